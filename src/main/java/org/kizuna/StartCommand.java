@@ -1,0 +1,109 @@
+package org.kizuna;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./kizuna start}: runs one node for one nation until it is stopped. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Run one node for a nation. Without --db-url it keeps its data in an embedded H2 file database under --data.")
+final class StartCommand implements Callable<Integer> {
+
+    private static final Pattern NATION = Pattern.compile("[A-Z]{3}");
+    private static volatile boolean serving;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--nation", defaultValue = "USA", description = "ISO 3166 alpha-3 code of the node's nation (default: ${DEFAULT-VALUE}).")
+    String nation;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console and API (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", description = "Data directory (default: ./data/<nation>).")
+    Path data;
+
+    @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL database; without it the embedded H2 database is used.")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "Database user.")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "Database password.")
+    String dbPassword;
+
+    @Option(names = "--production", description = "Production mode: no demo users or demo data; refuses to start with a user whose password is known.")
+    boolean production;
+
+    @Option(names = "--no-simulator", description = "Do not feed the simulated demo scenario into the picture.")
+    boolean noSimulator;
+
+    static boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public Integer call() {
+        if (!NATION.matcher(nation).matches()) {
+            throw new ParameterException(spec.commandLine(), "--nation must be an ISO 3166 alpha-3 code in capitals, such as USA or JPN; got '" + nation + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535; got " + port);
+        }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ParameterException(spec.commandLine(), "--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database); got '" + dbUrl + "'");
+        }
+        Path dir = (data != null ? data : Path.of("data", nation)).toAbsolutePath().normalize();
+        SpringApplication app = new SpringApplication(KizunaApplication.class);
+        app.setDefaultProperties(properties(dir));
+        if (production) {
+            app.setAdditionalProfiles("production");
+        }
+        app.addListeners((ApplicationReadyEvent ready) -> announce(ready.getApplicationContext()));
+        app.run();
+        serving = true;
+        return 0;
+    }
+
+    Map<String, Object> properties(Path dir) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kizuna.nation", nation);
+        p.put("kizuna.data-dir", dir.toString());
+        p.put("kizuna.mode", production ? "production" : "demo");
+        p.put("kizuna.simulator.enabled", !noSimulator && !production);
+        p.put("server.port", port);
+        if (dbUrl != null) {
+            p.put("spring.datasource.url", dbUrl);
+            if (dbUser != null) p.put("spring.datasource.username", dbUser);
+            if (dbPassword != null) p.put("spring.datasource.password", dbPassword);
+        } else {
+            p.put("spring.datasource.url", KizunaDatabase.h2Url(dir));
+        }
+        return p;
+    }
+
+    private void announce(ConfigurableApplicationContext context) {
+        String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", String.valueOf(port)) + "/";
+        var out = System.out;
+        out.println();
+        out.println("Kizuna node " + nation.toUpperCase(Locale.ROOT) + " is ready at " + url);
+        if (!production) {
+            out.println("Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer)");
+        }
+        out.flush();
+    }
+}
