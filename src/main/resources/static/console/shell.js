@@ -39,7 +39,13 @@
       el('span', { class: 'brand' }, 'KIZUNA', el('small', { id: 'node' }, '')),
       el('nav', { id: 'nav' }),
       el('span', { class: 'who', id: 'who' }, ''),
-      (() => { const f = el('form', { method: 'post', action: '/logout' }); f.append(el('button', { type: 'submit', id: 'logout' }, 'Log out')); return f; })());
+      (() => {
+        const f = el('form', { method: 'post', action: '/logout' });
+        const m = document.cookie.match(/XSRF-TOKEN=([^;]+)/);
+        f.append(el('input', { type: 'hidden', name: '_csrf', value: m ? decodeURIComponent(m[1]) : '' }));
+        f.append(el('button', { type: 'submit', id: 'logout' }, 'Log out'));
+        return f;
+      })());
     document.body.prepend(header);
     setBanner(opts.banner);
     const [me, nav] = await Promise.all([api('/api/v1/me'), api('/api/v1/console/nav')]);

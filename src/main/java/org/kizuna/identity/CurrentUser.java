@@ -1,0 +1,14 @@
+package org.kizuna.identity;
+
+import java.util.Optional;
+
+/** The user on whose behalf the current request runs. */
+public interface CurrentUser {
+
+    Optional<KizunaUser> get();
+
+    /** The current user; throws when the request is not authenticated (which security prevents). */
+    default KizunaUser require() {
+        return get().orElseThrow(() -> new IllegalStateException("no authenticated user in this request"));
+    }
+}
