@@ -1,0 +1,5 @@
+package org.kizuna.registry;
+
+/** A nation of the alliance by its ISO 3166 alpha-3 code, with its capital's time zone. */
+public record Nation(String code, String name, String zone, String label) {
+}
