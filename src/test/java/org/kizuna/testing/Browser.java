@@ -63,8 +63,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits for a condition; on a timeout saves a screenshot and the page's text to explain the failure. */
     public <T> T waitFor(Duration timeout, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, timeout).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("timeout-" + System.currentTimeMillis());
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("timed out after " + timeout + " at " + driver.getCurrentUrl() + " (screenshot " + shot
+                    + "); the page says:\n" + text.substring(0, Math.min(2000, text.length())), e);
+        }
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

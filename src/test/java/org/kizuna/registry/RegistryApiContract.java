@@ -1,0 +1,125 @@
+package org.kizuna.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Api;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry API as a user sees it, on whichever database the subclass runs the node. */
+abstract class RegistryApiContract {
+
+    @LocalServerPort
+    int port;
+
+    Api officer() {
+        return Api.on(port).as("jpn.officer", "demo");
+    }
+
+    static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(n -> ids.add(n.get("id").asString()));
+        return ids;
+    }
+
+    @Test
+    void in2005ThereIsNoJointOperationsCommandButThereIsUsForcesJapan() {
+        Api.Response r = officer().get("/api/v1/registry/organizations?asOf=2005-03-14");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(ids(r.json())).contains("usfj", "usindopacom", "jasdf-adc").doesNotContain("jjoc", "jgsdf-gcc", "ardb");
+    }
+
+    @Test
+    void in2025BothCommandsExistAndCoordinate() {
+        List<String> orgs = ids(officer().get("/api/v1/registry/organizations?asOf=2025-06-01").json());
+        assertThat(orgs).contains("usfj", "jjoc");
+        JsonNode relations = officer().get("/api/v1/registry/relations?asOf=2025-06-01").json();
+        boolean linked = false;
+        for (JsonNode r : relations) {
+            if (r.get("kind").asString().equals("COORDINATION")
+                    && List.of(r.get("from").asString(), r.get("to").asString()).containsAll(List.of("usfj", "jjoc"))) {
+                linked = true;
+            }
+        }
+        assertThat(linked).as("a coordination relation between USFJ and JJOC on 2025-06-01").isTrue();
+        JsonNode before = officer().get("/api/v1/registry/relations?asOf=2024-06-01").json();
+        assertThat(ids(before)).doesNotContain("usfj-jjoc");
+    }
+
+    @Test
+    void iCorpsForwardIsAtCampZamaFromDecember2007() {
+        JsonNode before = officer().get("/api/v1/registry/organizations/usarj?asOf=2007-12-18").json().get("organization");
+        JsonNode after = officer().get("/api/v1/registry/organizations/usarj?asOf=2008-01-15").json().get("organization");
+        assertThat(before.get("name").asString()).doesNotContain("I Corps");
+        assertThat(after.get("name").asString()).contains("I Corps (Forward)");
+        assertThat(after.get("location").get("site").asString()).contains("Camp Zama");
+    }
+
+    @Test
+    void anOrganizationComesWithItsChainOfCommandAndCoordinationPartners() {
+        JsonNode ardb = officer().get("/api/v1/registry/organizations/ardb?asOf=2025-06-01").json();
+        assertThat(ids(ardb.get("chainOfCommand"))).containsExactly("jgsdf-gcc", "jjoc");
+        assertThat(ids(ardb.get("coordinationPartners"))).containsExactly("iii-mef");
+        JsonNode usfj = officer().get("/api/v1/registry/organizations/usfj?asOf=2025-06-01").json();
+        assertThat(ids(usfj.get("chainOfCommand"))).containsExactly("usindopacom");
+        assertThat(ids(usfj.get("coordinationPartners"))).contains("jjoc");
+        assertThat(ids(usfj.get("subordinates"))).contains("usarj", "fifth-af");
+        JsonNode gcc2020 = officer().get("/api/v1/registry/organizations/jgsdf-gcc?asOf=2020-01-01").json();
+        assertThat(gcc2020.get("chainOfCommand")).isEmpty();
+    }
+
+    @Test
+    void facilitiesCarryZoneHostAndJointUseCategory() {
+        JsonNode facilities = officer().get("/api/v1/registry/facilities?asOf=2025-06-01").json();
+        JsonNode asaka = null;
+        for (JsonNode f : facilities) {
+            if (f.get("id").asString().equals("camp-asaka")) asaka = f;
+        }
+        assertThat(asaka).isNotNull();
+        assertThat(asaka.get("jointUse").asString()).isEqualTo("II-4(b)");
+        assertThat(asaka.get("zone").asString()).isEqualTo("Asia/Tokyo");
+        assertThat(asaka.get("hostNation").asString()).isEqualTo("JPN");
+        assertThat(asaka.get("provenance").get("sources")).isNotEmpty();
+    }
+
+    @Test
+    void agreementsAndForcePostureAnswerForTheDate() {
+        assertThat(ids(officer().get("/api/v1/registry/agreements?asOf=2025-09-10").json())).doesNotContain("raa-jp-ph");
+        assertThat(ids(officer().get("/api/v1/registry/agreements?asOf=2025-09-11").json())).contains("raa-jp-ph", "raa-jp-au");
+        JsonNode posture = officer().get("/api/v1/registry/force-posture?asOf=2000-01-01").json();
+        assertThat(posture).hasSize(1);
+        assertThat(posture.get(0).get("value").asDouble()).isEqualTo(47000.0);
+    }
+
+    @Test
+    void aBadDateIsAProblemThatSaysWhatWasWrong() {
+        Api.Response r = officer().get("/api/v1/registry/organizations?asOf=14.03.2005");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).contains("asOf").contains("YYYY-MM-DD").contains("14.03.2005");
+    }
+
+    @Test
+    void anUnknownIdIsNotFoundAsProblemJson() {
+        Api.Response r = officer().get("/api/v1/registry/organizations/no-such-command?asOf=2025-06-01");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).contains("no-such-command");
+        Api.Response early = officer().get("/api/v1/registry/organizations/jjoc?asOf=2005-03-14");
+        assertThat(early.status()).isEqualTo(404);
+    }
+
+    @Test
+    void unauthenticatedCallsGet401() {
+        Api.Response r = Api.on(port).get("/api/v1/registry/organizations?asOf=2025-06-01");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(Api.on(port).as("jpn.officer", "wrong").get("/api/v1/registry/organizations").status()).isEqualTo(401);
+        assertThat(Api.on(port).get("/actuator/health").status()).isEqualTo(200);
+    }
+}
