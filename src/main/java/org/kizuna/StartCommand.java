@@ -69,12 +69,13 @@ final class StartCommand implements Callable<Integer> {
         }
         Path dir = (data != null ? data : Path.of("data", nation)).toAbsolutePath().normalize();
         SpringApplication app = new SpringApplication(KizunaApplication.class);
-        app.setDefaultProperties(properties(dir));
+        // Passed as command-line properties so that they override application.yaml.
+        String[] args = properties(dir).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         if (production) {
             app.setAdditionalProfiles("production");
         }
         app.addListeners((ApplicationReadyEvent ready) -> announce(ready.getApplicationContext()));
-        app.run();
+        app.run(args);
         serving = true;
         return 0;
     }
