@@ -26,6 +26,9 @@ public interface Registry {
 
     List<AccessAgreement> agreements(LocalDate asOf);
 
+    /** Organizations and facilities whose name, abbreviation or id contains {@code text}, a page at a time. */
+    SearchPage search(String text, LocalDate asOf, int page, int size);
+
     /** Whether forces of {@code nation} may use a facility of {@code host} on {@code day}: own nation, or an agreement in force. */
     default boolean mayUse(String nation, String host, LocalDate day) {
         return nation.equals(host) || agreements(day).stream().anyMatch(a -> a.allows(nation, host, day));

@@ -115,6 +115,16 @@ abstract class RegistryApiContract {
     }
 
     @Test
+    void searchFindsOrganizationsAndFacilitiesAPageAtATime() {
+        JsonNode camp = officer().get("/api/v1/registry/search?q=camp&asOf=2025-06-01&size=3").json();
+        assertThat(camp.get("total").asInt()).isGreaterThan(3);
+        assertThat(camp.get("items")).hasSize(3);
+        JsonNode jjoc2005 = officer().get("/api/v1/registry/search?q=joint%20operations&asOf=2005-03-14").json();
+        assertThat(jjoc2005.get("total").asInt()).isZero();
+        assertThat(officer().get("/api/v1/registry/search?q=x&size=0").status()).isEqualTo(400);
+    }
+
+    @Test
     void unauthenticatedCallsGet401() {
         Api.Response r = Api.on(port).get("/api/v1/registry/organizations?asOf=2025-06-01");
         assertThat(r.status()).isEqualTo(401);

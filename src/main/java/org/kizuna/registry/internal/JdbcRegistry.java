@@ -20,6 +20,8 @@ import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
 import org.kizuna.registry.Relation;
+import org.kizuna.registry.SearchHit;
+import org.kizuna.registry.SearchPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -136,6 +138,32 @@ class JdbcRegistry implements Registry {
                 .query((rs, n) -> new AccessAgreement(rs.getString("id"), list(rs.getString("parties")), rs.getString("host_nation"),
                         rs.getObject("entry_into_force", LocalDate.class), provenance(rs, null), rs.getString("label")))
                 .list();
+    }
+
+    @Override
+    public SearchPage search(String text, LocalDate asOf, int page, int size) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        List<SearchHit> hits = new ArrayList<>();
+        for (Organization o : organizations(asOf)) {
+            if (matches(needle, o.id(), o.name(), o.abbreviation())) {
+                hits.add(new SearchHit("organization", o.id(), o.name(), o.nation(), o.label()));
+            }
+        }
+        for (Facility f : facilities(asOf)) {
+            if (matches(needle, f.id(), f.name())) {
+                hits.add(new SearchHit("facility", f.id(), f.name(), f.hostNation(), f.label()));
+            }
+        }
+        int from = Math.min(hits.size(), page * size);
+        int to = Math.min(hits.size(), from + size);
+        return new SearchPage(List.copyOf(hits.subList(from, to)), hits.size(), page, size);
+    }
+
+    private static boolean matches(String needle, String... fields) {
+        for (String f : fields) {
+            if (f.toLowerCase(java.util.Locale.ROOT).contains(needle)) return true;
+        }
+        return false;
     }
 
     private static Organization organization(ResultSet rs) throws SQLException {

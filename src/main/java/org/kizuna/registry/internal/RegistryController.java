@@ -14,6 +14,7 @@ import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
 import org.kizuna.registry.Relation;
+import org.kizuna.registry.SearchPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -76,6 +77,24 @@ class RegistryController {
     @GetMapping("/agreements")
     List<AccessAgreement> agreements(@RequestParam(required = false) @Nullable String asOf) {
         return registry.agreements(day(asOf));
+    }
+
+    @GetMapping("/search")
+    SearchPage search(@RequestParam String q, @RequestParam(required = false) @Nullable String asOf,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (q.isBlank() || q.length() > 100) {
+            throw badRequest("Bad search text", "q must be 1 to 100 characters; got " + q.length());
+        }
+        if (page < 0 || size < 1 || size > 200) {
+            throw badRequest("Bad page", "page must be 0 or more and size between 1 and 200; got page " + page + ", size " + size);
+        }
+        return registry.search(q.strip(), day(asOf), page, size);
+    }
+
+    private static ErrorResponseException badRequest(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     private LocalDate day(@Nullable String asOf) {
