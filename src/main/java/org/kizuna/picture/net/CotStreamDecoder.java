@@ -54,7 +54,9 @@ public final class CotStreamDecoder {
             // A full buffer without a frame in it is dropped by next(); never grow.
             return 0;
         }
-        return in.read(buf, end, buf.length - end);
+        int n = in.read(buf, end, buf.length - end);
+        if (n > 0) end += n;
+        return n;
     }
 
     /** Adds bytes (for tests and in-memory feeds); returns how many fitted. */
