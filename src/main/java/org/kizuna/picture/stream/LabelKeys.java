@@ -50,7 +50,7 @@ public final class LabelKeys {
         Marking m = byLabel.get(label);
         if (m == null) {
             String banner = label.banner();
-            int sep = banner.indexOf("//");
+            int sep = banner.indexOf("//", banner.startsWith("//") ? 2 : 0);
             String access = sep < 0 ? banner : banner.substring(0, sep);
             String rest = sep < 0 ? "" : banner.substring(sep + 2);
             String rel = null, caveat = null;

@@ -1,0 +1,82 @@
+package org.kizuna.picture.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.kizuna.console.ConsolePage;
+import org.kizuna.identity.UserDirectory;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.picture.Picture;
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.net.CotIdentities;
+import org.kizuna.picture.net.CotServer;
+import org.kizuna.picture.net.CotSettings;
+import org.kizuna.picture.net.NodePki;
+import org.kizuna.picture.sensors.JdbcSensors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Wires the picture of a node: the sensor registry, the {@link Picture} service, the node's CoT PKI and
+ * the CoT listeners (ports {@code kizuna.cot.tcp-port} and {@code kizuna.cot.tls-port}), and the map page.
+ */
+@Configuration(proxyBeanMethods = false)
+class PictureConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PictureConfiguration.class);
+
+    @Bean
+    JdbcSensors sensors(JdbcClient jdbc, @Value("${kizuna.mode:demo}") String mode) {
+        JdbcSensors sensors = new JdbcSensors(jdbc);
+        if ("demo".equals(mode)) {
+            for (Sensor s : JdbcSensors.demo()) {
+                if (sensors.find(s.id()).isEmpty()) sensors.register(s, "demo");
+            }
+        }
+        return sensors;
+    }
+
+    @Bean(destroyMethod = "close")
+    Picture picture(LabelKernel kernel, JdbcSensors sensors, @Value("${kizuna.nation:USA}") String nation) {
+        return new Picture(kernel, sensors, FusionAdapter.create(), nation);
+    }
+
+    @Bean
+    NodePki nodePki(@Value("${kizuna.data-dir:./data/USA}") Path dataDir, @Value("${kizuna.nation:USA}") String nation) {
+        return NodePki.loadOrCreate(dataDir.resolve("pki"), nation);
+    }
+
+    @Bean(destroyMethod = "close")
+    CotServer cotServer(Picture picture, NodePki pki, UserDirectory users,
+                        @Value("${kizuna.nation:USA}") String nation,
+                        @Value("${kizuna.cot.tcp-port:8087}") int tcpPort,
+                        @Value("${kizuna.cot.tls-port:8089}") int tlsPort,
+                        @Value("${kizuna.cot.default-clearance:SECRET}") String plainClearance,
+                        @Value("${kizuna.cot.max-events-per-second:2000}") int rate,
+                        @Value("${kizuna.cot.queued-frames:64}") int queued,
+                        @Value("${kizuna.cot.max-connections:1000}") int maxConnections) {
+        CotSettings settings = new CotSettings(tcpPort, tlsPort, CotIdentities.of("local", nation, plainClearance, java.util.Set.of()),
+                CotIdentities.fromCertificates(name -> users.find(name)
+                        .map(u -> new CotIdentities.KnownUser(u.nation(), u.clearance(), u.accesses()))),
+                rate, queued, maxConnections);
+        CotServer server = new CotServer(picture, settings, pki);
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A node without its CoT ports still serves the console and the REST API; say so loudly.
+            log.error("CoT listeners could not start (ports {} / {}): {}", tcpPort, tlsPort, e.getMessage());
+        }
+        return server;
+    }
+
+    @Bean
+    ConsolePage picturePage() {
+        return new ConsolePage("/picture/", "Picture", 20);
+    }
+
+}
