@@ -74,6 +74,12 @@ class PictureConfiguration {
         return server;
     }
 
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kizuna.simulator.enabled", havingValue = "true")
+    org.kizuna.picture.sim.Simulator simulator(Picture picture, JdbcSensors sensors) {
+        return new org.kizuna.picture.sim.Simulator(picture, sensors, 20261123L, 8).start();
+    }
+
     @Bean
     ConsolePage picturePage() {
         return new ConsolePage("/picture/", "Picture", 20);

@@ -1,7 +1,6 @@
 package org.kizuna.picture.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,7 +8,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.stream.Frame;
 import org.kizuna.picture.stream.Subscriber;
-import org.kizuna.picture.stream.TrackState;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,18 +50,6 @@ class StreamController {
         emitter.onError(e -> end.run());
         Thread.ofVirtual().name("sse-" + readers.user().username()).start(() -> stream.pump(end));
         return emitter;
-    }
-
-    /** Encodes a frame as one SSE data payload: {@code {"replay":bool,"now":ms,"tracks":[...]}}. */
-    static String payload(Frame f) {
-        StringBuilder sb = new StringBuilder(64 + f.count() * 320);
-        sb.append("{\"replay\":").append(f.replay()).append(",\"now\":").append(System.currentTimeMillis()).append(",\"tracks\":[");
-        TrackState[] t = f.tracks();
-        for (int i = 0; i < f.count(); i++) {
-            if (i > 0) sb.append(',');
-            sb.append(new String(t[i].json(), StandardCharsets.UTF_8));
-        }
-        return sb.append("]}").toString();
     }
 
     private static final class BrowserStream implements Subscriber {
@@ -110,7 +96,7 @@ class StreamController {
                     if (f == null) {
                         emitter.send(SseEmitter.event().name("tick").data("{\"now\":" + System.currentTimeMillis() + "}", MediaType.APPLICATION_JSON));
                     } else {
-                        emitter.send(SseEmitter.event().name("tracks").data(payload(f), MediaType.APPLICATION_JSON));
+                        emitter.send(SseEmitter.event().name("tracks").data(StreamPayload.of(f), MediaType.APPLICATION_JSON));
                     }
                 }
             } catch (IOException | IllegalStateException | InterruptedException e) {
