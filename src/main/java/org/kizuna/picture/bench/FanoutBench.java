@@ -99,6 +99,8 @@ public final class FanoutBench implements Callable<Integer> {
             case "xml" -> false;
             default -> throw new ParameterException(spec.commandLine(), "--protocol must be xml or tak; got '" + protocol + "'");
         };
+        // the connection log lines of hundreds of clients would drown the figures
+        if (org.slf4j.LoggerFactory.getLogger("org.kizuna") instanceof ch.qos.logback.classic.Logger l) l.setLevel(ch.qos.logback.classic.Level.WARN);
         sentMs = new long[tracks * 4];
         sentNanos = new long[tracks * 4];
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");

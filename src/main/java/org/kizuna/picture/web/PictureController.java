@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelKernel;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.cot.CotEvent;
@@ -40,10 +42,22 @@ class PictureController {
 
     private final Picture picture;
     private final Readers readers;
+    private final LabelKernel kernel;
 
-    PictureController(Picture picture, Readers readers) {
+    PictureController(Picture picture, Readers readers, LabelKernel kernel) {
         this.picture = picture;
         this.readers = readers;
+        this.kernel = kernel;
+    }
+
+    /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */
+    @GetMapping("/banner")
+    Map<String, Object> banner() {
+        List<TrackView> tracks = picture.tracks(readers.reader());
+        java.util.Set<Label> labels = new java.util.HashSet<>();
+        for (TrackView t : tracks) labels.add(picture.labels().parse(t.banner()));
+        String banner = labels.isEmpty() ? "UNCLASSIFIED" : kernel.rollUp(labels).banner();
+        return Map.of("banner", banner, "tracks", tracks.size());
     }
 
     @GetMapping("/tracks")
