@@ -51,7 +51,7 @@ public final class LabelKernel {
         this.nodeCountry = nodeCountry;
         this.nodePolicy = nodePolicy;
         this.nodeMax = nodeMax;
-        this.members = members(fixedDay != null ? fixedDay : LocalDate.now(clock));
+        this.members = members(fixedDay != null ? fixedDay : LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         this.inspector = new ContentInspector();
     }
 
@@ -76,6 +76,11 @@ public final class LabelKernel {
      */
     public static LabelKernel fromResources(String equivalences, String tetragraphs, LocalDate day) {
         return load(LabelData.equivalences(equivalences), LabelData.membership(tetragraphs), null, day);
+    }
+
+    /** As {@link #fromResources(String, String, LocalDate)}, following the day of {@code clock} (UTC) as it advances. */
+    public static LabelKernel fromResources(String equivalences, String tetragraphs, Clock clock) {
+        return load(LabelData.equivalences(equivalences), LabelData.membership(tetragraphs), clock, null);
     }
 
     private static LabelKernel load(List<LabelData.EquivalenceRow> rows, LabelData.Membership membership, @Nullable Clock clock,
@@ -115,6 +120,8 @@ public final class LabelKernel {
                 ab[la.rank()] = (byte) Math.max(ab[la.rank()], lb.rank());
                 ba[lb.rank()] = (byte) Math.max(ba[lb.rank()], la.rank());
             }
+            checkMonotone(ab, row);
+            checkMonotone(ba, row);
             map[a.index()][b.index()] = ab;
             map[b.index()][a.index()] = ba;
             tables.add(new EquivalenceTable(row.a(), row.b(), row.version(), row.source(), row.note(), row.assumption(), row.rows()));
@@ -128,6 +135,18 @@ public final class LabelKernel {
             throw new IllegalStateException("equivalence table " + row.a() + "-" + row.b() + " names '" + name + "', not a level of " + p.id());
         }
         return l;
+    }
+
+    /** A higher level must never map lower than a lower one, or a roll-up could weaken a part's protection. */
+    private static void checkMonotone(byte[] mapping, LabelData.EquivalenceRow row) {
+        int highest = -1;
+        for (byte b : mapping) {
+            if (b < 0) continue;
+            if (b < highest) {
+                throw new IllegalStateException("equivalence table " + row.a() + "-" + row.b() + " maps a higher level to a lower one");
+            }
+            highest = b;
+        }
     }
 
     private static byte[] filled(int size) {
@@ -374,16 +393,27 @@ public final class LabelKernel {
         Label.Builder b = Label.builder(home, home.level(level).englishName()).owner(owner);
         tags.forEach((tag, values) -> b.permissive(tag, values.toArray(String[]::new)));
         if (communities != null) b.communities(communities.toArray(String[]::new));
-        if (allOpen) {
+        if (allOpen && samePolicy) {
             return b.bits(controls, Label.UNMARKED, 0, 0).build();
         }
         // A country stays if every part releases to it; a tetragraph stays symbolic only if every part names it.
-        long tetras = andTetras;
-        long countries = (andExpanded & ~expand(tetras)) | (andCountries & andExpanded);
+        long tetras = allOpen ? 0 : andTetras;
+        long countries = allOpen ? v.allCountries : (andExpanded & ~expand(tetras)) | (andCountries & andExpanded);
         int ownerCountry = v.country(owner);
         int ownerTetra = v.tetragraph(owner);
         long ownerCountryBit = ownerCountry >= 0 ? 1L << ownerCountry : 0;
         long ownerTetraBit = ownerTetra >= 0 ? 1L << ownerTetra : 0;
+        if (!samePolicy) {
+            // Across policies a partner must be able to read every part in its own policy, and the rolled-up
+            // level must map at least as high as each part does; tetragraphs are expanded to check each member.
+            long keep = 0;
+            for (long c = countries | expand(tetras); c != 0; c &= c - 1) {
+                int country = Long.numberOfTrailingZeros(c);
+                if (readsEveryPart(country, home, level, parts)) keep |= 1L << country;
+            }
+            countries = keep;
+            tetras = 0;
+        }
         boolean ownerIncluded = ownerCountry >= 0 ? (countries & ownerCountryBit) != 0 : (tetras & ownerTetraBit) != 0;
         if (!ownerIncluded) {
             throw new InvalidMarkingException("cannot roll up: no part list shares the owner " + owner
@@ -395,6 +425,18 @@ public final class LabelKernel {
             return b.bits(controls, anyNoforn || !classified ? Label.NOFORN : Label.UNMARKED, 0, 0).build();
         }
         return b.bits(controls, Label.REL, countries, tetras).build();
+    }
+
+    private boolean readsEveryPart(int country, Policy home, int level, Collection<Label> parts) {
+        int policy = Vocabulary.INSTANCE.countryPolicy[country];
+        if (policy < 0) return false;
+        byte[] h = map[home.index()][policy];
+        if (h == null || h[level] < 0) return false;
+        for (Label p : parts) {
+            byte[] m = map[p.policyIndex][policy];
+            if (m == null || m[p.level] < 0 || m[p.level] > h[level]) return false;
+        }
+        return true;
     }
 
     /**

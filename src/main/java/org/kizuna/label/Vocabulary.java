@@ -25,6 +25,7 @@ final class Vocabulary {
     final boolean[] controlSci;
     final String[] codewords;
     final long allTetragraphs;
+    final long allCountries;
     /** Policy index of each country's own policy, or -1 when the country has no shipped policy. */
     final int[] countryPolicy;
     private final List<Policy> policies;
@@ -57,6 +58,7 @@ final class Vocabulary {
             throw new IllegalStateException("at most 64 countries are supported; countries.yaml has " + cs.size());
         }
         countries = cs.toArray(String[]::new);
+        allCountries = countries.length == 64 ? -1L : (1L << countries.length) - 1;
         countryPolicy = new int[countries.length];
         for (int i = 0; i < countries.length; i++) {
             if (countries[i].length() != 3 || !countries[i].chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
