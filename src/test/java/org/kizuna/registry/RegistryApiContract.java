@@ -176,6 +176,19 @@ abstract class RegistryApiContract {
     }
 
     @Test
+    void aNationalityOrClearanceAssertedByTheCallerGrantsNothing() throws Exception {
+        // Leak 15: only the node's own user store says who a reader is; claims in the request do not count.
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/v1/registry/organizations?asOf=2025-06-01&nation=USA&clearance=TOP%20SECRET"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("jpn.officer:demo".getBytes()))
+                .header("X-Kizuna-Nation", "USA").header("X-Kizuna-Clearance", "TOP SECRET").header("X-Forwarded-User", "usa.officer")
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"usfj\"").doesNotContain("leak-noforn-cell");
+    }
+
+    @Test
     void releasabilityDecidesWhoSeesAFacilityAndClearanceDecidesToo() {
         Api usa = Api.on(port).as("usa.officer", "demo");
         Api clerk = Api.on(port).as("usa.clerk", "demo");
