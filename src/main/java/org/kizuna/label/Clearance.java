@@ -1,7 +1,5 @@
 package org.kizuna.label;
 
-import java.util.Set;
-
 /**
  * A {@link Reader} compiled to indices and bit sets for the decision's hot path; make one per reader
  * and request, then decide many items with {@link LabelKernel#mayRead(Label, Clearance)}.
@@ -32,12 +30,5 @@ public final class Clearance {
 
     public Reader reader() {
         return reader;
-    }
-
-    boolean holds(Set<String> values) {
-        for (String v : values) {
-            if (reader.accesses().contains(v)) return true;
-        }
-        return false;
     }
 }

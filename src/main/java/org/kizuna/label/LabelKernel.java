@@ -201,9 +201,26 @@ public final class LabelKernel {
         return new Clearance(reader);
     }
 
-    /** Whether the reader may read the item: the allocation-free form of {@link #decide}. */
+    /**
+     * Whether the reader may read the item: the allocation-free form of {@link #decide}. When one reader
+     * reads many items, {@link #mayRead(Label, Clearance)} saves the reader's two table look-ups per item.
+     */
     public boolean mayRead(Label item, Reader reader) {
-        return mayRead(item, new Clearance(reader));
+        Vocabulary v = Vocabulary.INSTANCE;
+        int country = v.country(reader.nation());
+        int policy = v.countryPolicy[country];
+        byte[] m = map[item.policyIndex][policy];
+        if (m == null) return false;
+        int mapped = m[item.level];
+        if (mapped < 0 || mapped > v.policies().get(policy).rankOf(reader.level())) return false;
+        long bit = 1L << country;
+        if ((item.releaseCountries & bit) == 0
+                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & bit) == 0)) return false;
+        for (long c = item.controls; c != 0; c &= c - 1) {
+            if (!reader.accesses().contains(v.controlNames[Long.numberOfTrailingZeros(c)])) return false;
+        }
+        if (item.extras && extrasDeny(item, reader) != null) return false;
+        return nodeCountry < 0 || nodeDeny(item) == null;
     }
 
     /** The hot path: rules 1 to 6 over ordinals and bit sets. */
@@ -215,7 +232,7 @@ public final class LabelKernel {
         if ((item.releaseCountries & c.countryBit) == 0
                 && (item.releaseTetras == 0 || (expand(item.releaseTetras) & c.countryBit) == 0)) return false;
         if ((item.controls & ~c.controls) != 0) return false;
-        if (item.extras && extrasDeny(item, c) != null) return false;
+        if (item.extras && extrasDeny(item, c.reader) != null) return false;
         return nodeCountry < 0 || nodeDeny(item) == null;
     }
 
@@ -245,7 +262,7 @@ public final class LabelKernel {
             return Decision.deny("rule 3: reader lacks restrictive access " + String.join(", ", missing));
         }
         if (item.extras) {
-            String deny = extrasDeny(item, c);
+            String deny = extrasDeny(item, reader);
             if (deny != null) return Decision.deny(deny);
         }
         if (nodeCountry >= 0) {
@@ -255,19 +272,26 @@ public final class LabelKernel {
         return Decision.allow();
     }
 
-    private @Nullable String extrasDeny(Label item, Clearance c) {
+    private static @Nullable String extrasDeny(Label item, Reader reader) {
         for (Map.Entry<String, SortedSet<String>> tag : item.permissiveTags().entrySet()) {
-            if (!c.holds(tag.getValue())) {
+            if (!holdsAny(reader.accesses(), tag.getValue())) {
                 return "rule 4: reader holds no value of " + tag.getKey() + " " + tag.getValue();
             }
         }
         if (!item.communities().isEmpty()) {
             for (String coi : item.communities()) {
-                if (c.reader.communities().contains(coi)) return null;
+                if (reader.communities().contains(coi)) return null;
             }
             return "rule 6: reader has no need-to-know for community " + item.communities();
         }
         return null;
+    }
+
+    private static boolean holdsAny(Set<String> held, Set<String> values) {
+        for (String v : values) {
+            if (held.contains(v)) return true;
+        }
+        return false;
     }
 
     private @Nullable String nodeDeny(Label item) {

@@ -74,6 +74,11 @@ public final class Policy {
         return byEnglish.get(englishName);
     }
 
+    /** Rank of a level by English name; the name has been validated (a Reader's level). */
+    int rankOf(String englishName) {
+        return byEnglish.get(englishName).rank();
+    }
+
     Level levelByCodeOrNull(String code) {
         return byCode.get(code);
     }
