@@ -219,8 +219,8 @@ public final class LabelKernel {
         for (long c = item.controls; c != 0; c &= c - 1) {
             if (!reader.accesses().contains(v.controlNames[Long.numberOfTrailingZeros(c)])) return false;
         }
-        if (item.extras && extrasDeny(item, reader) != null) return false;
-        return nodeCountry < 0 || nodeDeny(item) == null;
+        if (item.extras && !extrasAllow(item, reader)) return false;
+        return nodeCountry < 0 || nodeMayHold(item);
     }
 
     /** The hot path: rules 1 to 6 over ordinals and bit sets. */
@@ -232,8 +232,8 @@ public final class LabelKernel {
         if ((item.releaseCountries & c.countryBit) == 0
                 && (item.releaseTetras == 0 || (expand(item.releaseTetras) & c.countryBit) == 0)) return false;
         if ((item.controls & ~c.controls) != 0) return false;
-        if (item.extras && extrasDeny(item, c.reader) != null) return false;
-        return nodeCountry < 0 || nodeDeny(item) == null;
+        if (item.extras && !extrasAllow(item, c.reader)) return false;
+        return nodeCountry < 0 || nodeMayHold(item);
     }
 
     /** The read decision with the reason of a deny. */
@@ -285,6 +285,23 @@ public final class LabelKernel {
             return "rule 6: reader has no need-to-know for community " + item.communities();
         }
         return null;
+    }
+
+    /** Rules 4 and 6 without building a reason, for the hot path. */
+    private static boolean extrasAllow(Label item, Reader reader) {
+        for (SortedSet<String> values : item.permissiveTags().values()) {
+            if (!holdsAny(reader.accesses(), values)) return false;
+        }
+        return item.communities().isEmpty() || holdsAny(reader.communities(), item.communities());
+    }
+
+    /** Rule 5 without building a reason, for the hot path. */
+    private boolean nodeMayHold(Label item) {
+        byte[] m = map[item.policyIndex][nodePolicy];
+        int mapped = m == null ? -1 : m[item.level];
+        if (mapped < 0 || mapped > nodeMax) return false;
+        long bit = 1L << nodeCountry;
+        return (item.releaseCountries & bit) != 0 || (item.releaseTetras != 0 && (expand(item.releaseTetras) & bit) != 0);
     }
 
     private static boolean holdsAny(Set<String> held, Set<String> values) {
