@@ -20,12 +20,7 @@ public final class Clearance {
         this.countryBit = 1L << country;
         this.policy = v.countryPolicy[country];
         this.rank = v.policies().get(policy).level(reader.level()).rank();
-        long m = 0;
-        for (String a : reader.accesses()) {
-            int i = v.controlByName(a);
-            if (i >= 0) m |= 1L << i;
-        }
-        this.controls = m;
+        this.controls = ((HeldAccesses) reader.accesses()).controls;
     }
 
     public Reader reader() {

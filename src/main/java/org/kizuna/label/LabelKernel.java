@@ -207,18 +207,31 @@ public final class LabelKernel {
      */
     public boolean mayRead(Label item, Reader reader) {
         Vocabulary v = Vocabulary.INSTANCE;
-        int country = v.country(reader.nation());
-        int policy = v.countryPolicy[country];
+        // Readers hold the vocabulary's own nation strings, so an identity scan of the few nations with a
+        // policy finds the indices without hashing; the map look-up is the fallback.
+        String nation = reader.nation();
+        int country = -1;
+        int policy = -1;
+        String[] nations = v.policyNations;
+        for (int i = 0; i < nations.length; i++) {
+            if (nations[i] == nation) {
+                country = v.policyNationCountry[i];
+                policy = v.policyNationPolicy[i];
+                break;
+            }
+        }
+        if (country < 0) {
+            country = v.country(nation);
+            policy = v.countryPolicy[country];
+        }
         byte[] m = map[item.policyIndex][policy];
         if (m == null) return false;
         int mapped = m[item.level];
-        if (mapped < 0 || mapped > v.policies().get(policy).rankOf(reader.level())) return false;
+        if (mapped < 0 || mapped > v.policyArray[policy].rankOf(reader.level())) return false;
         long bit = 1L << country;
         if ((item.releaseCountries & bit) == 0
                 && (item.releaseTetras == 0 || (expand(item.releaseTetras) & bit) == 0)) return false;
-        for (long c = item.controls; c != 0; c &= c - 1) {
-            if (!reader.accesses().contains(v.controlNames[Long.numberOfTrailingZeros(c)])) return false;
-        }
+        if (item.controls != 0 && (item.controls & ~((HeldAccesses) reader.accesses()).controls) != 0) return false;
         if (item.extras && !extrasAllow(item, reader)) return false;
         return nodeCountry < 0 || nodeMayHold(item);
     }
