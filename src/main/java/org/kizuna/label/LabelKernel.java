@@ -507,28 +507,42 @@ public final class LabelKernel {
 
     /** The guard on the link to {@code toNation}, accredited up to that nation's highest level. */
     public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation) {
-        Policy p = Policy.ofNation(toNation).orElseThrow(() -> new InvalidMarkingException(
-                "no link to '" + toNation + "': a partner is a nation with a classification policy " + Vocabulary.INSTANCE.policyIds()));
-        return guard(declaredBanner, portions, toNation, p.levels().getLast().englishName());
+        return guard(declaredBanner, portions, Link.to(toNation), Set.of());
+    }
+
+    /** The guard on the link to {@code toNation} accredited up to {@code linkMaxLevel} of that nation's policy. */
+    public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation, String linkMaxLevel) {
+        Link link = Link.to(toNation);
+        return guard(declaredBanner, portions, new Link(toNation, linkMaxLevel, null, link.maxContentChars()), Set.of());
     }
 
     /**
-     * The guard on the link to {@code toNation} accredited up to {@code linkMaxLevel} of that nation's
-     * policy: the declared banner must equal the roll-up of the portions, and each portion leaves only if it
-     * is releasable to the nation, maps into its policy within the link's maximum, and its content carries
-     * no marking or codeword above its label. Deny by default.
+     * The outbound guard on a link. Deny by default: nothing leaves unless the declared banner equals the
+     * roll-up of the portions and the item's content is within the link's size limit; then each portion
+     * leaves only if it is releasable to the partner (its originator included), maps into the partner's
+     * policy within the link's maximum, carries no marking or codeword above its label, and, when it is in
+     * the manual-release class, has two distinct approvals.
+     *
+     * @param approvers the distinct people who approved this release (identity has authenticated them)
      */
-    public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation, String linkMaxLevel) {
+    public GuardResult guard(Label declaredBanner, List<Portion> portions, Link link, Set<String> approvers) {
         Vocabulary v = Vocabulary.INSTANCE;
+        String toNation = link.nation();
         int country = v.country(toNation);
-        if (country < 0 || v.countryPolicy[country] < 0) {
-            throw new InvalidMarkingException("no link to '" + toNation + "': a partner is a nation with a classification policy " + v.policyIds());
-        }
-        Policy partner = v.policies().get(v.countryPolicy[country]);
-        int linkMax = partner.level(linkMaxLevel).rank();
+        Policy partner = v.policyArray[v.countryPolicy[country]];
+        int linkMax = partner.level(link.maxLevel()).rank();
+        int manualFrom = link.manualReleaseFrom() == null ? Integer.MAX_VALUE : partner.level(link.manualReleaseFrom()).rank();
         List<Portion> released = new ArrayList<>();
         List<GuardResult.Withheld> withheld = new ArrayList<>();
         if (portions.isEmpty()) {
+            return new GuardResult(toNation, null, released, withheld);
+        }
+        long size = 0;
+        for (Portion portion : portions) size += portion.content().length();
+        if (size > link.maxContentChars()) {
+            for (Portion portion : portions) {
+                withheld.add(new GuardResult.Withheld(portion.id(), "the item's content of " + size + " characters exceeds the link's limit of " + link.maxContentChars()));
+            }
             return new GuardResult(toNation, null, released, withheld);
         }
         Label rolled;
@@ -544,6 +558,9 @@ public final class LabelKernel {
             return new GuardResult(toNation, rolled, released, withheld);
         }
         long bit = 1L << country;
+        int orconIndex = v.controlByName("ORCON");
+        long orcon = orconIndex < 0 ? 0 : 1L << orconIndex;
+        long approvals = approvers.stream().filter(a -> !a.isBlank()).distinct().count();
         for (Portion portion : portions) {
             Label l = portion.label();
             byte[] m = map[l.policyIndex][partner.index()];
@@ -559,6 +576,10 @@ public final class LabelKernel {
                 reason = nodeDeny(l);
             } else {
                 reason = inspector.inspect(portion.content(), l, this);
+                boolean manual = mapped >= manualFrom || (l.controls & orcon) != 0;
+                if (reason == null && manual && approvals < 2) {
+                    reason = "in the manual-release class on this link and has " + approvals + " of two distinct approvals";
+                }
             }
             if (reason == null) {
                 released.add(portion);
