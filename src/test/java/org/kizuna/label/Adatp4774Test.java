@@ -58,5 +58,7 @@ class Adatp4774Test {
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("<Classification>", "<?pi x?><Classification>")))
                 .isInstanceOf(InvalidMarkingException.class);
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace(">USA</OriginatorID>", ">GBR</OriginatorID>"))).hasMessageContaining("owner GBR");
+        assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("<GenericValue>JPN</GenericValue>", "<GenericValue>JPN</GenericValue><GenericValue>JPN</GenericValue>")))
+                .hasMessageContaining("repeats a value");
     }
 }

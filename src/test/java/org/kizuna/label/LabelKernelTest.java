@@ -116,6 +116,32 @@ class LabelKernelTest {
     }
 
     @Test
+    void manualReleaseNeedsTwoDistinctApprovals() {
+        Label banner = Label.parse("SECRET//REL TO USA, JPN");
+        List<Portion> portions = List.of(new Portion("s", Label.parse("(S//REL TO USA, JPN)")), new Portion("c", Label.parse("(C//REL TO USA, JPN)")));
+        Link link = new Link("JPN", "TOP SECRET", "SECRET", 10_000);
+        GuardResult one = kernel.guard(banner, portions, link, Set.of("usa.releaser"));
+        assertThat(one.released()).extracting(Portion::id).containsExactly("c");
+        assertThat(one.withheld().getFirst().reason()).contains("1 of two distinct approvals");
+        assertThat(kernel.guard(banner, portions, link, Set.of("usa.releaser", " ")).released()).hasSize(1);
+        assertThat(kernel.guard(banner, portions, link, Set.of("usa.releaser", "usa.officer")).allReleased()).isTrue();
+        Label orcon = Label.parse("(C//OC/REL TO USA, JPN)");
+        assertThat(kernel.guard(orcon, List.of(new Portion("o", orcon)), Link.to("JPN"), Set.of()).released()).isEmpty();
+    }
+
+    @Test
+    void anItemOverTheLinksSizeLimitDoesNotLeaveAtAll() {
+        Label banner = Label.parse("UNCLASSIFIED");
+        List<Portion> portions = List.of(new Portion("a", Label.UNCLASSIFIED, "x".repeat(600)), new Portion("b", Label.UNCLASSIFIED, "y".repeat(600)));
+        GuardResult r = kernel.guard(banner, portions, new Link("JPN", "SECRET", null, 1000), Set.of());
+        assertThat(r.released()).isEmpty();
+        assertThat(r.withheld().getFirst().reason()).contains("exceeds the link's limit of 1000");
+        assertThat(kernel.guard(banner, portions, new Link("JPN", "SECRET", null, 2000), Set.of()).allReleased()).isTrue();
+        assertThatThrownBy(() -> new Link("JPN", "OFFICIAL", null, 1000)).isInstanceOf(InvalidMarkingException.class);
+        assertThatThrownBy(() -> new Link("CAN", "SECRET", null, 1000)).isInstanceOf(InvalidMarkingException.class);
+    }
+
+    @Test
     void equivalenceTablesNameTheirSourceAndAssumptions() {
         assertThat(kernel.equivalenceTables()).anySatisfy(t -> {
             assertThat(t.policyA() + "-" + t.policyB()).isEqualTo("USA-JPN");
