@@ -61,5 +61,12 @@
     Kizuna.me = me;
     return me;
   }
-  window.Kizuna = { api, page, el, setBanner, me: null };
+  // The banner of a page is the roll-up of the labels of everything it shows.
+  async function rollUpBanner(labels) {
+    const distinct = [...new Set(labels.filter(Boolean))];
+    const r = await api('/api/v1/labels/rollup', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(distinct) });
+    setBanner(r.banner);
+    return r.banner;
+  }
+  window.Kizuna = { api, page, el, setBanner, rollUpBanner, me: null };
 })();

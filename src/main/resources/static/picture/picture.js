@@ -36,7 +36,8 @@
   function knots(ms) { return (ms * 1.943844).toFixed(0); }
 
   function tagClass(banner) {
-    if (banner.includes('NOFORN') || banner.startsWith('//')) return 'bad';
+    if (banner.includes('NOFORN')) return 'bad';
+    if (banner.startsWith('//')) return 'warn';
     if (banner.startsWith('SECRET') || banner.startsWith('TOP SECRET')) return 'warn';
     return 'ok';
   }

@@ -30,6 +30,7 @@
       problemBox.hidden = true;
       drawStructure(orgs, relations);
       drawFacilities(facilities);
+      Kizuna.rollUpBanner([...orgs, ...relations, ...facilities].map(x => x.label)).catch(showProblem);
       document.getElementById('status').textContent = orgs.length + ' organizations, ' +
         relations.filter(r => r.kind === 'COORDINATION').length + ' coordination links as of ' + day;
       structure.dataset.asOf = day;

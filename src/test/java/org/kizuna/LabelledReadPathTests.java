@@ -64,7 +64,25 @@ class LabelledReadPathTests {
 
     @Test
     void moduleApisThatReturnLabelledItemsAskForWhom() {
-        ArchRule rule = methods().that(publicModuleApi).and(returnsLabelledItems)
+        readerRule().check(kizuna);
+    }
+
+    @Test
+    void implementationsOfSuchApisGoThroughTheReadPath() {
+        checkReadPath(kizuna);
+    }
+
+    @Test
+    void theRulesCatchAModuleThatHandsOutLabelledItemsWithoutDeciding() {
+        JavaClasses leaky = new ClassFileImporter().importPackages("org.kizuna.leakyfixture", "org.kizuna.label");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> readerRule().check(leaky))
+                .hasMessageContaining("Reports.all()").hasMessageContaining("does not take a Reader");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkReadPath(leaky))
+                .hasMessageContaining("AllReports").hasMessageContaining("never calls");
+    }
+
+    static ArchRule readerRule() {
+        return methods().that(publicModuleApi).and(returnsLabelledItems)
                 .should(new ArchCondition<>("take the Reader the items are decided for") {
                     @Override
                     public void check(JavaMethod m, ConditionEvents events) {
@@ -73,12 +91,10 @@ class LabelledReadPathTests {
                     }
                 })
                 .allowEmptyShould(true);
-        rule.check(kizuna);
     }
 
-    @Test
-    void implementationsOfSuchApisGoThroughTheReadPath() {
-        List<JavaClass> implementations = kizuna.stream()
+    static void checkReadPath(JavaClasses classes) {
+        List<JavaClass> implementations = classes.stream()
                 .filter(c -> !c.isInterface() && c.getPackageName().contains(".internal"))
                 .filter(c -> Stream.concat(c.getAllRawInterfaces().stream(), c.getAllRawSuperclasses().stream())
                         .anyMatch(api -> api.getMethods().stream().anyMatch(m -> publicModuleApi.test(m) && returnsLabelledItems.test(m))))

@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.kizuna.label.Reader;
+
 /**
  * A user of a node. {@code clearance} is a level of the user's own nation's classification policy
  * (such as {@code SECRET}); {@code accesses} are the restrictive controls the user holds (such as SI).
@@ -26,6 +28,12 @@ public record KizunaUser(String username, String nation, String clearance, Set<S
         }
         accesses = Set.copyOf(accesses);
         roles = Set.copyOf(roles);
+        new Reader(nation, clearance, accesses); // the clearance must be a level of the nation's policy
+    }
+
+    /** This user as a reader whose reads the label module decides. */
+    public Reader reader() {
+        return new Reader(nation, clearance, accesses);
     }
 
     public boolean has(Role role) {

@@ -4,7 +4,7 @@
  * the API) and the current reader that every labelled read is decided for.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"label"})
 package org.kizuna.identity;
 
 import org.jspecify.annotations.NullMarked;

@@ -172,6 +172,9 @@ public final class Adatp4774 {
                             if (categoryValues.isEmpty()) {
                                 throw new InvalidMarkingException("Category " + categoryTag + " has no values");
                             }
+                            if (new java.util.HashSet<>(categoryValues).size() != categoryValues.size()) {
+                                throw new InvalidMarkingException("Category " + categoryTag + " repeats a value");
+                            }
                             String expected = categoryTag.equals(SCI) || categoryTag.equals(DISSEMINATION) ? "RESTRICTIVE" : "PERMISSIVE";
                             if (!expected.equals(categoryType)) {
                                 throw new InvalidMarkingException("Category " + categoryTag + " must be of Type " + expected + ", not " + categoryType);

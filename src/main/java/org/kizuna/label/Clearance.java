@@ -1,7 +1,5 @@
 package org.kizuna.label;
 
-import java.util.Set;
-
 /**
  * A {@link Reader} compiled to indices and bit sets for the decision's hot path; make one per reader
  * and request, then decide many items with {@link LabelKernel#mayRead(Label, Clearance)}.
@@ -22,22 +20,10 @@ public final class Clearance {
         this.countryBit = 1L << country;
         this.policy = v.countryPolicy[country];
         this.rank = v.policies().get(policy).level(reader.level()).rank();
-        long m = 0;
-        for (String a : reader.accesses()) {
-            int i = v.controlByName(a);
-            if (i >= 0) m |= 1L << i;
-        }
-        this.controls = m;
+        this.controls = ((HeldAccesses) reader.accesses()).controls;
     }
 
     public Reader reader() {
         return reader;
-    }
-
-    boolean holds(Set<String> values) {
-        for (String v : values) {
-            if (reader.accesses().contains(v)) return true;
-        }
-        return false;
     }
 }

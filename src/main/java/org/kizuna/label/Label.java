@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * A confidentiality label: policy and level, restrictive controls (SCI and dissemination controls a
  * reader must hold), releasability (REL TO list, NOFORN, or unmarked), other permissive tags, the
  * communities that have need-to-know, and the owner nation. Immutable; equal by value. Parsed strictly
- * from US markings (banner or portion mark) and rendered back in canonical form.
+ * from US markings (banner or portion mark) and rendered back in canonical form; an owner other than the
+ * policy's nation is written as foreign government information ({@code SECRET//FGI JPN//REL TO USA, JPN}).
  */
 public final class Label {
 
@@ -262,10 +263,10 @@ public final class Label {
         return hash;
     }
 
-    /** The banner, and the owner where the marking does not show it. */
+    /** The banner. */
     @Override
     public String toString() {
-        return owner.equals(policy.id()) ? banner : banner + " (owner " + owner + ")";
+        return banner;
     }
 
     static List<String> names(long countries, long tetras) {
@@ -296,6 +297,10 @@ public final class Label {
         for (long m = controls & v.sciMask(); m != 0; m &= m - 1) {
             b.append(sep).append(v.controlNames[Long.numberOfTrailingZeros(m)]);
             sep = "/";
+        }
+        if (!owner.equals(policy.id())) {
+            // Foreign government information: the marking names its originator so that it survives a round trip.
+            b.append("//FGI ").append(owner);
         }
         sep = "//";
         for (long m = controls & ~v.sciMask(); m != 0; m &= m - 1) {

@@ -212,7 +212,7 @@ public final class LabelCommand implements Runnable {
     }
 
     @Command(name = "from-4774", mixinStandardHelpOptions = true,
-            description = "Reads ADatP-4774 XML from a file ('-' for standard input) and prints the banner and owner.")
+            description = "Reads ADatP-4774 XML from a file ('-' for standard input) and prints its banner.")
     static final class From4774 implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -225,7 +225,7 @@ public final class LabelCommand implements Runnable {
             try {
                 byte[] xml = file.equals("-") ? System.in.readNBytes(Adatp4774.MAX_BYTES + 1) : readLimited(Path.of(file));
                 Label l = Adatp4774.fromXml(new String(xml, StandardCharsets.UTF_8));
-                spec.commandLine().getOut().println(l.banner() + "  (owner " + l.owner() + ")");
+                spec.commandLine().getOut().println(l.banner());
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (InvalidMarkingException e) {

@@ -51,7 +51,7 @@ public final class LabelKernel {
         this.nodeCountry = nodeCountry;
         this.nodePolicy = nodePolicy;
         this.nodeMax = nodeMax;
-        this.members = members(fixedDay != null ? fixedDay : LocalDate.now(clock));
+        this.members = members(fixedDay != null ? fixedDay : LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         this.inspector = new ContentInspector();
     }
 
@@ -76,6 +76,11 @@ public final class LabelKernel {
      */
     public static LabelKernel fromResources(String equivalences, String tetragraphs, LocalDate day) {
         return load(LabelData.equivalences(equivalences), LabelData.membership(tetragraphs), null, day);
+    }
+
+    /** As {@link #fromResources(String, String, LocalDate)}, following the day of {@code clock} (UTC) as it advances. */
+    public static LabelKernel fromResources(String equivalences, String tetragraphs, Clock clock) {
+        return load(LabelData.equivalences(equivalences), LabelData.membership(tetragraphs), clock, null);
     }
 
     private static LabelKernel load(List<LabelData.EquivalenceRow> rows, LabelData.Membership membership, @Nullable Clock clock,
@@ -115,6 +120,8 @@ public final class LabelKernel {
                 ab[la.rank()] = (byte) Math.max(ab[la.rank()], lb.rank());
                 ba[lb.rank()] = (byte) Math.max(ba[lb.rank()], la.rank());
             }
+            checkMonotone(ab, row);
+            checkMonotone(ba, row);
             map[a.index()][b.index()] = ab;
             map[b.index()][a.index()] = ba;
             tables.add(new EquivalenceTable(row.a(), row.b(), row.version(), row.source(), row.note(), row.assumption(), row.rows()));
@@ -128,6 +135,18 @@ public final class LabelKernel {
             throw new IllegalStateException("equivalence table " + row.a() + "-" + row.b() + " names '" + name + "', not a level of " + p.id());
         }
         return l;
+    }
+
+    /** A higher level must never map lower than a lower one, or a roll-up could weaken a part's protection. */
+    private static void checkMonotone(byte[] mapping, LabelData.EquivalenceRow row) {
+        int highest = -1;
+        for (byte b : mapping) {
+            if (b < 0) continue;
+            if (b < highest) {
+                throw new IllegalStateException("equivalence table " + row.a() + "-" + row.b() + " maps a higher level to a lower one");
+            }
+            highest = b;
+        }
     }
 
     private static byte[] filled(int size) {
@@ -182,9 +201,39 @@ public final class LabelKernel {
         return new Clearance(reader);
     }
 
-    /** Whether the reader may read the item: the allocation-free form of {@link #decide}. */
+    /**
+     * Whether the reader may read the item: the allocation-free form of {@link #decide}. When one reader
+     * reads many items, {@link #mayRead(Label, Clearance)} saves the reader's two table look-ups per item.
+     */
     public boolean mayRead(Label item, Reader reader) {
-        return mayRead(item, new Clearance(reader));
+        Vocabulary v = Vocabulary.INSTANCE;
+        // Readers hold the vocabulary's own nation strings, so an identity scan of the few nations with a
+        // policy finds the indices without hashing; the map look-up is the fallback.
+        String nation = reader.nation();
+        int country = -1;
+        int policy = -1;
+        String[] nations = v.policyNations;
+        for (int i = 0; i < nations.length; i++) {
+            if (nations[i] == nation) {
+                country = v.policyNationCountry[i];
+                policy = v.policyNationPolicy[i];
+                break;
+            }
+        }
+        if (country < 0) {
+            country = v.country(nation);
+            policy = v.countryPolicy[country];
+        }
+        byte[] m = map[item.policyIndex][policy];
+        if (m == null) return false;
+        int mapped = m[item.level];
+        if (mapped < 0 || mapped > v.policyArray[policy].rankOf(reader.level())) return false;
+        long bit = 1L << country;
+        if ((item.releaseCountries & bit) == 0
+                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & bit) == 0)) return false;
+        if (item.controls != 0 && (item.controls & ~((HeldAccesses) reader.accesses()).controls) != 0) return false;
+        if (item.extras && !extrasAllow(item, reader)) return false;
+        return nodeCountry < 0 || nodeMayHold(item);
     }
 
     /** The hot path: rules 1 to 6 over ordinals and bit sets. */
@@ -196,8 +245,8 @@ public final class LabelKernel {
         if ((item.releaseCountries & c.countryBit) == 0
                 && (item.releaseTetras == 0 || (expand(item.releaseTetras) & c.countryBit) == 0)) return false;
         if ((item.controls & ~c.controls) != 0) return false;
-        if (item.extras && extrasDeny(item, c) != null) return false;
-        return nodeCountry < 0 || nodeDeny(item) == null;
+        if (item.extras && !extrasAllow(item, c.reader)) return false;
+        return nodeCountry < 0 || nodeMayHold(item);
     }
 
     /** The read decision with the reason of a deny. */
@@ -226,7 +275,7 @@ public final class LabelKernel {
             return Decision.deny("rule 3: reader lacks restrictive access " + String.join(", ", missing));
         }
         if (item.extras) {
-            String deny = extrasDeny(item, c);
+            String deny = extrasDeny(item, reader);
             if (deny != null) return Decision.deny(deny);
         }
         if (nodeCountry >= 0) {
@@ -236,19 +285,43 @@ public final class LabelKernel {
         return Decision.allow();
     }
 
-    private @Nullable String extrasDeny(Label item, Clearance c) {
+    private static @Nullable String extrasDeny(Label item, Reader reader) {
         for (Map.Entry<String, SortedSet<String>> tag : item.permissiveTags().entrySet()) {
-            if (!c.holds(tag.getValue())) {
+            if (!holdsAny(reader.accesses(), tag.getValue())) {
                 return "rule 4: reader holds no value of " + tag.getKey() + " " + tag.getValue();
             }
         }
         if (!item.communities().isEmpty()) {
             for (String coi : item.communities()) {
-                if (c.reader.communities().contains(coi)) return null;
+                if (reader.communities().contains(coi)) return null;
             }
             return "rule 6: reader has no need-to-know for community " + item.communities();
         }
         return null;
+    }
+
+    /** Rules 4 and 6 without building a reason, for the hot path. */
+    private static boolean extrasAllow(Label item, Reader reader) {
+        for (SortedSet<String> values : item.permissiveTags().values()) {
+            if (!holdsAny(reader.accesses(), values)) return false;
+        }
+        return item.communities().isEmpty() || holdsAny(reader.communities(), item.communities());
+    }
+
+    /** Rule 5 without building a reason, for the hot path. */
+    private boolean nodeMayHold(Label item) {
+        byte[] m = map[item.policyIndex][nodePolicy];
+        int mapped = m == null ? -1 : m[item.level];
+        if (mapped < 0 || mapped > nodeMax) return false;
+        long bit = 1L << nodeCountry;
+        return (item.releaseCountries & bit) != 0 || (item.releaseTetras != 0 && (expand(item.releaseTetras) & bit) != 0);
+    }
+
+    private static boolean holdsAny(Set<String> held, Set<String> values) {
+        for (String v : values) {
+            if (held.contains(v)) return true;
+        }
+        return false;
     }
 
     private @Nullable String nodeDeny(Label item) {
@@ -374,16 +447,27 @@ public final class LabelKernel {
         Label.Builder b = Label.builder(home, home.level(level).englishName()).owner(owner);
         tags.forEach((tag, values) -> b.permissive(tag, values.toArray(String[]::new)));
         if (communities != null) b.communities(communities.toArray(String[]::new));
-        if (allOpen) {
+        if (allOpen && samePolicy) {
             return b.bits(controls, Label.UNMARKED, 0, 0).build();
         }
         // A country stays if every part releases to it; a tetragraph stays symbolic only if every part names it.
-        long tetras = andTetras;
-        long countries = (andExpanded & ~expand(tetras)) | (andCountries & andExpanded);
+        long tetras = allOpen ? 0 : andTetras;
+        long countries = allOpen ? v.allCountries : (andExpanded & ~expand(tetras)) | (andCountries & andExpanded);
         int ownerCountry = v.country(owner);
         int ownerTetra = v.tetragraph(owner);
         long ownerCountryBit = ownerCountry >= 0 ? 1L << ownerCountry : 0;
         long ownerTetraBit = ownerTetra >= 0 ? 1L << ownerTetra : 0;
+        if (!samePolicy) {
+            // Across policies a partner must be able to read every part in its own policy, and the rolled-up
+            // level must map at least as high as each part does; tetragraphs are expanded to check each member.
+            long keep = 0;
+            for (long c = countries | expand(tetras); c != 0; c &= c - 1) {
+                int country = Long.numberOfTrailingZeros(c);
+                if (readsEveryPart(country, home, level, parts)) keep |= 1L << country;
+            }
+            countries = keep;
+            tetras = 0;
+        }
         boolean ownerIncluded = ownerCountry >= 0 ? (countries & ownerCountryBit) != 0 : (tetras & ownerTetraBit) != 0;
         if (!ownerIncluded) {
             throw new InvalidMarkingException("cannot roll up: no part list shares the owner " + owner
@@ -395,6 +479,18 @@ public final class LabelKernel {
             return b.bits(controls, anyNoforn || !classified ? Label.NOFORN : Label.UNMARKED, 0, 0).build();
         }
         return b.bits(controls, Label.REL, countries, tetras).build();
+    }
+
+    private boolean readsEveryPart(int country, Policy home, int level, Collection<Label> parts) {
+        int policy = Vocabulary.INSTANCE.countryPolicy[country];
+        if (policy < 0) return false;
+        byte[] h = map[home.index()][policy];
+        if (h == null || h[level] < 0) return false;
+        for (Label p : parts) {
+            byte[] m = map[p.policyIndex][policy];
+            if (m == null || m[p.level] < 0 || m[p.level] > h[level]) return false;
+        }
+        return true;
     }
 
     /**
@@ -411,28 +507,42 @@ public final class LabelKernel {
 
     /** The guard on the link to {@code toNation}, accredited up to that nation's highest level. */
     public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation) {
-        Policy p = Policy.ofNation(toNation).orElseThrow(() -> new InvalidMarkingException(
-                "no link to '" + toNation + "': a partner is a nation with a classification policy " + Vocabulary.INSTANCE.policyIds()));
-        return guard(declaredBanner, portions, toNation, p.levels().getLast().englishName());
+        return guard(declaredBanner, portions, Link.to(toNation), Set.of());
+    }
+
+    /** The guard on the link to {@code toNation} accredited up to {@code linkMaxLevel} of that nation's policy. */
+    public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation, String linkMaxLevel) {
+        Link link = Link.to(toNation);
+        return guard(declaredBanner, portions, new Link(toNation, linkMaxLevel, null, link.maxContentChars()), Set.of());
     }
 
     /**
-     * The guard on the link to {@code toNation} accredited up to {@code linkMaxLevel} of that nation's
-     * policy: the declared banner must equal the roll-up of the portions, and each portion leaves only if it
-     * is releasable to the nation, maps into its policy within the link's maximum, and its content carries
-     * no marking or codeword above its label. Deny by default.
+     * The outbound guard on a link. Deny by default: nothing leaves unless the declared banner equals the
+     * roll-up of the portions and the item's content is within the link's size limit; then each portion
+     * leaves only if it is releasable to the partner (its originator included), maps into the partner's
+     * policy within the link's maximum, carries no marking or codeword above its label, and, when it is in
+     * the manual-release class, has two distinct approvals.
+     *
+     * @param approvers the distinct people who approved this release (identity has authenticated them)
      */
-    public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation, String linkMaxLevel) {
+    public GuardResult guard(Label declaredBanner, List<Portion> portions, Link link, Set<String> approvers) {
         Vocabulary v = Vocabulary.INSTANCE;
+        String toNation = link.nation();
         int country = v.country(toNation);
-        if (country < 0 || v.countryPolicy[country] < 0) {
-            throw new InvalidMarkingException("no link to '" + toNation + "': a partner is a nation with a classification policy " + v.policyIds());
-        }
-        Policy partner = v.policies().get(v.countryPolicy[country]);
-        int linkMax = partner.level(linkMaxLevel).rank();
+        Policy partner = v.policyArray[v.countryPolicy[country]];
+        int linkMax = partner.level(link.maxLevel()).rank();
+        int manualFrom = link.manualReleaseFrom() == null ? Integer.MAX_VALUE : partner.level(link.manualReleaseFrom()).rank();
         List<Portion> released = new ArrayList<>();
         List<GuardResult.Withheld> withheld = new ArrayList<>();
         if (portions.isEmpty()) {
+            return new GuardResult(toNation, null, released, withheld);
+        }
+        long size = 0;
+        for (Portion portion : portions) size += portion.content().length();
+        if (size > link.maxContentChars()) {
+            for (Portion portion : portions) {
+                withheld.add(new GuardResult.Withheld(portion.id(), "the item's content of " + size + " characters exceeds the link's limit of " + link.maxContentChars()));
+            }
             return new GuardResult(toNation, null, released, withheld);
         }
         Label rolled;
@@ -448,6 +558,9 @@ public final class LabelKernel {
             return new GuardResult(toNation, rolled, released, withheld);
         }
         long bit = 1L << country;
+        int orconIndex = v.controlByName("ORCON");
+        long orcon = orconIndex < 0 ? 0 : 1L << orconIndex;
+        long approvals = approvers.stream().filter(a -> !a.isBlank()).distinct().count();
         for (Portion portion : portions) {
             Label l = portion.label();
             byte[] m = map[l.policyIndex][partner.index()];
@@ -463,6 +576,10 @@ public final class LabelKernel {
                 reason = nodeDeny(l);
             } else {
                 reason = inspector.inspect(portion.content(), l, this);
+                boolean manual = mapped >= manualFrom || (l.controls & orcon) != 0;
+                if (reason == null && manual && approvals < 2) {
+                    reason = "in the manual-release class on this link and has " + approvals + " of two distinct approvals";
+                }
             }
             if (reason == null) {
                 released.add(portion);

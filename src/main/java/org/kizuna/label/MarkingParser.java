@@ -14,9 +14,10 @@ import java.util.TreeSet;
 final class MarkingParser {
 
     private static final int STAGE_SCI = 1;
-    private static final int STAGE_DISSEM = 2;
-    private static final int STAGE_TAGS = 3;
-    private static final int STAGE_COI = 4;
+    private static final int STAGE_FGI = 2;
+    private static final int STAGE_DISSEM = 3;
+    private static final int STAGE_TAGS = 4;
+    private static final int STAGE_COI = 5;
 
     private MarkingParser() {
     }
@@ -103,6 +104,7 @@ final class MarkingParser {
         long tetras = 0;
         Map<String, Set<String>> tags = new LinkedHashMap<>();
         Set<String> communities = Set.of();
+        String owner = policy.id();
         int stage = 0;
         String lastTag = null;
         for (int s = 1; s < segments.size(); s++) {
@@ -126,6 +128,19 @@ final class MarkingParser {
                     lastTag = tag;
                     tags.put(tag, new TreeSet<>(values));
                 }
+                continue;
+            }
+            if (seg.startsWith("FGI ")) {
+                if (stage >= STAGE_FGI) throw order(seg, m);
+                stage = STAGE_FGI;
+                String source = seg.substring(4);
+                if (v.country(source) < 0 && v.tetragraph(source) < 0) {
+                    throw new InvalidMarkingException("'" + seg + "' must name one originator: an ISO 3166 alpha-3 code such as JPN, or a tetragraph such as NATO");
+                }
+                if (source.equals(policy.id())) {
+                    throw new InvalidMarkingException("'" + seg + "' names the policy's own nation; leave it out");
+                }
+                owner = source;
                 continue;
             }
             String head = seg.indexOf('/') >= 0 ? seg.substring(0, seg.indexOf('/')) : seg;
@@ -191,7 +206,6 @@ final class MarkingParser {
                 controls |= 1L << i;
             }
         }
-        String owner = policy.id();
         return new Label(policy, level.rank(), controls, releasability, countries, tetras, owner, tags, communities);
     }
 
@@ -328,7 +342,7 @@ final class MarkingParser {
 
     private static InvalidMarkingException order(String seg, String marking) {
         return new InvalidMarkingException("'" + seg + "' is out of place in '" + marking
-                + "'; the order is classification//SCI controls//dissemination controls//permissive tags (alphabetical)//COI");
+                + "'; the order is classification//SCI controls//FGI originator//dissemination controls//permissive tags (alphabetical)//COI");
     }
 
     private static String dissemOrder(boolean portion) {

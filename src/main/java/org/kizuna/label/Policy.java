@@ -17,12 +17,14 @@ public final class Policy {
     private final List<Level> levels;
     private final Map<String, Level> byEnglish = new HashMap<>();
     private final Map<String, Level> byCode = new HashMap<>();
+    private final String[] englishNames;
 
     Policy(String id, String name, int index, List<Level> levels) {
         this.id = id;
         this.name = name;
         this.index = index;
         this.levels = List.copyOf(levels);
+        this.englishNames = levels.stream().map(Level::englishName).toArray(String[]::new);
         for (Level l : levels) {
             byEnglish.put(l.englishName(), l);
             byCode.put(l.code(), l);
@@ -72,6 +74,17 @@ public final class Policy {
 
     Level levelOrNull(String englishName) {
         return byEnglish.get(englishName);
+    }
+
+    /**
+     * Rank of a level by English name, validated before (a Reader's level). Readers hold this policy's own
+     * name instances, so an identity scan of a handful of levels finds them without hashing.
+     */
+    int rankOf(String englishName) {
+        for (int i = 0; i < englishNames.length; i++) {
+            if (englishNames[i] == englishName) return i;
+        }
+        return byEnglish.get(englishName).rank();
     }
 
     Level levelByCodeOrNull(String code) {

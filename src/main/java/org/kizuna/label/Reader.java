@@ -25,7 +25,7 @@ public record Reader(String nation, String level, Set<String> accesses, Set<Stri
         // Canonical instances make the decision's table look-ups hit the identity fast path of String.equals.
         nation = Vocabulary.INSTANCE.countries[country];
         level = Vocabulary.INSTANCE.policies().get(policy).level(level).englishName();
-        accesses = Set.copyOf(accesses);
+        accesses = HeldAccesses.of(accesses);
         communities = Set.copyOf(communities);
     }
 

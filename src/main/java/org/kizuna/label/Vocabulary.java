@@ -25,9 +25,15 @@ final class Vocabulary {
     final boolean[] controlSci;
     final String[] codewords;
     final long allTetragraphs;
+    final long allCountries;
     /** Policy index of each country's own policy, or -1 when the country has no shipped policy. */
     final int[] countryPolicy;
     private final List<Policy> policies;
+    final Policy[] policyArray;
+    /** The canonical code strings of nations that have a policy, with their country and policy indices. */
+    final String[] policyNations;
+    final int[] policyNationCountry;
+    final int[] policyNationPolicy;
     private final Map<String, Policy> policyById = new HashMap<>();
     private final Map<String, Integer> countryIndex = new HashMap<>();
     private final Map<String, Integer> tetragraphIndex = new HashMap<>();
@@ -57,6 +63,7 @@ final class Vocabulary {
             throw new IllegalStateException("at most 64 countries are supported; countries.yaml has " + cs.size());
         }
         countries = cs.toArray(String[]::new);
+        allCountries = countries.length == 64 ? -1L : (1L << countries.length) - 1;
         countryPolicy = new int[countries.length];
         for (int i = 0; i < countries.length; i++) {
             if (countries[i].length() != 3 || !countries[i].chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
@@ -97,6 +104,20 @@ final class Vocabulary {
             controlByPortion.put(c.portion(), i);
         }
         codewords = LabelData.codewords().toArray(String[]::new);
+        policyArray = policies.toArray(Policy[]::new);
+        List<Integer> withPolicy = new ArrayList<>();
+        for (int i = 0; i < countries.length; i++) {
+            if (countryPolicy[i] >= 0) withPolicy.add(i);
+        }
+        policyNations = new String[withPolicy.size()];
+        policyNationCountry = new int[withPolicy.size()];
+        policyNationPolicy = new int[withPolicy.size()];
+        for (int i = 0; i < withPolicy.size(); i++) {
+            int c = withPolicy.get(i);
+            policyNations[i] = countries[c];
+            policyNationCountry[i] = c;
+            policyNationPolicy[i] = countryPolicy[c];
+        }
     }
 
     Policy policy(String id) {

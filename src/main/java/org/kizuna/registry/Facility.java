@@ -1,5 +1,8 @@
 package org.kizuna.registry;
 
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -11,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record Facility(String id, String name, Kind kind, @Nullable String operator, Organization.Location location,
                        String zone, String hostNation, List<String> users, @Nullable String jointUse,
                        @Nullable String jointUseNote, List<String> hosts, Organization.Validity validity,
-                       Organization.Provenance provenance, String label) {
+                       Organization.Provenance provenance, Label label) implements Labelled {
 
     public enum Kind {
         BASE("base"), RANGE("range"), PIER("pier"), AIRSPACE("airspace"), TRAINING_AREA("training-area");

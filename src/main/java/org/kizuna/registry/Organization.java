@@ -1,5 +1,8 @@
 package org.kizuna.registry;
 
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Organization(String id, String nation, Kind kind, String name, String abbreviation,
                            @Nullable String parent, @Nullable String componentOf, Location location, String zone,
-                           Validity validity, Provenance provenance, String label) {
+                           Validity validity, Provenance provenance, Label label) implements Labelled {
 
     public enum Kind { COMMAND, COMPONENT, UNIT }
 

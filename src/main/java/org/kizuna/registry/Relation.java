@@ -1,5 +1,8 @@
 package org.kizuna.registry;
 
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code COORDINATION} across nations (counterparts that coordinate without commanding each other).
  */
 public record Relation(String id, Kind kind, String from, String to, Organization.Validity validity,
-                       @Nullable String note, Organization.Provenance provenance, String label) {
+                       @Nullable String note, Organization.Provenance provenance, Label label) implements Labelled {
 
     public enum Kind { COMMAND, COORDINATION }
 }

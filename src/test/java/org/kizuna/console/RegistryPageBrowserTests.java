@@ -43,6 +43,7 @@ class RegistryPageBrowserTests {
         assertThat(d.findElements(By.cssSelector("[data-org=usfj]"))).isNotEmpty();
         assertThat(d.findElements(By.cssSelector("path[data-relation=usfj-jjoc]"))).as("coordination link drawn").isNotEmpty();
         assertThat(d.findElement(By.id("who")).getText()).contains("jpn.officer");
+        assertThat(d.findElement(By.cssSelector(".banner")).getText()).isEqualTo("UNCLASSIFIED");
         assertThat(d.findElements(By.cssSelector("#facility-rows tr[data-facility=camp-asaka]"))).isNotEmpty();
         assertThat(d.findElements(By.cssSelector("#map path.leaflet-interactive, #map svg path"))).as("basemap and markers drawn").hasSizeGreaterThan(10);
         browser.screenshot("registry-today");

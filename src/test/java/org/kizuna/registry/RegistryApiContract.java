@@ -17,6 +17,30 @@ abstract class RegistryApiContract {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A US-only unit, a facility released to the UK only, and a coordination link to the US-only unit. */
+    @org.junit.jupiter.api.BeforeEach
+    void withheldItems() {
+        if (jdbc.sql("select count(*) from registry_organization where id = 'leak-noforn-cell'").query(Long.class).single() > 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into registry_organization (id, valid_from, valid_to, nation, kind, parent_id, component_of, name, abbreviation,
+                    site, lat, lon, zone, note, sources, verification, label)
+                values ('leak-noforn-cell', '2020-01-01', null, 'USA', 'unit', 'usfj', null, 'Special Planning Cell', 'SPC',
+                    'Yokota', 35.7, 139.3, 'Asia/Tokyo', null, 'usfj-about', 'unverified', 'SECRET//NOFORN')""").update();
+        jdbc.sql("""
+                insert into registry_facility (id, name, kind, operator, lat, lon, zone, host_nation, users, joint_use, joint_use_note,
+                    hosts, note, valid_from, valid_to, sources, verification, label)
+                values ('leak-uk-range', 'Special Range', 'range', 'UK', 35.0, 139.0, 'Asia/Tokyo', 'JPN', 'GBR', null, null,
+                    '', null, null, null, 'usfj-about', 'unverified', 'SECRET//REL TO USA, GBR')""").update();
+        jdbc.sql("""
+                insert into registry_relation (id, kind, from_id, to_id, valid_from, valid_to, note, sources, verification, label)
+                values ('leak-link', 'coordination', 'leak-noforn-cell', 'jjoc', '2025-03-24', null, null, 'usfj-about', 'unverified', 'UNCLASSIFIED')""").update();
+    }
+
     Api officer() {
         return Api.on(port).as("jpn.officer", "demo");
     }
@@ -122,6 +146,59 @@ abstract class RegistryApiContract {
         JsonNode jjoc2005 = officer().get("/api/v1/registry/search?q=joint%20operations&asOf=2005-03-14").json();
         assertThat(jjoc2005.get("total").asInt()).isZero();
         assertThat(officer().get("/api/v1/registry/search?q=x&size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aNofornUnitLeavesNoTraceForAJapaneseReader() {
+        Api usa = Api.on(port).as("usa.officer", "demo");
+        assertThat(ids(usa.get("/api/v1/registry/organizations?asOf=2025-06-01").json())).contains("leak-noforn-cell");
+        assertThat(ids(officer().get("/api/v1/registry/organizations?asOf=2025-06-01").json())).doesNotContain("leak-noforn-cell");
+
+        Api.Response hidden = officer().get("/api/v1/registry/organizations/leak-noforn-cell?asOf=2025-06-01");
+        Api.Response missing = officer().get("/api/v1/registry/organizations/leak-nothing-here?asOf=2025-06-01");
+        assertThat(hidden.status()).isEqualTo(404).isEqualTo(missing.status());
+        assertThat(hidden.json().get("detail").asString().replace("leak-noforn-cell", "ID"))
+                .isEqualTo(missing.json().get("detail").asString().replace("leak-nothing-here", "ID"));
+        assertThat(hidden.json().get("title").asString()).isEqualTo(missing.json().get("title").asString());
+
+        JsonNode usfj = officer().get("/api/v1/registry/organizations/usfj?asOf=2025-06-01").json();
+        assertThat(ids(usfj.get("subordinates"))).doesNotContain("leak-noforn-cell");
+        assertThat(ids(officer().get("/api/v1/registry/relations?asOf=2025-06-01").json()))
+                .doesNotContain("leak-link").noneMatch(id -> id.contains("leak-noforn-cell"));
+        assertThat(ids(officer().get("/api/v1/registry/organizations/jjoc?asOf=2025-06-01").json().get("coordinationPartners")))
+                .doesNotContain("leak-noforn-cell");
+        assertThat(ids(usa.get("/api/v1/registry/relations?asOf=2025-06-01").json())).contains("leak-link");
+
+        JsonNode search = officer().get("/api/v1/registry/search?q=special&asOf=2025-06-01").json();
+        assertThat(search.get("total").asInt()).isZero();
+        assertThat(search.get("items")).isEmpty();
+        assertThat(usa.get("/api/v1/registry/search?q=special&asOf=2025-06-01").json().get("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aNationalityOrClearanceAssertedByTheCallerGrantsNothing() throws Exception {
+        // Leak 15: only the node's own user store says who a reader is; claims in the request do not count.
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/v1/registry/organizations?asOf=2025-06-01&nation=USA&clearance=TOP%20SECRET"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("jpn.officer:demo".getBytes()))
+                .header("X-Kizuna-Nation", "USA").header("X-Kizuna-Clearance", "TOP SECRET").header("X-Forwarded-User", "usa.officer")
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"usfj\"").doesNotContain("leak-noforn-cell");
+    }
+
+    @Test
+    void releasabilityDecidesWhoSeesAFacilityAndClearanceDecidesToo() {
+        Api usa = Api.on(port).as("usa.officer", "demo");
+        Api clerk = Api.on(port).as("usa.clerk", "demo");
+        Api aus = Api.on(port).as("aus.officer", "demo");
+        assertThat(ids(usa.get("/api/v1/registry/facilities?asOf=2025-06-01").json())).contains("leak-uk-range");
+        assertThat(ids(officer().get("/api/v1/registry/facilities?asOf=2025-06-01").json())).doesNotContain("leak-uk-range");
+        assertThat(ids(aus.get("/api/v1/registry/facilities?asOf=2025-06-01").json())).doesNotContain("leak-uk-range");
+        assertThat(ids(clerk.get("/api/v1/registry/facilities?asOf=2025-06-01").json())).doesNotContain("leak-uk-range").contains("yokota");
+        assertThat(usa.get("/api/v1/registry/facilities/leak-uk-range?asOf=2025-06-01").json().get("label").asString())
+                .isEqualTo("SECRET//REL TO USA, GBR");
     }
 
     @Test

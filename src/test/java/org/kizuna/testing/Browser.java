@@ -19,10 +19,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String baseUrl;
+    private final Path profile;
 
-    private Browser(ChromeDriver driver, String baseUrl) {
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+        this.profile = profile;
     }
 
     /** Opens a headless browser against a node at {@code baseUrl} such as {@code http://localhost:8123}. */
@@ -38,7 +40,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                     .build();
-            return new Browser(new ChromeDriver(service, options), baseUrl);
+            return new Browser(new ChromeDriver(service, options), baseUrl, profile);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -90,5 +92,10 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a leftover temporary profile is harmless
+        }
     }
 }

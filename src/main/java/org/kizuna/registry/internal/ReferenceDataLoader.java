@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ReferenceDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
-    static final String PUBLIC = "UNCLASSIFIED";
+    static final String PUBLIC = org.kizuna.label.Label.UNCLASSIFIED.banner();
 
     private final JdbcClient jdbc;
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kizuna.identity.CurrentUser;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.ForcePosture;
@@ -30,53 +31,55 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryController {
 
     private final Registry registry;
+    private final CurrentUser user;
     private final Clock clock;
 
-    RegistryController(Registry registry) {
+    RegistryController(Registry registry, CurrentUser user) {
         this.registry = registry;
+        this.user = user;
         this.clock = Clock.systemUTC();
     }
 
     @GetMapping("/nations")
     List<Nation> nations() {
-        return registry.nations();
+        return registry.nations(user.reader());
     }
 
     @GetMapping("/organizations")
     List<Organization> organizations(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.organizations(day(asOf));
+        return registry.organizations(day(asOf), user.reader());
     }
 
     @GetMapping("/organizations/{id}")
     OrganizationView organization(@PathVariable String id, @RequestParam(required = false) @Nullable String asOf) {
         LocalDate day = day(asOf);
-        return registry.organization(id, day).orElseThrow(() -> notFound("organization", id, day));
+        return registry.organization(id, day, user.reader()).orElseThrow(() -> notFound("organization", id, day));
     }
 
     @GetMapping("/facilities")
     List<Facility> facilities(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.facilities(day(asOf));
+        return registry.facilities(day(asOf), user.reader());
     }
 
     @GetMapping("/facilities/{id}")
     Facility facility(@PathVariable String id, @RequestParam(required = false) @Nullable String asOf) {
         LocalDate day = day(asOf);
-        return registry.facility(id, day).orElseThrow(() -> notFound("facility", id, day));
+        return registry.facility(id, day, user.reader()).orElseThrow(() -> notFound("facility", id, day));
     }
 
     @GetMapping("/relations")
     List<Relation> relations(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.relations(day(asOf));
+        return registry.relations(day(asOf), user.reader());
     }
 
     @GetMapping("/force-posture")
     List<ForcePosture> forcePosture(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.forcePosture(day(asOf));
+        return registry.forcePosture(day(asOf), user.reader());
     }
 
     @GetMapping("/agreements")
     List<AccessAgreement> agreements(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.agreements(day(asOf));
+        return registry.agreements(day(asOf), user.reader());
     }
 
     @GetMapping("/search")
@@ -88,7 +91,7 @@ class RegistryController {
         if (page < 0 || size < 1 || size > 200) {
             throw badRequest("Bad page", "page must be 0 or more and size between 1 and 200; got page " + page + ", size " + size);
         }
-        return registry.search(q.strip(), day(asOf), page, size);
+        return registry.search(q.strip(), day(asOf), page, size, user.reader());
     }
 
     private static ErrorResponseException badRequest(String title, String detail) {

@@ -1,0 +1,87 @@
+package org.kizuna.audit.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Set;
+
+/**
+ * The node's Ed25519 audit key, kept in {@code <data-dir>/keys}: created at first start, the private
+ * key readable by the node's user only. Tree heads are signed over a domain-separated encoding.
+ */
+public final class NodeKeys {
+
+    static final String PRIVATE = "audit-ed25519.key";
+    static final String PUBLIC = "audit-ed25519.pub";
+    private static final byte[] DOMAIN = "kizuna-audit-tree-head-v1".getBytes(StandardCharsets.US_ASCII);
+
+    private NodeKeys() {
+    }
+
+    public static KeyPair loadOrCreate(Path dataDir) {
+        Path dir = dataDir.resolve("keys");
+        try {
+            if (Files.exists(dir.resolve(PRIVATE))) {
+                KeyFactory f = KeyFactory.getInstance("Ed25519");
+                PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(dir.resolve(PRIVATE))));
+                return new KeyPair(publicKey(dataDir), priv);
+            }
+            Files.createDirectories(dir);
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Path priv = dir.resolve(PRIVATE);
+            Files.write(priv, pair.getPrivate().getEncoded());
+            try {
+                Files.setPosixFilePermissions(priv, Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system; the directory's own permissions apply
+            }
+            Files.write(dir.resolve(PUBLIC), pair.getPublic().getEncoded());
+            return pair;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load or create the audit key under " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static PublicKey publicKey(Path dataDir) throws IOException, GeneralSecurityException {
+        byte[] encoded = Files.readAllBytes(dataDir.resolve("keys").resolve(PUBLIC));
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+    }
+
+    static byte[] signedBytes(long size, byte[] root, long atMillis) {
+        return ByteBuffer.allocate(DOMAIN.length + 8 + root.length + 8).put(DOMAIN).putLong(size).put(root).putLong(atMillis).array();
+    }
+
+    public static byte[] sign(PrivateKey key, long size, byte[] root, long atMillis) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(signedBytes(size, root, atMillis));
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static boolean verify(PublicKey key, long size, byte[] root, long atMillis, byte[] signature) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(signedBytes(size, root, atMillis));
+            return s.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}
