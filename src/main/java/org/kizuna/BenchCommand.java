@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: each prints one JSON object with its figures.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                org.kizuna.picture.bench.FanoutBench.class,
+                org.kizuna.picture.FanoutBench.class,
         })
 final class BenchCommand implements Runnable {
 

@@ -1,4 +1,4 @@
-package org.kizuna.picture.cli;
+package org.kizuna.picture;
 
 import java.io.IOException;
 import java.nio.file.Path;

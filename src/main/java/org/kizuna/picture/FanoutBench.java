@@ -1,4 +1,4 @@
-package org.kizuna.picture.bench;
+package org.kizuna.picture;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 import org.kizuna.label.LabelKernel;
-import org.kizuna.picture.Picture;
 import org.kizuna.picture.cot.CotEvent;
 import org.kizuna.picture.cot.CotRejected;
 import org.kizuna.picture.cot.CotXmlWriter;
