@@ -319,10 +319,16 @@ public final class CotXmlParser {
             boolean hex = b[s + 1] == 'x';
             int from = hex ? s + 2 : s + 1;
             if (from >= semi) ok = false;
+            long cp = 0;
             for (int i = from; i < semi && ok; i++) {
                 byte d = b[i];
-                ok = (d >= '0' && d <= '9') || (hex && ((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F')));
+                int v = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+                ok = v >= 0 && cp <= 0x10FFFF;
+                cp = cp * (hex ? 16 : 10) + Math.max(v, 0);
             }
+            // only characters XML allows: no NUL or other C0 controls, no surrogates, nothing above U+10FFFF
+            ok = ok && (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || (cp >= 0x10000 && cp <= 0x10FFFF));
         } else {
             ok = is(s, l, "lt") || is(s, l, "gt") || is(s, l, "amp") || is(s, l, "quot") || is(s, l, "apos");
         }

@@ -161,7 +161,8 @@ public final class CotStreamDecoder {
 
     private boolean declares(int from, int to) {
         for (int i = from; i + 2 < to; i++) {
-            if (buf[i] == '<' && buf[i + 1] == '!' && buf[i + 2] != '-') return true;
+            // <!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST; comments and CDATA are not declarations
+            if (buf[i] == '<' && buf[i + 1] == '!' && (buf[i + 2] == 'D' || buf[i + 2] == 'd' || buf[i + 2] == 'E' || buf[i + 2] == 'A')) return true;
         }
         return false;
     }
