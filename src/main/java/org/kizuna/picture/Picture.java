@@ -66,6 +66,7 @@ public final class Picture implements AutoCloseable {
     private final List<Sensor> sensorByIndex = new ArrayList<>();
     private final Map<String, LabelKeys.Marking> rollUps = new HashMap<>();
     private long lastFlush = System.nanoTime();
+    private volatile long unfusedReports;
     private long lastAdvance, lastFusedPublish;
 
     public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, LongSupplier clock) {
@@ -188,6 +189,11 @@ public final class Picture implements AutoCloseable {
         return (ms - epochMs) / 1000.0;
     }
 
+    /** Sensor reports dropped because this picture has no tracker. */
+    public long unfusedReports() {
+        return unfusedReports;
+    }
+
     @Override
     public void close() {
         running = false;
@@ -268,6 +274,7 @@ public final class Picture implements AutoCloseable {
             }
             case Observation o -> {
                 if (fused != null) fused.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), o.labelKey());
+                else unfusedReports++;
             }
             case Subscribe s -> {
                 Audience a = audience(s.reader());

@@ -2,7 +2,6 @@ package org.kizuna.picture.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.UserDirectory;
@@ -14,8 +13,10 @@ import org.kizuna.picture.net.CotServer;
 import org.kizuna.picture.net.CotSettings;
 import org.kizuna.picture.net.NodePki;
 import org.kizuna.picture.sensors.JdbcSensors;
+import org.kizuna.picture.stream.FusedLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +42,16 @@ class PictureConfiguration {
         return sensors;
     }
 
+    /**
+     * The picture, with the multi-sensor tracker if the build has one: the fusion module contributes a
+     * {@link FusedLayer} bean over its {@code LabelledPicture}. Without it, self-reported tracks work and
+     * sensor reports are counted and dropped, which the log says once at start.
+     */
     @Bean(destroyMethod = "close")
-    Picture picture(LabelKernel kernel, JdbcSensors sensors, @Value("${kizuna.nation:USA}") String nation) {
-        return new Picture(kernel, sensors, FusionAdapter.create(), nation);
+    Picture picture(LabelKernel kernel, JdbcSensors sensors, ObjectProvider<FusedLayer> tracker, @Value("${kizuna.nation:USA}") String nation) {
+        FusedLayer fused = tracker.getIfAvailable();
+        if (fused == null) log.warn("no multi-sensor tracker (FusedLayer) in this build: sensor reports are not fused into tracks");
+        return new Picture(kernel, sensors, fused, nation);
     }
 
     @Bean
