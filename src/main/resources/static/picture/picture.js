@@ -177,13 +177,31 @@
     try {
       const list = await Kizuna.api('/api/v1/picture/sensors');
       document.getElementById('sensor-count').textContent = list.length;
-      document.getElementById('sensor-rows').replaceChildren(...list.map(s => Kizuna.el('tr', {},
+      document.getElementById('sensor-rows').replaceChildren(...list.map(s => Kizuna.el('tr', { 'data-sensor': s.id },
         Kizuna.el('td', {}, s.id), Kizuna.el('td', {}, s.platform), Kizuna.el('td', {}, s.kind),
         Kizuna.el('td', {}, Kizuna.el('span', { class: 'tag ' + tagClass(s.defaultLabel) }, s.defaultLabel)),
         Kizuna.el('td', {}, String(s.accuracyMetres)))));
     } catch (e) {
       problemEl.textContent = e.message;
       problemEl.hidden = false;
+    }
+  }
+
+  async function registerSensor(ev) {
+    ev.preventDefault();
+    const form = ev.target, box = document.getElementById('sensor-problem');
+    const body = Object.fromEntries(new FormData(form).entries());
+    for (const k of ['accuracyMetres', 'lat', 'lon']) body[k] = Number(body[k]);
+    try {
+      const xsrf = (document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/) || [])[1];
+      await Kizuna.api('/api/v1/picture/sensors', { method: 'POST', body: JSON.stringify(body), headers: {
+        'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json', 'X-XSRF-TOKEN': xsrf ? decodeURIComponent(xsrf) : '' } });
+      box.hidden = true;
+      form.reset();
+      sensors();
+    } catch (e) {
+      box.textContent = (e.problem && e.problem.detail) || e.message;
+      box.hidden = false;
     }
   }
 
@@ -198,6 +216,7 @@
     trailLayer = L.layerGroup().addTo(map);
     trackLayer = L.layerGroup().addTo(map);
     document.querySelectorAll('.filters input, #trails').forEach(i => i.addEventListener('change', render));
+    document.getElementById('sensor-form').addEventListener('submit', registerSensor);
     connect();
     sensors();
     banner();

@@ -86,6 +86,25 @@ class PicturePageBrowserTests {
             assertThat(jpn.driver().findElement(By.id("track-rows")).getText()).contains("js-browser-1").doesNotContain("us-noforn-1");
             assertThat(jpn.driver().findElement(By.id("page-banner")).getText()).doesNotContain("NOFORN");
             jpn.screenshot("picture-jpn");
+
+            // the sensor registry on the same page: a bad label is refused with the reason, a good sensor is listed
+            WebDriver j = jpn.driver();
+            fill(j, "JPN-E767-AWACS", "JPN", "E-767 AWACS, Hamamatsu", "//JPN SECRET//REL TO JPN, USA", "300", "34.75", "137.70");
+            jpn.waitFor(Duration.ofSeconds(5), w -> w.findElement(By.id("sensor-problem")).isDisplayed());
+            assertThat(j.findElement(By.id("sensor-problem")).getText()).contains("default label does not parse");
+            fill(j, "JPN-E767-AWACS", "JPN", "E-767 AWACS, Hamamatsu", "//JPN SECRET//REL TO USA, JPN", "300", "34.75", "137.70");
+            jpn.waitFor(Duration.ofSeconds(5), w -> !w.findElements(By.cssSelector("#sensor-rows tr[data-sensor='JPN-E767-AWACS']")).isEmpty());
+            assertThat(j.findElement(By.id("sensor-problem")).isDisplayed()).isFalse();
         }
+    }
+
+    static void fill(WebDriver d, String... values) {
+        String[] names = {"id", "nation", "platform", "defaultLabel", "accuracyMetres", "lat", "lon"};
+        for (int i = 0; i < names.length; i++) {
+            WebElement input = d.findElement(By.cssSelector("#sensor-form [name='" + names[i] + "']"));
+            input.clear();
+            input.sendKeys(values[i]);
+        }
+        d.findElement(By.cssSelector("#sensor-form button[type=submit]")).click();
     }
 }
