@@ -95,9 +95,21 @@
     }
   }
 
+  async function loadTrail(id) {
+    try {
+      const points = await Kizuna.api('/api/v1/picture/tracks/' + encodeURIComponent(id) + '/history?minutes=10');
+      const e = tracks.get(id);
+      if (e && points.length > e.history.length) {
+        e.history = points.slice(-TRAIL).map(p => [p.lat, p.lon]);
+        e.trail.setLatLngs(e.history);
+      }
+    } catch (err) { /* the live trail stays */ }
+  }
+
   function select(id) {
     const previous = selected;
     selected = id;
+    if (id) loadTrail(id);
     for (const pid of [previous, id]) {
       const e = pid && tracks.get(pid);
       if (e) e.marker.setIcon(icon(e.t));

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Policy;
+import org.kizuna.label.Reader;
+import org.kizuna.picture.history.TrackJournal;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.net.CotIdentities;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -52,6 +56,15 @@ class PictureConfiguration {
         FusedLayer fused = tracker.getIfAvailable();
         if (fused == null) log.warn("no multi-sensor tracker (FusedLayer) in this build: sensor reports are not fused into tracks");
         return new Picture(kernel, sensors, fused, nation);
+    }
+
+    /** Journals what the node's most cleared reader of its own nation may see (all the node holds in practice). */
+    @Bean(destroyMethod = "close")
+    TrackJournal trackJournal(Picture picture, JdbcTemplate jdbc, LabelKernel kernel, @Value("${kizuna.nation:USA}") String nation) {
+        TrackJournal journal = new TrackJournal(jdbc, kernel);
+        String top = Policy.ofNation(nation).map(p -> p.levels().getLast().englishName()).orElse("SECRET");
+        picture.subscribe(Reader.of(nation, top, java.util.Set.of()), journal);
+        return journal;
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.kizuna.picture.TrackView;
 import org.kizuna.picture.cot.CotEvent;
 import org.kizuna.picture.cot.CotRejected;
 import org.kizuna.picture.cot.CotXmlParser;
+import org.kizuna.picture.history.TrackJournal;
 import org.kizuna.picture.net.CotIdentities;
 import org.kizuna.picture.stream.Source;
 import org.kizuna.picture.tak.TakCodec;
@@ -43,11 +44,21 @@ class PictureController {
     private final Picture picture;
     private final Readers readers;
     private final LabelKernel kernel;
+    private final TrackJournal journal;
 
-    PictureController(Picture picture, Readers readers, LabelKernel kernel) {
+    PictureController(Picture picture, Readers readers, LabelKernel kernel, TrackJournal journal) {
         this.picture = picture;
         this.readers = readers;
         this.kernel = kernel;
+        this.journal = journal;
+    }
+
+    /** The journalled positions of a track over the last {@code minutes} (1 to 1440) that the reader may read. */
+    @GetMapping("/tracks/{id}/history")
+    List<TrackJournal.Point> history(@org.springframework.web.bind.annotation.PathVariable String id,
+                                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "10") int minutes) {
+        if (minutes < 1 || minutes > 1440) throw new IllegalArgumentException("minutes must be between 1 and 1440; got " + minutes);
+        return journal.history(id, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)), readers.reader(), 5000);
     }
 
     /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */

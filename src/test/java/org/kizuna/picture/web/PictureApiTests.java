@@ -87,6 +87,32 @@ class PictureApiTests {
     }
 
     @Test
+    void historyIsJournalledAndFilteredByReader() throws Exception {
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 3; i++) {
+            CotEvent e = new CotEvent("HIST-NF-1", "a-h-S", "m-g", now + i * 1000, now + i * 1000, now + 120_000, 30 + i * 0.01, 130, 0, 5, 5,
+                    "SECRET", "NOFORN", null, 5, 0, null, null);
+            assertThat(post("usa.officer", new CotXmlWriter().write(e), "application/xml").statusCode()).isEqualTo(202);
+        }
+        JsonNode points = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (System.nanoTime() < deadline) {
+            points = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=5").json();
+            if (points.size() == 3) break;
+            Thread.sleep(200);
+        }
+        assertThat(points.size()).isEqualTo(3);
+        assertThat(points.get(0).get("lat").asDouble()).isEqualTo(30.0);
+        assertThat(points.get(2).get("lat").asDouble()).isEqualTo(30.02);
+        var jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=5");
+        assertThat(jpn.status()).isEqualTo(200);
+        assertThat(jpn.json().size()).as("a NOFORN history is as empty for JPN as an unknown track").isZero();
+        var bad = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=0");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("minutes must be between 1 and 1440");
+    }
+
+    @Test
     void badEventsAreProblemsAndChangeNothing() throws Exception {
         var badLabel = post("usa.officer", new CotXmlWriter().write(event("REST-BAD-1", "SECRET", null, "REL TO JPN, USA")), "application/xml");
         assertThat(badLabel.statusCode()).isEqualTo(400);
