@@ -48,6 +48,7 @@ final class CotConnection implements Subscriber {
     private long dropped;
     private volatile boolean open = true;
     private volatile boolean takOut;
+    private boolean takRequested;
     private String name;
     private @Nullable CotIdentity identity;
 
@@ -111,6 +112,11 @@ final class CotConnection implements Subscriber {
                 try {
                     e = decoder.next();
                     if (e == null) break;
+                    if (!takRequested && decoder.mode() == CotStreamDecoder.Mode.TAK) {
+                        // a client that speaks protocol 1 from its first byte gets protocol 1 back
+                        takRequested = true;
+                        enqueue(SWITCH_TO_TAK, false);
+                    }
                     if (!allow()) throw new CotRejected("rate limit of " + settings.maxEventsPerSecond() + " events/s exceeded");
                     if (e.isNegotiation()) {
                         negotiate(e);
@@ -133,6 +139,7 @@ final class CotConnection implements Subscriber {
         if (ok) {
             // The client sends protocol 1 once it has our answer; what follows the request is protocol 1.
             decoder.switchTo(CotStreamDecoder.Mode.TAK);
+            takRequested = true;
             enqueue(SWITCH_TO_TAK, false);
             log.info("CoT client {} switched to TAK protocol 1", name);
         }

@@ -116,6 +116,38 @@ class CotServerTests {
     }
 
     @Test
+    void aClientSpeakingProtocolOneFromItsFirstByteGetsProtocolOneBack() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("localhost", server.tcpPort())) {
+            s.getOutputStream().write(org.kizuna.picture.tak.TakCodec.frame(position("TAK-DIRECT-1", "SECRET", null, "REL TO USA, JPN", 30.5, 131.5)));
+            s.getOutputStream().flush();
+            s.setSoTimeout(5000);
+            CotStreamDecoder decoder = new CotStreamDecoder();
+            boolean sawXmlOffer = false, sawTakEcho = false;
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!sawTakEcho && System.currentTimeMillis() < deadline) {
+                decoder.fill(s.getInputStream());
+                while (true) {
+                    CotEvent e;
+                    try {
+                        e = decoder.next();
+                    } catch (org.kizuna.picture.cot.CotRejected xmlReplayReadAsProtocolOne) {
+                        continue; // the replay before the switch is XML; the decoder skips to the next 0xBF
+                    }
+                    if (e == null) break;
+                    if (e.type().equals("t-x-takp-v")) {
+                        sawXmlOffer = true;
+                        decoder.switchTo(CotStreamDecoder.Mode.TAK);
+                    } else if (e.uid().equals("TAK-DIRECT-1")) {
+                        sawTakEcho = decoder.mode() == CotStreamDecoder.Mode.TAK;
+                    }
+                }
+            }
+            assertThat(sawXmlOffer).isTrue();
+            assertThat(sawTakEcho).isTrue();
+        }
+    }
+
+    @Test
     void latestPictureIsReplayedOnConnect() throws Exception {
         try (CotTestClient sender = CotTestClient.plain(server.tcpPort())) {
             sender.send(position("REPLAY-1", "SECRET", null, "REL TO USA, JPN", 33.0, 135.0));
