@@ -98,7 +98,10 @@ final class CotConnection implements Subscriber {
     private CotIdentity identify() throws IOException {
         if (!secure) return settings.plainIdentity();
         SSLSocket s = (SSLSocket) socket;
+        // a peer that opens a connection and never completes the handshake must not hold it for ever
+        s.setSoTimeout(10_000);
         s.startHandshake();
+        s.setSoTimeout(0);
         X509Certificate cert = (X509Certificate) s.getSession().getPeerCertificates()[0];
         return settings.certificateIdentity().apply(cert);
     }
