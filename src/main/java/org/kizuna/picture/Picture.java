@@ -267,9 +267,12 @@ public final class Picture implements AutoCloseable {
     private void handle(Object c) {
         switch (c) {
             case SelfReport r -> {
-                TrackState previous = self.get(r.state().uid);
+                // Keyed by reporting nation and uid: a partner reusing a uid gets a track of its own and can
+                // neither overwrite nor hide another nation's track (nor learn that the uid is taken).
+                String key = r.state().nations[0] + '|' + r.state().uid;
+                TrackState previous = self.get(key);
                 if (previous != null && previous.timeMs > r.state().timeMs) return; // out of order: keep the newer
-                self.put(r.state().uid, r.state());
+                self.put(key, r.state());
                 pending.add(r.state());
             }
             case Observation o -> {

@@ -148,6 +148,22 @@ class CotServerTests {
     }
 
     @Test
+    void aPartnerReusingAUidCannotOverwriteOrHideATrack() throws Exception {
+        try (CotTestClient usaSender = CotTestClient.tls(server.tlsPort(), usa);
+             CotTestClient jpnSender = CotTestClient.tls(server.tlsPort(), jpn)) {
+            usaSender.send(position("SHARED-UID", "SECRET", "NOFORN", null, 30.0, 140.0));
+            usaSender.await(e -> e.uid().equals("SHARED-UID"), Duration.ofSeconds(5));
+            jpnSender.send(position("SHARED-UID", "SECRET", null, "REL TO USA, JPN", 20.0, 120.0));
+            jpnSender.await(e -> e.uid().equals("SHARED-UID"), Duration.ofSeconds(5));
+            Thread.sleep(100);
+            List<TrackView> usaView = picture.tracks(Reader.parse("USA/SECRET"));
+            assertThat(usaView).filteredOn(t -> t.id().equals("SHARED-UID")).extracting(TrackView::lat).containsExactlyInAnyOrder(30.0, 20.0);
+            assertThat(picture.tracks(Reader.parse("JPN/SECRET"))).filteredOn(t -> t.id().equals("SHARED-UID"))
+                    .extracting(TrackView::lat).containsExactly(20.0);
+        }
+    }
+
+    @Test
     void latestPictureIsReplayedOnConnect() throws Exception {
         try (CotTestClient sender = CotTestClient.plain(server.tcpPort())) {
             sender.send(position("REPLAY-1", "SECRET", null, "REL TO USA, JPN", 33.0, 135.0));
