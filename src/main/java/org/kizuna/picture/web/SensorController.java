@@ -47,6 +47,9 @@ class SensorController {
             throw PictureController.problem(HttpStatus.FORBIDDEN, "registering a sensor needs the planner role");
         }
         JdbcSensors.validate(sensor);
+        if (!sensor.nation().equals(user.nation())) {
+            throw new IllegalArgumentException("a nation registers its own sensors: you may register " + user.nation() + " sensors only");
+        }
         if (!kernel.mayRead(org.kizuna.label.Label.parse(sensor.defaultLabel()), readers.reader())) {
             throw new IllegalArgumentException("default label " + sensor.defaultLabel() + " is one you may not read; register sensors whose reports you may see");
         }
