@@ -40,6 +40,23 @@ class AuditTrailTests {
         assertThat(found).isTrue();
     }
 
+    @Autowired
+    org.kizuna.label.ReleaseGuard guard;
+
+    @Test
+    void everyReleaseThroughTheGuardIsAudited() {
+        var portions = List.of(
+                new org.kizuna.label.Portion("p1", org.kizuna.label.Label.parse("(S//REL TO USA, JPN)"), "Ship movements near the strait."),
+                new org.kizuna.label.Portion("p2", org.kizuna.label.Label.parse("(S//NF)"), "Source details."));
+        var result = guard.release("intel/report/guarded-1", "usa.officer", org.kizuna.label.Label.parse("SECRET//NOFORN"), portions,
+                org.kizuna.label.Link.to("JPN"), java.util.Set.of());
+        assertThat(result.released()).extracting(org.kizuna.label.Portion::id).containsExactly("p1");
+        log.flush();
+        String usa = Api.on(port).as("usa.officer", "demo").get("/api/v1/audit/entries?limit=1000").body();
+        assertThat(usa).contains("intel/report/guarded-1").contains("to JPN released [p1]").contains("p2: ");
+        assertThat(Api.on(port).as("jpn.officer", "demo").get("/api/v1/audit/entries?limit=1000").body()).doesNotContain("guarded-1");
+    }
+
     @Test
     void auditRecordsAreLabelledAndFilteredLikeTheItemsTheyName() {
         log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-77", "withheld from JPN", "",
