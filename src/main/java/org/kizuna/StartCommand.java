@@ -1,6 +1,8 @@
 package org.kizuna;
 
 import java.nio.file.Path;
+
+import org.kizuna.node.NodeDatabase;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -89,10 +91,11 @@ final class StartCommand implements Callable<Integer> {
         p.put("server.port", port);
         if (dbUrl != null) {
             p.put("spring.datasource.url", dbUrl);
-            if (dbUser != null) p.put("spring.datasource.username", dbUser);
+            p.put("spring.datasource.username", dbUser != null ? dbUser : "");
             if (dbPassword != null) p.put("spring.datasource.password", dbPassword);
         } else {
-            p.put("spring.datasource.url", KizunaDatabase.h2Url(dir));
+            p.put("spring.datasource.url", NodeDatabase.h2Url(dir));
+            p.put("spring.datasource.username", NodeDatabase.h2User());
         }
         return p;
     }

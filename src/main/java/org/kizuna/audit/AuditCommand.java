@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
-import org.kizuna.KizunaDatabase;
+import org.kizuna.node.NodeDatabase;
 import org.kizuna.audit.internal.LogVerifier;
 import org.kizuna.audit.internal.NodeKeys;
 
@@ -63,8 +63,8 @@ public final class AuditCommand implements Runnable {
                 err.println("audit verify: no node database at " + data.resolve("kizuna.mv.db"));
                 return 2;
             }
-            String url = dbUrl != null ? dbUrl : KizunaDatabase.h2Url(data) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
-            try (Connection db = DriverManager.getConnection(url, dbUrl != null ? dbUser : "sa", dbUrl != null ? dbPassword : "")) {
+            String url = dbUrl != null ? dbUrl : NodeDatabase.h2Url(data) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+            try (Connection db = DriverManager.getConnection(url, dbUrl != null ? dbUser : NodeDatabase.h2User(), dbUrl != null ? dbPassword : "")) {
                 LogVerifier.Verdict v = LogVerifier.verify(db, key);
                 if (v.ok()) {
                     out.println("ok: " + v.entries() + " entries, " + v.treeHeads() + " tree heads verified, root " + v.rootHex());

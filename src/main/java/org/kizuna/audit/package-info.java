@@ -5,7 +5,7 @@
  * {@code ./kizuna audit verify} and partners can check inclusion proofs against published heads.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "node"})
 package org.kizuna.audit;
 
 import org.jspecify.annotations.NullMarked;

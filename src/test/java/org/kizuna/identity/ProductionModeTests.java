@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.kizuna.KizunaApplication;
-import org.kizuna.KizunaDatabase;
+import org.kizuna.node.NodeDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +18,7 @@ class ProductionModeTests {
 
     private static ConfigurableApplicationContext start(Path dir, String mode) {
         SpringApplication app = new SpringApplication(KizunaApplication.class);
-        return app.run("--spring.datasource.url=" + KizunaDatabase.h2Url(dir), "--kizuna.data-dir=" + dir,
+        return app.run("--spring.datasource.url=" + NodeDatabase.h2Url(dir), "--spring.datasource.username=sa", "--kizuna.data-dir=" + dir,
                 "--kizuna.mode=" + mode, "--server.port=0");
     }
 

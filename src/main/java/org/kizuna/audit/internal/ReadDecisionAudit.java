@@ -5,12 +5,16 @@ import java.time.Clock;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
 import org.kizuna.label.ReadPath;
+import org.kizuna.label.ReleaseGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Appends every read decision of the read path to the audit log, labelled like the item it names. */
+/**
+ * Appends every read decision of the read path and every guard decision to the audit log, each labelled
+ * like the item it names.
+ */
 @Component
-class ReadDecisionAudit implements ReadPath.ReadDecisionListener {
+class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.ReleaseListener {
 
     private final ObjectProvider<AuditLog> log;
     private final Clock clock = Clock.systemUTC();
@@ -26,5 +30,13 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener {
         }
         log.getObject().append(new AuditRecord(AuditRecord.Kind.READ_DECISION, d.reader().toString(), d.itemId(),
                 d.allowed() ? "allow" : "deny", "", d.label(), clock.instant()));
+    }
+
+    @Override
+    public void released(ReleaseGuard.Release r) {
+        String released = r.result().released().stream().map(p -> p.id()).sorted().toList().toString();
+        String withheld = r.result().withheld().stream().map(w -> w.portionId() + ": " + w.reason()).toList().toString();
+        log.getObject().append(new AuditRecord(AuditRecord.Kind.RELEASE, r.actor(), r.itemId(),
+                "to " + r.toNation() + " released " + released, "withheld " + withheld, r.declaredBanner(), clock.instant()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.ReadPath;
+import org.kizuna.label.ReleaseGuard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +21,11 @@ class ReadPathConfiguration {
     @Bean
     ReadPath readPath(LabelKernel kernel, List<ReadPath.ReadDecisionListener> listeners) {
         return new ReadPath(kernel, listeners);
+    }
+
+    @Bean
+    ReleaseGuard releaseGuard(LabelKernel kernel, List<ReleaseGuard.ReleaseListener> listeners) {
+        return new ReleaseGuard(kernel, listeners);
     }
 
     @Bean
