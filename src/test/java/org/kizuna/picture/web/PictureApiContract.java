@@ -18,15 +18,16 @@ import org.kizuna.picture.cot.CotXmlWriter;
 import org.kizuna.picture.net.CotServer;
 import org.kizuna.picture.tak.TakCodec;
 import org.kizuna.testing.Api;
-import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-/** The picture's REST API on a whole node: events in over REST and CoT TCP, tracks out per reader, sensors. */
-@H2Node
-class PictureApiTests {
+/**
+ * The picture's REST API on a whole node: events in over REST and CoT TCP, tracks out per reader,
+ * sensors, history. Run on H2 and on PostgreSQL.
+ */
+abstract class PictureApiContract {
 
     @LocalServerPort
     int port;
