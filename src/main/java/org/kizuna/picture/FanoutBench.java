@@ -21,6 +21,7 @@ import org.kizuna.picture.net.CotIdentities;
 import org.kizuna.picture.net.CotServer;
 import org.kizuna.picture.net.CotSettings;
 import org.kizuna.picture.net.CotStreamDecoder;
+import org.kizuna.picture.net.NodePki;
 import org.kizuna.picture.sensors.SensorCatalog;
 import org.kizuna.picture.stream.Frame;
 import org.kizuna.picture.stream.Subscriber;
@@ -76,6 +77,9 @@ public final class FanoutBench implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "tak", description = "Client protocol: xml or tak (default: ${DEFAULT-VALUE}).")
     String protocol;
 
+    @Option(names = "--tls", description = "CoT clients connect over mutual TLS 1.3 with certificates naming their readers.")
+    boolean tls;
+
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -104,13 +108,29 @@ public final class FanoutBench implements Callable<Integer> {
         sentNanos = new long[tracks * 4];
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
         try (Picture picture = new Picture(kernel, new SensorCatalog(), null, "USA")) {
-            // one plain listener per reader: the bench's clients differ by reader as certificate users would
+            // Plain: one listener per reader (its connections' reader). TLS: one mutual-TLS listener, and
+            // the clients' certificates (issued by a throw-away CA) say who they are, as on a node.
             List<CotServer> servers = new ArrayList<>();
-            for (String r : READERS) {
-                String[] nr = r.split("/");
-                CotSettings s = new CotSettings(0, -1, CotIdentities.of("bench-" + nr[0].toLowerCase(Locale.ROOT), nr[0], nr[1], Set.of()),
-                        cert -> { throw new IllegalStateException("no TLS in this bench"); }, 1_000_000, 64, 10_000);
-                servers.add(new CotServer(picture, s, null).start());
+            NodePki pki = null;
+            javax.net.ssl.SSLContext[] clientTls = new javax.net.ssl.SSLContext[READERS.length];
+            if (tls) {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kizuna-bench-pki");
+                pki = NodePki.loadOrCreate(dir, "USA");
+                for (int r = 0; r < READERS.length; r++) {
+                    String[] nr = READERS[r].split("/");
+                    clientTls[r] = pki.clientContext(pki.issueClient("bench-" + r, nr[0], nr[1]));
+                }
+                CotSettings s = new CotSettings(0, 0, CotIdentities.of("bench-feed", "USA", "SECRET", Set.of()),
+                        CotIdentities.fromCertificates(name -> java.util.Optional.empty()), 1_000_000, 64, 10_000);
+                CotServer server = new CotServer(picture, s, pki).start();
+                for (int r = 0; r < READERS.length; r++) servers.add(server);
+            } else {
+                for (String r : READERS) {
+                    String[] nr = r.split("/");
+                    CotSettings s = new CotSettings(0, -1, CotIdentities.of("bench-" + nr[0].toLowerCase(Locale.ROOT), nr[0], nr[1], Set.of()),
+                            cert -> { throw new IllegalStateException("no TLS in this run"); }, 1_000_000, 64, 10_000);
+                    servers.add(new CotServer(picture, s, null).start());
+                }
             }
             List<Socket> sockets = new ArrayList<>();
             List<AutoCloseable> subscriptions = new ArrayList<>();
@@ -118,7 +138,14 @@ public final class FanoutBench implements Callable<Integer> {
             for (int i = 0; i < cotClients; i++) {
                 int r = i % READERS.length;
                 perReader[r]++;
-                Socket sock = new Socket("localhost", servers.get(r).tcpPort());
+                Socket sock;
+                if (tls) {
+                    javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) clientTls[r].getSocketFactory().createSocket("localhost", servers.get(r).tlsPort());
+                    ssl.startHandshake();
+                    sock = ssl;
+                } else {
+                    sock = new Socket("localhost", servers.get(r).tcpPort());
+                }
                 sock.setTcpNoDelay(true);
                 sockets.add(sock);
                 Thread.ofVirtual().start(() -> receive(sock, tak));
@@ -151,7 +178,7 @@ public final class FanoutBench implements Callable<Integer> {
             for (Socket s : sockets) s.close();
             for (AutoCloseable c : subscriptions) c.close();
             long rejected = 0;
-            for (CotServer s : servers) {
+            for (CotServer s : new java.util.LinkedHashSet<>(servers)) {
                 rejected += s.rejectedEvents();
                 s.close();
             }
@@ -286,12 +313,12 @@ public final class FanoutBench implements Callable<Integer> {
         long samples = 0;
         for (int i = 0; i <= BUCKETS; i++) samples += histogram.get(i);
         return String.format(Locale.ROOT,
-                "{\"bench\":\"fanout\",\"tracks\":%d,\"rateHz\":%.2f,\"cotClients\":%d,\"browserClients\":%d,\"readers\":%d,\"protocol\":\"%s\","
+                "{\"bench\":\"fanout\",\"tracks\":%d,\"rateHz\":%.2f,\"cotClients\":%d,\"browserClients\":%d,\"readers\":%d,\"protocol\":\"%s\",\"tls\":%s,"
                         + "\"seconds\":%.1f,\"deliveriesPerSecond\":%.0f,\"cotDeliveriesPerSecond\":%.0f,\"browserDeliveriesPerSecond\":%.0f,"
                         + "\"expectedDeliveriesPerSecond\":%.0f,\"deliveredFraction\":%.4f,\"latencySamples\":%d,"
                         + "\"latencyP50Ms\":%.1f,\"latencyP99Ms\":%.1f,\"latencyP999Ms\":%.1f,\"rejectedEvents\":%d,"
                         + "\"processCpuCores\":%.2f,\"availableProcessors\":%d}",
-                tracks, rate, cotClients, browserClients, READERS.length, protocol, seconds, (cot + browser) / seconds, cot / seconds,
+                tracks, rate, cotClients, browserClients, READERS.length, protocol, tls, seconds, (cot + browser) / seconds, cot / seconds,
                 browser / seconds, expected, (cot + browser) / seconds / expected, samples, percentile(0.50), percentile(0.99),
                 percentile(0.999), rejected, cpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors());
     }
