@@ -66,6 +66,11 @@ public final class CertsCommand implements Runnable {
             if (!NATION.matcher(node).matches()) {
                 throw new ParameterException(spec.commandLine(), "--node must be an ISO 3166 alpha-3 code in capitals such as USA; got '" + node + "'");
             }
+            try {
+                org.kizuna.label.Reader.of(nation, clearance, java.util.Set.of());
+            } catch (org.kizuna.label.InvalidMarkingException e) {
+                throw new ParameterException(spec.commandLine(), "--clearance/--nation do not make a reader: " + e.getMessage());
+            }
             Path dir = (data != null ? data : Path.of("data", node)).toAbsolutePath().normalize();
             NodePki pki = NodePki.loadOrCreate(dir.resolve("pki"), node);
             NodePki.Issued issued;

@@ -102,6 +102,9 @@ class CertsCommandTests {
         StringWriter o2 = new StringWriter(), e2 = new StringWriter();
         assertThat(run(o2, e2, "certs", "issue-client", "bad name!", "--nation", "JPN", "--out", dir.toString(), "--data", dir.toString())).isEqualTo(2);
         assertThat(e2.toString()).contains("client name must be");
+        StringWriter o4 = new StringWriter(), e4 = new StringWriter();
+        assertThat(run(o4, e4, "certs", "issue-client", "ok", "--nation", "JPN", "--clearance", "ULTRA", "--out", dir.toString(), "--data", dir.toString())).isEqualTo(2);
+        assertThat(e4.toString()).contains("do not make a reader");
         StringWriter o3 = new StringWriter(), e3 = new StringWriter();
         assertThat(run(o3, e3, "certs", "issue-client", "ok", "--out", dir.toString())).isEqualTo(2);
         assertThat(e3.toString()).contains("--nation");
