@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.kizuna.picture.FanoutBench.class,
+                org.kizuna.picture.FusionBenchCommand.class,
+                org.kizuna.picture.MetricsBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
 

@@ -1,7 +1,6 @@
 package org.kizuna.picture.metrics;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,33 +130,102 @@ public final class PictureMetrics {
                 tracked == 0 ? 0 : changes / tracked, lifetime == 0 ? 0 : longest / lifetime);
     }
 
-    /** Localisation, missed and false parts at one time (alpha = 2, so a capped pair counts as one missed and one false). */
-    static double[] gospa(States truth, List<Integer> x, States tracks, List<Integer> y, Assignment assignment) {
-        double half = C * C / 2;
-        if (x.isEmpty()) return new double[] {0, 0, y.size() * half};
-        if (y.isEmpty()) return new double[] {0, x.size() * half, 0};
-        boolean truthRows = x.size() <= y.size();
-        int rows = truthRows ? x.size() : y.size();
-        int cols = truthRows ? y.size() : x.size();
+    /**
+     * Pairs closer than the cut-off split the problem into independent components (a pair at or beyond
+     * c costs the same assigned or not), so each timestamp is solved component by component: exact, and
+     * fast enough for ten thousand objects. Returns per component: rows, columns and local costs.
+     */
+    private static List<int[][]> components(States truth, List<Integer> x, States tracks, List<Integer> y) {
+        Map<Long, List<Integer>> grid = new HashMap<>();
+        for (int c = 0; c < y.size(); c++) {
+            int ti = y.get(c);
+            grid.computeIfAbsent(cell(tracks.x()[ti], tracks.y()[ti]), k -> new ArrayList<>()).add(c);
+        }
+        int n = x.size() + y.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        boolean any = false;
+        for (int r = 0; r < x.size(); r++) {
+            int gi = x.get(r);
+            long cx = (long) Math.floor(truth.x()[gi] / C), cy = (long) Math.floor(truth.y()[gi] / C);
+            for (long gx = cx - 1; gx <= cx + 1; gx++) {
+                for (long gy = cy - 1; gy <= cy + 1; gy++) {
+                    List<Integer> cand = grid.get((gx << 32) ^ (gy & 0xffffffffL));
+                    if (cand == null) continue;
+                    for (int c : cand) {
+                        int ti = y.get(c);
+                        if (Math.hypot(truth.x()[gi] - tracks.x()[ti], truth.y()[gi] - tracks.y()[ti]) < C) {
+                            int a = root(parent, r), b = root(parent, x.size() + c);
+                            if (a != b) parent[a] = b;
+                            any = true;
+                        }
+                    }
+                }
+            }
+        }
+        List<int[][]> out = new ArrayList<>();
+        if (!any) return out;
+        Map<Integer, List<Integer>> rowsOf = new HashMap<>(), colsOf = new HashMap<>();
+        for (int r = 0; r < x.size(); r++) rowsOf.computeIfAbsent(root(parent, r), k -> new ArrayList<>()).add(r);
+        for (int c = 0; c < y.size(); c++) colsOf.computeIfAbsent(root(parent, x.size() + c), k -> new ArrayList<>()).add(c);
+        for (Map.Entry<Integer, List<Integer>> e : rowsOf.entrySet()) {
+            List<Integer> cols = colsOf.get(e.getKey());
+            if (cols == null) continue;
+            out.add(new int[][] {e.getValue().stream().mapToInt(Integer::intValue).toArray(), cols.stream().mapToInt(Integer::intValue).toArray()});
+        }
+        return out;
+    }
+
+    private static int root(int[] parent, int a) {
+        while (parent[a] != a) {
+            parent[a] = parent[parent[a]];
+            a = parent[a];
+        }
+        return a;
+    }
+
+    private static long cell(double px, double py) {
+        long cx = (long) Math.floor(px / C), cy = (long) Math.floor(py / C);
+        return (cx << 32) ^ (cy & 0xffffffffL);
+    }
+
+    /** Optimal assignment of one component; returns the chosen cut-off distances of its smaller side. */
+    private static double[] solveComponent(States truth, List<Integer> x, States tracks, List<Integer> y, int[] truthRows, int[] trackCols,
+                                           boolean squared, Assignment assignment) {
+        boolean truthSide = truthRows.length <= trackCols.length;
+        int rows = truthSide ? truthRows.length : trackCols.length, cols = truthSide ? trackCols.length : truthRows.length;
         double[] cost = new double[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                int gi = truthRows ? x.get(r) : x.get(c);
-                int ti = truthRows ? y.get(c) : y.get(r);
+                int gi = x.get(truthSide ? truthRows[r] : truthRows[c]);
+                int ti = y.get(truthSide ? trackCols[c] : trackCols[r]);
                 double d = Math.min(Math.hypot(truth.x()[gi] - tracks.x()[ti], truth.y()[gi] - tracks.y()[ti]), C);
-                cost[r * cols + c] = d * d;
+                cost[r * cols + c] = squared ? d * d : d;
             }
         }
         int[] match = new int[rows];
         assignment.solve(cost, rows, cols, match);
-        double loc = 0;
-        int capped = 0;
+        double[] chosen = new double[rows];
         for (int r = 0; r < rows; r++) {
-            double c2 = cost[r * cols + match[r]];
-            if (c2 >= C * C) capped++;
-            else loc += c2;
+            double v = cost[r * cols + match[r]];
+            chosen[r] = squared ? Math.sqrt(v) : v;
         }
-        int assigned = rows - capped;
+        return chosen;
+    }
+
+    /** Localisation, missed and false parts at one time (alpha = 2, so a capped pair counts as one missed and one false). */
+    static double[] gospa(States truth, List<Integer> x, States tracks, List<Integer> y, Assignment assignment) {
+        double half = C * C / 2;
+        double loc = 0;
+        int assigned = 0;
+        for (int[][] comp : components(truth, x, tracks, y)) {
+            for (double d : solveComponent(truth, x, tracks, y, comp[0], comp[1], true, assignment)) {
+                if (d < C) {
+                    loc += d * d;
+                    assigned++;
+                }
+            }
+        }
         return new double[] {loc, (x.size() - assigned) * half, (y.size() - assigned) * half};
     }
 
@@ -165,30 +233,27 @@ public final class PictureMetrics {
     static double ospa(States truth, List<Integer> x, States tracks, List<Integer> y, Assignment assignment) {
         int n = Math.max(x.size(), y.size());
         if (n == 0) return 0;
-        double[] cost = new double[n * n];
-        Arrays.fill(cost, C);
-        for (int r = 0; r < y.size(); r++) {
-            for (int c = 0; c < x.size(); c++) {
-                int ti = y.get(r), gi = x.get(c);
-                double d = Math.hypot(truth.x()[gi] - tracks.x()[ti], truth.y()[gi] - tracks.y()[ti]);
-                if (d < C) cost[r * n + c] = d;
+        double sum = 0;
+        int close = 0;
+        for (int[][] comp : components(truth, x, tracks, y)) {
+            for (double d : solveComponent(truth, x, tracks, y, comp[0], comp[1], false, assignment)) {
+                if (d < C) {
+                    sum += d * d;
+                    close++;
+                }
             }
         }
-        int[] match = new int[n];
-        assignment.solve(cost, n, n, match);
-        double sum = 0;
-        for (int r = 0; r < n; r++) {
-            double d = cost[r * n + match[r]];
-            sum += d * d;
-        }
-        return Math.sqrt(sum / n);
+        return Math.sqrt((sum + (double) (n - close) * C * C) / n);
     }
 
     /** Track-to-truth association: the nearest truth within the threshold, confirmed after three times, ended after two misses. */
     private static List<Association> associate(Iterable<Path> trackPaths, Iterable<Path> truthPaths, States truth, States tracks) {
         List<Association> out = new ArrayList<>();
-        List<Path> truthList = new ArrayList<>();
-        truthPaths.forEach(truthList::add);
+        Map<Long, Map<Long, List<Path>>> gridAt = new HashMap<>();
+        for (Path p : truthPaths) {
+            p.states.forEach((t, gi) -> gridAt.computeIfAbsent(t, k -> new HashMap<>())
+                    .computeIfAbsent(cell(truth.x()[gi], truth.y()[gi]), k -> new ArrayList<>()).add(p));
+        }
         for (Path track : trackPaths) {
             Path current = null, potential = null;
             int successes = 0, failures = 0;
@@ -198,7 +263,16 @@ public final class PictureMetrics {
                 int ti = e.getValue();
                 double minDist = Double.NaN;
                 Path min = null;
-                for (Path candidate : truthList) {
+                Map<Long, List<Path>> grid = gridAt.getOrDefault(t, Map.of());
+                long cx = (long) Math.floor(tracks.x()[ti] / C), cy = (long) Math.floor(tracks.y()[ti] / C);
+                List<Path> near = new ArrayList<>();
+                for (long gx = cx - 1; gx <= cx + 1; gx++) {
+                    for (long gy = cy - 1; gy <= cy + 1; gy++) {
+                        List<Path> c = grid.get((gx << 32) ^ (gy & 0xffffffffL));
+                        if (c != null) near.addAll(c);
+                    }
+                }
+                for (Path candidate : near) {
                     Integer gi = candidate.states.get(t);
                     if (gi == null) continue;
                     double d = Math.hypot(tracks.x()[ti] - truth.x()[gi], tracks.y()[ti] - truth.y()[gi]);
