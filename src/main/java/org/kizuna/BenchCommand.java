@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 org.kizuna.picture.FanoutBench.class,
                 org.kizuna.picture.FusionBenchCommand.class,
                 org.kizuna.picture.MetricsBenchCommand.class,
+                org.kizuna.booking.BookingBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
 
