@@ -19,15 +19,33 @@ public final class Greedy {
 
     /** Higher priority first, the least flexible first among equals, each at its cheapest free option. */
     public static Plan priorityFirst(Problem p, Options o) {
-        Integer[] order = IntStream.range(0, p.requests().size()).boxed().toArray(Integer[]::new);
+        return priorityFirst(p, o, Plan.empty(p.requests().size()), new boolean[p.requests().size()]);
+    }
+
+    /** Priority first around bookings that must stay (pinned ones keep their place in {@code fixed}). */
+    public static Plan priorityFirst(Problem p, Options o, Plan fixed, boolean[] pinned) {
+        Integer[] order = IntStream.range(0, p.requests().size()).filter(r -> !pinned[r]).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingInt(r -> -p.requests().get(r).priority())
                 .thenComparingInt(o::count).thenComparingInt(r -> idNumber(p.requests().get(r).id())));
-        return fill(p, o, order, true);
+        Plan start = Plan.empty(p.requests().size());
+        for (int r = 0; r < pinned.length; r++) {
+            if (pinned[r] && fixed.booked(r)) {
+                start.facility()[r] = fixed.facility()[r];
+                start.start()[r] = fixed.start()[r];
+            }
+        }
+        return fill(p, o, order, true, start);
     }
 
     private static Plan fill(Problem p, Options o, Integer[] order, boolean bySoftCost) {
+        return fill(p, o, order, bySoftCost, Plan.empty(p.requests().size()));
+    }
+
+    private static Plan fill(Problem p, Options o, Integer[] order, boolean bySoftCost, Plan plan) {
         boolean[][] busy = new boolean[p.facilities().size()][p.horizon().grains()];
-        Plan plan = Plan.empty(p.requests().size());
+        for (int r = 0; r < plan.facility().length; r++) {
+            if (plan.booked(r)) Arrays.fill(busy[plan.facility()[r]], plan.start()[r], plan.start()[r] + p.requests().get(r).duration(), true);
+        }
         for (int r : order) {
             Problem.Request q = p.requests().get(r);
             int best = -1;

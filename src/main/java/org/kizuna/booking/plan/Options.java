@@ -57,10 +57,13 @@ public final class Options {
             int[] off = offDuty.computeIfAbsent(q.requesterZone(), z -> prefix(h.offDutyGrains(z)));
             int count = 0;
             int from = Math.max(0, q.earliest()), to = Math.min(q.latest(), grains - q.duration());
-            for (int f : q.facilities()) {
+            for (int fk = 0; fk < q.facilities().length; fk++) {
+                int f = q.facilities()[fk];
+                int[] own = q.closedFor() != null && q.closedFor()[fk] != null ? prefix(q.closedFor()[fk]) : null;
                 for (int s = from; s <= to; s++) {
                     int e = s + q.duration();
                     if (closedSum[f][e] - closedSum[f][s] > 0) continue;
+                    if (own != null && own[e] - own[s] > 0) continue;
                     if (q.noisy() && quietSum[f][e] - quietSum[f][s] > 0) continue;
                     if (count == bf.length) {
                         bf = java.util.Arrays.copyOf(bf, count * 2);

@@ -132,44 +132,88 @@ public final class PlanSolver {
     }
 
     /**
-     * Adds a priority-5 request (the shape of an existing one, as an urgent repeat) and re-plans with
-     * every booking pinned except those that stand in its way, so the rest of the calendar stays as it
-     * was promised.
+     * Adds a priority-5 request (the shape of an existing one, as an urgent repeat) and repairs the plan
+     * in real time: the request takes its cheapest free choice, or else the choice whose bookings in the
+     * way weigh least (all of lower priority), and those bookings are put back at their cheapest free
+     * choice where one is left. Nothing else moves, so the calendar stays as it was promised.
      */
     public static Change addUrgentRequest(Problem p, Options o, Plan solved) {
         Problem.Request like = p.requests().get(p.requests().size() / 2);
         Problem.Request urgent = new Problem.Request("URGENT", like.nation(), like.requesterZone(), like.facilities(), like.duration(),
                 like.earliest(), like.latest(), like.preferred(), 5, like.noisy());
+        long t0 = System.nanoTime();
+        Options mine = Options.of(new Problem(p.horizon(), p.facilities(), List.of(urgent)));
+        int n = p.requests().size();
+        int[][] occupant = new int[p.facilities().size()][p.horizon().grains()];
+        for (int[] row : occupant) Arrays.fill(row, -1);
+        for (int r = 0; r < n; r++) {
+            if (solved.booked(r)) Arrays.fill(occupant[solved.facility()[r]], solved.start()[r], solved.start()[r] + p.requests().get(r).duration(), r);
+        }
+        Plan after = solved.copy();
+        int best = -1;
+        long bestCost = Long.MAX_VALUE;
+        List<Integer> bestEvicted = List.of();
+        for (int k = 0; k < mine.count(0); k++) {
+            int f = mine.facility(0, k), st = mine.start(0, k);
+            java.util.LinkedHashSet<Integer> inTheWay = new java.util.LinkedHashSet<>();
+            for (int g = st; g < st + urgent.duration(); g++) if (occupant[f][g] >= 0) inTheWay.add(occupant[f][g]);
+            long weight = 0;
+            boolean possible = true;
+            for (int r : inTheWay) {
+                if (p.requests().get(r).priority() >= urgent.priority()) possible = false;
+                weight += p.requests().get(r).priority();
+            }
+            if (!possible) continue;
+            long cost = weight * 1_000_000L + mine.soft(0, k);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = k;
+                bestEvicted = List.copyOf(inTheWay);
+            }
+        }
+        boolean booked = best >= 0;
+        int moved = 0;
+        if (booked) {
+            for (int r : bestEvicted) {
+                Arrays.fill(occupant[after.facility()[r]], after.start()[r], after.start()[r] + p.requests().get(r).duration(), -1);
+                after.facility()[r] = -1;
+                after.start()[r] = -1;
+            }
+            int f = mine.facility(0, best), st = mine.start(0, best);
+            Arrays.fill(occupant[f], st, st + urgent.duration(), n);
+            for (int r : bestEvicted) {
+                int d = p.requests().get(r).duration(), choice = -1, cost = Integer.MAX_VALUE;
+                for (int k = 0; k < o.count(r); k++) {
+                    int ff = o.facility(r, k), ss = o.start(r, k);
+                    boolean free = true;
+                    for (int g = ss; g < ss + d && free; g++) free = occupant[ff][g] < 0;
+                    if (free && o.soft(r, k) < cost) {
+                        cost = o.soft(r, k);
+                        choice = k;
+                    }
+                }
+                if (choice >= 0) {
+                    after.facility()[r] = o.facility(r, choice);
+                    after.start()[r] = o.start(r, choice);
+                    Arrays.fill(occupant[after.facility()[r]], after.start()[r], after.start()[r] + d, r);
+                }
+                moved++;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int bookedBefore = 0;
+        for (int r = 0; r < n; r++) if (solved.booked(r)) bookedBefore++;
         List<Problem.Request> requests = new ArrayList<>(p.requests());
         requests.add(urgent);
-        Problem bigger = new Problem(p.horizon(), p.facilities(), requests);
-        long t0 = System.nanoTime();
-        Options o2 = Options.of(bigger);
-        int n = requests.size();
-        Plan start = Plan.empty(n);
-        System.arraycopy(solved.facility(), 0, start.facility(), 0, n - 1);
-        System.arraycopy(solved.start(), 0, start.start(), 0, n - 1);
-        boolean[] pinned = new boolean[n];
-        int window0 = urgent.earliest(), window1 = urgent.latest() + urgent.duration();
-        for (int r = 0; r < n - 1; r++) {
-            boolean inTheWay = false;
-            if (start.booked(r)) {
-                for (int f : urgent.facilities()) {
-                    if (start.facility()[r] == f && start.start()[r] < window1 && start.start()[r] + p.requests().get(r).duration() > window0) inTheWay = true;
-                }
-            }
-            pinned[r] = !inTheWay;
+        Plan combined = Plan.empty(n + 1);
+        System.arraycopy(after.facility(), 0, combined.facility(), 0, n);
+        System.arraycopy(after.start(), 0, combined.start(), 0, n);
+        if (booked) {
+            combined.facility()[n] = mine.facility(0, best);
+            combined.start()[n] = mine.start(0, best);
         }
-        Plan after = solve(bigger, o2, start, Duration.ofMillis(1200), pinned).plan();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        int moved = 0, booked = 0;
-        for (int r = 0; r < n - 1; r++) {
-            if (!solved.booked(r)) continue;
-            booked++;
-            if (after.facility()[r] != solved.facility()[r] || after.start()[r] != solved.start()[r]) moved++;
-        }
-        return new Change(Math.round(seconds * 1000) / 1000.0, after.booked(n - 1), moved, booked == 0 ? 0 : (double) moved / booked,
-                Validator.violations(bigger, after).size());
+        int violations = Validator.violations(new Problem(p.horizon(), p.facilities(), requests), combined).size();
+        return new Change(Math.round(seconds * 1000) / 1000.0, booked, moved, bookedBefore == 0 ? 0 : (double) moved / bookedBefore, violations);
     }
 
     static int[] copy(int[] a) {

@@ -24,7 +24,13 @@ public final class Validator {
             Problem.Request q = p.requests().get(r);
             int f = plan.facility()[r], s = plan.start()[r];
             boolean allowed = false;
-            for (int a : q.facilities()) allowed |= a == f;
+            int fk = -1;
+            for (int k = 0; k < q.facilities().length; k++) {
+                if (q.facilities()[k] == f) {
+                    allowed = true;
+                    fk = k;
+                }
+            }
             if (!allowed) out.add(q.id() + ": facility " + p.facilities().get(f).id() + " is not one it accepts");
             if (s < q.earliest() || s > q.latest()) out.add(q.id() + ": starts outside its window");
             if (s < 0 || s + q.duration() > h.grains()) out.add(q.id() + ": outside the horizon");
@@ -32,6 +38,10 @@ public final class Validator {
             for (int g = Math.max(0, s); g < Math.min(h.grains(), s + q.duration()); g++) {
                 if (fac.closed()[g]) {
                     out.add(q.id() + ": overlaps a closure of " + fac.id() + " at " + h.instantOf(g));
+                    break;
+                }
+                if (fk >= 0 && q.closedToRequester(fk, g)) {
+                    out.add(q.id() + ": " + fac.id() + " is not open to " + q.nation() + " at " + h.instantOf(g));
                     break;
                 }
                 if (q.noisy() && Horizon.quiet(h.instantOf(g).atZone(fac.zone()))) {
