@@ -143,6 +143,24 @@ abstract class BookingApiContract {
     }
 
     @Test
+    void aFacilityWithCapacityTwoHoldsTwoBookingsAtOnceAndNoMore() {
+        if (jdbc.sql("select count(*) from booking_capacity where facility_id = 'iwakuni'").query(Long.class).single() == 0) {
+            jdbc.sql("insert into booking_capacity (facility_id, capacity) values ('iwakuni', 2)").update();
+        }
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            ids[i] = usa().post("/api/v1/booking/requests", request("iii-mef", "\"iwakuni\"", 60,
+                    "2027-03-10T00:00:00Z", "2027-03-10T00:00:00Z", "2027-03-10T00:00:00Z", 3 + i, false, "UNCLASSIFIED")).json().get("id").asString();
+        }
+        assertThat(usa().get("/api/v1/booking/requests/" + ids[0]).json().get("state").asString()).isEqualTo("REFUSED");
+        for (int i = 1; i < 3; i++) {
+            JsonNode b = usa().get("/api/v1/booking/requests/" + ids[i]).json();
+            assertThat(b.get("state").asString()).isEqualTo("BOOKED");
+            assertThat(b.get("facility").asString()).isEqualTo("iwakuni");
+        }
+    }
+
+    @Test
     void cancellingFreesTheFacilityForTheNextRequest() {
         JsonNode a = usa().post("/api/v1/booking/requests", request("iii-mef", "\"futenma\"", 60,
                 "2027-03-09T00:00:00Z", "2027-03-09T00:00:00Z", "2027-03-09T00:00:00Z", 5, false, "UNCLASSIFIED")).json();

@@ -165,8 +165,11 @@ class BookingService implements Bookings {
         Instant from = open.stream().map(BookingRequest::earliestStart).min(Instant::compareTo).orElseThrow();
         Instant to = open.stream().map(b -> b.latestStart().plus(Duration.ofMinutes(b.durationMinutes()))).max(Instant::compareTo).orElseThrow();
         Horizon h = new Horizon(from, to, GRAIN_MINUTES);
+        // a facility that holds c bookings at a time is c lanes; a request accepts every lane of its facilities
         List<String> facilityIds = open.stream().flatMap(b -> b.facilities().stream()).distinct().toList();
         Map<String, Facility> facilities = new LinkedHashMap<>();
+        Map<String, List<Integer>> lanesOf = new HashMap<>();
+        List<String> laneFacility = new ArrayList<>();
         LocalDate today = LocalDate.now();
         List<Problem.Facility> pf = new ArrayList<>();
         for (String f : facilityIds) {
@@ -175,25 +178,37 @@ class BookingService implements Bookings {
             if (fac == null) java.util.Arrays.fill(closed, true);
             else for (JdbcRequests.Window w : store.closures(f)) mark(h, closed, w.start(), w.end(), true);
             facilities.put(f, fac);
-            pf.add(new Problem.Facility(f, fac == null ? ZoneId.of("UTC") : ZoneId.of(fac.zone()), closed));
+            int capacity = store.capacity(f);
+            for (int lane = 0; lane < capacity; lane++) {
+                lanesOf.computeIfAbsent(f, k -> new ArrayList<>()).add(pf.size());
+                laneFacility.add(f);
+                pf.add(new Problem.Facility(capacity == 1 ? f : f + "#" + (lane + 1), fac == null ? ZoneId.of("UTC") : ZoneId.of(fac.zone()), closed));
+            }
         }
         Map<String, boolean[]> restricted = new HashMap<>();
+        boolean[][] laneBusy = new boolean[pf.size()][h.grains()];
         List<Problem.Request> pr = new ArrayList<>();
         boolean[] pinned = new boolean[open.size()];
         Plan current = Plan.empty(open.size());
         for (int i = 0; i < open.size(); i++) {
             BookingRequest b = open.get(i);
-            int[] fi = b.facilities().stream().mapToInt(facilityIds::indexOf).toArray();
+            int[] fi = b.facilities().stream().flatMap(f -> lanesOf.get(f).stream()).mapToInt(Integer::intValue).toArray();
             boolean[][] closedFor = new boolean[fi.length][];
             for (int k = 0; k < fi.length; k++) {
-                String f = b.facilities().get(k);
+                String f = laneFacility.get(fi[k]);
                 closedFor[k] = restricted.computeIfAbsent(f + "/" + b.nation(), key -> requesterClosures(h, facilities.get(f), f, b.nation()));
             }
             pr.add(new Problem.Request(b.id(), b.nation(), ZoneId.of(b.requesterZone()), fi, b.durationMinutes() / GRAIN_MINUTES,
                     h.grainOf(b.earliestStart()), h.grainOf(b.latestStart()), h.grainOf(b.preferredStart()), b.priority(), b.noisy(), closedFor));
             if (b.state() == RequestState.BOOKED && b.facility() != null && b.start() != null) {
-                current.facility()[i] = facilityIds.indexOf(b.facility());
-                current.start()[i] = h.grainOf(b.start());
+                int s0 = h.grainOf(b.start()), s1 = Math.min(h.grains(), s0 + b.durationMinutes() / GRAIN_MINUTES);
+                int lane = lanesOf.get(b.facility()).stream().filter(l -> {
+                    for (int g = Math.max(0, s0); g < s1; g++) if (laneBusy[l][g]) return false;
+                    return true;
+                }).findFirst().orElse(lanesOf.get(b.facility()).get(0));
+                for (int g = Math.max(0, s0); g < s1; g++) laneBusy[lane][g] = true;
+                current.facility()[i] = lane;
+                current.start()[i] = s0;
                 pinned[i] = b.confirmed();
             }
         }
@@ -204,7 +219,7 @@ class BookingService implements Bookings {
             for (int i = 0; i < open.size(); i++) {
                 BookingRequest b = open.get(i);
                 if (plan.booked(i)) {
-                    String f = facilityIds.get(plan.facility()[i]);
+                    String f = laneFacility.get(plan.facility()[i]);
                     Instant start = h.instantOf(plan.start()[i]);
                     Instant end = start.plus(Duration.ofMinutes(b.durationMinutes()));
                     if (b.state() != RequestState.BOOKED || !f.equals(b.facility()) || !start.equals(b.start())) {

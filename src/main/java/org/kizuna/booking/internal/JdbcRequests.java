@@ -95,6 +95,10 @@ class JdbcRequests {
                 .params(facility, utc(start), utc(end)).update();
     }
 
+    int capacity(String facility) {
+        return jdbc.sql("select capacity from booking_capacity where facility_id = ?").param(facility).query(Integer.class).optional().orElse(1);
+    }
+
     long count() {
         return jdbc.sql("select count(*) from booking_request").query(Long.class).single();
     }
