@@ -34,18 +34,7 @@ public final class PlanSolver {
         return solve(p, o, start, limit, new boolean[p.requests().size()]);
     }
 
-    /**
-     * Two rounds: local search, then the insertion of what it left out and a soft-cost polish, then
-     * local search again from there (now mostly lowering the soft cost), and a last polish.
-     */
     public static Result solve(Problem p, Options o, Plan start, Duration limit, boolean[] pinned) {
-        Duration first = limit.multipliedBy(6).dividedBy(10);
-        Result a = round(p, o, start, first, pinned);
-        Result b = round(p, o, a.plan(), limit.minus(first), pinned);
-        return new Result(b.plan(), (a.movesPerSecond() * 6 + b.movesPerSecond() * 4) / 10);
-    }
-
-    private static Result round(Problem p, Options o, Plan start, Duration limit, boolean[] pinned) {
         List<Slot> slots = slots(p, o, start, pinned);
         Solver<Schedule> solver = solverFactory(limit).buildSolver();
         long t0 = System.nanoTime();
@@ -66,7 +55,6 @@ public final class PlanSolver {
         for (int r = 0; r < out.facility().length; r++) {
             if (out.booked(r)) Arrays.fill(busy[out.facility()[r]], out.start()[r], out.start()[r] + p.requests().get(r).duration(), true);
         }
-        insertUnbooked(p, o, out, pinned, busy);
         for (int pass = 0; pass < 4; pass++) {
             boolean changed = false;
             for (int r = 0; r < out.facility().length; r++) {
@@ -137,83 +125,6 @@ public final class PlanSolver {
             }
         }
         return plan;
-    }
-
-    /**
-     * Books requests the search left out where that moves others without losing any: for each unbooked
-     * request (highest priority first), each choice in order of cost is tried by taking out the
-     * unpinned bookings in its way and putting each back at its cheapest free choice; the first choice
-     * where all fit is kept. The plan only gains bookings.
-     */
-    static void insertUnbooked(Problem p, Options o, Plan out, boolean[] pinned, boolean[][] busy) {
-        int n = out.facility().length;
-        int[][] occupant = new int[busy.length][busy[0].length];
-        for (int[] row : occupant) Arrays.fill(row, -1);
-        for (int r = 0; r < n; r++) {
-            if (out.booked(r)) Arrays.fill(occupant[out.facility()[r]], out.start()[r], out.start()[r] + p.requests().get(r).duration(), r);
-        }
-        Integer[] order = java.util.stream.IntStream.range(0, n).filter(r -> !out.booked(r) && !pinned[r]).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> p.requests().get(b).priority() - p.requests().get(a).priority());
-        for (int r : order) {
-            int d = p.requests().get(r).duration();
-            Integer[] choices = java.util.stream.IntStream.range(0, o.count(r)).boxed().toArray(Integer[]::new);
-            Arrays.sort(choices, (a, b) -> o.soft(r, a) - o.soft(r, b));
-            for (int k : choices) {
-                int f = o.facility(r, k), st = o.start(r, k);
-                java.util.LinkedHashSet<Integer> inTheWay = new java.util.LinkedHashSet<>();
-                boolean possible = true;
-                for (int g = st; g < st + d && possible; g++) {
-                    int q = occupant[f][g];
-                    if (q >= 0) {
-                        if (pinned[q]) possible = false;
-                        inTheWay.add(q);
-                    }
-                }
-                if (!possible || inTheWay.size() > 3) continue;
-                // take them out, put r in, try to put them back
-                int[][] saved = new int[inTheWay.size()][];
-                int i = 0;
-                for (int q : inTheWay) {
-                    saved[i++] = new int[] {q, out.facility()[q], out.start()[q]};
-                    place(occupant, busy, out, q, -1, -1, p.requests().get(q).duration());
-                }
-                place(occupant, busy, out, r, f, st, d);
-                boolean all = true;
-                for (int q : inTheWay) {
-                    int dq = p.requests().get(q).duration(), best = -1, bestCost = Integer.MAX_VALUE;
-                    for (int kk = 0; kk < o.count(q); kk++) {
-                        if (o.soft(q, kk) < bestCost && Greedy.free(busy[o.facility(q, kk)], o.start(q, kk), o.start(q, kk) + dq)) {
-                            best = kk;
-                            bestCost = o.soft(q, kk);
-                        }
-                    }
-                    if (best < 0) {
-                        all = false;
-                        break;
-                    }
-                    place(occupant, busy, out, q, o.facility(q, best), o.start(q, best), dq);
-                }
-                if (all) break;
-                // undo: r out, the others back where they were
-                place(occupant, busy, out, r, -1, -1, d);
-                for (int q : inTheWay) if (out.booked(q)) place(occupant, busy, out, q, -1, -1, p.requests().get(q).duration());
-                for (int[] sv : saved) place(occupant, busy, out, sv[0], sv[1], sv[2], p.requests().get(sv[0]).duration());
-            }
-        }
-    }
-
-    private static void place(int[][] occupant, boolean[][] busy, Plan plan, int r, int f, int st, int d) {
-        if (plan.booked(r)) {
-            int of = plan.facility()[r], os = plan.start()[r];
-            Arrays.fill(occupant[of], os, os + d, -1);
-            Arrays.fill(busy[of], os, os + d, false);
-        }
-        plan.facility()[r] = f;
-        plan.start()[r] = st;
-        if (f >= 0) {
-            Arrays.fill(occupant[f], st, st + d, r);
-            Arrays.fill(busy[f], st, st + d, true);
-        }
     }
 
     /** What adding one urgent request to a solved plan did. */
