@@ -18,6 +18,17 @@ package org.kizuna.picture.fusion;
 public record FusionConfig(double processNoise, double gate, double maxSpeed, int confirmHits, double tentativeTimeout,
                            double confirmedTimeout, double seedLifetime, double mergeDistance, double mergeSpeed) {
 
+    /**
+     * Timeouts are set from the sensors' revisit: the defaults suit sensors that report every 2-10 s
+     * (AP-1). A picture fed by slower sensors lets tracks and seeds wait about 2.5 revisits.
+     */
+    public static FusionConfig forRevisit(double slowestRevisitSeconds) {
+        FusionConfig d = defaults();
+        double r = slowestRevisitSeconds;
+        return new FusionConfig(d.processNoise(), d.gate(), d.maxSpeed(), d.confirmHits(), Math.max(d.tentativeTimeout(), 2.5 * r),
+                Math.max(d.confirmedTimeout(), 3 * r), Math.max(d.seedLifetime(), 2.5 * r), d.mergeDistance(), d.mergeSpeed());
+    }
+
     public static FusionConfig defaults() {
         return new FusionConfig(0.5, 16.0, 400.0, 4, 5.0, 8.0, 12.0, 3.0, 25.0);
     }

@@ -24,7 +24,7 @@ public final class FusionEngine {
     private double[] x = new double[0], vx = new double[0], y = new double[0], vy = new double[0];
     private double[] a00 = new double[0], a01 = new double[0], a11 = new double[0];   // x axis covariance
     private double[] b00 = new double[0], b01 = new double[0], b11 = new double[0];   // y axis covariance
-    private double[] stateT = new double[0], lastUpdate = new double[0], gap = new double[0];
+    private double[] stateT = new double[0], lastUpdate = new double[0];
     private double[] seedT = new double[0], seedX = new double[0], seedY = new double[0];
     private int[] hits = new int[0];
     private boolean[] confirmed = new boolean[0];
@@ -457,7 +457,6 @@ public final class FusionEngine {
         b11[i] -= b01[i] * b01[i] / sy;
         b01[i] = b01[i] * r2 / sy;
         b00[i] = b00[i] * r2 / sy;
-        if (qT[r] > lastUpdate[i]) gap[i] = qT[r] - lastUpdate[i];
         lastUpdate[i] = qT[r];
         hits[i]++;
         if (!confirmed[i] && hits[i] >= cfg.confirmHits()) confirmed[i] = true;
@@ -566,7 +565,6 @@ public final class FusionEngine {
         seedX[i] = sX[s];
         seedY[i] = sY[s];
         lastUpdate[i] = t;
-        gap[i] = dt;
         hits[i] = 2;
         confirmed[i] = hits[i] >= cfg.confirmHits();
         ids[i] = nextId++;
@@ -594,9 +592,7 @@ public final class FusionEngine {
         for (int k = 0; k < liveCount; k++) {
             int i = live[k];
             double silent = t - lastUpdate[i];
-            // a track seen by slow sensors waits for them: the timeouts stretch with the interval between its reports
-            boolean drop = confirmed[i] ? silent > Math.max(cfg.confirmedTimeout(), 3 * gap[i])
-                    : silent > Math.max(cfg.tentativeTimeout(), 2.5 * gap[i]);
+            boolean drop = confirmed[i] ? silent > cfg.confirmedTimeout() : silent > cfg.tentativeTimeout();
             if (drop) release(i);
             else live[kept++] = i;
         }
@@ -683,7 +679,6 @@ public final class FusionEngine {
         seedX = Arrays.copyOf(seedX, n);
         seedY = Arrays.copyOf(seedY, n);
         lastUpdate = Arrays.copyOf(lastUpdate, n);
-        gap = Arrays.copyOf(gap, n);
         hits = Arrays.copyOf(hits, n);
         confirmed = Arrays.copyOf(confirmed, n);
         ids = Arrays.copyOf(ids, n);

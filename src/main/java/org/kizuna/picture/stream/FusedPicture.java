@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FusedPicture implements FusedLayer {
 
-    private final LabelledPicture picture = new LabelledPicture(FusionConfig.defaults(), Duration.ofSeconds(60));
+    // the demo and partner sensors revisit every 2 to 10 s
+    private final LabelledPicture picture = new LabelledPicture(FusionConfig.forRevisit(10), Duration.ofSeconds(60));
 
     @Override
     public int addAudience(IntPredicate mayReadLabelKey) {
