@@ -68,10 +68,10 @@ class PicturePageBrowserTests {
             WebDriver d = usa.driver();
             d.findElement(By.cssSelector("#map .track-icon[data-uid='JS-BROWSER-1']")).click();
             usa.waitFor(Duration.ofSeconds(5), w -> w.findElement(By.id("detail-body")).isDisplayed());
-            assertThat(d.findElement(By.id("detail-banner")).getText()).isEqualTo("SECRET//REL TO USA, JPN");
-            assertThat(d.findElement(By.id("detail-callsign")).getText()).isEqualTo("js-browser-1");
-            assertThat(d.findElement(By.id("detail-nations")).getText()).isEqualTo("USA");
-            assertThat(d.findElement(By.id("detail-body")).getText()).contains("17 kn").contains("135°").contains("34.2000, 136.3000");
+            assertThat(text(usa, "detail-banner")).isEqualTo("SECRET//REL TO USA, JPN");
+            assertThat(text(usa, "detail-callsign")).isEqualTo("js-browser-1");
+            assertThat(text(usa, "detail-nations")).isEqualTo("USA");
+            assertThat(text(usa, "detail-body")).contains("17 kn").contains("135°").contains("34.2000, 136.3000");
             WebElement symbol = d.findElement(By.cssSelector("#map .track-icon[data-uid='JS-BROWSER-1'] svg"));
             assertThat(symbol.getAttribute("innerHTML")).isNotBlank();
             usa.waitFor(Duration.ofSeconds(10), w -> w.findElement(By.id("page-banner")).getText().contains("NOFORN"));
@@ -106,5 +106,16 @@ class PicturePageBrowserTests {
             input.sendKeys(values[i]);
         }
         d.findElement(By.cssSelector("#sensor-form button[type=submit]")).click();
+    }
+
+    /** The text of an element the page re-renders every second: read again when the element was replaced meanwhile. */
+    static String text(Browser browser, String id) {
+        return browser.waitFor(Duration.ofSeconds(5), w -> {
+            try {
+                return w.findElement(By.id(id)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
     }
 }
