@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 StartCommand.class,
                 BenchCommand.class,
+                org.kizuna.audit.AuditCommand.class,
         })
 public final class Kizuna implements Runnable {
 
