@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: each prints one JSON object with its figures.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.kizuna.audit.cli.AuditBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
 

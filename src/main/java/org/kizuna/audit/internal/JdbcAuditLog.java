@@ -9,18 +9,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
@@ -31,10 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log on the node's database. Callers only take an index and enqueue; one writer thread
- * encodes, hashes and inserts batches, extends the in-memory {@link Frontier} and signs a tree head in
- * the same transaction when someone waits in {@link #flush()} or the tree-head interval has passed, so a
- * stored tree head always matches the stored entries.
+ * The audit log on the node's database. An append takes the next index with one atomic increment and
+ * puts the record in the ring slot of that index, so a caller never waits for the database (only for
+ * room, when the writer is a whole ring behind). One writer thread takes records in index order,
+ * encodes, hashes and inserts them in batches, extends the in-memory {@link Frontier} and, in the same
+ * transaction, signs a tree head when someone waits in {@link #flush()}, when the tree-head interval has
+ * passed, or on close; so every stored tree head matches the stored entries.
  */
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
@@ -44,9 +50,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      * Tuning of the writer.
      *
      * @param batchSize        most entries per transaction
-     * @param maxDelay         longest an entry waits in the queue before its batch is written
+     * @param maxDelay         longest an entry waits in the ring before its batch is written
      * @param treeHeadInterval longest stored entries stay without a signed tree head
-     * @param queueCapacity    appends block when this many records wait
+     * @param queueCapacity    appends wait for room when this many records (rounded up to a power of two) are not yet written
      */
     public record Settings(int batchSize, Duration maxDelay, Duration treeHeadInterval, int queueCapacity) {
         public Settings {
@@ -63,20 +69,26 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private record Pending(long index, AuditRecord record) {
     }
 
-    private static final class FlushRequest {
-        final CountDownLatch done = new CountDownLatch(1);
-    }
+    /** Set in {@link #tail} by {@link #close()}: every index handed out after it is refused. */
+    private static final long CLOSED = 1L << 62;
 
     private final DataSource dataSource;
     private final KeyPair keys;
     private final Settings settings;
-    private final ArrayBlockingQueue<Object> queue;
-    private final ReentrantLock appendLock = new ReentrantLock();
+    private final AtomicReferenceArray<AuditRecord> ring;
+    private final int mask;
+    /** The next index to hand out, with {@link #CLOSED} set once the log is closed. */
+    private final AtomicLong tail = new AtomicLong();
+    /** Every index below this one has been taken out of the ring by the writer. */
+    private volatile long head;
+    /** The largest number of entries that a caller of {@link #flush()} waits to see signed. */
+    private final AtomicLong flushTarget = new AtomicLong();
+    private final ReentrantLock signedLock = new ReentrantLock();
+    private final Condition signedGrew = signedLock.newCondition();
     private final ChunkHashes chunks = new ChunkHashes();
     private final Thread writer;
 
-    private long nextIndex; // guarded by appendLock
-    private volatile boolean closed;
+    private volatile boolean closing;
     private volatile boolean stopping;
     private volatile SignedTreeHead latest;
 
@@ -88,7 +100,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         this.dataSource = dataSource;
         this.keys = keys;
         this.settings = settings;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        int capacity = Integer.highestOneBit(settings.queueCapacity() - 1) << 1;
+        this.ring = new AtomicReferenceArray<>(capacity);
+        this.mask = capacity - 1;
         this.writer = Thread.ofPlatform().name("audit-writer").daemon(true).unstarted(this::runWriter);
     }
 
@@ -111,9 +125,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private void recover() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            SignedTreeHead head = AuditTables.latestTreeHead(c);
-            long headSize = head == null ? 0 : head.treeSize();
-            byte[][] rootAtHead = {head == null ? null : (headSize == 0 ? Rfc6962.emptyRoot() : null)};
+            SignedTreeHead stored = AuditTables.latestTreeHead(c);
+            long headSize = stored == null ? 0 : stored.treeSize();
+            byte[][] rootAtHead = {stored == null ? null : (headSize == 0 ? Rfc6962.emptyRoot() : null)};
             Frontier f = new Frontier();
             AuditTables.scan(c, 0, false, (index, record, leafHash) -> {
                 if (index != f.size()) {
@@ -126,13 +140,14 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 }
             });
             c.commit();
-            if (head != null && (rootAtHead[0] == null || !MessageDigest.isEqual(rootAtHead[0], head.rootHash()))) {
+            if (stored != null && (rootAtHead[0] == null || !MessageDigest.isEqual(rootAtHead[0], stored.rootHash()))) {
                 throw new IllegalStateException("audit log no longer matches its tree head at size " + headSize + "; run ./kizuna audit verify");
             }
             frontier = f;
-            nextIndex = f.size();
-            latest = head;
-            if (head == null || f.size() > headSize) {
+            tail.set(f.size());
+            this.head = f.size();
+            latest = stored;
+            if (stored == null || f.size() > headSize) {
                 SignedTreeHead signed = sign(f);
                 AuditTables.insert(c, signed);
                 c.commit();
@@ -144,38 +159,69 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public long append(AuditRecord record) {
-        appendLock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("the audit log is closed");
+        java.util.Objects.requireNonNull(record, "record");
+        long index = tail.getAndIncrement();
+        if ((index & CLOSED) != 0) {
+            throw new IllegalStateException("the audit log is closed");
+        }
+        if (index - head > mask) {
+            waitForRoom(index);
+        }
+        ring.setRelease((int) (index & mask), record);
+        if (index - head == settings.batchSize()) {
+            LockSupport.unpark(writer);
+        }
+        return index;
+    }
+
+    /** Backpressure: the writer is a whole ring behind, so wait (briefly spinning, then parking) for it. */
+    private void waitForRoom(long index) {
+        int spins = 0;
+        while (index - head > mask) {
+            if (stopping) {
+                throw new IllegalStateException("the audit log stopped before record " + index + " could be queued");
             }
-            long index = nextIndex;
-            queue.put(new Pending(index, record));
-            nextIndex = index + 1;
-            if (queue.size() >= settings.batchSize()) {
-                java.util.concurrent.locks.LockSupport.unpark(writer);
+            if (++spins < 64) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.unpark(writer);
+                LockSupport.parkNanos(50_000);
             }
-            return index;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the audit queue was full; the record was not logged", e);
-        } finally {
-            appendLock.unlock();
         }
     }
 
     @Override
     public void flush() {
-        if (stopping) {
-            return;
+        long target = tail.get() & ~CLOSED;
+        awaitSigned(target, Long.MAX_VALUE);
+    }
+
+    /** Waits until {@code target} entries are stored under a signed tree head; false on timeout. */
+    private boolean awaitSigned(long target, long timeoutNanos) {
+        if (latest.treeSize() >= target) {
+            return true;
         }
-        FlushRequest request = new FlushRequest();
+        flushTarget.accumulateAndGet(target, Math::max);
+        LockSupport.unpark(writer);
+        long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 2);
+        signedLock.lock();
         try {
-            queue.put(request);
-            request.done.await();
+            while (latest.treeSize() < target) {
+                if (stopping) {
+                    throw new IllegalStateException("the audit log stopped before " + target + " entries were signed");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                signedGrew.awaitNanos(Math.min(left, 1_000_000_000L));
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the audit log to flush", e);
+        } finally {
+            signedLock.unlock();
         }
     }
 
@@ -270,29 +316,26 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    /** Writes everything queued, signs a final tree head and stops the writer. */
+    /** Writes everything appended so far, signs a final tree head and stops the writer. */
     @Override
     public void close() {
-        appendLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        } finally {
-            appendLock.unlock();
+        long assigned = tail.getAndAdd(CLOSED);
+        if ((assigned & CLOSED) != 0) {
+            return;
         }
-        FlushRequest last = new FlushRequest();
+        closing = true;
         try {
-            queue.put(last);
-            if (!last.done.await(30, TimeUnit.SECONDS)) {
-                log.error("audit log: {} queued records could not be written within 30 s of shutdown", queue.size());
+            if (!awaitSigned(assigned, TimeUnit.SECONDS.toNanos(30))) {
+                log.error("audit log: {} appended records could not be written within 30 s of shutdown", assigned - latest.treeSize());
             }
+        } finally {
             stopping = true;
             writer.interrupt();
-            writer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                writer.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -300,84 +343,95 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     private void runWriter() {
         List<Pending> batch = new ArrayList<>(settings.batchSize());
-        List<FlushRequest> waiters = new ArrayList<>();
-        List<Object> drained = new ArrayList<>(settings.batchSize());
         long maxDelay = settings.maxDelay().toNanos();
-        while (!stopping) {
-            try {
-                Object first = queue.poll(Math.max(1, settings.treeHeadInterval().toMillis() / 2), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (frontier.size() > latest.treeSize() && headDue()) {
-                        writeWithRetry(List.of(), true);
+        long idlePark = Math.max(1_000_000L, maxDelay / 4);
+        long firstSeen = -1;
+        try {
+            while (!stopping) {
+                long taken = head;
+                long pending = (tail.get() & ~CLOSED) - taken;
+                long signed = latest.treeSize();
+                boolean flushWanted = flushTarget.get() > signed;
+                if (pending > 0) {
+                    long now = System.nanoTime();
+                    if (firstSeen < 0) {
+                        firstSeen = now;
                     }
+                    if (pending >= settings.batchSize() || flushWanted || closing || now - firstSeen >= maxDelay) {
+                        if (take(batch) > 0) {
+                            long end = batch.getLast().index() + 1;
+                            boolean sign = headDue() || (flushWanted && flushTarget.get() <= end)
+                                    || (closing && end == (tail.get() & ~CLOSED));
+                            writeWithRetry(batch, sign);
+                            firstSeen = (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
+                        } else {
+                            Thread.onSpinWait(); // an appender holds the next index but has not stored its record yet
+                        }
+                        continue;
+                    }
+                    LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));
                     continue;
                 }
-                batch.clear();
-                waiters.clear();
-                route(first, batch, waiters);
-                long deadline = System.nanoTime() + maxDelay;
-                while (waiters.isEmpty() && batch.size() < settings.batchSize()) {
-                    drained.clear();
-                    queue.drainTo(drained, settings.batchSize() - batch.size());
-                    for (Object o : drained) {
-                        route(o, batch, waiters);
-                    }
-                    if (!waiters.isEmpty() || batch.size() >= settings.batchSize()) {
-                        break;
-                    }
-                    long remaining = deadline - System.nanoTime();
-                    if (remaining <= 0) {
-                        break;
-                    }
-                    Object next = queue.poll(remaining, TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    route(next, batch, waiters);
+                firstSeen = -1;
+                if (frontier.size() > signed && (flushWanted || closing || headDue())) {
+                    batch.clear();
+                    writeWithRetry(batch, true);
+                    continue;
                 }
-                boolean signNow = !waiters.isEmpty() || headDue();
-                if (!batch.isEmpty() || (signNow && frontier.size() > latest.treeSize())) {
-                    writeWithRetry(batch, signNow);
-                }
-                for (FlushRequest w : waiters) {
-                    w.done.countDown();
-                }
-            } catch (InterruptedException e) {
-                // close() interrupts only after the last flush completed
-                if (stopping) {
-                    return;
-                }
+                LockSupport.parkNanos(idlePark);
             }
+        } catch (InterruptedException e) {
+            // close() interrupts only once the last tree head is signed or it gave up waiting
         }
     }
 
-    private static void route(Object o, List<Pending> batch, List<FlushRequest> waiters) {
-        if (o instanceof Pending p) {
-            batch.add(p);
-        } else {
-            waiters.add((FlushRequest) o);
+    /** Takes the stored records from the ring in index order, at most one batch; frees their slots. */
+    private int take(List<Pending> batch) {
+        batch.clear();
+        long next = head;
+        long end = tail.get() & ~CLOSED;
+        while (next < end && batch.size() < settings.batchSize()) {
+            int slot = (int) (next & mask);
+            AuditRecord r = ring.getAcquire(slot);
+            if (r == null) {
+                break;
+            }
+            ring.setPlain(slot, null);
+            batch.add(new Pending(next, r));
+            next++;
         }
+        head = next; // volatile write: publishes the freed slots to appenders waiting for room
+        return batch.size();
     }
 
     private boolean headDue() {
         return System.nanoTime() - lastHeadNanos >= settings.treeHeadInterval().toNanos();
     }
 
+    /** What one transaction stores, computed once so that a retry stores exactly the same bytes and signature. */
+    private record Prepared(Frontier frontier, List<AuditTables.Row> rows, List<byte[]> closedChunks, @Nullable SignedTreeHead head) {
+    }
+
     private void writeWithRetry(List<Pending> batch, boolean signHead) throws InterruptedException {
+        Prepared prepared = prepare(batch, signHead);
         long backoff = 50;
         while (true) {
             try {
-                write(batch, signHead);
-                return;
+                persist(prepared);
+                break;
             } catch (SQLException | RuntimeException e) {
+                if (alreadyStored(prepared)) {
+                    break; // the commit reached the database although the driver reported a failure
+                }
                 log.warn("audit log: writing {} records failed, retrying in {} ms: {}", batch.size(), backoff, e.getMessage());
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
+        apply(prepared);
     }
 
-    private void write(List<Pending> batch, boolean signHead) throws SQLException {
+    private Prepared prepare(List<Pending> batch, boolean signHead) {
         Frontier next = frontier.copy();
         List<byte[]> closedChunks = new ArrayList<>(2);
         List<AuditTables.Row> rows = new ArrayList<>(batch.size());
@@ -387,18 +441,21 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             }
             byte[] bytes = RecordCodec.encode(p.index(), p.record());
             byte[] leaf = Rfc6962.leafHash(bytes);
-            next.append(leaf, 0, (chunk, hash, offset) -> closedChunks.add(java.util.Arrays.copyOfRange(hash, offset, offset + 32)));
+            next.append(leaf, 0, (chunk, hash, offset) -> closedChunks.add(Arrays.copyOfRange(hash, offset, offset + Rfc6962.HASH_BYTES)));
             rows.add(new AuditTables.Row(p.index(), bytes, leaf));
         }
-        SignedTreeHead head = signHead ? sign(next) : null;
+        return new Prepared(next, rows, closedChunks, signHead ? sign(next) : null);
+    }
+
+    private void persist(Prepared p) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!rows.isEmpty()) {
-                    AuditTables.insert(c, rows);
+                if (!p.rows().isEmpty()) {
+                    AuditTables.insert(c, p.rows());
                 }
-                if (head != null) {
-                    AuditTables.insert(c, head);
+                if (p.head() != null) {
+                    AuditTables.insert(c, p.head());
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -406,13 +463,37 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 throw e;
             }
         }
-        long firstChunk = chunks.count();
-        for (int i = 0; i < closedChunks.size(); i++) {
-            chunks.add(firstChunk + i, closedChunks.get(i), 0);
+    }
+
+    private boolean alreadyStored(Prepared p) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!p.rows().isEmpty()) {
+                AuditTables.Row last = p.rows().getLast();
+                List<AuditTables.Row> stored = AuditTables.leafHashes(c, last.index(), last.index() + 1);
+                return stored.size() == 1 && Arrays.equals(stored.getFirst().leafHash(), last.leafHash());
+            }
+            SignedTreeHead stored = AuditTables.latestTreeHead(c);
+            return stored != null && stored.equals(p.head());
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
-        frontier = next;
-        if (head != null) {
-            latest = head;
+    }
+
+    private void apply(Prepared p) {
+        long firstChunk = chunks.count();
+        for (int i = 0; i < p.closedChunks().size(); i++) {
+            chunks.add(firstChunk + i, p.closedChunks().get(i), 0);
+        }
+        frontier = p.frontier();
+        SignedTreeHead signedHead = p.head();
+        if (signedHead != null) {
+            signedLock.lock();
+            try {
+                latest = signedHead;
+                signedGrew.signalAll();
+            } finally {
+                signedLock.unlock();
+            }
             lastHeadNanos = System.nanoTime();
         }
     }

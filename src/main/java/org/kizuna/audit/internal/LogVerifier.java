@@ -69,14 +69,14 @@ public final class LogVerifier {
                 if (index != k) {
                     throw new Tampered("entry " + k + ": missing (the next stored entry is " + index + "); entries were removed or reordered");
                 }
-                RecordCodec.Decoded decoded;
+                long writtenAt;
                 try {
-                    decoded = RecordCodec.decode(record);
+                    writtenAt = RecordCodec.checkedIndex(record);
                 } catch (IllegalArgumentException e) {
                     throw new Tampered("entry " + k + ": stored bytes are not an audit record (" + e.getMessage() + "); the entry was altered");
                 }
-                if (decoded.index() != k) {
-                    throw new Tampered("entry " + k + ": holds the record written as entry " + decoded.index() + "; entries were reordered or moved");
+                if (writtenAt != k) {
+                    throw new Tampered("entry " + k + ": holds the record written as entry " + writtenAt + "; entries were reordered or moved");
                 }
                 byte[] leaf = Rfc6962.leafHash(record);
                 if (!MessageDigest.isEqual(leaf, storedLeaf)) {

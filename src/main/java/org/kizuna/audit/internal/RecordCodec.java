@@ -91,6 +91,119 @@ public final class RecordCodec {
         }
     }
 
+    /**
+     * Checks the structure of canonical bytes without building the record (the verifier's fast path):
+     * version, field lengths, a known kind, well-formed UTF-8, no trailing bytes, and returns the index
+     * the entry was written at.
+     *
+     * @throws IllegalArgumentException with what is wrong
+     */
+    public static long checkedIndex(byte[] bytes) {
+        if (bytes.length < 1 + 8 + 6 * 4 + 12) {
+            throw new IllegalArgumentException("entry is truncated");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException("entry is " + bytes.length + " bytes, longer than any record");
+        }
+        if (bytes[0] != VERSION) {
+            throw new IllegalArgumentException("unknown encoding version " + bytes[0]);
+        }
+        int p = 9;
+        int kindStart = p + 4;
+        for (int field = 0; field < 6; field++) {
+            if (p + 4 > bytes.length) {
+                throw new IllegalArgumentException("entry is truncated");
+            }
+            int length = intAt(bytes, p);
+            p += 4;
+            if (length < 0 || length > bytes.length - p) {
+                throw new IllegalArgumentException(FIELDS[field] + " length " + length + " runs past the end of the entry");
+            }
+            if (!wellFormedUtf8(bytes, p, p + length)) {
+                throw new IllegalArgumentException(FIELDS[field] + " is not valid UTF-8");
+            }
+            if (field == 0 && !knownKind(bytes, kindStart, length)) {
+                throw new IllegalArgumentException("unknown kind '" + new String(bytes, kindStart, length, StandardCharsets.UTF_8) + "'");
+            }
+            p += length;
+        }
+        if (bytes.length - p != 12) {
+            throw new IllegalArgumentException(bytes.length - p < 12 ? "entry is truncated" : (bytes.length - p - 12) + " trailing bytes");
+        }
+        int nanos = intAt(bytes, p + 8);
+        if (nanos < 0 || nanos > 999_999_999) {
+            throw new IllegalArgumentException("nanoseconds out of range");
+        }
+        long seconds = longAt(bytes, p);
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            throw new IllegalArgumentException("instant out of range");
+        }
+        return longAt(bytes, 1);
+    }
+
+    private static final String[] FIELDS = {"kind", "actor", "subject", "outcome", "reason", "label"};
+    private static final byte[][] KINDS = java.util.Arrays.stream(AuditKind.values())
+            .map(k -> k.name().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+    private static boolean knownKind(byte[] b, int from, int length) {
+        for (byte[] k : KINDS) {
+            if (k.length == length && java.util.Arrays.equals(k, 0, length, b, from, from + length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long longAt(byte[] b, int p) {
+        return ((long) intAt(b, p) << 32) | (intAt(b, p + 4) & 0xffffffffL);
+    }
+
+    private static int intAt(byte[] b, int p) {
+        return ((b[p] & 0xff) << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+    }
+
+    /** Well-formed UTF-8 as RFC 3629 defines it: shortest forms only, no surrogates, nothing above U+10FFFF. */
+    static boolean wellFormedUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) {
+                n = 1;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                n = 2;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                n = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            int cp = c & (0x3f >> n);
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= to) {
+                    return false;
+                }
+                int cc = b[i + k] & 0xff;
+                if ((cc & 0xc0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (cc & 0x3f);
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+                return false;
+            }
+            i += n + 1;
+        }
+        return true;
+    }
+
     private static void put(ByteBuffer b, byte[] field) {
         b.putInt(field.length).put(field);
     }

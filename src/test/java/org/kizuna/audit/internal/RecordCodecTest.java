@@ -63,4 +63,51 @@ class RecordCodecTest {
         assertThatThrownBy(() -> AuditRecord.approval("", "USA:plan:1", "", "UNCLASSIFIED", Instant.EPOCH))
                 .hasMessageContaining("actor");
     }
+
+    @Test
+    void theVerifiersStructuralCheckAgreesWithTheDecoder() {
+        byte[] good = RecordCodec.encode(12345, jpnReaderDenied());
+        assertThat(RecordCodec.checkedIndex(good)).isEqualTo(12345);
+        byte[] unicode = RecordCodec.encode(7, new AuditRecord(AuditKind.APPROVAL, "自衛隊.officer 🇯🇵", "JPN:plan:7", "APPROVED", "", "UNCLASSIFIED", Instant.EPOCH));
+        assertThat(RecordCodec.checkedIndex(unicode)).isEqualTo(7);
+        // every single-byte corruption and every truncation is either rejected by both or accepted by both
+        for (byte[] sample : new byte[][] {good, unicode}) {
+            for (int i = 0; i < sample.length; i++) {
+                for (int bit : new int[] {0x01, 0x80, 0x40}) {
+                    byte[] bad = sample.clone();
+                    bad[i] ^= (byte) bit;
+                    assertThat(agree(bad)).as("byte %d bit %x", i, bit).isTrue();
+                }
+                assertThat(agree(Arrays.copyOf(sample, i))).as("first %d bytes", i).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void utf8CheckRejectsOverlongSurrogateAndOutOfRangeForms() {
+        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xc0, (byte) 0xaf}, 0, 2)).isFalse(); // overlong '/'
+        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, 0, 3)).isFalse(); // U+D800
+        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, 0, 4)).isFalse(); // > U+10FFFF
+        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xe6, (byte) 0x97}, 0, 2)).isFalse(); // cut short
+        assertThat(RecordCodec.wellFormedUtf8("日本 USA".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 10)).isTrue();
+    }
+
+    /** Whether the fast check and the full decoder reach the same verdict (up to blank-field rules only the decoder knows). */
+    private static boolean agree(byte[] bytes) {
+        boolean fast;
+        boolean full;
+        try {
+            RecordCodec.checkedIndex(bytes);
+            fast = true;
+        } catch (IllegalArgumentException e) {
+            fast = false;
+        }
+        try {
+            RecordCodec.decode(bytes);
+            full = true;
+        } catch (IllegalArgumentException e) {
+            full = e.getMessage() != null && e.getMessage().contains("must not be blank") ? fast : false;
+        }
+        return fast == full;
+    }
 }
