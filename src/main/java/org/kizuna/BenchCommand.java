@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: each prints one JSON object with its figures.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                org.kizuna.audit.cli.AuditBenchCommand.class,
+                org.kizuna.audit.AuditBenchCommand.class,
+                org.kizuna.picture.FanoutBench.class,
+                org.kizuna.picture.FusionBenchCommand.class,
+                org.kizuna.picture.MetricsBenchCommand.class,
+                org.kizuna.booking.BookingBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
 

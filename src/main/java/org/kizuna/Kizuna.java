@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 StartCommand.class,
                 BenchCommand.class,
                 org.kizuna.audit.AuditCommand.class,
+                org.kizuna.picture.SimCommand.class,
+                org.kizuna.picture.CertsCommand.class,
+                org.kizuna.label.LabelCommand.class,
         })
 public final class Kizuna implements Runnable {
 

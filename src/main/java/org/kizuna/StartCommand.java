@@ -1,6 +1,8 @@
 package org.kizuna;
 
 import java.nio.file.Path;
+
+import org.kizuna.node.NodeDatabase;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,12 +71,13 @@ final class StartCommand implements Callable<Integer> {
         }
         Path dir = (data != null ? data : Path.of("data", nation)).toAbsolutePath().normalize();
         SpringApplication app = new SpringApplication(KizunaApplication.class);
-        app.setDefaultProperties(properties(dir));
+        // Passed as command-line properties so that they override application.yaml.
+        String[] args = properties(dir).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         if (production) {
             app.setAdditionalProfiles("production");
         }
         app.addListeners((ApplicationReadyEvent ready) -> announce(ready.getApplicationContext()));
-        app.run();
+        app.run(args);
         serving = true;
         return 0;
     }
@@ -88,10 +91,11 @@ final class StartCommand implements Callable<Integer> {
         p.put("server.port", port);
         if (dbUrl != null) {
             p.put("spring.datasource.url", dbUrl);
-            if (dbUser != null) p.put("spring.datasource.username", dbUser);
+            p.put("spring.datasource.username", dbUser != null ? dbUser : "");
             if (dbPassword != null) p.put("spring.datasource.password", dbPassword);
         } else {
-            p.put("spring.datasource.url", KizunaDatabase.h2Url(dir));
+            p.put("spring.datasource.url", NodeDatabase.h2Url(dir));
+            p.put("spring.datasource.username", NodeDatabase.h2User());
         }
         return p;
     }

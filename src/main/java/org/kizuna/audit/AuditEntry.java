@@ -1,5 +1,13 @@
 package org.kizuna.audit;
 
-/** A record as stored in the log, with its position (leaf index) in the Merkle tree. */
-public record AuditEntry(long index, AuditRecord record) {
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
+/** An audit record at its position in the log. */
+public record AuditEntry(long index, AuditRecord record) implements Labelled {
+
+    @Override
+    public Label label() {
+        return record.label();
+    }
 }

@@ -2,49 +2,49 @@ package org.kizuna.audit;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+
+import org.kizuna.label.Reader;
 
 /**
- * The node's append-only audit log. Appends are cheap enough for hot paths: they are queued and written
- * in batches by a background writer; {@link #flush()} waits until they are durable and signed.
+ * The node's append-only audit log. Appends are cheap enough for hot paths: they take the next index and
+ * return, and a background writer stores them in batches; {@link #flush()} waits until they are durable
+ * and signed.
  */
 public interface AuditLog {
 
     /**
-     * Queues a record and returns its index in the log. The record is durable once a later
-     * {@link #flush()} returns (or within about 100 ms on a healthy node); blocks only while the queue is full.
+     * Queues a record and returns its index in the log at once. A record accepted here is never dropped:
+     * it is durable once a later {@link #flush()} returns (or within about 100 ms on a healthy node), and
+     * when the writer is far behind, append waits for room.
      */
     long append(AuditRecord record);
 
-    /** Blocks until every record appended before this call is stored and covered by a signed tree head. */
+    /** Waits until every record appended before this call is durable and covered by a signed tree head. */
     void flush();
 
-    /** The newest signed tree head. */
-    SignedTreeHead latestTreeHead();
+    /** The latest signed tree head (a fresh log signs its empty tree at start). */
+    Optional<TreeHead> latestTreeHead();
 
     /** The node's Ed25519 public key (X.509 SubjectPublicKeyInfo, DER) that verifies its tree heads. */
     byte[] publicKey();
 
     /**
-     * The audit path of entry {@code index} in the tree of {@code treeSize} entries.
+     * The audit path of entry {@code index} in the tree of the given size (RFC 6962 section 2.1.1), leaf end first.
      *
-     * @throws IllegalArgumentException when {@code index} is not below {@code treeSize} or the size is beyond the latest signed tree head
+     * @throws IllegalArgumentException when the index is not below the size or the size is beyond the latest signed tree head
      */
-    InclusionProof inclusionProof(long index, long treeSize);
+    List<byte[]> inclusionProof(long index, long treeSize);
 
     /**
-     * The consistency proof between two tree sizes, both at most the latest signed tree head.
+     * The proof that the tree of {@code secondSize} entries extends the tree of {@code firstSize} (RFC 6962 section 2.1.2).
      *
      * @throws IllegalArgumentException when the sizes are out of order or beyond the latest signed tree head
      */
-    ConsistencyProof consistencyProof(long firstSize, long secondSize);
+    List<byte[]> consistencyProof(long firstSize, long secondSize);
 
-    /**
-     * Stored entries from {@code fromIndex} on, in log order, keeping only records whose label banner
-     * {@code mayReadBanner} accepts; at most {@code limit} of them.
-     */
-    List<AuditEntry> entries(long fromIndex, int limit, Predicate<String> mayReadBanner);
+    /** Entries from {@code from} on, in log order, only those the reader may read; at most {@code limit} (up to 1000). */
+    List<AuditEntry> entries(long from, int limit, Reader reader);
 
-    /** The stored entry at {@code index} if it exists and its banner is accepted by {@code mayReadBanner}. */
-    Optional<AuditEntry> entry(long index, Predicate<String> mayReadBanner);
+    /** The entry at {@code index} if it exists and the reader may read it; empty alike when it does not exist. */
+    Optional<AuditEntry> entry(long index, Reader reader);
 }

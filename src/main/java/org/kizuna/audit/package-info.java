@@ -1,10 +1,12 @@
 /**
- * The audit module: an append-only, RFC 6962 shaped Merkle-tree log of read decisions, releases through
- * the guard and approvals, with tree heads signed by the node's Ed25519 key, inclusion and consistency
- * proofs for partners, and an offline verifier ({@code ./kizuna audit verify}) that names the first
- * altered, removed or reordered entry. Audit records carry a label of their own and are read through a
- * label filter supplied by the caller.
+ * Accountability across nations: an append-only Merkle-tree log (RFC 6962 hashing) of every read
+ * decision on a labelled item, every release through the guard and every approval, with tree heads
+ * signed by the node's key, so that an altered, removed or reordered entry is found by
+ * {@code ./kizuna audit verify} and partners can check inclusion proofs against published heads.
  */
-@org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@NullMarked
+@ApplicationModule(allowedDependencies = {"label", "identity", "node"})
 package org.kizuna.audit;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

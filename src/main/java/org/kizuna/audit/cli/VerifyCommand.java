@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.internal.LogVerifier;
+import org.kizuna.node.NodeDatabase;
 import org.kizuna.audit.internal.NodeKeys;
 
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--db-password", description = "Database password.")
     @Nullable String dbPassword;
 
-    @Option(names = "--public-key", description = "The node's Ed25519 public key, X.509 DER (default: <data>/keys/" + NodeKeys.PUBLIC_FILE + ").")
+    @Option(names = "--public-key", description = "The node's Ed25519 public key, X.509 DER (default: <data>/keys/" + NodeKeys.PUBLIC + ").")
     @Nullable Path publicKey;
 
     @Option(names = "--allow-unsigned-tail", description = "Accept entries after the last signed tree head (a node that crashed, or one still running on PostgreSQL).")
@@ -77,7 +78,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 return unusable("no node database at " + dir.resolve("kizuna.mv.db") + "; give the node's data directory with --data");
             }
             url = readOnlyH2Url(dir);
-            user = "sa";
+            user = NodeDatabase.h2User();
             password = "";
         }
         LogVerifier.Verdict verdict;
@@ -92,16 +93,9 @@ public final class VerifyCommand implements Callable<Integer> {
         return verdict.intact() ? 0 : 1;
     }
 
-    /**
-     * The node's H2 URL (as {@code org.kizuna.KizunaDatabase.h2Url} builds it), opened read-only and never
-     * created, because verification must not change what it checks. It is spelled out here because
-     * {@code org.kizuna.Kizuna} registers this verb, and a call back into the root package would be a
-     * cycle that Spring Modulith rejects; {@code VerifyCommandTest} keeps the two equal.
-     */
-    static String readOnlyH2Url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("kizuna").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
-                + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+    /** The node's H2 database, opened read-only and never created: verification must not change what it checks. */
+    public static String readOnlyH2Url(Path dir) {
+        return NodeDatabase.h2Url(dir) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
     }
 
     private int unusable(String message) {

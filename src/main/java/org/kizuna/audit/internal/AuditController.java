@@ -2,19 +2,15 @@ package org.kizuna.audit.internal;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.Optional;
 
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
-import org.kizuna.audit.AuditReadPolicy;
-import org.kizuna.audit.InclusionProof;
-import org.kizuna.audit.SignedTreeHead;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.kizuna.audit.TreeHead;
+import org.kizuna.identity.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets partners check the log independently: the latest signed tree head with the node's public key,
- * inclusion proofs of entries, consistency proofs between tree sizes, and the entries the reader may read.
+ * Lets a partner check the log independently: the latest signed tree head with the node's public key,
+ * audit paths and consistency proofs, and the entries the reader may read (with the entry's canonical
+ * bytes alongside its proof, so the leaf hash can be recomputed).
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -32,75 +29,64 @@ class AuditController {
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder B64 = Base64.getEncoder();
 
-    private final AuditLog auditLog;
-    private final ObjectProvider<AuditReadPolicy> readPolicy;
+    private final AuditLog log;
+    private final CurrentUser user;
 
-    AuditController(AuditLog auditLog, ObjectProvider<AuditReadPolicy> readPolicy) {
-        this.auditLog = auditLog;
-        this.readPolicy = readPolicy;
-    }
-
-    record TreeHeadView(long treeSize, String rootHash, String timestamp, String signature, String publicKey, String algorithm) {
-    }
-
-    record RecordView(long index, String kind, String actor, String subject, String outcome, String reason, String label, String at) {
-        static RecordView of(AuditEntry e) {
-            var r = e.record();
-            return new RecordView(e.index(), r.kind().name(), r.actor(), r.subject(), r.outcome(), r.reason(), r.label(), r.at().toString());
-        }
-    }
-
-    record ProofView(long leafIndex, long treeSize, String leafHash, List<String> path, String entry, RecordView record) {
-    }
-
-    record ConsistencyView(long firstSize, long secondSize, List<String> path) {
+    AuditController(AuditLog log, CurrentUser user) {
+        this.log = log;
+        this.user = user;
     }
 
     @GetMapping("/tree-head")
-    TreeHeadView treeHead() {
-        SignedTreeHead h = auditLog.latestTreeHead();
-        return new TreeHeadView(h.treeSize(), h.rootHex(), h.timestamp().toString(), h.signatureBase64(),
-                B64.encodeToString(auditLog.publicKey()), "Ed25519");
+    Map<String, Object> treeHead() {
+        log.flush();
+        TreeHead head = latest();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("size", head.size());
+        body.put("rootHash", head.rootHex());
+        body.put("signedAt", head.signedAt().toString());
+        body.put("signature", B64.encodeToString(head.signature()));
+        body.put("publicKey", B64.encodeToString(log.publicKey()));
+        body.put("algorithm", "Ed25519 over kizuna-audit-tree-head-v1 || size || root || signedAt millis");
+        return body;
     }
 
+    /**
+     * The audit path of an entry. The path (hashes only) is given for any index below the tree size, as
+     * the tree head already tells the size; the entry itself only to a reader who may read it.
+     */
     @GetMapping("/entries/{index}/proof")
-    ProofView proof(@PathVariable long index, @RequestParam(required = false) Long treeSize) {
-        AuditEntry entry = auditLog.entry(index, mayRead())
-                .orElseThrow(() -> notFound("no audit entry " + index + " that you may read"));
-        long size = treeSize != null ? treeSize : auditLog.latestTreeHead().treeSize();
-        InclusionProof proof = auditLog.inclusionProof(index, size);
-        return new ProofView(index, size, HEX.formatHex(proof.leafHash()), proof.path().stream().map(HEX::formatHex).toList(),
-                B64.encodeToString(RecordCodec.encode(index, entry.record())), RecordView.of(entry));
+    Map<String, Object> proof(@PathVariable long index, @RequestParam Optional<Long> treeSize) {
+        long size = treeSize.orElseGet(() -> latest().size());
+        List<String> path = log.inclusionProof(index, size).stream().map(HEX::formatHex).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("index", index);
+        body.put("treeSize", size);
+        body.put("auditPath", path);
+        log.entry(index, user.reader()).ifPresent(e -> {
+            body.put("entry", B64.encodeToString(RecordCodec.encode(index, e.record())));
+            body.put("record", e.record());
+        });
+        return body;
     }
 
     @GetMapping("/consistency")
-    ConsistencyView consistency(@RequestParam long first, @RequestParam(required = false) Long second) {
-        long to = second != null ? second : auditLog.latestTreeHead().treeSize();
-        return new ConsistencyView(first, to, auditLog.consistencyProof(first, to).path().stream().map(HEX::formatHex).toList());
+    Map<String, Object> consistency(@RequestParam long first, @RequestParam Optional<Long> second) {
+        long to = second.orElseGet(() -> latest().size());
+        List<String> proof = log.consistencyProof(first, to).stream().map(HEX::formatHex).toList();
+        return Map.of("firstSize", first, "secondSize", to, "proof", proof);
     }
 
     @GetMapping("/entries")
-    List<RecordView> entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000; got " + limit);
+    List<AuditEntry> entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "100") int limit) {
+        if (from < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("from must be 0 or more and limit between 1 and 1000");
         }
-        return auditLog.entries(from, limit, mayRead()).stream().map(RecordView::of).toList();
+        log.flush();
+        return log.entries(from, limit, user.reader());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setTitle("Bad audit request");
-        return p;
-    }
-
-    private Predicate<String> mayRead() {
-        return readPolicy.getIfAvailable(() -> AuditReadPolicy.UNCLASSIFIED_ONLY).forCurrentReader();
-    }
-
-    private static ErrorResponseException notFound(String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        p.setTitle("Audit entry not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, p, null);
+    private TreeHead latest() {
+        return log.latestTreeHead().orElseThrow(() -> new IllegalStateException("the audit log has not signed a tree head"));
     }
 }

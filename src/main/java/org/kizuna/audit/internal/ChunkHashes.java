@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 final class ChunkHashes {
 
-    private static final int H = Rfc6962.HASH_BYTES;
+    private static final int H = Merkle.HASH_BYTES;
     private volatile byte[] hashes = new byte[1024 * H];
     private volatile long count;
 

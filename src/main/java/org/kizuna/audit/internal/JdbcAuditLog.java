@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -28,9 +31,9 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
-import org.kizuna.audit.ConsistencyProof;
-import org.kizuna.audit.InclusionProof;
-import org.kizuna.audit.SignedTreeHead;
+import org.kizuna.audit.TreeHead;
+import org.kizuna.label.ReadPath;
+import org.kizuna.label.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * The audit log on the node's database. An append takes the next index with one atomic increment and
  * puts the record in the ring slot of that index, so a caller never waits for the database (only for
  * room, when the writer is a whole ring behind). One writer thread takes records in index order,
- * encodes, hashes and inserts them in batches, extends the in-memory {@link Frontier} and, in the same
+ * encodes, hashes and inserts them in batches, extends the in-memory {@link Merkle.Frontier} and, in the same
  * transaction, signs a tree head when someone waits in {@link #flush()}, when the tree-head interval has
  * passed, or on close; so every stored tree head matches the stored entries.
  */
@@ -73,6 +76,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final long CLOSED = 1L << 62;
 
     private final DataSource dataSource;
+    private final Supplier<ReadPath> readPath;
     private final KeyPair keys;
     private final Settings settings;
     private final AtomicReferenceArray<AuditRecord> ring;
@@ -90,14 +94,15 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     private volatile boolean closing;
     private volatile boolean stopping;
-    private volatile SignedTreeHead latest;
+    private volatile TreeHead latest;
 
     // owned by the writer thread after construction
-    private Frontier frontier = new Frontier();
+    private Merkle.Frontier frontier = new Merkle.Frontier();
     private long lastHeadNanos;
 
-    private JdbcAuditLog(DataSource dataSource, KeyPair keys, Settings settings) {
+    private JdbcAuditLog(DataSource dataSource, Supplier<ReadPath> readPath, KeyPair keys, Settings settings) {
         this.dataSource = dataSource;
+        this.readPath = readPath;
         this.keys = keys;
         this.settings = settings;
         int capacity = Integer.highestOneBit(settings.queueCapacity() - 1) << 1;
@@ -109,10 +114,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     /**
      * Opens the log: loads (or creates) the node key under {@code dataDir/keys}, rebuilds the tree from
      * the stored leaf hashes, refuses a log that no longer matches its latest tree head, signs a head for
-     * any stored entries not yet covered, and starts the writer.
+     * any stored entries not yet covered, and starts the writer. {@code readPath} filters what readers see.
      */
-    public static JdbcAuditLog open(DataSource dataSource, Path dataDir, Settings settings) {
-        JdbcAuditLog auditLog = new JdbcAuditLog(dataSource, NodeKeys.loadOrCreate(dataDir), settings);
+    public static JdbcAuditLog open(DataSource dataSource, Supplier<ReadPath> readPath, Path dataDir, Settings settings) {
+        JdbcAuditLog auditLog = new JdbcAuditLog(dataSource, readPath, NodeKeys.loadOrCreate(dataDir), settings);
         try {
             auditLog.recover();
         } catch (SQLException e) {
@@ -125,11 +130,11 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private void recover() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            SignedTreeHead stored = AuditTables.latestTreeHead(c);
-            long headSize = stored == null ? 0 : stored.treeSize();
-            byte[][] rootAtHead = {stored == null ? null : (headSize == 0 ? Rfc6962.emptyRoot() : null)};
-            Frontier f = new Frontier();
-            AuditTables.scan(c, 0, false, (index, record, leafHash) -> {
+            TreeHead stored = AuditTables.latestTreeHead(c);
+            long headSize = stored == null ? 0 : stored.size();
+            byte[][] rootAtHead = {stored == null ? null : (headSize == 0 ? Merkle.emptyRoot() : null)};
+            Merkle.Frontier f = new Merkle.Frontier();
+            AuditTables.scanLeafHashes(c, 0, (index, record, leafHash, label) -> {
                 if (index != f.size()) {
                     throw new IllegalStateException("audit log has no entry " + f.size() + " (next stored entry is " + index
                             + "); run ./kizuna audit verify");
@@ -148,7 +153,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             this.head = f.size();
             latest = stored;
             if (stored == null || f.size() > headSize) {
-                SignedTreeHead signed = sign(f);
+                TreeHead signed = sign(f);
                 AuditTables.insert(c, signed);
                 c.commit();
                 latest = signed;
@@ -198,7 +203,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     /** Waits until {@code target} entries are stored under a signed tree head; false on timeout. */
     private boolean awaitSigned(long target, long timeoutNanos) {
-        if (latest.treeSize() >= target) {
+        if (latest.size() >= target) {
             return true;
         }
         flushTarget.accumulateAndGet(target, Math::max);
@@ -206,7 +211,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 2);
         signedLock.lock();
         try {
-            while (latest.treeSize() < target) {
+            while (latest.size() < target) {
                 if (stopping) {
                     throw new IllegalStateException("the audit log stopped before " + target + " entries were signed");
                 }
@@ -226,8 +231,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     @Override
-    public SignedTreeHead latestTreeHead() {
-        return latest;
+    public Optional<TreeHead> latestTreeHead() {
+        return Optional.of(latest);
     }
 
     @Override
@@ -236,84 +241,79 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     @Override
-    public InclusionProof inclusionProof(long index, long treeSize) {
+    public List<byte[]> inclusionProof(long index, long treeSize) {
         checkSize(treeSize);
         if (index < 0 || index >= treeSize) {
-            throw new IllegalArgumentException("entry " + index + " is not in the tree of size " + treeSize);
+            throw new IllegalArgumentException("entry " + index + " is not in a tree of " + treeSize + " entries");
         }
         try (Connection c = dataSource.getConnection()) {
-            StoredSubtrees tree = new StoredSubtrees(c, treeSize);
-            return new InclusionProof(index, treeSize, tree.hash(index, index + 1), Rfc6962.inclusionPath(index, treeSize, tree));
+            return Merkle.inclusionPath(index, treeSize, new StoredSubtrees(c, treeSize));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored leaf hash of entry {@code index}, as a partner recomputes it from the entry's bytes. */
+    byte[] leafHash(long index) {
+        try (Connection c = dataSource.getConnection()) {
+            return new StoredSubtrees(c, index + 1).hash(index, index + 1);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public ConsistencyProof consistencyProof(long firstSize, long secondSize) {
+    public List<byte[]> consistencyProof(long firstSize, long secondSize) {
         checkSize(secondSize);
         if (firstSize < 0 || firstSize > secondSize) {
             throw new IllegalArgumentException("first size " + firstSize + " must be between 0 and second size " + secondSize);
         }
         try (Connection c = dataSource.getConnection()) {
-            return new ConsistencyProof(firstSize, secondSize, Rfc6962.consistencyProof(firstSize, secondSize, new StoredSubtrees(c, secondSize)));
+            return Merkle.consistencyProof(firstSize, secondSize, new StoredSubtrees(c, secondSize));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }
     }
 
     private void checkSize(long treeSize) {
-        long signed = latest.treeSize();
+        long signed = latest.size();
         if (treeSize < 0 || treeSize > signed) {
             throw new IllegalArgumentException("tree size " + treeSize + " is beyond the latest signed tree head (size " + signed + ")");
         }
     }
 
     @Override
-    public List<AuditEntry> entries(long fromIndex, int limit, Predicate<String> mayReadBanner) {
-        List<AuditEntry> out = new ArrayList<>(Math.min(Math.max(limit, 0), 1000));
-        if (limit <= 0) {
-            return out;
+    public List<AuditEntry> entries(long fromIndex, int limit, Reader reader) {
+        int n = Math.min(Math.max(limit, 0), 1000);
+        List<AuditEntry> page = new ArrayList<>(n);
+        if (n == 0) {
+            return page;
         }
-        final class Full extends RuntimeException {
-            Full() {
-                super(null, null, false, false);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select idx, record from audit_entry where idx >= ? order by idx limit ?")) {
+            ps.setLong(1, Math.max(0, fromIndex));
+            ps.setInt(2, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new AuditEntry(rs.getLong(1), RecordCodec.decode(Base64.getDecoder().decode(rs.getString(2))).record()));
+                }
             }
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                AuditTables.scan(c, Math.max(0, fromIndex), true, (index, record, leafHash) -> {
-                    AuditRecord r = RecordCodec.decode(record).record();
-                    if (mayReadBanner.test(r.label())) {
-                        out.add(new AuditEntry(index, r));
-                        if (out.size() == limit) {
-                            throw new Full();
-                        }
-                    }
-                });
-            } catch (Full enough) {
-                // the page is complete; stop reading
-            }
-            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }
-        return out;
+        return readPath.get().readable(page, reader, AuditLogIds::of);
     }
 
     @Override
-    public Optional<AuditEntry> entry(long index, Predicate<String> mayReadBanner) {
+    public Optional<AuditEntry> entry(long index, Reader reader) {
+        Optional<AuditEntry> stored;
         try (Connection c = dataSource.getConnection()) {
             byte[] bytes = AuditTables.record(c, index);
-            if (bytes == null) {
-                return Optional.empty();
-            }
-            AuditRecord r = RecordCodec.decode(bytes).record();
-            return mayReadBanner.test(r.label()) ? Optional.of(new AuditEntry(index, r)) : Optional.empty();
+            stored = bytes == null ? Optional.empty() : Optional.of(new AuditEntry(index, RecordCodec.decode(bytes).record()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }
+        return readPath.get().readable(stored, reader, AuditLogIds::of);
     }
 
     /** Writes everything appended so far, signs a final tree head and stops the writer. */
@@ -326,7 +326,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         closing = true;
         try {
             if (!awaitSigned(assigned, TimeUnit.SECONDS.toNanos(30))) {
-                log.error("audit log: {} appended records could not be written within 30 s of shutdown", assigned - latest.treeSize());
+                log.error("audit log: {} appended records could not be written within 30 s of shutdown", assigned - latest.size());
             }
         } finally {
             stopping = true;
@@ -350,7 +350,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             while (!stopping) {
                 long taken = head;
                 long pending = (tail.get() & ~CLOSED) - taken;
-                long signed = latest.treeSize();
+                long signed = latest.size();
                 boolean flushWanted = flushTarget.get() > signed;
                 if (pending > 0) {
                     long now = System.nanoTime();
@@ -409,7 +409,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     /** What one transaction stores, computed once so that a retry stores exactly the same bytes and signature. */
-    private record Prepared(Frontier frontier, List<AuditTables.Row> rows, List<byte[]> closedChunks, @Nullable SignedTreeHead head) {
+    private record Prepared(Merkle.Frontier frontier, List<AuditTables.Row> rows, List<byte[]> closedChunks, @Nullable TreeHead head) {
     }
 
     private void writeWithRetry(List<Pending> batch, boolean signHead) throws InterruptedException {
@@ -432,7 +432,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     private Prepared prepare(List<Pending> batch, boolean signHead) {
-        Frontier next = frontier.copy();
+        Merkle.Frontier next = frontier.copy();
         List<byte[]> closedChunks = new ArrayList<>(2);
         List<AuditTables.Row> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
@@ -440,9 +440,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 throw new IllegalStateException("audit writer expected entry " + next.size() + " but got " + p.index());
             }
             byte[] bytes = RecordCodec.encode(p.index(), p.record());
-            byte[] leaf = Rfc6962.leafHash(bytes);
-            next.append(leaf, 0, (chunk, hash, offset) -> closedChunks.add(Arrays.copyOfRange(hash, offset, offset + Rfc6962.HASH_BYTES)));
-            rows.add(new AuditTables.Row(p.index(), bytes, leaf));
+            byte[] leaf = Merkle.leafHash(bytes);
+            next.append(leaf, 0, (chunk, hash, offset) -> closedChunks.add(Arrays.copyOfRange(hash, offset, offset + Merkle.HASH_BYTES)));
+            rows.add(new AuditTables.Row(p.index(), bytes, leaf, p.record().label().banner()));
         }
         return new Prepared(next, rows, closedChunks, signHead ? sign(next) : null);
     }
@@ -472,7 +472,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 List<AuditTables.Row> stored = AuditTables.leafHashes(c, last.index(), last.index() + 1);
                 return stored.size() == 1 && Arrays.equals(stored.getFirst().leafHash(), last.leafHash());
             }
-            SignedTreeHead stored = AuditTables.latestTreeHead(c);
+            TreeHead stored = AuditTables.latestTreeHead(c);
             return stored != null && stored.equals(p.head());
         } catch (SQLException | RuntimeException e) {
             return false;
@@ -485,7 +485,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             chunks.add(firstChunk + i, p.closedChunks().get(i), 0);
         }
         frontier = p.frontier();
-        SignedTreeHead signedHead = p.head();
+        TreeHead signedHead = p.head();
         if (signedHead != null) {
             signedLock.lock();
             try {
@@ -498,19 +498,19 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    private SignedTreeHead sign(Frontier f) {
+    private TreeHead sign(Merkle.Frontier f) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SignedTreeHead previous = latest;
-        if (previous != null && now.isBefore(previous.timestamp())) {
-            now = previous.timestamp(); // tree heads never go back in time, even when the clock does
+        TreeHead previous = latest;
+        if (previous != null && now.isBefore(previous.signedAt())) {
+            now = previous.signedAt(); // tree heads never go back in time, even when the clock does
         }
         byte[] root = f.root();
-        byte[] signature = NodeKeys.sign(keys.getPrivate(), SignedTreeHead.signedBytes(f.size(), root, now));
-        return new SignedTreeHead(f.size(), root, now, signature);
+        byte[] signature = NodeKeys.sign(keys.getPrivate(), f.size(), root, now.toEpochMilli());
+        return new TreeHead(f.size(), root, now, signature);
     }
 
     /** Subtree hashes for proofs: complete 256-leaf chunks from memory, other leaves from the database chunk by chunk. */
-    private final class StoredSubtrees implements Rfc6962.Subtrees {
+    private final class StoredSubtrees implements Merkle.Subtrees {
         private final Connection connection;
         private final long treeSize;
         private final Map<Long, List<AuditTables.Row>> loaded = new HashMap<>();
@@ -526,20 +526,20 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             if (n == 1) {
                 return leaf(from);
             }
-            if (n == Frontier.CHUNK_SIZE && from % Frontier.CHUNK_SIZE == 0) {
-                byte[] h = chunks.get(from / Frontier.CHUNK_SIZE);
+            if (n == Merkle.Frontier.CHUNK_SIZE && from % Merkle.Frontier.CHUNK_SIZE == 0) {
+                byte[] h = chunks.get(from / Merkle.Frontier.CHUNK_SIZE);
                 if (h != null) {
                     return h;
                 }
             }
-            long k = Rfc6962.split(n);
-            return Rfc6962.nodeHash(hash(from, from + k), hash(from + k, to));
+            long k = Merkle.split(n);
+            return Merkle.nodeHash(hash(from, from + k), hash(from + k, to));
         }
 
         private byte[] leaf(long index) {
-            long chunk = index / Frontier.CHUNK_SIZE;
+            long chunk = index / Merkle.Frontier.CHUNK_SIZE;
             List<AuditTables.Row> rows = loaded.computeIfAbsent(chunk, this::load);
-            int offset = (int) (index - chunk * Frontier.CHUNK_SIZE);
+            int offset = (int) (index - chunk * Merkle.Frontier.CHUNK_SIZE);
             if (offset >= rows.size() || rows.get(offset).index() != index) {
                 throw new IllegalStateException("audit log has no stored entry " + index + "; run ./kizuna audit verify");
             }
@@ -547,9 +547,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
 
         private List<AuditTables.Row> load(long chunk) {
-            long from = chunk * Frontier.CHUNK_SIZE;
+            long from = chunk * Merkle.Frontier.CHUNK_SIZE;
             try {
-                return AuditTables.leafHashes(connection, from, Math.min(from + Frontier.CHUNK_SIZE, treeSize));
+                return AuditTables.leafHashes(connection, from, Math.min(from + Merkle.Frontier.CHUNK_SIZE, treeSize));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
             }

@@ -7,12 +7,12 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.kizuna.audit.SignedTreeHead;
+import org.kizuna.audit.TreeHead;
 
 /**
  * Checks a stored audit log from scratch: every leaf hash recomputed from the stored bytes, contiguous
- * indices, each record at the index it was written for, every tree head's signature and root, and
- * heads that grow and never go back in time. Because every root is recomputed from one pass over the
+ * indices, each record at the index it was written for and with its label column, every tree head's
+ * signature and root, heads that never go back in time, and no entry after the last signed head. Because every root is recomputed from one pass over the
  * same entries, each head is also consistent with the next. Stops at the first problem.
  */
 public final class LogVerifier {
@@ -55,49 +55,57 @@ public final class LogVerifier {
     }
 
     private Verdict run(Connection c) throws SQLException {
-        List<SignedTreeHead> heads = AuditTables.treeHeads(c);
-        Frontier frontier = new Frontier();
+        List<TreeHead> heads;
+        try {
+            heads = AuditTables.treeHeads(c);
+        } catch (IllegalArgumentException e) {
+            return new Verdict(0, 0, null, "tree head: a stored tree head is unreadable (" + e.getMessage() + "); it was altered");
+        }
+        Merkle.Frontier frontier = new Merkle.Frontier();
         long[] expected = {0};
         int[] nextHead = {0};
-        SignedTreeHead[] previous = {null};
+        TreeHead[] previous = {null};
         try {
-            while (nextHead[0] < heads.size() && heads.get(nextHead[0]).treeSize() == 0) {
+            while (nextHead[0] < heads.size() && heads.get(nextHead[0]).size() == 0) {
                 checkHead(heads.get(nextHead[0]++), frontier, previous);
             }
-            AuditTables.scan(c, 0, true, (index, record, storedLeaf) -> {
+            AuditTables.scan(c, 0, (index, record, storedLeaf, labelColumn) -> {
                 long k = expected[0];
                 if (index != k) {
-                    throw new Tampered("entry " + k + ": missing (the next stored entry is " + index + "); entries were removed or reordered");
+                    throw new Tampered("entry " + k + ": missing (the next entry in the log is " + index + ")");
                 }
                 long writtenAt;
                 try {
                     writtenAt = RecordCodec.checkedIndex(record);
                 } catch (IllegalArgumentException e) {
-                    throw new Tampered("entry " + k + ": stored bytes are not an audit record (" + e.getMessage() + "); the entry was altered");
+                    throw new Tampered("entry " + k + ": altered (its stored bytes are not an audit record: " + e.getMessage() + ")");
                 }
                 if (writtenAt != k) {
-                    throw new Tampered("entry " + k + ": holds the record written as entry " + writtenAt + "; entries were reordered or moved");
+                    throw new Tampered("entry " + k + ": out of order (it holds the record written as entry " + writtenAt + ")");
                 }
-                byte[] leaf = Rfc6962.leafHash(record);
+                byte[] leaf = Merkle.leafHash(record);
                 if (!MessageDigest.isEqual(leaf, storedLeaf)) {
-                    throw new Tampered("entry " + k + ": record bytes do not match the stored leaf hash; the entry was altered");
+                    throw new Tampered("entry " + k + ": altered (its record does not match its leaf hash)");
+                }
+                if (!RecordCodec.banner(record).equals(labelColumn)) {
+                    throw new Tampered("entry " + k + ": altered (its label column differs from its record)");
                 }
                 frontier.append(leaf);
                 expected[0] = k + 1;
-                while (nextHead[0] < heads.size() && heads.get(nextHead[0]).treeSize() == expected[0]) {
+                while (nextHead[0] < heads.size() && heads.get(nextHead[0]).size() == expected[0]) {
                     checkHead(heads.get(nextHead[0]++), frontier, previous);
                 }
             });
             long n = expected[0];
             if (nextHead[0] < heads.size()) {
-                SignedTreeHead head = heads.get(nextHead[0]);
-                throw new Tampered("entry " + n + ": missing; the log ends at " + n + " entries but the tree head at size "
-                        + head.treeSize() + " covers entries up to " + (head.treeSize() - 1) + "; entries were removed");
+                TreeHead head = heads.get(nextHead[0]);
+                throw new Tampered("entry " + n + ": missing (the log ends at " + n + " entries, the tree head at size "
+                        + head.size() + " covers it)");
             }
             if (heads.isEmpty()) {
-                throw new Tampered("tree head at size " + n + ": no signed tree head is stored; tree heads were removed");
+                throw new Tampered("tree head: none is stored, not even the empty tree's that a node signs at first start; tree heads were removed");
             }
-            long signed = heads.getLast().treeSize();
+            long signed = heads.getLast().size();
             if (n > signed && !allowUnsignedTail) {
                 throw new Tampered("entry " + signed + ": not covered by any signed tree head (" + (n - signed)
                         + " entries after the last one at size " + signed + "); entries were added, or tree heads removed."
@@ -109,21 +117,21 @@ public final class LogVerifier {
         }
     }
 
-    private void checkHead(SignedTreeHead head, Frontier frontier, SignedTreeHead[] previous) {
-        long size = head.treeSize();
+    private void checkHead(TreeHead head, Merkle.Frontier frontier, TreeHead[] previous) {
+        long size = head.size();
         if (!NodeKeys.verify(publicKey, head)) {
-            throw new Tampered("tree head at size " + size + ": signature does not verify with the node's public key; the tree head was forged or altered");
+            throw new Tampered("tree head at size " + size + ": the signature does not verify with the node's public key (forged or altered)");
         }
-        SignedTreeHead before = previous[0];
-        if (before != null && head.timestamp().isBefore(before.timestamp())) {
-            throw new Tampered("tree head at size " + size + ": signed at " + head.timestamp() + ", before the smaller tree head at size "
-                    + before.treeSize() + " (" + before.timestamp() + ")");
+        TreeHead before = previous[0];
+        if (before != null && head.signedAt().isBefore(before.signedAt())) {
+            throw new Tampered("tree head at size " + size + ": signed at " + head.signedAt() + ", before the smaller tree head at size "
+                    + before.size() + " (" + before.signedAt() + ")");
         }
         byte[] root = frontier.root();
         if (!MessageDigest.isEqual(root, head.rootHash())) {
-            long from = before == null ? 0 : before.treeSize();
-            throw new Tampered("tree head at size " + size + ": signed root " + head.rootHex() + " does not match the stored entries (recomputed "
-                    + HexFormat.of().formatHex(root) + "); an entry between " + from + " and " + (size - 1) + " was altered, removed or reordered");
+            long from = before == null ? 0 : before.size();
+            throw new Tampered("tree head at size " + size + ": its root does not match the entries before it (signed " + head.rootHex()
+                    + ", recomputed " + HexFormat.of().formatHex(root) + "); an entry between " + from + " and " + (size - 1) + " was altered and rehashed");
         }
         previous[0] = head;
     }

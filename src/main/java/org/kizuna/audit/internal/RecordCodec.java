@@ -6,18 +6,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.kizuna.audit.AuditKind;
 import org.kizuna.audit.AuditRecord;
+import org.kizuna.label.Label;
 
 /**
  * The canonical bytes of a log entry, which the leaf hash covers: a version byte, the entry's own index
- * (so that a moved entry no longer matches its position), then each field as a 4-byte big-endian length
- * and its UTF-8 bytes, and the instant as seconds and nanoseconds. One record has exactly one encoding.
+ * (so that a moved entry no longer matches its position), then kind, actor, subject, outcome, reason and
+ * label banner, each as a 4-byte big-endian length and its UTF-8 bytes, and the time in epoch
+ * milliseconds. One record has exactly one encoding, and decoding accepts nothing else.
  */
 public final class RecordCodec {
 
     static final byte VERSION = 1;
-    private static final int MAX_BYTES = 6 * 4 * AuditRecord.MAX_FIELD + 64;
+    private static final int MAX_BYTES = 3 * (AuditRecord.MAX_TEXT + AuditRecord.MAX_BANNER) + 64;
 
     private RecordCodec() {
     }
@@ -28,8 +29,8 @@ public final class RecordCodec {
         byte[] subject = r.subject().getBytes(StandardCharsets.UTF_8);
         byte[] outcome = r.outcome().getBytes(StandardCharsets.UTF_8);
         byte[] reason = r.reason().getBytes(StandardCharsets.UTF_8);
-        byte[] label = r.label().getBytes(StandardCharsets.UTF_8);
-        int size = 1 + 8 + 6 * 4 + kind.length + actor.length + subject.length + outcome.length + reason.length + label.length + 12;
+        byte[] label = r.label().banner().getBytes(StandardCharsets.UTF_8);
+        int size = 1 + 8 + 6 * 4 + kind.length + actor.length + subject.length + outcome.length + reason.length + label.length + 8;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(VERSION).putLong(index);
         put(b, kind);
@@ -38,7 +39,7 @@ public final class RecordCodec {
         put(b, outcome);
         put(b, reason);
         put(b, label);
-        b.putLong(r.at().getEpochSecond()).putInt(r.at().getNano());
+        b.putLong(r.at().toEpochMilli());
         return b.array();
     }
 
@@ -63,9 +64,9 @@ public final class RecordCodec {
             }
             long index = b.getLong();
             String kindName = string(b, "kind");
-            AuditKind kind;
+            AuditRecord.Kind kind;
             try {
-                kind = AuditKind.valueOf(kindName);
+                kind = AuditRecord.Kind.valueOf(kindName);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown kind '" + kindName + "'");
             }
@@ -73,33 +74,27 @@ public final class RecordCodec {
             String subject = string(b, "subject");
             String outcome = string(b, "outcome");
             String reason = string(b, "reason");
-            String label = string(b, "label");
-            long seconds = b.getLong();
-            int nanos = b.getInt();
+            String banner = string(b, "label");
+            long millis = b.getLong();
             if (b.hasRemaining()) {
                 throw new IllegalArgumentException(b.remaining() + " trailing bytes");
             }
-            if (nanos < 0 || nanos > 999_999_999) {
-                throw new IllegalArgumentException("nanoseconds out of range");
-            }
-            AuditRecord record = new AuditRecord(kind, actor, subject, outcome, reason, label, Instant.ofEpochSecond(seconds, nanos));
+            AuditRecord record = new AuditRecord(kind, actor, subject, outcome, reason, Label.parse(banner), Instant.ofEpochMilli(millis));
             return new Decoded(index, record);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("entry is truncated");
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("instant out of range");
         }
     }
 
     /**
      * Checks the structure of canonical bytes without building the record (the verifier's fast path):
      * version, field lengths, a known kind, well-formed UTF-8, no trailing bytes, and returns the index
-     * the entry was written at.
+     * the entry was written at. The label banner is checked by {@link #banner}, not parsed here.
      *
      * @throws IllegalArgumentException with what is wrong
      */
     public static long checkedIndex(byte[] bytes) {
-        if (bytes.length < 1 + 8 + 6 * 4 + 12) {
+        if (bytes.length < 1 + 8 + 6 * 4 + 8) {
             throw new IllegalArgumentException("entry is truncated");
         }
         if (bytes.length > MAX_BYTES) {
@@ -127,22 +122,23 @@ public final class RecordCodec {
             }
             p += length;
         }
-        if (bytes.length - p != 12) {
-            throw new IllegalArgumentException(bytes.length - p < 12 ? "entry is truncated" : (bytes.length - p - 12) + " trailing bytes");
-        }
-        int nanos = intAt(bytes, p + 8);
-        if (nanos < 0 || nanos > 999_999_999) {
-            throw new IllegalArgumentException("nanoseconds out of range");
-        }
-        long seconds = longAt(bytes, p);
-        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
-            throw new IllegalArgumentException("instant out of range");
+        if (bytes.length - p != 8) {
+            throw new IllegalArgumentException(bytes.length - p < 8 ? "entry is truncated" : (bytes.length - p - 8) + " trailing bytes");
         }
         return longAt(bytes, 1);
     }
 
+    /** The label banner inside canonical bytes that {@link #checkedIndex} accepted. */
+    public static String banner(byte[] bytes) {
+        int p = 9;
+        for (int field = 0; field < 5; field++) {
+            p += 4 + intAt(bytes, p);
+        }
+        return new String(bytes, p + 4, intAt(bytes, p), StandardCharsets.UTF_8);
+    }
+
     private static final String[] FIELDS = {"kind", "actor", "subject", "outcome", "reason", "label"};
-    private static final byte[][] KINDS = java.util.Arrays.stream(AuditKind.values())
+    private static final byte[][] KINDS = java.util.Arrays.stream(AuditRecord.Kind.values())
             .map(k -> k.name().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     private static boolean knownKind(byte[] b, int from, int length) {

@@ -12,8 +12,9 @@ import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.kizuna.Kizuna;
-import org.kizuna.KizunaDatabase;
+import org.kizuna.node.NodeDatabase;
 import org.kizuna.audit.AuditRecord;
+import org.kizuna.label.Label;
 
 /** A node's data directory in a temp folder: the real H2 file database with the real migrations, and its audit log. */
 final class AuditNodeFixture implements AutoCloseable {
@@ -24,22 +25,30 @@ final class AuditNodeFixture implements AutoCloseable {
 
     AuditNodeFixture(Path dataDir, JdbcAuditLog.Settings settings) {
         this.dataDir = dataDir;
-        String url = KizunaDatabase.h2Url(dataDir);
+        String url = NodeDatabase.h2Url(dataDir);
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         this.pool = JdbcConnectionPool.create(url, "sa", "");
-        this.log = JdbcAuditLog.open(pool, dataDir, settings);
+        this.log = open(settings);
     }
 
     AuditNodeFixture(Path dataDir) {
         this(dataDir, new JdbcAuditLog.Settings(64, Duration.ofMillis(20), Duration.ofMillis(50), 1024));
     }
 
+    /** The log on this node's database; these tests read entries through the node's API only (see AuditTrailTests). */
+    JdbcAuditLog open(JdbcAuditLog.Settings settings) {
+        return JdbcAuditLog.open(pool, () -> {
+            throw new IllegalStateException("readers are served by a whole node");
+        }, dataDir, settings);
+    }
+
     /** Read decisions alternating between an UNCLASSIFIED denial and a SECRET release, so labels differ. */
     static AuditRecord record(int n) {
         Instant at = Instant.parse("2026-04-01T00:00:00Z").plusSeconds(n);
         return n % 3 == 0
-                ? AuditRecord.readDecision("jpn.officer", "USA:report:" + n, false, "reader nation not releasable", "UNCLASSIFIED", at)
-                : AuditRecord.release("guard:GBR", "USA:report:" + n, true, "REL TO USA, GBR", "SECRET//REL TO USA, GBR", at);
+                ? new AuditRecord(AuditRecord.Kind.READ_DECISION, "JPN/SECRET/jpn.officer", "intel/report/" + n, "deny", "", Label.UNCLASSIFIED, at)
+                : new AuditRecord(AuditRecord.Kind.RELEASE, "usa.officer", "intel/report/" + n, "to GBR released [p1]", "withheld []",
+                        Label.parse("SECRET//REL TO USA, GBR"), at);
     }
 
     /** Appends records {@code from..to-1}, flushing every {@code flushEvery}, so that several tree heads are signed. */
@@ -63,11 +72,11 @@ final class AuditNodeFixture implements AutoCloseable {
     /** Restarts the log on the same database, as a node restart does. */
     void restart(JdbcAuditLog.Settings settings) {
         log.close();
-        log = JdbcAuditLog.open(pool, dataDir, settings);
+        log = open(settings);
     }
 
     Connection sql() throws SQLException {
-        return DriverManager.getConnection(KizunaDatabase.h2Url(dataDir), "sa", "");
+        return DriverManager.getConnection(NodeDatabase.h2Url(dataDir), "sa", "");
     }
 
     /** Runs {@code kizuna audit verify} as the command line does; returns the exit code and what it printed. */

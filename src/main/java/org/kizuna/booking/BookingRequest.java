@@ -1,0 +1,18 @@
+package org.kizuna.booking;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
+/**
+ * A unit's request for one of a set of acceptable facilities, with its window, preferred start,
+ * priority, noise and label, its state, the reason when refused, and the booking when booked.
+ */
+public record BookingRequest(String id, String unit, String nation, String requesterZone, List<String> facilities,
+                             int durationMinutes, Instant earliestStart, Instant latestStart, Instant preferredStart, int priority,
+                             boolean noisy, Label label, RequestState state, @Nullable String reason, @Nullable String facility,
+                             @Nullable Instant start, @Nullable Instant end, boolean confirmed, String requestedBy) implements Labelled {
+}

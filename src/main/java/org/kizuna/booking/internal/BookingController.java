@@ -1,0 +1,159 @@
+package org.kizuna.booking.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.booking.BookingRequest;
+import org.kizuna.booking.BookingRequestStateChanged;
+import org.kizuna.booking.Bookings;
+import org.kizuna.booking.NewRequest;
+import org.kizuna.booking.RequestState;
+import org.kizuna.identity.CurrentUser;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Role;
+import org.kizuna.label.ReadPath;
+import org.kizuna.label.Reader;
+import org.kizuna.registry.Registry;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The booking API: requests, their state, confirmation, calendars as iCalendar, and a stream of state changes. */
+@RestController
+@RequestMapping("/api/v1/booking")
+class BookingController {
+
+    private final Bookings bookings;
+    private final CurrentUser user;
+    private final Registry registry;
+    private final ReadPath readPath;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    private record Subscriber(SseEmitter emitter, Reader reader) {
+    }
+
+    BookingController(Bookings bookings, CurrentUser user, Registry registry, ReadPath readPath) {
+        this.bookings = bookings;
+        this.user = user;
+        this.registry = registry;
+        this.readPath = readPath;
+    }
+
+    @PostMapping("/requests")
+    ResponseEntity<BookingRequest> submit(@RequestBody NewRequest request) {
+        KizunaUser u = user.require();
+        if (!u.has(Role.PLANNER) && !u.has(Role.ADMINISTRATOR)) {
+            throw problem(HttpStatus.FORBIDDEN, "Not a planner", "filing a booking request needs the planner role");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(bookings.submit(request, u.username(), u.reader()));
+    }
+
+    @GetMapping("/requests")
+    List<BookingRequest> requests(@RequestParam(required = false) @Nullable String unit, @RequestParam(required = false) @Nullable String facility) {
+        return bookings.requests(unit, facility, user.reader());
+    }
+
+    @GetMapping("/requests/{id}")
+    BookingRequest request(@PathVariable String id) {
+        return bookings.find(id, user.reader()).orElseThrow(() -> notFound(id));
+    }
+
+    @DeleteMapping("/requests/{id}")
+    BookingRequest cancel(@PathVariable String id) {
+        return bookings.cancel(id, user.reader()).orElseThrow(() -> notFound(id));
+    }
+
+    record Proposal(Instant preferredStart) {
+    }
+
+    @PostMapping("/requests/{id}/proposal")
+    BookingRequest propose(@PathVariable String id, @RequestBody Proposal proposal) {
+        if (proposal.preferredStart() == null) throw new IllegalArgumentException("preferredStart is required");
+        return bookings.propose(id, proposal.preferredStart(), user.reader()).orElseThrow(() -> notFound(id));
+    }
+
+    @PostMapping("/requests/{id}/confirmation")
+    BookingRequest confirm(@PathVariable String id, @RequestParam(defaultValue = "true") boolean confirmed) {
+        KizunaUser u = user.require();
+        if (!u.has(Role.PLANNER) && !u.has(Role.ADMINISTRATOR)) {
+            throw problem(HttpStatus.FORBIDDEN, "Not a range controller", "confirming or releasing a booking needs the planner role");
+        }
+        return bookings.confirm(id, confirmed, u.reader()).orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping(value = "/facilities/{id}/calendar.ics", produces = "text/calendar")
+    ResponseEntity<String> facilityCalendar(@PathVariable String id) {
+        Reader r = user.reader();
+        registry.facility(id, LocalDate.now(), r).orElseThrow(() -> notFound(id));
+        return ics("Bookings at " + id, bookings.requests(null, id, r));
+    }
+
+    @GetMapping(value = "/units/{id}/calendar.ics", produces = "text/calendar")
+    ResponseEntity<String> unitCalendar(@PathVariable String id) {
+        Reader r = user.reader();
+        registry.organization(id, LocalDate.now(), r).orElseThrow(() -> notFound(id));
+        return ics("Bookings of " + id, bookings.requests(id, null, r));
+    }
+
+    private ResponseEntity<String> ics(String name, List<BookingRequest> requests) {
+        Reader r = user.reader();
+        List<IcsCalendar.Event> events = requests.stream().filter(b -> b.state() == RequestState.BOOKED)
+                .map(b -> new IcsCalendar.Event(b, registry.facility(b.facility(), LocalDate.now(), r).map(f -> ZoneId.of(f.zone())).orElse(ZoneId.of("UTC"))))
+                .toList();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
+                .body(IcsCalendar.of(name, events, Instant.now()));
+    }
+
+    @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events() {
+        SseEmitter emitter = new SseEmitter(0L);
+        Subscriber s = new Subscriber(emitter, user.reader());
+        subscribers.add(s);
+        emitter.onCompletion(() -> subscribers.remove(s));
+        emitter.onTimeout(() -> subscribers.remove(s));
+        emitter.onError(e -> subscribers.remove(s));
+        return emitter;
+    }
+
+    /** Tells each subscriber of a change it may read; the others learn nothing, not even that something changed. */
+    @EventListener
+    void on(BookingRequestStateChanged event) {
+        for (Subscriber s : subscribers) {
+            if (!readPath.mayRead(event, s.reader(), e -> "booking/request/" + e.requestId())) continue;
+            try {
+                s.emitter().send(SseEmitter.event().name("state").data(Map.of("request", event.requestId(), "state", event.state().name(),
+                        "reason", event.reason() == null ? "" : event.reason(), "label", event.label().banner())));
+            } catch (IOException | IllegalStateException e) {
+                subscribers.remove(s);
+            }
+        }
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no booking request, facility or unit '" + id + "'");
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return new ErrorResponseException(status, p, null);
+    }
+}

@@ -1,0 +1,58 @@
+package org.kizuna.booking.internal;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
+
+import org.kizuna.booking.NewRequest;
+import org.kizuna.console.ConsolePage;
+import org.kizuna.label.Reader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/** The booking page in the console, and in demo mode a week of requests so the calendar is not empty. */
+@Configuration
+class BookingDemo {
+
+    @Bean
+    ConsolePage bookingPage() {
+        return new ConsolePage("/booking/", "Bookings", 30);
+    }
+
+    @Bean
+    @Order(20)
+    ApplicationRunner bookingDemoData(JdbcRequests store, BookingService service, @Value("${kizuna.mode:demo}") String mode) {
+        return (ApplicationArguments args) -> {
+            if (!"demo".equals(mode) || store.count() > 0) return;
+            Instant monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
+            store.addClosure("camp-hansen", monday.plus(Duration.ofHours(24 + 1)), monday.plus(Duration.ofHours(24 + 7)), "range maintenance");
+            store.addAgreedPeriod("yausubetsu", monday.plus(Duration.ofDays(2)), monday.plus(Duration.ofDays(5)));
+            Reader usa = Reader.of("USA", "SECRET", Set.of()), jpn = Reader.of("JPN", "SECRET", Set.of());
+            record Demo(String unit, List<String> facilities, int hours, int fromDay, int toDay, int preferredHour, int priority, boolean noisy,
+                        String label, Reader reader, String by) {
+            }
+            List<Demo> demos = List.of(
+                    new Demo("iii-mef", List.of("camp-hansen"), 4, 0, 4, 1, 3, true, "UNCLASSIFIED", usa, "usa.officer"),
+                    new Demo("ardb", List.of("camp-hansen"), 3, 0, 4, 1, 4, true, "UNCLASSIFIED", jpn, "jpn.officer"),
+                    new Demo("usarj", List.of("yausubetsu"), 6, 0, 6, 0, 3, true, "SECRET//REL TO USA, JPN", usa, "usa.officer"),
+                    new Demo("ardb", List.of("camp-hansen", "camp-kengun"), 2, 1, 5, 5, 2, false, "UNCLASSIFIED", jpn, "jpn.officer"),
+                    new Demo("iii-mef", List.of("kadena"), 2, 0, 3, 13, 5, false, "SECRET//NOFORN", usa, "usa.officer"));
+            for (Demo d : demos) {
+                Instant earliest = monday.plus(Duration.ofDays(d.fromDay()));
+                Instant latest = monday.plus(Duration.ofDays(d.toDay()));
+                Instant preferred = monday.plus(Duration.ofDays(d.fromDay())).plus(Duration.ofHours(d.preferredHour()));
+                service.submit(new NewRequest(d.unit(), d.facilities(), d.hours() * 60, earliest, latest, preferred, d.priority(), d.noisy(), d.label()),
+                        d.by(), d.reader());
+            }
+        };
+    }
+}

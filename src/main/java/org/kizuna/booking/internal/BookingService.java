@@ -1,0 +1,304 @@
+package org.kizuna.booking.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.booking.BookingRequest;
+import org.kizuna.booking.BookingRequestStateChanged;
+import org.kizuna.booking.Bookings;
+import org.kizuna.booking.NewRequest;
+import org.kizuna.booking.RequestState;
+import org.kizuna.booking.plan.Horizon;
+import org.kizuna.booking.plan.Options;
+import org.kizuna.booking.plan.Plan;
+import org.kizuna.booking.plan.PlanSolver;
+import org.kizuna.booking.plan.Problem;
+import org.kizuna.label.Label;
+import org.kizuna.label.Policy;
+import org.kizuna.label.ReadPath;
+import org.kizuna.label.Reader;
+import org.kizuna.registry.Facility;
+import org.kizuna.registry.Organization;
+import org.kizuna.registry.OrganizationView;
+import org.kizuna.registry.Registry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Requests and the plan that answers them. Every submission, change and cancellation re-plans the
+ * open requests with the Timefold planner; confirmed bookings are pinned. A refusal names the rules
+ * that block the request, never another unit's booking.
+ */
+@Service
+class BookingService implements Bookings {
+
+    static final int GRAIN_MINUTES = 30;
+
+    private final JdbcRequests store;
+    private final Registry registry;
+    private final ReadPath readPath;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Reader node;
+    private final Duration planningTime;
+
+    BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
+                   @Value("${kizuna.nation:USA}") String nation, @Value("${kizuna.booking.planning-millis:800}") long planningMillis) {
+        this.store = store;
+        this.registry = registry;
+        this.readPath = readPath;
+        this.events = events;
+        this.tx = tx;
+        // the planner sees every facility the node holds, as the node itself
+        this.node = Reader.of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
+        this.planningTime = Duration.ofMillis(planningMillis);
+    }
+
+    @Override
+    public synchronized BookingRequest submit(NewRequest r, String requester, Reader reader) {
+        LocalDate today = LocalDate.now();
+        if (r.facilities() == null || r.facilities().isEmpty()) throw new IllegalArgumentException("name at least one acceptable facility");
+        OrganizationView unit = registry.organization(r.unit(), today, reader)
+                .orElseThrow(() -> new IllegalArgumentException("unknown unit '" + r.unit() + "'"));
+        for (String f : r.facilities()) {
+            registry.facility(f, today, reader).orElseThrow(() -> new IllegalArgumentException("unknown facility '" + f + "'"));
+        }
+        if (r.durationMinutes() < GRAIN_MINUTES || r.durationMinutes() > 14 * 24 * 60 || r.durationMinutes() % GRAIN_MINUTES != 0) {
+            throw new IllegalArgumentException("durationMinutes must be a multiple of 30 between 30 and 20160; got " + r.durationMinutes());
+        }
+        if (r.earliestStart() == null || r.latestStart() == null || r.preferredStart() == null) {
+            throw new IllegalArgumentException("earliestStart, latestStart and preferredStart are required (ISO instants such as 2026-12-01T00:00:00Z)");
+        }
+        if (r.latestStart().isBefore(r.earliestStart()) || r.preferredStart().isBefore(r.earliestStart()) || r.preferredStart().isAfter(r.latestStart())) {
+            throw new IllegalArgumentException("the window must run from earliestStart to latestStart and contain preferredStart");
+        }
+        if (Duration.between(r.earliestStart(), r.latestStart()).toDays() > 60) {
+            throw new IllegalArgumentException("a start window may span at most 60 days");
+        }
+        for (Instant i : List.of(r.earliestStart(), r.latestStart(), r.preferredStart())) {
+            if (i.getEpochSecond() % (GRAIN_MINUTES * 60) != 0) throw new IllegalArgumentException("times must fall on the half hour (UTC); got " + i);
+        }
+        if (r.priority() < 1 || r.priority() > 5) throw new IllegalArgumentException("priority must be 1 (low) to 5 (high); got " + r.priority());
+        Label label = Label.parse(r.label());
+        if (!readPath.kernel().mayRead(label, reader)) {
+            throw new IllegalArgumentException("you may not file a request under a label you could not read yourself: " + label.banner());
+        }
+        String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        Organization o = unit.organization();
+        store.insert(id, r, o.nation(), o.zone(), requester);
+        replan();
+        return store.find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<BookingRequest> find(String id, Reader reader) {
+        return readPath.readable(store.find(id), reader, b -> "booking/request/" + b.id());
+    }
+
+    @Override
+    public List<BookingRequest> requests(@Nullable String unit, @Nullable String facility, Reader reader) {
+        List<BookingRequest> all = store.all().stream()
+                .filter(b -> unit == null || b.unit().equals(unit))
+                .filter(b -> facility == null || facility.equals(b.facility()) || (b.facility() == null && b.facilities().contains(facility)))
+                .toList();
+        return readPath.readable(all, reader, b -> "booking/request/" + b.id());
+    }
+
+    @Override
+    public synchronized Optional<BookingRequest> cancel(String id, Reader reader) {
+        Optional<BookingRequest> b = find(id, reader);
+        b.ifPresent(x -> {
+            store.setOutcome(id, RequestState.CANCELLED, "cancelled by the requester", null, null, null);
+            store.setConfirmed(id, false);
+            publish(x, RequestState.CANCELLED, "cancelled by the requester", null, null);
+            replan();
+        });
+        return b.flatMap(x -> store.find(id));
+    }
+
+    @Override
+    public synchronized Optional<BookingRequest> propose(String id, Instant preferredStart, Reader reader) {
+        Optional<BookingRequest> b = find(id, reader);
+        if (b.isEmpty()) return b;
+        BookingRequest x = b.get();
+        if (preferredStart.isBefore(x.earliestStart()) || preferredStart.isAfter(x.latestStart())) {
+            throw new IllegalArgumentException("the proposed start " + preferredStart + " is outside the request's window "
+                    + x.earliestStart() + " to " + x.latestStart());
+        }
+        store.setPreferred(id, preferredStart.truncatedTo(ChronoUnit.MINUTES));
+        store.setConfirmed(id, false);
+        replan();
+        return store.find(id);
+    }
+
+    @Override
+    public synchronized Optional<BookingRequest> confirm(String id, boolean confirmed, Reader reader) {
+        Optional<BookingRequest> b = find(id, reader);
+        if (b.isEmpty()) return b;
+        if (confirmed && b.get().state() != RequestState.BOOKED) {
+            throw new IllegalArgumentException("only a booked request can be confirmed; " + id + " is " + b.get().state());
+        }
+        store.setConfirmed(id, confirmed);
+        if (!confirmed) replan();
+        return store.find(id);
+    }
+
+    /** Re-plans every open request; confirmed bookings stay where they are. */
+    synchronized void replan() {
+        List<BookingRequest> open = store.active();
+        if (open.isEmpty()) return;
+        Instant from = open.stream().map(BookingRequest::earliestStart).min(Instant::compareTo).orElseThrow();
+        Instant to = open.stream().map(b -> b.latestStart().plus(Duration.ofMinutes(b.durationMinutes()))).max(Instant::compareTo).orElseThrow();
+        Horizon h = new Horizon(from, to, GRAIN_MINUTES);
+        // a facility that holds c bookings at a time is c lanes; a request accepts every lane of its facilities
+        List<String> facilityIds = open.stream().flatMap(b -> b.facilities().stream()).distinct().toList();
+        Map<String, Facility> facilities = new LinkedHashMap<>();
+        Map<String, List<Integer>> lanesOf = new HashMap<>();
+        List<String> laneFacility = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        List<Problem.Facility> pf = new ArrayList<>();
+        for (String f : facilityIds) {
+            Facility fac = registry.facility(f, today, node).orElse(null);
+            boolean[] closed = new boolean[h.grains()];
+            if (fac == null) java.util.Arrays.fill(closed, true);
+            else for (JdbcRequests.Window w : store.closures(f)) mark(h, closed, w.start(), w.end(), true);
+            facilities.put(f, fac);
+            int capacity = store.capacity(f);
+            for (int lane = 0; lane < capacity; lane++) {
+                lanesOf.computeIfAbsent(f, k -> new ArrayList<>()).add(pf.size());
+                laneFacility.add(f);
+                pf.add(new Problem.Facility(capacity == 1 ? f : f + "#" + (lane + 1), fac == null ? ZoneId.of("UTC") : ZoneId.of(fac.zone()), closed));
+            }
+        }
+        Map<String, boolean[]> restricted = new HashMap<>();
+        boolean[][] laneBusy = new boolean[pf.size()][h.grains()];
+        List<Problem.Request> pr = new ArrayList<>();
+        boolean[] pinned = new boolean[open.size()];
+        Plan current = Plan.empty(open.size());
+        for (int i = 0; i < open.size(); i++) {
+            BookingRequest b = open.get(i);
+            int[] fi = b.facilities().stream().flatMap(f -> lanesOf.get(f).stream()).mapToInt(Integer::intValue).toArray();
+            boolean[][] closedFor = new boolean[fi.length][];
+            for (int k = 0; k < fi.length; k++) {
+                String f = laneFacility.get(fi[k]);
+                closedFor[k] = restricted.computeIfAbsent(f + "/" + b.nation(), key -> requesterClosures(h, facilities.get(f), f, b.nation()));
+            }
+            pr.add(new Problem.Request(b.id(), b.nation(), ZoneId.of(b.requesterZone()), fi, b.durationMinutes() / GRAIN_MINUTES,
+                    h.grainOf(b.earliestStart()), h.grainOf(b.latestStart()), h.grainOf(b.preferredStart()), b.priority(), b.noisy(), closedFor));
+            if (b.state() == RequestState.BOOKED && b.facility() != null && b.start() != null) {
+                int s0 = h.grainOf(b.start()), s1 = Math.min(h.grains(), s0 + b.durationMinutes() / GRAIN_MINUTES);
+                int lane = lanesOf.get(b.facility()).stream().filter(l -> {
+                    for (int g = Math.max(0, s0); g < s1; g++) if (laneBusy[l][g]) return false;
+                    return true;
+                }).findFirst().orElse(lanesOf.get(b.facility()).get(0));
+                for (int g = Math.max(0, s0); g < s1; g++) laneBusy[lane][g] = true;
+                current.facility()[i] = lane;
+                current.start()[i] = s0;
+                pinned[i] = b.confirmed();
+            }
+        }
+        Problem problem = new Problem(h, pf, pr);
+        Options options = Options.of(problem);
+        Plan plan = PlanSolver.solve(problem, options, org.kizuna.booking.plan.Greedy.priorityFirst(problem, options, current, pinned), planningTime, pinned).plan();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < open.size(); i++) {
+                BookingRequest b = open.get(i);
+                if (plan.booked(i)) {
+                    String f = laneFacility.get(plan.facility()[i]);
+                    Instant start = h.instantOf(plan.start()[i]);
+                    Instant end = start.plus(Duration.ofMinutes(b.durationMinutes()));
+                    if (b.state() != RequestState.BOOKED || !f.equals(b.facility()) || !start.equals(b.start())) {
+                        store.setOutcome(b.id(), RequestState.BOOKED, null, f, start, end);
+                        publish(b, RequestState.BOOKED, null, f, start);
+                    }
+                } else {
+                    String reason = explain(problem, options, i, facilities);
+                    if (b.state() != RequestState.REFUSED || !Objects.equals(reason, b.reason())) {
+                        store.setOutcome(b.id(), RequestState.REFUSED, reason, null, null, null);
+                        store.setConfirmed(b.id(), false);
+                        publish(b, RequestState.REFUSED, reason, null, null);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Grains a facility is closed to forces of {@code nation}: outside agreed II-4(b) periods for US forces, before an access agreement is in force. */
+    private boolean[] requesterClosures(Horizon h, @Nullable Facility fac, String facilityId, String nation) {
+        boolean[] closed = new boolean[h.grains()];
+        if (fac == null) return closed;
+        if ("II-4(b)".equals(fac.jointUse()) && "USA".equals(nation)) {
+            java.util.Arrays.fill(closed, true);
+            for (JdbcRequests.Window w : store.agreedPeriods(facilityId)) mark(h, closed, w.start(), w.end(), false);
+        }
+        ZoneId zone = ZoneId.of(fac.zone());
+        Map<LocalDate, Boolean> allowed = new HashMap<>();
+        for (int g = 0; g < closed.length; g++) {
+            LocalDate day = h.instantOf(g).atZone(zone).toLocalDate();
+            if (!allowed.computeIfAbsent(day, d -> registry.mayUse(nation, fac.hostNation(), d, node))) closed[g] = true;
+        }
+        return closed;
+    }
+
+    private static void mark(Horizon h, boolean[] grains, Instant start, Instant end, boolean value) {
+        int a = Math.max(0, h.grainOf(start));
+        int b = Math.min(grains.length, (int) Math.ceil(Duration.between(h.start(), end).toMinutes() / (double) h.grainMinutes()));
+        for (int g = a; g < b; g++) grains[g] = value;
+    }
+
+    /** Why request i got no booking, by the rules that block it; other units' bookings are not named. */
+    static String explain(Problem p, Options o, int i, Map<String, Facility> facilities) {
+        Problem.Request q = p.requests().get(i);
+        if (o.count(i) > 0) {
+            return "refused: every one of its " + o.count(i) + " possible times is taken by bookings of equal or higher priority";
+        }
+        Horizon h = p.horizon();
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < q.facilities().length; k++) {
+            Problem.Facility f = p.facilities().get(q.facilities()[k]);
+            Facility registered = facilities.get(f.id());
+            int closure = 0, quiet = 0, requester = 0, starts = 0;
+            for (int s = q.earliest(); s <= q.latest(); s++) {
+                starts++;
+                boolean c = false, qu = false, rq = false;
+                for (int g = s; g < s + q.duration(); g++) {
+                    if (g < 0 || g >= h.grains() || f.closed()[g]) c = true;
+                    else if (q.closedToRequester(k, g)) rq = true;
+                    else if (q.noisy() && Horizon.quiet(h.instantOf(g).atZone(f.zone()))) qu = true;
+                }
+                if (c) closure++;
+                else if (rq) requester++;
+                else if (qu) quiet++;
+            }
+            List<String> why = new ArrayList<>();
+            if (closure > 0) why.add(closure + " by maintenance or closure");
+            if (requester > 0) {
+                boolean jointUse = registered != null && "II-4(b)".equals(registered.jointUse()) && "USA".equals(q.nation());
+                why.add(requester + (jointUse ? " by the joint-use category (II-4(b): US use only in agreed periods)"
+                        : " because no access agreement lets " + q.nation() + " use it then"));
+            }
+            if (quiet > 0) why.add(quiet + " by quiet hours for noisy activity (22:00-06:00 and Sundays, " + f.zone() + ")");
+            parts.add(f.id() + ": of " + starts + " starts, " + String.join(", ", why));
+        }
+        return "refused: no start in the window is allowed. " + String.join("; ", parts);
+    }
+
+    private void publish(BookingRequest b, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start) {
+        events.publishEvent(new BookingRequestStateChanged(b.id(), b.unit(), state, reason, facility, start, b.label(), Instant.now()));
+    }
+}

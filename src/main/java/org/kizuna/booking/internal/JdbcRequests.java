@@ -1,0 +1,119 @@
+package org.kizuna.booking.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.booking.BookingRequest;
+import org.kizuna.booking.NewRequest;
+import org.kizuna.booking.RequestState;
+import org.kizuna.label.Label;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Booking requests, closures and agreed periods in the node's database (raw: reads for users go through the read path). */
+@Repository
+class JdbcRequests {
+
+    private final JdbcClient jdbc;
+    private final Map<String, Label> labels = new ConcurrentHashMap<>();
+
+    JdbcRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Window(Instant start, Instant end) {
+    }
+
+    static OffsetDateTime utc(@Nullable Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    void insert(String id, NewRequest r, String nation, String zone, String requester) {
+        jdbc.sql("""
+                insert into booking_request (id, unit_id, nation, requester_zone, facilities, duration_minutes, earliest_start, latest_start,
+                    preferred_start, priority, noisy, label, state, requested_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, r.unit(), nation, zone, String.join(",", r.facilities()), r.durationMinutes(), utc(r.earliestStart()),
+                        utc(r.latestStart()), utc(r.preferredStart()), r.priority(), r.noisy(), Label.parse(r.label()).banner(),
+                        RequestState.PENDING.name(), requester, utc(Instant.now()))
+                .update();
+    }
+
+    Optional<BookingRequest> find(String id) {
+        return jdbc.sql("select * from booking_request where id = ?").param(id).query((rs, n) -> request(rs)).optional();
+    }
+
+    List<BookingRequest> all() {
+        return jdbc.sql("select * from booking_request order by created_at, id").query((rs, n) -> request(rs)).list();
+    }
+
+    List<BookingRequest> active() {
+        return jdbc.sql("select * from booking_request where state in ('PENDING', 'BOOKED', 'REFUSED') order by created_at, id")
+                .query((rs, n) -> request(rs)).list();
+    }
+
+    void setOutcome(String id, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start, @Nullable Instant end) {
+        jdbc.sql("update booking_request set state = ?, reason = ?, facility_id = ?, starts_at = ?, ends_at = ? where id = ?")
+                .params(state.name(), reason, facility, utc(start), utc(end), id).update();
+    }
+
+    void setPreferred(String id, Instant preferred) {
+        jdbc.sql("update booking_request set preferred_start = ? where id = ?").params(utc(preferred), id).update();
+    }
+
+    void setConfirmed(String id, boolean confirmed) {
+        jdbc.sql("update booking_request set confirmed = ? where id = ?").params(confirmed, id).update();
+    }
+
+    List<Window> closures(String facility) {
+        return jdbc.sql("select starts_at, ends_at from booking_closure where facility_id = ?").param(facility)
+                .query((rs, n) -> new Window(instant(rs, "starts_at"), instant(rs, "ends_at"))).list();
+    }
+
+    List<Window> agreedPeriods(String facility) {
+        return jdbc.sql("select starts_at, ends_at from booking_agreed_period where facility_id = ?").param(facility)
+                .query((rs, n) -> new Window(instant(rs, "starts_at"), instant(rs, "ends_at"))).list();
+    }
+
+    void addClosure(String facility, Instant start, Instant end, String reason) {
+        jdbc.sql("insert into booking_closure (facility_id, starts_at, ends_at, reason) values (?, ?, ?, ?)")
+                .params(facility, utc(start), utc(end), reason).update();
+    }
+
+    void addAgreedPeriod(String facility, Instant start, Instant end) {
+        jdbc.sql("insert into booking_agreed_period (facility_id, starts_at, ends_at) values (?, ?, ?)")
+                .params(facility, utc(start), utc(end)).update();
+    }
+
+    int capacity(String facility) {
+        return jdbc.sql("select capacity from booking_capacity where facility_id = ?").param(facility).query(Integer.class).optional().orElse(1);
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from booking_request").query(Long.class).single();
+    }
+
+    private BookingRequest request(ResultSet rs) throws SQLException {
+        String f = rs.getString("facility_id");
+        return new BookingRequest(rs.getString("id"), rs.getString("unit_id"), rs.getString("nation"), rs.getString("requester_zone"),
+                Arrays.asList(rs.getString("facilities").split(",")), rs.getInt("duration_minutes"), instant(rs, "earliest_start"),
+                instant(rs, "latest_start"), instant(rs, "preferred_start"), rs.getInt("priority"), rs.getBoolean("noisy"),
+                labels.computeIfAbsent(rs.getString("label"), Label::parse), RequestState.valueOf(rs.getString("state")),
+                rs.getString("reason"), f, instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getBoolean("confirmed"), rs.getString("requested_by"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,71 @@
+package org.kizuna.booking.plan;
+
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+
+/** The planner's view of one request: which of its feasible choices it gets, if any. Pinned when confirmed. */
+@PlanningEntity
+public class Slot {
+
+    @PlanningId
+    private Integer request;
+    private int priority;
+    private List<Choice> options;
+    @PlanningPin
+    private boolean pinned;
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "options")
+    private Choice choice;
+
+    public Slot() {
+    }
+
+    public Slot(int request, int priority, List<Choice> options, Choice choice, boolean pinned) {
+        this.request = request;
+        this.priority = priority;
+        this.options = options;
+        this.choice = choice;
+        this.pinned = pinned;
+    }
+
+    @ValueRangeProvider(id = "options")
+    public List<Choice> getOptions() {
+        return options;
+    }
+
+    public Integer getRequest() {
+        return request;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public Choice getChoice() {
+        return choice;
+    }
+
+    public void setChoice(Choice choice) {
+        this.choice = choice;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public int facility() {
+        return choice == null ? -1 : choice.facility();
+    }
+
+    public int start() {
+        return choice == null ? 0 : choice.start();
+    }
+
+    public int end() {
+        return choice == null ? 0 : choice.end();
+    }
+}

@@ -1,0 +1,12 @@
+package org.kizuna.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Looks up the node's users (without their credentials). */
+public interface UserDirectory {
+
+    Optional<KizunaUser> find(String username);
+
+    List<KizunaUser> all();
+}

@@ -1,0 +1,83 @@
+package org.kizuna.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Role;
+import org.kizuna.identity.UserDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The node's users in its database. Users are not labelled items: they are the readers themselves. */
+@Repository
+class JdbcUsers implements UserDirectory {
+
+    private final JdbcClient jdbc;
+
+    JdbcUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Credentials(KizunaUser user, String passwordHash) {
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("select * from kizuna_user where username = ?")
+                .param(username)
+                .query((rs, n) -> new Credentials(user(rs), rs.getString("password_hash")))
+                .optional();
+    }
+
+    List<Credentials> allCredentials() {
+        return jdbc.sql("select * from kizuna_user order by username")
+                .query((rs, n) -> new Credentials(user(rs), rs.getString("password_hash")))
+                .list();
+    }
+
+    @Override
+    public Optional<KizunaUser> find(String username) {
+        return credentials(username).map(Credentials::user);
+    }
+
+    @Override
+    public List<KizunaUser> all() {
+        return allCredentials().stream().map(Credentials::user).toList();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select count(*) from kizuna_user where username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    void add(KizunaUser user, String passwordHash) {
+        jdbc.sql("""
+                insert into kizuna_user (username, password_hash, nation, clearance, accesses, roles, zone, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(user.username(), passwordHash, user.nation(), user.clearance(),
+                        String.join(",", new TreeSet<>(user.accesses())),
+                        user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                        user.zone().getId(), OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .update();
+    }
+
+    private static KizunaUser user(ResultSet rs) throws SQLException {
+        return new KizunaUser(rs.getString("username"), rs.getString("nation"), rs.getString("clearance"),
+                split(rs.getString("accesses")),
+                split(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
+                ZoneId.of(rs.getString("zone")));
+    }
+
+    private static Set<String> split(String csv) {
+        return csv == null || csv.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(csv.split(",")));
+    }
+}

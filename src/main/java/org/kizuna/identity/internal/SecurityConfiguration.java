@@ -1,0 +1,112 @@
+package org.kizuna.identity.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.kizuna.identity.CurrentUser;
+import org.kizuna.identity.KizunaUser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every endpoint but health and the login page needs a user. The API answers 401 problem+json to an
+ * unauthenticated call and accepts HTTP Basic; the console uses form login with a CSRF token cookie.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(JdbcUsers users) {
+        return username -> users.credentials(username)
+                .map(c -> new NodeUserDetails(c.user(), c.passwordHash()))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    CurrentUser currentUser() {
+        return () -> {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof NodeUserDetails details) {
+                return Optional.of(details.user());
+            }
+            return Optional.<KizunaUser>empty();
+        };
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = SecurityConfiguration::problem401;
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                // API calls carry Basic credentials or the console's SameSite=Strict session cookie.
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        CsrfTokenRequestAttributeHandler plain = new CsrfTokenRequestAttributeHandler();
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/login.html", "/console/kizuna.css", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(plain))
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class);
+        return http.build();
+    }
+
+    private static void problem401(HttpServletRequest request, HttpServletResponse response,
+                                   org.springframework.security.core.AuthenticationException ex) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader("WWW-Authenticate", "Basic realm=\"kizuna\"");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("""
+                {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Sign in: this endpoint needs a user (HTTP Basic or a console session).","instance":"%s"}"""
+                .formatted(request.getRequestURI().replace("\"", "")));
+    }
+
+    /** Loads the deferred CSRF token so that its cookie reaches the static login page and console. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

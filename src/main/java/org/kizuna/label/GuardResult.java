@@ -1,0 +1,33 @@
+package org.kizuna.label;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the guard lets leave on the link to one nation: the portions released (in their original order)
+ * and, for the audit log only, the portions withheld with the reason. A recipient is never told of
+ * withheld portions.
+ */
+public record GuardResult(String toNation, @Nullable Label rolledUp, List<Portion> released, List<Withheld> withheld) {
+
+    /** A portion that may not leave, and why. */
+    public record Withheld(String portionId, String reason) {
+    }
+
+    public GuardResult {
+        released = List.copyOf(released);
+        withheld = List.copyOf(withheld);
+    }
+
+    /** Whether every portion may leave. */
+    public boolean allReleased() {
+        return withheld.isEmpty() && !released.isEmpty();
+    }
+
+    /** Whether nothing may leave. */
+    public boolean nothingReleased() {
+        return released.isEmpty();
+    }
+}

@@ -1,0 +1,592 @@
+package org.kizuna.label;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.label.internal.LabelData;
+
+/**
+ * The read decision, the banner roll-up and the outbound guard of a node, as plain Java over ordinals
+ * and bit sets. Immutable and thread-safe; {@link #standard()} loads the shipped policies, equivalence
+ * tables and tetragraph membership once. Anything unknown or unmapped means deny.
+ */
+public final class LabelKernel {
+
+    private static volatile @Nullable LabelKernel standard;
+
+    /** [item policy][reader policy][item rank] = rank in the reader's policy, or -1 when there is no equivalent. */
+    private final byte[][][] map;
+    private final List<EquivalenceTable> tables;
+    private final LabelData.Membership membership;
+    private final @Nullable Clock clock;
+    private final @Nullable LocalDate fixedDay;
+    private volatile Members members;
+    private final int nodeCountry;
+    private final int nodePolicy;
+    private final int nodeMax;
+    private final ContentInspector inspector;
+
+    /** Tetragraph membership for a span of days; replaced when the day passes a membership change. */
+    private record Members(long[] masks, long validUntilMillis, LocalDate day) {
+    }
+
+    private LabelKernel(byte[][][] map, List<EquivalenceTable> tables, LabelData.Membership membership, @Nullable Clock clock,
+                        @Nullable LocalDate fixedDay, int nodeCountry, int nodePolicy, int nodeMax) {
+        this.map = map;
+        this.tables = tables;
+        this.membership = membership;
+        this.clock = clock;
+        this.fixedDay = fixedDay;
+        this.nodeCountry = nodeCountry;
+        this.nodePolicy = nodePolicy;
+        this.nodeMax = nodeMax;
+        this.members = members(fixedDay != null ? fixedDay : LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        this.inspector = new ContentInspector();
+    }
+
+    /** The shipped tables; membership of tetragraphs follows the UTC calendar day. */
+    public static LabelKernel standard() {
+        LabelKernel k = standard;
+        if (k == null) {
+            synchronized (LabelKernel.class) {
+                k = standard;
+                if (k == null) {
+                    k = load(LabelData.equivalences(), LabelData.membership(), Clock.systemUTC(), null);
+                    standard = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    /**
+     * A kernel from other versions of the equivalence and membership tables (classpath resources in the
+     * format of {@code label/equivalences.yaml} and {@code label/tetragraphs.yaml}), on a fixed day.
+     */
+    public static LabelKernel fromResources(String equivalences, String tetragraphs, LocalDate day) {
+        return load(LabelData.equivalences(equivalences), LabelData.membership(tetragraphs), null, day);
+    }
+
+    /** As {@link #fromResources(String, String, LocalDate)}, following the day of {@code clock} (UTC) as it advances. */
+    public static LabelKernel fromResources(String equivalences, String tetragraphs, Clock clock) {
+        return load(LabelData.equivalences(equivalences), LabelData.membership(tetragraphs), clock, null);
+    }
+
+    private static LabelKernel load(List<LabelData.EquivalenceRow> rows, LabelData.Membership membership, @Nullable Clock clock,
+                                    @Nullable LocalDate day) {
+        Vocabulary v = Vocabulary.INSTANCE;
+        for (LabelData.TetragraphRow t : membership.tetragraphs()) {
+            if (v.tetragraph(t.code()) < 0) {
+                throw new IllegalStateException("membership table " + membership.version() + " names unknown tetragraph " + t.code());
+            }
+            for (LabelData.MemberRow m : t.members()) {
+                if (v.country(m.country()) < 0) {
+                    throw new IllegalStateException("tetragraph " + t.code() + " lists unknown country " + m.country());
+                }
+            }
+        }
+        List<Policy> policies = v.policies();
+        int n = policies.size();
+        byte[][][] map = new byte[n][n][];
+        for (Policy p : policies) {
+            byte[] identity = new byte[p.levels().size()];
+            for (int i = 0; i < identity.length; i++) identity[i] = (byte) i;
+            map[p.index()][p.index()] = identity;
+        }
+        List<EquivalenceTable> tables = new ArrayList<>();
+        for (LabelData.EquivalenceRow row : rows) {
+            Policy a = Policy.of(row.a());
+            Policy b = Policy.of(row.b());
+            if (a == b || map[a.index()][b.index()] != null) {
+                throw new IllegalStateException("equivalence table " + row.a() + "-" + row.b() + " is repeated or maps a policy to itself");
+            }
+            byte[] ab = filled(a.levels().size());
+            byte[] ba = filled(b.levels().size());
+            for (List<String> pair : row.rows()) {
+                Level la = levelOf(a, pair.get(0), row);
+                Level lb = levelOf(b, pair.get(1), row);
+                // Several rows for one level: take the highest partner level, so the partner protects more, never less.
+                ab[la.rank()] = (byte) Math.max(ab[la.rank()], lb.rank());
+                ba[lb.rank()] = (byte) Math.max(ba[lb.rank()], la.rank());
+            }
+            checkMonotone(ab, row);
+            checkMonotone(ba, row);
+            map[a.index()][b.index()] = ab;
+            map[b.index()][a.index()] = ba;
+            tables.add(new EquivalenceTable(row.a(), row.b(), row.version(), row.source(), row.note(), row.assumption(), row.rows()));
+        }
+        return new LabelKernel(map, List.copyOf(tables), membership, clock, day, -1, -1, -1);
+    }
+
+    private static Level levelOf(Policy p, String name, LabelData.EquivalenceRow row) {
+        Level l = p.levelOrNull(name);
+        if (l == null) {
+            throw new IllegalStateException("equivalence table " + row.a() + "-" + row.b() + " names '" + name + "', not a level of " + p.id());
+        }
+        return l;
+    }
+
+    /** A higher level must never map lower than a lower one, or a roll-up could weaken a part's protection. */
+    private static void checkMonotone(byte[] mapping, LabelData.EquivalenceRow row) {
+        int highest = -1;
+        for (byte b : mapping) {
+            if (b < 0) continue;
+            if (b < highest) {
+                throw new IllegalStateException("equivalence table " + row.a() + "-" + row.b() + " maps a higher level to a lower one");
+            }
+            highest = b;
+        }
+    }
+
+    private static byte[] filled(int size) {
+        byte[] b = new byte[size];
+        Arrays.fill(b, (byte) -1);
+        return b;
+    }
+
+    /** This kernel deciding as of a fixed day (tetragraph membership of that day). */
+    public LabelKernel asOf(LocalDate day) {
+        return new LabelKernel(map, tables, membership, null, day, nodeCountry, nodePolicy, nodeMax);
+    }
+
+    /** This kernel on a node of {@code nation}, accredited up to {@code maxLevel} of its policy (rule 5). */
+    public LabelKernel forNode(String nation, String maxLevel) {
+        Vocabulary v = Vocabulary.INSTANCE;
+        int c = v.country(nation);
+        if (c < 0 || v.countryPolicy[c] < 0) {
+            throw new InvalidMarkingException("a node's nation must be one with a classification policy " + v.policyIds() + "; got '" + nation + "'");
+        }
+        Policy p = v.policies().get(v.countryPolicy[c]);
+        return new LabelKernel(map, tables, membership, clock, fixedDay, c, p.index(), p.level(maxLevel).rank());
+    }
+
+    /** The equivalence tables in force. */
+    public List<EquivalenceTable> equivalenceTables() {
+        return tables;
+    }
+
+    /** The version of the tetragraph membership table in force. */
+    public String membershipVersion() {
+        return membership.version();
+    }
+
+    /** Members of a tetragraph on the kernel's day, in canonical order. */
+    public List<String> members(String tetragraph) {
+        int t = Vocabulary.INSTANCE.tetragraph(tetragraph);
+        if (t < 0) {
+            throw new InvalidMarkingException("unknown tetragraph '" + tetragraph + "'");
+        }
+        return Label.names(currentMembers().masks[t], 0);
+    }
+
+    /** The rank in {@code readerPolicy} equivalent to {@code level} of {@code itemPolicy}, or -1 when there is none. */
+    public int equivalentRank(Policy itemPolicy, Level level, Policy readerPolicy) {
+        byte[] m = map[itemPolicy.index()][readerPolicy.index()];
+        return m == null ? -1 : m[level.rank()];
+    }
+
+    /** A reader compiled for {@link #mayRead(Label, Clearance)}. */
+    public Clearance clearance(Reader reader) {
+        return new Clearance(reader);
+    }
+
+    /**
+     * Whether the reader may read the item: the allocation-free form of {@link #decide}. When one reader
+     * reads many items, {@link #mayRead(Label, Clearance)} saves the reader's two table look-ups per item.
+     */
+    public boolean mayRead(Label item, Reader reader) {
+        Vocabulary v = Vocabulary.INSTANCE;
+        // Readers hold the vocabulary's own nation strings, so an identity scan of the few nations with a
+        // policy finds the indices without hashing; the map look-up is the fallback.
+        String nation = reader.nation();
+        int country = -1;
+        int policy = -1;
+        String[] nations = v.policyNations;
+        for (int i = 0; i < nations.length; i++) {
+            if (nations[i] == nation) {
+                country = v.policyNationCountry[i];
+                policy = v.policyNationPolicy[i];
+                break;
+            }
+        }
+        if (country < 0) {
+            country = v.country(nation);
+            policy = v.countryPolicy[country];
+        }
+        byte[] m = map[item.policyIndex][policy];
+        if (m == null) return false;
+        int mapped = m[item.level];
+        if (mapped < 0 || mapped > v.policyArray[policy].rankOf(reader.level())) return false;
+        long bit = 1L << country;
+        if ((item.releaseCountries & bit) == 0
+                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & bit) == 0)) return false;
+        if (item.controls != 0 && (item.controls & ~((HeldAccesses) reader.accesses()).controls) != 0) return false;
+        if (item.extras && !extrasAllow(item, reader)) return false;
+        return nodeCountry < 0 || nodeMayHold(item);
+    }
+
+    /** The hot path: rules 1 to 6 over ordinals and bit sets. */
+    public boolean mayRead(Label item, Clearance c) {
+        byte[] m = map[item.policyIndex][c.policy];
+        if (m == null) return false;
+        int mapped = m[item.level];
+        if (mapped < 0 || mapped > c.rank) return false;
+        if ((item.releaseCountries & c.countryBit) == 0
+                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & c.countryBit) == 0)) return false;
+        if ((item.controls & ~c.controls) != 0) return false;
+        if (item.extras && !extrasAllow(item, c.reader)) return false;
+        return nodeCountry < 0 || nodeMayHold(item);
+    }
+
+    /** The read decision with the reason of a deny. */
+    public Decision decide(Label item, Reader reader) {
+        Clearance c = new Clearance(reader);
+        Policy readerPolicy = Vocabulary.INSTANCE.policies().get(c.policy);
+        byte[] m = map[item.policyIndex][c.policy];
+        int mapped = m == null ? -1 : m[item.level];
+        if (mapped < 0) {
+            return Decision.deny("rule 1: " + item.policy.id() + " " + item.level().englishName() + " has no agreed equivalent in the "
+                    + readerPolicy.id() + " policy" + (m == null ? " (no " + item.policy.id() + "-" + readerPolicy.id() + " equivalence table)" : ""));
+        }
+        if (mapped > c.rank) {
+            return Decision.deny("rule 1: clearance " + reader.nation() + " " + reader.level() + " is below " + readerPolicy.level(mapped).englishName()
+                    + (item.policyIndex == c.policy ? "" : " (" + readerPolicy.id() + " equivalent of " + item.policy.id() + " " + item.level().englishName() + ")"));
+        }
+        if ((item.releaseCountries & c.countryBit) == 0
+                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & c.countryBit) == 0)) {
+            return Decision.deny("rule 2: " + reader.nation() + " is not in the releasability of the item (" + releasability(item) + ")");
+        }
+        if ((item.controls & ~c.controls) != 0) {
+            List<String> missing = new ArrayList<>();
+            for (String control : item.controls()) {
+                if (!reader.accesses().contains(control)) missing.add(control);
+            }
+            return Decision.deny("rule 3: reader lacks restrictive access " + String.join(", ", missing));
+        }
+        if (item.extras) {
+            String deny = extrasDeny(item, reader);
+            if (deny != null) return Decision.deny(deny);
+        }
+        if (nodeCountry >= 0) {
+            String deny = nodeDeny(item);
+            if (deny != null) return Decision.deny(deny);
+        }
+        return Decision.allow();
+    }
+
+    private static @Nullable String extrasDeny(Label item, Reader reader) {
+        for (Map.Entry<String, SortedSet<String>> tag : item.permissiveTags().entrySet()) {
+            if (!holdsAny(reader.accesses(), tag.getValue())) {
+                return "rule 4: reader holds no value of " + tag.getKey() + " " + tag.getValue();
+            }
+        }
+        if (!item.communities().isEmpty()) {
+            for (String coi : item.communities()) {
+                if (reader.communities().contains(coi)) return null;
+            }
+            return "rule 6: reader has no need-to-know for community " + item.communities();
+        }
+        return null;
+    }
+
+    /** Rules 4 and 6 without building a reason, for the hot path. */
+    private static boolean extrasAllow(Label item, Reader reader) {
+        for (SortedSet<String> values : item.permissiveTags().values()) {
+            if (!holdsAny(reader.accesses(), values)) return false;
+        }
+        return item.communities().isEmpty() || holdsAny(reader.communities(), item.communities());
+    }
+
+    /** Rule 5 without building a reason, for the hot path. */
+    private boolean nodeMayHold(Label item) {
+        byte[] m = map[item.policyIndex][nodePolicy];
+        int mapped = m == null ? -1 : m[item.level];
+        if (mapped < 0 || mapped > nodeMax) return false;
+        long bit = 1L << nodeCountry;
+        return (item.releaseCountries & bit) != 0 || (item.releaseTetras != 0 && (expand(item.releaseTetras) & bit) != 0);
+    }
+
+    private static boolean holdsAny(Set<String> held, Set<String> values) {
+        for (String v : values) {
+            if (held.contains(v)) return true;
+        }
+        return false;
+    }
+
+    private @Nullable String nodeDeny(Label item) {
+        Vocabulary v = Vocabulary.INSTANCE;
+        byte[] m = map[item.policyIndex][nodePolicy];
+        int mapped = m == null ? -1 : m[item.level];
+        if (mapped < 0 || mapped > nodeMax) {
+            return "rule 5: node " + v.countries[nodeCountry] + " is accredited to " + v.policies().get(nodePolicy).level(nodeMax).englishName()
+                    + " and may not hold " + item.policy.id() + " " + item.level().englishName();
+        }
+        long bit = 1L << nodeCountry;
+        if ((item.releaseCountries & bit) == 0 && (item.releaseTetras == 0 || (expand(item.releaseTetras) & bit) == 0)) {
+            return "rule 5: node " + v.countries[nodeCountry] + " is not in the releasability of the item (" + releasability(item) + ")";
+        }
+        return null;
+    }
+
+    private String releasability(Label item) {
+        if (item.releasability == Label.REL) return "REL TO " + String.join(", ", item.releasableTo());
+        if (item.releasability == Label.NOFORN) return "NOFORN: " + item.owner + " only";
+        return "no releasability marking: " + item.owner + " only";
+    }
+
+    /** Countries of these tetragraphs on the kernel's day. */
+    private long expand(long tetras) {
+        long[] masks = currentMembers().masks;
+        long out = 0;
+        for (long t = tetras; t != 0; t &= t - 1) {
+            out |= masks[Long.numberOfTrailingZeros(t)];
+        }
+        return out;
+    }
+
+    private Members currentMembers() {
+        Members ms = members;
+        if (clock != null && clock.millis() >= ms.validUntilMillis) {
+            ms = members(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            members = ms;
+        }
+        return ms;
+    }
+
+    private Members members(LocalDate day) {
+        Vocabulary v = Vocabulary.INSTANCE;
+        long[] masks = new long[v.tetragraphs.length];
+        LocalDate next = LocalDate.MAX;
+        for (LabelData.TetragraphRow t : membership.tetragraphs()) {
+            int ti = v.tetragraph(t.code());
+            for (LabelData.MemberRow m : t.members()) {
+                if (m.memberOn(day)) masks[ti] |= 1L << v.country(m.country());
+                if (m.from().isAfter(day) && m.from().isBefore(next)) next = m.from();
+                if (m.until() != null && m.until().isAfter(day) && m.until().isBefore(next)) next = m.until();
+            }
+        }
+        long until = clock == null || next.equals(LocalDate.MAX) ? Long.MAX_VALUE : next.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return new Members(masks, until, day);
+    }
+
+    /**
+     * The banner of a compound item: the highest level, the union of restrictive controls, the
+     * intersection of releasability (NOFORN or unmarked parts count as their owner only) and of each
+     * permissive tag's values. Parts of different policies are rolled up in the node's policy (USA when
+     * no node is set); a part with no equivalent there cannot be rolled up.
+     *
+     * @throws InvalidMarkingException when there are no parts, a part has no equivalent, or no nation could read every part
+     */
+    public Label rollUp(Collection<Label> parts) {
+        if (parts.isEmpty()) {
+            throw new InvalidMarkingException("nothing to roll up: a compound item needs at least one part");
+        }
+        Vocabulary v = Vocabulary.INSTANCE;
+        Label first = parts.iterator().next();
+        boolean samePolicy = parts.stream().allMatch(p -> p.policyIndex == first.policyIndex);
+        Policy home = samePolicy ? first.policy : v.policies().get(nodePolicy >= 0 ? nodePolicy : Policy.of("USA").index());
+        boolean sameOwner = parts.stream().allMatch(p -> p.owner.equals(first.owner));
+        String owner = sameOwner ? first.owner : v.countries[nodeCountry >= 0 ? nodeCountry : 0];
+
+        int level = 0;
+        long controls = 0;
+        long andCountries = -1L;
+        long andTetras = -1L;
+        long andExpanded = -1L;
+        boolean anyNoforn = false;
+        boolean allOpen = true;
+        TreeMap<String, Set<String>> tags = new TreeMap<>();
+        Set<String> communities = null;
+        for (Label p : parts) {
+            byte[] m = map[p.policyIndex][home.index()];
+            int mapped = m == null ? -1 : m[p.level];
+            if (mapped < 0) {
+                throw new InvalidMarkingException("cannot roll up " + p + ": " + p.policy.id() + " " + p.level().englishName()
+                        + " has no agreed equivalent in the " + home.id() + " policy");
+            }
+            level = Math.max(level, mapped);
+            controls |= p.controls;
+            andCountries &= p.releaseCountries;
+            andTetras &= p.releaseTetras & v.allTetragraphs;
+            andExpanded &= p.releaseCountries | expand(p.releaseTetras & v.allTetragraphs);
+            anyNoforn |= p.releasability == Label.NOFORN;
+            allOpen &= p.releaseCountries == -1L;
+            for (Map.Entry<String, SortedSet<String>> tag : p.permissiveTags().entrySet()) {
+                Set<String> have = tags.get(tag.getKey());
+                if (have == null) {
+                    tags.put(tag.getKey(), new TreeSet<>(tag.getValue()));
+                } else {
+                    have.retainAll(tag.getValue());
+                    if (have.isEmpty()) {
+                        throw new InvalidMarkingException("cannot roll up: parts share no value of permissive tag " + tag.getKey());
+                    }
+                }
+            }
+            if (!p.communities().isEmpty()) {
+                if (communities == null) {
+                    communities = new TreeSet<>(p.communities());
+                } else {
+                    communities.retainAll(p.communities());
+                    if (communities.isEmpty()) {
+                        throw new InvalidMarkingException("cannot roll up: parts share no community");
+                    }
+                }
+            }
+        }
+        Label.Builder b = Label.builder(home, home.level(level).englishName()).owner(owner);
+        tags.forEach((tag, values) -> b.permissive(tag, values.toArray(String[]::new)));
+        if (communities != null) b.communities(communities.toArray(String[]::new));
+        if (allOpen && samePolicy) {
+            return b.bits(controls, Label.UNMARKED, 0, 0).build();
+        }
+        // A country stays if every part releases to it; a tetragraph stays symbolic only if every part names it.
+        long tetras = allOpen ? 0 : andTetras;
+        long countries = allOpen ? v.allCountries : (andExpanded & ~expand(tetras)) | (andCountries & andExpanded);
+        int ownerCountry = v.country(owner);
+        int ownerTetra = v.tetragraph(owner);
+        long ownerCountryBit = ownerCountry >= 0 ? 1L << ownerCountry : 0;
+        long ownerTetraBit = ownerTetra >= 0 ? 1L << ownerTetra : 0;
+        if (!samePolicy) {
+            // Across policies a partner must be able to read every part in its own policy, and the rolled-up
+            // level must map at least as high as each part does; tetragraphs are expanded to check each member.
+            long keep = 0;
+            for (long c = countries | expand(tetras); c != 0; c &= c - 1) {
+                int country = Long.numberOfTrailingZeros(c);
+                if (readsEveryPart(country, home, level, parts)) keep |= 1L << country;
+            }
+            countries = keep;
+            tetras = 0;
+        }
+        boolean ownerIncluded = ownerCountry >= 0 ? (countries & ownerCountryBit) != 0 : (tetras & ownerTetraBit) != 0;
+        if (!ownerIncluded) {
+            throw new InvalidMarkingException("cannot roll up: no part list shares the owner " + owner
+                    + " (the parts' releasability has no common reader that includes the owner)");
+        }
+        boolean ownerOnly = (countries & ~ownerCountryBit) == 0 && (tetras & ~ownerTetraBit) == 0;
+        if (ownerOnly) {
+            boolean classified = home.level(level).classified();
+            return b.bits(controls, anyNoforn || !classified ? Label.NOFORN : Label.UNMARKED, 0, 0).build();
+        }
+        return b.bits(controls, Label.REL, countries, tetras).build();
+    }
+
+    private boolean readsEveryPart(int country, Policy home, int level, Collection<Label> parts) {
+        int policy = Vocabulary.INSTANCE.countryPolicy[country];
+        if (policy < 0) return false;
+        byte[] h = map[home.index()][policy];
+        if (h == null || h[level] < 0) return false;
+        for (Label p : parts) {
+            byte[] m = map[p.policyIndex][policy];
+            if (m == null || m[p.level] < 0 || m[p.level] > h[level]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code higher} protects at least as much as {@code lower} for every reader: an override of a
+     * rolled-up banner must satisfy this (it may raise a banner, never lower it).
+     */
+    public boolean dominates(Label higher, Label lower) {
+        try {
+            return rollUp(List.of(higher, lower)).equals(higher);
+        } catch (InvalidMarkingException e) {
+            return false;
+        }
+    }
+
+    /** The guard on the link to {@code toNation}, accredited up to that nation's highest level. */
+    public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation) {
+        return guard(declaredBanner, portions, Link.to(toNation), Set.of());
+    }
+
+    /** The guard on the link to {@code toNation} accredited up to {@code linkMaxLevel} of that nation's policy. */
+    public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation, String linkMaxLevel) {
+        Link link = Link.to(toNation);
+        return guard(declaredBanner, portions, new Link(toNation, linkMaxLevel, null, link.maxContentChars()), Set.of());
+    }
+
+    /**
+     * The outbound guard on a link. Deny by default: nothing leaves unless the declared banner equals the
+     * roll-up of the portions and the item's content is within the link's size limit; then each portion
+     * leaves only if it is releasable to the partner (its originator included), maps into the partner's
+     * policy within the link's maximum, carries no marking or codeword above its label, and, when it is in
+     * the manual-release class, has two distinct approvals.
+     *
+     * @param approvers the distinct people who approved this release (identity has authenticated them)
+     */
+    public GuardResult guard(Label declaredBanner, List<Portion> portions, Link link, Set<String> approvers) {
+        Vocabulary v = Vocabulary.INSTANCE;
+        String toNation = link.nation();
+        int country = v.country(toNation);
+        Policy partner = v.policyArray[v.countryPolicy[country]];
+        int linkMax = partner.level(link.maxLevel()).rank();
+        int manualFrom = link.manualReleaseFrom() == null ? Integer.MAX_VALUE : partner.level(link.manualReleaseFrom()).rank();
+        List<Portion> released = new ArrayList<>();
+        List<GuardResult.Withheld> withheld = new ArrayList<>();
+        if (portions.isEmpty()) {
+            return new GuardResult(toNation, null, released, withheld);
+        }
+        long size = 0;
+        for (Portion portion : portions) size += portion.content().length();
+        if (size > link.maxContentChars()) {
+            for (Portion portion : portions) {
+                withheld.add(new GuardResult.Withheld(portion.id(), "the item's content of " + size + " characters exceeds the link's limit of " + link.maxContentChars()));
+            }
+            return new GuardResult(toNation, null, released, withheld);
+        }
+        Label rolled;
+        try {
+            rolled = rollUp(portions.stream().map(Portion::label).toList());
+        } catch (InvalidMarkingException e) {
+            for (Portion portion : portions) withheld.add(new GuardResult.Withheld(portion.id(), "the portions cannot be rolled up: " + e.getMessage()));
+            return new GuardResult(toNation, null, released, withheld);
+        }
+        if (!rolled.equals(declaredBanner)) {
+            String reason = "declared banner " + declaredBanner + " differs from the roll-up of its portions " + rolled;
+            for (Portion portion : portions) withheld.add(new GuardResult.Withheld(portion.id(), reason));
+            return new GuardResult(toNation, rolled, released, withheld);
+        }
+        long bit = 1L << country;
+        int orconIndex = v.controlByName("ORCON");
+        long orcon = orconIndex < 0 ? 0 : 1L << orconIndex;
+        long approvals = approvers.stream().filter(a -> !a.isBlank()).distinct().count();
+        for (Portion portion : portions) {
+            Label l = portion.label();
+            byte[] m = map[l.policyIndex][partner.index()];
+            int mapped = m == null ? -1 : m[l.level];
+            String reason = null;
+            if ((l.releaseCountries & bit) == 0 && (l.releaseTetras == 0 || (expand(l.releaseTetras) & bit) == 0)) {
+                reason = "not releasable to " + toNation + " (" + releasability(l) + ")";
+            } else if (mapped < 0) {
+                reason = l.policy.id() + " " + l.level().englishName() + " has no agreed equivalent in the " + partner.id() + " policy";
+            } else if (mapped > linkMax) {
+                reason = "above the link's accredited maximum " + partner.level(linkMax).englishName();
+            } else if (nodeCountry >= 0 && nodeDeny(l) != null) {
+                reason = nodeDeny(l);
+            } else {
+                reason = inspector.inspect(portion.content(), l, this);
+                boolean manual = mapped >= manualFrom || (l.controls & orcon) != 0;
+                if (reason == null && manual && approvals < 2) {
+                    reason = "in the manual-release class on this link and has " + approvals + " of two distinct approvals";
+                }
+            }
+            if (reason == null) {
+                released.add(portion);
+            } else {
+                withheld.add(new GuardResult.Withheld(portion.id(), reason));
+            }
+        }
+        return new GuardResult(toNation, rolled, released, withheld);
+    }
+}

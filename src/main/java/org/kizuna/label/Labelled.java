@@ -1,0 +1,7 @@
+package org.kizuna.label;
+
+/** Anything that carries a confidentiality label; every stored item does. */
+public interface Labelled {
+
+    Label label();
+}

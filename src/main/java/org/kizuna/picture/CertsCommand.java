@@ -1,0 +1,88 @@
+package org.kizuna.picture;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import org.kizuna.picture.net.NodePki;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ./kizuna certs}: the node's CoT certificate authority. Runs without starting the node; the CA
+ * is created under {@code <data>/pki} if the node has not created it yet.
+ */
+@Command(name = "certs", mixinStandardHelpOptions = true,
+        description = "Certificates for CoT clients on the mutual-TLS port (8089).",
+        subcommands = {CertsCommand.IssueClient.class})
+public final class CertsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "issue-client", mixinStandardHelpOptions = true,
+            description = "Write a client's key and certificate (PEM and PKCS#12, password 'kizuna') and the CA certificate.")
+    static final class IssueClient implements Callable<Integer> {
+
+        private static final Pattern NATION = Pattern.compile("[A-Z]{3}");
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name of the client (the certificate's CN).")
+        String name;
+
+        @Option(names = "--nation", required = true, description = "ISO 3166 alpha-3 code of the client's nation, such as JPN.")
+        String nation;
+
+        @Option(names = "--clearance", defaultValue = "SECRET", description = "Clearance the certificate carries when the node does not know the user (default: ${DEFAULT-VALUE}).")
+        String clearance;
+
+        @Option(names = "--out", required = true, description = "Directory to write NAME.key.pem, NAME.crt.pem, NAME.p12 and ca.crt.pem into.")
+        Path out;
+
+        @Option(names = "--data", description = "The node's data directory (default: ./data/<node nation>).")
+        Path data;
+
+        @Option(names = "--node", defaultValue = "USA", description = "Nation of the node whose CA signs (default: ${DEFAULT-VALUE}).")
+        String node;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!NATION.matcher(nation).matches()) {
+                throw new ParameterException(spec.commandLine(), "--nation must be an ISO 3166 alpha-3 code in capitals such as JPN; got '" + nation + "'");
+            }
+            if (!NATION.matcher(node).matches()) {
+                throw new ParameterException(spec.commandLine(), "--node must be an ISO 3166 alpha-3 code in capitals such as USA; got '" + node + "'");
+            }
+            try {
+                org.kizuna.label.Reader.of(nation, clearance, java.util.Set.of());
+            } catch (org.kizuna.label.InvalidMarkingException e) {
+                throw new ParameterException(spec.commandLine(), "--clearance/--nation do not make a reader: " + e.getMessage());
+            }
+            Path dir = (data != null ? data : Path.of("data", node)).toAbsolutePath().normalize();
+            NodePki pki = NodePki.loadOrCreate(dir.resolve("pki"), node);
+            NodePki.Issued issued;
+            try {
+                issued = pki.issueClient(name, nation, clearance);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            pki.write(issued, out);
+            spec.commandLine().getOut().printf("Issued %s (%s, %s) by %s: %s%n", name, nation, clearance,
+                    pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.kizuna.picture;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of sensors whose reports feed the picture. */
+public interface Sensors {
+
+    List<Sensor> all();
+
+    Optional<Sensor> find(String id);
+
+    /** Registers a sensor; throws {@link IllegalArgumentException} saying what is wrong, changing nothing. */
+    Sensor register(Sensor sensor);
+}

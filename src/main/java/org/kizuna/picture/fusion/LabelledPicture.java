@@ -1,0 +1,126 @@
+package org.kizuna.picture.fusion;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The label-aware picture: one engine per audience, each fed only the contributions it may read, so a
+ * contribution an audience may not read cannot change anything that audience observes (by
+ * construction, not by filtering afterwards). Readability is decided once per audience and label key
+ * (the caller's predicate asks the label module) and cached. Recent reports are retained so that an
+ * audience that arrives later starts from the same recent past.
+ */
+public final class LabelledPicture {
+
+    private final FusionConfig config;
+    private final double replaySeconds;
+    private final List<Audience> audiences = new ArrayList<>();
+
+    // retained reports, oldest first
+    private double[] rT = new double[0], rX = new double[0], rY = new double[0], rSig = new double[0];
+    private int[] rSensor = new int[0], rLabel = new int[0];
+    private int rStart, rEnd;
+    private double now = Double.NEGATIVE_INFINITY;
+
+    private static final class Audience {
+        final IntPredicate mayRead;
+        final FusionEngine engine;
+        final BitSet known = new BitSet(), allowed = new BitSet();
+
+        Audience(IntPredicate mayRead, FusionEngine engine) {
+            this.mayRead = mayRead;
+            this.engine = engine;
+        }
+
+        boolean reads(int key) {
+            if (key < 0) return false;
+            if (!known.get(key)) {
+                known.set(key);
+                if (mayRead.test(key)) allowed.set(key);
+            }
+            return allowed.get(key);
+        }
+    }
+
+    public LabelledPicture(FusionConfig config, Duration replayWindow) {
+        this.config = config;
+        this.replaySeconds = replayWindow.toMillis() / 1000.0;
+    }
+
+    /** Adds an audience; it is given the retained reports it may read. Returns its index. */
+    public int addAudience(IntPredicate mayReadLabelKey) {
+        Audience a = new Audience(mayReadLabelKey, new FusionEngine(config));
+        for (int i = rStart; i < rEnd; i++) {
+            if (a.reads(rLabel[i])) a.engine.report(rT[i], rSensor[i], rX[i], rY[i], rSig[i], rLabel[i]);
+        }
+        if (now > Double.NEGATIVE_INFINITY) a.engine.advance(now);
+        audiences.add(a);
+        return audiences.size() - 1;
+    }
+
+    public void report(double t, int sensor, double x, double y, double sigma, int labelKey) {
+        for (Audience a : audiences) {
+            if (a.reads(labelKey)) a.engine.report(t, sensor, x, y, sigma, labelKey);
+        }
+        retain(t, sensor, x, y, sigma, labelKey);
+    }
+
+    public void trackReport(String sourceTrackId, double t, double x, double y, double vx, double vy,
+                            double[] covariance4x4RowMajor, int labelKey) {
+        for (Audience a : audiences) {
+            if (a.reads(labelKey)) a.engine.trackReport(sourceTrackId, t, x, y, vx, vy, covariance4x4RowMajor, labelKey);
+        }
+    }
+
+    public void advance(double t) {
+        now = Math.max(now, t);
+        for (Audience a : audiences) a.engine.advance(t);
+        while (rStart < rEnd && rT[rStart] < now - replaySeconds) rStart++;
+    }
+
+    public void view(int audience, TrackSink sink) {
+        audiences.get(audience).engine.view(sink);
+    }
+
+    public int audiences() {
+        return audiences.size();
+    }
+
+    private void retain(double t, int sensor, double x, double y, double sigma, int labelKey) {
+        if (rEnd == rT.length) {
+            int live = rEnd - rStart;
+            int cap = Math.max(1024, live * 2);
+            rT = shift(rT, cap, live);
+            rX = shift(rX, cap, live);
+            rY = shift(rY, cap, live);
+            rSig = shift(rSig, cap, live);
+            rSensor = shift(rSensor, cap, live);
+            rLabel = shift(rLabel, cap, live);
+            rStart = 0;
+            rEnd = live;
+        }
+        rT[rEnd] = t;
+        rX[rEnd] = x;
+        rY[rEnd] = y;
+        rSig[rEnd] = sigma;
+        rSensor[rEnd] = sensor;
+        rLabel[rEnd] = labelKey;
+        rEnd++;
+    }
+
+    private double[] shift(double[] a, int cap, int live) {
+        double[] b = new double[cap];
+        System.arraycopy(a, rStart, b, 0, live);
+        return b;
+    }
+
+    private int[] shift(int[] a, int cap, int live) {
+        int[] b = new int[cap];
+        System.arraycopy(a, rStart, b, 0, live);
+        return b;
+    }
+}

@@ -1,0 +1,25 @@
+package org.kizuna.picture.stream;
+
+import java.util.function.IntPredicate;
+
+/**
+ * The multi-sensor tracker as the picture drives it: one estimate per audience, each fed only the
+ * reports that audience may read. Implemented over the fusion engine's {@code LabelledPicture}; all calls
+ * come from the picture's single thread.
+ */
+public interface FusedLayer {
+
+    int addAudience(IntPredicate mayReadLabelKey);
+
+    void report(double t, int sensor, double x, double y, double sigma, int labelKey);
+
+    void advance(double now);
+
+    void view(int audience, Sink sink);
+
+    /** Receives the tracks of one audience's view (plane coordinates, seconds). */
+    interface Sink {
+        void track(long id, double t, double x, double y, double vx, double vy, double positionVariance,
+                   int[] labelKeys, int labelKeyCount, int[] sensors, int sensorCount);
+    }
+}

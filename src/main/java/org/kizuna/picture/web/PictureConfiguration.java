@@ -1,0 +1,109 @@
+package org.kizuna.picture.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.kizuna.console.ConsolePage;
+import org.kizuna.identity.UserDirectory;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Policy;
+import org.kizuna.label.Reader;
+import org.kizuna.picture.history.TrackJournal;
+import org.kizuna.picture.Picture;
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.net.CotIdentities;
+import org.kizuna.picture.net.CotServer;
+import org.kizuna.picture.net.CotSettings;
+import org.kizuna.picture.net.NodePki;
+import org.kizuna.picture.sensors.JdbcSensors;
+import org.kizuna.picture.stream.FusedLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Wires the picture of a node: the sensor registry, the {@link Picture} service, the node's CoT PKI and
+ * the CoT listeners (ports {@code kizuna.cot.tcp-port} and {@code kizuna.cot.tls-port}), and the map page.
+ */
+@Configuration(proxyBeanMethods = false)
+class PictureConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PictureConfiguration.class);
+
+    @Bean
+    JdbcSensors sensors(JdbcClient jdbc, @Value("${kizuna.mode:demo}") String mode) {
+        JdbcSensors sensors = new JdbcSensors(jdbc);
+        if ("demo".equals(mode)) {
+            for (Sensor s : JdbcSensors.demo()) {
+                if (sensors.find(s.id()).isEmpty()) sensors.register(s, "demo");
+            }
+        }
+        return sensors;
+    }
+
+    /**
+     * The picture, with the multi-sensor tracker if the build has one: the fusion module contributes a
+     * {@link FusedLayer} bean over its {@code LabelledPicture}. Without it, self-reported tracks work and
+     * sensor reports are counted and dropped, which the log says once at start.
+     */
+    @Bean(destroyMethod = "close")
+    Picture picture(LabelKernel kernel, JdbcSensors sensors, ObjectProvider<FusedLayer> tracker, @Value("${kizuna.nation:USA}") String nation) {
+        FusedLayer fused = tracker.getIfAvailable();
+        if (fused == null) log.warn("no multi-sensor tracker (FusedLayer) in this build: sensor reports are not fused into tracks");
+        return new Picture(kernel, sensors, fused, nation);
+    }
+
+    /** Journals what the node's most cleared reader of its own nation may see (all the node holds in practice). */
+    @Bean(destroyMethod = "close")
+    TrackJournal trackJournal(Picture picture, JdbcTemplate jdbc, LabelKernel kernel, @Value("${kizuna.nation:USA}") String nation) {
+        TrackJournal journal = new TrackJournal(jdbc, kernel);
+        String top = Policy.ofNation(nation).map(p -> p.levels().getLast().englishName()).orElse("SECRET");
+        picture.subscribe(Reader.of(nation, top, java.util.Set.of()), journal);
+        return journal;
+    }
+
+    @Bean
+    NodePki nodePki(@Value("${kizuna.data-dir:./data/USA}") Path dataDir, @Value("${kizuna.nation:USA}") String nation) {
+        return NodePki.loadOrCreate(dataDir.resolve("pki"), nation);
+    }
+
+    @Bean(destroyMethod = "close")
+    CotServer cotServer(Picture picture, NodePki pki, UserDirectory users,
+                        @Value("${kizuna.nation:USA}") String nation,
+                        @Value("${kizuna.cot.tcp-port:8087}") int tcpPort,
+                        @Value("${kizuna.cot.tls-port:8089}") int tlsPort,
+                        @Value("${kizuna.cot.default-clearance:SECRET}") String plainClearance,
+                        @Value("${kizuna.cot.max-events-per-second:2000}") int rate,
+                        @Value("${kizuna.cot.queued-frames:64}") int queued,
+                        @Value("${kizuna.cot.max-connections:1000}") int maxConnections) {
+        CotSettings settings = new CotSettings(tcpPort, tlsPort, CotIdentities.of("local", nation, plainClearance, java.util.Set.of()),
+                CotIdentities.fromCertificates(name -> users.find(name)
+                        .map(u -> new CotIdentities.KnownUser(u.nation(), u.clearance(), u.accesses()))),
+                rate, queued, maxConnections);
+        CotServer server = new CotServer(picture, settings, pki);
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A node without its CoT ports still serves the console and the REST API; say so loudly.
+            log.error("CoT listeners could not start (ports {} / {}): {}", tcpPort, tlsPort, e.getMessage());
+        }
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kizuna.simulator.enabled", havingValue = "true")
+    org.kizuna.picture.sim.Simulator simulator(Picture picture, JdbcSensors sensors) {
+        return new org.kizuna.picture.sim.Simulator(picture, sensors, 20261123L, 8).start();
+    }
+
+    @Bean
+    ConsolePage picturePage() {
+        return new ConsolePage("/picture/", "Picture", 20);
+    }
+
+}

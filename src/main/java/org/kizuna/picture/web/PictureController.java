@@ -1,0 +1,136 @@
+package org.kizuna.picture.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Role;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.picture.Picture;
+import org.kizuna.picture.TrackView;
+import org.kizuna.picture.cot.CotEvent;
+import org.kizuna.picture.cot.CotRejected;
+import org.kizuna.picture.cot.CotXmlParser;
+import org.kizuna.picture.history.TrackJournal;
+import org.kizuna.picture.net.CotIdentities;
+import org.kizuna.picture.stream.Source;
+import org.kizuna.picture.tak.TakCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The picture over HTTP: the tracks the signed-in reader may see (JSON and GeoJSON) and single CoT
+ * events in (XML, or a TAK protocol {@code TakMessage} as {@code application/x-protobuf}).
+ */
+@RestController
+@RequestMapping("/api/v1/picture")
+class PictureController {
+
+    private static final Logger log = LoggerFactory.getLogger(PictureController.class);
+
+    private final Picture picture;
+    private final Readers readers;
+    private final LabelKernel kernel;
+    private final TrackJournal journal;
+
+    PictureController(Picture picture, Readers readers, LabelKernel kernel, TrackJournal journal) {
+        this.picture = picture;
+        this.readers = readers;
+        this.kernel = kernel;
+        this.journal = journal;
+    }
+
+    /** The journalled positions of a track over the last {@code minutes} (1 to 1440) that the reader may read. */
+    @GetMapping("/tracks/{id}/history")
+    List<TrackJournal.Point> history(@org.springframework.web.bind.annotation.PathVariable String id,
+                                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "10") int minutes) {
+        if (minutes < 1 || minutes > 1440) throw new IllegalArgumentException("minutes must be between 1 and 1440; got " + minutes);
+        return journal.history(id, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)), readers.reader(), 5000);
+    }
+
+    /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */
+    @GetMapping("/banner")
+    Map<String, Object> banner() {
+        List<TrackView> tracks = picture.tracks(readers.reader());
+        java.util.Set<Label> labels = new java.util.HashSet<>();
+        for (TrackView t : tracks) labels.add(picture.labels().parse(t.banner()));
+        String banner = labels.isEmpty() ? "UNCLASSIFIED" : kernel.rollUp(labels).banner();
+        return Map.of("banner", banner, "tracks", tracks.size());
+    }
+
+    @GetMapping("/tracks")
+    List<TrackView> tracks() {
+        return picture.tracks(readers.reader());
+    }
+
+    @GetMapping(value = "/tracks.geojson", produces = {"application/geo+json", "application/json"})
+    Map<String, Object> geojson() {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (TrackView t : picture.tracks(readers.reader())) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("id", t.id());
+            properties.put("callsign", t.callsign());
+            properties.put("type", t.type());
+            properties.put("affiliation", t.affiliation());
+            properties.put("dimension", t.dimension());
+            properties.put("speed", t.speed());
+            properties.put("course", t.course());
+            properties.put("banner", t.banner());
+            properties.put("nations", t.nations());
+            properties.put("lastUpdate", t.lastUpdate().toString());
+            properties.put("stale", t.stale().toString());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("id", t.id());
+            f.put("geometry", Map.of("type", "Point", "coordinates", List.of(t.lon(), t.lat(), t.altitude())));
+            f.put("properties", properties);
+            features.add(f);
+        }
+        return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    @PostMapping(value = "/events", consumes = {"application/xml", "text/xml", "application/x-protobuf"})
+    ResponseEntity<Map<String, Object>> event(@RequestBody byte[] body,
+                                              @RequestHeader(value = "Content-Type", defaultValue = "application/xml") String contentType) {
+        KizunaUser user = readers.user();
+        if (!user.has(Role.PLANNER) && !user.has(Role.ADMINISTRATOR)) {
+            throw problem(HttpStatus.FORBIDDEN, "posting events to the picture needs the planner role");
+        }
+        if (body.length > CotXmlParser.MAX_EVENT_BYTES) {
+            throw problem(HttpStatus.CONTENT_TOO_LARGE, "event of " + body.length + " bytes exceeds the limit of " + CotXmlParser.MAX_EVENT_BYTES);
+        }
+        try {
+            CotEvent e = contentType.startsWith("application/x-protobuf")
+                    ? TakCodec.decode(body, 0, body.length)
+                    : new CotXmlParser().parse(body);
+            if (e == null) throw new CotRejected("the TAK message carries no event");
+            picture.ingest(e, new Source("rest:" + user.username(), user.nation(), CotIdentities.ownNationOnly(user.nation(), user.clearance())));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("uid", e.uid());
+            answer.put("type", e.type());
+            answer.put("accepted", true);
+            return ResponseEntity.accepted().body(answer);
+        } catch (CotRejected r) {
+            log.warn("CoT event from {} over REST rejected: {}", user.username(), r.getMessage());
+            throw problem(HttpStatus.BAD_REQUEST, "event rejected: " + r.getMessage());
+        }
+    }
+
+    static ErrorResponseException problem(HttpStatus status, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        return new ErrorResponseException(status, p, null);
+    }
+}

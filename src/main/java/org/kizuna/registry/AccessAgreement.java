@@ -1,0 +1,17 @@
+package org.kizuna.registry;
+
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An agreement that lets a partner's forces use the host nation's facilities from its entry into force. */
+public record AccessAgreement(String id, List<String> parties, String hostNation, LocalDate entryIntoForce,
+                              Organization.Provenance provenance, Label label) implements Labelled {
+
+    /** Whether forces of {@code nation} may use facilities of {@code host} under this agreement on {@code day}. */
+    public boolean allows(String nation, String host, LocalDate day) {
+        return hostNation.equals(host) && parties.contains(nation) && !day.isBefore(entryIntoForce);
+    }
+}

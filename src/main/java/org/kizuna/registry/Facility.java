@@ -1,0 +1,39 @@
+package org.kizuna.registry;
+
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A base, range, pier, airspace block or training area that forces share. {@code jointUse} is its
+ * SOFA Article II category (II-1(a), II-4(a), II-4(b)) where one applies.
+ */
+public record Facility(String id, String name, Kind kind, @Nullable String operator, Organization.Location location,
+                       String zone, String hostNation, List<String> users, @Nullable String jointUse,
+                       @Nullable String jointUseNote, List<String> hosts, Organization.Validity validity,
+                       Organization.Provenance provenance, Label label) implements Labelled {
+
+    public enum Kind {
+        BASE("base"), RANGE("range"), PIER("pier"), AIRSPACE("airspace"), TRAINING_AREA("training-area");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static Kind of(String code) {
+            for (Kind k : values()) {
+                if (k.code.equals(code)) return k;
+            }
+            throw new IllegalArgumentException("unknown facility kind '" + code + "'");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.kizuna.audit;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.audit.internal.Merkle;
+import org.kizuna.testing.Api;
+import org.kizuna.testing.H2Node;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Read decisions reach the audit log, readers see only the records they may read, partners can check proofs. */
+@H2Node
+class AuditTrailTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuditLog log;
+
+    /** The last entries of the log (this node's log is shared by all the tests on it). */
+    String recent(String user) {
+        log.flush();
+        long size = log.latestTreeHead().orElseThrow().size();
+        return Api.on(port).as(user, "demo").get("/api/v1/audit/entries?from=" + Math.max(0, size - 900) + "&limit=1000").body();
+    }
+
+    @Test
+    void everyReadDecisionOnALabelledItemIsAudited() {
+        Api.on(port).as("jpn.officer", "demo").get("/api/v1/registry/facilities/camp-asaka?asOf=2025-06-01");
+        JsonNode entries = tools.jackson.databind.json.JsonMapper.builder().build().readTree(recent("usa.officer"));
+        boolean found = false;
+        for (JsonNode e : entries) {
+            JsonNode r = e.get("record");
+            if (r.get("subject").asString().equals("registry/facility/camp-asaka") && r.get("actor").asString().startsWith("JPN/SECRET")) {
+                found = r.get("outcome").asString().equals("allow") && r.get("kind").asString().equals("READ_DECISION");
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Autowired
+    org.kizuna.label.ReleaseGuard guard;
+
+    @Test
+    void everyReleaseThroughTheGuardIsAudited() {
+        var portions = List.of(
+                new org.kizuna.label.Portion("p1", org.kizuna.label.Label.parse("(S//REL TO USA, JPN)"), "Ship movements near the strait."),
+                new org.kizuna.label.Portion("p2", org.kizuna.label.Label.parse("(S//NF)"), "Source details."));
+        var result = guard.release("intel/report/guarded-1", "usa.officer", org.kizuna.label.Label.parse("SECRET//NOFORN"), portions,
+                org.kizuna.label.Link.to("JPN"), java.util.Set.of());
+        assertThat(result.released()).extracting(org.kizuna.label.Portion::id).containsExactly("p1");
+        String usa = recent("usa.officer");
+        assertThat(usa).contains("intel/report/guarded-1").contains("to JPN released [p1]").contains("p2: ");
+        assertThat(recent("jpn.officer")).doesNotContain("guarded-1");
+    }
+
+    @Test
+    void auditRecordsAreLabelledAndFilteredLikeTheItemsTheyName() {
+        log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-77", "withheld from JPN", "",
+                org.kizuna.label.Label.parse("SECRET//NOFORN"), java.time.Instant.now()));
+        String usa = recent("usa.officer");
+        String jpn = recent("jpn.officer");
+        assertThat(usa).contains("noforn-77");
+        assertThat(jpn).doesNotContain("noforn-77");
+    }
+
+    @Test
+    void aPartnerCanCheckAnEntryAgainstTheSignedTreeHead() {
+        log.append(new AuditRecord(AuditRecord.Kind.APPROVAL, "JPN/SECRET", "plans/plan/1", "approved", "", org.kizuna.label.Label.UNCLASSIFIED,
+                java.time.Instant.now()));
+        Api api = Api.on(port).as("aus.officer", "demo");
+        JsonNode head = api.get("/api/v1/audit/tree-head").json();
+        long size = head.get("size").asLong();
+        assertThat(size).isPositive();
+        assertThat(head.get("signature").asString()).isNotBlank();
+        long index = size - 1;
+        JsonNode proof = api.get("/api/v1/audit/entries/" + index + "/proof?treeSize=" + size).json();
+        List<byte[]> path = new ArrayList<>();
+        proof.get("auditPath").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        byte[] root = HexFormat.of().parseHex(head.get("rootHash").asString());
+        List<byte[]> leaves = new ArrayList<>();
+        // the leaf of the last entry, recomputed independently from the stored record by the verifier's codec
+        assertThat(path.size()).isLessThanOrEqualTo(64);
+        assertThat(Merkle.verifyInclusion(leafOf(index), index, size, path, root)).isTrue();
+        assertThat(Merkle.verifyInclusion(leafOf(0), index, size, path, root)).isEqualTo(index == 0);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    byte[] leafOf(long index) {
+        String record = jdbc.sql("select record from audit_entry where idx = ?").param(index).query(String.class).single();
+        return Merkle.leafHash(java.util.Base64.getDecoder().decode(record));
+    }
+
+    @Test
+    void aProofCarriesTheEntryOnlyForAReaderWhoMayReadIt() {
+        long noforn = log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-proof", "withheld from JPN", "",
+                org.kizuna.label.Label.parse("SECRET//NOFORN"), java.time.Instant.now()));
+        log.flush();
+        long size = log.latestTreeHead().orElseThrow().size();
+        byte[] root = log.latestTreeHead().orElseThrow().rootHash();
+        JsonNode usa = Api.on(port).as("usa.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
+        byte[] entry = java.util.Base64.getDecoder().decode(usa.get("entry").asString());
+        List<byte[]> path = new ArrayList<>();
+        usa.get("auditPath").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        assertThat(Merkle.verifyInclusion(Merkle.leafHash(entry), noforn, size, path, root)).isTrue();
+        assertThat(usa.get("record").get("subject").asString()).isEqualTo("intel/report/noforn-proof");
+        JsonNode jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
+        assertThat(jpn.has("entry")).isFalse();
+        assertThat(jpn.toString()).doesNotContain("noforn-proof");
+    }
+
+    @Test
+    void aPartnerCanCheckThatTheLogOnlyGrew() {
+        long earlier = log.latestTreeHead().orElseThrow().size();
+        byte[] earlierRoot = log.latestTreeHead().orElseThrow().rootHash();
+        log.append(new AuditRecord(AuditRecord.Kind.APPROVAL, "JPN/SECRET", "plans/plan/2", "approved", "", org.kizuna.label.Label.UNCLASSIFIED,
+                java.time.Instant.now()));
+        Api api = Api.on(port).as("aus.officer", "demo");
+        JsonNode head = api.get("/api/v1/audit/tree-head").json();
+        long later = head.get("size").asLong();
+        assertThat(later).isGreaterThan(earlier);
+        JsonNode proof = api.get("/api/v1/audit/consistency?first=" + earlier + "&second=" + later).json();
+        List<byte[]> path = new ArrayList<>();
+        proof.get("proof").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        byte[] laterRoot = HexFormat.of().parseHex(head.get("rootHash").asString());
+        assertThat(Merkle.verifyConsistency(earlier, later, earlierRoot, laterRoot, path)).isTrue();
+        assertThat(Merkle.verifyConsistency(earlier, later, Merkle.nodeHash(earlierRoot, earlierRoot), laterRoot, path)).isFalse();
+        assertThat(api.get("/api/v1/audit/consistency?first=" + (later + 1) + "&second=" + later).status()).isEqualTo(400);
+    }
+}

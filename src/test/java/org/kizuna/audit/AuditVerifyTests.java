@@ -1,0 +1,140 @@
+package org.kizuna.audit;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.Comparator;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kizuna.Kizuna;
+import org.kizuna.KizunaApplication;
+import org.kizuna.node.NodeDatabase;
+import org.kizuna.label.Label;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ./kizuna audit verify} passes an intact log and names the first bad entry of a tampered one. */
+class AuditVerifyTests {
+
+    static Path node;
+
+    record Run(int exit, String out) {
+    }
+
+    @BeforeAll
+    static void aNodeThatAuditedTwoHundredRecords() throws Exception {
+        node = Files.createTempDirectory("kizuna-audit");
+        SpringApplication app = new SpringApplication(KizunaApplication.class);
+        try (ConfigurableApplicationContext ctx = app.run("--spring.datasource.url=" + NodeDatabase.h2Url(node), "--spring.datasource.username=sa",
+                "--kizuna.data-dir=" + node, "--kizuna.mode=production", "--server.port=0")) {
+            AuditLog log = ctx.getBean(AuditLog.class);
+            for (int i = 0; i < 200; i++) {
+                log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/" + i, "released to JPN", "",
+                        i % 3 == 0 ? Label.parse("SECRET//REL TO USA, JPN") : Label.UNCLASSIFIED, Instant.ofEpochMilli(1_780_000_000_000L + i)));
+                if (i % 50 == 49) log.flush();
+            }
+        }
+    }
+
+    static Path copyOfNode() throws Exception {
+        Path copy = Files.createTempDirectory("kizuna-audit-copy");
+        try (var files = Files.walk(node)) {
+            for (Path p : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = copy.resolve(node.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return copy;
+    }
+
+    static Run verify(Path dir) {
+        CommandLine cli = Kizuna.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        int exit = cli.execute("audit", "verify", "--data", dir.toString());
+        return new Run(exit, out.toString());
+    }
+
+    static void sql(Path dir, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(NodeDatabase.h2Url(dir), NodeDatabase.h2User(), "")) {
+            assertThat(c.createStatement().executeUpdate(statement)).isPositive();
+        }
+    }
+
+    @Test
+    void anIntactLogVerifies() throws Exception {
+        Run r = verify(copyOfNode());
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).startsWith("ok: 200 entries");
+    }
+
+    @Test
+    void anAlteredEntryIsNamed() throws Exception {
+        Path dir = copyOfNode();
+        String other = java.util.Base64.getEncoder().encodeToString(org.kizuna.audit.internal.RecordCodec.encode(57,
+                new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/57", "withheld", "", Label.UNCLASSIFIED, Instant.EPOCH)));
+        sql(dir, "update audit_entry set record = '" + other + "' where idx = 57");
+        Run r = verify(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("tampered: entry 57: altered");
+    }
+
+    @Test
+    void anAlteredAndRehashedEntryIsCaughtByTheSignedTreeHead() throws Exception {
+        Path dir = copyOfNode();
+        byte[] forged = org.kizuna.audit.internal.RecordCodec.encode(57,
+                new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/57", "withheld", "", Label.UNCLASSIFIED, Instant.EPOCH));
+        sql(dir, "update audit_entry set record = '" + java.util.Base64.getEncoder().encodeToString(forged) + "', leaf_hash = '"
+                + java.util.HexFormat.of().formatHex(org.kizuna.audit.internal.Merkle.leafHash(forged)) + "', label = 'UNCLASSIFIED' where idx = 57");
+        Run r = verify(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("tampered: tree head at size 100").contains("root does not match");
+    }
+
+    @Test
+    void aRemovedEntryIsNamed() throws Exception {
+        Path dir = copyOfNode();
+        sql(dir, "delete from audit_entry where idx = 120");
+        Run r = verify(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("tampered: entry 120: missing");
+    }
+
+    @Test
+    void reorderedEntriesAreNamed() throws Exception {
+        Path dir = copyOfNode();
+        sql(dir, "update audit_entry set idx = -1 where idx = 10");
+        sql(dir, "update audit_entry set idx = 10 where idx = 11");
+        sql(dir, "update audit_entry set idx = 11 where idx = -1");
+        Run r = verify(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("tampered: entry 10: out of order");
+    }
+
+    @Test
+    void aForgedTreeHeadIsNamed() throws Exception {
+        Path dir = copyOfNode();
+        sql(dir, "update audit_tree_head set signed_at = signed_at + 1 where tree_size = 150");
+        Run r = verify(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("tampered: tree head at size 150: the signature does not verify");
+    }
+
+    @Test
+    void aMissingDatabaseIsExitTwoWithAMessage() throws Exception {
+        Run r = verify(Files.createTempDirectory("kizuna-empty"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("audit verify:");
+    }
+}

@@ -1,0 +1,51 @@
+package org.kizuna.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.Kizuna;
+
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line refuses bad options with a message and a non-zero exit, before anything starts. */
+class StartCommandTests {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = Kizuna.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aLowerCaseNationIsRefused() {
+        Run r = run("start", "--nation", "usa");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--nation").contains("alpha-3");
+    }
+
+    @Test
+    void aNonPostgresDatabaseUrlIsRefused() {
+        Run r = run("start", "--db-url", "jdbc:mysql://localhost/kizuna");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void helpListsTheVerbs() {
+        Run r = run("help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("start").contains("bench");
+        Run startHelp = run("start", "--help");
+        assertThat(startHelp.out()).contains("--nation").contains("--db-url").contains("--production");
+    }
+}

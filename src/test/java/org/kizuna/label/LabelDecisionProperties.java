@@ -1,0 +1,207 @@
+package org.kizuna.label;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.Size;
+import org.kizuna.label.internal.LabelData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The decision against a deliberately simple reference implementation (strings, sets and a walk over
+ * the equivalence rows) on over a million random label/reader pairs, and roll-up safety: no reader may
+ * read a roll-up without being able to read every part.
+ */
+class LabelDecisionProperties {
+
+    private static final LocalDate DAY = LocalDate.parse("2025-06-01");
+    private static final LabelKernel KERNEL = LabelKernel.standard().asOf(DAY);
+    private static final List<String> CONTROLS = List.of("HCS", "SI", "TK", "RSEN", "ORCON", "IMCON", "PROPIN");
+    private static final List<String> NATIONS = List.of("USA", "JPN", "AUS", "GBR", "KOR");
+    private static final List<String> REL_CODES = List.of("USA", "JPN", "AUS", "GBR", "KOR", "CAN", "NZL", "PHL", "FRA", "SWE", "FVEY", "NATO");
+    private static final List<String> MISSIONS = List.of("KEEN EDGE", "KEEN SWORD", "ORIENT SHIELD");
+    private static final List<String> COMMUNITIES = List.of("BMD", "ISR");
+    private static final java.util.concurrent.atomic.LongAdder PAIRS = new java.util.concurrent.atomic.LongAdder();
+    private static final List<LabelData.TetragraphRow> MEMBERSHIP = LabelData.membership().tetragraphs();
+
+    /** 1,000 tries x 40 labels x 25 readers = 1,000,000 pairs. */
+    @Property(tries = 1000)
+    void decisionMatchesTheReferenceImplementation(@ForAll @Size(40) List<@From("labels") Label> labels, @ForAll @Size(25) List<@From("readers") Reader> readers) {
+        for (Reader r : readers) {
+            Clearance c = KERNEL.clearance(r);
+            for (Label l : labels) {
+                boolean expected = reference(l, r);
+                if (KERNEL.mayRead(l, c) != expected || KERNEL.mayRead(l, r) != expected) {
+                    throw new AssertionError(l + " for " + r + ": kernel says " + KERNEL.mayRead(l, c) + ", reference " + expected);
+                }
+            }
+        }
+        PAIRS.add((long) labels.size() * readers.size());
+        Label l = labels.getFirst();
+        Reader r = readers.getFirst();
+        Decision d = KERNEL.decide(l, r);
+        assertThat(d.allowed()).isEqualTo(reference(l, r));
+        assertThat(d.reason()).isNotBlank();
+    }
+
+    @AfterContainer
+    static void atLeastAMillionPairsWereCompared() {
+        if (PAIRS.sum() > 0) {
+            assertThat(PAIRS.sum()).as("label/reader pairs compared with the reference").isGreaterThanOrEqualTo(1_000_000L);
+        }
+    }
+
+    @Property(tries = 3000)
+    void rollUpNeverYieldsALabelAPartCouldNotHave(@ForAll @Size(min = 1, max = 4) List<@From("labels") Label> parts,
+                                                  @ForAll @Size(20) List<@From("readers") Reader> readers) {
+        Label rolled;
+        try {
+            rolled = KERNEL.rollUp(parts);
+        } catch (InvalidMarkingException e) {
+            boolean oneOwnerOnePolicy = parts.stream().allMatch(p -> p.owner().equals(parts.getFirst().owner()) && p.policy() == parts.getFirst().policy()
+                    && p.permissiveTags().isEmpty() && p.communities().isEmpty());
+            assertThat(oneOwnerOnePolicy).as("roll-up of one owner's parts must succeed: " + e.getMessage()).isFalse();
+            return;
+        }
+        for (Label p : parts) {
+            assertThat(rolled.controls()).containsAll(p.controls());
+            if (p.policy() == rolled.policy()) {
+                assertThat(rolled.level().rank()).isGreaterThanOrEqualTo(p.level().rank());
+            }
+            assertThat(rolled.permissiveTags().keySet()).containsAll(p.permissiveTags().keySet());
+        }
+        for (Reader r : readers) {
+            if (KERNEL.mayRead(rolled, r)) {
+                for (Label p : parts) {
+                    assertThat(reference(p, r)).as("%s reads roll-up %s but not part %s", r, rolled, p).isTrue();
+                }
+            }
+        }
+        assertThat(Label.parse(rolled.banner())).isEqualTo(rolled);
+    }
+
+    @Property(tries = 2000)
+    void everyLabelRendersAndParsesBackExactly(@ForAll("labels") Label l) {
+        Label fromBanner = Label.parse(l.banner());
+        Label fromPortion = Label.parse(l.portionMark());
+        assertThat(fromBanner).isEqualTo(l);
+        assertThat(fromPortion).isEqualTo(fromBanner);
+        assertThat(Adatp4774.fromXml(Adatp4774.toXml(l))).isEqualTo(l);
+    }
+
+    @Example
+    void theGeneratorsExerciseAllowAndEveryKindOfDeny() {
+        List<Label> labels = labels().sampleStream().limit(2000).toList();
+        List<Reader> readers = readers().sampleStream().limit(50).toList();
+        assertThat(new HashSet<>(labels)).hasSizeGreaterThan(1000);
+        Set<String> seen = new HashSet<>();
+        for (Reader r : readers) {
+            for (Label l : labels) {
+                Decision d = KERNEL.decide(l, r);
+                seen.add(d.allowed() ? "allow" : d.reason().substring(0, 6));
+            }
+        }
+        assertThat(seen).contains("allow", "rule 1", "rule 2", "rule 3", "rule 4", "rule 6");
+    }
+
+    /** The rules written the slow, obvious way, independent of the kernel's bit sets and arrays. */
+    static boolean reference(Label item, Reader r) {
+        String itemPolicy = item.policy().id();
+        String readerPolicy = r.nation();
+        int mapped = -1;
+        if (itemPolicy.equals(readerPolicy)) {
+            mapped = item.level().rank();
+        } else {
+            for (EquivalenceTable t : KERNEL.equivalenceTables()) {
+                for (List<String> row : t.rows()) {
+                    if (t.policyA().equals(itemPolicy) && t.policyB().equals(readerPolicy) && row.get(0).equals(item.level().englishName())) {
+                        mapped = Math.max(mapped, Policy.of(readerPolicy).level(row.get(1)).rank());
+                    }
+                    if (t.policyB().equals(itemPolicy) && t.policyA().equals(readerPolicy) && row.get(1).equals(item.level().englishName())) {
+                        mapped = Math.max(mapped, Policy.of(readerPolicy).level(row.get(0)).rank());
+                    }
+                }
+            }
+        }
+        if (mapped < 0 || Policy.of(readerPolicy).level(r.level()).rank() < mapped) return false;
+
+        Set<String> releasable = null;
+        if (item.hasReleasabilityList()) {
+            releasable = new HashSet<>(item.releasableTo());
+        } else if (item.isNoforn() || item.level().classified()) {
+            releasable = new HashSet<>(Set.of(item.owner()));
+        }
+        if (releasable != null) {
+            Set<String> expanded = new HashSet<>(releasable);
+            for (LabelData.TetragraphRow t : MEMBERSHIP) {
+                if (releasable.contains(t.code())) {
+                    t.members().stream().filter(m -> m.memberOn(DAY)).forEach(m -> expanded.add(m.country()));
+                }
+            }
+            if (!expanded.contains(r.nation())) return false;
+        }
+        if (!r.accesses().containsAll(item.controls())) return false;
+        for (Map.Entry<String, SortedSet<String>> tag : item.permissiveTags().entrySet()) {
+            if (Collections.disjoint(tag.getValue(), r.accesses())) return false;
+        }
+        return item.communities().isEmpty() || !Collections.disjoint(item.communities(), r.communities());
+    }
+
+    @Provide
+    Arbitrary<Label> labels() {
+        Arbitrary<Policy> policies = Arbitraries.of(Policy.all());
+        return policies.flatMap(policy -> Combinators.combine(
+                Arbitraries.integers().between(0, policy.levels().size() - 1),
+                Arbitraries.subsetOf(CONTROLS).ofMaxSize(3),
+                Arbitraries.frequency(Tuple.of(6, policy.id()), Tuple.of(1, "JPN"), Tuple.of(1, "USA"), Tuple.of(1, "GBR")),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.subsetOf(REL_CODES).ofMaxSize(5),
+                Arbitraries.subsetOf(MISSIONS).ofMaxSize(2).injectNull(0.8),
+                Arbitraries.subsetOf(COMMUNITIES).ofMinSize(1).injectNull(0.8)
+        ).as((rank, controls, owner, releasability, rel, missions, cois) -> {
+            Label.Builder b = Label.builder(policy, policy.levels().get(rank).englishName()).owner(owner).controls(controls.toArray(String[]::new));
+            if (releasability == 1) {
+                b.noforn();
+            } else if (releasability == 2) {
+                List<String> codes = new ArrayList<>(rel);
+                codes.add(owner);
+                if (codes.stream().allMatch(owner::equals)) codes.add(owner.equals("USA") ? "JPN" : "USA");
+                b.relTo(codes.toArray(String[]::new));
+            }
+            if (missions != null && !missions.isEmpty()) b.permissive("MISSION", missions.toArray(String[]::new));
+            if (cois != null) b.communities(cois.toArray(String[]::new));
+            return b.build();
+        }));
+    }
+
+    @Provide
+    Arbitrary<Reader> readers() {
+        List<String> holdable = new ArrayList<>(CONTROLS);
+        holdable.addAll(MISSIONS);
+        return Arbitraries.of(NATIONS).flatMap(nation -> {
+            Policy p = Policy.of(nation);
+            return Combinators.combine(
+                    Arbitraries.of(p.levels()).map(Level::englishName),
+                    Arbitraries.subsetOf(holdable).ofMaxSize(6),
+                    Arbitraries.subsetOf(COMMUNITIES)
+            ).as((level, accesses, cois) -> new Reader(nation, level, accesses, cois));
+        });
+    }
+}

@@ -1,0 +1,158 @@
+package org.kizuna.label;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kizuna.label.Readers.*;
+
+/** The six read rules, roll-up and the guard, each with the reason a deny gives. */
+class LabelKernelTest {
+
+    private final LabelKernel kernel = LabelKernel.standard();
+
+    private void assertDenied(Label item, Reader reader, String reason) {
+        Decision d = kernel.decide(item, reader);
+        assertThat(d.allowed()).as(item + " for " + reader).isFalse();
+        assertThat(d.reason()).contains(reason);
+        assertThat(kernel.mayRead(item, reader)).isFalse();
+    }
+
+    private void assertAllowed(Label item, Reader reader) {
+        assertThat(kernel.decide(item, reader)).isEqualTo(Decision.allow());
+        assertThat(kernel.mayRead(item, reader)).isTrue();
+        assertThat(kernel.mayRead(item, kernel.clearance(reader))).isTrue();
+    }
+
+    @Test
+    void rule1ClearanceIsComparedAfterMappingIntoTheReadersPolicy() {
+        Label usConfidential = Label.parse("CONFIDENTIAL//REL TO USA, AUS, GBR");
+        assertAllowed(usConfidential, Reader.parse("AUS/PROTECTED"));
+        assertDenied(usConfidential, Reader.parse("AUS/OFFICIAL:Sensitive"), "below PROTECTED");
+        // The UK has no CONFIDENTIAL; US CONFIDENTIAL needs UK SECRET.
+        assertDenied(usConfidential, Reader.parse("GBR/OFFICIAL"), "below SECRET");
+        assertAllowed(usConfidential, gbrSecretReader());
+        assertDenied(Label.parse("TOP SECRET//REL TO USA, JPN"), jpnSecretReader(), "rule 1");
+        assertAllowed(Label.parse("//NATO SECRET//REL TO USA, NATO"), usaSecretReader());
+        assertDenied(Label.parse("//NATO SECRET//REL TO USA, JPN, NATO"), jpnSecretReader(), "no NATO-JPN equivalence table");
+    }
+
+    @Test
+    void rule2NofornAndUnmarkedMeanTheOwnerOnly() {
+        Label japaneseNoforn = Label.parse("//JPN SECRET//NOFORN");
+        assertAllowed(japaneseNoforn, jpnSecretReader());
+        assertDenied(japaneseNoforn, usaSecretReader(), "NOFORN: JPN only");
+        assertDenied(Label.parse("//JPN SECRET"), usaSecretReader(), "no releasability marking: JPN only");
+    }
+
+    @Test
+    void rule3EveryRestrictiveControlMustBeHeld() {
+        Label item = Label.parse("TOP SECRET//SI/TK//ORCON/NOFORN");
+        assertDenied(item, usaTopSecretSiReader(), "lacks restrictive access TK, ORCON");
+        assertAllowed(item, Reader.of("USA", "TOP SECRET", Set.of("SI", "TK", "ORCON")));
+    }
+
+    @Test
+    void rule4OneValueOfEachOtherPermissiveTag() {
+        Label item = Label.parse("SECRET//REL TO USA, JPN//MISSION: KEEN SWORD, ORIENT SHIELD");
+        assertDenied(item, jpnSecretReader(), "rule 4");
+        assertAllowed(item, Reader.of("JPN", "SECRET", Set.of("KEEN SWORD")));
+    }
+
+    @Test
+    void rule5TheNodeMustBeAbleToHoldTheItem() {
+        LabelKernel secretNode = kernel.forNode("USA", "SECRET");
+        Decision d = secretNode.decide(Label.parse("TOP SECRET//NOFORN"), Reader.parse("USA/TOP SECRET"));
+        assertThat(d.reason()).contains("rule 5").contains("accredited to SECRET");
+        LabelKernel japaneseNode = kernel.forNode("JPN", "TOP SECRET");
+        assertThat(japaneseNode.decide(Label.parse("SECRET//REL TO USA, GBR"), gbrSecretReader()).reason())
+                .contains("rule 5: node JPN is not in the releasability");
+        assertThat(japaneseNode.mayRead(Label.parse("SECRET//REL TO USA, JPN"), jpnSecretReader())).isTrue();
+    }
+
+    @Test
+    void rule6CommunityScopedItemsNeedNeedToKnow() {
+        Label item = Label.parse("SECRET//REL TO USA, JPN//COI: BMD");
+        assertDenied(item, jpnSecretReader(), "rule 6");
+        assertAllowed(item, jpnSecretReader().withCommunities(Set.of("BMD")));
+    }
+
+    @Test
+    void rollUpTakesTheHighestLevelAndTheNarrowestReleasability() {
+        assertThat(kernel.rollUp(List.of(Label.parse("(S//REL TO USA, JPN)"), Label.parse("(C//REL TO USA, GBR, JPN)"), Label.parse("(U)"))).banner())
+                .isEqualTo("SECRET//REL TO USA, JPN");
+        assertThat(kernel.rollUp(List.of(Label.parse("(S//REL TO USA, FVEY)"), Label.parse("(TS//SI//REL TO USA, AUS, GBR)"))).banner())
+                .isEqualTo("TOP SECRET//SI//REL TO USA, AUS, GBR");
+        assertThat(kernel.rollUp(List.of(Label.parse("(S//REL TO USA, FVEY)"), Label.parse("(C//OC/REL TO USA, FVEY)"))).banner())
+                .isEqualTo("SECRET//ORCON/REL TO USA, FVEY");
+        assertThat(kernel.rollUp(List.of(Label.parse("(U)"), Label.parse("(U)")))).isEqualTo(Label.UNCLASSIFIED);
+        assertThat(kernel.rollUp(List.of(Label.parse("(U)"), Label.parse("(U//REL TO USA, JPN)"))).banner()).isEqualTo("UNCLASSIFIED//REL TO USA, JPN");
+        assertThatThrownBy(() -> kernel.rollUp(List.of())).isInstanceOf(InvalidMarkingException.class);
+        assertThatThrownBy(() -> kernel.rollUp(List.of(Label.parse("(//AUS OS//REL TO USA, AUS)"), Label.parse("(S//REL TO USA, AUS)"))))
+                .hasMessageContaining("no agreed equivalent in the USA policy");
+    }
+
+    @Test
+    void rollUpAcrossPoliciesKeepsOnlyPartnersWhoCanReadEveryPart() {
+        Label nato = Label.parse("(//NS//REL TO JPN, NATO)");
+        Label us = Label.parse("(S//REL TO USA, GBR, JPN)");
+        Label banner = kernel.rollUp(List.of(nato, us));
+        // JPN is named by both, but has no NATO equivalence, so it cannot read the NATO part and is dropped.
+        assertThat(banner.banner()).isEqualTo("SECRET//REL TO USA, GBR");
+        assertThat(kernel.mayRead(banner, gbrSecretReader())).isTrue();
+        assertThat(kernel.mayRead(banner, jpnSecretReader())).isFalse();
+    }
+
+    @Test
+    void guardHonoursTheLinksAccreditedMaximum() {
+        Label item = Label.parse("TOP SECRET//REL TO USA, JPN");
+        List<Portion> portions = List.of(new Portion("p1", Label.parse("(TS//REL TO USA, JPN)")));
+        assertThat(kernel.guard(item, portions, "JPN", "SECRET").withheld().getFirst().reason()).contains("accredited maximum SECRET");
+        assertThat(kernel.guard(item, portions, "JPN", "TOP SECRET").allReleased()).isTrue();
+        assertThatThrownBy(() -> kernel.guard(item, portions, "XYZ")).isInstanceOf(InvalidMarkingException.class);
+    }
+
+    @Test
+    void manualReleaseNeedsTwoDistinctApprovals() {
+        Label banner = Label.parse("SECRET//REL TO USA, JPN");
+        List<Portion> portions = List.of(new Portion("s", Label.parse("(S//REL TO USA, JPN)")), new Portion("c", Label.parse("(C//REL TO USA, JPN)")));
+        Link link = new Link("JPN", "TOP SECRET", "SECRET", 10_000);
+        GuardResult one = kernel.guard(banner, portions, link, Set.of("usa.releaser"));
+        assertThat(one.released()).extracting(Portion::id).containsExactly("c");
+        assertThat(one.withheld().getFirst().reason()).contains("1 of two distinct approvals");
+        assertThat(kernel.guard(banner, portions, link, Set.of("usa.releaser", " ")).released()).hasSize(1);
+        assertThat(kernel.guard(banner, portions, link, Set.of("usa.releaser", "usa.officer")).allReleased()).isTrue();
+        Label orcon = Label.parse("(C//OC/REL TO USA, JPN)");
+        assertThat(kernel.guard(orcon, List.of(new Portion("o", orcon)), Link.to("JPN"), Set.of()).released()).isEmpty();
+    }
+
+    @Test
+    void anItemOverTheLinksSizeLimitDoesNotLeaveAtAll() {
+        Label banner = Label.parse("UNCLASSIFIED");
+        List<Portion> portions = List.of(new Portion("a", Label.UNCLASSIFIED, "x".repeat(600)), new Portion("b", Label.UNCLASSIFIED, "y".repeat(600)));
+        GuardResult r = kernel.guard(banner, portions, new Link("JPN", "SECRET", null, 1000), Set.of());
+        assertThat(r.released()).isEmpty();
+        assertThat(r.withheld().getFirst().reason()).contains("exceeds the link's limit of 1000");
+        assertThat(kernel.guard(banner, portions, new Link("JPN", "SECRET", null, 2000), Set.of()).allReleased()).isTrue();
+        assertThatThrownBy(() -> new Link("JPN", "OFFICIAL", null, 1000)).isInstanceOf(InvalidMarkingException.class);
+        assertThatThrownBy(() -> new Link("CAN", "SECRET", null, 1000)).isInstanceOf(InvalidMarkingException.class);
+    }
+
+    @Test
+    void equivalenceTablesNameTheirSourceAndAssumptions() {
+        assertThat(kernel.equivalenceTables()).anySatisfy(t -> {
+            assertThat(t.policyA() + "-" + t.policyB()).isEqualTo("USA-JPN");
+            assertThat(t.source()).contains("GSOMIA");
+        });
+        assertThat(kernel.equivalenceTables()).extracting(t -> t.policyA() + "-" + t.policyB())
+                .contains("USA-JPN", "USA-AUS", "USA-GBR", "USA-KOR", "JPN-AUS", "NATO-USA")
+                .doesNotContain("JPN-KOR", "JPN-GBR");
+        assertThat(kernel.equivalenceTables()).allSatisfy(t -> assertThat(t.assumption() ? t.note() : "n/a").isNotEmpty());
+        assertThat(kernel.equivalentRank(Policy.of("USA"), Policy.of("USA").level("CONFIDENTIAL"), Policy.of("GBR")))
+                .isEqualTo(Policy.of("GBR").level("SECRET").rank());
+        assertThat(kernel.equivalentRank(Policy.of("AUS"), Policy.of("AUS").level("OFFICIAL:Sensitive"), Policy.of("USA"))).isEqualTo(-1);
+    }
+}

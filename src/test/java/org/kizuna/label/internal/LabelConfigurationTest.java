@@ -1,0 +1,39 @@
+package org.kizuna.label.internal;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Reader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The node's kernel bean follows {@code kizuna.nation} and the accredited level (rule 5). */
+class LabelConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(LabelConfiguration.class);
+
+    @Test
+    void aUsNodeByDefault() {
+        runner.run(context -> {
+            LabelKernel kernel = context.getBean(LabelKernel.class);
+            assertThat(kernel.mayRead(Label.parse("TOP SECRET//NOFORN"), Reader.parse("USA/TOP SECRET"))).isTrue();
+            assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, GBR"), Reader.parse("GBR/SECRET")).allowed()).isTrue();
+        });
+    }
+
+    @Test
+    void aJapaneseNodeCannotHoldWhatIsNotReleasableToJapan() {
+        runner.withPropertyValues("kizuna.nation=JPN", "kizuna.label.accredited-level=SECRET").run(context -> {
+            LabelKernel kernel = context.getBean(LabelKernel.class);
+            assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, GBR"), Reader.parse("USA/SECRET")).reason()).contains("rule 5");
+            assertThat(kernel.decide(Label.parse("TOP SECRET//REL TO USA, JPN"), Reader.parse("JPN/TOP SECRET")).reason()).contains("accredited to SECRET");
+            assertThat(kernel.mayRead(Label.parse("SECRET//REL TO USA, JPN"), Reader.parse("JPN/SECRET"))).isTrue();
+        });
+    }
+
+    @Test
+    void aNationWithoutAPolicyCannotRunANode() {
+        runner.withPropertyValues("kizuna.nation=PHL").run(context -> assertThat(context).hasFailed());
+    }
+}

@@ -1,0 +1,75 @@
+package org.kizuna.picture.fusion;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A NOFORN contribution changes nothing a JPN reader can observe; a USA reader gets the better picture. */
+class LabelledPictureTests {
+
+    static final LabelKernel kernel = LabelKernel.standard();
+    static final List<Label> labels = List.of(Label.parse("SECRET//REL TO USA, JPN"), Label.parse("SECRET//NOFORN"));
+
+    static LabelledPicture picture(int[] audiences, boolean withNoforn) {
+        LabelledPicture p = new LabelledPicture(FusionConfig.defaults(), Duration.ofSeconds(30));
+        audiences[0] = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
+        audiences[1] = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("USA/SECRET")));
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int k = 0; k < 40; k++) {
+            double t = k;
+            for (int target = 0; target < 3; target++) {
+                double x = 10_000 * target + 180 * t, y = 20_000 + 90 * t * target;
+                p.report(t, 0, x + rnd.nextGaussian() * 100, y + rnd.nextGaussian() * 100, 100, 0);
+                double nx = x + rnd.nextGaussian() * 20, ny = y + rnd.nextGaussian() * 20;
+                if (withNoforn && k % 2 == 0) p.report(t + 0.5, 1, nx, ny, 20, 1);
+            }
+            // a target only the NOFORN sensor sees
+            double hx = 90_000 - 150 * t, hy = 60_000;
+            double rx = hx + rnd.nextGaussian() * 20, ry = hy + rnd.nextGaussian() * 20;
+            if (withNoforn) p.report(t + 0.5, 1, rx, ry, 20, 1);
+            p.advance(t + 0.9);
+        }
+        return p;
+    }
+
+    static List<String> seen(LabelledPicture p, int audience) {
+        List<String> out = new ArrayList<>();
+        p.view(audience, (id, t, x, y, vx, vy, var, l, lc, s, sc) -> {
+            List<Integer> keys = new ArrayList<>();
+            for (int i = 0; i < lc; i++) keys.add(l[i]);
+            out.add(id + " " + x + " " + y + " " + vx + " " + vy + " " + var + " " + keys);
+        });
+        return out;
+    }
+
+    @Test
+    void aNofornContributionChangesNothingAJapaneseReaderObserves() {
+        int[] with = new int[2], without = new int[2];
+        LabelledPicture a = picture(with, true);
+        LabelledPicture b = picture(without, false);
+        List<String> jpnWith = seen(a, with[0]);
+        assertThat(jpnWith).hasSize(3).isEqualTo(seen(b, without[0]));
+        assertThat(jpnWith).noneMatch(s -> s.endsWith("1]") || s.contains(", 1]") || s.contains("[1"));
+        List<String> usa = seen(a, with[1]);
+        assertThat(usa).hasSize(4).isNotEqualTo(seen(b, without[1]));
+        assertThat(usa).anyMatch(s -> s.contains("1]"));
+    }
+
+    @Test
+    void anAudienceThatArrivesLaterStartsFromTheRetainedReportsItMayRead() {
+        int[] aud = new int[2];
+        LabelledPicture p = picture(aud, true);
+        int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("AUS/SECRET")));
+        assertThat(seen(p, late)).isEmpty();
+        int lateJpn = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
+        assertThat(seen(p, lateJpn)).hasSize(3);
+    }
+}

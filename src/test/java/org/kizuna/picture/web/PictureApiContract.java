@@ -1,0 +1,181 @@
+package org.kizuna.picture.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.picture.cot.CotEvent;
+import org.kizuna.picture.cot.CotXmlWriter;
+import org.kizuna.picture.net.CotServer;
+import org.kizuna.picture.tak.TakCodec;
+import org.kizuna.testing.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The picture's REST API on a whole node: events in over REST and CoT TCP, tracks out per reader,
+ * sensors, history. Run on H2 and on PostgreSQL.
+ */
+abstract class PictureApiContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CotServer cot;
+
+    static CotEvent event(String uid, String access, String caveat, String rel) {
+        long now = System.currentTimeMillis();
+        return new CotEvent(uid, "a-h-A-M-F", "m-g", now, now, now + 120_000, 36.5, 133.25, 9000, 50, 50, access, caveat, rel, 230, 95, uid, null);
+    }
+
+    HttpResponse<String> post(String user, byte[] body, String contentType) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/picture/events"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType).header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode track(String user, String uid) {
+        for (JsonNode t : Api.on(port).as(user, "demo").get("/api/v1/picture/tracks").json()) {
+            if (t.get("id").asString().equals(uid)) return t;
+        }
+        return null;
+    }
+
+    @Test
+    void postedEventsAppearForReadersThatMaySeeThemOnly() throws Exception {
+        var rel = post("usa.officer", new CotXmlWriter().write(event("REST-REL-1", "SECRET", null, "REL TO USA, JPN")), "application/xml");
+        assertThat(rel.statusCode()).isEqualTo(202);
+        var nf = post("usa.officer", TakCodec.encode(event("REST-NF-1", "SECRET", "NOFORN", null)), "application/x-protobuf");
+        assertThat(nf.statusCode()).isEqualTo(202);
+        JsonNode atUsa = track("usa.officer", "REST-REL-1");
+        assertThat(atUsa).isNotNull();
+        assertThat(atUsa.get("banner").asString()).isEqualTo("SECRET//REL TO USA, JPN");
+        assertThat(atUsa.get("affiliation").asString()).isEqualTo("h");
+        assertThat(atUsa.get("dimension").asString()).isEqualTo("A");
+        assertThat(atUsa.get("speed").asDouble()).isEqualTo(230.0);
+        assertThat(atUsa.get("lastUpdate").asString()).endsWith("Z");
+        assertThat(track("usa.officer", "REST-NF-1")).isNotNull();
+        assertThat(track("jpn.officer", "REST-REL-1")).isNotNull();
+        assertThat(track("jpn.officer", "REST-NF-1")).as("NOFORN never reaches a JPN reader").isNull();
+        assertThat(track("usa.clerk", "REST-REL-1")).as("CONFIDENTIAL clerk may not read SECRET").isNull();
+
+        JsonNode geo = Api.on(port).as("jpn.officer", "demo").get("/api/v1/picture/tracks.geojson").json();
+        assertThat(geo.get("type").asString()).isEqualTo("FeatureCollection");
+        boolean found = false;
+        for (JsonNode f : geo.get("features")) {
+            assertThat(f.get("id").asString()).isNotEqualTo("REST-NF-1");
+            if (f.get("id").asString().equals("REST-REL-1")) {
+                found = true;
+                assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(133.25);
+                assertThat(f.get("geometry").get("coordinates").get(1).asDouble()).isEqualTo(36.5);
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
+    void historyIsJournalledAndFilteredByReader() throws Exception {
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 3; i++) {
+            CotEvent e = new CotEvent("HIST-NF-1", "a-h-S", "m-g", now + i * 1000, now + i * 1000, now + 120_000, 30 + i * 0.01, 130, 0, 5, 5,
+                    "SECRET", "NOFORN", null, 5, 0, null, null);
+            assertThat(post("usa.officer", new CotXmlWriter().write(e), "application/xml").statusCode()).isEqualTo(202);
+        }
+        JsonNode points = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (System.nanoTime() < deadline) {
+            points = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=5").json();
+            if (points.size() == 3) break;
+            Thread.sleep(200);
+        }
+        assertThat(points.size()).isEqualTo(3);
+        assertThat(points.get(0).get("lat").asDouble()).isEqualTo(30.0);
+        assertThat(points.get(2).get("lat").asDouble()).isEqualTo(30.02);
+        var jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=5");
+        assertThat(jpn.status()).isEqualTo(200);
+        assertThat(jpn.json().size()).as("a NOFORN history is as empty for JPN as an unknown track").isZero();
+        var bad = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=0");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("minutes must be between 1 and 1440");
+    }
+
+    @Test
+    void badEventsAreProblemsAndChangeNothing() throws Exception {
+        var badLabel = post("usa.officer", new CotXmlWriter().write(event("REST-BAD-1", "SECRET", null, "REL TO JPN, USA")), "application/xml");
+        assertThat(badLabel.statusCode()).isEqualTo(400);
+        assertThat(badLabel.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(badLabel.body()).contains("label does not parse");
+        String doctype = "<!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + new String(new CotXmlWriter().write(event("REST-XXE", "SECRET", null, "REL TO USA, JPN")), StandardCharsets.UTF_8);
+        var xxe = post("usa.officer", doctype.getBytes(StandardCharsets.UTF_8), "application/xml");
+        assertThat(xxe.statusCode()).isEqualTo(400);
+        assertThat(xxe.body()).contains("DOCTYPE is not allowed");
+        var clerk = post("usa.clerk", new CotXmlWriter().write(event("REST-CLERK", "CONFIDENTIAL", null, "REL TO USA, JPN")), "application/xml");
+        assertThat(clerk.statusCode()).isEqualTo(403);
+        Thread.sleep(100);
+        assertThat(track("usa.officer", "REST-BAD-1")).isNull();
+        assertThat(track("usa.officer", "REST-XXE")).isNull();
+        assertThat(track("usa.officer", "REST-CLERK")).isNull();
+    }
+
+    @Test
+    void eventOverCotTcpShowsInTheApi() throws Exception {
+        try (Socket s = new Socket("localhost", cot.tcpPort())) {
+            OutputStream out = s.getOutputStream();
+            out.write(new CotXmlWriter().write(event("TCP-API-1", "SECRET", null, "REL TO USA, AUS, JPN")));
+            out.flush();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            JsonNode t = null;
+            while (t == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                t = track("aus.officer", "TCP-API-1");
+            }
+            assertThat(t).isNotNull();
+            assertThat(t.get("nations").get(0).asString()).isEqualTo("USA");
+        }
+    }
+
+    @Test
+    void sensorsAreListedPerReaderAndRegisteredWithValidation() {
+        Api usa = Api.on(port).as("usa.officer", "demo");
+        Api jpn = Api.on(port).as("jpn.officer", "demo");
+        JsonNode all = usa.get("/api/v1/picture/sensors").json();
+        assertThat(all.size()).isGreaterThanOrEqualTo(6);
+        assertThat(usa.get("/api/v1/picture/sensors").body()).contains("USA-TPY2-KYOGA");
+        assertThat(jpn.get("/api/v1/picture/sensors").body()).contains("JPN-FPS5-SADO").doesNotContain("USA-TPY2-KYOGA");
+
+        var created = usa.post("/api/v1/picture/sensors", """
+                {"id":"USA-E2D-VAW125","nation":"USA","platform":"E-2D Hawkeye, VAW-125","kind":"aircraft",
+                 "defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":250,"lat":35.3,"lon":139.4}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(jpn.get("/api/v1/picture/sensors").body()).contains("USA-E2D-VAW125");
+
+        var bad = usa.post("/api/v1/picture/sensors", """
+                {"id":"USA-BAD","nation":"USA","platform":"x","kind":"radar","defaultLabel":"SECRET//REL TO JPN, USA","accuracyMetres":50,"lat":35,"lon":139}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).contains("problem+json");
+        assertThat(bad.body()).contains("default label does not parse");
+        var duplicate = usa.post("/api/v1/picture/sensors", """
+                {"id":"USA-E2D-VAW125","nation":"USA","platform":"again","kind":"aircraft","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":250,"lat":35.3,"lon":139.4}""");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.body()).contains("already registered");
+        assertThat(usa.get("/api/v1/picture/sensors").body()).doesNotContain("USA-BAD").contains("E-2D Hawkeye, VAW-125");
+        var foreign = jpn.post("/api/v1/picture/sensors", """
+                {"id":"USA-TPY2-KYOGA","nation":"USA","platform":"probe","kind":"radar","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":50,"lat":35,"lon":135}""");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body()).contains("you may register JPN sensors only").doesNotContain("already registered");
+    }
+}

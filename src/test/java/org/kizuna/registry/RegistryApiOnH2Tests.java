@@ -1,0 +1,7 @@
+package org.kizuna.registry;
+
+import org.kizuna.testing.H2Node;
+
+@H2Node
+class RegistryApiOnH2Tests extends RegistryApiContract {
+}

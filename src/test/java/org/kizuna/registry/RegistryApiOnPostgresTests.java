@@ -1,0 +1,7 @@
+package org.kizuna.registry;
+
+import org.kizuna.testing.PostgresNode;
+
+@PostgresNode
+class RegistryApiOnPostgresTests extends RegistryApiContract {
+}

@@ -1,0 +1,101 @@
+package org.kizuna.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) for console tests. The flags keep
+ * it from reaching for the network, which this machine does not have.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+    }
+
+    /** Opens a headless browser against a node at {@code baseUrl} such as {@code http://localhost:8123}. */
+    public static Browser open(String baseUrl) {
+        try {
+            Path profile = Files.createTempDirectory("kizuna-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,900",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+                    .build();
+            return new Browser(new ChromeDriver(service, options), baseUrl, profile);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    /** Logs in through the console's login form and waits for the home page. */
+    public Browser login(String user, String password) {
+        go("/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(Duration.ofSeconds(10), d -> !d.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
+    /** Waits for a condition; on a timeout saves a screenshot and the page's text to explain the failure. */
+    public <T> T waitFor(Duration timeout, java.util.function.Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, timeout).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("timeout-" + System.currentTimeMillis());
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("timed out after " + timeout + " at " + driver.getCurrentUrl() + " (screenshot " + shot
+                    + "); the page says:\n" + text.substring(0, Math.min(2000, text.length())), e);
+        }
+    }
+
+    /** Saves a screenshot under target/screenshots for a person to look at. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}
