@@ -47,6 +47,10 @@ public final class LogVerifier {
     /** Verifies the log in {@code c}, reading it in one transaction so that a running node cannot shift it underneath. */
     public Verdict verify(Connection c) throws SQLException {
         c.setAutoCommit(false);
+        if (c.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
+            // one snapshot of entries and tree heads, even while a node keeps writing to PostgreSQL
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
         try {
             return run(c);
         } finally {
