@@ -365,7 +365,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                             writeWithRetry(batch, sign);
                             firstSeen = (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
                         } else {
-                            Thread.onSpinWait(); // an appender holds the next index but has not stored its record yet
+                            Thread.yield(); // an appender holds the next index but has not stored its record yet
                         }
                         continue;
                     }
