@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: each prints one JSON object with its figures.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.kizuna.audit.AuditBenchCommand.class,
                 org.kizuna.picture.FanoutBench.class,
                 org.kizuna.picture.FusionBenchCommand.class,
                 org.kizuna.picture.MetricsBenchCommand.class,

@@ -5,24 +5,46 @@ import java.util.Optional;
 
 import org.kizuna.label.Reader;
 
-/** The node's append-only audit log. */
+/**
+ * The node's append-only audit log. Appends are cheap enough for hot paths: they take the next index and
+ * return, and a background writer stores them in batches; {@link #flush()} waits until they are durable
+ * and signed.
+ */
 public interface AuditLog {
 
     /**
-     * Queues a record for the log and returns at once; records are written in batches by a background
-     * writer. A record accepted here is never dropped: when the queue is full, append waits.
+     * Queues a record and returns its index in the log at once. A record accepted here is never dropped:
+     * it is durable once a later {@link #flush()} returns (or within about 100 ms on a healthy node), and
+     * when the writer is far behind, append waits for room.
      */
-    void append(AuditRecord record);
+    long append(AuditRecord record);
 
     /** Waits until every record appended before this call is durable and covered by a signed tree head. */
     void flush();
 
-    /** The latest signed tree head, if the log has any entry. */
+    /** The latest signed tree head (a fresh log signs its empty tree at start). */
     Optional<TreeHead> latestTreeHead();
 
-    /** The audit path of entry {@code index} in the tree of the given size (RFC 6962 section 2.1.1). */
+    /** The node's Ed25519 public key (X.509 SubjectPublicKeyInfo, DER) that verifies its tree heads. */
+    byte[] publicKey();
+
+    /**
+     * The audit path of entry {@code index} in the tree of the given size (RFC 6962 section 2.1.1), leaf end first.
+     *
+     * @throws IllegalArgumentException when the index is not below the size or the size is beyond the latest signed tree head
+     */
     List<byte[]> inclusionProof(long index, long treeSize);
 
-    /** Entries from {@code from}, those the reader may read. */
+    /**
+     * The proof that the tree of {@code secondSize} entries extends the tree of {@code firstSize} (RFC 6962 section 2.1.2).
+     *
+     * @throws IllegalArgumentException when the sizes are out of order or beyond the latest signed tree head
+     */
+    List<byte[]> consistencyProof(long firstSize, long secondSize);
+
+    /** Entries from {@code from} on, in log order, only those the reader may read; at most {@code limit} (up to 1000). */
     List<AuditEntry> entries(long from, int limit, Reader reader);
+
+    /** The entry at {@code index} if it exists and the reader may read it; empty alike when it does not exist. */
+    Optional<AuditEntry> entry(long index, Reader reader);
 }

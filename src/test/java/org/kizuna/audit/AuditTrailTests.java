@@ -100,4 +100,41 @@ class AuditTrailTests {
         String record = jdbc.sql("select record from audit_entry where idx = ?").param(index).query(String.class).single();
         return Merkle.leafHash(java.util.Base64.getDecoder().decode(record));
     }
+
+    @Test
+    void aProofCarriesTheEntryOnlyForAReaderWhoMayReadIt() {
+        long noforn = log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-proof", "withheld from JPN", "",
+                org.kizuna.label.Label.parse("SECRET//NOFORN"), java.time.Instant.now()));
+        log.flush();
+        long size = log.latestTreeHead().orElseThrow().size();
+        byte[] root = log.latestTreeHead().orElseThrow().rootHash();
+        JsonNode usa = Api.on(port).as("usa.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
+        byte[] entry = java.util.Base64.getDecoder().decode(usa.get("entry").asString());
+        List<byte[]> path = new ArrayList<>();
+        usa.get("auditPath").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        assertThat(Merkle.verifyInclusion(Merkle.leafHash(entry), noforn, size, path, root)).isTrue();
+        assertThat(usa.get("record").get("subject").asString()).isEqualTo("intel/report/noforn-proof");
+        JsonNode jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
+        assertThat(jpn.has("entry")).isFalse();
+        assertThat(jpn.toString()).doesNotContain("noforn-proof");
+    }
+
+    @Test
+    void aPartnerCanCheckThatTheLogOnlyGrew() {
+        long earlier = log.latestTreeHead().orElseThrow().size();
+        byte[] earlierRoot = log.latestTreeHead().orElseThrow().rootHash();
+        log.append(new AuditRecord(AuditRecord.Kind.APPROVAL, "JPN/SECRET", "plans/plan/2", "approved", "", org.kizuna.label.Label.UNCLASSIFIED,
+                java.time.Instant.now()));
+        Api api = Api.on(port).as("aus.officer", "demo");
+        JsonNode head = api.get("/api/v1/audit/tree-head").json();
+        long later = head.get("size").asLong();
+        assertThat(later).isGreaterThan(earlier);
+        JsonNode proof = api.get("/api/v1/audit/consistency?first=" + earlier + "&second=" + later).json();
+        List<byte[]> path = new ArrayList<>();
+        proof.get("proof").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        byte[] laterRoot = HexFormat.of().parseHex(head.get("rootHash").asString());
+        assertThat(Merkle.verifyConsistency(earlier, later, earlierRoot, laterRoot, path)).isTrue();
+        assertThat(Merkle.verifyConsistency(earlier, later, Merkle.nodeHash(earlierRoot, earlierRoot), laterRoot, path)).isFalse();
+        assertThat(api.get("/api/v1/audit/consistency?first=" + (later + 1) + "&second=" + later).status()).isEqualTo(400);
+    }
 }

@@ -2,53 +2,79 @@ package org.kizuna.audit.internal;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
 import org.kizuna.identity.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** The signed tree head and inclusion proofs, so a partner can check records independently; entries for their readers. */
+/**
+ * Lets a partner check the log independently: the latest signed tree head with the node's public key,
+ * audit paths and consistency proofs, and the entries the reader may read (with the entry's canonical
+ * bytes alongside its proof, so the leaf hash can be recomputed).
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final Base64.Encoder B64 = Base64.getEncoder();
 
     private final AuditLog log;
     private final CurrentUser user;
-    private final String publicKey;
 
-    AuditController(AuditLog log, CurrentUser user, @Value("${kizuna.data-dir:./data/USA}") String dataDir) throws Exception {
+    AuditController(AuditLog log, CurrentUser user) {
         this.log = log;
         this.user = user;
-        this.publicKey = Base64.getEncoder().encodeToString(NodeKeys.publicKey(java.nio.file.Path.of(dataDir)).getEncoded());
     }
 
     @GetMapping("/tree-head")
     Map<String, Object> treeHead() {
         log.flush();
-        TreeHead head = log.latestTreeHead()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "the audit log has no entries yet"));
-        return Map.of("size", head.size(), "rootHash", HEX.formatHex(head.rootHash()), "signedAt", head.signedAt().toString(),
-                "signature", Base64.getEncoder().encodeToString(head.signature()), "publicKey", publicKey,
-                "algorithm", "Ed25519 over kizuna-audit-tree-head-v1 || size || root || signedAt millis");
+        TreeHead head = latest();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("size", head.size());
+        body.put("rootHash", head.rootHex());
+        body.put("signedAt", head.signedAt().toString());
+        body.put("signature", B64.encodeToString(head.signature()));
+        body.put("publicKey", B64.encodeToString(log.publicKey()));
+        body.put("algorithm", "Ed25519 over kizuna-audit-tree-head-v1 || size || root || signedAt millis");
+        return body;
     }
 
+    /**
+     * The audit path of an entry. The path (hashes only) is given for any index below the tree size, as
+     * the tree head already tells the size; the entry itself only to a reader who may read it.
+     */
     @GetMapping("/entries/{index}/proof")
-    Map<String, Object> proof(@PathVariable long index, @RequestParam long treeSize) {
-        List<String> path = log.inclusionProof(index, treeSize).stream().map(HEX::formatHex).toList();
-        return Map.of("index", index, "treeSize", treeSize, "auditPath", path);
+    Map<String, Object> proof(@PathVariable long index, @RequestParam Optional<Long> treeSize) {
+        long size = treeSize.orElseGet(() -> latest().size());
+        List<String> path = log.inclusionProof(index, size).stream().map(HEX::formatHex).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("index", index);
+        body.put("treeSize", size);
+        body.put("auditPath", path);
+        log.entry(index, user.reader()).ifPresent(e -> {
+            body.put("entry", B64.encodeToString(RecordCodec.encode(index, e.record())));
+            body.put("record", e.record());
+        });
+        return body;
+    }
+
+    @GetMapping("/consistency")
+    Map<String, Object> consistency(@RequestParam long first, @RequestParam Optional<Long> second) {
+        long to = second.orElseGet(() -> latest().size());
+        List<String> proof = log.consistencyProof(first, to).stream().map(HEX::formatHex).toList();
+        return Map.of("firstSize", first, "secondSize", to, "proof", proof);
     }
 
     @GetMapping("/entries")
@@ -58,5 +84,9 @@ class AuditController {
         }
         log.flush();
         return log.entries(from, limit, user.reader());
+    }
+
+    private TreeHead latest() {
+        return log.latestTreeHead().orElseThrow(() -> new IllegalStateException("the audit log has not signed a tree head"));
     }
 }

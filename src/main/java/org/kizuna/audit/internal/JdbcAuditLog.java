@@ -2,21 +2,32 @@ package org.kizuna.audit.internal;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
@@ -25,222 +36,523 @@ import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit log in the node's database. Appends go to a bounded queue; one writer thread turns each
- * batch into entries and a signed tree head in a single transaction, keeping the tree's right edge in
- * memory so a batch costs O(batch x log n) hashes.
+ * The audit log on the node's database. An append takes the next index with one atomic increment and
+ * puts the record in the ring slot of that index, so a caller never waits for the database (only for
+ * room, when the writer is a whole ring behind). One writer thread takes records in index order,
+ * encodes, hashes and inserts them in batches, extends the in-memory {@link Merkle.Frontier} and, in the same
+ * transaction, signs a tree head when someone waits in {@link #flush()}, when the tree-head interval has
+ * passed, or on close; so every stored tree head matches the stored entries.
  */
-@Component
-class JdbcAuditLog implements AuditLog, SmartLifecycle {
+public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditLog.class);
-    private static final int BATCH = 4096;
-    private static final HexFormat HEX = HexFormat.of();
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-    private final TransactionTemplate tx;
-    private final ObjectProvider<ReadPath> readPath;
-    private final KeyPair key;
-    private final Clock clock = Clock.systemUTC();
-    private final BlockingQueue<AuditRecord> queue = new ArrayBlockingQueue<>(65_536);
-    private final AtomicLong accepted = new AtomicLong();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition durable = lock.newCondition();
-    private long written;
+    /**
+     * Tuning of the writer.
+     *
+     * @param batchSize        most entries per transaction
+     * @param maxDelay         longest an entry waits in the ring before its batch is written
+     * @param treeHeadInterval longest stored entries stay without a signed tree head
+     * @param queueCapacity    appends wait for room when this many records (rounded up to a power of two) are not yet written
+     */
+    public record Settings(int batchSize, Duration maxDelay, Duration treeHeadInterval, int queueCapacity) {
+        public Settings {
+            if (batchSize < 1 || queueCapacity < batchSize) {
+                throw new IllegalArgumentException("audit batch size must be positive and at most the queue capacity");
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(2048, Duration.ofMillis(100), Duration.ofSeconds(1), 65_536);
+        }
+    }
+
+    private record Pending(long index, AuditRecord record) {
+    }
+
+    /** Set in {@link #tail} by {@link #close()}: every index handed out after it is refused. */
+    private static final long CLOSED = 1L << 62;
+
+    private final DataSource dataSource;
+    private final Supplier<ReadPath> readPath;
+    private final KeyPair keys;
+    private final Settings settings;
+    private final AtomicReferenceArray<AuditRecord> ring;
+    private final int mask;
+    /** The next index to hand out, with {@link #CLOSED} set once the log is closed. */
+    private final AtomicLong tail = new AtomicLong();
+    /** Every index below this one has been taken out of the ring by the writer. */
+    private volatile long head;
+    /** The largest number of entries that a caller of {@link #flush()} waits to see signed. */
+    private final AtomicLong flushTarget = new AtomicLong();
+    private final ReentrantLock signedLock = new ReentrantLock();
+    private final Condition signedGrew = signedLock.newCondition();
+    private final ChunkHashes chunks = new ChunkHashes();
+    private final Thread writer;
+
+    private volatile boolean closing;
+    private volatile boolean stopping;
+    private volatile TreeHead latest;
+
+    // owned by the writer thread after construction
     private Merkle.Frontier frontier = new Merkle.Frontier();
-    private volatile boolean running;
-    private Thread writer;
+    private long lastHeadNanos;
 
-    JdbcAuditLog(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, ObjectProvider<ReadPath> readPath,
-                 @Value("${kizuna.data-dir:./data/USA}") String dataDir) {
-        this.jdbc = jdbc;
-        this.template = template;
-        this.tx = tx;
+    private JdbcAuditLog(DataSource dataSource, Supplier<ReadPath> readPath, KeyPair keys, Settings settings) {
+        this.dataSource = dataSource;
         this.readPath = readPath;
-        this.key = NodeKeys.loadOrCreate(Path.of(dataDir));
-        jdbc.sql("select leaf_hash from audit_entry order by idx").query(String.class).list()
-                .forEach(h -> frontier.append(HEX.parseHex(h)));
+        this.keys = keys;
+        this.settings = settings;
+        int capacity = Integer.highestOneBit(settings.queueCapacity() - 1) << 1;
+        this.ring = new AtomicReferenceArray<>(capacity);
+        this.mask = capacity - 1;
+        this.writer = Thread.ofPlatform().name("audit-writer").daemon(true).unstarted(this::runWriter);
+    }
+
+    /**
+     * Opens the log: loads (or creates) the node key under {@code dataDir/keys}, rebuilds the tree from
+     * the stored leaf hashes, refuses a log that no longer matches its latest tree head, signs a head for
+     * any stored entries not yet covered, and starts the writer. {@code readPath} filters what readers see.
+     */
+    public static JdbcAuditLog open(DataSource dataSource, Supplier<ReadPath> readPath, Path dataDir, Settings settings) {
+        JdbcAuditLog auditLog = new JdbcAuditLog(dataSource, readPath, NodeKeys.loadOrCreate(dataDir), settings);
+        try {
+            auditLog.recover();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
+        auditLog.writer.start();
+        return auditLog;
+    }
+
+    private void recover() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            TreeHead stored = AuditTables.latestTreeHead(c);
+            long headSize = stored == null ? 0 : stored.size();
+            byte[][] rootAtHead = {stored == null ? null : (headSize == 0 ? Merkle.emptyRoot() : null)};
+            Merkle.Frontier f = new Merkle.Frontier();
+            AuditTables.scanLeafHashes(c, 0, (index, record, leafHash, label) -> {
+                if (index != f.size()) {
+                    throw new IllegalStateException("audit log has no entry " + f.size() + " (next stored entry is " + index
+                            + "); run ./kizuna audit verify");
+                }
+                f.append(leafHash, 0, chunks::add);
+                if (f.size() == headSize) {
+                    rootAtHead[0] = f.root();
+                }
+            });
+            c.commit();
+            if (stored != null && (rootAtHead[0] == null || !MessageDigest.isEqual(rootAtHead[0], stored.rootHash()))) {
+                throw new IllegalStateException("audit log no longer matches its tree head at size " + headSize + "; run ./kizuna audit verify");
+            }
+            frontier = f;
+            tail.set(f.size());
+            this.head = f.size();
+            latest = stored;
+            if (stored == null || f.size() > headSize) {
+                TreeHead signed = sign(f);
+                AuditTables.insert(c, signed);
+                c.commit();
+                latest = signed;
+            }
+            lastHeadNanos = System.nanoTime();
+        }
     }
 
     @Override
-    public void append(AuditRecord record) {
-        try {
-            queue.put(record);
-            accepted.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while appending to the audit log", e);
+    public long append(AuditRecord record) {
+        java.util.Objects.requireNonNull(record, "record");
+        long index = tail.getAndIncrement();
+        if ((index & CLOSED) != 0) {
+            throw new IllegalStateException("the audit log is closed");
+        }
+        if (index - head > mask) {
+            waitForRoom(index);
+        }
+        ring.setRelease((int) (index & mask), record);
+        if (index - head == settings.batchSize()) {
+            LockSupport.unpark(writer);
+        }
+        return index;
+    }
+
+    /** Backpressure: the writer is a whole ring behind, so wait (briefly spinning, then parking) for it. */
+    private void waitForRoom(long index) {
+        int spins = 0;
+        while (index - head > mask) {
+            if (stopping) {
+                throw new IllegalStateException("the audit log stopped before record " + index + " could be queued");
+            }
+            if (++spins < 64) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.unpark(writer);
+                LockSupport.parkNanos(50_000);
+            }
         }
     }
 
     @Override
     public void flush() {
-        long target = accepted.get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        lock.lock();
+        long target = tail.get() & ~CLOSED;
+        awaitSigned(target, Long.MAX_VALUE);
+    }
+
+    /** Waits until {@code target} entries are stored under a signed tree head; false on timeout. */
+    private boolean awaitSigned(long target, long timeoutNanos) {
+        if (latest.size() >= target) {
+            return true;
+        }
+        flushTarget.accumulateAndGet(target, Math::max);
+        LockSupport.unpark(writer);
+        long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 2);
+        signedLock.lock();
         try {
-            while (written < target) {
-                if (!running) {
-                    writeBatches();
-                    continue;
+            while (latest.size() < target) {
+                if (stopping) {
+                    throw new IllegalStateException("the audit log stopped before " + target + " entries were signed");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("the audit log did not become durable within 30 s");
+                    return false;
                 }
-                durable.awaitNanos(left);
+                signedGrew.awaitNanos(Math.min(left, 1_000_000_000L));
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while waiting for the audit log to flush", e);
         } finally {
-            lock.unlock();
+            signedLock.unlock();
         }
     }
 
     @Override
     public Optional<TreeHead> latestTreeHead() {
-        return jdbc.sql("select * from audit_tree_head order by tree_size desc limit 1")
-                .query((rs, n) -> new TreeHead(rs.getLong("tree_size"), HEX.parseHex(rs.getString("root_hash")),
-                        Instant.ofEpochMilli(rs.getLong("signed_at")), Base64.getDecoder().decode(rs.getString("signature"))))
-                .optional();
+        return Optional.of(latest);
+    }
+
+    @Override
+    public byte[] publicKey() {
+        return keys.getPublic().getEncoded();
     }
 
     @Override
     public List<byte[]> inclusionProof(long index, long treeSize) {
+        checkSize(treeSize);
         if (index < 0 || index >= treeSize) {
             throw new IllegalArgumentException("entry " + index + " is not in a tree of " + treeSize + " entries");
         }
-        List<byte[]> leaves = jdbc.sql("select leaf_hash from audit_entry where idx < ? order by idx").param(treeSize)
-                .query(String.class).list().stream().map(HEX::parseHex).toList();
-        if (leaves.size() != treeSize) {
-            throw new IllegalArgumentException("the log has " + leaves.size() + " entries, not " + treeSize);
+        try (Connection c = dataSource.getConnection()) {
+            return Merkle.inclusionPath(index, treeSize, new StoredSubtrees(c, treeSize));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }
-        return Merkle.inclusionProof(leaves, (int) index, 0, leaves.size());
+    }
+
+    /** The stored leaf hash of entry {@code index}, as a partner recomputes it from the entry's bytes. */
+    byte[] leafHash(long index) {
+        try (Connection c = dataSource.getConnection()) {
+            return new StoredSubtrees(c, index + 1).hash(index, index + 1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
     }
 
     @Override
-    public List<AuditEntry> entries(long from, int limit, Reader reader) {
-        List<AuditEntry> entries = jdbc.sql("select idx, record from audit_entry where idx >= ? order by idx limit ?")
-                .params(from, Math.min(limit, 1000))
-                .query((rs, n) -> new AuditEntry(rs.getLong("idx"),
-                        RecordCodec.decode(Base64.getDecoder().decode(rs.getString("record"))).record()))
-                .list();
-        return readPath.getObject().readable(entries, reader, e -> "audit/entry/" + e.index());
+    public List<byte[]> consistencyProof(long firstSize, long secondSize) {
+        checkSize(secondSize);
+        if (firstSize < 0 || firstSize > secondSize) {
+            throw new IllegalArgumentException("first size " + firstSize + " must be between 0 and second size " + secondSize);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Merkle.consistencyProof(firstSize, secondSize, new StoredSubtrees(c, secondSize));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
     }
 
-    private void run() {
-        while (running || !queue.isEmpty()) {
-            try {
-                AuditRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                lock.lock();
-                try {
-                    List<AuditRecord> batch = new ArrayList<>(BATCH);
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    write(batch);
-                } finally {
-                    lock.unlock();
+    private void checkSize(long treeSize) {
+        long signed = latest.size();
+        if (treeSize < 0 || treeSize > signed) {
+            throw new IllegalArgumentException("tree size " + treeSize + " is beyond the latest signed tree head (size " + signed + ")");
+        }
+    }
+
+    @Override
+    public List<AuditEntry> entries(long fromIndex, int limit, Reader reader) {
+        int n = Math.min(Math.max(limit, 0), 1000);
+        List<AuditEntry> page = new ArrayList<>(n);
+        if (n == 0) {
+            return page;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select idx, record from audit_entry where idx >= ? order by idx limit ?")) {
+            ps.setLong(1, Math.max(0, fromIndex));
+            ps.setInt(2, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new AuditEntry(rs.getLong(1), RecordCodec.decode(Base64.getDecoder().decode(rs.getString(2))).record()));
                 }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
+        return readPath.get().readable(page, reader, AuditLogIds::of);
+    }
+
+    @Override
+    public Optional<AuditEntry> entry(long index, Reader reader) {
+        Optional<AuditEntry> stored;
+        try (Connection c = dataSource.getConnection()) {
+            byte[] bytes = AuditTables.record(c, index);
+            stored = bytes == null ? Optional.empty() : Optional.of(new AuditEntry(index, RecordCodec.decode(bytes).record()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
+        return readPath.get().readable(stored, reader, AuditLogIds::of);
+    }
+
+    /** Writes everything appended so far, signs a final tree head and stops the writer. */
+    @Override
+    public void close() {
+        long assigned = tail.getAndAdd(CLOSED);
+        if ((assigned & CLOSED) != 0) {
+            return;
+        }
+        closing = true;
+        try {
+            if (!awaitSigned(assigned, TimeUnit.SECONDS.toNanos(30))) {
+                log.error("audit log: {} appended records could not be written within 30 s of shutdown", assigned - latest.size());
+            }
+        } finally {
+            stopping = true;
+            writer.interrupt();
+            try {
+                writer.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("audit batch not written; retrying: {}", e.getMessage());
-                sleep();
             }
         }
     }
 
-    /** Writes what is queued, from the calling thread; used when the writer is not running. */
-    private void writeBatches() {
-        List<AuditRecord> batch = new ArrayList<>();
-        queue.drainTo(batch);
-        if (!batch.isEmpty()) write(batch);
+    // ---- writer thread ----
+
+    private void runWriter() {
+        List<Pending> batch = new ArrayList<>(settings.batchSize());
+        long maxDelay = settings.maxDelay().toNanos();
+        long idlePark = Math.max(1_000_000L, maxDelay / 4);
+        long firstSeen = -1;
+        try {
+            while (!stopping) {
+                long taken = head;
+                long pending = (tail.get() & ~CLOSED) - taken;
+                long signed = latest.size();
+                boolean flushWanted = flushTarget.get() > signed;
+                if (pending > 0) {
+                    long now = System.nanoTime();
+                    if (firstSeen < 0) {
+                        firstSeen = now;
+                    }
+                    if (pending >= settings.batchSize() || flushWanted || closing || now - firstSeen >= maxDelay) {
+                        if (take(batch) > 0) {
+                            long end = batch.getLast().index() + 1;
+                            boolean sign = headDue() || (flushWanted && flushTarget.get() <= end)
+                                    || (closing && end == (tail.get() & ~CLOSED));
+                            writeWithRetry(batch, sign);
+                            firstSeen = (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
+                        } else {
+                            Thread.yield(); // an appender holds the next index but has not stored its record yet
+                        }
+                        continue;
+                    }
+                    LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));
+                    continue;
+                }
+                firstSeen = -1;
+                if (frontier.size() > signed && (flushWanted || closing || headDue())) {
+                    batch.clear();
+                    writeWithRetry(batch, true);
+                    continue;
+                }
+                LockSupport.parkNanos(idlePark);
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts only once the last tree head is signed or it gave up waiting
+        }
     }
 
-    /** Called with the lock held. On failure nothing is written, the frontier is restored and the batch is retried. */
-    private void write(List<AuditRecord> batch) {
-        long start = frontier.size();
-        Merkle.Frontier trial = frontier.copy();
-        List<Object[]> rows = new ArrayList<>(batch.size());
-        long index = start;
-        for (AuditRecord r : batch) {
-            byte[] bytes = RecordCodec.encode(index, r);
-            byte[] leaf = Merkle.leafHash(bytes);
-            trial.append(leaf);
-            rows.add(new Object[] {index, Base64.getEncoder().encodeToString(bytes), HEX.formatHex(leaf), r.label().banner()});
-            index++;
+    /** Takes the stored records from the ring in index order, at most one batch; frees their slots. */
+    private int take(List<Pending> batch) {
+        batch.clear();
+        long next = head;
+        long end = tail.get() & ~CLOSED;
+        while (next < end && batch.size() < settings.batchSize()) {
+            int slot = (int) (next & mask);
+            AuditRecord r = ring.getAcquire(slot);
+            if (r == null) {
+                break;
+            }
+            ring.setPlain(slot, null);
+            batch.add(new Pending(next, r));
+            next++;
         }
-        byte[] root = trial.root();
-        long at = clock.millis();
-        byte[] signature = NodeKeys.sign(key.getPrivate(), trial.size(), root, at);
+        head = next; // volatile write: publishes the freed slots to appenders waiting for room
+        return batch.size();
+    }
+
+    private boolean headDue() {
+        return System.nanoTime() - lastHeadNanos >= settings.treeHeadInterval().toNanos();
+    }
+
+    /** What one transaction stores, computed once so that a retry stores exactly the same bytes and signature. */
+    private record Prepared(Merkle.Frontier frontier, List<AuditTables.Row> rows, List<byte[]> closedChunks, @Nullable TreeHead head) {
+    }
+
+    private void writeWithRetry(List<Pending> batch, boolean signHead) throws InterruptedException {
+        Prepared prepared = prepare(batch, signHead);
+        long backoff = 50;
         while (true) {
             try {
-                tx.executeWithoutResult(s -> {
-                    template.batchUpdate("insert into audit_entry (idx, record, leaf_hash, label) values (?, ?, ?, ?)", rows);
-                    jdbc.sql("insert into audit_tree_head (tree_size, root_hash, signed_at, signature) values (?, ?, ?, ?)")
-                            .params(trial.size(), HEX.formatHex(root), at, Base64.getEncoder().encodeToString(signature)).update();
-                });
+                persist(prepared);
                 break;
-            } catch (RuntimeException e) {
-                log.error("audit batch of {} records not written; retrying: {}", batch.size(), e.getMessage());
-                sleep();
+            } catch (SQLException | RuntimeException e) {
+                if (alreadyStored(prepared)) {
+                    break; // the commit reached the database although the driver reported a failure
+                }
+                log.warn("audit log: writing {} records failed, retrying in {} ms: {}", batch.size(), backoff, e.getMessage());
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
             }
         }
-        frontier = trial;
-        written += batch.size();
-        durable.signalAll();
+        apply(prepared);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Prepared prepare(List<Pending> batch, boolean signHead) {
+        Merkle.Frontier next = frontier.copy();
+        List<byte[]> closedChunks = new ArrayList<>(2);
+        List<AuditTables.Row> rows = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            if (p.index() != next.size()) {
+                throw new IllegalStateException("audit writer expected entry " + next.size() + " but got " + p.index());
+            }
+            byte[] bytes = RecordCodec.encode(p.index(), p.record());
+            byte[] leaf = Merkle.leafHash(bytes);
+            next.append(leaf, 0, (chunk, hash, offset) -> closedChunks.add(Arrays.copyOfRange(hash, offset, offset + Merkle.HASH_BYTES)));
+            rows.add(new AuditTables.Row(p.index(), bytes, leaf, p.record().label().banner()));
+        }
+        return new Prepared(next, rows, closedChunks, signHead ? sign(next) : null);
+    }
+
+    private void persist(Prepared p) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!p.rows().isEmpty()) {
+                    AuditTables.insert(c, p.rows());
+                }
+                if (p.head() != null) {
+                    AuditTables.insert(c, p.head());
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
     }
 
-    @Override
-    public void start() {
-        running = true;
-        writer = Thread.ofPlatform().name("audit-writer").daemon(true).start(this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        try {
-            if (writer != null) writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        lock.lock();
-        try {
-            writeBatches();
-        } finally {
-            lock.unlock();
+    private boolean alreadyStored(Prepared p) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!p.rows().isEmpty()) {
+                AuditTables.Row last = p.rows().getLast();
+                List<AuditTables.Row> stored = AuditTables.leafHashes(c, last.index(), last.index() + 1);
+                return stored.size() == 1 && Arrays.equals(stored.getFirst().leafHash(), last.leafHash());
+            }
+            TreeHead stored = AuditTables.latestTreeHead(c);
+            return stored != null && stored.equals(p.head());
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
+    private void apply(Prepared p) {
+        long firstChunk = chunks.count();
+        for (int i = 0; i < p.closedChunks().size(); i++) {
+            chunks.add(firstChunk + i, p.closedChunks().get(i), 0);
+        }
+        frontier = p.frontier();
+        TreeHead signedHead = p.head();
+        if (signedHead != null) {
+            signedLock.lock();
+            try {
+                latest = signedHead;
+                signedGrew.signalAll();
+            } finally {
+                signedLock.unlock();
+            }
+            lastHeadNanos = System.nanoTime();
+        }
     }
 
-    @Override
-    public int getPhase() {
-        // Stops after the web server, so that records of the last requests are written.
-        return Integer.MIN_VALUE + 100;
+    private TreeHead sign(Merkle.Frontier f) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TreeHead previous = latest;
+        if (previous != null && now.isBefore(previous.signedAt())) {
+            now = previous.signedAt(); // tree heads never go back in time, even when the clock does
+        }
+        byte[] root = f.root();
+        byte[] signature = NodeKeys.sign(keys.getPrivate(), f.size(), root, now.toEpochMilli());
+        return new TreeHead(f.size(), root, now, signature);
+    }
+
+    /** Subtree hashes for proofs: complete 256-leaf chunks from memory, other leaves from the database chunk by chunk. */
+    private final class StoredSubtrees implements Merkle.Subtrees {
+        private final Connection connection;
+        private final long treeSize;
+        private final Map<Long, List<AuditTables.Row>> loaded = new HashMap<>();
+
+        StoredSubtrees(Connection connection, long treeSize) {
+            this.connection = connection;
+            this.treeSize = treeSize;
+        }
+
+        @Override
+        public byte[] hash(long from, long to) {
+            long n = to - from;
+            if (n == 1) {
+                return leaf(from);
+            }
+            if (n == Merkle.Frontier.CHUNK_SIZE && from % Merkle.Frontier.CHUNK_SIZE == 0) {
+                byte[] h = chunks.get(from / Merkle.Frontier.CHUNK_SIZE);
+                if (h != null) {
+                    return h;
+                }
+            }
+            long k = Merkle.split(n);
+            return Merkle.nodeHash(hash(from, from + k), hash(from + k, to));
+        }
+
+        private byte[] leaf(long index) {
+            long chunk = index / Merkle.Frontier.CHUNK_SIZE;
+            List<AuditTables.Row> rows = loaded.computeIfAbsent(chunk, this::load);
+            int offset = (int) (index - chunk * Merkle.Frontier.CHUNK_SIZE);
+            if (offset >= rows.size() || rows.get(offset).index() != index) {
+                throw new IllegalStateException("audit log has no stored entry " + index + "; run ./kizuna audit verify");
+            }
+            return rows.get(offset).leafHash();
+        }
+
+        private List<AuditTables.Row> load(long chunk) {
+            long from = chunk * Merkle.Frontier.CHUNK_SIZE;
+            try {
+                return AuditTables.leafHashes(connection, from, Math.min(from + Merkle.Frontier.CHUNK_SIZE, treeSize));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            }
+        }
     }
 }

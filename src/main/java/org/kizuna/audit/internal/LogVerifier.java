@@ -1,95 +1,142 @@
 package org.kizuna.audit.internal;
 
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+
+import org.kizuna.audit.TreeHead;
 
 /**
- * Checks a node's whole audit log from its database, without the node: every entry's bytes against its
- * leaf hash and its own index, the indices for gaps, and every signed tree head against the root
- * recomputed from the entries and against the node's public key.
+ * Checks a stored audit log from scratch: every leaf hash recomputed from the stored bytes, contiguous
+ * indices, each record at the index it was written for and with its label column, every tree head's
+ * signature and root, heads that never go back in time, and no entry after the last signed head. Because every root is recomputed from one pass over the
+ * same entries, each head is also consistent with the next. Stops at the first problem.
  */
 public final class LogVerifier {
 
-    private static final HexFormat HEX = HexFormat.of();
+    /** The outcome: {@code problem} is null when the log is intact. */
+    public record Verdict(long entries, int treeHeads, String rootHex, String problem) {
+        public boolean intact() {
+            return problem == null;
+        }
 
-    /** The verdict: ok with counts, or the first problem found. */
-    public record Verdict(boolean ok, long entries, long treeHeads, String rootHex, String problem) {
-        static Verdict bad(String problem) {
-            return new Verdict(false, 0, 0, "", problem);
+        /** The one-line report of {@code audit verify}. */
+        public String line() {
+            return intact() ? "ok: " + entries + " entries, " + treeHeads + " tree heads verified, root " + rootHex
+                    : "tampered: " + problem;
         }
     }
 
-    private LogVerifier() {
-    }
-
-    public static Verdict verify(Connection db, PublicKey key) throws SQLException {
-        Merkle.Frontier frontier = new Merkle.Frontier();
-        long expected = 0;
-        try (Statement heads = db.createStatement();
-             ResultSet h = heads.executeQuery("select tree_size, root_hash, signed_at, signature from audit_tree_head order by tree_size");
-             Statement entries = db.createStatement();
-             ResultSet e = entries.executeQuery("select idx, record, leaf_hash, label from audit_entry order by idx")) {
-            long headCount = 0;
-            boolean moreEntries = e.next();
-            while (h.next()) {
-                long size = h.getLong(1);
-                while (frontier.size() < size) {
-                    if (!moreEntries) {
-                        return Verdict.bad("entry " + frontier.size() + ": missing (the tree head at size " + size + " covers it)");
-                    }
-                    String problem = checkEntry(e, expected);
-                    if (problem != null) return Verdict.bad(problem);
-                    frontier.append(HEX.parseHex(e.getString(3)));
-                    expected++;
-                    moreEntries = e.next();
-                }
-                byte[] root = frontier.root();
-                if (!Arrays.equals(root, HEX.parseHex(h.getString(2)))) {
-                    return Verdict.bad("tree head at size " + size + ": its root does not match the entries before it (an entry below "
-                            + size + " was altered and rehashed)");
-                }
-                if (!NodeKeys.verify(key, size, root, h.getLong(3), Base64.getDecoder().decode(h.getString(4)))) {
-                    return Verdict.bad("tree head at size " + size + ": the signature does not verify with the node's public key");
-                }
-                headCount++;
-            }
-            if (moreEntries) {
-                String problem = checkEntry(e, expected);
-                if (problem != null) return Verdict.bad(problem);
-                return Verdict.bad("entry " + e.getLong(1) + ": not covered by any signed tree head");
-            }
-            return new Verdict(true, frontier.size(), headCount, HEX.formatHex(frontier.root()), "");
+    private static final class Tampered extends RuntimeException {
+        Tampered(String problem) {
+            super(problem, null, false, false);
         }
     }
 
-    private static String checkEntry(ResultSet e, long expected) throws SQLException {
-        long idx = e.getLong(1);
-        if (idx != expected) {
-            return "entry " + expected + ": missing (the next entry in the log is " + idx + ")";
+    private final PublicKey publicKey;
+    private final boolean allowUnsignedTail;
+
+    public LogVerifier(PublicKey publicKey, boolean allowUnsignedTail) {
+        this.publicKey = publicKey;
+        this.allowUnsignedTail = allowUnsignedTail;
+    }
+
+    /** Verifies the log in {@code c}, reading it in one transaction so that a running node cannot shift it underneath. */
+    public Verdict verify(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        if (c.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
+            // one snapshot of entries and tree heads, even while a node keeps writing to PostgreSQL
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         }
-        byte[] bytes;
-        RecordCodec.Decoded decoded;
         try {
-            bytes = Base64.getDecoder().decode(e.getString(2));
-            decoded = RecordCodec.decode(bytes);
-        } catch (IllegalArgumentException bad) {
-            return "entry " + idx + ": unreadable record (" + bad.getMessage() + ")";
+            return run(c);
+        } finally {
+            c.rollback();
         }
-        if (!Arrays.equals(Merkle.leafHash(bytes), HEX.parseHex(e.getString(3)))) {
-            return "entry " + idx + ": altered (its record does not match its leaf hash)";
+    }
+
+    private Verdict run(Connection c) throws SQLException {
+        List<TreeHead> heads;
+        try {
+            heads = AuditTables.treeHeads(c);
+        } catch (IllegalArgumentException e) {
+            return new Verdict(0, 0, null, "tree head: a stored tree head is unreadable (" + e.getMessage() + "); it was altered");
         }
-        if (decoded.index() != idx) {
-            return "entry " + idx + ": out of order (it holds the record written as entry " + decoded.index() + ")";
+        Merkle.Frontier frontier = new Merkle.Frontier();
+        long[] expected = {0};
+        int[] nextHead = {0};
+        TreeHead[] previous = {null};
+        try {
+            while (nextHead[0] < heads.size() && heads.get(nextHead[0]).size() == 0) {
+                checkHead(heads.get(nextHead[0]++), frontier, previous);
+            }
+            AuditTables.scan(c, 0, (index, record, storedLeaf, labelColumn) -> {
+                long k = expected[0];
+                if (index != k) {
+                    throw new Tampered("entry " + k + ": missing (the next entry in the log is " + index + ")");
+                }
+                long writtenAt;
+                try {
+                    writtenAt = RecordCodec.checkedIndex(record);
+                } catch (IllegalArgumentException e) {
+                    throw new Tampered("entry " + k + ": altered (its stored bytes are not an audit record: " + e.getMessage() + ")");
+                }
+                if (writtenAt != k) {
+                    throw new Tampered("entry " + k + ": out of order (it holds the record written as entry " + writtenAt + ")");
+                }
+                byte[] leaf = Merkle.leafHash(record);
+                if (!MessageDigest.isEqual(leaf, storedLeaf)) {
+                    throw new Tampered("entry " + k + ": altered (its record does not match its leaf hash)");
+                }
+                if (!RecordCodec.banner(record).equals(labelColumn)) {
+                    throw new Tampered("entry " + k + ": altered (its label column differs from its record)");
+                }
+                frontier.append(leaf);
+                expected[0] = k + 1;
+                while (nextHead[0] < heads.size() && heads.get(nextHead[0]).size() == expected[0]) {
+                    checkHead(heads.get(nextHead[0]++), frontier, previous);
+                }
+            });
+            long n = expected[0];
+            if (nextHead[0] < heads.size()) {
+                TreeHead head = heads.get(nextHead[0]);
+                throw new Tampered("entry " + n + ": missing (the log ends at " + n + " entries, the tree head at size "
+                        + head.size() + " covers it)");
+            }
+            if (heads.isEmpty()) {
+                throw new Tampered("tree head: none is stored, not even the empty tree's that a node signs at first start; tree heads were removed");
+            }
+            long signed = heads.getLast().size();
+            if (n > signed && !allowUnsignedTail) {
+                throw new Tampered("entry " + signed + ": not covered by any signed tree head (" + (n - signed)
+                        + " entries after the last one at size " + signed + "); entries were added, or tree heads removed."
+                        + " A node that crashed signs these when it next starts; --allow-unsigned-tail accepts them");
+            }
+            return new Verdict(n, heads.size(), HexFormat.of().formatHex(heads.getLast().rootHash()), null);
+        } catch (Tampered t) {
+            return new Verdict(expected[0], nextHead[0], null, t.getMessage());
         }
-        if (!decoded.record().label().banner().equals(e.getString(4))) {
-            return "entry " + idx + ": altered (its label column differs from its record)";
+    }
+
+    private void checkHead(TreeHead head, Merkle.Frontier frontier, TreeHead[] previous) {
+        long size = head.size();
+        if (!NodeKeys.verify(publicKey, head)) {
+            throw new Tampered("tree head at size " + size + ": the signature does not verify with the node's public key (forged or altered)");
         }
-        return null;
+        TreeHead before = previous[0];
+        if (before != null && head.signedAt().isBefore(before.signedAt())) {
+            throw new Tampered("tree head at size " + size + ": signed at " + head.signedAt() + ", before the smaller tree head at size "
+                    + before.size() + " (" + before.signedAt() + ")");
+        }
+        byte[] root = frontier.root();
+        if (!MessageDigest.isEqual(root, head.rootHash())) {
+            long from = before == null ? 0 : before.size();
+            throw new Tampered("tree head at size " + size + ": its root does not match the entries before it (signed " + head.rootHex()
+                    + ", recomputed " + HexFormat.of().formatHex(root) + "); an entry between " + from + " and " + (size - 1) + " was altered and rehashed");
+        }
+        previous[0] = head;
     }
 }

@@ -1,99 +1,173 @@
 package org.kizuna.audit.internal;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * RFC 6962 Merkle tree hashing with SHA-256: leaves are hashed with prefix 0x00, interior nodes with
- * prefix 0x01, and a tree of n leaves splits at the largest power of two smaller than n. Includes audit
- * paths and consistency proofs with their verification (RFC 9162 section 2.1).
+ * RFC 6962 Merkle Tree Hash with SHA-256: leaves are hashed with prefix 0x00, interior nodes with prefix
+ * 0x01, and a tree of n leaves splits at the largest power of two smaller than n. Audit paths and
+ * consistency proofs are built over a {@link Subtrees} source (so the log can serve them from cached
+ * subtree hashes) or a list of leaf hashes, and verified as RFC 9162 section 2.1.3.2 and 2.1.4.2 state.
  */
 public final class Merkle {
+
+    /** Length of every hash in the tree. */
+    public static final int HASH_BYTES = 32;
+    static final byte LEAF_PREFIX = 0x00;
+    static final byte NODE_PREFIX = 0x01;
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Merkle::newSha256);
 
     private Merkle() {
     }
 
-    static MessageDigest sha256() {
+    /** Where a proof generator gets the hashes of the subtrees it needs. */
+    public interface Subtrees {
+        /** MTH(D[from:to]) of the log's leaves; {@code from} is aligned as RFC 6962's recursion leaves it. */
+        byte[] hash(long from, long to);
+    }
+
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("this JDK has no SHA-256", e);
         }
     }
 
-    public static byte[] leafHash(byte[] entry) {
-        MessageDigest d = sha256();
-        d.update((byte) 0x00);
-        return d.digest(entry);
-    }
-
-    public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = sha256();
-        d.update((byte) 0x01);
-        d.update(left);
-        return d.digest(right);
-    }
-
+    /** MTH of the empty tree: SHA-256 of the empty string. */
     public static byte[] emptyRoot() {
-        return sha256().digest();
+        MessageDigest d = SHA256.get();
+        d.reset();
+        return d.digest();
+    }
+
+    /** SHA-256(0x00 || entry). */
+    public static byte[] leafHash(byte[] entry) {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        d.update(LEAF_PREFIX);
+        d.update(entry);
+        return d.digest();
+    }
+
+    /** SHA-256(0x01 || left || right). */
+    public static byte[] nodeHash(byte[] left, byte[] right) {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        d.update(NODE_PREFIX);
+        d.update(left);
+        d.update(right);
+        return d.digest();
+    }
+
+    /** The largest power of two strictly smaller than {@code n} (n &gt; 1): RFC 6962's split point. */
+    static long split(long n) {
+        return Long.highestOneBit(n - 1);
+    }
+
+    /** MTH over a list of leaf hashes, by the RFC's recursive definition (used by tests and small trees). */
+    public static byte[] root(List<byte[]> leafHashes) {
+        return root(leafHashes, 0, leafHashes.size());
     }
 
     /** MTH over leaf hashes {@code [from, to)}. */
-    public static byte[] root(List<byte[]> leaves, int from, int to) {
-        int n = to - from;
-        if (n == 0) return emptyRoot();
-        if (n == 1) return leaves.get(from);
-        int k = split(n);
-        return nodeHash(root(leaves, from, from + k), root(leaves, from + k, to));
+    public static byte[] root(List<byte[]> leafHashes, int from, int to) {
+        return to == from ? emptyRoot() : rootOf(leafHashes, from, to);
     }
 
-    public static byte[] root(List<byte[]> leaves) {
-        return root(leaves, 0, leaves.size());
+    /** PATH(m, D[n]) over the leaf hashes {@code [from, to)}, with {@code m} counted from {@code from}. */
+    public static List<byte[]> inclusionProof(List<byte[]> leafHashes, int m, int from, int to) {
+        return inclusionPath(m, to - from, (a, b) -> rootOf(leafHashes, from + (int) a, from + (int) b));
     }
 
-    /** The largest power of two smaller than n (n >= 2). */
-    static int split(int n) {
-        return Integer.highestOneBit(n - 1);
+    /** PROOF(m, D[n]) over the first {@code n} of the leaf hashes. */
+    public static List<byte[]> consistencyProof(List<byte[]> leafHashes, int m, int n) {
+        return consistencyProof(m, n, (a, b) -> rootOf(leafHashes, (int) a, (int) b));
     }
 
-    /** PATH(m, D[n]) of RFC 6962 over leaf hashes {@code [from, to)}. */
-    public static List<byte[]> inclusionProof(List<byte[]> leaves, int m, int from, int to) {
+    private static byte[] rootOf(List<byte[]> leaves, int from, int to) {
+        if (to - from == 1) {
+            return leaves.get(from);
+        }
+        int k = (int) split(to - from);
+        return nodeHash(rootOf(leaves, from, from + k), rootOf(leaves, from + k, to));
+    }
+
+    /** PATH(m, D[n]): the audit path of leaf {@code m} in the tree of the first {@code n} leaves, leaf end first. */
+    public static List<byte[]> inclusionPath(long m, long n, Subtrees tree) {
+        if (m < 0 || m >= n) {
+            throw new IllegalArgumentException("leaf " + m + " is not in a tree of size " + n);
+        }
         List<byte[]> path = new ArrayList<>();
-        inclusion(leaves, m, from, to, path);
+        path(m, 0, n, tree, path);
         return path;
     }
 
-    private static void inclusion(List<byte[]> leaves, int m, int from, int to, List<byte[]> path) {
-        int n = to - from;
-        if (n <= 1) return;
-        int k = split(n);
+    private static void path(long m, long from, long n, Subtrees tree, List<byte[]> out) {
+        if (n <= 1) {
+            return;
+        }
+        long k = split(n);
         if (m < k) {
-            inclusion(leaves, m, from, from + k, path);
-            path.add(root(leaves, from + k, to));
+            path(m, from, k, tree, out);
+            out.add(tree.hash(from + k, from + n));
         } else {
-            inclusion(leaves, m - k, from + k, to, path);
-            path.add(root(leaves, from, from + k));
+            path(m - k, from + k, n - k, tree, out);
+            out.add(tree.hash(from, from + k));
         }
     }
 
-    /** Verifies that {@code leaf} is entry {@code index} of the tree of {@code size} with root {@code root}. */
-    public static boolean verifyInclusion(byte[] leaf, long index, long size, List<byte[]> path, byte[] root) {
-        if (index >= size) return false;
+    /** PROOF(m, D[n]): the consistency proof between the trees of the first {@code m} and {@code n} leaves. */
+    public static List<byte[]> consistencyProof(long m, long n, Subtrees tree) {
+        if (m < 0 || m > n) {
+            throw new IllegalArgumentException("no consistency proof from size " + m + " to size " + n);
+        }
+        List<byte[]> proof = new ArrayList<>();
+        if (m == 0 || m == n) {
+            return proof;
+        }
+        subproof(m, 0, n, true, tree, proof);
+        return proof;
+    }
+
+    private static void subproof(long m, long from, long n, boolean whole, Subtrees tree, List<byte[]> out) {
+        if (m == n) {
+            if (!whole) {
+                out.add(tree.hash(from, from + n));
+            }
+            return;
+        }
+        long k = split(n);
+        if (m <= k) {
+            subproof(m, from, k, whole, tree, out);
+            out.add(tree.hash(from + k, from + n));
+        } else {
+            subproof(m - k, from + k, n - k, false, tree, out);
+            out.add(tree.hash(from, from + k));
+        }
+    }
+
+    /** Whether {@code path} proves that {@code leafHash} is leaf {@code index} of the tree of {@code size} with {@code root}. */
+    public static boolean verifyInclusion(byte[] leafHash, long index, long size, List<byte[]> path, byte[] root) {
+        if (index < 0 || index >= size) {
+            return false;
+        }
         long fn = index;
         long sn = size - 1;
-        byte[] r = leaf;
+        byte[] r = leafHash;
         for (byte[] p : path) {
-            if (sn == 0) return false;
+            if (sn == 0) {
+                return false;
+            }
             if ((fn & 1) == 1 || fn == sn) {
                 r = nodeHash(p, r);
-                if ((fn & 1) == 0) {
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>= 1;
-                        sn >>= 1;
-                    }
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
                 }
             } else {
                 r = nodeHash(r, p);
@@ -101,61 +175,48 @@ public final class Merkle {
             fn >>= 1;
             sn >>= 1;
         }
-        return sn == 0 && Arrays.equals(r, root);
+        return sn == 0 && MessageDigest.isEqual(r, root);
     }
 
-    /** PROOF(m, D[n]) of RFC 6962: shows the tree of m leaves is a prefix of the tree of n leaves. */
-    public static List<byte[]> consistencyProof(List<byte[]> leaves, int m, int n) {
-        List<byte[]> proof = new ArrayList<>();
-        if (m > 0 && m < n) subproof(leaves, m, 0, n, true, proof);
-        return proof;
-    }
-
-    private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean complete, List<byte[]> proof) {
-        int n = to - from;
-        if (m == n) {
-            if (!complete) proof.add(root(leaves, from, to));
-            return;
+    /** Whether {@code proof} shows that the tree of {@code second} leaves with {@code secondRoot} extends the tree of {@code first} leaves with {@code firstRoot}. */
+    public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+        if (first < 0 || first > second) {
+            return false;
         }
-        int k = split(n);
-        if (m <= k) {
-            subproof(leaves, m, from, from + k, complete, proof);
-            proof.add(root(leaves, from + k, to));
-        } else {
-            subproof(leaves, m - k, from + k, to, false, proof);
-            proof.add(root(leaves, from, from + k));
+        if (first == second) {
+            return proof.isEmpty() && MessageDigest.isEqual(firstRoot, secondRoot);
         }
-    }
-
-    /** Verifies a consistency proof between the tree of size m with root1 and the tree of size n with root2. */
-    public static boolean verifyConsistency(long m, long n, byte[] root1, byte[] root2, List<byte[]> proof) {
-        if (m > n) return false;
-        if (m == n) return proof.isEmpty() && Arrays.equals(root1, root2);
-        if (m == 0) return proof.isEmpty();
-        List<byte[]> path = new ArrayList<>(proof);
-        if (Long.bitCount(m) == 1) {
-            path.addFirst(root1);
+        if (first == 0) {
+            return proof.isEmpty() && MessageDigest.isEqual(firstRoot, emptyRoot());
         }
-        if (path.isEmpty()) return false;
-        long fn = m - 1;
-        long sn = n - 1;
+        if (proof.isEmpty()) {
+            return false;
+        }
+        List<byte[]> path = proof;
+        if (Long.bitCount(first) == 1) {
+            path = new ArrayList<>(proof.size() + 1);
+            path.add(firstRoot);
+            path.addAll(proof);
+        }
+        long fn = first - 1;
+        long sn = second - 1;
         while ((fn & 1) == 1) {
             fn >>= 1;
             sn >>= 1;
         }
-        byte[] fr = path.getFirst();
-        byte[] sr = path.getFirst();
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
         for (int i = 1; i < path.size(); i++) {
             byte[] c = path.get(i);
-            if (sn == 0) return false;
+            if (sn == 0) {
+                return false;
+            }
             if ((fn & 1) == 1 || fn == sn) {
                 fr = nodeHash(c, fr);
                 sr = nodeHash(c, sr);
-                if ((fn & 1) == 0) {
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>= 1;
-                        sn >>= 1;
-                    }
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
                 }
             } else {
                 sr = nodeHash(sr, c);
@@ -163,54 +224,98 @@ public final class Merkle {
             fn >>= 1;
             sn >>= 1;
         }
-        return sn == 0 && Arrays.equals(fr, root1) && Arrays.equals(sr, root2);
+        return sn == 0 && MessageDigest.isEqual(fr, firstRoot) && MessageDigest.isEqual(sr, secondRoot);
     }
 
     /**
-     * The right edge of a growing tree: the roots of its perfect subtrees, largest first. Appending is
-     * O(log n) and the root is available at any size, so the writer never rehashes the whole log.
+     * The right edge of an RFC 6962 tree: one hash per complete subtree that a left-to-right scan of the
+     * leaves has closed but not yet merged (bit {@code i} of the size set means a subtree of 2^i leaves).
+     * Appending a leaf and computing the root are O(log n) and allocate nothing.
      */
     public static final class Frontier {
-        private final List<byte[]> hashes = new ArrayList<>();
-        private final List<Long> sizes = new ArrayList<>();
-        private long size;
 
-        public void append(byte[] leafHash) {
-            hashes.add(leafHash);
-            sizes.add(1L);
-            size++;
-            int last = hashes.size() - 1;
-            while (last > 0 && sizes.get(last).equals(sizes.get(last - 1))) {
-                byte[] merged = nodeHash(hashes.get(last - 1), hashes.get(last));
-                long s = sizes.get(last) * 2;
-                hashes.remove(last);
-                sizes.remove(last);
-                hashes.set(last - 1, merged);
-                sizes.set(last - 1, s);
-                last--;
-            }
+        /** Level of the subtrees reported to the chunk listener: 2^8 = 256 leaves. */
+        public static final int CHUNK_LEVEL = 8;
+        public static final int CHUNK_SIZE = 1 << CHUNK_LEVEL;
+
+        /** Receives the hash of every complete, aligned 256-leaf subtree as the scan closes it. */
+        @FunctionalInterface
+        public interface ChunkListener {
+            void chunkClosed(long chunkIndex, byte[] hash, int offset);
         }
+
+        private static final int H = HASH_BYTES;
+        private final byte[] stack = new byte[64 * H];
+        private final byte[] carry = new byte[H];
+        private final MessageDigest sha = newSha256();
+        private long size;
 
         public long size() {
             return size;
         }
 
-        /** An independent copy, so that a batch can be hashed before it is known to be written. */
+        /** Appends the leaf whose hash is {@code leafHash[offset..offset+32)}. */
+        public void append(byte[] leafHash, int offset, @org.jspecify.annotations.Nullable ChunkListener chunks) {
+            System.arraycopy(leafHash, offset, carry, 0, H);
+            int level = 0;
+            long n = size;
+            while ((n & 1) == 1) {
+                // carry = H(0x01 || stack[level] || carry)
+                sha.update(NODE_PREFIX);
+                sha.update(stack, level * H, H);
+                sha.update(carry, 0, H);
+                digestInto(carry);
+                n >>= 1;
+                level++;
+                if (level == CHUNK_LEVEL && chunks != null) {
+                    chunks.chunkClosed((size + 1) / CHUNK_SIZE - 1, carry, 0);
+                }
+            }
+            System.arraycopy(carry, 0, stack, level * H, H);
+            size++;
+        }
+
+        public void append(byte[] leafHash) {
+            append(leafHash, 0, null);
+        }
+
+        /** MTH of the leaves appended so far. */
+        public byte[] root() {
+            if (size == 0) {
+                return emptyRoot();
+            }
+            int level = Long.numberOfTrailingZeros(size);
+            byte[] r = new byte[H];
+            System.arraycopy(stack, level * H, r, 0, H);
+            long n = size >>> (level + 1);
+            level++;
+            while (n != 0) {
+                if ((n & 1) == 1) {
+                    sha.update(NODE_PREFIX);
+                    sha.update(stack, level * H, H);
+                    sha.update(r, 0, H);
+                    digestInto(r);
+                }
+                n >>= 1;
+                level++;
+            }
+            return r;
+        }
+
+        /** An independent copy, so that a failed write can be rolled back. */
         public Frontier copy() {
             Frontier f = new Frontier();
-            f.hashes.addAll(hashes);
-            f.sizes.addAll(sizes);
+            System.arraycopy(stack, 0, f.stack, 0, stack.length);
             f.size = size;
             return f;
         }
 
-        public byte[] root() {
-            if (hashes.isEmpty()) return emptyRoot();
-            byte[] r = hashes.getLast();
-            for (int i = hashes.size() - 2; i >= 0; i--) {
-                r = nodeHash(hashes.get(i), r);
+        private void digestInto(byte[] out) {
+            try {
+                sha.digest(out, 0, H);
+            } catch (DigestException e) {
+                throw new IllegalStateException(e);
             }
-            return r;
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class NodeKeys {
 
     static final String PRIVATE = "audit-ed25519.key";
-    static final String PUBLIC = "audit-ed25519.pub";
+    public static final String PUBLIC = "audit-ed25519.pub";
     private static final byte[] DOMAIN = "kizuna-audit-tree-head-v1".getBytes(StandardCharsets.US_ASCII);
 
     private NodeKeys() {
@@ -55,8 +55,22 @@ public final class NodeKeys {
     }
 
     public static PublicKey publicKey(Path dataDir) throws IOException, GeneralSecurityException {
-        byte[] encoded = Files.readAllBytes(dataDir.resolve("keys").resolve(PUBLIC));
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+        return readPublicKey(publicKeyFile(dataDir));
+    }
+
+    /** Where a node keeps its public key: all that {@code audit verify} and partners need. */
+    public static Path publicKeyFile(Path dataDir) {
+        return dataDir.resolve("keys").resolve(PUBLIC);
+    }
+
+    /** An Ed25519 public key in X.509 DER, such as the node's or one a partner was given. */
+    public static PublicKey readPublicKey(Path file) throws IOException, GeneralSecurityException {
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Files.readAllBytes(file)));
+    }
+
+    /** Whether the tree head's signature verifies with {@code key}. */
+    public static boolean verify(PublicKey key, org.kizuna.audit.TreeHead head) {
+        return verify(key, head.size(), head.rootHash(), head.signedAt().toEpochMilli(), head.signature());
     }
 
     static byte[] signedBytes(long size, byte[] root, long atMillis) {

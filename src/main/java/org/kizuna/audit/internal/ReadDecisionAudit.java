@@ -25,7 +25,7 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.R
 
     @Override
     public void decided(ReadPath.ReadDecision d) {
-        if (d.itemId().startsWith("audit/")) {
+        if (d.itemId().startsWith(AuditLogIds.PREFIX)) {
             return; // reading the audit trail is not itself a decision on an item of the alliance
         }
         log.getObject().append(new AuditRecord(AuditRecord.Kind.READ_DECISION, d.reader().toString(), d.itemId(),
@@ -37,6 +37,12 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.R
         String released = r.result().released().stream().map(p -> p.id()).sorted().toList().toString();
         String withheld = r.result().withheld().stream().map(w -> w.portionId() + ": " + w.reason()).toList().toString();
         log.getObject().append(new AuditRecord(AuditRecord.Kind.RELEASE, r.actor(), r.itemId(),
-                "to " + r.toNation() + " released " + released, "withheld " + withheld, r.declaredBanner(), clock.instant()));
+                fit("to " + r.toNation() + " released " + released), fit("withheld " + withheld), r.declaredBanner(), clock.instant()));
+    }
+
+    /** A listing of many portions is cut so the record stays within the log's size; the count stays visible. */
+    private static String fit(String text) {
+        int max = 600;
+        return text.length() <= max ? text : text.substring(0, max - 40) + "... (" + (text.length() - max + 40) + " more characters)";
     }
 }
