@@ -60,7 +60,7 @@ public final class FusionReplay {
                 engine.history(t, (id, confirmed, st, sx, sy, tt, x, y, vx, vy) -> {
                     History h = histories.computeIfAbsent(id, k -> new History(st, sx, sy, vx, vy));
                     h.add(tt, x, vx, y, vy);
-                    if (confirmed) h.confirmed = true;
+                    if (confirmed && !h.confirmed) h.confirm();
                 });
             }
             i = j;
@@ -85,7 +85,8 @@ public final class FusionReplay {
 
     /** The states of one track at the scan times it lived, and the report it started from. */
     private static final class History {
-        final double startT, startX, startY, startVx, startVy;
+        final double startT;
+        double startX, startY, startVx, startVy;
         double[] s = new double[40];
         int n;
         boolean confirmed;
@@ -96,6 +97,29 @@ public final class FusionReplay {
             this.startY = startY;
             this.startVx = vx;
             this.startVy = vy;
+        }
+
+        /**
+         * The track has just been confirmed: nothing before now was ever shown, and its state now rests
+         * on every report it had, so the states it had while tentative are replaced by that state
+         * predicted back (the two or three seconds of a tentative track are too short for process noise
+         * to matter). From here on the history holds what was shown.
+         */
+        void confirm() {
+            confirmed = true;
+            int last = (n - 1) * 5;
+            double tc = s[last], xc = s[last + 1], vxc = s[last + 2], yc = s[last + 3], vyc = s[last + 4];
+            startX = xc - vxc * (tc - startT);
+            startY = yc - vyc * (tc - startT);
+            startVx = vxc;
+            startVy = vyc;
+            for (int k = 0; k < n - 1; k++) {
+                double back = tc - s[k * 5];
+                s[k * 5 + 1] = xc - vxc * back;
+                s[k * 5 + 2] = vxc;
+                s[k * 5 + 3] = yc - vyc * back;
+                s[k * 5 + 4] = vyc;
+            }
         }
 
         void add(double t, double x, double vx, double y, double vy) {

@@ -8,9 +8,10 @@ import java.util.Map;
  * One audience's tracker: fuses only what it is given. Coordinates in metres on a local plane, time in
  * seconds. Constant-velocity Kalman filters (the two axes decouple, so each keeps two 2x2 covariances),
  * coarse gating on a spatial hash grid, fine gating by Mahalanobis distance, globally optimal assignment
- * per cluster of gated tracks and reports, two-point initiation bounded by the fastest expected target,
- * M-of-N style confirmation, merging of duplicates, deletion, stable ids. State lives in arrays; buffers
- * are kept between scans, so a scan allocates only when the picture grows.
+ * per cluster of gated tracks and reports (confirmed tracks first, tentative tracks on the reports they
+ * leave), two-point initiation bounded by the fastest expected target and combined with a velocity prior
+ * from that speed, M-of-N style confirmation, merging of duplicates, deletion, stable ids. State lives in
+ * arrays; buffers are kept between scans, so a scan allocates only when the picture grows.
  */
 public final class FusionEngine {
 
@@ -282,11 +283,20 @@ public final class FusionEngine {
             maxSig = Math.max(maxSig, qSig[r]);
             used[j] = false;
         }
-        // gating
+        // confirmed tracks take their reports first; tentative tracks only what is left, so a track
+        // started from clutter cannot grow by taking an established target's reports
+        gateAndAssign(r0, n, maxSig, true);
+        gateAndAssign(r0, n, maxSig, false);
+        initiate(r0, n, t);
+        maintain(t);
+    }
+
+    private void gateAndAssign(int r0, int n, double maxSig, boolean confirmedTracks) {
         pairCount = 0;
         double g = cfg.gate();
         for (int k = 0; k < liveCount; k++) {
             int i = live[k];
+            if (confirmed[i] != confirmedTracks) continue;
             double radius = Math.sqrt(g * (Math.max(a00[i], b00[i]) + maxSig * maxSig));
             int cx0 = cell(x[i] - radius), cx1 = cell(x[i] + radius);
             int cy0 = cell(y[i] - radius), cy1 = cell(y[i] + radius);
@@ -295,6 +305,7 @@ public final class FusionEngine {
             for (int cx = cx0; cx <= cx1; cx++) {
                 for (int cy = cy0; cy <= cy1; cy++) {
                     for (int j = reportGrid.first(key(cx, cy)); j >= 0; j = reportGrid.next(j)) {
+                        if (used[j]) continue;
                         int r = r0 + j;
                         double s2 = qSig[r] * qSig[r];
                         double sx = a00[i] + s2, sy = b00[i] + s2;
@@ -306,8 +317,6 @@ public final class FusionEngine {
             }
         }
         assignClusters(r0, n);
-        initiate(r0, n, t);
-        maintain(t);
     }
 
     private void addPair(int liveIndex, int report, double cost) {
@@ -549,17 +558,25 @@ public final class FusionEngine {
         int i = allocate();
         double dt = t - sT[s];
         double rs2 = qSig[r] * qSig[r], ss2 = sSig[s] * sSig[s];
-        x[i] = qX[r];
-        y[i] = qY[r];
-        vx[i] = (qX[r] - sX[s]) / dt;
-        vy[i] = (qY[r] - sY[s]) / dt;
+        // two-point estimate: position from this report, velocity from the pair...
         double vv = (rs2 + ss2) / (dt * dt) + cfg.processNoise() * dt / 3;
-        a00[i] = rs2;
-        a01[i] = rs2 / dt;
-        a11[i] = vv;
-        b00[i] = rs2;
-        b01[i] = rs2 / dt;
-        b11[i] = vv;
+        double c = rs2 / dt;
+        // ...combined with what is known before any report: a target moves in any direction at up to
+        // maxSpeed, so each velocity component has mean 0 and variance maxSpeed^2 / 6 (speed uniform
+        // on [0, maxSpeed]). Reports 0.6 s apart give a velocity far vaguer than that.
+        double prior = cfg.maxSpeed() * cfg.maxSpeed() / 6;
+        double w = vv / (vv + prior);
+        double ux = (qX[r] - sX[s]) / dt, uy = (qY[r] - sY[s]) / dt;
+        x[i] = qX[r] - c / (vv + prior) * ux;
+        y[i] = qY[r] - c / (vv + prior) * uy;
+        vx[i] = ux * (1 - w);
+        vy[i] = uy * (1 - w);
+        a00[i] = rs2 - c * c / (vv + prior);
+        a01[i] = c * (1 - w);
+        a11[i] = vv * (1 - w);
+        b00[i] = a00[i];
+        b01[i] = a01[i];
+        b11[i] = a11[i];
         stateT[i] = t;
         seedT[i] = sT[s];
         seedX[i] = sX[s];

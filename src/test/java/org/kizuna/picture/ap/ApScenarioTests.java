@@ -54,9 +54,29 @@ class ApScenarioTests {
         assertThat(j.get("siap").get("completeness").asDouble()).isGreaterThanOrEqualTo(0.999);
         assertThat(j.get("siap").get("spuriousness").asDouble()).isLessThanOrEqualTo(0.005);
         assertThat(j.get("siap").get("ambiguity").asDouble()).isLessThanOrEqualTo(1.005);
+        assertThat(j.get("siap").get("position_accuracy").asDouble()).isLessThanOrEqualTo(40);
         // the written track file gives the same figures through bench metrics
         JsonNode again = JsonMapper.builder().build().readTree(run("bench", "metrics", "--tracks", dir.resolve("tracks.csv").toString(),
                 "--truth", truth.toString()));
         assertThat(again.get("gospa").get("mean").asDouble()).isCloseTo(j.get("gospa").get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    /**
+     * Other seeds, same quality: one track per target and none besides. Before confirmed tracks took
+     * their reports first, seeds 2 and 7 each grew a second track (a duplicate, or clutter that fed on a
+     * neighbour's reports).
+     */
+    @Test
+    void onOtherSeedsEveryTargetGetsOneTrackAndNothingElse() {
+        for (long seed : new long[] {2, 7}) {
+            ApScenario.Scenario s = ApScenario.generate(100, seed);
+            FusionReplay.Outcome o = FusionReplay.run(s.detections(), org.kizuna.picture.fusion.FusionConfig.defaults(), true);
+            org.kizuna.picture.metrics.PictureMetrics.Result m = org.kizuna.picture.metrics.PictureMetrics.evaluate(s.truth(), o.tracks());
+            assertThat(o.tracksTotal()).as("seed %d", seed).isEqualTo(100);
+            assertThat(m.spuriousness()).as("seed %d", seed).isZero();
+            assertThat(m.ambiguity()).as("seed %d", seed).isEqualTo(1.0);
+            assertThat(m.completeness()).as("seed %d", seed).isGreaterThanOrEqualTo(0.999);
+            assertThat(m.positionAccuracy()).as("seed %d", seed).isLessThanOrEqualTo(40);
+        }
     }
 }
