@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 StartCommand.class,
                 BenchCommand.class,
                 org.kizuna.audit.AuditCommand.class,
-                org.kizuna.picture.SimCommand.class,
+                SimCommand.class,
                 org.kizuna.picture.CertsCommand.class,
                 org.kizuna.label.LabelCommand.class,
         })

@@ -37,4 +37,26 @@ class PlannerTests {
         plan.start()[b] = plan.start()[a];
         assertThat(Validator.violations(p, plan)).anyMatch(v -> v.contains("overlap"));
     }
+
+    @Test
+    void onAGeneratedInstanceOfAnotherSeedThePlannerDoesAsWell() throws Exception {
+        String text = AbbGenerator.generate(2000, 2);
+        assertThat(AbbGenerator.generate(2000, 2)).isEqualTo(text);
+        assertThat(AbbGenerator.generate(2000, 3)).isNotEqualTo(text);
+        Path file = java.nio.file.Files.createTempFile("abb", ".json");
+        java.nio.file.Files.writeString(file, text);
+        Problem p = Problem.readAbb(file);
+        assertThat(p.facilities()).hasSize(24);
+        for (Problem.Request r : p.requests()) {
+            String site = p.facilities().get(r.facilities()[0]).id().split("-")[0];
+            for (int f : r.facilities()) assertThat(p.facilities().get(f).id()).startsWith(site + "-");
+            assertThat(r.earliest()).isLessThanOrEqualTo(r.preferred());
+            assertThat(r.preferred()).isLessThanOrEqualTo(r.latest());
+        }
+        Options o = Options.of(p);
+        Plan fcfs = Greedy.firstComeFirstServed(p, o);
+        Plan plan = PlanSolver.solve(p, o, Greedy.priorityFirst(p, o), Duration.ofSeconds(3)).plan();
+        assertThat(Validator.violations(p, plan)).isEmpty();
+        assertThat(plan.figures(p).shortfall()).isLessThan(fcfs.figures(p).shortfall() * 3 / 4);
+    }
 }
