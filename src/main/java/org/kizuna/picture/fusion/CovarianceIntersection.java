@@ -34,13 +34,17 @@ final class CovarianceIntersection {
         axis(w, ay, avy, ab00, ab01, ab11, by, bvy, bb00, bb01, bb11, out, 5);
     }
 
+    /** Trace of the fused covariance for weight w: each axis's (w A^-1 + (1 - w) B^-1)^-1, position plus velocity. */
     private static double trace(double w, double aa00, double aa01, double aa11, double ab00, double ab01, double ab11,
                                 double ba00, double ba01, double ba11, double bb00, double bb01, double bb11) {
-        double[] o = new double[5];
-        axis(w, 0, 0, aa00, aa01, aa11, 0, 0, ba00, ba01, ba11, o, 0);
-        double t = o[2] + o[4];
-        axis(w, 0, 0, ab00, ab01, ab11, 0, 0, bb00, bb01, bb11, o, 0);
-        return t + o[2] + o[4];
+        return axisTrace(w, aa00, aa01, aa11, ba00, ba01, ba11) + axisTrace(w, ab00, ab01, ab11, bb00, bb01, bb11);
+    }
+
+    private static double axisTrace(double w, double a00, double a01, double a11, double b00, double b01, double b11) {
+        double da = a00 * a11 - a01 * a01, db = b00 * b11 - b01 * b01;
+        double i00 = w * a11 / da + (1 - w) * b11 / db, i01 = -w * a01 / da - (1 - w) * b01 / db, i11 = w * a00 / da + (1 - w) * b00 / db;
+        // the trace of the inverse of [[i00, i01], [i01, i11]]
+        return (i00 + i11) / (i00 * i11 - i01 * i01);
     }
 
     /** One axis: P = (w A^-1 + (1 - w) B^-1)^-1, x = P (w A^-1 a + (1 - w) B^-1 b). */

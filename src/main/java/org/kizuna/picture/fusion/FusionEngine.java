@@ -11,7 +11,8 @@ import java.util.Map;
  * per cluster of gated tracks and reports (confirmed tracks first, tentative tracks on the reports they
  * leave), two-point initiation bounded by the fastest expected target and combined with a velocity prior
  * from that speed, M-of-N style confirmation, merging of duplicates, deletion, stable ids. State lives in
- * arrays; buffers are kept between scans, so a scan allocates only when the picture grows.
+ * arrays; buffers are kept between scans and views, so a scan allocates only when the picture grows.
+ * Not thread-safe: one thread drives an engine (the picture's own).
  */
 public final class FusionEngine {
 
@@ -40,15 +41,9 @@ public final class FusionEngine {
     private int freeCount;
     private long nextId = 1;
 
-    // queued reports
-    private double[] qT = new double[0], qX = new double[0], qY = new double[0], qSig = new double[0];
-    private int[] qSensor = new int[0], qLabel = new int[0];
-    private int qCount;
-
-    // seeds: unexplained reports that may still start a track
-    private double[] sT = new double[0], sX = new double[0], sY = new double[0], sSig = new double[0];
-    private int[] sSensor = new int[0], sLabel = new int[0];
-    private int seedCount;
+    // queued reports, and seeds: unexplained reports that may still start a track
+    private final Reports q = new Reports();
+    private final Reports seeds = new Reports();
 
     // per-scan work buffers
     private final Grid reportGrid = new Grid();
@@ -85,22 +80,7 @@ public final class FusionEngine {
         if (!(sigma > 0) || Double.isNaN(px) || Double.isNaN(py) || Double.isNaN(t)) {
             throw new IllegalArgumentException("a report needs finite position and time and a positive sigma");
         }
-        if (qCount == qT.length) {
-            int n = Math.max(64, qCount * 2);
-            qT = Arrays.copyOf(qT, n);
-            qX = Arrays.copyOf(qX, n);
-            qY = Arrays.copyOf(qY, n);
-            qSig = Arrays.copyOf(qSig, n);
-            qSensor = Arrays.copyOf(qSensor, n);
-            qLabel = Arrays.copyOf(qLabel, n);
-        }
-        qT[qCount] = t;
-        qX[qCount] = px;
-        qY[qCount] = py;
-        qSig[qCount] = sigma;
-        qSensor[qCount] = sensor;
-        qLabel[qCount] = labelKey;
-        qCount++;
+        q.add(t, sensor, px, py, sigma, labelKey);
     }
 
     /**
@@ -135,25 +115,18 @@ public final class FusionEngine {
 
     /** Processes everything queued with time <= now, in time order, one scan (time and sensor) at a time. */
     public void advance(double now) {
-        if (qCount > 0) {
-            sortQueue();
+        if (q.size > 0) {
+            q.sortByTimeAndSensor();
             int end = 0;
-            while (end < qCount && qT[end] <= now) end++;
+            while (end < q.size && q.t[end] <= now) end++;
             int start = 0;
             while (start < end) {
                 int stop = start + 1;
-                while (stop < end && qT[stop] == qT[start] && qSensor[stop] == qSensor[start]) stop++;
+                while (stop < end && q.t[stop] == q.t[start] && q.sensor[stop] == q.sensor[start]) stop++;
                 scan(start, stop);
                 start = stop;
             }
-            int rest = qCount - end;
-            System.arraycopy(qT, end, qT, 0, rest);
-            System.arraycopy(qX, end, qX, 0, rest);
-            System.arraycopy(qY, end, qY, 0, rest);
-            System.arraycopy(qSig, end, qSig, 0, rest);
-            System.arraycopy(qSensor, end, qSensor, 0, rest);
-            System.arraycopy(qLabel, end, qLabel, 0, rest);
-            qCount = rest;
+            q.dropFirst(end);
         }
         lastAdvance = Math.max(lastAdvance, now);
         for (int k = 0; k < liveCount; k++) {
@@ -175,37 +148,26 @@ public final class FusionEngine {
 
     /** Confirmed tracks predicted to {@code t} (no state changes), fused with partner tracks. */
     public void viewAt(double t, TrackSink sink) {
-        int[] oneLabel = new int[64];
-        int[] oneSensor = new int[64];
-        java.util.Set<External> matched = new java.util.HashSet<>();
+        double q = cfg.processNoise();
+        matched.clear();
         for (int k = 0; k < liveCount; k++) {
             int i = live[k];
             if (!confirmed[i]) continue;
             double dt = t - stateT[i];
-            double q = cfg.processNoise();
             double px = x[i] + vx[i] * dt, py = y[i] + vy[i] * dt, pvx = vx[i], pvy = vy[i];
-            double pa00 = a00[i] + 2 * dt * a01[i] + dt * dt * a11[i] + q * dt * dt * dt / 3;
-            double pa01 = a01[i] + dt * a11[i] + q * dt * dt / 2;
-            double pa11 = a11[i] + q * dt;
-            double pb00 = b00[i] + 2 * dt * b01[i] + dt * dt * b11[i] + q * dt * dt * dt / 3;
-            double pb01 = b01[i] + dt * b11[i] + q * dt * dt / 2;
-            double pb11 = b11[i] + q * dt;
+            double pa00 = positionVariance(a00[i], a01[i], a11[i], dt, q), pb00 = positionVariance(b00[i], b01[i], b11[i], dt, q);
             int[] lbl = labels[i];
             int lc = labelCount[i];
-            External ext = externals.isEmpty() ? null : nearestExternal(t, px, py, pa00, pb00, matched);
+            External ext = externals.isEmpty() ? null : nearestExternal(t, px, py, pa00, pb00);
             if (ext != null) {
                 matched.add(ext);
-                double[] fused = new double[10];
                 double edt = t - ext.t;
-                double ex = ext.x + ext.vx * edt, ey = ext.y + ext.vy * edt;
-                double ea00 = ext.a00 + 2 * edt * ext.a01 + edt * edt * ext.a11 + q * edt * edt * edt / 3;
-                double ea01 = ext.a01 + edt * ext.a11 + q * edt * edt / 2;
-                double ea11 = ext.a11 + q * edt;
-                double eb00 = ext.b00 + 2 * edt * ext.b01 + edt * edt * ext.b11 + q * edt * edt * edt / 3;
-                double eb01 = ext.b01 + edt * ext.b11 + q * edt * edt / 2;
-                double eb11 = ext.b11 + q * edt;
-                CovarianceIntersection.fuse(px, pvx, pa00, pa01, pa11, py, pvy, pb00, pb01, pb11,
-                        ex, ext.vx, ea00, ea01, ea11, ey, ext.vy, eb00, eb01, eb11, fused);
+                CovarianceIntersection.fuse(px, pvx, pa00, crossCovariance(a01[i], a11[i], dt, q), velocityVariance(a11[i], dt, q),
+                        py, pvy, pb00, crossCovariance(b01[i], b11[i], dt, q), velocityVariance(b11[i], dt, q),
+                        ext.x + ext.vx * edt, ext.vx, positionVariance(ext.a00, ext.a01, ext.a11, edt, q),
+                        crossCovariance(ext.a01, ext.a11, edt, q), velocityVariance(ext.a11, edt, q),
+                        ext.y + ext.vy * edt, ext.vy, positionVariance(ext.b00, ext.b01, ext.b11, edt, q),
+                        crossCovariance(ext.b01, ext.b11, edt, q), velocityVariance(ext.b11, edt, q), fused);
                 px = fused[0];
                 pvx = fused[1];
                 py = fused[5];
@@ -223,9 +185,30 @@ public final class FusionEngine {
             if (matched.contains(e)) continue;
             double edt = t - e.t;
             oneLabel[0] = e.label;
-            sink.track(e.id, t, e.x + e.vx * edt, e.y + e.vy * edt, e.vx, e.vy, (e.a00 + e.b00) / 2 + cfg.processNoise() * edt * edt * edt / 3,
-                    oneLabel, 1, oneSensor, 0);
+            sink.track(e.id, t, e.x + e.vx * edt, e.y + e.vy * edt, e.vx, e.vy,
+                    (positionVariance(e.a00, e.a01, e.a11, edt, q) + positionVariance(e.b00, e.b01, e.b11, edt, q)) / 2,
+                    oneLabel, 1, NO_SENSORS, 0);
         }
+    }
+
+    private final java.util.Set<External> matched = new java.util.HashSet<>();
+    private final double[] fused = new double[10];
+    private final int[] oneLabel = new int[1];
+    private static final int[] NO_SENSORS = new int[0];
+
+    // the constant-velocity model on one axis: a covariance [[p00, p01], [p01, p11]] predicted dt ahead
+    // under white acceleration of intensity q
+
+    static double positionVariance(double p00, double p01, double p11, double dt, double q) {
+        return p00 + 2 * dt * p01 + dt * dt * p11 + q * dt * dt * dt / 3;
+    }
+
+    static double crossCovariance(double p01, double p11, double dt, double q) {
+        return p01 + dt * p11 + q * dt * dt / 2;
+    }
+
+    static double velocityVariance(double p11, double dt, double q) {
+        return p11 + q * dt;
     }
 
     /** Receives every live track, tentative ones too, with the report it started from: for track histories. */
@@ -247,14 +230,15 @@ public final class FusionEngine {
         }
     }
 
-    private External nearestExternal(double t, double px, double py, double pa00, double pb00, java.util.Set<External> matched) {
+    private External nearestExternal(double t, double px, double py, double pa00, double pb00) {
         External best = null;
         double bestD = cfg.gate();
+        double q = cfg.processNoise();
         for (External e : externals.values()) {
             if (matched.contains(e)) continue;
             double edt = t - e.t;
             double ex = e.x + e.vx * edt - px, ey = e.y + e.vy * edt - py;
-            double sx = pa00 + e.a00 + e.a11 * edt * edt, sy = pb00 + e.b00 + e.b11 * edt * edt;
+            double sx = pa00 + positionVariance(e.a00, e.a01, e.a11, edt, q), sy = pb00 + positionVariance(e.b00, e.b01, e.b11, edt, q);
             double d = ex * ex / sx + ey * ey / sy;
             if (d < bestD) {
                 bestD = d;
@@ -267,8 +251,7 @@ public final class FusionEngine {
     // ---------------------------------------------------------------- one scan
 
     private void scan(int r0, int r1) {
-        currentR0 = r0;
-        double t = qT[r0];
+        double t = q.t[r0];
         int n = r1 - r0;
         for (int k = 0; k < liveCount; k++) {
             int i = live[k];
@@ -279,8 +262,8 @@ public final class FusionEngine {
         reportGrid.clear(n);
         for (int j = 0; j < n; j++) {
             int r = r0 + j;
-            reportGrid.add(cellKey(qX[r], qY[r]), j);
-            maxSig = Math.max(maxSig, qSig[r]);
+            reportGrid.add(cellKey(q.x[r], q.y[r]), j);
+            maxSig = Math.max(maxSig, q.sigma[r]);
             used[j] = false;
         }
         // confirmed tracks take their reports first; tentative tracks only what is left, so a track
@@ -307,9 +290,9 @@ public final class FusionEngine {
                     for (int j = reportGrid.first(key(cx, cy)); j >= 0; j = reportGrid.next(j)) {
                         if (used[j]) continue;
                         int r = r0 + j;
-                        double s2 = qSig[r] * qSig[r];
+                        double s2 = q.sigma[r] * q.sigma[r];
                         double sx = a00[i] + s2, sy = b00[i] + s2;
-                        double ex = qX[r] - x[i], ey = qY[r] - y[i];
+                        double ex = q.x[r] - x[i], ey = q.y[r] - y[i];
                         double d2 = ex * ex / sx + ey * ey / sy;
                         if (d2 <= g) addPair(k, j, d2 + Math.log(sx * sy));
                     }
@@ -409,10 +392,10 @@ public final class FusionEngine {
             matrix[row * width + col] = pCost[p];
             // not assigning a track costs as much as a report on the edge of its gate
             int i = live[pTrack[p]];
-            double s2 = qSig[r0 + pReport[p]] * qSig[r0 + pReport[p]];
+            double s2 = q.sigma[r0 + pReport[p]] * q.sigma[r0 + pReport[p]];
             double miss = g + Math.log((a00[i] + s2) * (b00[i] + s2));
-            int dummy = row * width + cols + row;
-            if (matrix[dummy] == INF || miss < matrix[dummy]) matrix[dummy] = miss;
+            int missCell = row * width + cols + row;   // the row's own "no report" column
+            if (matrix[missCell] == INF || miss < matrix[missCell]) matrix[missCell] = miss;
         }
         assignment.solve(matrix, rows, width, rowToCol);
         for (int row = 0; row < rows; row++) {
@@ -433,32 +416,30 @@ public final class FusionEngine {
         double dt = t - stateT[i];
         if (dt <= 0) return;
         double q = cfg.processNoise();
-        double q3 = q * dt * dt * dt / 3, q2 = q * dt * dt / 2, q1 = q * dt;
         x[i] += vx[i] * dt;
         y[i] += vy[i] * dt;
-        double n00 = a00[i] + 2 * dt * a01[i] + dt * dt * a11[i] + q3;
-        double n01 = a01[i] + dt * a11[i] + q2;
+        double n00 = positionVariance(a00[i], a01[i], a11[i], dt, q), n01 = crossCovariance(a01[i], a11[i], dt, q);
+        a11[i] = velocityVariance(a11[i], dt, q);
         a00[i] = n00;
         a01[i] = n01;
-        a11[i] += q1;
-        n00 = b00[i] + 2 * dt * b01[i] + dt * dt * b11[i] + q3;
-        n01 = b01[i] + dt * b11[i] + q2;
+        n00 = positionVariance(b00[i], b01[i], b11[i], dt, q);
+        n01 = crossCovariance(b01[i], b11[i], dt, q);
+        b11[i] = velocityVariance(b11[i], dt, q);
         b00[i] = n00;
         b01[i] = n01;
-        b11[i] += q1;
         stateT[i] = t;
     }
 
     private void update(int i, int r) {
-        double r2 = qSig[r] * qSig[r];
-        double sx = a00[i] + r2, ex = qX[r] - x[i];
+        double r2 = q.sigma[r] * q.sigma[r];
+        double sx = a00[i] + r2, ex = q.x[r] - x[i];
         double k0 = a00[i] / sx, k1 = a01[i] / sx;
         x[i] += k0 * ex;
         vx[i] += k1 * ex;
         a11[i] -= a01[i] * a01[i] / sx;
         a01[i] = a01[i] * r2 / sx;
         a00[i] = a00[i] * r2 / sx;
-        double sy = b00[i] + r2, ey = qY[r] - y[i];
+        double sy = b00[i] + r2, ey = q.y[r] - y[i];
         k0 = b00[i] / sy;
         k1 = b01[i] / sy;
         y[i] += k0 * ey;
@@ -466,11 +447,11 @@ public final class FusionEngine {
         b11[i] -= b01[i] * b01[i] / sy;
         b01[i] = b01[i] * r2 / sy;
         b00[i] = b00[i] * r2 / sy;
-        lastUpdate[i] = qT[r];
+        lastUpdate[i] = q.t[r];
         hits[i]++;
         if (!confirmed[i] && hits[i] >= cfg.confirmHits()) confirmed[i] = true;
-        addLabel(i, qLabel[r]);
-        addSensor(i, qSensor[r]);
+        addLabel(i, q.label[r]);
+        addSensor(i, q.sensor[r]);
     }
 
     // ---------------------------------------------------------------- initiation
@@ -478,36 +459,35 @@ public final class FusionEngine {
     private void initiate(int r0, int n, double t) {
         // seeds older than their lifetime are gone; the rest are searched on a grid
         int kept = 0;
-        for (int s = 0; s < seedCount; s++) {
-            if (t - sT[s] <= cfg.seedLifetime()) {
-                if (kept != s) copySeed(s, kept);
+        for (int s = 0; s < seeds.size; s++) {
+            if (t - seeds.t[s] <= cfg.seedLifetime()) {
+                if (kept != s) seeds.move(s, kept);
                 kept++;
             }
         }
-        seedCount = kept;
-        if (seedUsed.length < seedCount) seedUsed = new boolean[seedCount * 2 + 16];
+        seeds.size = kept;
+        if (seedUsed.length < seeds.size) seedUsed = new boolean[seeds.size * 2 + 16];
         double seedCell = cfg.maxSpeed() * cfg.seedLifetime() + 1000;
-        seedGrid.clear(seedCount);
-        for (int s = 0; s < seedCount; s++) {
-            seedGrid.add(key((int) Math.floor(sX[s] / seedCell), (int) Math.floor(sY[s] / seedCell)), s);
+        seedGrid.clear(seeds.size);
+        for (int s = 0; s < seeds.size; s++) {
+            seedGrid.add(key((int) Math.floor(seeds.x[s] / seedCell), (int) Math.floor(seeds.y[s] / seedCell)), s);
             seedUsed[s] = false;
         }
-        int newSeeds = 0;
         for (int j = 0; j < n; j++) {
             if (used[j]) continue;
             int r = r0 + j;
-            int cx = (int) Math.floor(qX[r] / seedCell), cy = (int) Math.floor(qY[r] / seedCell);
+            int cx = (int) Math.floor(q.x[r] / seedCell), cy = (int) Math.floor(q.y[r] / seedCell);
             int best = -1;
             double bestDt = Double.POSITIVE_INFINITY, bestD = Double.POSITIVE_INFINITY;
             for (int gx = cx - 1; gx <= cx + 1; gx++) {
                 for (int gy = cy - 1; gy <= cy + 1; gy++) {
                     for (int s = seedGrid.first(key(gx, gy)); s >= 0; s = seedGrid.next(s)) {
                         if (seedUsed[s]) continue;
-                        double dt = t - sT[s];
+                        double dt = t - seeds.t[s];
                         if (dt <= 0) continue;
-                        double dx = qX[r] - sX[s], dy = qY[r] - sY[s];
+                        double dx = q.x[r] - seeds.x[s], dy = q.y[r] - seeds.y[s];
                         double d = Math.sqrt(dx * dx + dy * dy);
-                        double reach = cfg.maxSpeed() * dt + 3 * Math.sqrt(qSig[r] * qSig[r] + sSig[s] * sSig[s]);
+                        double reach = cfg.maxSpeed() * dt + 3 * Math.sqrt(q.sigma[r] * q.sigma[r] + seeds.sigma[s] * seeds.sigma[s]);
                         if (d <= reach && (dt < bestDt || (dt == bestDt && d < bestD))) {
                             best = s;
                             bestDt = dt;
@@ -518,46 +498,28 @@ public final class FusionEngine {
             }
             if (best >= 0) {
                 seedUsed[best] = true;
+                used[j] = true;
                 startTrack(r, best, t);
-            } else {
-                newSeeds++;
             }
         }
-        // unexplained reports of this scan become seeds (seeds that started a track are dropped)
+        // reports of this scan that neither a track took nor started one become seeds; seeds that started a track go
         kept = 0;
-        for (int s = 0; s < seedCount; s++) {
+        for (int s = 0; s < seeds.size; s++) {
             if (!seedUsed[s]) {
-                if (kept != s) copySeed(s, kept);
+                if (kept != s) seeds.move(s, kept);
                 kept++;
             }
         }
-        seedCount = kept;
-        ensureSeeds(seedCount + newSeeds);
+        seeds.size = kept;
         for (int j = 0; j < n; j++) {
-            if (used[j]) continue;
-            int r = r0 + j;
-            boolean started = false;
-            // a report that started a track is marked by startTrack
-            if (startedFrom[j]) started = true;
-            if (started) continue;
-            sT[seedCount] = qT[r];
-            sX[seedCount] = qX[r];
-            sY[seedCount] = qY[r];
-            sSig[seedCount] = qSig[r];
-            sSensor[seedCount] = qSensor[r];
-            sLabel[seedCount] = qLabel[r];
-            seedCount++;
+            if (!used[j]) seeds.add(q, r0 + j);
         }
     }
 
-    private boolean[] startedFrom = new boolean[0];
-    private int currentR0;
-
     private void startTrack(int r, int s, double t) {
-        startedFrom[r - currentR0] = true;
         int i = allocate();
-        double dt = t - sT[s];
-        double rs2 = qSig[r] * qSig[r], ss2 = sSig[s] * sSig[s];
+        double dt = t - seeds.t[s];
+        double rs2 = q.sigma[r] * q.sigma[r], ss2 = seeds.sigma[s] * seeds.sigma[s];
         // two-point estimate: position from this report, velocity from the pair...
         double vv = (rs2 + ss2) / (dt * dt) + cfg.processNoise() * dt / 3;
         double c = rs2 / dt;
@@ -566,9 +528,9 @@ public final class FusionEngine {
         // on [0, maxSpeed]). Reports 0.6 s apart give a velocity far vaguer than that.
         double prior = cfg.maxSpeed() * cfg.maxSpeed() / 6;
         double w = vv / (vv + prior);
-        double ux = (qX[r] - sX[s]) / dt, uy = (qY[r] - sY[s]) / dt;
-        x[i] = qX[r] - c / (vv + prior) * ux;
-        y[i] = qY[r] - c / (vv + prior) * uy;
+        double ux = (q.x[r] - seeds.x[s]) / dt, uy = (q.y[r] - seeds.y[s]) / dt;
+        x[i] = q.x[r] - c / (vv + prior) * ux;
+        y[i] = q.y[r] - c / (vv + prior) * uy;
         vx[i] = ux * (1 - w);
         vy[i] = uy * (1 - w);
         a00[i] = rs2 - c * c / (vv + prior);
@@ -578,28 +540,19 @@ public final class FusionEngine {
         b01[i] = a01[i];
         b11[i] = a11[i];
         stateT[i] = t;
-        seedT[i] = sT[s];
-        seedX[i] = sX[s];
-        seedY[i] = sY[s];
+        seedT[i] = seeds.t[s];
+        seedX[i] = seeds.x[s];
+        seedY[i] = seeds.y[s];
         lastUpdate[i] = t;
         hits[i] = 2;
         confirmed[i] = hits[i] >= cfg.confirmHits();
         ids[i] = nextId++;
         labelCount[i] = 0;
         sensorCount[i] = 0;
-        addLabel(i, sLabel[s]);
-        addLabel(i, qLabel[r]);
-        addSensor(i, sSensor[s]);
-        addSensor(i, qSensor[r]);
-    }
-
-    private void copySeed(int from, int to) {
-        sT[to] = sT[from];
-        sX[to] = sX[from];
-        sY[to] = sY[from];
-        sSig[to] = sSig[from];
-        sSensor[to] = sSensor[from];
-        sLabel[to] = sLabel[from];
+        addLabel(i, seeds.label[s]);
+        addLabel(i, q.label[r]);
+        addSensor(i, seeds.sensor[s]);
+        addSensor(i, q.sensor[r]);
     }
 
     // ---------------------------------------------------------------- maintenance
@@ -725,51 +678,7 @@ public final class FusionEngine {
     }
 
     private void ensureScan(int n) {
-        if (used.length < n) {
-            used = new boolean[n * 2];
-            startedFrom = new boolean[n * 2];
-        }
-        Arrays.fill(startedFrom, 0, n, false);
-    }
-
-    private void ensureSeeds(int n) {
-        if (sT.length < n) {
-            int m = Math.max(64, n * 2);
-            sT = Arrays.copyOf(sT, m);
-            sX = Arrays.copyOf(sX, m);
-            sY = Arrays.copyOf(sY, m);
-            sSig = Arrays.copyOf(sSig, m);
-            sSensor = Arrays.copyOf(sSensor, m);
-            sLabel = Arrays.copyOf(sLabel, m);
-        }
-    }
-
-    private void sortQueue() {
-        boolean sorted = true;
-        for (int i = 1; i < qCount && sorted; i++) {
-            sorted = qT[i - 1] < qT[i] || (qT[i - 1] == qT[i] && qSensor[i - 1] <= qSensor[i]);
-        }
-        if (sorted) return;
-        Integer[] order = new Integer[qCount];
-        for (int i = 0; i < qCount; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> qT[a] != qT[b] ? Double.compare(qT[a], qT[b]) : Integer.compare(qSensor[a], qSensor[b]));
-        double[] t2 = new double[qCount], x2 = new double[qCount], y2 = new double[qCount], s2 = new double[qCount];
-        int[] se = new int[qCount], l2 = new int[qCount];
-        for (int k = 0; k < qCount; k++) {
-            int o = order[k];
-            t2[k] = qT[o];
-            x2[k] = qX[o];
-            y2[k] = qY[o];
-            s2[k] = qSig[o];
-            se[k] = qSensor[o];
-            l2[k] = qLabel[o];
-        }
-        System.arraycopy(t2, 0, qT, 0, qCount);
-        System.arraycopy(x2, 0, qX, 0, qCount);
-        System.arraycopy(y2, 0, qY, 0, qCount);
-        System.arraycopy(s2, 0, qSig, 0, qCount);
-        System.arraycopy(se, 0, qSensor, 0, qCount);
-        System.arraycopy(l2, 0, qLabel, 0, qCount);
+        if (used.length < n) used = new boolean[n * 2];
     }
 
     private static int cell(double v) {

@@ -2,7 +2,6 @@ package org.kizuna.picture.fusion;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -20,10 +19,9 @@ public final class LabelledPicture {
     private final double replaySeconds;
     private final List<Audience> audiences = new ArrayList<>();
 
-    // retained reports, oldest first
-    private double[] rT = new double[0], rX = new double[0], rY = new double[0], rSig = new double[0];
-    private int[] rSensor = new int[0], rLabel = new int[0];
-    private int rStart, rEnd;
+    // retained reports, oldest first, from index retainedFrom on
+    private final Reports retained = new Reports();
+    private int retainedFrom;
     private double now = Double.NEGATIVE_INFINITY;
 
     private static final class Audience {
@@ -54,8 +52,9 @@ public final class LabelledPicture {
     /** Adds an audience; it is given the retained reports it may read. Returns its index. */
     public int addAudience(IntPredicate mayReadLabelKey) {
         Audience a = new Audience(mayReadLabelKey, new FusionEngine(config));
-        for (int i = rStart; i < rEnd; i++) {
-            if (a.reads(rLabel[i])) a.engine.report(rT[i], rSensor[i], rX[i], rY[i], rSig[i], rLabel[i]);
+        Reports r = retained;
+        for (int i = retainedFrom; i < r.size; i++) {
+            if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i]);
         }
         if (now > Double.NEGATIVE_INFINITY) a.engine.advance(now);
         audiences.add(a);
@@ -66,7 +65,11 @@ public final class LabelledPicture {
         for (Audience a : audiences) {
             if (a.reads(labelKey)) a.engine.report(t, sensor, x, y, sigma, labelKey);
         }
-        retain(t, sensor, x, y, sigma, labelKey);
+        if (retained.full() && retainedFrom >= retained.size / 2) { // compact when at least half is expired, else grow
+            retained.dropFirst(retainedFrom);
+            retainedFrom = 0;
+        }
+        retained.add(t, sensor, x, y, sigma, labelKey);
     }
 
     public void trackReport(String sourceTrackId, double t, double x, double y, double vx, double vy,
@@ -79,7 +82,7 @@ public final class LabelledPicture {
     public void advance(double t) {
         now = Math.max(now, t);
         for (Audience a : audiences) a.engine.advance(t);
-        while (rStart < rEnd && rT[rStart] < now - replaySeconds) rStart++;
+        while (retainedFrom < retained.size && retained.t[retainedFrom] < now - replaySeconds) retainedFrom++;
     }
 
     public void view(int audience, TrackSink sink) {
@@ -88,39 +91,5 @@ public final class LabelledPicture {
 
     public int audiences() {
         return audiences.size();
-    }
-
-    private void retain(double t, int sensor, double x, double y, double sigma, int labelKey) {
-        if (rEnd == rT.length) {
-            int live = rEnd - rStart;
-            int cap = Math.max(1024, live * 2);
-            rT = shift(rT, cap, live);
-            rX = shift(rX, cap, live);
-            rY = shift(rY, cap, live);
-            rSig = shift(rSig, cap, live);
-            rSensor = shift(rSensor, cap, live);
-            rLabel = shift(rLabel, cap, live);
-            rStart = 0;
-            rEnd = live;
-        }
-        rT[rEnd] = t;
-        rX[rEnd] = x;
-        rY[rEnd] = y;
-        rSig[rEnd] = sigma;
-        rSensor[rEnd] = sensor;
-        rLabel[rEnd] = labelKey;
-        rEnd++;
-    }
-
-    private double[] shift(double[] a, int cap, int live) {
-        double[] b = new double[cap];
-        System.arraycopy(a, rStart, b, 0, live);
-        return b;
-    }
-
-    private int[] shift(int[] a, int cap, int live) {
-        int[] b = new int[cap];
-        System.arraycopy(a, rStart, b, 0, live);
-        return b;
     }
 }

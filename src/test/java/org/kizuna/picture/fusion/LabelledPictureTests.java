@@ -72,4 +72,25 @@ class LabelledPictureTests {
         int lateJpn = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
         assertThat(seen(p, lateJpn)).hasSize(3);
     }
+
+    @Test
+    void retainedReportsStayInOrderWhileOldOnesAreDroppedForLongRuns() {
+        LabelledPicture p = new LabelledPicture(FusionConfig.defaults(), Duration.ofSeconds(30));
+        SplittableRandom rnd = new SplittableRandom(5);
+        double x = 0, y = 0;
+        for (int k = 0; k < 600; k++) {          // ten times the window, many reports per second of clutter
+            double t = k * 0.5;
+            x = 200 * t;
+            y = 50_000 - 100 * t;
+            p.report(t, 0, x + rnd.nextGaussian() * 50, y + rnd.nextGaussian() * 50, 50, 0);
+            for (int c = 0; c < 3; c++) p.report(t, 0, 500_000 + rnd.nextDouble() * 100_000, rnd.nextDouble() * 100_000, 50, 0);
+            p.advance(t);
+        }
+        int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
+        List<double[]> tracks = new ArrayList<>();
+        p.view(late, (id, t, tx, ty, vx, vy, var, l, lc, s, sc) -> tracks.add(new double[] {tx, ty, vx, vy}));
+        assertThat(tracks).hasSize(1);
+        assertThat(Math.hypot(tracks.get(0)[0] - x, tracks.get(0)[1] - y)).isLessThan(150);
+        assertThat(Math.hypot(tracks.get(0)[2] - 200, tracks.get(0)[3] + 100)).isLessThan(20);
+    }
 }
