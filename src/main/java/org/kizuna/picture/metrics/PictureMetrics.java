@@ -83,12 +83,13 @@ public final class PictureMetrics {
         for (long t : timestamps) {
             List<Integer> x = truthAt.getOrDefault(t, List.of());
             List<Integer> y = trackAt.getOrDefault(t, List.of());
-            double[] g = gospa(truth, x, tracks, y, assignment);
+            List<int[][]> comps = components(truth, x, tracks, y); // pairs within the cut-off, shared by both metrics
+            double[] g = gospa(truth, x, tracks, y, comps, assignment);
             gospaSum += Math.sqrt(g[0] + g[1] + g[2]);
             locSum += g[0];
             missedSum += g[1];
             falseSum += g[2];
-            ospaSum += ospa(truth, x, tracks, y, assignment);
+            ospaSum += ospa(truth, x, tracks, y, comps, assignment);
         }
         int nt = timestamps.size();
 
@@ -214,11 +215,11 @@ public final class PictureMetrics {
     }
 
     /** Localisation, missed and false parts at one time (alpha = 2, so a capped pair counts as one missed and one false). */
-    static double[] gospa(States truth, List<Integer> x, States tracks, List<Integer> y, Assignment assignment) {
+    static double[] gospa(States truth, List<Integer> x, States tracks, List<Integer> y, List<int[][]> components, Assignment assignment) {
         double half = C * C / 2;
         double loc = 0;
         int assigned = 0;
-        for (int[][] comp : components(truth, x, tracks, y)) {
+        for (int[][] comp : components) {
             for (double d : solveComponent(truth, x, tracks, y, comp[0], comp[1], true, assignment)) {
                 if (d < C) {
                     loc += d * d;
@@ -230,12 +231,12 @@ public final class PictureMetrics {
     }
 
     /** OSPA at one time; the assignment minimises the sum of cut-off distances, as Stone Soup's does. */
-    static double ospa(States truth, List<Integer> x, States tracks, List<Integer> y, Assignment assignment) {
+    static double ospa(States truth, List<Integer> x, States tracks, List<Integer> y, List<int[][]> components, Assignment assignment) {
         int n = Math.max(x.size(), y.size());
         if (n == 0) return 0;
         double sum = 0;
         int close = 0;
-        for (int[][] comp : components(truth, x, tracks, y)) {
+        for (int[][] comp : components) {
             for (double d : solveComponent(truth, x, tracks, y, comp[0], comp[1], false, assignment)) {
                 if (d < C) {
                     sum += d * d;
