@@ -19,6 +19,7 @@ import org.kizuna.audit.internal.JdbcAuditLog;
 import org.kizuna.audit.internal.LogVerifier;
 import org.kizuna.audit.internal.NodeKeys;
 import org.kizuna.label.Label;
+import org.kizuna.node.NodeDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,9 +71,9 @@ public final class AuditBenchCommand implements Callable<Integer> {
         // without Spring, logback would print every Flyway INFO line into the JSON output
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        String url = "jdbc:h2:file:" + dir.resolve("kizuna") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").loggers("slf4j").load().migrate();
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        String url = NodeDatabase.h2Url(dir);
+        Flyway.configure().dataSource(url, NodeDatabase.h2User(), "").locations("classpath:db/migration").loggers("slf4j").load().migrate();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, NodeDatabase.h2User(), "");
         AuditRecord[] records = new AuditRecord[1024];
         Label secret = Label.parse("SECRET//REL TO USA, JPN");
         Label confidential = Label.parse("CONFIDENTIAL//REL TO USA, JPN");
@@ -110,7 +111,7 @@ public final class AuditBenchCommand implements Callable<Integer> {
         PublicKey key = NodeKeys.readPublicKey(NodeKeys.publicKeyFile(dir));
         LogVerifier.Verdict verdict;
         long verifyStart = System.nanoTime();
-        try (Connection c = java.sql.DriverManager.getConnection(VerifyCommand.readOnlyH2Url(dir), "sa", "")) {
+        try (Connection c = java.sql.DriverManager.getConnection(VerifyCommand.readOnlyH2Url(dir), NodeDatabase.h2User(), "")) {
             verdict = new LogVerifier(key, false).verify(c);
         }
         long verifyNanos = System.nanoTime() - verifyStart;

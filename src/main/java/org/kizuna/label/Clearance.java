@@ -7,7 +7,6 @@ package org.kizuna.label;
 public final class Clearance {
 
     final Reader reader;
-    final int country;
     final long countryBit;
     final int policy;
     final int rank;
@@ -16,7 +15,7 @@ public final class Clearance {
     Clearance(Reader reader) {
         Vocabulary v = Vocabulary.INSTANCE;
         this.reader = reader;
-        this.country = v.country(reader.nation());
+        int country = v.country(reader.nation());
         this.countryBit = 1L << country;
         this.policy = v.countryPolicy[country];
         this.rank = v.policies().get(policy).level(reader.level()).rank();

@@ -54,13 +54,9 @@ final class ContentInspector {
         return null;
     }
 
-    static int findWord(String s, String word) {
-        return findWord(s, word, 0);
-    }
-
     /** The first occurrence of {@code word} with no letter or digit right before or after it. */
-    static int findWord(String s, String word, int from) {
-        int at = s.indexOf(word, from);
+    static int findWord(String s, String word) {
+        int at = s.indexOf(word);
         while (at >= 0) {
             boolean startOk = at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1));
             int end = at + word.length();

@@ -1,7 +1,6 @@
 package org.kizuna.label;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 

@@ -155,14 +155,9 @@ public final class Label {
             if (caveat != null && caveat.contains("NOFORN")) {
                 throw new InvalidMarkingException("CoT caveat NOFORN contradicts releasableTo '" + releasableTo + "'");
             }
-            if (caveat != null && !caveat.isEmpty() && !MarkingParser.isDissemination(caveat)) {
-                m.append("//");
-            } else if (caveat != null && !caveat.isEmpty()) {
-                m.append('/');
-            } else {
-                m.append("//");
-            }
-            m.append(releasableTo);
+            // REL TO closes the caveat's dissemination segment, or opens a segment of its own.
+            boolean joinsCaveat = caveat != null && !caveat.isEmpty() && MarkingParser.isDissemination(caveat);
+            m.append(joinsCaveat ? "/" : "//").append(releasableTo);
         }
         return parse(m.toString());
     }
@@ -294,7 +289,7 @@ public final class Label {
             b.append(portion ? l.code() : l.englishName());
         }
         String sep = "//";
-        for (long m = controls & v.sciMask(); m != 0; m &= m - 1) {
+        for (long m = controls & v.sciMask; m != 0; m &= m - 1) {
             b.append(sep).append(v.controlNames[Long.numberOfTrailingZeros(m)]);
             sep = "/";
         }
@@ -303,7 +298,7 @@ public final class Label {
             b.append("//FGI ").append(owner);
         }
         sep = "//";
-        for (long m = controls & ~v.sciMask(); m != 0; m &= m - 1) {
+        for (long m = controls & ~v.sciMask; m != 0; m &= m - 1) {
             int i = Long.numberOfTrailingZeros(m);
             b.append(sep).append(portion ? v.controlPortions[i] : v.controlNames[i]);
             sep = "/";

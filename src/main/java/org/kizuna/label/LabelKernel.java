@@ -38,7 +38,7 @@ public final class LabelKernel {
     private final ContentInspector inspector;
 
     /** Tetragraph membership for a span of days; replaced when the day passes a membership change. */
-    private record Members(long[] masks, long validUntilMillis, LocalDate day) {
+    private record Members(long[] masks, long validUntilMillis) {
     }
 
     private LabelKernel(byte[][][] map, List<EquivalenceTable> tables, LabelData.Membership membership, @Nullable Clock clock,
@@ -228,9 +228,7 @@ public final class LabelKernel {
         if (m == null) return false;
         int mapped = m[item.level];
         if (mapped < 0 || mapped > v.policyArray[policy].rankOf(reader.level())) return false;
-        long bit = 1L << country;
-        if ((item.releaseCountries & bit) == 0
-                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & bit) == 0)) return false;
+        if (!releasableTo(item, 1L << country)) return false;
         if (item.controls != 0 && (item.controls & ~((HeldAccesses) reader.accesses()).controls) != 0) return false;
         if (item.extras && !extrasAllow(item, reader)) return false;
         return nodeCountry < 0 || nodeMayHold(item);
@@ -242,8 +240,7 @@ public final class LabelKernel {
         if (m == null) return false;
         int mapped = m[item.level];
         if (mapped < 0 || mapped > c.rank) return false;
-        if ((item.releaseCountries & c.countryBit) == 0
-                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & c.countryBit) == 0)) return false;
+        if (!releasableTo(item, c.countryBit)) return false;
         if ((item.controls & ~c.controls) != 0) return false;
         if (item.extras && !extrasAllow(item, c.reader)) return false;
         return nodeCountry < 0 || nodeMayHold(item);
@@ -263,8 +260,7 @@ public final class LabelKernel {
             return Decision.deny("rule 1: clearance " + reader.nation() + " " + reader.level() + " is below " + readerPolicy.level(mapped).englishName()
                     + (item.policyIndex == c.policy ? "" : " (" + readerPolicy.id() + " equivalent of " + item.policy.id() + " " + item.level().englishName() + ")"));
         }
-        if ((item.releaseCountries & c.countryBit) == 0
-                && (item.releaseTetras == 0 || (expand(item.releaseTetras) & c.countryBit) == 0)) {
+        if (!releasableTo(item, c.countryBit)) {
             return Decision.deny("rule 2: " + reader.nation() + " is not in the releasability of the item (" + releasability(item) + ")");
         }
         if ((item.controls & ~c.controls) != 0) {
@@ -278,11 +274,8 @@ public final class LabelKernel {
             String deny = extrasDeny(item, reader);
             if (deny != null) return Decision.deny(deny);
         }
-        if (nodeCountry >= 0) {
-            String deny = nodeDeny(item);
-            if (deny != null) return Decision.deny(deny);
-        }
-        return Decision.allow();
+        String deny = nodeDeny(item);
+        return deny == null ? Decision.allow() : Decision.deny(deny);
     }
 
     private static @Nullable String extrasDeny(Label item, Reader reader) {
@@ -312,9 +305,7 @@ public final class LabelKernel {
     private boolean nodeMayHold(Label item) {
         byte[] m = map[item.policyIndex][nodePolicy];
         int mapped = m == null ? -1 : m[item.level];
-        if (mapped < 0 || mapped > nodeMax) return false;
-        long bit = 1L << nodeCountry;
-        return (item.releaseCountries & bit) != 0 || (item.releaseTetras != 0 && (expand(item.releaseTetras) & bit) != 0);
+        return mapped >= 0 && mapped <= nodeMax && releasableTo(item, 1L << nodeCountry);
     }
 
     private static boolean holdsAny(Set<String> held, Set<String> values) {
@@ -324,7 +315,9 @@ public final class LabelKernel {
         return false;
     }
 
+    /** Rule 5 with the reason of a deny; null when the item may be held, or when the kernel is on no node. */
     private @Nullable String nodeDeny(Label item) {
+        if (nodeCountry < 0) return null;
         Vocabulary v = Vocabulary.INSTANCE;
         byte[] m = map[item.policyIndex][nodePolicy];
         int mapped = m == null ? -1 : m[item.level];
@@ -332,8 +325,7 @@ public final class LabelKernel {
             return "rule 5: node " + v.countries[nodeCountry] + " is accredited to " + v.policies().get(nodePolicy).level(nodeMax).englishName()
                     + " and may not hold " + item.policy.id() + " " + item.level().englishName();
         }
-        long bit = 1L << nodeCountry;
-        if ((item.releaseCountries & bit) == 0 && (item.releaseTetras == 0 || (expand(item.releaseTetras) & bit) == 0)) {
+        if (!releasableTo(item, 1L << nodeCountry)) {
             return "rule 5: node " + v.countries[nodeCountry] + " is not in the releasability of the item (" + releasability(item) + ")";
         }
         return null;
@@ -343,6 +335,11 @@ public final class LabelKernel {
         if (item.releasability == Label.REL) return "REL TO " + String.join(", ", item.releasableTo());
         if (item.releasability == Label.NOFORN) return "NOFORN: " + item.owner + " only";
         return "no releasability marking: " + item.owner + " only";
+    }
+
+    /** Whether the item's releasability, its tetragraphs expanded on the kernel's day, includes the country of {@code countryBit}. */
+    private boolean releasableTo(Label item, long countryBit) {
+        return (item.releaseCountries & countryBit) != 0 || (item.releaseTetras != 0 && (expand(item.releaseTetras) & countryBit) != 0);
     }
 
     /** Countries of these tetragraphs on the kernel's day. */
@@ -377,7 +374,7 @@ public final class LabelKernel {
             }
         }
         long until = clock == null || next.equals(LocalDate.MAX) ? Long.MAX_VALUE : next.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        return new Members(masks, until, day);
+        return new Members(masks, until);
     }
 
     /**
@@ -512,8 +509,7 @@ public final class LabelKernel {
 
     /** The guard on the link to {@code toNation} accredited up to {@code linkMaxLevel} of that nation's policy. */
     public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation, String linkMaxLevel) {
-        Link link = Link.to(toNation);
-        return guard(declaredBanner, portions, new Link(toNation, linkMaxLevel, null, link.maxContentChars()), Set.of());
+        return guard(declaredBanner, portions, new Link(toNation, linkMaxLevel, null, Link.DEFAULT_MAX_CONTENT_CHARS), Set.of());
     }
 
     /**
@@ -565,17 +561,16 @@ public final class LabelKernel {
             Label l = portion.label();
             byte[] m = map[l.policyIndex][partner.index()];
             int mapped = m == null ? -1 : m[l.level];
-            String reason = null;
-            if ((l.releaseCountries & bit) == 0 && (l.releaseTetras == 0 || (expand(l.releaseTetras) & bit) == 0)) {
+            String reason;
+            if (!releasableTo(l, bit)) {
                 reason = "not releasable to " + toNation + " (" + releasability(l) + ")";
             } else if (mapped < 0) {
                 reason = l.policy.id() + " " + l.level().englishName() + " has no agreed equivalent in the " + partner.id() + " policy";
             } else if (mapped > linkMax) {
                 reason = "above the link's accredited maximum " + partner.level(linkMax).englishName();
-            } else if (nodeCountry >= 0 && nodeDeny(l) != null) {
-                reason = nodeDeny(l);
             } else {
-                reason = inspector.inspect(portion.content(), l, this);
+                reason = nodeDeny(l);
+                if (reason == null) reason = inspector.inspect(portion.content(), l, this);
                 boolean manual = mapped >= manualFrom || (l.controls & orcon) != 0;
                 if (reason == null && manual && approvals < 2) {
                     reason = "in the manual-release class on this link and has " + approvals + " of two distinct approvals";

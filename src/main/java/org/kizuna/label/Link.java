@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record Link(String nation, String maxLevel, @Nullable String manualReleaseFrom, int maxContentChars) {
 
+    /** The content limit of {@link #to(String)}: 1 MiB. */
+    static final int DEFAULT_MAX_CONTENT_CHARS = 1 << 20;
+
     public Link {
-        Policy p = Policy.ofNation(nation).orElseThrow(() -> new InvalidMarkingException(
-                "no link to '" + nation + "': a partner is a nation with a classification policy " + Policy.all()));
+        Policy p = partnerPolicy(nation);
         p.level(maxLevel);
         if (manualReleaseFrom != null) p.level(manualReleaseFrom);
         if (maxContentChars <= 0) {
@@ -21,8 +23,11 @@ public record Link(String nation, String maxLevel, @Nullable String manualReleas
 
     /** A link accredited to the partner's highest level, with no manual-release class and a 1 MiB content limit. */
     public static Link to(String nation) {
-        Policy p = Policy.ofNation(nation).orElseThrow(() -> new InvalidMarkingException(
+        return new Link(nation, partnerPolicy(nation).levels().getLast().englishName(), null, DEFAULT_MAX_CONTENT_CHARS);
+    }
+
+    private static Policy partnerPolicy(String nation) {
+        return Policy.ofNation(nation).orElseThrow(() -> new InvalidMarkingException(
                 "no link to '" + nation + "': a partner is a nation with a classification policy " + Policy.all()));
-        return new Link(nation, p.levels().getLast().englishName(), null, 1 << 20);
     }
 }

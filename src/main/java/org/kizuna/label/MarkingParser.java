@@ -143,8 +143,7 @@ final class MarkingParser {
                 owner = source;
                 continue;
             }
-            String head = seg.indexOf('/') >= 0 ? seg.substring(0, seg.indexOf('/')) : seg;
-            int sci = v.controlByName(head);
+            int sci = v.controlByName(firstToken(seg));
             if (sci >= 0 && v.controlSci[sci]) {
                 if (stage >= STAGE_SCI) throw order(seg, m);
                 stage = STAGE_SCI;
@@ -211,9 +210,15 @@ final class MarkingParser {
 
     /** Whether a CoT caveat is a dissemination segment (so REL TO joins it with '/'). */
     static boolean isDissemination(String caveat) {
-        String head = caveat.indexOf('/') >= 0 ? caveat.substring(0, caveat.indexOf('/')) : caveat;
+        String head = firstToken(caveat);
         int i = Vocabulary.INSTANCE.controlByName(head);
         return i >= 0 && !Vocabulary.INSTANCE.controlSci[i] || head.equals("NOFORN");
+    }
+
+    /** A segment's first control, up to its first '/'. */
+    private static String firstToken(String seg) {
+        int slash = seg.indexOf('/');
+        return slash < 0 ? seg : seg.substring(0, slash);
     }
 
     private static long[] relTo(String list, String token) {

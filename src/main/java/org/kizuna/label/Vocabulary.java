@@ -1,7 +1,6 @@
 package org.kizuna.label;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,8 @@ final class Vocabulary {
     final String[] controlNames;
     final String[] controlPortions;
     final boolean[] controlSci;
+    /** The bits of the SCI controls among {@link #controlNames}. */
+    final long sciMask;
     final String[] codewords;
     final long allTetragraphs;
     final long allCountries;
@@ -95,14 +96,17 @@ final class Vocabulary {
         controlNames = new String[ordered.size()];
         controlPortions = new String[ordered.size()];
         controlSci = new boolean[ordered.size()];
+        long sci = 0;
         for (int i = 0; i < ordered.size(); i++) {
             LabelData.ControlRow c = ordered.get(i);
             controlNames[i] = c.name();
             controlPortions[i] = c.portion();
             controlSci[i] = c.sci();
+            if (c.sci()) sci |= 1L << i;
             controlByName.put(c.name(), i);
             controlByPortion.put(c.portion(), i);
         }
+        sciMask = sci;
         codewords = LabelData.codewords().toArray(String[]::new);
         policyArray = policies.toArray(Policy[]::new);
         List<Integer> withPolicy = new ArrayList<>();
@@ -151,17 +155,5 @@ final class Vocabulary {
     int controlByPortion(String portion) {
         Integer i = controlByPortion.get(portion);
         return i == null ? -1 : i;
-    }
-
-    long sciMask() {
-        long m = 0;
-        for (int i = 0; i < controlSci.length; i++) {
-            if (controlSci[i]) m |= 1L << i;
-        }
-        return m;
-    }
-
-    String knownCountries() {
-        return Arrays.toString(countries);
     }
 }

@@ -25,6 +25,13 @@ class AuditTrailTests {
     @Autowired
     AuditLog log;
 
+    /** Hashes given in hex, such as an audit path or a consistency proof. */
+    static List<byte[]> hashes(JsonNode hex) {
+        List<byte[]> out = new ArrayList<>();
+        hex.forEach(h -> out.add(HexFormat.of().parseHex(h.asString())));
+        return out;
+    }
+
     /** The last entries of the log (this node's log is shared by all the tests on it). */
     String recent(String user) {
         log.flush();
@@ -83,10 +90,8 @@ class AuditTrailTests {
         assertThat(head.get("signature").asString()).isNotBlank();
         long index = size - 1;
         JsonNode proof = api.get("/api/v1/audit/entries/" + index + "/proof?treeSize=" + size).json();
-        List<byte[]> path = new ArrayList<>();
-        proof.get("auditPath").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        List<byte[]> path = hashes(proof.get("auditPath"));
         byte[] root = HexFormat.of().parseHex(head.get("rootHash").asString());
-        List<byte[]> leaves = new ArrayList<>();
         // the leaf of the last entry, recomputed independently from the stored record by the verifier's codec
         assertThat(path.size()).isLessThanOrEqualTo(64);
         assertThat(Merkle.verifyInclusion(leafOf(index), index, size, path, root)).isTrue();
@@ -110,8 +115,7 @@ class AuditTrailTests {
         byte[] root = log.latestTreeHead().orElseThrow().rootHash();
         JsonNode usa = Api.on(port).as("usa.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
         byte[] entry = java.util.Base64.getDecoder().decode(usa.get("entry").asString());
-        List<byte[]> path = new ArrayList<>();
-        usa.get("auditPath").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        List<byte[]> path = hashes(usa.get("auditPath"));
         assertThat(Merkle.verifyInclusion(Merkle.leafHash(entry), noforn, size, path, root)).isTrue();
         assertThat(usa.get("record").get("subject").asString()).isEqualTo("intel/report/noforn-proof");
         JsonNode jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
@@ -130,8 +134,7 @@ class AuditTrailTests {
         long later = head.get("size").asLong();
         assertThat(later).isGreaterThan(earlier);
         JsonNode proof = api.get("/api/v1/audit/consistency?first=" + earlier + "&second=" + later).json();
-        List<byte[]> path = new ArrayList<>();
-        proof.get("proof").forEach(p -> path.add(HexFormat.of().parseHex(p.asString())));
+        List<byte[]> path = hashes(proof.get("proof"));
         byte[] laterRoot = HexFormat.of().parseHex(head.get("rootHash").asString());
         assertThat(Merkle.verifyConsistency(earlier, later, earlierRoot, laterRoot, path)).isTrue();
         assertThat(Merkle.verifyConsistency(earlier, later, Merkle.nodeHash(earlierRoot, earlierRoot), laterRoot, path)).isFalse();

@@ -72,6 +72,17 @@ class AuditVerifyTests {
         }
     }
 
+    /** Runs the statements on a copy of the node and verifies it: the verdict must be "tampered" (exit 1); returns what it printed. */
+    static String tampered(String... statements) throws Exception {
+        Path dir = copyOfNode();
+        for (String statement : statements) {
+            sql(dir, statement);
+        }
+        Run r = verify(dir);
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        return r.out();
+    }
+
     @Test
     void anIntactLogVerifies() throws Exception {
         Run r = verify(copyOfNode());
@@ -81,54 +92,35 @@ class AuditVerifyTests {
 
     @Test
     void anAlteredEntryIsNamed() throws Exception {
-        Path dir = copyOfNode();
         String other = java.util.Base64.getEncoder().encodeToString(org.kizuna.audit.internal.RecordCodec.encode(57,
                 new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/57", "withheld", "", Label.UNCLASSIFIED, Instant.EPOCH)));
-        sql(dir, "update audit_entry set record = '" + other + "' where idx = 57");
-        Run r = verify(dir);
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("tampered: entry 57: altered");
+        assertThat(tampered("update audit_entry set record = '" + other + "' where idx = 57")).contains("tampered: entry 57: altered");
     }
 
     @Test
     void anAlteredAndRehashedEntryIsCaughtByTheSignedTreeHead() throws Exception {
-        Path dir = copyOfNode();
         byte[] forged = org.kizuna.audit.internal.RecordCodec.encode(57,
                 new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/57", "withheld", "", Label.UNCLASSIFIED, Instant.EPOCH));
-        sql(dir, "update audit_entry set record = '" + java.util.Base64.getEncoder().encodeToString(forged) + "', leaf_hash = '"
+        String out = tampered("update audit_entry set record = '" + java.util.Base64.getEncoder().encodeToString(forged) + "', leaf_hash = '"
                 + java.util.HexFormat.of().formatHex(org.kizuna.audit.internal.Merkle.leafHash(forged)) + "', label = 'UNCLASSIFIED' where idx = 57");
-        Run r = verify(dir);
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("tampered: tree head at size 100").contains("root does not match");
+        assertThat(out).contains("tampered: tree head at size 100").contains("root does not match");
     }
 
     @Test
     void aRemovedEntryIsNamed() throws Exception {
-        Path dir = copyOfNode();
-        sql(dir, "delete from audit_entry where idx = 120");
-        Run r = verify(dir);
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("tampered: entry 120: missing");
+        assertThat(tampered("delete from audit_entry where idx = 120")).contains("tampered: entry 120: missing");
     }
 
     @Test
     void reorderedEntriesAreNamed() throws Exception {
-        Path dir = copyOfNode();
-        sql(dir, "update audit_entry set idx = -1 where idx = 10");
-        sql(dir, "update audit_entry set idx = 10 where idx = 11");
-        sql(dir, "update audit_entry set idx = 11 where idx = -1");
-        Run r = verify(dir);
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("tampered: entry 10: out of order");
+        assertThat(tampered("update audit_entry set idx = -1 where idx = 10", "update audit_entry set idx = 10 where idx = 11",
+                "update audit_entry set idx = 11 where idx = -1")).contains("tampered: entry 10: out of order");
     }
 
     @Test
     void aForgedTreeHeadIsNamed() throws Exception {
-        Path dir = copyOfNode();
-        sql(dir, "update audit_tree_head set signed_at = signed_at + 1 where tree_size = 150");
-        Run r = verify(dir);
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("tampered: tree head at size 150: the signature does not verify");
+        assertThat(tampered("update audit_tree_head set signed_at = signed_at + 1 where tree_size = 150"))
+                .contains("tampered: tree head at size 150: the signature does not verify");
     }
 
     @Test

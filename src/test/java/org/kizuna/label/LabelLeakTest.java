@@ -20,8 +20,8 @@ import static org.kizuna.label.Readers.*;
 
 /**
  * The leaks of labels.md that this module prevents, one test each; every test fails if the leak happens.
- * Leak 12 (withheld items showing through read paths) is covered for the module's helper in
- * {@link ReadableTest}; leak 15 (issuers of clearances, audit tampering) belongs to identity and audit.
+ * Leak 12 (withheld items showing through read paths) is covered for the module's read path in
+ * {@link ReadPathTest}; leak 15 (issuers of clearances, audit tampering) belongs to identity and audit.
  */
 class LabelLeakTest {
 

@@ -21,11 +21,9 @@ final class ChunkHashes {
         long end = (chunkIndex + 1) * H;
         if (end > a.length) {
             a = Arrays.copyOf(a, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, (long) a.length * 2)));
-            System.arraycopy(hash, offset, a, (int) (chunkIndex * H), H);
-            hashes = a;
-        } else {
-            System.arraycopy(hash, offset, a, (int) (chunkIndex * H), H);
         }
+        System.arraycopy(hash, offset, a, (int) (chunkIndex * H), H);
+        hashes = a; // published before count, so a reader that sees the new count sees the hash
         count = chunkIndex + 1;
     }
 

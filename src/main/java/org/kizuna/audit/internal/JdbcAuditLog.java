@@ -121,10 +121,14 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         try {
             auditLog.recover();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            throw unreadable(e);
         }
         auditLog.writer.start();
         return auditLog;
+    }
+
+    private static IllegalStateException unreadable(SQLException e) {
+        return new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
     }
 
     private void recover() throws SQLException {
@@ -249,7 +253,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return Merkle.inclusionPath(index, treeSize, new StoredSubtrees(c, treeSize));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -258,7 +262,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return new StoredSubtrees(c, index + 1).hash(index, index + 1);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -271,7 +275,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return Merkle.consistencyProof(firstSize, secondSize, new StoredSubtrees(c, secondSize));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -299,7 +303,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            throw unreadable(e);
         }
         return readPath.get().readable(page, reader, AuditLogIds::of);
     }
@@ -311,7 +315,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             byte[] bytes = AuditTables.record(c, index);
             stored = bytes == null ? Optional.empty() : Optional.of(new AuditEntry(index, RecordCodec.decode(bytes).record()));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            throw unreadable(e);
         }
         return readPath.get().readable(stored, reader, AuditLogIds::of);
     }
@@ -551,7 +555,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             try {
                 return AuditTables.leafHashes(connection, from, Math.min(from + Merkle.Frontier.CHUNK_SIZE, treeSize));
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+                throw unreadable(e);
             }
         }
     }

@@ -75,6 +75,13 @@ class AuditTamperTests {
         }
     }
 
+    /** Runs {@code audit verify} on the node, which must find it tampered with (exit 1), and returns its verdict line. */
+    private String tamperedVerdict() {
+        var result = AuditNodeFixture.verify("--data", dataArg);
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        return result.out();
+    }
+
     private static AuditRecord forgedApproval() {
         return new AuditRecord(AuditRecord.Kind.APPROVAL, "usa.officer", "plans/plan/9", "approved", "", Label.UNCLASSIFIED, Instant.now());
     }
@@ -93,17 +100,13 @@ class AuditTamperTests {
         byte[] record = storedRecord(57);
         record[record.length - 12] ^= 1; // one bit inside the label banner
         sql("update audit_entry set record = ? where idx = 57", B64.encodeToString(record));
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo("tampered: entry 57: altered (its record does not match its leaf hash)");
+        assertThat(tamperedVerdict()).isEqualTo("tampered: entry 57: altered (its record does not match its leaf hash)");
     }
 
     @Test
     void namesAnEntryWhoseLabelColumnWasLowered() throws SQLException {
         sql("update audit_entry set label = 'UNCLASSIFIED' where idx = 58");
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo("tampered: entry 58: altered (its label column differs from its record)");
+        assertThat(tamperedVerdict()).isEqualTo("tampered: entry 58: altered (its label column differs from its record)");
     }
 
     @Test
@@ -115,26 +118,20 @@ class AuditTamperTests {
                 HEX.formatHex(Merkle.leafHash(bytes)), "UNCLASSIFIED");
         TreeHead covering = heads.stream().filter(h -> h.size() > 57).findFirst().orElseThrow();
         long previous = heads.stream().filter(h -> h.size() <= 57).mapToLong(TreeHead::size).max().orElse(0);
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).startsWith("tampered: tree head at size " + covering.size() + ": its root does not match")
+        assertThat(tamperedVerdict()).startsWith("tampered: tree head at size " + covering.size() + ": its root does not match")
                 .endsWith("an entry between " + previous + " and " + (covering.size() - 1) + " was altered and rehashed");
     }
 
     @Test
     void namesARemovedEntry() throws SQLException {
         sql("delete from audit_entry where idx = 80");
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo("tampered: entry 80: missing (the next entry in the log is 81)");
+        assertThat(tamperedVerdict()).isEqualTo("tampered: entry 80: missing (the next entry in the log is 81)");
     }
 
     @Test
     void namesTheFirstOfTheLastEntriesWhenTheyWereRemoved() throws SQLException {
         sql("delete from audit_entry where idx >= ?", (long) ENTRIES - 3);
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).startsWith("tampered: entry " + (ENTRIES - 3) + ": missing");
+        assertThat(tamperedVerdict()).startsWith("tampered: entry " + (ENTRIES - 3) + ": missing");
     }
 
     @Test
@@ -144,9 +141,7 @@ class AuditTamperTests {
             s.executeUpdate("update audit_entry set idx = 30 where idx = 31");
             s.executeUpdate("update audit_entry set idx = 31 where idx = -1");
         }
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo("tampered: entry 30: out of order (it holds the record written as entry 31)");
+        assertThat(tamperedVerdict()).isEqualTo("tampered: entry 30: out of order (it holds the record written as entry 31)");
     }
 
     @Test
@@ -155,9 +150,7 @@ class AuditTamperTests {
         byte[] root = target.rootHash();
         root[0] ^= 0x40;
         sql("update audit_tree_head set root_hash = ? where tree_size = ?", HEX.formatHex(root), target.size());
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo("tampered: tree head at size " + target.size()
+        assertThat(tamperedVerdict()).isEqualTo("tampered: tree head at size " + target.size()
                 + ": the signature does not verify with the node's public key (forged or altered)");
     }
 
@@ -167,9 +160,7 @@ class AuditTamperTests {
         byte[] signature = target.signature();
         signature[10] ^= 1;
         sql("update audit_tree_head set signature = ? where tree_size = ?", B64.encodeToString(signature), target.size());
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).startsWith("tampered: tree head at size " + target.size() + ": the signature does not verify");
+        assertThat(tamperedVerdict()).startsWith("tampered: tree head at size " + target.size() + ": the signature does not verify");
 
         sql("update audit_tree_head set signature = ?, signed_at = signed_at + 1 where tree_size = ?", B64.encodeToString(target.signature()), target.size());
         assertThat(AuditNodeFixture.verify("--data", dataArg).out()).startsWith("tampered: tree head at size " + target.size() + ": the signature");
@@ -192,9 +183,7 @@ class AuditTamperTests {
                 HEX.formatHex(leaf), "UNCLASSIFIED");
         sql("insert into audit_tree_head (tree_size, root_hash, signed_at, signature) values (?, ?, ?, ?)",
                 (long) ENTRIES + 1, HEX.formatHex(f.root()), at, B64.encodeToString(signature));
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).startsWith("tampered: tree head at size " + (ENTRIES + 1) + ": the signature does not verify");
+        assertThat(tamperedVerdict()).startsWith("tampered: tree head at size " + (ENTRIES + 1) + ": the signature does not verify");
     }
 
     @Test
@@ -213,9 +202,7 @@ class AuditTamperTests {
     @Test
     void namesRemovedTreeHeads() throws SQLException {
         sql("delete from audit_tree_head");
-        var result = AuditNodeFixture.verify("--data", dataArg);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).startsWith("tampered: tree head: none is stored");
+        assertThat(tamperedVerdict()).startsWith("tampered: tree head: none is stored");
     }
 
     @Test
