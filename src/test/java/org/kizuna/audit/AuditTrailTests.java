@@ -70,6 +70,19 @@ class AuditTrailTests {
     }
 
     @Test
+    void aReleaseWhoseBannerUnderstatesItsPortionsIsAuditedUnderWhatThePortionsHold() {
+        var portions = List.of(
+                new org.kizuna.label.Portion("q1", org.kizuna.label.Label.parse("(S//REL TO USA, JPN)"), "Ship movements near the strait."),
+                new org.kizuna.label.Portion("q2", org.kizuna.label.Label.parse("(S//NF)"), "Source details."));
+        var result = guard.release("intel/report/understated-1", "usa.officer", org.kizuna.label.Label.parse("SECRET//REL TO USA, JPN"), portions,
+                org.kizuna.label.Link.to("JPN"), java.util.Set.of());
+        assertThat(result.released()).isEmpty();
+        assertThat(recent("usa.officer")).contains("intel/report/understated-1").contains("q2: ");
+        // the JPN reader may read the declared banner, but not the record of a NOFORN portion's existence
+        assertThat(recent("jpn.officer")).doesNotContain("understated-1");
+    }
+
+    @Test
     void auditRecordsAreLabelledAndFilteredLikeTheItemsTheyName() {
         log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-77", "withheld from JPN", "",
                 org.kizuna.label.Label.parse("SECRET//NOFORN"), java.time.Instant.now()));

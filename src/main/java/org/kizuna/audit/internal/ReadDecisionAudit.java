@@ -35,9 +35,14 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.R
     @Override
     public void released(ReleaseGuard.Release r) {
         String released = r.result().released().stream().map(p -> p.id()).sorted().toList().toString();
-        String withheld = r.result().withheld().stream().map(w -> w.portionId() + ": " + w.reason()).toList().toString();
+        // recorded under the roll-up of the declared banner and every portion: the reasons name portions
+        // (and the banner the portions really add up to) that the declared banner may understate
+        String withheld = r.covering() == null
+                ? "withheld " + r.result().withheld().size() + " portions; the banner and the portions have no common label, so the reasons are not recorded"
+                : "withheld " + r.result().withheld().stream().map(w -> w.portionId() + ": " + w.reason()).toList();
         log.getObject().append(new AuditRecord(AuditRecord.Kind.RELEASE, r.actor(), r.itemId(),
-                fit("to " + r.toNation() + " released " + released), fit("withheld " + withheld), r.declaredBanner(), clock.instant()));
+                fit("to " + r.toNation() + " released " + released), fit(withheld),
+                r.covering() == null ? r.declaredBanner() : r.covering(), clock.instant()));
     }
 
     /** A listing of many portions is cut so the record stays within the log's size; the count stays visible. */
