@@ -34,6 +34,6 @@ public interface Registry {
 
     /** Whether forces of {@code nation} may use a facility of {@code host} on {@code day}: own nation, or an agreement in force. */
     default boolean mayUse(String nation, String host, LocalDate day, Reader reader) {
-        return nation.equals(host) || agreements(day, reader).stream().anyMatch(a -> a.allows(nation, host, day));
+        return AccessAgreement.mayUse(agreements(day, reader), nation, host, day);
     }
 }

@@ -20,7 +20,10 @@ abstract class RegistryApiContract {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    /** A US-only unit, a facility released to the UK only, and a coordination link to the US-only unit. */
+    /**
+     * A US-only unit, a facility released to the UK only, and a coordination link to the US-only unit;
+     * an unclassified detachment under the US-only unit and an unclassified range that hosts it.
+     */
     @org.junit.jupiter.api.BeforeEach
     void withheldItems() {
         if (jdbc.sql("select count(*) from registry_organization where id = 'leak-noforn-cell'").query(Long.class).single() > 0) {
@@ -39,6 +42,16 @@ abstract class RegistryApiContract {
         jdbc.sql("""
                 insert into registry_relation (id, kind, from_id, to_id, valid_from, valid_to, note, sources, verification, label)
                 values ('leak-link', 'coordination', 'leak-noforn-cell', 'jjoc', '2025-03-24', null, null, 'usfj-about', 'unverified', 'UNCLASSIFIED')""").update();
+        jdbc.sql("""
+                insert into registry_organization (id, valid_from, valid_to, nation, kind, parent_id, component_of, name, abbreviation,
+                    site, lat, lon, zone, note, sources, verification, label)
+                values ('leak-cell-detachment', '2020-01-01', null, 'USA', 'unit', 'leak-noforn-cell', 'leak-noforn-cell', 'Cell Detachment', 'CD',
+                    'Yokota', 35.7, 139.3, 'Asia/Tokyo', null, 'usfj-about', 'unverified', 'UNCLASSIFIED')""").update();
+        jdbc.sql("""
+                insert into registry_facility (id, name, kind, operator, lat, lon, zone, host_nation, users, joint_use, joint_use_note,
+                    hosts, note, valid_from, valid_to, sources, verification, label)
+                values ('leak-host-range', 'Host Range', 'range', 'USFJ', 35.0, 139.0, 'Asia/Tokyo', 'JPN', 'USA', null, null,
+                    'leak-noforn-cell,usfj', null, null, null, 'usfj-about', 'unverified', 'UNCLASSIFIED')""").update();
     }
 
     Api officer() {
@@ -173,6 +186,33 @@ abstract class RegistryApiContract {
         assertThat(search.get("total").asInt()).isZero();
         assertThat(search.get("items")).isEmpty();
         assertThat(usa.get("/api/v1/registry/search?q=special&asOf=2025-06-01").json().get("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReadableItemDoesNotNameAWithheldOrganization() {
+        // Leak 12: the id of the NOFORN cell must not show through a readable unit's parent or a readable range's hosts.
+        Api usa = Api.on(port).as("usa.officer", "demo");
+        JsonNode detachment = usa.get("/api/v1/registry/organizations/leak-cell-detachment?asOf=2025-06-01").json().get("organization");
+        assertThat(detachment.get("parent").asString()).isEqualTo("leak-noforn-cell");
+        assertThat(detachment.get("componentOf").asString()).isEqualTo("leak-noforn-cell");
+        assertThat(usa.get("/api/v1/registry/facilities/leak-host-range?asOf=2025-06-01").json().get("hosts").toString())
+                .contains("leak-noforn-cell", "usfj");
+
+        Api.Response orgs = officer().get("/api/v1/registry/organizations?asOf=2025-06-01");
+        assertThat(ids(orgs.json())).contains("leak-cell-detachment");
+        assertThat(orgs.body()).doesNotContain("leak-noforn-cell");
+        Api.Response view = officer().get("/api/v1/registry/organizations/leak-cell-detachment?asOf=2025-06-01");
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.body()).doesNotContain("leak-noforn-cell");
+        assertThat(view.json().get("organization").has("parent")).isFalse();
+        assertThat(view.json().get("organization").has("componentOf")).isFalse();
+        Api.Response facilities = officer().get("/api/v1/registry/facilities?asOf=2025-06-01");
+        assertThat(ids(facilities.json())).contains("leak-host-range");
+        assertThat(facilities.body()).doesNotContain("leak-noforn-cell");
+        Api.Response range = officer().get("/api/v1/registry/facilities/leak-host-range?asOf=2025-06-01");
+        assertThat(range.status()).isEqualTo(200);
+        assertThat(range.body()).doesNotContain("leak-noforn-cell");
+        assertThat(range.json().get("hosts").toString()).contains("usfj");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,10 +60,7 @@ class BookingController {
 
     @PostMapping("/requests")
     ResponseEntity<BookingRequest> submit(@RequestBody NewRequest request) {
-        KizunaUser u = user.require();
-        if (!u.has(Role.PLANNER) && !u.has(Role.ADMINISTRATOR)) {
-            throw problem(HttpStatus.FORBIDDEN, "Not a planner", "filing a booking request needs the planner role");
-        }
+        KizunaUser u = planner("Not a planner", "filing a booking request needs the planner role");
         return ResponseEntity.status(HttpStatus.CREATED).body(bookings.submit(request, u.username(), u.reader()));
     }
 
@@ -92,10 +90,7 @@ class BookingController {
 
     @PostMapping("/requests/{id}/confirmation")
     BookingRequest confirm(@PathVariable String id, @RequestParam(defaultValue = "true") boolean confirmed) {
-        KizunaUser u = user.require();
-        if (!u.has(Role.PLANNER) && !u.has(Role.ADMINISTRATOR)) {
-            throw problem(HttpStatus.FORBIDDEN, "Not a range controller", "confirming or releasing a booking needs the planner role");
-        }
+        KizunaUser u = planner("Not a range controller", "confirming or releasing a booking needs the planner role");
         return bookings.confirm(id, confirmed, u.reader()).orElseThrow(() -> notFound(id));
     }
 
@@ -103,20 +98,23 @@ class BookingController {
     ResponseEntity<String> facilityCalendar(@PathVariable String id) {
         Reader r = user.reader();
         registry.facility(id, LocalDate.now(), r).orElseThrow(() -> notFound(id));
-        return ics("Bookings at " + id, bookings.requests(null, id, r));
+        return ics("Bookings at " + id, bookings.requests(null, id, r), r);
     }
 
     @GetMapping(value = "/units/{id}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> unitCalendar(@PathVariable String id) {
         Reader r = user.reader();
         registry.organization(id, LocalDate.now(), r).orElseThrow(() -> notFound(id));
-        return ics("Bookings of " + id, bookings.requests(id, null, r));
+        return ics("Bookings of " + id, bookings.requests(id, null, r), r);
     }
 
-    private ResponseEntity<String> ics(String name, List<BookingRequest> requests) {
-        Reader r = user.reader();
+    /** Each booking in its facility's zone (UTC where the reader may not read the facility), looked up once per facility. */
+    private ResponseEntity<String> ics(String name, List<BookingRequest> requests, Reader r) {
+        LocalDate today = LocalDate.now();
+        Map<String, ZoneId> zones = new HashMap<>();
         List<IcsCalendar.Event> events = requests.stream().filter(b -> b.state() == RequestState.BOOKED)
-                .map(b -> new IcsCalendar.Event(b, registry.facility(b.facility(), LocalDate.now(), r).map(f -> ZoneId.of(f.zone())).orElse(ZoneId.of("UTC"))))
+                .map(b -> new IcsCalendar.Event(b, zones.computeIfAbsent(b.facility(),
+                        f -> registry.facility(f, today, r).map(x -> ZoneId.of(x.zone())).orElse(ZoneId.of("UTC")))))
                 .toList();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
                 .body(IcsCalendar.of(name, events, Instant.now()));
@@ -145,6 +143,15 @@ class BookingController {
                 subscribers.remove(s);
             }
         }
+    }
+
+    /** The current user if a planner or administrator; otherwise 403 with the given title and detail. */
+    private KizunaUser planner(String title, String detail) {
+        KizunaUser u = user.require();
+        if (!u.has(Role.PLANNER) && !u.has(Role.ADMINISTRATOR)) {
+            throw problem(HttpStatus.FORBIDDEN, title, detail);
+        }
+        return u;
     }
 
     private static ErrorResponseException notFound(String id) {

@@ -30,6 +30,7 @@ import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
@@ -100,7 +101,7 @@ class BookingService implements Bookings {
         }
         String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
         Organization o = unit.organization();
-        store.insert(id, r, o.nation(), o.zone(), requester);
+        store.insert(id, r, label, o.nation(), o.zone(), requester);
         replan();
         return store.find(id).orElseThrow();
     }
@@ -176,7 +177,7 @@ class BookingService implements Bookings {
             Facility fac = registry.facility(f, today, node).orElse(null);
             boolean[] closed = new boolean[h.grains()];
             if (fac == null) java.util.Arrays.fill(closed, true);
-            else for (JdbcRequests.Window w : store.closures(f)) mark(h, closed, w.start(), w.end(), true);
+            else for (JdbcRequests.Window w : store.closures(f)) h.mark(closed, w.start(), w.end(), true);
             facilities.put(f, fac);
             int capacity = store.capacity(f);
             for (int lane = 0; lane < capacity; lane++) {
@@ -244,21 +245,18 @@ class BookingService implements Bookings {
         if (fac == null) return closed;
         if ("II-4(b)".equals(fac.jointUse()) && "USA".equals(nation)) {
             java.util.Arrays.fill(closed, true);
-            for (JdbcRequests.Window w : store.agreedPeriods(facilityId)) mark(h, closed, w.start(), w.end(), false);
+            for (JdbcRequests.Window w : store.agreedPeriods(facilityId)) h.mark(closed, w.start(), w.end(), false);
         }
+        if (closed.length == 0 || nation.equals(fac.hostNation())) return closed;
         ZoneId zone = ZoneId.of(fac.zone());
+        // the agreements in force by the horizon's last day, read once: each day checks their entry into force
+        List<AccessAgreement> agreements = registry.agreements(h.instantOf(closed.length - 1).atZone(zone).toLocalDate(), node);
         Map<LocalDate, Boolean> allowed = new HashMap<>();
         for (int g = 0; g < closed.length; g++) {
             LocalDate day = h.instantOf(g).atZone(zone).toLocalDate();
-            if (!allowed.computeIfAbsent(day, d -> registry.mayUse(nation, fac.hostNation(), d, node))) closed[g] = true;
+            if (!allowed.computeIfAbsent(day, d -> AccessAgreement.mayUse(agreements, nation, fac.hostNation(), d))) closed[g] = true;
         }
         return closed;
-    }
-
-    private static void mark(Horizon h, boolean[] grains, Instant start, Instant end, boolean value) {
-        int a = Math.max(0, h.grainOf(start));
-        int b = Math.min(grains.length, (int) Math.ceil(Duration.between(h.start(), end).toMinutes() / (double) h.grainMinutes()));
-        for (int g = a; g < b; g++) grains[g] = value;
     }
 
     /** Why request i got no booking, by the rules that block it; other units' bookings are not named. */

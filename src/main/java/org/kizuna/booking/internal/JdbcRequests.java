@@ -38,13 +38,13 @@ class JdbcRequests {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    void insert(String id, NewRequest r, String nation, String zone, String requester) {
+    void insert(String id, NewRequest r, Label label, String nation, String zone, String requester) {
         jdbc.sql("""
                 insert into booking_request (id, unit_id, nation, requester_zone, facilities, duration_minutes, earliest_start, latest_start,
                     preferred_start, priority, noisy, label, state, requested_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, r.unit(), nation, zone, String.join(",", r.facilities()), r.durationMinutes(), utc(r.earliestStart()),
-                        utc(r.latestStart()), utc(r.preferredStart()), r.priority(), r.noisy(), Label.parse(r.label()).banner(),
+                        utc(r.latestStart()), utc(r.preferredStart()), r.priority(), r.noisy(), label.banner(),
                         RequestState.PENDING.name(), requester, utc(Instant.now()))
                 .update();
     }

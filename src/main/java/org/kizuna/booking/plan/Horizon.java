@@ -26,6 +26,13 @@ public record Horizon(Instant start, Instant end, int grainMinutes) {
         return start.plus(Duration.ofMinutes((long) grain * grainMinutes));
     }
 
+    /** Sets {@code grains} that overlap [from, to) to {@code value}; the part outside the horizon is ignored. */
+    public void mark(boolean[] grains, Instant from, Instant to, boolean value) {
+        int a = Math.max(0, grainOf(from));
+        int b = Math.min(grains.length, (int) Math.ceil(Duration.between(start, to).toMinutes() / (double) grainMinutes));
+        for (int g = a; g < b; g++) grains[g] = value;
+    }
+
     /** Quiet hours for noisy activity: 22:00-06:00 and all of Sunday, local to the facility. */
     public static boolean quiet(ZonedDateTime local) {
         if (local.getDayOfWeek() == DayOfWeek.SUNDAY) return true;

@@ -39,11 +39,6 @@ public record Problem(Horizon horizon, List<Facility> facilities, List<Request> 
         }
     }
 
-    public int facilityIndex(String id) {
-        for (int i = 0; i < facilities.size(); i++) if (facilities.get(i).id().equals(id)) return i;
-        return -1;
-    }
-
     /** Reads an ABB benchmark instance, checking that every reference resolves. */
     public static Problem readAbb(Path file) throws IOException {
         JsonNode root = JsonMapper.builder().build().readTree(file.toFile());
@@ -54,10 +49,7 @@ public record Problem(Horizon horizon, List<Facility> facilities, List<Request> 
         for (JsonNode f : root.get("facilities")) {
             boolean[] closed = new boolean[h.grains()];
             for (JsonNode m : f.get("maintenance")) {
-                int a = Math.max(0, h.grainOf(Instant.parse(m.get("start").asString())));
-                Instant endInstant = Instant.parse(m.get("end").asString());
-                int b = Math.min(h.grains(), (int) Math.ceil(java.time.Duration.between(h.start(), endInstant).toMinutes() / (double) h.grainMinutes()));
-                for (int g = a; g < b; g++) closed[g] = true;
+                h.mark(closed, Instant.parse(m.get("start").asString()), Instant.parse(m.get("end").asString()), true);
             }
             index.put(f.get("id").asString(), facilities.size());
             facilities.add(new Facility(f.get("id").asString(), ZoneId.of(f.get("zone").asString()), closed));

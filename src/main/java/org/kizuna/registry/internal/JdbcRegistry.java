@@ -9,7 +9,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
@@ -33,6 +37,8 @@ import org.springframework.stereotype.Repository;
 class JdbcRegistry implements Registry {
 
     private static final String VALID_ON = "(valid_from is null or valid_from <= :day) and (valid_to is null or valid_to > :day)";
+    private static final Function<Organization, String> ORGANIZATION_ID = o -> "registry/organization/" + o.id();
+    private static final Function<Facility, String> FACILITY_ID = f -> "registry/facility/" + f.id();
 
     private final JdbcClient jdbc;
     private final ReadPath readPath;
@@ -52,10 +58,23 @@ class JdbcRegistry implements Registry {
 
     @Override
     public List<Organization> organizations(LocalDate asOf, Reader reader) {
-        return readPath.readable(jdbc.sql("select * from registry_organization where " + VALID_ON + " order by nation, id")
+        List<Organization> readable = readPath.readable(jdbc.sql("select * from registry_organization where " + VALID_ON + " order by nation, id")
                 .param("day", asOf)
                 .query((rs, n) -> organization(rs))
-                .list(), reader, o -> "registry/organization/" + o.id());
+                .list(), reader, ORGANIZATION_ID);
+        Set<String> ids = readable.stream().map(Organization::id).collect(Collectors.toSet());
+        return readable.stream().map(o -> linkedWithin(o, ids)).toList();
+    }
+
+    /** The organization without its links to organizations the reader may not read that day: their ids must not show. */
+    private static Organization linkedWithin(Organization o, Set<String> readable) {
+        String parent = o.parent() != null && readable.contains(o.parent()) ? o.parent() : null;
+        String componentOf = o.componentOf() != null && readable.contains(o.componentOf()) ? o.componentOf() : null;
+        if (Objects.equals(parent, o.parent()) && Objects.equals(componentOf, o.componentOf())) {
+            return o;
+        }
+        return new Organization(o.id(), o.nation(), o.kind(), o.name(), o.abbreviation(), parent, componentOf, o.location(), o.zone(),
+                o.validity(), o.provenance(), o.label());
     }
 
     @Override
@@ -79,17 +98,22 @@ class JdbcRegistry implements Registry {
         List<Organization> partners = relations(all, asOf, reader).stream()
                 .filter(r -> r.kind() == Relation.Kind.COORDINATION && (r.from().equals(id) || r.to().equals(id)))
                 .map(r -> byId.get(r.from().equals(id) ? r.to() : r.from()))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
         return Optional.of(new OrganizationView(self, List.copyOf(chain), subordinates, partners));
     }
 
     @Override
     public List<Facility> facilities(LocalDate asOf, Reader reader) {
+        return withReadableHosts(readableFacilities(asOf, reader), reader);
+    }
+
+    /** The facilities the reader may read, hosts as stored (for callers that do not hand the hosts out). */
+    private List<Facility> readableFacilities(LocalDate asOf, Reader reader) {
         return readPath.readable(jdbc.sql("select * from registry_facility where " + VALID_ON + " order by host_nation, name")
                 .param("day", asOf)
                 .query((rs, n) -> facility(rs))
-                .list(), reader, f -> "registry/facility/" + f.id());
+                .list(), reader, FACILITY_ID);
     }
 
     @Override
@@ -98,7 +122,29 @@ class JdbcRegistry implements Registry {
                 .param("id", id)
                 .param("day", asOf)
                 .query((rs, n) -> facility(rs))
-                .optional(), reader, f -> "registry/facility/" + f.id());
+                .optional(), reader, FACILITY_ID)
+                .map(f -> withReadableHosts(List.of(f), reader).getFirst());
+    }
+
+    /**
+     * The facilities with only those hosted organizations the reader may read (in some version); the id
+     * of one it may not read must not show. Hosts are not versioned, so neither is this check.
+     */
+    private List<Facility> withReadableHosts(List<Facility> facilities, Reader reader) {
+        Set<String> hosts = facilities.stream().flatMap(f -> f.hosts().stream()).collect(Collectors.toSet());
+        if (hosts.isEmpty()) {
+            return facilities;
+        }
+        Set<String> readable = readPath.readable(jdbc.sql("select * from registry_organization where id in (:ids)")
+                        .param("ids", hosts)
+                        .query((rs, n) -> organization(rs))
+                        .list(), reader, ORGANIZATION_ID)
+                .stream().map(Organization::id).collect(Collectors.toSet());
+        return facilities.stream()
+                .map(f -> readable.containsAll(f.hosts()) ? f : new Facility(f.id(), f.name(), f.kind(), f.operator(), f.location(),
+                        f.zone(), f.hostNation(), f.users(), f.jointUse(), f.jointUseNote(),
+                        f.hosts().stream().filter(readable::contains).toList(), f.validity(), f.provenance(), f.label()))
+                .toList();
     }
 
     @Override
@@ -159,7 +205,7 @@ class JdbcRegistry implements Registry {
                 hits.add(new SearchHit("organization", o.id(), o.name(), o.nation(), o.label()));
             }
         }
-        for (Facility f : facilities(asOf, reader)) {
+        for (Facility f : readableFacilities(asOf, reader)) {
             if (matches(needle, f.id(), f.name())) {
                 hits.add(new SearchHit("facility", f.id(), f.name(), f.hostNation(), f.label()));
             }

@@ -95,9 +95,7 @@ class RegistryController {
     }
 
     private static ErrorResponseException badRequest(String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return problem(HttpStatus.BAD_REQUEST, title, detail, null);
     }
 
     private LocalDate day(@Nullable String asOf) {
@@ -107,17 +105,18 @@ class RegistryController {
         try {
             return LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "asOf must be a date in ISO form YYYY-MM-DD, such as 2005-03-14; got '" + asOf + "'");
-            problem.setTitle("Bad asOf date");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
+            throw problem(HttpStatus.BAD_REQUEST, "Bad asOf date",
+                    "asOf must be a date in ISO form YYYY-MM-DD, such as 2005-03-14; got '" + asOf + "'", e);
         }
     }
 
     private static ErrorResponseException notFound(String what, String id, LocalDate day) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no " + what + " '" + id + "' as of " + day);
-        problem.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no " + what + " '" + id + "' as of " + day, null);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail, @Nullable Throwable cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, cause);
     }
 }
