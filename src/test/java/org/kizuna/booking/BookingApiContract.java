@@ -115,6 +115,28 @@ abstract class BookingApiContract {
     }
 
     @Test
+    void aRequestMayNotNameAUnitOrFacilityUnderALabelItsReadersCouldNotRead() {
+        if (jdbc.sql("select count(*) from registry_organization where id = 'booking-noforn-cell'").query(Long.class).single() == 0) {
+            jdbc.sql("""
+                    insert into registry_organization (id, valid_from, valid_to, nation, kind, parent_id, component_of, name, abbreviation,
+                        site, lat, lon, zone, note, sources, verification, label)
+                    values ('booking-noforn-cell', '2020-01-01', null, 'USA', 'unit', 'usfj', null, 'Planning Cell', 'PC',
+                        'Yokota', 35.7, 139.3, 'Asia/Tokyo', null, 'usfj-about', 'unverified', 'SECRET//NOFORN')""").update();
+        }
+        long before = requests();
+        Api.Response understated = usa().post("/api/v1/booking/requests", request("booking-noforn-cell", "\"camp-schwab\"", 60,
+                "2027-03-07T00:00:00Z", "2027-03-07T01:00:00Z", "2027-03-07T00:00:00Z", 3, false, "SECRET//REL TO USA, JPN"));
+        assertThat(understated.status()).isEqualTo(400);
+        assertThat(understated.contentType()).startsWith("application/problem+json");
+        assertThat(understated.json().get("detail").asString()).contains("booking-noforn-cell").contains("SECRET//NOFORN");
+        assertThat(requests()).isEqualTo(before);
+        assertThat(jpn().get("/api/v1/booking/requests").body()).doesNotContain("booking-noforn-cell");
+        // under a label that covers the unit it is filed
+        assertThat(usa().post("/api/v1/booking/requests", request("booking-noforn-cell", "\"camp-schwab\"", 60,
+                "2027-03-07T00:00:00Z", "2027-03-07T01:00:00Z", "2027-03-07T00:00:00Z", 3, false, "SECRET//NOFORN")).status()).isEqualTo(201);
+    }
+
+    @Test
     void aNofornRequestLeavesNoTraceForAJapaneseReader() throws Exception {
         JsonNode secret = usa().post("/api/v1/booking/requests", request("iii-mef", "\"kadena\"", 60,
                 "2027-03-06T02:00:00Z", "2027-03-06T02:00:00Z", "2027-03-06T02:00:00Z", 3, false, "SECRET//NOFORN")).json();

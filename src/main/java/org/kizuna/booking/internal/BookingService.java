@@ -76,8 +76,9 @@ class BookingService implements Bookings {
         if (r.facilities() == null || r.facilities().isEmpty()) throw new IllegalArgumentException("name at least one acceptable facility");
         OrganizationView unit = registry.organization(r.unit(), today, reader)
                 .orElseThrow(() -> new IllegalArgumentException("unknown unit '" + r.unit() + "'"));
+        List<Facility> named = new ArrayList<>();
         for (String f : r.facilities()) {
-            registry.facility(f, today, reader).orElseThrow(() -> new IllegalArgumentException("unknown facility '" + f + "'"));
+            named.add(registry.facility(f, today, reader).orElseThrow(() -> new IllegalArgumentException("unknown facility '" + f + "'")));
         }
         if (r.durationMinutes() < GRAIN_MINUTES || r.durationMinutes() > 14 * 24 * 60 || r.durationMinutes() % GRAIN_MINUTES != 0) {
             throw new IllegalArgumentException("durationMinutes must be a multiple of 30 between 30 and 20160; got " + r.durationMinutes());
@@ -99,11 +100,24 @@ class BookingService implements Bookings {
         if (!readPath.kernel().mayRead(label, reader)) {
             throw new IllegalArgumentException("you may not file a request under a label you could not read yourself: " + label.banner());
         }
+        // whoever may read the request sees the unit and facilities it names, so the label must cover theirs
+        covers(label, unit.organization().label(), "unit " + unit.organization().id());
+        for (Facility f : named) covers(label, f.label(), "facility " + f.id());
         String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
         Organization o = unit.organization();
         store.insert(id, r, label, o.nation(), o.zone(), requester);
         replan();
         return store.find(id).orElseThrow();
+    }
+
+    private void covers(Label request, Label named, String what) {
+        boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
+                && named.permissiveTags().isEmpty() && named.communities().isEmpty();
+        if (!unrestricted && !named.equals(request) && !readPath.kernel().dominates(request, named)) {
+            throw new IllegalArgumentException("the request's label " + request.banner() + " does not cover the label of " + what + " ("
+                    + named.banner() + "): everyone who may read the request must be able to read what it names; file it under "
+                    + named.banner() + " or a label above it");
+        }
     }
 
     @Override
