@@ -45,6 +45,7 @@ public final class Picture implements AutoCloseable {
     private static final long FLUSH_NANOS = 10_000_000L;
     private static final long ADVANCE_MS = 250, FUSED_PUBLISH_MS = 1000;
     private static final int QUEUE_LIMIT = 200_000;
+    private static final long DAY_MS = 86_400_000L;
 
     private final LabelKernel kernel;
     private final Sensors sensors;
@@ -68,6 +69,7 @@ public final class Picture implements AutoCloseable {
     private long lastFlush = System.nanoTime();
     private volatile long unfusedReports;
     private long lastAdvance, lastFusedPublish;
+    private long decisionsUntil;
 
     public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, LongSupplier clock) {
         this.kernel = kernel;
@@ -76,6 +78,7 @@ public final class Picture implements AutoCloseable {
         this.nodeNation = nodeNation;
         this.clock = clock;
         this.epochMs = clock.getAsLong();
+        this.decisionsUntil = nextDay(epochMs);
         this.thread = Thread.ofPlatform().name("kizuna-picture").daemon(true).unstarted(this::loop);
         thread.start();
     }
@@ -203,7 +206,6 @@ public final class Picture implements AutoCloseable {
     // ------------------------------------------------------------------ the picture thread
 
     private final class Audience {
-        final Reader reader;
         final org.kizuna.label.Clearance clearance;
         final List<Subscriber> subscribers = new ArrayList<>();
         byte[] decisions = new byte[16];
@@ -211,7 +213,6 @@ public final class Picture implements AutoCloseable {
         TrackState[] fusedTracks = new TrackState[0];
 
         Audience(Reader reader) {
-            this.reader = reader;
             this.clearance = kernel.clearance(reader);
         }
 
@@ -247,6 +248,7 @@ public final class Picture implements AutoCloseable {
                 long now = System.nanoTime();
                 long wait = pending.isEmpty() ? 50_000_000L : Math.max(0, lastFlush + FLUSH_NANOS - now);
                 Object first = commands.poll(wait, TimeUnit.NANOSECONDS);
+                redecideOnNewDay();
                 if (first != null) {
                     handle(first);
                     batch.clear();
@@ -262,6 +264,28 @@ public final class Picture implements AutoCloseable {
                 log.error("picture thread: {}", e.toString(), e);
             }
         }
+    }
+
+    /**
+     * The kernel expands coalition tetragraphs with the membership of the UTC day it decides on, so a
+     * decision taken yesterday may be wrong today (a member that left must lose access at once). The
+     * cached decisions and roll-ups are dropped at the start of each UTC day and taken afresh; the fused
+     * views, whose roll-ups expanded yesterday's membership, are dropped and computed again at once.
+     */
+    private void redecideOnNewDay() {
+        long now = clock.getAsLong();
+        if (now < decisionsUntil) return;
+        decisionsUntil = nextDay(now);
+        rollUps.clear();
+        for (Audience a : audiences) {
+            Arrays.fill(a.decisions, (byte) 0);
+            a.fusedTracks = new TrackState[0];
+        }
+        lastFusedPublish = now - FUSED_PUBLISH_MS;
+    }
+
+    private static long nextDay(long ms) {
+        return (Math.floorDiv(ms, DAY_MS) + 1) * DAY_MS;
     }
 
     private void handle(Object c) {

@@ -3,6 +3,7 @@ package org.kizuna.picture.history;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -87,16 +88,28 @@ public final class TrackJournal implements Subscriber, AutoCloseable {
         written += batch.size();
     }
 
-    /** The journalled versions of a track since {@code since} that the reader may read, oldest first. */
+    /**
+     * The journalled versions of a track since {@code since} that the reader may read, oldest first: the
+     * latest {@code limit} of those. The label decision comes before the limit, so versions the reader may
+     * not read take no place in the answer and cannot be counted from its length.
+     */
     public List<Point> history(String trackId, Instant since, Reader reader, int limit) {
-        List<Point> out = new ArrayList<>();
-        jdbc.query("select observed_at, lat, lon, speed, course, label from picture_track_history where track_id = ? and observed_at >= ? "
-                + "order by observed_at desc limit ?", rs -> {
-            if (kernel.mayRead(org.kizuna.label.Label.parse(rs.getString(6)), reader)) {
-                out.add(new Point(rs.getTimestamp(1).toInstant(), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
-            }
-        }, trackId, Timestamp.from(since), limit);
-        java.util.Collections.reverse(out);
+        Timestamp from = Timestamp.from(since);
+        List<String> readable = new ArrayList<>();
+        for (String banner : jdbc.queryForList("select distinct label from picture_track_history where track_id = ? and observed_at >= ?",
+                String.class, trackId, from)) {
+            if (kernel.mayRead(org.kizuna.label.Label.parse(banner), reader)) readable.add(banner);
+        }
+        if (readable.isEmpty()) return List.of();
+        List<Object> args = new ArrayList<>(List.of(trackId, from));
+        args.addAll(readable);
+        args.add(limit);
+        List<Point> out = new ArrayList<>(jdbc.query("select observed_at, lat, lon, speed, course from picture_track_history "
+                        + "where track_id = ? and observed_at >= ? and label in (" + String.join(", ", Collections.nCopies(readable.size(), "?"))
+                        + ") order by observed_at desc limit ?",
+                (rs, n) -> new Point(rs.getTimestamp(1).toInstant(), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)),
+                args.toArray()));
+        Collections.reverse(out);
         return out;
     }
 

@@ -45,7 +45,6 @@ final class CotConnection implements Subscriber {
     private final Condition ready = lock.newCondition();
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private int queuedFrames;
-    private long dropped;
     private volatile boolean open = true;
     private volatile boolean takOut;
     private boolean takRequested;
@@ -190,7 +189,6 @@ final class CotConnection implements Subscriber {
                         if (o instanceof Frame f && !f.replay()) {
                             it.remove();
                             queuedFrames--;
-                            dropped++;
                             break;
                         }
                     }
@@ -243,10 +241,6 @@ final class CotConnection implements Subscriber {
         } catch (InterruptedException e) {
             close();
         }
-    }
-
-    long droppedFrames() {
-        return dropped;
     }
 
     void close() {

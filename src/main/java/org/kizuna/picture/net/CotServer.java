@@ -28,7 +28,7 @@ public final class CotServer implements AutoCloseable {
     private final CotSettings settings;
     private final @Nullable NodePki pki;
     private final Set<CotConnection> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicLong accepted = new AtomicLong(), rejectedEvents = new AtomicLong(), ingested = new AtomicLong();
+    private final AtomicLong rejectedEvents = new AtomicLong(), ingested = new AtomicLong();
     private @Nullable ServerSocket plain;
     private @Nullable ServerSocket tls;
     private volatile boolean open = true;
@@ -92,7 +92,6 @@ public final class CotServer implements AutoCloseable {
                     socket.close();
                     continue;
                 }
-                accepted.incrementAndGet();
                 CotConnection c = new CotConnection(socket, secure, picture, settings, this);
                 connections.add(c);
                 Thread.ofVirtual().name("cot-in-" + socket.getRemoteSocketAddress()).start(c::run);

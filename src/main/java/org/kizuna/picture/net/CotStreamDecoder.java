@@ -44,12 +44,7 @@ public final class CotStreamDecoder {
 
     /** Reads what the stream has into the buffer; returns the number of bytes read or -1 at end of stream. */
     public int fill(InputStream in) throws IOException {
-        if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, end - start);
-            end -= start;
-            scan -= start;
-            start = 0;
-        }
+        compact();
         if (end == buf.length) {
             // A full buffer without a frame in it is dropped by next(); never grow.
             return 0;
@@ -61,16 +56,21 @@ public final class CotStreamDecoder {
 
     /** Adds bytes (for tests and in-memory feeds); returns how many fitted. */
     public int feed(byte[] bytes, int offset, int length) {
+        compact();
+        int n = Math.min(length, buf.length - end);
+        System.arraycopy(bytes, offset, buf, end, n);
+        end += n;
+        return n;
+    }
+
+    /** Moves the unconsumed bytes to the front of the buffer. */
+    private void compact() {
         if (start > 0) {
             System.arraycopy(buf, start, buf, 0, end - start);
             end -= start;
             scan -= start;
             start = 0;
         }
-        int n = Math.min(length, buf.length - end);
-        System.arraycopy(bytes, offset, buf, end, n);
-        end += n;
-        return n;
     }
 
     /**

@@ -120,39 +120,30 @@ public final class NodePki {
 
     /** The server side of mutual TLS: TLS 1.3, this node's server certificate, only this CA trusted. */
     public SSLContext serverContext() {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("server", serverKey, STORE_PASSWORD, new java.security.cert.Certificate[] {serverCert, caCert});
-            return context(ks);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return context("server", serverKey, serverCert);
     }
 
     /** A client-side context holding an issued client key and certificate (for tests and the benchmark). */
     public SSLContext clientContext(Issued client) {
+        return context("client", client.key(), client.certificate());
+    }
+
+    /** A TLS 1.3 context with this key and certificate (chained to the CA) that trusts only this CA. */
+    private SSLContext context(String alias, PrivateKey key, X509Certificate cert) {
         try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("client", client.key(), STORE_PASSWORD, new java.security.cert.Certificate[] {client.certificate(), caCert});
-            return context(ks);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keyStore(alias, key, cert, caCert), STORE_PASSWORD);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", caCert);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), RANDOM);
+            return ctx;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private SSLContext context(KeyStore keys) throws GeneralSecurityException, IOException {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, STORE_PASSWORD);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", caCert);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLSv1.3");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), RANDOM);
-        return ctx;
     }
 
     /** A client key and its certificate. */
@@ -193,12 +184,7 @@ public final class NodePki {
         writePem(dir.resolve(client.name() + ".crt.pem"), client.certificate());
         writePem(dir.resolve("ca.crt.pem"), caCert);
         try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry(client.name(), client.key(), STORE_PASSWORD, new java.security.cert.Certificate[] {client.certificate(), caCert});
-            try (OutputStream out = Files.newOutputStream(dir.resolve(client.name() + ".p12"))) {
-                ks.store(out, STORE_PASSWORD);
-            }
+            store(dir.resolve(client.name() + ".p12"), client.name(), client.key(), client.certificate(), caCert);
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
@@ -239,12 +225,18 @@ public final class NodePki {
     }
 
     private static void store(Path file, String alias, PrivateKey key, X509Certificate... chain) throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry(alias, key, STORE_PASSWORD, chain);
+        KeyStore ks = keyStore(alias, key, chain);
         try (OutputStream out = Files.newOutputStream(file)) {
             ks.store(out, STORE_PASSWORD);
         }
+    }
+
+    /** An in-memory PKCS#12 store holding one key with its certificate chain. */
+    private static KeyStore keyStore(String alias, PrivateKey key, X509Certificate... chain) throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry(alias, key, STORE_PASSWORD, chain);
+        return ks;
     }
 
     private static KeyStore load(Path file) throws IOException, GeneralSecurityException {

@@ -40,12 +40,4 @@ public final class Plane {
         double c = Math.toDegrees(Math.atan2(vx, vy));
         return c < 0 ? c + 360 : c;
     }
-
-    public static double vx(double speed, double course) {
-        return speed * Math.sin(Math.toRadians(course));
-    }
-
-    public static double vy(double speed, double course) {
-        return speed * Math.cos(Math.toRadians(course));
-    }
 }

@@ -17,6 +17,7 @@ import org.kizuna.picture.cot.CotXmlParser;
 import org.kizuna.picture.history.TrackJournal;
 import org.kizuna.picture.net.CotIdentities;
 import org.kizuna.picture.stream.Source;
+import org.kizuna.picture.stream.TrackState;
 import org.kizuna.picture.tak.TakCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +65,9 @@ class PictureController {
     /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */
     @GetMapping("/banner")
     Map<String, Object> banner() {
-        List<TrackView> tracks = picture.tracks(readers.reader());
+        List<TrackState> tracks = picture.states(readers.reader());
         java.util.Set<Label> labels = new java.util.HashSet<>();
-        for (TrackView t : tracks) labels.add(picture.labels().parse(t.banner()));
+        for (TrackState t : tracks) labels.add(t.marking.label());
         String banner = labels.isEmpty() ? "UNCLASSIFIED" : kernel.rollUp(labels).banner();
         return Map.of("banner", banner, "tracks", tracks.size());
     }

@@ -20,7 +20,6 @@ class Readers {
     }
 
     Reader reader() {
-        KizunaUser u = user();
-        return Reader.of(u.nation(), u.clearance(), u.accesses());
+        return currentUser.reader();
     }
 }
