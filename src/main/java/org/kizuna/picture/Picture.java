@@ -270,7 +270,8 @@ public final class Picture implements AutoCloseable {
      * The kernel expands coalition tetragraphs with the membership of the UTC day it decides on, so a
      * decision taken yesterday may be wrong today (a member that left must lose access at once). The
      * cached decisions and roll-ups are dropped at the start of each UTC day and taken afresh; the fused
-     * views, whose roll-ups expanded yesterday's membership, are dropped and computed again at once.
+     * estimates start again from the reports each audience may read today, and their views are computed
+     * again at once.
      */
     private void redecideOnNewDay() {
         long now = clock.getAsLong();
@@ -281,6 +282,7 @@ public final class Picture implements AutoCloseable {
             Arrays.fill(a.decisions, (byte) 0);
             a.fusedTracks = new TrackState[0];
         }
+        if (fused != null) fused.redecide(); // after the audiences' own decisions are cleared: the fused layer asks them
         lastFusedPublish = now - FUSED_PUBLISH_MS;
     }
 

@@ -48,6 +48,11 @@ class PictureFusedViewTests {
         }
 
         @Override
+        public void redecide() {
+            // nothing cached: view asks the audience's predicate for every report each time
+        }
+
+        @Override
         public void view(int audience, Sink sink) {
             // a combined track of every readable report: exercises the roll-up over several label keys
             int[] keys = new int[reports.size()], sensors = new int[reports.size()];

@@ -26,12 +26,11 @@ public final class LabelledPicture {
 
     private static final class Audience {
         final IntPredicate mayRead;
-        final FusionEngine engine;
+        FusionEngine engine;
         final BitSet known = new BitSet(), allowed = new BitSet();
 
-        Audience(IntPredicate mayRead, FusionEngine engine) {
+        Audience(IntPredicate mayRead) {
             this.mayRead = mayRead;
-            this.engine = engine;
         }
 
         boolean reads(int key) {
@@ -51,14 +50,33 @@ public final class LabelledPicture {
 
     /** Adds an audience; it is given the retained reports it may read. Returns its index. */
     public int addAudience(IntPredicate mayReadLabelKey) {
-        Audience a = new Audience(mayReadLabelKey, new FusionEngine(config));
+        Audience a = new Audience(mayReadLabelKey);
+        startFromRetained(a);
+        audiences.add(a);
+        return audiences.size() - 1;
+    }
+
+    /**
+     * Forgets every cached read decision and starts each audience again from the retained reports it may
+     * read now: for when decisions change (a coalition's membership on a new day), so that no audience
+     * keeps an estimate built from reports it may no longer read. Partner tracks come back with their
+     * next report.
+     */
+    public void redecide() {
+        for (Audience a : audiences) {
+            a.known.clear();
+            a.allowed.clear();
+            startFromRetained(a);
+        }
+    }
+
+    private void startFromRetained(Audience a) {
+        a.engine = new FusionEngine(config);
         Reports r = retained;
         for (int i = retainedFrom; i < r.size; i++) {
             if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i]);
         }
         if (now > Double.NEGATIVE_INFINITY) a.engine.advance(now);
-        audiences.add(a);
-        return audiences.size() - 1;
     }
 
     public void report(double t, int sensor, double x, double y, double sigma, int labelKey) {

@@ -17,6 +17,9 @@ public interface FusedLayer {
 
     void view(int audience, Sink sink);
 
+    /** Read decisions may have changed (a new day's coalition membership): every audience starts again from what it may read now. */
+    void redecide();
+
     /** Receives the tracks of one audience's view (plane coordinates, seconds). */
     interface Sink {
         void track(long id, double t, double x, double y, double vx, double vy, double positionVariance,

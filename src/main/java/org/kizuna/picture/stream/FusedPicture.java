@@ -30,6 +30,11 @@ class FusedPicture implements FusedLayer {
     }
 
     @Override
+    public void redecide() {
+        picture.redecide();
+    }
+
+    @Override
     public void view(int audience, Sink sink) {
         picture.view(audience, sink::track);
     }

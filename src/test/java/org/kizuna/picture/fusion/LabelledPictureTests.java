@@ -93,4 +93,21 @@ class LabelledPictureTests {
         assertThat(Math.hypot(tracks.get(0)[0] - x, tracks.get(0)[1] - y)).isLessThan(150);
         assertThat(Math.hypot(tracks.get(0)[2] - 200, tracks.get(0)[3] + 100)).isLessThan(20);
     }
+
+    @Test
+    void whenDecisionsChangeAnAudienceStartsAgainFromWhatItMayReadNow() {
+        java.util.concurrent.atomic.AtomicBoolean nofornReadable = new java.util.concurrent.atomic.AtomicBoolean(true);
+        int[] aud = new int[2];
+        LabelledPicture p = picture(aud, true);
+        // an audience that may read the NOFORN sensor until its decisions change (as a coalition member that leaves)
+        int member = p.addAudience(key -> key == 0 || nofornReadable.get());
+        assertThat(seen(p, member)).hasSize(4).anyMatch(s -> s.contains("1]"));
+        nofornReadable.set(false);
+        p.redecide();
+        List<String> after = seen(p, member);
+        assertThat(after).hasSize(3).noneMatch(s -> s.endsWith("1]") || s.contains(", 1]") || s.contains("[1"));
+        // and the same as an audience that never could read it
+        int never = p.addAudience(key -> key == 0);
+        assertThat(after).hasSameSizeAs(seen(p, never));
+    }
 }
