@@ -109,8 +109,9 @@ public final class Picture implements AutoCloseable {
     }
 
     /**
-     * Takes one CoT event into the picture: a report of a registered sensor (uid {@code SENSOR.track})
-     * becomes an observation for the tracker; any other position report is a self-reported track. The
+     * Takes one CoT event into the picture: a report of a registered sensor (uid {@code SENSOR.track}) from
+     * a source of the sensor's nation becomes an observation for the tracker; any other position report is
+     * a self-reported track. The
      * label comes from the event's attributes, else from the sensor's, else from the source's default.
      *
      * @throws CotRejected with the reason when the event is not a position report, its label does not
@@ -120,7 +121,9 @@ public final class Picture implements AutoCloseable {
         if (!e.isPosition()) throw new CotRejected("type '" + e.type() + "' is not a position report (a-...)");
         Sensor sensor = null;
         int dot = e.uid().indexOf('.');
-        if (dot > 0) sensor = sensors.find(e.uid().substring(0, dot)).orElse(null);
+        // only a nation's own sources report for its sensors: anything else claiming a sensor's uid is an
+        // ordinary self-report, neither credited to the sensor nor given its label
+        if (dot > 0) sensor = sensors.find(e.uid().substring(0, dot)).filter(x -> x.nation().equals(source.nation())).orElse(null);
         Label label;
         try {
             if (e.access() != null) {

@@ -91,7 +91,7 @@ class PictureFusedViewTests {
             picture.subscribe(Reader.parse("JPN/SECRET"), jpnFrames::add);
             Source radar = new Source("test", "USA", null);
             picture.ingest(report("USA-TPY2-KYOGA.r1", 37.0, 134.0), radar);
-            picture.ingest(report("JPN-FPS5-SADO.r1", 37.1, 134.1), radar);
+            picture.ingest(report("JPN-FPS5-SADO.r1", 37.1, 134.1), new Source("test", "JPN", null)); // a nation reports for its own sensors
             long deadline = System.currentTimeMillis() + 3000;
             List<TrackView> usa = List.of(), jpn = List.of();
             while (System.currentTimeMillis() < deadline && (usa.isEmpty() || jpn.isEmpty())) {
