@@ -47,4 +47,10 @@ public interface AuditLog {
 
     /** The entry at {@code index} if it exists and the reader may read it; empty alike when it does not exist. */
     Optional<AuditEntry> entry(long index, Reader reader);
+
+    /**
+     * The canonical bytes of entry {@code index} (what its leaf hash covers, random bytes included) if it
+     * exists and the reader may read it; empty alike when it does not exist.
+     */
+    Optional<byte[]> entryBytes(long index, Reader reader);
 }

@@ -63,9 +63,9 @@ class AuditController {
         body.put("index", index);
         body.put("treeSize", size);
         body.put("auditPath", path);
-        log.entry(index, user.reader()).ifPresent(e -> {
-            body.put("entry", B64.encodeToString(RecordCodec.encode(index, e.record())));
-            body.put("record", e.record());
+        log.entryBytes(index, user.reader()).ifPresent(bytes -> {
+            body.put("entry", B64.encodeToString(bytes));
+            body.put("record", RecordCodec.decode(bytes).record());
         });
         return body;
     }

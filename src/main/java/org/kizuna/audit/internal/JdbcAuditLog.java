@@ -310,14 +310,21 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public Optional<AuditEntry> entry(long index, Reader reader) {
-        Optional<AuditEntry> stored;
+        return entryBytes(index, reader).map(bytes -> new AuditEntry(index, RecordCodec.decode(bytes).record()));
+    }
+
+    @Override
+    public Optional<byte[]> entryBytes(long index, Reader reader) {
+        byte[] bytes;
         try (Connection c = dataSource.getConnection()) {
-            byte[] bytes = AuditTables.record(c, index);
-            stored = bytes == null ? Optional.empty() : Optional.of(new AuditEntry(index, RecordCodec.decode(bytes).record()));
+            bytes = AuditTables.record(c, index);
         } catch (SQLException e) {
             throw unreadable(e);
         }
-        return readPath.get().readable(stored, reader, AuditLogIds::of);
+        if (bytes == null) return Optional.empty();
+        Optional<AuditEntry> readable = readPath.get().readable(Optional.of(new AuditEntry(index, RecordCodec.decode(bytes).record())), reader,
+                AuditLogIds::of);
+        return readable.map(e -> bytes);
     }
 
     /** Writes everything appended so far, signs a final tree head and stops the writer. */

@@ -11,28 +11,41 @@ import org.kizuna.label.Label;
 
 /**
  * The canonical bytes of a log entry, which the leaf hash covers: a version byte, the entry's own index
- * (so that a moved entry no longer matches its position), then kind, actor, subject, outcome, reason and
- * label banner, each as a 4-byte big-endian length and its UTF-8 bytes, and the time in epoch
- * milliseconds. One record has exactly one encoding, and decoding accepts nothing else.
+ * (so that a moved entry no longer matches its position), 16 random bytes (version 2), then kind, actor,
+ * subject, outcome, reason and label banner, each as a 4-byte big-endian length and its UTF-8 bytes, and
+ * the time in epoch milliseconds. The random bytes are there because proofs hand out the leaf hashes of
+ * neighbouring entries to readers who may not read them: without them a record that is easy to guess
+ * (reader, item, outcome, label, time) could be confirmed by hashing guesses. Only a reader of the entry
+ * gets its bytes. Version 1 entries (no random bytes) of older logs still decode and verify. Decoding
+ * accepts nothing but what {@link #encode} produces.
  */
 public final class RecordCodec {
 
-    static final byte VERSION = 1;
-    private static final int MAX_BYTES = 3 * (AuditRecord.MAX_TEXT + AuditRecord.MAX_BANNER) + 64;
+    static final byte VERSION = 2;
+    static final int NONCE_BYTES = 16;
+    private static final int MAX_BYTES = 3 * (AuditRecord.MAX_TEXT + AuditRecord.MAX_BANNER) + 64 + NONCE_BYTES;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private RecordCodec() {
     }
 
+    /** The canonical bytes of a new entry, with fresh random bytes. */
     public static byte[] encode(long index, AuditRecord r) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        return encode(index, nonce, r);
+    }
+
+    static byte[] encode(long index, byte[] nonce, AuditRecord r) {
         byte[] kind = r.kind().name().getBytes(StandardCharsets.UTF_8);
         byte[] actor = r.actor().getBytes(StandardCharsets.UTF_8);
         byte[] subject = r.subject().getBytes(StandardCharsets.UTF_8);
         byte[] outcome = r.outcome().getBytes(StandardCharsets.UTF_8);
         byte[] reason = r.reason().getBytes(StandardCharsets.UTF_8);
         byte[] label = r.label().banner().getBytes(StandardCharsets.UTF_8);
-        int size = 1 + 8 + 6 * 4 + kind.length + actor.length + subject.length + outcome.length + reason.length + label.length + 8;
+        int size = 1 + 8 + NONCE_BYTES + 6 * 4 + kind.length + actor.length + subject.length + outcome.length + reason.length + label.length + 8;
         ByteBuffer b = ByteBuffer.allocate(size);
-        b.put(VERSION).putLong(index);
+        b.put(VERSION).putLong(index).put(nonce);
         put(b, kind);
         put(b, actor);
         put(b, subject);
@@ -59,10 +72,11 @@ public final class RecordCodec {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         try {
             byte version = b.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IllegalArgumentException("unknown encoding version " + version);
             }
             long index = b.getLong();
+            if (version == VERSION) b.position(b.position() + NONCE_BYTES);
             String kindName = string(b, "kind");
             AuditRecord.Kind kind;
             try {
@@ -94,16 +108,19 @@ public final class RecordCodec {
      * @throws IllegalArgumentException with what is wrong
      */
     public static long checkedIndex(byte[] bytes) {
-        if (bytes.length < 1 + 8 + 6 * 4 + 8) {
+        if (bytes.length < 1) {
+            throw new IllegalArgumentException("entry is truncated");
+        }
+        if (bytes[0] != VERSION && bytes[0] != 1) {
+            throw new IllegalArgumentException("unknown encoding version " + bytes[0]);
+        }
+        int p = fieldsStart(bytes);
+        if (bytes.length < p + 6 * 4 + 8) {
             throw new IllegalArgumentException("entry is truncated");
         }
         if (bytes.length > MAX_BYTES) {
             throw new IllegalArgumentException("entry is " + bytes.length + " bytes, longer than any record");
         }
-        if (bytes[0] != VERSION) {
-            throw new IllegalArgumentException("unknown encoding version " + bytes[0]);
-        }
-        int p = 9;
         int kindStart = p + 4;
         for (int field = 0; field < 6; field++) {
             if (p + 4 > bytes.length) {
@@ -130,11 +147,16 @@ public final class RecordCodec {
 
     /** The label banner inside canonical bytes that {@link #checkedIndex} accepted. */
     public static String banner(byte[] bytes) {
-        int p = 9;
+        int p = fieldsStart(bytes);
         for (int field = 0; field < 5; field++) {
             p += 4 + intAt(bytes, p);
         }
         return new String(bytes, p + 4, intAt(bytes, p), StandardCharsets.UTF_8);
+    }
+
+    /** Where the fields start: after the version, the index and, from version 2, the random bytes. */
+    private static int fieldsStart(byte[] bytes) {
+        return bytes[0] == 1 ? 9 : 9 + NONCE_BYTES;
     }
 
     private static final String[] FIELDS = {"kind", "actor", "subject", "outcome", "reason", "label"};

@@ -22,6 +22,14 @@ class JdbcAuditLogTests {
     @TempDir
     Path dir;
 
+    private static List<byte[]> storedRecords(AuditNodeFixture node) throws SQLException {
+        List<byte[]> records = new ArrayList<>();
+        try (Connection c = node.sql()) {
+            AuditTables.scan(c, 0, (i, r, leaf, label) -> records.add(r));
+        }
+        return records;
+    }
+
     private static List<byte[]> storedLeaves(AuditNodeFixture node) throws SQLException {
         List<byte[]> leaves = new ArrayList<>();
         try (Connection c = node.sql()) {
@@ -42,7 +50,10 @@ class JdbcAuditLogTests {
             List<byte[]> leaves = storedLeaves(node);
             assertThat(leaves).hasSize(2);
             assertThat(head.rootHash()).isEqualTo(Merkle.nodeHash(leaves.get(0), leaves.get(1)));
-            assertThat(leaves.get(0)).isEqualTo(Merkle.leafHash(RecordCodec.encode(0, AuditNodeFixture.record(0))));
+            byte[] first = storedRecords(node).get(0);
+            assertThat(leaves.get(0)).isEqualTo(Merkle.leafHash(first));
+            assertThat(RecordCodec.decode(first).index()).isZero();
+            assertThat(RecordCodec.decode(first).record()).isEqualTo(AuditNodeFixture.record(0));
             var key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(node.log.publicKey()));
             assertThat(NodeKeys.verify(key, head)).isTrue();
             assertThat(NodeKeys.verify(key, new TreeHead(head.size(), head.rootHash(), head.signedAt().plusMillis(1), head.signature()))).isFalse();
@@ -153,5 +164,25 @@ class JdbcAuditLogTests {
         assertThat(node.log.latestTreeHead().orElseThrow().size()).isEqualTo(100);
         assertThat(storedLeaves(node)).hasSize(100);
         node.pool.dispose();
+    }
+
+    /**
+     * Proofs hand out the leaf hashes of neighbouring entries, so a leaf must not be computable from a
+     * guessed record: the same record appended twice gets two unrelated leaves, and an entry hashed
+     * without its random bytes matches neither.
+     */
+    @Test
+    void aLeafCannotBeRecomputedFromAGuessedRecord() throws SQLException {
+        try (AuditNodeFixture node = new AuditNodeFixture(dir)) {
+            node.log.append(AuditNodeFixture.record(7));
+            node.log.append(AuditNodeFixture.record(7));
+            node.log.flush();
+            List<byte[]> leaves = storedLeaves(node);
+            assertThat(leaves.get(0)).isNotEqualTo(leaves.get(1));
+            byte[] guess = RecordCodec.encode(0, new byte[RecordCodec.NONCE_BYTES], AuditNodeFixture.record(7));
+            assertThat(Merkle.leafHash(guess)).isNotEqualTo(leaves.get(0));
+            // the stored bytes, which only a reader of the entry receives, do give the leaf
+            assertThat(Merkle.leafHash(storedRecords(node).get(0))).isEqualTo(leaves.get(0));
+        }
     }
 }

@@ -29,17 +29,34 @@ class RecordCodecTests {
         assertThat(RecordCodec.decode(RecordCodec.encode(0, unicode)).record()).isEqualTo(unicode);
     }
 
+    private static final byte[] NONCE = new byte[RecordCodec.NONCE_BYTES];
+
     @Test
-    void encodingIsDeterministicAndCoversTheIndex() {
-        assertThat(RecordCodec.encode(5, jpnReaderDenied())).isEqualTo(RecordCodec.encode(5, jpnReaderDenied()));
-        assertThat(RecordCodec.encode(5, jpnReaderDenied())).isNotEqualTo(RecordCodec.encode(6, jpnReaderDenied()));
+    void encodingIsDeterministicForItsRandomBytesAndCoversTheIndex() {
+        assertThat(RecordCodec.encode(5, NONCE, jpnReaderDenied())).isEqualTo(RecordCodec.encode(5, NONCE, jpnReaderDenied()));
+        assertThat(RecordCodec.encode(5, NONCE, jpnReaderDenied())).isNotEqualTo(RecordCodec.encode(6, NONCE, jpnReaderDenied()));
+        // a new entry gets fresh random bytes: the same record twice is two different encodings
+        assertThat(RecordCodec.encode(5, jpnReaderDenied())).isNotEqualTo(RecordCodec.encode(5, jpnReaderDenied()));
     }
 
     @Test
     void fieldBoundariesCannotBeShifted() {
         AuditRecord one = new AuditRecord(Kind.EXPORT, "ab", "c", "ok", "", Label.UNCLASSIFIED, Instant.EPOCH);
         AuditRecord two = new AuditRecord(Kind.EXPORT, "a", "bc", "ok", "", Label.UNCLASSIFIED, Instant.EPOCH);
-        assertThat(RecordCodec.encode(0, one)).isNotEqualTo(RecordCodec.encode(0, two));
+        assertThat(RecordCodec.encode(0, NONCE, one)).isNotEqualTo(RecordCodec.encode(0, NONCE, two));
+    }
+
+    @Test
+    void entriesOfVersionOneWithoutRandomBytesStillDecodeAndVerify() {
+        byte[] v2 = RecordCodec.encode(41, jpnReaderDenied());
+        byte[] v1 = new byte[v2.length - RecordCodec.NONCE_BYTES];
+        v1[0] = 1;
+        System.arraycopy(v2, 1, v1, 1, 8);
+        System.arraycopy(v2, 9 + RecordCodec.NONCE_BYTES, v1, 9, v1.length - 9);
+        assertThat(RecordCodec.decode(v1).index()).isEqualTo(41);
+        assertThat(RecordCodec.decode(v1).record()).isEqualTo(jpnReaderDenied());
+        assertThat(RecordCodec.checkedIndex(v1)).isEqualTo(41);
+        assertThat(RecordCodec.banner(v1)).isEqualTo("SECRET//NOFORN");
     }
 
     @Test
@@ -51,10 +68,10 @@ class RecordCodecTests {
         version[0] = 9;
         assertThatThrownBy(() -> RecordCodec.decode(version)).hasMessageContaining("version");
         byte[] kind = good.clone();
-        kind[1 + 8 + 4] = 'X'; // first letter of the kind name
+        kind[1 + 8 + RecordCodec.NONCE_BYTES + 4] = 'X'; // first letter of the kind name
         assertThatThrownBy(() -> RecordCodec.decode(kind)).hasMessageContaining("unknown kind");
         byte[] length = good.clone();
-        length[1 + 8] = 0x7f;
+        length[1 + 8 + RecordCodec.NONCE_BYTES] = 0x7f;
         assertThatThrownBy(() -> RecordCodec.decode(length)).hasMessageContaining("runs past the end");
     }
 
