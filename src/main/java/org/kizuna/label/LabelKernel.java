@@ -381,7 +381,9 @@ public final class LabelKernel {
      * The banner of a compound item: the highest level, the union of restrictive controls, the
      * intersection of releasability (NOFORN or unmarked parts count as their owner only) and of each
      * permissive tag's values. Parts of different policies are rolled up in the node's policy (USA when
-     * no node is set); a part with no equivalent there cannot be rolled up.
+     * no node is set); a part with no equivalent there cannot be rolled up. A US-policy roll-up whose
+     * releasability came down to the owner alone is written NOFORN ({@code (C//REL TO USA, GBR)} with
+     * {@code (S//REL TO USA, JPN)} is {@code SECRET//NOFORN}) unless no part carried a releasability marking.
      *
      * @throws InvalidMarkingException when there are no parts, a part has no equivalent, or no nation could read every part
      */
@@ -402,6 +404,7 @@ public final class LabelKernel {
         long andTetras = -1L;
         long andExpanded = -1L;
         boolean anyNoforn = false;
+        boolean anyList = false;
         boolean allOpen = true;
         TreeMap<String, Set<String>> tags = new TreeMap<>();
         Set<String> communities = null;
@@ -418,6 +421,7 @@ public final class LabelKernel {
             andTetras &= p.releaseTetras & v.allTetragraphs;
             andExpanded &= p.releaseCountries | expand(p.releaseTetras & v.allTetragraphs);
             anyNoforn |= p.releasability == Label.NOFORN;
+            anyList |= p.releasability == Label.REL;
             allOpen &= p.releaseCountries == -1L;
             for (Map.Entry<String, SortedSet<String>> tag : p.permissiveTags().entrySet()) {
                 Set<String> have = tags.get(tag.getKey());
@@ -472,8 +476,13 @@ public final class LabelKernel {
         }
         boolean ownerOnly = (countries & ~ownerCountryBit) == 0 && (tetras & ~ownerTetraBit) == 0;
         if (ownerOnly) {
+            // Written as the home policy writes "own nation only" (see CotIdentities.ownNationOnly): the US policy
+            // says NOFORN once a part's REL TO list was narrowed to the owner, while parts that carried no
+            // releasability marking roll up unmarked like them; other policies write it as the bare national level.
+            // A part's own NOFORN is kept in every policy. Both forms decide alike: the owner only.
             boolean classified = home.level(level).classified();
-            return b.bits(controls, anyNoforn || !classified ? Label.NOFORN : Label.UNMARKED, 0, 0).build();
+            boolean noforn = anyNoforn || !classified || (anyList && home.id().equals("USA"));
+            return b.bits(controls, noforn ? Label.NOFORN : Label.UNMARKED, 0, 0).build();
         }
         return b.bits(controls, Label.REL, countries, tetras).build();
     }
@@ -496,7 +505,11 @@ public final class LabelKernel {
      */
     public boolean dominates(Label higher, Label lower) {
         try {
-            return rollUp(List.of(higher, lower)).equals(higher);
+            Label rolled = rollUp(List.of(higher, lower));
+            if (rolled.equals(higher)) return true;
+            // An unmarked classified label and the same label marked NOFORN both keep the item with its owner.
+            return higher.releasability == Label.UNMARKED && higher.level().classified() && rolled.releasability == Label.NOFORN
+                    && rolled.equals(higher.toBuilder().noforn().build());
         } catch (InvalidMarkingException e) {
             return false;
         }

@@ -25,6 +25,17 @@ class LabelApiTests {
     }
 
     @Test
+    void aRollUpNarrowedToTheOwnerIsMarkedNoforn() {
+        Api api = Api.on(port).as("usa.officer", "demo");
+        Api.Response r = api.post("/api/v1/labels/rollup", "[\"(C//REL TO USA, GBR)\", \"(S//REL TO USA, JPN)\"]");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("banner").asString()).isEqualTo("SECRET//NOFORN");
+        assertThat(r.json().get("portionMark").asString()).isEqualTo("(S//NF)");
+        assertThat(api.post("/api/v1/labels/rollup", "[\"(S)\", \"(C//REL TO USA, JPN)\"]").json().get("banner").asString()).isEqualTo("SECRET//NOFORN");
+        assertThat(api.post("/api/v1/labels/rollup", "[\"(S)\", \"(C)\"]").json().get("banner").asString()).isEqualTo("SECRET");
+    }
+
+    @Test
     void aMarkingThatDoesNotParseIsAProblemSayingWhy() {
         Api.Response r = Api.on(port).as("usa.officer", "demo").post("/api/v1/labels/rollup", "[\"secret//rel to usa, jpn\"]");
         assertThat(r.status()).isEqualTo(400);

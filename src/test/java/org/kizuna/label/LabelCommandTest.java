@@ -89,6 +89,10 @@ class LabelCommandTest {
         assertThat(run("label", "rollup", "(S//REL TO USA, JPN)", "(C//NF)")).isEqualTo(new Run(0, "SECRET//NOFORN", ""));
         assertThat(run("label", "rollup", "(S//REL TO USA, JPN)", "(C//REL TO USA, GBR, JPN)").out()).isEqualTo("SECRET//REL TO USA, JPN");
         assertThat(run("label", "rollup", "(S//REL TO USA, JP)").exit()).isEqualTo(2);
+        // a list narrowed to the owner alone says so; unmarked parts stay unmarked
+        assertThat(run("label", "rollup", "(C//REL TO USA, GBR)", "(S//REL TO USA, JPN)")).isEqualTo(new Run(0, "SECRET//NOFORN", ""));
+        assertThat(run("label", "rollup", "(S)", "(C//REL TO USA, JPN)")).isEqualTo(new Run(0, "SECRET//NOFORN", ""));
+        assertThat(run("label", "rollup", "(S)", "(S)")).isEqualTo(new Run(0, "SECRET", ""));
     }
 
     @Test

@@ -97,6 +97,42 @@ class LabelDecisionProperties {
         assertThat(Label.parse(rolled.banner())).isEqualTo(rolled);
     }
 
+    /**
+     * A US-policy roll-up that keeps the item with its owner says NOFORN whenever a part carried a
+     * releasability marking, and stays unmarked when none did; either way it decides exactly as its
+     * other owner-only form would, and it parses back from its banner and its portion mark.
+     */
+    @Property(tries = 3000)
+    void aRollUpKeptWithItsOwnerSaysSoWhenAPartWasMarked(@ForAll @Size(min = 1, max = 4) List<@From("labels") Label> parts,
+                                                          @ForAll @Size(20) List<@From("readers") Reader> readers) {
+        Label rolled;
+        try {
+            rolled = KERNEL.rollUp(parts);
+        } catch (InvalidMarkingException e) {
+            return;
+        }
+        boolean classified = rolled.level().classified();
+        boolean ownerOnly = !rolled.hasReleasabilityList() && (rolled.isNoforn() || classified);
+        boolean anyMarked = parts.stream().anyMatch(p -> p.hasReleasabilityList() || p.isNoforn());
+        if (rolled.policy().id().equals("USA") && ownerOnly) {
+            assertThat(rolled.isNoforn()).as("roll-up %s of %s", rolled, parts).isEqualTo(anyMarked || !classified);
+        }
+        if (ownerOnly && classified) {
+            Label other = rolled.isNoforn() ? rolled.toBuilder().unmarked().build() : rolled.toBuilder().noforn().build();
+            for (Reader r : readers) {
+                assertThat(KERNEL.mayRead(other, r)).as("%s and %s for %s", rolled, other, r).isEqualTo(KERNEL.mayRead(rolled, r));
+            }
+        }
+        assertThat(Label.parse(rolled.banner())).isEqualTo(rolled);
+        assertThat(Label.parse(rolled.portionMark())).isEqualTo(rolled);
+    }
+
+    @Property(tries = 2000)
+    void aLabelRollsUpToItself(@ForAll("labels") Label l) {
+        assertThat(KERNEL.rollUp(List.of(l))).isEqualTo(l);
+        assertThat(KERNEL.dominates(l, l)).isTrue();
+    }
+
     @Property(tries = 2000)
     void everyLabelRendersAndParsesBackExactly(@ForAll("labels") Label l) {
         Label fromBanner = Label.parse(l.banner());

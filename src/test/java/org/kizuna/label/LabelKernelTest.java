@@ -96,6 +96,45 @@ class LabelKernelTest {
     }
 
     @Test
+    void aUsRollUpNarrowedToTheOwnerSaysNoforn() {
+        Label banner = kernel.rollUp(List.of(Label.parse("(C//REL TO USA, GBR)"), Label.parse("(S//REL TO USA, JPN)")));
+        assertThat(banner.banner()).isEqualTo("SECRET//NOFORN");
+        assertThat(banner.portionMark()).isEqualTo("(S//NF)");
+        assertThat(kernel.rollUp(List.of(Label.parse("(S)"), Label.parse("(C//REL TO USA, JPN)"))).banner()).isEqualTo("SECRET//NOFORN");
+        assertThat(kernel.rollUp(List.of(Label.parse("(U)"), Label.parse("(S)"), Label.parse("(C//REL TO USA, JPN)"))).banner()).isEqualTo("SECRET//NOFORN");
+        // the same with originator, controls and an unclassified list
+        assertThat(kernel.rollUp(List.of(Label.parse("(S//FGI JPN//REL TO USA, JPN)"), Label.parse("(C//FGI JPN//OC/REL TO GBR, JPN)"))).banner())
+                .isEqualTo("SECRET//FGI JPN//ORCON/NOFORN");
+        assertThat(kernel.rollUp(List.of(Label.parse("(U//REL TO USA, GBR)"), Label.parse("(U//REL TO USA, JPN)"))).banner()).isEqualTo("UNCLASSIFIED//NOFORN");
+        // across policies on a US node: JPN is dropped by the US part, so only USA is left
+        assertThat(kernel.rollUp(List.of(Label.parse("(S)"), Label.parse("(//JPN S//REL TO USA, JPN)"))).banner()).isEqualTo("SECRET//NOFORN");
+        // parts that carried no releasability marking roll up as they were written: still the owner only
+        assertThat(kernel.rollUp(List.of(Label.parse("(S)"), Label.parse("(S)"))).banner()).isEqualTo("SECRET");
+        assertThat(kernel.rollUp(List.of(Label.parse("(S)"), Label.parse("(C)"), Label.parse("(U)"))).banner()).isEqualTo("SECRET");
+        assertThat(kernel.rollUp(List.of(Label.parse("(S//FGI JPN)"), Label.parse("(C//FGI JPN)"))).banner()).isEqualTo("SECRET//FGI JPN");
+        // a list that still names a partner is not narrowed
+        assertThat(kernel.rollUp(List.of(Label.parse("(S//REL TO USA, GBR, JPN)"), Label.parse("(S//REL TO USA, JPN)"))).banner()).isEqualTo("SECRET//REL TO USA, JPN");
+        // the JPN policy writes its own nation only as the bare level, as the node does for its own reports
+        assertThat(kernel.rollUp(List.of(Label.parse("(//JPN S//REL TO USA, JPN)"), Label.parse("(//JPN C//REL TO GBR, JPN)"))).banner()).isEqualTo("//JPN SECRET");
+        assertThat(kernel.rollUp(List.of(Label.parse("(//JPN S//NF)"), Label.parse("(//JPN C//REL TO GBR, JPN)"))).banner()).isEqualTo("//JPN SECRET//NOFORN");
+        // decisions are those of the parts: the owner reads, no partner does
+        for (Label l : List.of(banner, Label.parse("SECRET"))) {
+            assertAllowed(l, usaSecretReader());
+            assertDenied(l, gbrSecretReader(), "rule 2");
+            assertDenied(l, jpnSecretReader(), "rule 2");
+        }
+    }
+
+    @Test
+    void anUnmarkedClassifiedBannerStillCoversWhatItsNofornFormCovers() {
+        // SECRET (unmarked, the owner only) raised over a list: the roll-up is SECRET//NOFORN, which decides the same
+        assertThat(kernel.dominates(Label.parse("SECRET"), Label.parse("SECRET//REL TO USA, JPN"))).isTrue();
+        assertThat(kernel.dominates(Label.parse("SECRET//NOFORN"), Label.parse("SECRET//REL TO USA, JPN"))).isTrue();
+        assertThat(kernel.dominates(Label.parse("CONFIDENTIAL"), Label.parse("SECRET//REL TO USA, JPN"))).isFalse();
+        assertThat(kernel.dominates(Label.parse("SECRET//REL TO USA, GBR"), Label.parse("SECRET//REL TO USA, JPN"))).isFalse();
+    }
+
+    @Test
     void rollUpAcrossPoliciesKeepsOnlyPartnersWhoCanReadEveryPart() {
         Label nato = Label.parse("(//NS//REL TO JPN, NATO)");
         Label us = Label.parse("(S//REL TO USA, GBR, JPN)");

@@ -77,7 +77,8 @@ class LabelLeakTest {
         assertThat(kernel.guard(unmarked, List.of(new Portion("p1", unmarked)), "JPN").released()).isEmpty();
         // Unclassified without a marking is public, and the unmarked classified portion still taints the roll-up.
         assertThat(kernel.mayRead(Label.parse("(U)"), jpnSecretReader())).isTrue();
-        assertThat(kernel.rollUp(List.of(unmarked, Label.parse("(S//REL TO USA, JPN)")))).isEqualTo(Label.parse("SECRET"));
+        // the roll-up narrows the list to the owner alone, and its banner says so
+        assertThat(kernel.rollUp(List.of(unmarked, Label.parse("(S//REL TO USA, JPN)")))).isEqualTo(Label.parse("SECRET//NOFORN"));
         assertThat(kernel.mayRead(kernel.rollUp(List.of(unmarked, Label.parse("(S//REL TO USA, JPN)"))), jpnSecretReader())).isFalse();
     }
 

@@ -63,9 +63,69 @@ public final class PictureMetrics {
     }
 
     private record Association(Path track, Path truth, long start, long end) {
-        boolean contains(long t) {
-            return start <= t && t <= end;
+    }
+
+    /**
+     * All the time one track is associated with one truth. Stone Soup's association set merges the
+     * associations of one track with one truth into a single association over a compound time range (the
+     * union of their intervals, touching ones fused), and its SIAP figures read that merged association:
+     * its duration (the longest track segment) is the sum of its intervals, and the rate of track number
+     * changes orders associations by the end of their last interval. A track that loses its truth and
+     * later takes it up again therefore counts both stretches as one segment.
+     */
+    private record Pair(Path track, Path truth, long[] starts, long[] ends) {
+        /** The interval containing {@code t}, or -1. */
+        int intervalAt(long t) {
+            for (int i = 0; i < starts.length; i++) {
+                if (starts[i] <= t && t <= ends[i]) return i;
+            }
+            return -1;
         }
+
+        boolean contains(long t) {
+            return intervalAt(t) >= 0;
+        }
+
+        long lastEnd() {
+            return ends[ends.length - 1];
+        }
+
+        double seconds() {
+            long total = 0;
+            for (int i = 0; i < starts.length; i++) total += ends[i] - starts[i];
+            return total / 1000.0;
+        }
+    }
+
+    /** The associations merged per track and truth, as Stone Soup's association set does. */
+    private static List<Pair> pairs(List<Association> associations) {
+        Map<Path, Map<Path, List<long[]>>> byTrack = new LinkedHashMap<>();
+        for (Association a : associations) {
+            byTrack.computeIfAbsent(a.track, k -> new LinkedHashMap<>()).computeIfAbsent(a.truth, k -> new ArrayList<>())
+                    .add(new long[] {a.start, a.end});
+        }
+        List<Pair> out = new ArrayList<>();
+        byTrack.forEach((track, byTruth) -> byTruth.forEach((truthPath, spans) -> {
+            List<long[]> union = union(spans);
+            out.add(new Pair(track, truthPath, union.stream().mapToLong(x -> x[0]).toArray(), union.stream().mapToLong(x -> x[1]).toArray()));
+        }));
+        return out;
+    }
+
+    /** The union of intervals as disjoint intervals in time order; overlapping and touching ones are fused. */
+    private static List<long[]> union(List<long[]> spans) {
+        List<long[]> sorted = new ArrayList<>(spans);
+        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] s : sorted) {
+            long[] last = out.isEmpty() ? null : out.getLast();
+            if (last != null && s[0] <= last[1]) {
+                last[1] = Math.max(last[1], s[1]);
+            } else {
+                out.add(new long[] {s[0], s[1]});
+            }
+        }
+        return out;
     }
 
     public static Result evaluate(States truth, States tracks) {
@@ -93,14 +153,14 @@ public final class PictureMetrics {
         }
         int nt = timestamps.size();
 
-        List<Association> associations = associate(trackPaths.values(), truths.values(), truth, tracks);
+        List<Pair> associations = pairs(associate(trackPaths.values(), truths.values(), truth, tracks));
         double jSum = 0, jtSum = 0, naSum = 0, nSum = 0, paSum = 0, vaSum = 0;
         for (long t : timestamps) {
             jSum += truthAt.getOrDefault(t, List.of()).size();
             nSum += trackAt.getOrDefault(t, List.of()).size();
             java.util.Set<Path> jt = new java.util.HashSet<>();
             java.util.Set<Path> na = new java.util.HashSet<>();
-            for (Association a : associations) {
+            for (Pair a : associations) {
                 if (!a.contains(t)) continue;
                 jt.add(a.truth);
                 na.add(a.track);
@@ -114,15 +174,15 @@ public final class PictureMetrics {
             jtSum += jt.size();
             naSum += na.size();
         }
-        Map<Path, List<Association>> byTruth = new HashMap<>();
+        Map<Path, List<Pair>> byTruth = new HashMap<>();
         associations.forEach(a -> byTruth.computeIfAbsent(a.truth, x -> new ArrayList<>()).add(a));
         double changes = 0, tracked = 0, longest = 0, lifetime = 0;
         for (Path truthPath : truths.values()) {
-            List<Association> assocs = byTruth.getOrDefault(truthPath, List.of());
+            List<Pair> assocs = byTruth.getOrDefault(truthPath, List.of());
             long[] times = truthPath.states.keySet().stream().mapToLong(Long::longValue).toArray();
             changes += tracksNeeded(times, assocs) - 1;
             tracked += timeTracked(times, assocs);
-            longest += assocs.stream().mapToDouble(a -> (a.end - a.start) / 1000.0).max().orElse(0);
+            longest += assocs.stream().mapToDouble(Pair::seconds).max().orElse(0);
             lifetime += (times[times.length - 1] - times[0]) / 1000.0;
         }
         return new Result(gospaSum / nt, locSum / nt, missedSum / nt, falseSum / nt, ospaSum / nt,
@@ -337,28 +397,31 @@ public final class PictureMetrics {
         return out;
     }
 
-    private static int tracksNeeded(long[] times, List<Association> assocs) {
+    private static int tracksNeeded(long[] times, List<Pair> assocs) {
         if (assocs.isEmpty()) return 0;
-        List<Association> sorted = new ArrayList<>(assocs);
-        sorted.sort((a, b) -> Long.compare(b.end, a.end));
+        List<Pair> sorted = new ArrayList<>(assocs);
+        sorted.sort((a, b) -> Long.compare(b.lastEnd(), a.lastEnd()));
         int needed = 0;
         int i = 0;
         while (i < times.length) {
             long now = times[i];
-            Association at = null;
-            for (Association a : sorted) {
-                if (a.contains(now)) {
-                    at = a;
+            long end = 0;
+            boolean found = false;
+            for (Pair a : sorted) {
+                int k = a.intervalAt(now);
+                if (k >= 0) {
+                    end = a.ends[k];
+                    found = true;
                     break;
                 }
             }
-            if (at == null) {
+            if (!found) {
                 i++;
             } else {
                 needed++;
                 int next = -1;
                 for (int j = i + 1; j < times.length; j++) {
-                    if (times[j] == at.end) {
+                    if (times[j] == end) {
                         next = j;
                         break;
                     }
@@ -370,16 +433,23 @@ public final class PictureMetrics {
         return needed;
     }
 
-    private static double timeTracked(long[] times, List<Association> assocs) {
-        double total = 0;
+    /** The part of each step between the truth's consecutive timestamps that some association covers. */
+    private static double timeTracked(long[] times, List<Pair> assocs) {
+        if (assocs.isEmpty()) return 0;
+        List<long[]> spans = new ArrayList<>();
+        for (Pair a : assocs) {
+            for (int k = 0; k < a.starts.length; k++) spans.add(new long[] {a.starts[k], a.ends[k]});
+        }
+        List<long[]> covered = union(spans);
+        long total = 0;
+        int c = 0;
         for (int i = 0; i + 1 < times.length; i++) {
-            for (Association a : assocs) {
-                if (a.contains(times[i]) && a.contains(times[i + 1])) {
-                    total += (times[i + 1] - times[i]) / 1000.0;
-                    break;
-                }
+            long from = times[i], to = times[i + 1];
+            while (c < covered.size() && covered.get(c)[1] <= from) c++;
+            for (int k = c; k < covered.size() && covered.get(k)[0] < to; k++) {
+                total += Math.min(to, covered.get(k)[1]) - Math.max(from, covered.get(k)[0]);
             }
         }
-        return total;
+        return total / 1000.0;
     }
 }
