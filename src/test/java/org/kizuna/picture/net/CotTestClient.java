@@ -36,7 +36,7 @@ final class CotTestClient implements AutoCloseable {
     }
 
     static CotTestClient plain(int port) throws IOException {
-        return new CotTestClient(new Socket("localhost", port));
+        return new CotTestClient(new Socket(java.net.InetAddress.getLoopbackAddress(), port));
     }
 
     static CotTestClient tls(int port, SSLContext context) throws IOException {
