@@ -102,6 +102,9 @@ final class CotConnection implements Subscriber {
             CotIdentity id = identify(socket);
             if (id == null) return;
             identity = id;
+            // asked again now that the connection can be found by user: a user disabled (or a reader
+            // unconfigured) between the first answer and now is caught either here or by the cut
+            if (identify(socket) == null) return;
             name = name + " (" + id.name() + ", " + id.reader() + ")";
             log.info("CoT client connected: {}", name);
             // plain connections own only what they report themselves: an anonymous one, what it reported on

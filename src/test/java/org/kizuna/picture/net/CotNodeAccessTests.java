@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.Kizuna;
 import org.kizuna.KizunaApplication;
 import org.kizuna.node.NodeDatabase;
@@ -34,7 +34,7 @@ import picocli.CommandLine;
  */
 class CotNodeAccessTests {
 
-    static Path dir;
+    static @TempDir Path dir;
     static ConfigurableApplicationContext node;
     static CotServer cot;
     static NodePki pki;
@@ -58,7 +58,6 @@ class CotNodeAccessTests {
 
     @BeforeAll
     static void startNode() throws Exception {
-        dir = Files.createTempDirectory("kizuna-cot-access");
         node = start(dir, "demo");
         addUser(node, "usa.admin", "USA", "SECRET", "ADMINISTRATOR", "admin-test-passphrase");
         cot = node.getBean(CotServer.class);
@@ -142,8 +141,7 @@ class CotNodeAccessTests {
     }
 
     @Test
-    void aProductionNodeServesNoPlainPortAndRefusesTheCertificateOfAnUnknownUser() throws Exception {
-        Path prod = Files.createTempDirectory("kizuna-cot-prod");
+    void aProductionNodeServesNoPlainPortAndRefusesTheCertificateOfAnUnknownUser(@TempDir Path prod) throws Exception {
         try (ConfigurableApplicationContext p = start(prod, "production")) {
             CotServer server = p.getBean(CotServer.class);
             assertThat(server.tcpPort()).as("production leaves the plain port off").isEqualTo(-1);
