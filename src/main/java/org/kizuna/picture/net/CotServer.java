@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * and TLS 1.3 with a client certificate required (8089). Each connection runs on virtual threads (one
  * reading, one writing) and carries CoT XML or, after negotiation, TAK protocol 1, both ways.
  * <p>
- * Bounded: each listener has its own connection cap (idle plain sockets never lock out TLS clients) and
- * each remote address a cap across both; a connection that sends nothing for the idle timeout is closed,
+ * Bounded: each listener has its own connection cap, and on each listener each remote address a cap of
+ * its own (idle plain sockets never lock out TLS clients, even from the same address); a connection that sends nothing for the idle timeout is closed,
  * a TLS handshake must complete within the handshake timeout. What is refused is counted by reason
  * ({@link #rejectedByReason()}). {@link #close()} closes every socket at once and does not wait for any
  * client, so a node stops promptly whatever its clients do.
@@ -43,7 +43,7 @@ public final class CotServer implements AutoCloseable {
     private final @Nullable NodePki pki;
     private final Set<CotConnection> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, AtomicLong> rejected = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<InetAddress, Integer> plainPerAddress = new ConcurrentHashMap<>(), tlsPerAddress = new ConcurrentHashMap<>();
     private final AtomicLong rejectedEvents = new AtomicLong(), ingested = new AtomicLong();
     private final Object capLock = new Object();
     private int plainCount, tlsCount;
@@ -185,6 +185,7 @@ public final class CotServer implements AutoCloseable {
         synchronized (capLock) {
             int listener = secure ? tlsCount : plainCount;
             if (listener >= settings.maxConnections()) return "connection-cap";
+            var perAddress = secure ? tlsPerAddress : plainPerAddress;
             if (perAddress.getOrDefault(from, 0) >= settings.maxConnectionsPerAddress()) return "address-cap";
             if (secure) tlsCount++;
             else plainCount++;
@@ -198,7 +199,7 @@ public final class CotServer implements AutoCloseable {
         synchronized (capLock) {
             if (secure) tlsCount--;
             else plainCount--;
-            perAddress.computeIfPresent(from, (k, v) -> v <= 1 ? null : v - 1);
+            (secure ? tlsPerAddress : plainPerAddress).computeIfPresent(from, (k, v) -> v <= 1 ? null : v - 1);
         }
     }
 

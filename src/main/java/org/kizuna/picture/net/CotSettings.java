@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@link IllegalStateException} to refuse the connection), how a client certificate maps to an identity
  * (throws {@link IllegalArgumentException} to refuse it), the per-connection rate limit, how many frames
  * a slow client may have queued before the oldest is dropped, the connection cap of each listener and
- * of each remote address (across both listeners), how long a connection may send nothing before it is
+ * of each remote address on each listener, how long a connection may send nothing before it is
  * closed, and how long a TLS handshake may take.
  */
 public record CotSettings(int tcpPort, int tlsPort, @Nullable InetAddress tcpBindAddress, @Nullable InetAddress tlsBindAddress,

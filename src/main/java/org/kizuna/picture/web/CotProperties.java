@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEventsPerSecond       per-connection rate limit
  * @param queuedFrames             frames a slow client may have queued before the oldest is dropped
  * @param maxConnections           connections per listener
- * @param maxConnectionsPerAddress connections per remote address, both listeners together
+ * @param maxConnectionsPerAddress connections per remote address on each listener
  * @param idleTimeout              a connection that sends nothing for this long is closed
  * @param handshakeTimeout         a TLS handshake must complete within this
  */
