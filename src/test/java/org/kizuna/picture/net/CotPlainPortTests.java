@@ -180,4 +180,26 @@ class CotPlainPortTests {
             ops.await(e -> e.uid().equals("NF-FOR-OPS"), Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    void aPlainReaderWhoIsDisabledIsRefusedAndCut() throws Exception {
+        var enabled = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CotSettings settings = new CotSettings(0, -1, InetAddress.getLoopbackAddress(), null,
+                () -> CotIdentities.plainReader("usa.ops", new CotIdentities.KnownUser("USA", "SECRET", Set.of(), enabled.get())),
+                cert -> { throw new IllegalArgumentException("no TLS here"); }, 500, 64, 10, 10,
+                CotSettings.DEFAULT_IDLE_TIMEOUT, CotSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+        try (CotServer port = new CotServer(picture, settings, null).start()) {
+            try (CotTestClient ops = CotTestClient.plain(port.tcpPort())) {
+                ops.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
+                enabled.set(false);
+                assertThat(port.disconnectUser("usa.ops", "user-disabled")).isEqualTo(1);
+                assertThat(ops.closedWithin(Duration.ofSeconds(2))).isTrue();
+            }
+            try (CotTestClient refused = CotTestClient.plain(port.tcpPort())) {
+                assertThat(refused.closedWithin(Duration.ofSeconds(5))).isTrue();
+                assertThat(refused.all).noneMatch(e -> e.type().equals("t-x-takp-v"));
+            }
+            assertThat(port.rejectedByReason()).containsEntry("user-disabled", 1L).containsEntry("plain-reader", 1L);
+        }
+    }
 }
