@@ -105,9 +105,7 @@ class PictureConfiguration {
                 ? () -> CotIdentities.anonymous(nation)
                 : () -> CotIdentities.plainReader(reader, known.apply(reader)
                         .orElseThrow(() -> new IllegalStateException("the plain port's reader '" + reader + "' is not a user of this node")));
-        if (plainOn && reader != null && known.apply(reader).isEmpty()) {
-            log.error("kizuna.cot.plain-reader names '{}', who is not a user of this node: plain CoT connections are refused", reader);
-        }
+        // (the reader is looked up per connection: demo users are created after this bean, and users change)
         CotSettings settings = new CotSettings(plainOn ? cot.tcpPort() : -1, cot.tlsPort(), cot.tcpBindAddress(), cot.tlsBindAddress(),
                 plainIdentity,
                 CotIdentities.fromCertificates(known, production ? CotIdentities.UnknownCertificate.REFUSE : CotIdentities.UnknownCertificate.READ_UNCLASSIFIED,
