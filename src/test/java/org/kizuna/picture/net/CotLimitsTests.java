@@ -153,6 +153,11 @@ class CotLimitsTests {
         Socket idle = plain();
         assertThat(endedByNode(idle)).isTrue();
         awaitCount(server, "idle", 1);
+        try (CotTestClient idleTls = CotTestClient.tls(server.tlsPort(), usa)) {
+            idleTls.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
+            assertThat(idleTls.closedWithin(Duration.ofSeconds(5))).isTrue();
+        }
+        awaitCount(server, "idle", 2);
         // a client that keeps sending stays
         try (CotTestClient talker = CotTestClient.plain(server.tcpPort())) {
             long t0 = System.currentTimeMillis();
