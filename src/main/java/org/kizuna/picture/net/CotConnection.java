@@ -120,7 +120,7 @@ final class CotConnection implements Subscriber {
             read(socket.getInputStream(), source);
         } catch (SocketTimeoutException e) {
             if (open) {
-                log.info("CoT client {} closed: sent nothing for {}", name, settings.idleTimeout());
+                if (server.mayLog()) log.info("CoT client {} closed: sent nothing for {}", name, settings.idleTimeout());
                 server.count("idle");
             }
         } catch (IOException | RuntimeException e) {
@@ -147,7 +147,7 @@ final class CotConnection implements Subscriber {
         int timeout = (int) Math.max(1, settings.handshakeTimeout().toMillis());
         s.setSoTimeout(timeout);
         // a peer trickling bytes must not stretch the handshake either: a hard deadline
-        Thread.ofVirtual().name("cot-handshake-deadline").start(() -> {
+        Thread deadline = Thread.ofVirtual().name("cot-handshake-deadline").start(() -> {
             try {
                 Thread.sleep(timeout);
             } catch (InterruptedException ignored) {
@@ -155,7 +155,7 @@ final class CotConnection implements Subscriber {
             }
             if (!handshaken && open) {
                 server.count("handshake");
-                log.info("CoT client {} closed: TLS handshake not complete within {} ms", name, timeout);
+                if (server.mayLog()) log.info("CoT client {} closed: TLS handshake not complete within {} ms", name, timeout);
                 close();
             }
         });
@@ -163,13 +163,14 @@ final class CotConnection implements Subscriber {
             s.startHandshake();
             X509Certificate cert = (X509Certificate) s.getSession().getPeerCertificates()[0];
             handshaken = true;
+            deadline.interrupt();
             certificate = cert;
             return s;
         } catch (IOException e) {
             if (!handshaken && open) {
                 handshaken = true; // counted here, not by the deadline
                 server.count("handshake");
-                log.info("CoT client {} refused: TLS handshake failed: {}", name, e instanceof SSLException || e instanceof SocketTimeoutException ? e.getMessage() : e.toString());
+                if (server.mayLog()) log.info("CoT client {} refused: TLS handshake failed: {}", name, e instanceof SSLException || e instanceof SocketTimeoutException ? e.getMessage() : e.toString());
             }
             return null;
         }
@@ -182,7 +183,7 @@ final class CotConnection implements Subscriber {
             return cert == null ? settings.plainIdentity().get() : settings.certificateIdentity().apply(cert);
         } catch (IllegalArgumentException | IllegalStateException e) {
             server.count(cert == null ? "plain-reader" : "certificate");
-            log.warn("CoT client {} refused: {}", name, e.getMessage());
+            if (server.mayLog()) log.warn("CoT client {} refused: {}", name, e.getMessage());
             return null;
         }
     }
@@ -308,7 +309,7 @@ final class CotConnection implements Subscriber {
             lock.unlock();
         }
         if (cut) {
-            log.warn("CoT client {} cut: {} control messages unread", name, MAX_QUEUED_CONTROL);
+            if (server.mayLog()) log.warn("CoT client {} cut: {} control messages unread", name, MAX_QUEUED_CONTROL);
             server.count("slow-reader");
             close();
         }

@@ -218,6 +218,16 @@ public final class CotServer implements AutoCloseable {
         ingested.incrementAndGet();
     }
 
+    private final AtomicLong logSecond = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger logLines = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Whether a line about a refused or cut connection may be logged: at most 20 a second, so a flood cannot flood the log (the counters count everything). */
+    boolean mayLog() {
+        long second = System.currentTimeMillis() / 1000;
+        if (logSecond.getAndSet(second) != second) logLines.set(0);
+        return logLines.incrementAndGet() <= 20;
+    }
+
     private static void quietly(Socket s) {
         try {
             s.close();

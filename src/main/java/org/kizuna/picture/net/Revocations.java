@@ -64,8 +64,15 @@ public final class Revocations implements AutoCloseable {
         }
         if (now.equals(content)) return false;
         content = now;
-        revoked = now.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(l -> new BigInteger(l.split("\\s+")[0], 16)).collect(Collectors.toUnmodifiableSet());
+        java.util.HashSet<BigInteger> serials = new java.util.HashSet<>();
+        for (String l : now.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            try {
+                serials.add(new BigInteger(l.split("\\s+")[0], 16));
+            } catch (NumberFormatException e) {
+                log.warn("revocation list {}: line '{}' does not start with a serial number in hex; ignored", file, l);
+            }
+        }
+        revoked = Set.copyOf(serials);
         return true;
     }
 
