@@ -82,10 +82,25 @@ class CotNodeAccessTests {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    static org.kizuna.picture.cot.CotEvent position(String uid, String access, String caveat) {
+        long now = System.currentTimeMillis();
+        return new org.kizuna.picture.cot.CotEvent(uid, "a-f-G", "m-g", now, now, now + 120_000, 35, 135, 0, 10, 10, access, caveat, null, 0, 0, uid, null);
+    }
+
     @Test
-    void theNodesPlainPortListensOnLoopback() {
+    void theNodesPlainPortListensOnLoopbackForAnonymousUnclassifiedReaders() throws Exception {
         assertThat(cot.tcpPort()).isPositive();
         assertThat(cot.tcpAddress().isLoopbackAddress()).isTrue();
+        try (CotTestClient anonymous = CotTestClient.plain(cot.tcpPort())) {
+            anonymous.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
+            Thread.sleep(100);
+            org.kizuna.picture.Picture picture = node.getBean(org.kizuna.picture.Picture.class);
+            org.kizuna.picture.stream.Source usa = new org.kizuna.picture.stream.Source("test", "USA", null);
+            picture.ingest(position("NODE-NF-1", "SECRET", "NOFORN"), usa);
+            picture.ingest(position("NODE-U-1", "UNCLASSIFIED", null), usa);
+            anonymous.await(e -> e.uid().equals("NODE-U-1"), Duration.ofSeconds(5));
+            assertThat(anonymous.sawUid("NODE-NF-1")).isFalse();
+        }
     }
 
     @Test
@@ -152,10 +167,18 @@ class CotNodeAccessTests {
                 c.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
             }
         }
-        try (ConfigurableApplicationContext p = start(prod, "production", "--kizuna.cot.plain-enabled=true")) {
+        try (ConfigurableApplicationContext p = start(prod, "production", "--kizuna.cot.plain-enabled=true", "--kizuna.cot.plain-reader=usa.ops")) {
             CotServer server = p.getBean(CotServer.class);
             assertThat(server.tcpPort()).as("enabled explicitly").isPositive();
             assertThat(server.tcpAddress().isLoopbackAddress()).isTrue();
+            // with a configured reader, plain connections read with that user's record
+            try (CotTestClient ops = CotTestClient.plain(server.tcpPort())) {
+                ops.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
+                Thread.sleep(100);
+                p.getBean(org.kizuna.picture.Picture.class).ingest(position("PROD-NF-1", "SECRET", "NOFORN"),
+                        new org.kizuna.picture.stream.Source("test", "USA", null));
+                ops.await(e -> e.uid().equals("PROD-NF-1"), Duration.ofSeconds(5));
+            }
         }
     }
 }
