@@ -93,6 +93,16 @@ final class CotConnection implements Subscriber {
         return certificate;
     }
 
+    /** Items waiting in the output queue (frames and control messages). */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void run() {
         AutoCloseable subscription = null;
         try {

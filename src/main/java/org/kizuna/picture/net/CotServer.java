@@ -128,6 +128,13 @@ public final class CotServer implements AutoCloseable {
         return ingested.get();
     }
 
+    /** The longest output queue of any connection now (frames and control messages; bounded per connection). */
+    public int longestOutputQueue() {
+        int max = 0;
+        for (CotConnection c : connections) max = Math.max(max, c.queued());
+        return max;
+    }
+
     /** Cuts every live connection of this user (client certificate or the plain port's configured reader); returns how many. */
     public int disconnectUser(String username, String reason) {
         int n = 0;

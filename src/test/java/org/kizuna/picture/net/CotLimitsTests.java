@@ -269,6 +269,9 @@ class CotLimitsTests {
             if (i % 2000 == 0) Thread.sleep(20);
         }
         Thread.sleep(1000);
+        assertThat(server.connectionCount()).isEqualTo(4);
+        assertThat(server.longestOutputQueue()).as("a client that does not read has a bounded queue")
+                .isPositive().isLessThanOrEqualTo(64 + CotConnection.MAX_QUEUED_CONTROL);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
         closing.get(2, TimeUnit.SECONDS); // throws TimeoutException when close waits on a client
         for (SSLSocket s : stuck) assertThat(endedByNode(s)).isTrue();
