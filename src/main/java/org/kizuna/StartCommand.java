@@ -54,6 +54,15 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Do not feed the simulated demo scenario into the picture.")
     boolean noSimulator;
 
+    @Option(names = "--cot-plain", negatable = true, description = "Serve the plain CoT port 8087 (default: on, off with --production).")
+    Boolean cotPlain;
+
+    @Option(names = "--cot-plain-bind", paramLabel = "ADDRESS", description = "Address the plain CoT port listens on (default: 127.0.0.1).")
+    String cotPlainBind;
+
+    @Option(names = "--cot-plain-reader", paramLabel = "USER", description = "A user of the node whose clearance plain CoT connections read with (default: anonymous, UNCLASSIFIED only).")
+    String cotPlainReader;
+
     static boolean isServing() {
         return serving;
     }
@@ -89,6 +98,9 @@ final class StartCommand implements Callable<Integer> {
         p.put("kizuna.mode", production ? "production" : "demo");
         p.put("kizuna.simulator.enabled", !noSimulator && !production);
         p.put("server.port", port);
+        if (cotPlain != null) p.put("kizuna.cot.plain-enabled", cotPlain);
+        if (cotPlainBind != null) p.put("kizuna.cot.tcp-bind-address", cotPlainBind);
+        if (cotPlainReader != null) p.put("kizuna.cot.plain-reader", cotPlainReader);
         if (dbUrl != null) {
             p.put("spring.datasource.url", dbUrl);
             p.put("spring.datasource.username", dbUser != null ? dbUser : "");

@@ -9,4 +9,7 @@ public interface UserDirectory {
     Optional<KizunaUser> find(String username);
 
     List<KizunaUser> all();
+
+    /** Whether the user exists and an administrator disabled it (a disabled user may not sign in or connect). */
+    boolean isDisabled(String username);
 }

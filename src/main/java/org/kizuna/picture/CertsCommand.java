@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "certs", mixinStandardHelpOptions = true,
         description = "Certificates for CoT clients on the mutual-TLS port (8089).",
-        subcommands = {CertsCommand.IssueClient.class})
+        subcommands = {CertsCommand.IssueClient.class, CertsCommand.Revoke.class})
 public final class CertsCommand implements Runnable {
 
     @Spec
@@ -46,7 +46,8 @@ public final class CertsCommand implements Runnable {
         @Option(names = "--nation", required = true, description = "ISO 3166 alpha-3 code of the client's nation, such as JPN.")
         String nation;
 
-        @Option(names = "--clearance", defaultValue = "SECRET", description = "Clearance the certificate carries when the node does not know the user (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--clearance", defaultValue = "SECRET", description = "Clearance written in the certificate (default: ${DEFAULT-VALUE}); "
+                + "the node never trusts it: a known user reads with the node's record, an unknown one is refused (production) or reads UNCLASSIFIED only (demo).")
         String clearance;
 
         @Option(names = "--out", required = true, description = "Directory to write NAME.key.pem, NAME.crt.pem, NAME.p12 and ca.crt.pem into.")
@@ -82,6 +83,44 @@ public final class CertsCommand implements Runnable {
             pki.write(issued, out);
             spec.commandLine().getOut().printf("Issued %s (%s, %s) by %s: %s%n", name, nation, clearance,
                     pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize());
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke every certificate the node's CA issued to NAME: refused at the next handshake; a running node cuts NAME's live connections within a second.")
+    static final class Revoke implements Callable<Integer> {
+
+        private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name of the client (the certificates' CN).")
+        String name;
+
+        @Option(names = "--data", description = "The node's data directory (default: ./data/<node nation>).")
+        Path data;
+
+        @Option(names = "--node", defaultValue = "USA", description = "Nation of the node (default: ${DEFAULT-VALUE}).")
+        String node;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!NAME.matcher(name).matches()) {
+                throw new ParameterException(spec.commandLine(), "client name must be 1-64 characters of letters, digits, '.', '_' or '-'; got '" + name + "'");
+            }
+            Path dir = (data != null ? data : Path.of("data", node)).toAbsolutePath().normalize().resolve("pki");
+            if (!java.nio.file.Files.isRegularFile(dir.resolve("ca.p12"))) {
+                throw new ParameterException(spec.commandLine(), "no node CA under " + dir + " (give the node's data directory with --data)");
+            }
+            int n;
+            try {
+                n = org.kizuna.picture.net.Revocations.revoke(dir, name);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            spec.commandLine().getOut().printf("Revoked %d certificate(s) of %s in %s%n", n, name, dir.resolve("revoked.txt"));
             return 0;
         }
     }

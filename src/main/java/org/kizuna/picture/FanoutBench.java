@@ -120,8 +120,14 @@ public final class FanoutBench implements Callable<Integer> {
                     String[] nr = READERS[r].split("/");
                     clientTls[r] = pki.clientContext(pki.issueClient("bench-" + r, nr[0], nr[1]));
                 }
+                // the clients are users the bench's node knows (an unknown certificate would read UNCLASSIFIED only)
+                java.util.function.Function<String, java.util.Optional<CotIdentities.KnownUser>> users = name -> {
+                    if (!name.startsWith("bench-")) return java.util.Optional.empty();
+                    String[] nr = READERS[Integer.parseInt(name.substring(6))].split("/");
+                    return java.util.Optional.of(new CotIdentities.KnownUser(nr[0], nr[1], Set.of()));
+                };
                 CotSettings s = new CotSettings(0, 0, CotIdentities.of("bench-feed", "USA", "SECRET", Set.of()),
-                        CotIdentities.fromCertificates(name -> java.util.Optional.empty()), 1_000_000, 64, 10_000);
+                        CotIdentities.fromCertificates(users), 1_000_000, 64, 10_000);
                 CotServer server = new CotServer(picture, s, pki).start();
                 for (int r = 0; r < READERS.length; r++) servers.add(server);
             } else {

@@ -61,6 +61,9 @@ public final class Picture implements AutoCloseable {
     // --- state owned by the picture thread ---
     private final Map<String, TrackState> self = new HashMap<>();
     private final List<TrackState> pending = new ArrayList<>();
+    /** Self-reported tracks of unauthenticated (plain port) sources, with the key an authenticated source's track of the same uid has. */
+    private final Map<TrackState, String> unauthenticated = new java.util.IdentityHashMap<>();
+    private final List<TrackState> retired = new ArrayList<>();
     private final List<Audience> audiences = new ArrayList<>();
     private final Map<Reader, Audience> audienceByReader = new HashMap<>();
     private final Map<String, Integer> sensorIndex = new HashMap<>();
@@ -93,7 +96,8 @@ public final class Picture implements AutoCloseable {
 
     // ------------------------------------------------------------------ ingest (any thread)
 
-    private record SelfReport(TrackState state) {
+    /** A self-reported track; {@code owner} keys an unauthenticated source's tracks apart from everyone else's ("" for authenticated). */
+    private record SelfReport(TrackState state, String owner) {
     }
 
     private record Observation(Sensor sensor, double t, double x, double y, double sigma, int labelKey) {
@@ -123,7 +127,9 @@ public final class Picture implements AutoCloseable {
         int dot = e.uid().indexOf('.');
         // only a nation's own sources report for its sensors: anything else claiming a sensor's uid is an
         // ordinary self-report, neither credited to the sensor nor given its label
-        if (dot > 0) sensor = sensors.find(e.uid().substring(0, dot)).filter(x -> x.nation().equals(source.nation())).orElse(null);
+        // (an unauthenticated source, the plain port, reports only for sensors registered by its owner)
+        if (dot > 0) sensor = sensors.find(e.uid().substring(0, dot)).filter(x -> x.nation().equals(source.nation())
+                && (source.authenticated() || sensors.registeredBy(x.id(), source.owner()))).orElse(null);
         Label label;
         try {
             if (e.access() != null) {
@@ -146,7 +152,8 @@ public final class Picture implements AutoCloseable {
         } else {
             String[] nations = {source.nation()};
             command = new SelfReport(new TrackState(e.uid(), e.type(), e.how().isEmpty() ? "m-g" : e.how(), e.lat(), e.lon(), e.hae(),
-                    e.speed(), e.course(), e.callsign(), marking, e.timeMs(), Math.max(e.staleMs(), e.timeMs()), nations, true));
+                    e.speed(), e.course(), e.callsign(), marking, e.timeMs(), Math.max(e.staleMs(), e.timeMs()), nations, true),
+                    source.authenticated() ? "" : '~' + source.owner() + '|');
         }
         if (!commands.offer(command)) throw new CotRejected("picture is overloaded; event dropped");
     }
@@ -298,11 +305,17 @@ public final class Picture implements AutoCloseable {
             case SelfReport r -> {
                 // Keyed by reporting nation and uid: a partner reusing a uid gets a track of its own and can
                 // neither overwrite nor hide another nation's track (nor learn that the uid is taken).
-                String key = r.state().nations[0] + '|' + r.state().uid;
+                // An unauthenticated (plain port) source's tracks are keyed by their owner too: it can never
+                // replace a track an authenticated source owns, nor another plain source's.
+                String key = r.owner() + r.state().nations[0] + '|' + r.state().uid;
                 TrackState previous = self.get(key);
                 if (previous != null && previous.timeMs > r.state().timeMs) return; // out of order: keep the newer
                 self.put(key, r.state());
                 pending.add(r.state());
+                if (!r.owner().isEmpty()) {
+                    if (previous != null) retired.add(previous); // forgotten once flushed
+                    unauthenticated.put(r.state(), r.state().nations[0] + '|' + r.state().uid);
+                }
             }
             case Observation o -> {
                 if (fused != null) fused.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), o.labelKey());
@@ -326,7 +339,7 @@ public final class Picture implements AutoCloseable {
         List<TrackState> out = new ArrayList<>(self.size() + a.fusedTracks.length);
         long now = clock.getAsLong();
         for (TrackState s : self.values()) {
-            if (s.staleMs >= now && a.mayRead(s.marking.key())) out.add(s);
+            if (s.staleMs >= now && a.mayRead(s.marking.key()) && !shadowed(s, a, now)) out.add(s);
         }
         out.addAll(Arrays.asList(a.fusedTracks));
         return out;
@@ -337,17 +350,35 @@ public final class Picture implements AutoCloseable {
         TrackState[] all = pending.toArray(new TrackState[0]);
         pending.clear();
         lastFlush = System.nanoTime();
+        boolean plain = !unauthenticated.isEmpty();
+        long now = plain ? clock.getAsLong() : 0;
         for (Audience a : audiences) {
             if (a.subscribers.isEmpty()) continue;
             TrackState[] mine = new TrackState[n];
             int k = 0;
             for (TrackState s : all) {
-                if (a.mayRead(s.marking.key())) mine[k++] = s;
+                if (a.mayRead(s.marking.key()) && (!plain || !shadowed(s, a, now))) mine[k++] = s;
             }
             if (k == 0) continue;
             Frame f = new Frame(mine, k, false);
             for (Subscriber sub : a.subscribers) sub.deliver(f);
         }
+        if (!retired.isEmpty()) {
+            for (TrackState r : retired) unauthenticated.remove(r);
+            retired.clear();
+        }
+    }
+
+    /**
+     * Whether an unauthenticated source's track stands beside an authenticated source's track of the same
+     * uid that this audience may read: that audience sees the authenticated one only, so a plain connection
+     * cannot replace it on anyone's map, while an audience that may not read it sees nothing different.
+     */
+    private boolean shadowed(TrackState s, Audience a, long now) {
+        String key = unauthenticated.get(s);
+        if (key == null) return false;
+        TrackState owner = self.get(key);
+        return owner != null && owner.staleMs >= now && a.mayRead(owner.marking.key());
     }
 
     private void periodic() {
@@ -356,6 +387,7 @@ public final class Picture implements AutoCloseable {
             lastAdvance = now;
             if (fused != null) fused.advance(seconds(now));
             self.values().removeIf(s -> s.staleMs < now - 60_000);
+            if (!unauthenticated.isEmpty()) unauthenticated.keySet().removeIf(s -> s.staleMs < now - 60_000);
         }
         if (fused != null && now - lastFusedPublish >= FUSED_PUBLISH_MS) {
             lastFusedPublish = now;

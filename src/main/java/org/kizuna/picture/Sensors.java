@@ -12,4 +12,9 @@ public interface Sensors {
 
     /** Registers a sensor; throws {@link IllegalArgumentException} saying what is wrong, changing nothing. */
     Sensor register(Sensor sensor);
+
+    /** Whether the sensor was registered by this user (what an unauthenticated source may report for). */
+    default boolean registeredBy(String id, String username) {
+        return false;
+    }
 }

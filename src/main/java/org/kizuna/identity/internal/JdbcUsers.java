@@ -29,19 +29,19 @@ class JdbcUsers implements UserDirectory {
         this.jdbc = jdbc;
     }
 
-    record Credentials(KizunaUser user, String passwordHash) {
+    record Credentials(KizunaUser user, String passwordHash, boolean enabled) {
     }
 
     Optional<Credentials> credentials(String username) {
         return jdbc.sql("select * from kizuna_user where username = ?")
                 .param(username)
-                .query((rs, n) -> new Credentials(user(rs), rs.getString("password_hash")))
+                .query((rs, n) -> new Credentials(user(rs), rs.getString("password_hash"), rs.getBoolean("enabled")))
                 .optional();
     }
 
     List<Credentials> allCredentials() {
         return jdbc.sql("select * from kizuna_user order by username")
-                .query((rs, n) -> new Credentials(user(rs), rs.getString("password_hash")))
+                .query((rs, n) -> new Credentials(user(rs), rs.getString("password_hash"), rs.getBoolean("enabled")))
                 .list();
     }
 
@@ -53,6 +53,16 @@ class JdbcUsers implements UserDirectory {
     @Override
     public List<KizunaUser> all() {
         return allCredentials().stream().map(Credentials::user).toList();
+    }
+
+    @Override
+    public boolean isDisabled(String username) {
+        return credentials(username).map(c -> !c.enabled()).orElse(false);
+    }
+
+    /** Enables or disables a user; false when there is no such user. */
+    boolean setEnabled(String username, boolean enabled) {
+        return jdbc.sql("update kizuna_user set enabled = ? where username = ?").params(enabled, username).update() == 1;
     }
 
     boolean exists(String username) {

@@ -9,7 +9,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A node user as Spring Security sees it. */
-record NodeUserDetails(KizunaUser user, String passwordHash) implements UserDetails {
+record NodeUserDetails(KizunaUser user, String passwordHash, boolean enabled) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -24,5 +24,11 @@ record NodeUserDetails(KizunaUser user, String passwordHash) implements UserDeta
     @Override
     public String getUsername() {
         return user.username();
+    }
+
+    /** A disabled user cannot sign in. */
+    @Override
+    public boolean isEnabled() {
+        return enabled;
     }
 }

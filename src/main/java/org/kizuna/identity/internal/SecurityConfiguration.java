@@ -44,7 +44,7 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(JdbcUsers users) {
         return username -> users.credentials(username)
-                .map(c -> new NodeUserDetails(c.user(), c.passwordHash()))
+                .map(c -> new NodeUserDetails(c.user(), c.passwordHash(), c.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 

@@ -4,13 +4,17 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.Picture;
@@ -28,15 +32,21 @@ import org.slf4j.LoggerFactory;
  * One CoT client. The reading side decodes events (bounded buffer), applies the rate limit, answers TAK
  * protocol negotiation and feeds the picture; a bad event is logged with its reason and the connection
  * carries on. The writing side drains a small queue of frames of the connection's audience; when the
- * client is slow the oldest frame is dropped, so the picture's thread never waits for a socket.
+ * client is slow the oldest frame is dropped, so the picture's thread never waits for a socket; control
+ * messages (negotiation replies) are few and bounded too: a client that keeps asking without reading is cut.
+ * A TLS connection must complete its handshake within the handshake timeout; any connection that sends
+ * nothing for the idle timeout is closed. Closing closes the TCP socket itself, which ends a blocked write.
  */
 final class CotConnection implements Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(CotConnection.class);
     private static final Object SWITCH_TO_TAK = new Object();
+    /** Control messages (version offer and negotiation replies) a client may have unread before it is cut. */
+    static final int MAX_QUEUED_CONTROL = 16;
 
-    private final Socket socket;
-    private final boolean secure;
+    private final Socket raw;
+    private final @Nullable SSLSocketFactory tls;
+    private final InetAddress remote;
     private final Picture picture;
     private final CotSettings settings;
     private final CotServer server;
@@ -44,41 +54,85 @@ final class CotConnection implements Subscriber {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    private int queuedFrames;
+    private int queuedFrames, queuedControl;
     private volatile boolean open = true;
     private volatile boolean takOut;
+    private volatile boolean handshaken;
     private boolean takRequested;
-    private String name;
-    private @Nullable CotIdentity identity;
+    private volatile String name;
+    private volatile @Nullable CotIdentity identity;
+    private volatile @Nullable X509Certificate certificate;
 
     // rate limit (token bucket) and rate-limited logging of rejects
     private double tokens;
     private long lastRefill = System.nanoTime();
     private long rejects, lastRejectLog;
 
-    CotConnection(Socket socket, boolean secure, Picture picture, CotSettings settings, CotServer server) {
-        this.socket = socket;
-        this.secure = secure;
+    CotConnection(Socket raw, @Nullable SSLSocketFactory tls, Picture picture, CotSettings settings, CotServer server) {
+        this.raw = raw;
+        this.tls = tls;
+        this.remote = raw.getInetAddress();
         this.picture = picture;
         this.settings = settings;
         this.server = server;
-        this.name = (secure ? "tls:" : "tcp:") + socket.getRemoteSocketAddress();
+        this.name = (tls != null ? "tls:" : "tcp:") + raw.getRemoteSocketAddress();
         this.tokens = settings.maxEventsPerSecond();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Whether this connection is the named user's (by certificate or as the plain port's configured reader). */
+    boolean isUser(String username) {
+        CotIdentity id = identity;
+        return id != null && id.kind() != CotIdentity.Kind.ANONYMOUS && id.name().equals(username);
+    }
+
+    @Nullable X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** Items waiting in the output queue (frames and control messages). */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     void run() {
         AutoCloseable subscription = null;
         try {
-            socket.setTcpNoDelay(true);
-            identity = identify();
-            name = name + " (" + identity.name() + ", " + identity.reader() + ")";
+            raw.setTcpNoDelay(true);
+            Socket socket = tls == null ? raw : handshake();
+            if (socket == null) return;
+            CotIdentity id = identify(socket);
+            if (id == null) return;
+            identity = id;
+            // asked again now that the connection can be found by user: a user disabled (or a reader
+            // unconfigured) between the first answer and now is caught either here or by the cut
+            if (identify(socket) == null) return;
+            name = name + " (" + id.name() + ", " + id.reader() + ")";
             log.info("CoT client connected: {}", name);
-            Source source = new Source(name, identity.nation(), identity.defaultLabel());
+            // plain connections own only what they report themselves: an anonymous one, what it reported on
+            // this connection; a configured reader, what it reported over the plain port
+            String owner = id.kind() == CotIdentity.Kind.ANONYMOUS ? CotIdentities.ANONYMOUS + "@" + raw.getRemoteSocketAddress() : id.name();
+            Source source = new Source(name, id.nation(), id.defaultLabel(), id.authenticated(), owner);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-            Thread.ofVirtual().name("cot-out-" + socket.getRemoteSocketAddress()).start(() -> write(out));
+            Thread.ofVirtual().name("cot-out-" + raw.getRemoteSocketAddress()).start(() -> write(out));
             control(new CotXmlWriter().write(CotXmlWriter.versionOffer(System.currentTimeMillis())));
-            subscription = picture.subscribe(identity.reader(), this);
+            if (!open) return; // cut while identifying (user disabled, certificate revoked, node stopping)
+            subscription = picture.subscribe(id.reader(), this);
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
             read(socket.getInputStream(), source);
+        } catch (SocketTimeoutException e) {
+            if (open) {
+                if (server.mayLog()) log.info("CoT client {} closed: sent nothing for {}", name, settings.idleTimeout());
+                server.count("idle");
+            }
         } catch (IOException | RuntimeException e) {
             if (open) log.info("CoT client {} disconnected: {}", name, e.getMessage());
         } finally {
@@ -90,19 +144,58 @@ final class CotConnection implements Subscriber {
                 }
             }
             close();
-            server.closed(this);
+            server.closed(this, tls != null, remote);
         }
     }
 
-    private CotIdentity identify() throws IOException {
-        if (!secure) return settings.plainIdentity();
-        SSLSocket s = (SSLSocket) socket;
-        // a peer that opens a connection and never completes the handshake must not hold it for ever
-        s.setSoTimeout(10_000);
-        s.startHandshake();
-        s.setSoTimeout(0);
-        X509Certificate cert = (X509Certificate) s.getSession().getPeerCertificates()[0];
-        return settings.certificateIdentity().apply(cert);
+    /** The TLS handshake within the handshake timeout, or null (counted) when it fails or takes too long. */
+    private @Nullable SSLSocket handshake() throws IOException {
+        SSLSocket s = (SSLSocket) tls.createSocket(raw, null, raw.getPort(), true);
+        s.setUseClientMode(false);
+        s.setNeedClientAuth(true);
+        s.setEnabledProtocols(new String[] {"TLSv1.3"});
+        int timeout = (int) Math.max(1, settings.handshakeTimeout().toMillis());
+        s.setSoTimeout(timeout);
+        // a peer trickling bytes must not stretch the handshake either: a hard deadline
+        Thread deadline = Thread.ofVirtual().name("cot-handshake-deadline").start(() -> {
+            try {
+                Thread.sleep(timeout);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            if (!handshaken && open) {
+                server.count("handshake");
+                if (server.mayLog()) log.info("CoT client {} closed: TLS handshake not complete within {} ms", name, timeout);
+                close();
+            }
+        });
+        try {
+            s.startHandshake();
+            X509Certificate cert = (X509Certificate) s.getSession().getPeerCertificates()[0];
+            handshaken = true;
+            deadline.interrupt();
+            certificate = cert;
+            return s;
+        } catch (IOException e) {
+            if (!handshaken && open) {
+                handshaken = true; // counted here, not by the deadline
+                server.count("handshake");
+                if (server.mayLog()) log.info("CoT client {} refused: TLS handshake failed: {}", name, e instanceof SSLException || e instanceof SocketTimeoutException ? e.getMessage() : e.toString());
+            }
+            return null;
+        }
+    }
+
+    /** Who is on the connection, or null (counted, logged) when it is refused. */
+    private @Nullable CotIdentity identify(Socket socket) {
+        X509Certificate cert = certificate;
+        try {
+            return cert == null ? settings.plainIdentity().get() : settings.certificateIdentity().apply(cert);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            server.count(cert == null ? "plain-reader" : "certificate");
+            if (server.mayLog()) log.warn("CoT client {} refused: {}", name, e.getMessage());
+            return null;
+        }
     }
 
     private void read(InputStream in, Source source) throws IOException {
@@ -113,24 +206,42 @@ final class CotConnection implements Subscriber {
                 CotEvent e;
                 try {
                     e = decoder.next();
-                    if (e == null) break;
-                    if (!takRequested && decoder.mode() == CotStreamDecoder.Mode.TAK) {
-                        // a client that speaks protocol 1 from its first byte gets protocol 1 back
-                        takRequested = true;
-                        enqueue(SWITCH_TO_TAK, false);
-                    }
-                    if (!allow()) throw new CotRejected("rate limit of " + settings.maxEventsPerSecond() + " events/s exceeded");
-                    if (e.isNegotiation()) {
-                        negotiate(e);
-                    } else {
-                        picture.ingest(e, source);
-                        server.ingested();
-                    }
                 } catch (CotRejected r) {
-                    reject(r.getMessage());
+                    reject(r.getMessage() != null && r.getMessage().contains("exceeds") ? "oversized" : "malformed", r.getMessage());
+                    continue;
+                }
+                if (e == null) break;
+                if (!takRequested && decoder.mode() == CotStreamDecoder.Mode.TAK) {
+                    // a client that speaks protocol 1 from its first byte gets protocol 1 back
+                    takRequested = true;
+                    enqueue(SWITCH_TO_TAK, false);
+                }
+                if (!allow()) {
+                    reject("rate", "rate limit of " + settings.maxEventsPerSecond() + " events/s exceeded");
+                    continue;
+                }
+                if (e.isNegotiation()) {
+                    negotiate(e);
+                    continue;
+                }
+                try {
+                    picture.ingest(e, source);
+                    server.ingested();
+                } catch (CotRejected r) {
+                    reject(ingestReason(r.getMessage()), r.getMessage());
                 }
             }
         }
+    }
+
+    /** The counter of a refusal by the picture. */
+    static String ingestReason(@Nullable String message) {
+        if (message == null) return "refused";
+        if (message.contains("label")) return "label";
+        if (message.contains("not a position")) return "not-position";
+        if (message.contains("overloaded")) return "overloaded";
+        if (message.contains("time") || message.contains("stale")) return "time";
+        return "refused";
     }
 
     private void negotiate(CotEvent e) {
@@ -157,12 +268,12 @@ final class CotConnection implements Subscriber {
         return true;
     }
 
-    private void reject(String reason) {
-        server.rejected();
+    private void reject(String reason, @Nullable String message) {
+        server.rejected(reason);
         rejects++;
         long now = System.currentTimeMillis();
         if (now - lastRejectLog >= 1000) {
-            log.warn("CoT event from {} rejected ({} so far): {}", name, rejects, reason);
+            log.warn("CoT event from {} rejected ({} so far): {}", name, rejects, message);
             lastRejectLog = now;
         }
     }
@@ -179,6 +290,7 @@ final class CotConnection implements Subscriber {
     }
 
     private void enqueue(Object item, boolean droppable) {
+        boolean cut = false;
         lock.lock();
         try {
             if (!open) return;
@@ -194,11 +306,22 @@ final class CotConnection implements Subscriber {
                     }
                 }
                 queuedFrames++;
+            } else if (queuedControl >= MAX_QUEUED_CONTROL) {
+                cut = true;
+            } else {
+                queuedControl++;
             }
-            queue.addLast(item);
-            ready.signal();
+            if (!cut) {
+                queue.addLast(item);
+                ready.signal();
+            }
         } finally {
             lock.unlock();
+        }
+        if (cut) {
+            if (server.mayLog()) log.warn("CoT client {} cut: {} control messages unread", name, MAX_QUEUED_CONTROL);
+            server.count("slow-reader");
+            close();
         }
     }
 
@@ -211,6 +334,7 @@ final class CotConnection implements Subscriber {
                     while (queue.isEmpty() && open) ready.await();
                     item = queue.pollFirst();
                     if (item instanceof Frame) queuedFrames--;
+                    else if (item != null) queuedControl--;
                 } finally {
                     lock.unlock();
                 }
@@ -243,18 +367,21 @@ final class CotConnection implements Subscriber {
         }
     }
 
+    /** Closes the TCP socket (never blocks on TLS: no close_notify is waited for). */
     void close() {
         if (!open) return;
         open = false;
         lock.lock();
         try {
             queue.clear();
+            queuedFrames = 0;
+            queuedControl = 0;
             ready.signalAll();
         } finally {
             lock.unlock();
         }
         try {
-            socket.close();
+            raw.close();
         } catch (IOException ignored) {
             // already gone
         }

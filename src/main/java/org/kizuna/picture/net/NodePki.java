@@ -25,6 +25,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.jspecify.annotations.Nullable;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -58,6 +59,7 @@ public final class NodePki {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String nation;
+    private @Nullable Path dir;
     private final PrivateKey caKey;
     private final X509Certificate caCert;
     private final PrivateKey serverKey;
@@ -77,8 +79,10 @@ public final class NodePki {
             Path ca = pkiDir.resolve("ca.p12"), server = pkiDir.resolve("server.p12");
             if (Files.exists(ca) && Files.exists(server)) {
                 KeyStore caStore = load(ca), serverStore = load(server);
-                return new NodePki(nation, (PrivateKey) caStore.getKey("ca", STORE_PASSWORD), (X509Certificate) caStore.getCertificate("ca"),
+                NodePki pki = new NodePki(nation, (PrivateKey) caStore.getKey("ca", STORE_PASSWORD), (X509Certificate) caStore.getCertificate("ca"),
                         (PrivateKey) serverStore.getKey("server", STORE_PASSWORD), (X509Certificate) serverStore.getCertificate("server"));
+                pki.dir = pkiDir;
+                return pki;
             }
             Files.createDirectories(pkiDir);
             KeyPair caPair = keyPair();
@@ -108,7 +112,9 @@ public final class NodePki {
             store(ca, "ca", caPair.getPrivate(), caCert);
             store(server, "server", serverPair.getPrivate(), serverCert, caCert);
             writePem(pkiDir.resolve("ca.crt.pem"), caCert);
-            return new NodePki(nation, caPair.getPrivate(), caCert, serverPair.getPrivate(), serverCert);
+            NodePki pki = new NodePki(nation, caPair.getPrivate(), caCert, serverPair.getPrivate(), serverCert);
+            pki.dir = pkiDir;
+            return pki;
         } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot create or read the node's PKI under " + pkiDir + ": " + e.getMessage(), e);
         }
@@ -169,7 +175,9 @@ public final class NodePki {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
                     .addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
-            return new Issued(name, clientNation, clearance, pair.getPrivate(), sign(b, caKey));
+            Issued issued = new Issued(name, clientNation, clearance, pair.getPrivate(), sign(b, caKey));
+            if (dir != null) Revocations.recordIssued(dir, issued);
+            return issued;
         } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot issue a client certificate: " + e.getMessage(), e);
         }
@@ -249,5 +257,10 @@ public final class NodePki {
 
     public String nation() {
         return nation;
+    }
+
+    /** The directory of this CA's files (where the issued and revoked certificates are listed), or null. */
+    public @Nullable Path directory() {
+        return dir;
     }
 }

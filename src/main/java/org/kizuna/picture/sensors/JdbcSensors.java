@@ -18,10 +18,13 @@ public class JdbcSensors extends SensorCatalog {
 
     public JdbcSensors(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        jdbc.sql("select id, nation, platform, kind, default_label, accuracy_m, lat, lon from picture_sensor")
-                .query((rs, n) -> new Sensor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)))
-                .list().forEach(this::load);
+        jdbc.sql("select id, nation, platform, kind, default_label, accuracy_m, lat, lon, registered_by from picture_sensor")
+                .query((rs, n) -> {
+                    load(new Sensor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)), rs.getString(9));
+                    return n;
+                })
+                .list();
     }
 
     @Override
@@ -30,6 +33,7 @@ public class JdbcSensors extends SensorCatalog {
         return register(s, "system");
     }
 
+    @Override
     public synchronized Sensor register(Sensor s, String by) {
         validate(s);
         if (find(s.id()).isPresent()) throw new IllegalArgumentException("a sensor with id '" + s.id() + "' is already registered");
@@ -38,7 +42,7 @@ public class JdbcSensors extends SensorCatalog {
                 .params(s.id(), s.nation(), s.platform(), s.kind(), s.defaultLabel(), s.accuracyMetres(), s.lat(), s.lon(),
                         Timestamp.from(Instant.now()), by)
                 .update();
-        load(s);
+        load(s, by);
         return s;
     }
 

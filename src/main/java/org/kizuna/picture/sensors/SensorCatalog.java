@@ -24,6 +24,7 @@ public class SensorCatalog implements Sensors {
     private static final java.util.Set<String> KINDS = java.util.Set.of("radar", "ship", "aircraft", "satellite", "sonar", "esm", "eo");
 
     private final ConcurrentHashMap<String, Sensor> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> registeredBy = new ConcurrentHashMap<>();
 
     @Override
     public List<Sensor> all() {
@@ -44,9 +45,27 @@ public class SensorCatalog implements Sensors {
         return s;
     }
 
+    /** Registers a sensor on behalf of a user (the owner an unauthenticated source must be to report for it). */
+    public Sensor register(Sensor s, String by) {
+        register(s);
+        registeredBy.put(s.id(), by);
+        return s;
+    }
+
+    @Override
+    public boolean registeredBy(String id, String username) {
+        return username.equals(registeredBy.get(id));
+    }
+
     /** Puts a sensor read back from storage (already validated when it was registered). */
     public void load(Sensor s) {
         byId.put(s.id(), s);
+    }
+
+    /** Puts a sensor read back from storage with the user who registered it. */
+    public void load(Sensor s, String by) {
+        byId.put(s.id(), s);
+        registeredBy.put(s.id(), by);
     }
 
     public static void validate(Sensor s) {

@@ -2,6 +2,10 @@ package org.kizuna.picture.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.UserDirectory;
@@ -12,9 +16,11 @@ import org.kizuna.picture.history.TrackJournal;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.net.CotIdentities;
+import org.kizuna.picture.net.CotIdentity;
 import org.kizuna.picture.net.CotServer;
 import org.kizuna.picture.net.CotSettings;
 import org.kizuna.picture.net.NodePki;
+import org.kizuna.picture.net.Revocations;
 import org.kizuna.picture.sensors.JdbcSensors;
 import org.kizuna.picture.stream.FusedLayer;
 import org.slf4j.Logger;
@@ -31,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the CoT listeners (ports {@code kizuna.cot.tcp-port} and {@code kizuna.cot.tls-port}), and the map page.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(CotProperties.class)
 class PictureConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PictureConfiguration.class);
@@ -72,27 +79,54 @@ class PictureConfiguration {
         return NodePki.loadOrCreate(dataDir.resolve("pki"), nation);
     }
 
+    /** The client certificates revoked with {@code ./kizuna certs revoke}, read again every half second. */
     @Bean(destroyMethod = "close")
-    CotServer cotServer(Picture picture, NodePki pki, UserDirectory users,
-                        @Value("${kizuna.nation:USA}") String nation,
-                        @Value("${kizuna.cot.tcp-port:8087}") int tcpPort,
-                        @Value("${kizuna.cot.tls-port:8089}") int tlsPort,
-                        @Value("${kizuna.cot.default-clearance:SECRET}") String plainClearance,
-                        @Value("${kizuna.cot.max-events-per-second:2000}") int rate,
-                        @Value("${kizuna.cot.queued-frames:64}") int queued,
-                        @Value("${kizuna.cot.max-connections:1000}") int maxConnections) {
-        CotSettings settings = new CotSettings(tcpPort, tlsPort, CotIdentities.of("local", nation, plainClearance, java.util.Set.of()),
-                CotIdentities.fromCertificates(name -> users.find(name)
-                        .map(u -> new CotIdentities.KnownUser(u.nation(), u.clearance(), u.accesses()))),
-                rate, queued, maxConnections);
+    Revocations revocations(NodePki pki) {
+        return new Revocations(java.util.Objects.requireNonNull(pki.directory()));
+    }
+
+    /**
+     * The CoT listeners. The plain port binds to loopback unless configured otherwise, is off in production
+     * mode unless enabled explicitly, and its connections are anonymous unclassified readers unless the
+     * operator names a user of the node as their reader. A client certificate must belong to a known,
+     * enabled user in production mode; in demo mode the certificate of an unknown user reads unclassified
+     * items only (the clearance it carries is never trusted). Revoked certificates are refused, and their
+     * live connections cut within a second of the revocation.
+     */
+    @Bean(destroyMethod = "close")
+    CotServer cotServer(Picture picture, NodePki pki, Revocations revocations, UserDirectory users, CotProperties cot,
+                        @Value("${kizuna.nation:USA}") String nation, @Value("${kizuna.mode:demo}") String mode) {
+        boolean production = "production".equals(mode);
+        boolean plainOn = cot.plainEnabled() != null ? cot.plainEnabled() : !production;
+        String reader = cot.plainReader() == null || cot.plainReader().isBlank() ? null : cot.plainReader().strip();
+        Function<String, Optional<CotIdentities.KnownUser>> known = name -> users.find(name)
+                .map(u -> new CotIdentities.KnownUser(u.nation(), u.clearance(), u.accesses(), !users.isDisabled(name)));
+        Supplier<CotIdentity> plainIdentity = reader == null
+                ? () -> CotIdentities.anonymous(nation)
+                : () -> CotIdentities.plainReader(reader, known.apply(reader)
+                        .orElseThrow(() -> new IllegalStateException("the plain port's reader '" + reader + "' is not a user of this node")));
+        // (the reader is looked up per connection: demo users are created after this bean, and users change)
+        CotSettings settings = new CotSettings(plainOn ? cot.tcpPort() : -1, cot.tlsPort(), cot.tcpBindAddress(), cot.tlsBindAddress(),
+                plainIdentity,
+                CotIdentities.fromCertificates(known, production ? CotIdentities.UnknownCertificate.REFUSE : CotIdentities.UnknownCertificate.READ_UNCLASSIFIED,
+                        revocations::isRevoked),
+                cot.maxEventsPerSecond(), cot.queuedFrames(), cot.maxConnections(), cot.maxConnectionsPerAddress(), cot.idleTimeout(), cot.handshakeTimeout());
         CotServer server = new CotServer(picture, settings, pki);
         try {
             server.start();
         } catch (IOException e) {
             // A node without its CoT ports still serves the console and the REST API; say so loudly.
-            log.error("CoT listeners could not start (ports {} / {}): {}", tcpPort, tlsPort, e.getMessage());
+            log.error("CoT listeners could not start (ports {} / {}): {}", settings.tcpPort(), settings.tlsPort(), e.getMessage());
         }
+        if (!plainOn) log.info("CoT plain port off (production mode; kizuna.cot.plain-enabled=true serves it)");
+        revocations.watch(Duration.ofMillis(500), r -> server.disconnectCertificates(r::isRevoked, "certificate-revoked"));
         return server;
+    }
+
+    /** Cuts a disabled user's live CoT connections. */
+    @Bean
+    CotUserAccess cotUserAccess(CotServer server) {
+        return new CotUserAccess(server);
     }
 
     @Bean(destroyMethod = "close")

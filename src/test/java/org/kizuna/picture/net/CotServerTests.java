@@ -41,11 +41,20 @@ class CotServerTests {
         pki = NodePki.loadOrCreate(dir.resolve("pki"), "USA");
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
         picture = new Picture(kernel, new SensorCatalog(), null, "USA");
-        CotSettings settings = new CotSettings(0, 0, CotIdentities.of("local", "USA", "SECRET", Set.of()),
-                CotIdentities.fromCertificates(name -> Optional.empty()), 500, 64, 100);
+        // plain connections are anonymous (UNCLASSIFIED readers); the TLS clients are users the node knows
+        CotSettings settings = new CotSettings(0, 0, CotIdentities.anonymous("USA"),
+                CotIdentities.fromCertificates(CotServerTests::known), 500, 64, 100);
         server = new CotServer(picture, settings, pki).start();
         usa = pki.clientContext(pki.issueClient("usa.watch", "USA", "SECRET"));
         jpn = pki.clientContext(pki.issueClient("jpn.watch", "JPN", "SECRET"));
+    }
+
+    static Optional<CotIdentities.KnownUser> known(String name) {
+        return switch (name) {
+            case "usa.watch" -> Optional.of(new CotIdentities.KnownUser("USA", "SECRET", Set.of()));
+            case "jpn.watch" -> Optional.of(new CotIdentities.KnownUser("JPN", "SECRET", Set.of()));
+            default -> Optional.empty();
+        };
     }
 
     @AfterAll
@@ -118,7 +127,8 @@ class CotServerTests {
     @Test
     void aClientSpeakingProtocolOneFromItsFirstByteGetsProtocolOneBack() throws Exception {
         try (java.net.Socket s = new java.net.Socket("localhost", server.tcpPort())) {
-            s.getOutputStream().write(org.kizuna.picture.tak.TakCodec.frame(position("TAK-DIRECT-1", "SECRET", null, "REL TO USA, JPN", 30.5, 131.5)));
+            // unclassified: the echo reaches this anonymous plain connection
+            s.getOutputStream().write(org.kizuna.picture.tak.TakCodec.frame(position("TAK-DIRECT-1", "UNCLASSIFIED", null, null, 30.5, 131.5)));
             s.getOutputStream().flush();
             s.setSoTimeout(5000);
             CotStreamDecoder decoder = new CotStreamDecoder();

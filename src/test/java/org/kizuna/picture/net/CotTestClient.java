@@ -28,6 +28,7 @@ final class CotTestClient implements AutoCloseable {
     final List<CotEvent> all = new CopyOnWriteArrayList<>();
     private final CotStreamDecoder decoder = new CotStreamDecoder();
     private volatile boolean tak;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private CotTestClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -36,7 +37,7 @@ final class CotTestClient implements AutoCloseable {
     }
 
     static CotTestClient plain(int port) throws IOException {
-        return new CotTestClient(new Socket("localhost", port));
+        return new CotTestClient(new Socket(java.net.InetAddress.getLoopbackAddress(), port));
     }
 
     static CotTestClient tls(int port, SSLContext context) throws IOException {
@@ -64,7 +65,31 @@ final class CotTestClient implements AutoCloseable {
                 }
             }
         } catch (IOException closed) {
-            // the test is over
+            // the test is over, or the node closed the connection
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    /** Whether the node closed this connection within the time. */
+    boolean closedWithin(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Connects over mutual TLS and says whether the node refused the client: the handshake fails, or (TLS
+     * 1.3, where the client may finish first) the connection ends without the node's version offer.
+     */
+    static boolean refused(int port, SSLContext context) throws Exception {
+        CotTestClient c;
+        try {
+            c = tls(port, context);
+        } catch (IOException handshakeFailed) {
+            return true;
+        }
+        try (c) {
+            boolean closed = c.closedWithin(Duration.ofSeconds(5));
+            return closed && c.all.stream().noneMatch(e -> e.type().equals("t-x-takp-v"));
         }
     }
 
