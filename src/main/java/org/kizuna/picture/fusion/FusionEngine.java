@@ -140,6 +140,17 @@ public final class FusionEngine {
         viewAt(lastAdvance, sink);
     }
 
+    /** Adds every label key this engine still holds (queued reports, seeds, live tracks, partner tracks) to {@code out}. */
+    public void labelKeysInUse(java.util.BitSet out) {
+        for (int r = 0; r < q.size; r++) if (q.label[r] >= 0) out.set(q.label[r]);
+        for (int r = 0; r < seeds.size; r++) if (seeds.label[r] >= 0) out.set(seeds.label[r]);
+        for (int k = 0; k < liveCount; k++) {
+            int i = live[k];
+            for (int j = 0; j < labelCount[i]; j++) if (labels[i][j] >= 0) out.set(labels[i][j]);
+        }
+        for (External e : externals.values()) if (e.label >= 0) out.set(e.label);
+    }
+
     public int trackCount() {
         int n = 0;
         for (int k = 0; k < liveCount; k++) if (confirmed[live[k]]) n++;
