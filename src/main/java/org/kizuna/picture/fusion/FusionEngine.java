@@ -133,6 +133,23 @@ public final class FusionEngine {
             int i = live[k];
             if (stateT[i] < now) predict(i, now);
         }
+        expireSilent(now);
+    }
+
+    /**
+     * Deletes the tracks silent for longer than their timeout at {@code now}, the caller's clock: tracks
+     * expire when their sensors fall silent, not only when a later scan comes. At a scan's own time this
+     * is what that scan's maintenance did already.
+     */
+    private void expireSilent(double now) {
+        int kept = 0;
+        for (int k = 0; k < liveCount; k++) {
+            int i = live[k];
+            double silent = now - lastUpdate[i];
+            if (confirmed[i] ? silent > cfg.confirmedTimeout() : silent > cfg.tentativeTimeout()) release(i);
+            else live[kept++] = i;
+        }
+        liveCount = kept;
     }
 
     /** Confirmed tracks as of the last advance. */

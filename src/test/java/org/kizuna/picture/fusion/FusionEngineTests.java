@@ -51,6 +51,21 @@ class FusionEngineTests {
     }
 
     @Test
+    void tracksExpireOnTheCallersClockWhenTheirSensorsFallSilent() {
+        FusionEngine e = new FusionEngine(FusionConfig.defaults());
+        for (int k = 0; k < 10; k++) {
+            e.report(k, 0, 10_000 + 200 * k, 50_000, 50, 0);
+            e.advance(k);
+        }
+        assertThat(view(e)).hasSize(1);
+        e.advance(9 + FusionConfig.defaults().confirmedTimeout() - 1);
+        assertThat(view(e)).as("still within its timeout").hasSize(1);
+        e.advance(9 + FusionConfig.defaults().confirmedTimeout() + 1);
+        assertThat(view(e)).as("no scan came, yet the clock passed its timeout").isEmpty();
+        assertThat(e.trackCount()).isZero();
+    }
+
+    @Test
     void clutterAloneMakesNoTracks() {
         FusionEngine e = new FusionEngine(FusionConfig.defaults());
         SplittableRandom rnd = new SplittableRandom(9);
