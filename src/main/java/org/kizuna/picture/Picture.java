@@ -101,6 +101,7 @@ public final class Picture implements AutoCloseable {
     private final ConcurrentHashMap<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> lastRefusalLog = new ConcurrentHashMap<>();
     private volatile boolean labelsFull;
+    private volatile int labelEpoch; // counts the releases of label keys: a marking interned in the current epoch is live
     private volatile int audienceCount;
     private volatile @Nullable Recorder recorder;
     private final LinkedBlockingQueue<Object> commands = new LinkedBlockingQueue<>(QUEUE_LIMIT);
@@ -189,10 +190,11 @@ public final class Picture implements AutoCloseable {
 
     // ------------------------------------------------------------------ ingest (any thread)
 
-    private record SelfReport(TrackState state) {
+    /** {@code labelEpoch}: the picture's label epoch before the label was interned (see {@link #releaseUnusedLabels}). */
+    private record SelfReport(TrackState state, int labelEpoch) {
     }
 
-    private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking) {
+    private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking, int labelEpoch) {
     }
 
     private record Subscribe(Reader reader, Subscriber subscriber) {
@@ -248,6 +250,7 @@ public final class Picture implements AutoCloseable {
         } catch (InvalidMarkingException bad) {
             throw refuse("bad-label", "label does not parse: " + bad.getMessage(), source.name());
         }
+        int epoch = labelEpoch; // read before interning: a release after this read changes the epoch
         LabelKeys.Marking marking = labels.tryIntern(label);
         if (marking == null) {
             labelsFull = true; // the picture's thread releases the labels nothing uses any more
@@ -257,12 +260,12 @@ public final class Picture implements AutoCloseable {
         Object command;
         if (sensor != null) {
             double sigma = Double.isFinite(e.ce()) && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN ? e.ce() : sensor.accuracyMetres();
-            command = new Observation(sensor, seconds(e.timeMs()), Plane.x(e.lon()), Plane.y(e.lat()), sigma, marking);
+            command = new Observation(sensor, seconds(e.timeMs()), Plane.x(e.lon()), Plane.y(e.lat()), sigma, marking, epoch);
         } else {
             String[] nations = {source.nation()};
             long stale = Math.min(Math.max(e.staleMs(), e.timeMs()), e.timeMs() + limits.maxStale().toMillis());
             command = new SelfReport(new TrackState(e.uid(), e.type(), e.how().isEmpty() ? "m-g" : e.how(), e.lat(), e.lon(), e.hae(),
-                    e.speed(), e.course(), e.callsign(), marking, e.timeMs(), stale, nations, true));
+                    e.speed(), e.course(), e.callsign(), marking, e.timeMs(), stale, nations, true), epoch);
         }
         if (!commands.offer(command)) throw refuse("overloaded", "picture is overloaded; event dropped", source.name());
     }
@@ -476,7 +479,7 @@ public final class Picture implements AutoCloseable {
                             "nation " + state.nations[0]);
                     return;
                 }
-                if (!labels.isLive(state.marking)) { // its label fell out of use while the report was queued
+                if (r.labelEpoch() != labelEpoch && !labels.isLive(state.marking)) { // its label was released while the report was queued
                     LabelKeys.Marking m = labels.tryIntern(state.marking.label());
                     if (m == null) {
                         count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "nation " + state.nations[0]);
@@ -489,7 +492,7 @@ public final class Picture implements AutoCloseable {
                 pending.add(state);
             }
             case Observation o -> {
-                LabelKeys.Marking m = labels.isLive(o.marking()) ? o.marking() : labels.tryIntern(o.marking().label());
+                LabelKeys.Marking m = o.labelEpoch() == labelEpoch || labels.isLive(o.marking()) ? o.marking() : labels.tryIntern(o.marking().label());
                 if (m == null) {
                     count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "sensor " + o.sensor().id());
                 } else if (fused != null) {
@@ -615,6 +618,7 @@ public final class Picture implements AutoCloseable {
         rollUps.clear(); // its entries name keys; they are made again from the tracker's keys on the next view
         BitSet released = labels.release(inUse);
         if (released.isEmpty()) return;
+        labelEpoch++; // after the release: an ingest that read the old epoch may hold a released marking, and is checked
         keysGivenToTracker.andNot(released);
         for (Audience a : audiences) {
             for (int k = released.nextSetBit(0); k >= 0 && k < a.decisions.length; k = released.nextSetBit(k + 1)) a.decisions[k] = 0;
