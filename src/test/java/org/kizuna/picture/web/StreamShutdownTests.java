@@ -40,7 +40,7 @@ class StreamShutdownTests {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:stream-shutdown-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--kizuna.data-dir=" + dir, "--kizuna.mode=demo", "--kizuna.database=h2",
-                "--kizuna.cot.tcp-port=0", "--kizuna.cot.tls-port=0");
+                "--kizuna.cot.tcp-port=0", "--kizuna.cot.tls-port=0", "--kizuna.picture.max-streams=2");
         boolean closed = false;
         try {
             int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port", "0"));
@@ -65,10 +65,17 @@ class StreamShutdownTests {
                 }));
             }
 
+            HttpResponse<String> third = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/picture/stream"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("usa.clerk:demo".getBytes(StandardCharsets.UTF_8)))
+                    .header("Accept", "text/event-stream, application/problem+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(third.statusCode()).as("streams beyond kizuna.picture.max-streams are refused").isEqualTo(503);
+            assertThat(third.body()).contains("2 picture streams at once");
+
             long start = System.nanoTime();
             node.close();
             closed = true;
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.println("StreamShutdownTests: the node closed in " + tookMs + " ms with 2 picture streams open");
             assertThat(tookMs).as("the node stops within seconds with picture streams open (it took %d ms)", tookMs).isLessThan(5_000);
             for (CompletableFuture<List<String>> s : streams) {
                 List<String> rest = s.get(2, TimeUnit.SECONDS); // each client sees its stream end
