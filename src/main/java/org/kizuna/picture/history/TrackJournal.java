@@ -216,9 +216,15 @@ public final class TrackJournal implements Recorder, AutoCloseable {
         return pruned;
     }
 
+    /** Stops the writer after it has written what is queued (waiting at most two seconds, so a stopping node is not held up). */
     @Override
     public void close() {
         open = false;
         writer.interrupt();
+        try {
+            writer.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
