@@ -475,7 +475,7 @@ public final class FusionEngine {
         b11[i] -= b01[i] * b01[i] / sy;
         b01[i] = b01[i] * r2 / sy;
         b00[i] = b00[i] * r2 / sy;
-        lastUpdate[i] = q.t[r];
+        lastUpdate[i] = Math.max(lastUpdate[i], q.t[r]); // a late report never makes a track look older than it is
         hits[i]++;
         if (!confirmed[i] && hits[i] >= cfg.confirmHits()) confirmed[i] = true;
         addLabel(i, q.label[r]);
