@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * touches the database.
  * <p>
  * Bounded under hostile input ({@link Limits}): events whose time is outside a window around the node's
- * clock are refused, a report's stale time is capped, and the numbers of self-reported tracks, distinct
- * labels and audiences are capped. Expiry always runs on the node's clock, never on a report's time.
+ * clock are refused, a report's stale time is capped, the self-reported tracks and distinct labels of
+ * each reporting nation are capped (per nation, so that whether a report is taken never depends on
+ * another nation's tracks or labels, which its sender may not be allowed to see), and so are the
+ * audiences. Expiry always runs on the node's clock, never on a report's time.
  * Refusals are counted by reason ({@link #refusedByReason}) and logged at most once per reason every 10 s.
  */
 public final class Picture implements AutoCloseable {
@@ -69,8 +73,10 @@ public final class Picture implements AutoCloseable {
      * @param acceptPast    an event whose time is older than the node's clock by more than this is refused
      * @param acceptFuture  an event whose time is ahead of the node's clock by more than this is refused
      * @param maxStale      a report's stale time is cut to at most this long after its time
-     * @param maxTracks     self-reported tracks held at once; a report of a new track beyond it is refused
-     * @param maxLabels     distinct labels held at once; an event with a new label beyond it is refused
+     * @param maxTracks     self-reported tracks of one reporting nation held at once; a report of a new track
+     *                      beyond it is refused
+     * @param maxLabels     distinct labels one reporting nation's tracks and reports use at once; an event of
+     *                      that nation with a new label beyond it is refused
      * @param maxAudiences  audiences (distinct readers) held at once; idle ones are dropped first
      * @param idleAudience  an audience without subscribers that nobody queried for this long is dropped
      */
@@ -81,12 +87,13 @@ public final class Picture implements AutoCloseable {
             if (acceptPast.isNegative() || acceptFuture.isNegative() || !maxStale.isPositive() || !idleAudience.isPositive()) {
                 throw new IllegalArgumentException("the picture's time window and lifetimes must be positive");
             }
-            if (maxTracks < 1 || maxAudiences < 1) throw new IllegalArgumentException("the picture must hold at least one track and one audience");
+            if (maxTracks < 1 || maxAudiences < 1 || maxLabels < 1) {
+                throw new IllegalArgumentException("the picture must hold at least one track, one label and one audience");
+            }
         }
 
         public static Limits defaults() {
-            return new Limits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 50_000, LabelKeys.DEFAULT_LIMIT,
-                    1_000, Duration.ofMinutes(10));
+            return new Limits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 20_000, 1_024, 1_000, Duration.ofMinutes(10));
         }
     }
 
@@ -99,6 +106,8 @@ public final class Picture implements AutoCloseable {
     private final Limits limits;
     private final LabelKeys labels;
     private final ConcurrentHashMap<String, LongAdder> refused = new ConcurrentHashMap<>();
+    // the labels each reporting nation's tracks and reports use (keys: nations, bounded by the vocabulary)
+    private final ConcurrentHashMap<String, Set<Label>> labelsByNation = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> lastRefusalLog = new ConcurrentHashMap<>();
     private volatile boolean labelsFull;
     private volatile int labelEpoch; // counts the releases of label keys: a marking interned in the current epoch is live
@@ -115,6 +124,8 @@ public final class Picture implements AutoCloseable {
     private final Map<Reader, Audience> audienceByReader = new HashMap<>();
     private final ArrayDeque<Integer> freeFusionIds = new ArrayDeque<>();
     private final BitSet keysGivenToTracker = new BitSet();
+    private final Map<String, Integer> tracksByNation = new HashMap<>();
+    private final Map<String, Set<Label>> trackerLabelsByNation = new HashMap<>();
     private long lastCompaction, lastAudienceSweep;
     private final Map<String, Integer> sensorIndex = new HashMap<>();
     private final List<Sensor> sensorByIndex = new ArrayList<>();
@@ -131,7 +142,8 @@ public final class Picture implements AutoCloseable {
         this.nodeNation = nodeNation;
         this.clock = clock;
         this.limits = limits;
-        this.labels = new LabelKeys(limits.maxLabels());
+        // a safety net far above any nation's share: whether an event is taken is decided by its own nation's share
+        this.labels = new LabelKeys(Math.max(LabelKeys.DEFAULT_LIMIT, (int) Math.min(Integer.MAX_VALUE / 2, 64L * limits.maxLabels())));
         this.epochMs = clock.getAsLong();
         this.lastCompaction = lastAudienceSweep = epochMs;
         this.decisionsUntil = nextDay(epochMs);
@@ -250,6 +262,11 @@ public final class Picture implements AutoCloseable {
         } catch (InvalidMarkingException bad) {
             throw refuse("bad-label", "label does not parse: " + bad.getMessage(), source.name());
         }
+        if (!withinLabelShare(source.nation(), label)) {
+            labelsFull = true; // the picture's thread releases the labels nothing uses any more
+            throw refuse("too-many-labels", "the events of " + source.nation() + " use " + limits.maxLabels() + " distinct labels, the limit of one "
+                    + "nation; an event with a new label is refused until labels fall out of use", source.name());
+        }
         int epoch = labelEpoch; // read before interning: a release after this read changes the epoch
         LabelKeys.Marking marking = labels.tryIntern(label);
         if (marking == null) {
@@ -268,6 +285,17 @@ public final class Picture implements AutoCloseable {
                     e.speed(), e.course(), e.callsign(), marking, e.timeMs(), stale, nations, true), epoch);
         }
         if (!commands.offer(command)) throw refuse("overloaded", "picture is overloaded; event dropped", source.name());
+    }
+
+    /** Whether the nation's events may use this label: one it uses already, or a new one within its share. */
+    private boolean withinLabelShare(String nation, Label label) {
+        Set<Label> used = labelsByNation.computeIfAbsent(nation, k -> ConcurrentHashMap.newKeySet());
+        if (used.contains(label)) return true;
+        synchronized (used) {
+            if (used.size() >= limits.maxLabels()) return false;
+            used.add(label);
+            return true;
+        }
     }
 
     /** Subscribes to the frames of the reader's audience; the first frame is the replay of its current picture. */
@@ -474,9 +502,9 @@ public final class Picture implements AutoCloseable {
                 String key = state.nations[0] + '|' + state.uid;
                 TrackState previous = self.get(key);
                 if (previous != null && previous.timeMs > state.timeMs) return; // out of order: keep the newer
-                if (previous == null && self.size() >= limits.maxTracks()) {
-                    count("too-many-tracks", "the picture holds " + limits.maxTracks() + " self-reported tracks, its limit; a report of a new track is dropped",
-                            "nation " + state.nations[0]);
+                if (previous == null && tracksByNation.getOrDefault(state.nations[0], 0) >= limits.maxTracks()) {
+                    count("too-many-tracks", state.nations[0] + " reports " + limits.maxTracks() + " self-reported tracks, the limit of one nation; "
+                            + "a report of a new track is dropped", "nation " + state.nations[0]);
                     return;
                 }
                 if (r.labelEpoch() != labelEpoch && !labels.isLive(state.marking)) { // its label was released while the report was queued
@@ -488,7 +516,7 @@ public final class Picture implements AutoCloseable {
                     state = new TrackState(state.uid, state.type, state.how, state.lat, state.lon, state.hae, state.speed, state.course,
                             state.callsign, m, state.timeMs, state.staleMs, state.nations, true);
                 }
-                self.put(key, state);
+                if (self.put(key, state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
                 pending.add(state);
             }
             case Observation o -> {
@@ -497,6 +525,7 @@ public final class Picture implements AutoCloseable {
                     count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "sensor " + o.sensor().id());
                 } else if (fused != null) {
                     keysGivenToTracker.set(m.key());
+                    trackerLabelsByNation.computeIfAbsent(o.sensor().nation(), k -> new HashSet<>()).add(m.label());
                     fused.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key());
                 } else {
                     unfusedReports++;
@@ -565,7 +594,13 @@ public final class Picture implements AutoCloseable {
         if (now - lastAdvance >= ADVANCE_MS) {
             lastAdvance = now;
             if (fused != null) fused.advance(seconds(now));
-            self.values().removeIf(s -> s.staleMs < now - 60_000);
+            for (var it = self.values().iterator(); it.hasNext(); ) {
+                TrackState s = it.next();
+                if (s.staleMs < now - 60_000) {
+                    it.remove();
+                    tracksByNation.computeIfPresent(s.nations[0], (k, n) -> n > 1 ? n - 1 : null);
+                }
+            }
         }
         if (now - lastAudienceSweep >= AUDIENCE_SWEEP_MS) {
             lastAudienceSweep = now;
@@ -617,6 +652,7 @@ public final class Picture implements AutoCloseable {
         if (fused != null && !fused.labelKeysInUse(inUse)) inUse.or(keysGivenToTracker);
         rollUps.clear(); // its entries name keys; they are made again from the tracker's keys on the next view
         BitSet released = labels.release(inUse);
+        releaseLabelShares();
         if (released.isEmpty()) return;
         labelEpoch++; // after the release: an ingest that read the old epoch may hold a released marking, and is checked
         keysGivenToTracker.andNot(released);
@@ -624,6 +660,26 @@ public final class Picture implements AutoCloseable {
             for (int k = released.nextSetBit(0); k >= 0 && k < a.decisions.length; k = released.nextSetBit(k + 1)) a.decisions[k] = 0;
         }
         if (fused != null) fused.forget(released);
+    }
+
+    /**
+     * Each nation's share of labels becomes what its self-reported tracks and its reports still held by the
+     * tracker use. Labels of events still queued leave the share until they are handled (and counted again).
+     */
+    private void releaseLabelShares() {
+        Map<String, Set<Label>> used = new HashMap<>();
+        for (TrackState s : self.values()) used.computeIfAbsent(s.nations[0], k -> new HashSet<>()).add(s.marking.label());
+        for (TrackState s : pending) used.computeIfAbsent(s.nations[0], k -> new HashSet<>()).add(s.marking.label());
+        for (var e : trackerLabelsByNation.entrySet()) {
+            e.getValue().removeIf(l -> !labels.isInterned(l)); // released: no report of the tracker has it any more
+            used.computeIfAbsent(e.getKey(), k -> new HashSet<>()).addAll(e.getValue());
+        }
+        for (var e : labelsByNation.entrySet()) {
+            Set<Label> keep = used.getOrDefault(e.getKey(), Set.of());
+            synchronized (e.getValue()) {
+                e.getValue().retainAll(keep);
+            }
+        }
     }
 
     private LabelKeys.Marking rollUp(int[] keys, int count) {

@@ -37,6 +37,11 @@ class PictureBoundsTests {
         return new CotEvent(uid, "a-f-S-C", "m-g", timeMs, timeMs, staleMs, 35.0, 135.0, 0, 10, 10, access, caveat, rel, 8, 90, null, null);
     }
 
+    /** A label no churned label uses. */
+    static CotEvent jpnOnly(String uid, long timeMs, long staleMs) {
+        return event(uid, timeMs, staleMs, "CONFIDENTIAL", null, "REL TO USA, JPN");
+    }
+
     static CotEvent event(String uid, long timeMs, long staleMs) {
         return event(uid, timeMs, staleMs, "SECRET", null, "REL TO USA, JPN");
     }
@@ -114,9 +119,11 @@ class PictureBoundsTests {
             assertThat(picture.labels().size()).isLessThanOrEqualTo(LIMITS.maxLabels());
             assertThat(refused).isEqualTo(churn.size() - LIMITS.maxLabels());
             assertThat(picture.refusedByReason()).containsEntry("too-many-labels", (long) refused);
+            // another nation's share is its own: a new JPN label is taken while USA's share is full
+            picture.ingest(jpnOnly("JPN-OWN", now.get(), now.get() + 10_000), new Source("jpn-test", "JPN", null));
             Reader jpn = Reader.parse("JPN/SECRET");
-            assertThat(waitForTracks(picture, jpn, LIMITS.maxLabels() / 2)).as("JPN decides on the churned labels (half name JPN)")
-                    .hasSize(LIMITS.maxLabels() / 2);
+            assertThat(waitForTracks(picture, jpn, LIMITS.maxLabels() / 2 + 1)).as("JPN decides on the churned labels (half name JPN) and its own")
+                    .hasSize(LIMITS.maxLabels() / 2 + 1);
 
             // once those tracks are gone, their labels are released and new labels are taken again
             now.addAndGet(120_000);
@@ -154,6 +161,26 @@ class PictureBoundsTests {
             assertThat(picture.refusedByReason()).containsEntry("too-many-tracks", 50L);
             // a known track still moves
             picture.ingest(event("MANY-0", now.get() + 1000, now.get() + 60_000), SOURCE);
+        }
+    }
+
+    @Test
+    void eachNationHasItsOwnShareSoATakenReportNeverDependsOnAnotherNationsTracksOrLabels() throws Exception {
+        AtomicLong now = new AtomicLong(System.currentTimeMillis());
+        Source jpn = new Source("jpn-test", "JPN", null);
+        try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
+            // JPN fills its share of tracks
+            for (int i = 0; i < LIMITS.maxTracks(); i++) {
+                picture.ingest(jpnOnly("JPN-" + i, now.get(), now.get() + 60_000), jpn);
+            }
+            Reader jpnReader = Reader.parse("JPN/SECRET");
+            assertThat(waitForTracks(picture, jpnReader, LIMITS.maxTracks())).hasSize(LIMITS.maxTracks());
+            picture.ingest(jpnOnly("JPN-ONE-MORE", now.get(), now.get() + 60_000), jpn);
+            // USA's reports are taken as if JPN had none
+            for (int i = 0; i < LIMITS.maxTracks(); i++) picture.ingest(event("USA-" + i, now.get(), now.get() + 60_000), SOURCE);
+            assertThat(waitForTracks(picture, USA, 2 * LIMITS.maxTracks())).filteredOn(t -> t.id().startsWith("USA-")).hasSize(LIMITS.maxTracks());
+            assertThat(picture.refusedByReason()).containsEntry("too-many-tracks", 1L);
+            assertThat(picture.tracks(jpnReader)).extracting(TrackView::id).doesNotContain("JPN-ONE-MORE");
         }
     }
 

@@ -79,6 +79,11 @@ public final class LabelKeys {
         return live >= limit ? null : add(label);
     }
 
+    /** Whether the label has a live marking. */
+    public synchronized boolean isInterned(Label label) {
+        return byLabel.containsKey(label);
+    }
+
     /** Whether the marking is still the live marking of its key (it has not been released). */
     public synchronized boolean isLive(Marking m) {
         return m.key() < byKey.size() && byKey.get(m.key()) == m;
