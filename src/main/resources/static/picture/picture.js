@@ -97,7 +97,9 @@
 
   async function loadTrail(id) {
     try {
-      const points = await Kizuna.api('/api/v1/picture/tracks/' + encodeURIComponent(id) + '/history?minutes=10');
+      const known = tracks.get(id);
+      const owner = known && known.t.selfReported && known.t.nations.length ? '&nation=' + encodeURIComponent(known.t.nations[0]) : '';
+      const points = await Kizuna.api('/api/v1/picture/tracks/' + encodeURIComponent(id) + '/history?minutes=10' + owner);
       const e = tracks.get(id);
       if (e && points.length > e.history.length) {
         e.history = points.slice(-TRAIL).map(p => [p.lat, p.lon]);

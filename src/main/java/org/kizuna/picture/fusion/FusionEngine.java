@@ -133,11 +133,39 @@ public final class FusionEngine {
             int i = live[k];
             if (stateT[i] < now) predict(i, now);
         }
+        expireSilent(now);
+    }
+
+    /**
+     * Deletes the tracks silent for longer than their timeout at {@code now}, the caller's clock: tracks
+     * expire when their sensors fall silent, not only when a later scan comes. At a scan's own time this
+     * is what that scan's maintenance did already.
+     */
+    private void expireSilent(double now) {
+        int kept = 0;
+        for (int k = 0; k < liveCount; k++) {
+            int i = live[k];
+            double silent = now - lastUpdate[i];
+            if (confirmed[i] ? silent > cfg.confirmedTimeout() : silent > cfg.tentativeTimeout()) release(i);
+            else live[kept++] = i;
+        }
+        liveCount = kept;
     }
 
     /** Confirmed tracks as of the last advance. */
     public void view(TrackSink sink) {
         viewAt(lastAdvance, sink);
+    }
+
+    /** Adds every label key this engine still holds (queued reports, seeds, live tracks, partner tracks) to {@code out}. */
+    public void labelKeysInUse(java.util.BitSet out) {
+        for (int r = 0; r < q.size; r++) if (q.label[r] >= 0) out.set(q.label[r]);
+        for (int r = 0; r < seeds.size; r++) if (seeds.label[r] >= 0) out.set(seeds.label[r]);
+        for (int k = 0; k < liveCount; k++) {
+            int i = live[k];
+            for (int j = 0; j < labelCount[i]; j++) if (labels[i][j] >= 0) out.set(labels[i][j]);
+        }
+        for (External e : externals.values()) if (e.label >= 0) out.set(e.label);
     }
 
     public int trackCount() {
@@ -447,7 +475,7 @@ public final class FusionEngine {
         b11[i] -= b01[i] * b01[i] / sy;
         b01[i] = b01[i] * r2 / sy;
         b00[i] = b00[i] * r2 / sy;
-        lastUpdate[i] = q.t[r];
+        lastUpdate[i] = Math.max(lastUpdate[i], q.t[r]); // a late report never makes a track look older than it is
         hits[i]++;
         if (!confirmed[i] && hits[i] >= cfg.confirmHits()) confirmed[i] = true;
         addLabel(i, q.label[r]);

@@ -79,6 +79,30 @@ public final class LabelledPicture {
         if (now > Double.NEGATIVE_INFINITY) a.engine.advance(now);
     }
 
+    /**
+     * Gives an audience's place to a new audience (the old one is gone): it starts from the retained
+     * reports it may read, with no decision of the old one kept.
+     */
+    public void replaceAudience(int audience, IntPredicate mayReadLabelKey) {
+        Audience a = new Audience(mayReadLabelKey);
+        startFromRetained(a);
+        audiences.set(audience, a);
+    }
+
+    /** Adds every label key still held (retained reports, every audience's engine) to {@code out}. */
+    public void labelKeysInUse(BitSet out) {
+        for (int i = retainedFrom; i < retained.size; i++) if (retained.label[i] >= 0) out.set(retained.label[i]);
+        for (Audience a : audiences) a.engine.labelKeysInUse(out);
+    }
+
+    /** Forgets the cached read decisions of these label keys: they are no longer in use and will name other labels. */
+    public void forget(BitSet keys) {
+        for (Audience a : audiences) {
+            a.known.andNot(keys);
+            a.allowed.andNot(keys);
+        }
+    }
+
     public void report(double t, int sensor, double x, double y, double sigma, int labelKey) {
         for (Audience a : audiences) {
             if (a.reads(labelKey)) a.engine.report(t, sensor, x, y, sigma, labelKey);

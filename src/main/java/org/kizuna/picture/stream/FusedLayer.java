@@ -1,5 +1,6 @@
 package org.kizuna.picture.stream;
 
+import java.util.BitSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -19,6 +20,23 @@ public interface FusedLayer {
 
     /** Read decisions may have changed (a new day's coalition membership): every audience starts again from what it may read now. */
     void redecide();
+
+    /** Gives an audience's place to a new audience, which starts afresh (the old audience is gone). */
+    default void replaceAudience(int audience, IntPredicate mayReadLabelKey) {
+        throw new UnsupportedOperationException("this tracker cannot replace audiences");
+    }
+
+    /**
+     * Adds every label key the tracker still holds to {@code out}; returns false when it cannot tell,
+     * and then the picture never releases a key it gave the tracker.
+     */
+    default boolean labelKeysInUse(BitSet out) {
+        return false;
+    }
+
+    /** Forgets every read decision cached for these keys: they will name other labels. */
+    default void forget(BitSet keys) {
+    }
 
     /** Receives the tracks of one audience's view (plane coordinates, seconds). */
     interface Sink {

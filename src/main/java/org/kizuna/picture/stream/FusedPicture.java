@@ -1,6 +1,7 @@
 package org.kizuna.picture.stream;
 
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.function.IntPredicate;
 
 import org.kizuna.picture.fusion.FusionConfig;
@@ -17,6 +18,22 @@ class FusedPicture implements FusedLayer {
     @Override
     public int addAudience(IntPredicate mayReadLabelKey) {
         return picture.addAudience(mayReadLabelKey);
+    }
+
+    @Override
+    public void replaceAudience(int audience, IntPredicate mayReadLabelKey) {
+        picture.replaceAudience(audience, mayReadLabelKey);
+    }
+
+    @Override
+    public boolean labelKeysInUse(BitSet out) {
+        picture.labelKeysInUse(out);
+        return true;
+    }
+
+    @Override
+    public void forget(BitSet keys) {
+        picture.forget(keys);
     }
 
     @Override

@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.label.Policy;
-import org.kizuna.label.Reader;
 import org.kizuna.picture.history.TrackJournal;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.Sensor;
@@ -37,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the CoT listeners (ports {@code kizuna.cot.tcp-port} and {@code kizuna.cot.tls-port}), and the map page.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(CotProperties.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({CotProperties.class, PictureSettings.class})
 class PictureConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PictureConfiguration.class);
@@ -59,18 +57,21 @@ class PictureConfiguration {
      * sensor reports are counted and dropped, which the log says once at start.
      */
     @Bean(destroyMethod = "close")
-    Picture picture(LabelKernel kernel, JdbcSensors sensors, ObjectProvider<FusedLayer> tracker, @Value("${kizuna.nation:USA}") String nation) {
+    Picture picture(LabelKernel kernel, JdbcSensors sensors, ObjectProvider<FusedLayer> tracker, @Value("${kizuna.nation:USA}") String nation,
+                    PictureSettings settings) {
         FusedLayer fused = tracker.getIfAvailable();
         if (fused == null) log.warn("no multi-sensor tracker (FusedLayer) in this build: sensor reports are not fused into tracks");
-        return new Picture(kernel, sensors, fused, nation);
+        return new Picture(kernel, sensors, fused, nation, settings.limits());
     }
 
-    /** Journals what the node's most cleared reader of its own nation may see (all the node holds in practice). */
+    /**
+     * Journals every self-reported version once (read back filtered by label) and each audience's own
+     * fused view under that audience, so history answers from the reader's own audience's tracks.
+     */
     @Bean(destroyMethod = "close")
-    TrackJournal trackJournal(Picture picture, JdbcTemplate jdbc, LabelKernel kernel, @Value("${kizuna.nation:USA}") String nation) {
-        TrackJournal journal = new TrackJournal(jdbc, kernel);
-        String top = Policy.ofNation(nation).map(p -> p.levels().getLast().englishName()).orElse("SECRET");
-        picture.subscribe(Reader.of(nation, top, java.util.Set.of()), journal);
+    TrackJournal trackJournal(Picture picture, JdbcTemplate jdbc, LabelKernel kernel, PictureSettings settings) {
+        TrackJournal journal = new TrackJournal(jdbc, kernel, settings.historyRetention());
+        picture.record(journal);
         return journal;
     }
 

@@ -54,12 +54,18 @@ class PictureController {
         this.journal = journal;
     }
 
-    /** The journalled positions of a track over the last {@code minutes} (1 to 1440) that the reader may read. */
+    /**
+     * The journalled positions of a track over the last {@code minutes} (1 to 1440) that the reader may
+     * read, from the reader's own audience: its own fused track of that id, else the self-reported track
+     * of that uid by {@code nation} (default: the nation of the latest version the reader may read).
+     */
     @GetMapping("/tracks/{id}/history")
     List<TrackJournal.Point> history(@org.springframework.web.bind.annotation.PathVariable String id,
-                                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "10") int minutes) {
+                                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "10") int minutes,
+                                     @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable String nation) {
         if (minutes < 1 || minutes > 1440) throw new IllegalArgumentException("minutes must be between 1 and 1440; got " + minutes);
-        return journal.history(id, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)), readers.reader(), 5000);
+        if (nation != null && !nation.matches("[A-Z]{3}")) throw new IllegalArgumentException("nation must be an ISO 3166 alpha-3 code such as USA; got " + nation);
+        return journal.history(id, nation, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)), readers.reader(), 5000);
     }
 
     /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */

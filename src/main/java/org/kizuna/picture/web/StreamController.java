@@ -2,12 +2,17 @@ package org.kizuna.picture.web;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.stream.Frame;
 import org.kizuna.picture.stream.Subscriber;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,26 +23,41 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code tracks} event is the whole visible picture ({@code replay}), then changed tracks as they come;
  * a {@code tick} event at least once a second carries the server time, so the map ages tracks even
  * when nothing moves. Each stream has its own writer thread and a bounded queue (oldest frame dropped).
+ * <p>
+ * At most {@code kizuna.picture.max-streams} streams are open at once (a further one is a 503 problem).
+ * When the node stops, every open stream is completed first (this lifecycle stops before the web
+ * server's graceful shutdown, which would otherwise wait for the never-ending responses), so browsers
+ * see the end at once and the node stops within seconds.
  */
 @RestController
-class StreamController {
+class StreamController implements SmartLifecycle {
 
     private static final int QUEUED_FRAMES = 32;
 
     private final Picture picture;
     private final Readers readers;
+    private final int maxStreams;
+    private final Set<BrowserStream> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
-    StreamController(Picture picture, Readers readers) {
+    StreamController(Picture picture, Readers readers, PictureSettings settings) {
         this.picture = picture;
         this.readers = readers;
+        this.maxStreams = settings.maxStreams();
     }
 
     @GetMapping(value = "/api/v1/picture/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
+        if (!running) throw PictureController.problem(HttpStatus.SERVICE_UNAVAILABLE, "the node is stopping; no new picture streams");
+        if (open.size() >= maxStreams) {
+            throw PictureController.problem(HttpStatus.SERVICE_UNAVAILABLE, "this node serves " + maxStreams + " picture streams at once, its limit; try again later");
+        }
         SseEmitter emitter = new SseEmitter(0L);
         BrowserStream stream = new BrowserStream(emitter);
+        open.add(stream);
         AutoCloseable subscription = picture.subscribe(readers.reader(), stream);
         Runnable end = () -> {
+            open.remove(stream);
             stream.close();
             try {
                 subscription.close();
@@ -49,7 +69,37 @@ class StreamController {
         emitter.onTimeout(end);
         emitter.onError(e -> end.run());
         Thread.ofVirtual().name("sse-" + readers.user().username()).start(() -> stream.pump(end));
+        if (!running) stream.finish(); // the node began to stop while this stream opened
         return emitter;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Completes every open stream: their clients see the end, and their requests end before the server stops. */
+    @Override
+    public void stop() {
+        running = false;
+        for (BrowserStream s : List.copyOf(open)) s.finish();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    int openStreams() {
+        return open.size();
     }
 
     private static final class BrowserStream implements Subscriber {
@@ -101,6 +151,16 @@ class StreamController {
                 }
             } catch (IOException | IllegalStateException | InterruptedException e) {
                 end.run();
+            }
+        }
+
+        /** Ends the response: the client sees the end of the stream. */
+        void finish() {
+            close();
+            try {
+                emitter.complete();
+            } catch (RuntimeException alreadyDone) {
+                // completed or failed already
             }
         }
 

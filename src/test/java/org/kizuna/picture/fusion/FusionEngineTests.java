@@ -51,6 +51,35 @@ class FusionEngineTests {
     }
 
     @Test
+    void tracksExpireOnTheCallersClockWhenTheirSensorsFallSilent() {
+        FusionEngine e = new FusionEngine(FusionConfig.defaults());
+        for (int k = 0; k < 10; k++) {
+            e.report(k, 0, 10_000 + 200 * k, 50_000, 50, 0);
+            e.advance(k);
+        }
+        assertThat(view(e)).hasSize(1);
+        e.advance(9 + FusionConfig.defaults().confirmedTimeout() - 1);
+        assertThat(view(e)).as("still within its timeout").hasSize(1);
+        e.advance(9 + FusionConfig.defaults().confirmedTimeout() + 1);
+        assertThat(view(e)).as("no scan came, yet the clock passed its timeout").isEmpty();
+        assertThat(e.trackCount()).isZero();
+    }
+
+    @Test
+    void aLateReportNeverMakesATrackExpire() {
+        FusionEngine e = new FusionEngine(FusionConfig.defaults());
+        for (int k = 0; k < 40; k++) {
+            e.report(k, 0, 10_000 + 200 * k, 50_000, 50, 0);
+            e.advance(k);
+        }
+        assertThat(view(e)).hasSize(1);
+        // a report stamped 30 s ago (a sensor whose clock lags) on the track: it is taken, and must not age the track
+        e.report(9, 0, 10_000 + 200 * 39, 50_000, 50, 0);
+        e.advance(40);
+        assertThat(view(e)).as("the track was updated 1 s ago; a late report does not age it").hasSize(1);
+    }
+
+    @Test
     void clutterAloneMakesNoTracks() {
         FusionEngine e = new FusionEngine(FusionConfig.defaults());
         SplittableRandom rnd = new SplittableRandom(9);

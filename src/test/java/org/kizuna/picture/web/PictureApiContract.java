@@ -2,6 +2,9 @@ package org.kizuna.picture.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -13,6 +16,8 @@ import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.kizuna.audit.AuditLog;
+import org.kizuna.audit.TreeHead;
 import org.kizuna.picture.cot.CotEvent;
 import org.kizuna.picture.cot.CotXmlWriter;
 import org.kizuna.picture.net.CotServer;
@@ -34,6 +39,9 @@ abstract class PictureApiContract {
 
     @Autowired
     CotServer cot;
+
+    @Autowired
+    AuditLog audit;
 
     static CotEvent event(String uid, String access, String caveat, String rel) {
         long now = System.currentTimeMillis();
@@ -111,6 +119,86 @@ abstract class PictureApiContract {
         var bad = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=0");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("minutes must be between 1 and 1440");
+    }
+
+    @Test
+    void historyIsTheReadersOwnAndTwoNationsTracksWithOneUidStayApart() throws Exception {
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 2; i++) {
+            CotEvent usa = new CotEvent("HIST-SHIP-1", "a-f-S", "m-g", now + i * 1000, now + i * 1000, now + 120_000, 30 + i * 0.01, 130, 0, 5, 5,
+                    "SECRET", null, "REL TO USA, JPN", 5, 0, null, null);
+            CotEvent jpn = new CotEvent("HIST-SHIP-1", "a-f-S", "m-g", now + 500 + i * 1000, now + 500 + i * 1000, now + 120_000, 40 + i * 0.01, 140, 0, 5, 5,
+                    "SECRET", null, "REL TO USA, JPN", 5, 0, null, null);
+            assertThat(post("usa.officer", new CotXmlWriter().write(usa), "application/xml").statusCode()).isEqualTo(202);
+            assertThat(post("jpn.officer", new CotXmlWriter().write(jpn), "application/xml").statusCode()).isEqualTo(202);
+        }
+        JsonNode usaTrack = null, jpnTrack = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (System.nanoTime() < deadline) {
+            usaTrack = Api.on(port).as("jpn.officer", "demo").get("/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=USA").json();
+            jpnTrack = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=JPN").json();
+            if (usaTrack.size() == 2 && jpnTrack.size() == 2) break;
+            Thread.sleep(200);
+        }
+        assertThat(usaTrack.size()).isEqualTo(2);
+        assertThat(jpnTrack.size()).isEqualTo(2);
+        for (JsonNode p : usaTrack) assertThat(p.get("lat").asDouble()).as("only USA's track").isLessThan(31);
+        for (JsonNode p : jpnTrack) assertThat(p.get("lat").asDouble()).as("only JPN's track").isGreaterThanOrEqualTo(40);
+        var bad = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=usa%27");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void eventsFarFromTheNodesClockAreRefusedAndChangeNothing() throws Exception {
+        long now = System.currentTimeMillis(), year = 365L * 86_400_000L;
+        CotEvent future = new CotEvent("REST-FUTURE-1", "a-h-A", "m-g", now + year, now + year, now + 2 * year, 36, 133, 0, 5, 5,
+                "SECRET", null, "REL TO USA, JPN", 5, 0, null, null);
+        var r = post("usa.officer", new CotXmlWriter().write(future), "application/xml");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("after the node's clock");
+        CotEvent past = new CotEvent("REST-PAST-1", "a-h-A", "m-g", now - year, now - year, now + year, 36, 133, 0, 5, 5,
+                "SECRET", null, "REL TO USA, JPN", 5, 0, null, null);
+        var p = post("usa.officer", TakCodec.encode(past), "application/x-protobuf");
+        assertThat(p.statusCode()).isEqualTo(400);
+        assertThat(p.body()).contains("before the node's clock");
+        assertThat(track("usa.officer", "REST-FUTURE-1")).isNull();
+        assertThat(track("usa.officer", "REST-PAST-1")).isNull();
+    }
+
+    long auditSize() {
+        audit.flush();
+        return audit.latestTreeHead().map(TreeHead::size).orElse(0L);
+    }
+
+    /** Posts the events, then a visible marker, and reads the JPN stream until the marker arrives. */
+    long auditGrowthWhileStreaming(BufferedReader jpnStream, String label, String caveat, String rel, String marker) throws Exception {
+        long before = auditSize();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 5; i++) {
+            CotEvent e = new CotEvent(marker + "-" + i, "a-h-A", "m-g", now, now, now + 60_000, 36, 133, 0, 5, 5, label, caveat, rel, 5, 0, null, null);
+            assertThat(post("usa.officer", new CotXmlWriter().write(e), "application/xml").statusCode()).isEqualTo(202);
+        }
+        assertThat(post("usa.officer", new CotXmlWriter().write(event(marker, "SECRET", null, "REL TO USA, JPN")), "application/xml").statusCode())
+                .isEqualTo(202);
+        for (String line = jpnStream.readLine(); line != null; line = jpnStream.readLine()) {
+            if (line.contains("\"" + marker + "\"")) break;
+        }
+        return auditSize() - before;
+    }
+
+    @Test
+    void aPictureStreamRecordsNothingInTheAuditLogPerHiddenEvent() throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/picture/stream"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("jpn.officer:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader stream = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            long hidden = auditGrowthWhileStreaming(stream, "SECRET", "NOFORN", null, "AUDIT-MARK-HIDDEN");
+            long visible = auditGrowthWhileStreaming(stream, "SECRET", null, "REL TO USA, JPN", "AUDIT-MARK-SEEN");
+            assertThat(hidden).as("the log grows the same whether the events the stream carries are hidden or not").isEqualTo(visible);
+            assertThat(hidden).as("a stream records nothing per event").isZero();
+        }
     }
 
     @Test
