@@ -155,6 +155,8 @@ class AuditSideChannelTests {
     @Test
     void aHiddenBookingIdAndAMissingOneLeaveTheSameTrailForTheAskingReader() {
         String hidden = submitNoforn("2027-06-03T00:00:00Z");
+        assertThat(growth(() -> as("jpn.officer").get("/api/v1/booking/requests/" + hidden)))
+                .isEqualTo(growth(() -> as("jpn.officer").get("/api/v1/booking/requests/BR-00000000")));
         List<String> onHidden = observed("/api/v1/booking/requests/" + hidden);
         List<String> onMissing = observed("/api/v1/booking/requests/BR-00000000");
         assertThat(onHidden).isEqualTo(onMissing);
@@ -168,6 +170,8 @@ class AuditSideChannelTests {
     void aHiddenFacilityIdAndAMissingOneLeaveTheSameTrailForTheAskingReader() {
         insertNofornFacility("hidden-range-3");
         try {
+            assertThat(growth(() -> as("jpn.officer").get("/api/v1/registry/facilities/hidden-range-3?asOf=2025-06-01")))
+                    .isEqualTo(growth(() -> as("jpn.officer").get("/api/v1/registry/facilities/no-such-range?asOf=2025-06-01")));
             List<String> onHidden = observed("/api/v1/registry/facilities/hidden-range-3?asOf=2025-06-01");
             List<String> onMissing = observed("/api/v1/registry/facilities/no-such-range?asOf=2025-06-01");
             assertThat(onHidden).isEqualTo(onMissing);
