@@ -425,49 +425,53 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         long firstSeen = -1;
         try {
             while (!stopping) {
-              try {
-                long taken = head;
-                long pending = (tail.get() & ~CLOSED) - taken;
-                long signed = latest.size();
-                boolean flushWanted = flushTarget.get() > signed;
-                if (pending > 0) {
-                    long now = System.nanoTime();
-                    if (firstSeen < 0) {
-                        firstSeen = now;
-                    }
-                    if (pending >= settings.batchSize() || flushWanted || closing || now - firstSeen >= maxDelay) {
-                        if (take(batch) > 0) {
-                            long end = batch.getLast().index() + 1;
-                            boolean sign = headDue() || (flushWanted && flushTarget.get() <= end)
-                                    || (closing && end == (tail.get() & ~CLOSED));
-                            writeWithRetry(batch, sign);
-                            firstSeen = (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
-                        } else {
-                            Thread.yield(); // an appender holds the next index but has not stored its record yet
-                        }
-                        continue;
-                    }
-                    LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));
-                    continue;
+                try {
+                    firstSeen = step(batch, firstSeen, maxDelay, idlePark);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    // writeWithRetry keeps its batch through any throwable; whatever else failed is tried again
+                    log.error("audit log: the writer failed and carries on: {}", t.toString());
+                    LockSupport.parkNanos(idlePark);
                 }
-                firstSeen = -1;
-                if (frontier.size() > signed && (flushWanted || closing || headDue())) {
-                    batch.clear();
-                    writeWithRetry(batch, true);
-                    continue;
-                }
-                LockSupport.parkNanos(idlePark);
-              } catch (InterruptedException e) {
-                throw e;
-              } catch (Throwable t) {
-                // writeWithRetry keeps its batch through any throwable; whatever else failed is tried again
-                log.error("audit log: the writer failed and carries on: {}", t.toString());
-                LockSupport.parkNanos(idlePark);
-              }
             }
         } catch (InterruptedException e) {
             // close() interrupts only once the last tree head is signed or it gave up waiting
         }
+    }
+
+    /** One turn of the writer: writes a batch (or a tree head) when one is due, else parks; returns when the oldest pending record was first seen. */
+    private long step(List<Pending> batch, long firstSeen, long maxDelay, long idlePark) throws InterruptedException {
+        long taken = head;
+        long pending = (tail.get() & ~CLOSED) - taken;
+        long signed = latest.size();
+        boolean flushWanted = flushTarget.get() > signed;
+        if (pending > 0) {
+            long now = System.nanoTime();
+            if (firstSeen < 0) {
+                firstSeen = now;
+            }
+            if (pending >= settings.batchSize() || flushWanted || closing || now - firstSeen >= maxDelay) {
+                if (take(batch) > 0) {
+                    long end = batch.getLast().index() + 1;
+                    boolean sign = headDue() || (flushWanted && flushTarget.get() <= end)
+                            || (closing && end == (tail.get() & ~CLOSED));
+                    writeWithRetry(batch, sign);
+                    return (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
+                }
+                Thread.yield(); // an appender holds the next index but has not stored its record yet
+                return firstSeen;
+            }
+            LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));
+            return firstSeen;
+        }
+        if (frontier.size() > signed && (flushWanted || closing || headDue())) {
+            batch.clear();
+            writeWithRetry(batch, true);
+            return -1;
+        }
+        LockSupport.parkNanos(idlePark);
+        return -1;
     }
 
     /** Takes the stored records from the ring in index order, at most one batch; frees their slots. */
