@@ -22,8 +22,12 @@ public record AuditRecord(Kind kind, String actor, String subject, String outcom
     /** Longest label banner the log stores. */
     public static final int MAX_BANNER = 200;
 
-    /** What a record is about; the log stores the name, so new kinds may be added at the end. */
-    public enum Kind { READ_DECISION, RELEASE, APPROVAL, ADMINISTRATION, AUTHENTICATION, EXPORT }
+    /**
+     * What a record is about; the log stores the name, so new kinds may be added at the end.
+     * {@code READ_DECISION} (one item per record) is what earlier versions recorded; a node now records
+     * one {@code READ} per query of a reader (see {@code ReadPath}).
+     */
+    public enum Kind { READ_DECISION, RELEASE, APPROVAL, ADMINISTRATION, AUTHENTICATION, EXPORT, READ }
 
     public AuditRecord {
         Objects.requireNonNull(kind, "kind");

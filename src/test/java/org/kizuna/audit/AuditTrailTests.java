@@ -32,6 +32,14 @@ class AuditTrailTests {
         return out;
     }
 
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @org.junit.jupiter.api.BeforeEach
+    void jpnAuditor() {
+        AuditSideChannelTests.jpnAuditor(jdbc, encoder);
+    }
+
     /** The last entries of the log (this node's log is shared by all the tests on it). */
     String recent(String user) {
         log.flush();
@@ -40,14 +48,15 @@ class AuditTrailTests {
     }
 
     @Test
-    void everyReadDecisionOnALabelledItemIsAudited() {
+    void everyReadOfALabelledItemIsAuditedAsAQuery() {
         Api.on(port).as("jpn.officer", "demo").get("/api/v1/registry/facilities/camp-asaka?asOf=2025-06-01");
-        JsonNode entries = tools.jackson.databind.json.JsonMapper.builder().build().readTree(recent("usa.officer"));
+        JsonNode entries = tools.jackson.databind.json.JsonMapper.builder().build().readTree(recent("usa.auditor"));
         boolean found = false;
         for (JsonNode e : entries) {
             JsonNode r = e.get("record");
-            if (r.get("subject").asString().equals("registry/facility/camp-asaka") && r.get("actor").asString().startsWith("JPN/SECRET")) {
-                found = r.get("outcome").asString().equals("allow") && r.get("kind").asString().equals("READ_DECISION");
+            if (r.get("subject").asString().equals("registry/facility/camp-asaka@2025-06-01") && r.get("actor").asString().startsWith("JPN/SECRET")) {
+                found = r.get("outcome").asString().startsWith("returned ") && r.get("kind").asString().equals("READ")
+                        && r.get("reason").asString().contains("registry/facility/camp-asaka");
             }
         }
         assertThat(found).isTrue();
@@ -64,9 +73,9 @@ class AuditTrailTests {
         var result = guard.release("intel/report/guarded-1", "usa.officer", org.kizuna.label.Label.parse("SECRET//NOFORN"), portions,
                 org.kizuna.label.Link.to("JPN"), java.util.Set.of());
         assertThat(result.released()).extracting(org.kizuna.label.Portion::id).containsExactly("p1");
-        String usa = recent("usa.officer");
+        String usa = recent("usa.auditor");
         assertThat(usa).contains("intel/report/guarded-1").contains("to JPN released [p1]").contains("p2: ");
-        assertThat(recent("jpn.officer")).doesNotContain("guarded-1");
+        assertThat(recent("jpn.auditor")).doesNotContain("guarded-1");
     }
 
     @Test
@@ -77,17 +86,17 @@ class AuditTrailTests {
         var result = guard.release("intel/report/understated-1", "usa.officer", org.kizuna.label.Label.parse("SECRET//REL TO USA, JPN"), portions,
                 org.kizuna.label.Link.to("JPN"), java.util.Set.of());
         assertThat(result.released()).isEmpty();
-        assertThat(recent("usa.officer")).contains("intel/report/understated-1").contains("q2: ");
+        assertThat(recent("usa.auditor")).contains("intel/report/understated-1").contains("q2: ");
         // the JPN reader may read the declared banner, but not the record of a NOFORN portion's existence
-        assertThat(recent("jpn.officer")).doesNotContain("understated-1");
+        assertThat(recent("jpn.auditor")).doesNotContain("understated-1");
     }
 
     @Test
     void auditRecordsAreLabelledAndFilteredLikeTheItemsTheyName() {
         log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-77", "withheld from JPN", "",
                 org.kizuna.label.Label.parse("SECRET//NOFORN"), java.time.Instant.now()));
-        String usa = recent("usa.officer");
-        String jpn = recent("jpn.officer");
+        String usa = recent("usa.auditor");
+        String jpn = recent("jpn.auditor");
         assertThat(usa).contains("noforn-77");
         assertThat(jpn).doesNotContain("noforn-77");
     }
@@ -126,12 +135,12 @@ class AuditTrailTests {
         log.flush();
         long size = log.latestTreeHead().orElseThrow().size();
         byte[] root = log.latestTreeHead().orElseThrow().rootHash();
-        JsonNode usa = Api.on(port).as("usa.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
+        JsonNode usa = Api.on(port).as("usa.auditor", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
         byte[] entry = java.util.Base64.getDecoder().decode(usa.get("entry").asString());
         List<byte[]> path = hashes(usa.get("auditPath"));
         assertThat(Merkle.verifyInclusion(Merkle.leafHash(entry), noforn, size, path, root)).isTrue();
         assertThat(usa.get("record").get("subject").asString()).isEqualTo("intel/report/noforn-proof");
-        JsonNode jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
+        JsonNode jpn = Api.on(port).as("jpn.auditor", "demo").get("/api/v1/audit/entries/" + noforn + "/proof?treeSize=" + size).json();
         assertThat(jpn.has("entry")).isFalse();
         assertThat(jpn.toString()).doesNotContain("noforn-proof");
     }

@@ -29,9 +29,9 @@ class IdentityTests {
     JdbcClient jdbc;
 
     @Test
-    void demoModeCreatesTheFourDemoUsersWithTheirNationsAndClearances() {
+    void demoModeCreatesTheDemoUsersWithTheirNationsAndClearances() {
         assertThat(users.all()).extracting(KizunaUser::username)
-                .containsExactlyInAnyOrder("aus.officer", "jpn.officer", "usa.clerk", "usa.officer");
+                .containsExactlyInAnyOrder("aus.officer", "jpn.officer", "usa.clerk", "usa.officer", "usa.auditor");
         KizunaUser jpn = users.find("jpn.officer").orElseThrow();
         assertThat(jpn.nation()).isEqualTo("JPN");
         assertThat(jpn.clearance()).isEqualTo("SECRET");

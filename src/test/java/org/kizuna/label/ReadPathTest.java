@@ -1,5 +1,6 @@
 package org.kizuna.label;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,13 +9,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kizuna.label.Readers.*;
 
-/** The read path: withheld items vanish from lists and single reads answer "not found" (leak 12). */
+/**
+ * The read path: withheld items vanish from lists and single reads answer "not found" (leak 12), and
+ * what it offers the audit trail is one query per read, the same whether or not hidden items exist.
+ */
 class ReadPathTest {
 
     record Report(String title, Label label) implements Labelled {
     }
 
-    private final ReadPath readPath = new ReadPath(LabelKernel.standard(), List.of());
+    private final ReadPath readPath = new ReadPath(LabelKernel.standard(), "USA", List.of());
     private final List<Report> reports = List.of(
             new Report("shared", Label.parse("SECRET//REL TO USA, JPN")),
             new Report("us only", Label.parse("SECRET//NOFORN")),
@@ -23,15 +27,80 @@ class ReadPathTest {
 
     @Test
     void listsKeepOnlyWhatTheReaderMayReadInOrder() {
-        assertThat(readPath.readable(reports, jpnSecretReader(), Report::title)).extracting(Report::title).containsExactly("shared", "public");
-        assertThat(readPath.readable(reports, ausSecretReader(), Report::title)).extracting(Report::title).containsExactly("five eyes", "public");
-        assertThat(readPath.readable(reports, usaSecretReader(), Report::title)).hasSize(4);
+        assertThat(readPath.readable(reports, jpnSecretReader(), Report::title, "reports")).extracting(Report::title).containsExactly("shared", "public");
+        assertThat(readPath.readable(reports, ausSecretReader(), Report::title, "reports")).extracting(Report::title).containsExactly("five eyes", "public");
+        assertThat(readPath.readable(reports, usaSecretReader(), Report::title, "reports")).hasSize(4);
     }
 
     @Test
     void aSingleReadAnswersEmptyForAnItemTheReaderMayNotRead() {
-        assertThat(readPath.readable(Optional.of(reports.get(1)), jpnSecretReader(), Report::title)).isEmpty();
-        assertThat(readPath.readable(Optional.of(reports.get(0)), jpnSecretReader(), Report::title)).contains(reports.get(0));
-        assertThat(readPath.readable(Optional.<Report>empty(), usaSecretReader(), Report::title)).isEmpty();
+        assertThat(readPath.readable(Optional.of(reports.get(1)), jpnSecretReader(), Report::title, "report/us only")).isEmpty();
+        assertThat(readPath.readable(Optional.of(reports.get(0)), jpnSecretReader(), Report::title, "report/shared")).contains(reports.get(0));
+        assertThat(readPath.readable(Optional.<Report>empty(), usaSecretReader(), Report::title, "report/none")).isEmpty();
+    }
+
+    /** The read path with a listener that keeps what it is offered. */
+    private static ReadPath recording(List<ReadPath.ReadQuery> offered) {
+        return new ReadPath(LabelKernel.standard().forNode("USA", "TOP SECRET"), "USA", List.of(offered::add));
+    }
+
+    @Test
+    void aListReadIsOfferedAsOneQueryThatIsTheSameWithAndWithoutHiddenItems() {
+        List<ReadPath.ReadQuery> offered = new ArrayList<>();
+        ReadPath path = recording(offered);
+        List<Report> visible = List.of(reports.get(0), reports.get(3));
+        path.readable(visible, jpnSecretReader(), Report::title, "reports");
+        path.readable(reports, jpnSecretReader(), Report::title, "reports");
+        assertThat(offered).hasSize(2);
+        assertThat(offered.get(1)).isEqualTo(offered.get(0));
+        assertThat(offered.get(0).given()).containsExactly("shared", "public");
+        assertThat(offered.get(0).outcome()).isEqualTo("returned 2");
+        assertThat(offered.toString()).doesNotContain("us only").doesNotContain("five eyes").doesNotContain("NOFORN");
+    }
+
+    @Test
+    void aReadOfAHiddenItemIsOfferedExactlyLikeAReadOfAMissingOne() {
+        List<ReadPath.ReadQuery> offered = new ArrayList<>();
+        ReadPath path = recording(offered);
+        path.readable(Optional.of(reports.get(1)), jpnSecretReader(), Report::title, "report/x");
+        path.readable(Optional.<Report>empty(), jpnSecretReader(), Report::title, "report/x");
+        assertThat(offered).hasSize(2);
+        assertThat(offered.get(0)).isEqualTo(offered.get(1));
+        assertThat(offered.get(0).given()).isEmpty();
+    }
+
+    @Test
+    void aQueryRecordIsLabelledForAuditorsWhoCouldReadWhatTheReaderCould() {
+        List<ReadPath.ReadQuery> offered = new ArrayList<>();
+        ReadPath path = recording(offered);
+        LabelKernel kernel = path.kernel();
+        path.readable(reports, jpnSecretReader(), Report::title, "reports");
+        path.readable(List.<Report>of(), jpnSecretReader(), Report::title, "reports");
+        path.readable(reports, usaSecretReader(), Report::title, "reports");
+        Label jpnQuery = offered.get(0).label();
+        // the label depends on the reader alone, not on what the query returned
+        assertThat(offered.get(1).label()).isEqualTo(jpnQuery);
+        assertThat(jpnQuery.banner()).isEqualTo("SECRET//REL TO USA, JPN");
+        assertThat(kernel.mayRead(jpnQuery, jpnSecretReader())).isTrue();
+        assertThat(kernel.mayRead(jpnQuery, usaSecretReader())).isTrue();
+        assertThat(kernel.mayRead(jpnQuery, ausSecretReader())).isFalse();
+        assertThat(kernel.mayRead(jpnQuery, Reader.parse("JPN/CONFIDENTIAL"))).isFalse();
+        Label usaQuery = offered.get(2).label();
+        assertThat(usaQuery.banner()).isEqualTo("SECRET//NOFORN");
+        assertThat(kernel.mayRead(usaQuery, jpnSecretReader())).isFalse();
+        for (Report r : reports) {
+            assertThat(kernel.dominates(usaQuery, r.label())).as(r.title()).isTrue();
+        }
+    }
+
+    @Test
+    void aSubscriptionIsOfferedOnceAndItsItemsNever() {
+        List<ReadPath.ReadQuery> offered = new ArrayList<>();
+        ReadPath path = recording(offered);
+        ReadPath.Subscription s = path.subscribe(jpnSecretReader(), "reports/stream");
+        assertThat(offered).hasSize(1);
+        assertThat(offered.getFirst().outcome()).isEqualTo("subscribed");
+        assertThat(reports.stream().filter(s::mayRead)).extracting(Report::title).containsExactly("shared", "public");
+        assertThat(offered).hasSize(1);
     }
 }

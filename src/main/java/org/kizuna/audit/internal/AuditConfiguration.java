@@ -26,8 +26,9 @@ class AuditConfiguration {
                           @Value("${kizuna.audit.batch-size:2048}") int batchSize,
                           @Value("${kizuna.audit.max-delay:100ms}") Duration maxDelay,
                           @Value("${kizuna.audit.tree-head-interval:1s}") Duration treeHeadInterval,
-                          @Value("${kizuna.audit.queue-capacity:65536}") int queueCapacity) {
+                          @Value("${kizuna.audit.queue-capacity:65536}") int queueCapacity,
+                          @Value("${kizuna.audit.refuse-after:5s}") Duration refuseAfter) {
         return JdbcAuditLog.open(dataSource, readPath::getObject, Path.of(dataDir),
-                new JdbcAuditLog.Settings(batchSize, maxDelay, treeHeadInterval, queueCapacity));
+                new JdbcAuditLog.Settings(batchSize, maxDelay, treeHeadInterval, queueCapacity, refuseAfter));
     }
 }

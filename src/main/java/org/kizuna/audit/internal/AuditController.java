@@ -11,6 +11,11 @@ import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
 import org.kizuna.identity.CurrentUser;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lets a partner check the log independently: the latest signed tree head with the node's public key,
- * audit paths and consistency proofs, and the entries the reader may read (with the entry's canonical
- * bytes alongside its proof, so the leaf hash can be recomputed).
+ * audit paths and consistency proofs (public: sizes and hashes only), and, for auditors, the entries
+ * the auditor may read (with the entry's canonical bytes alongside its proof, so the leaf hash can be
+ * recomputed). Records say who read what, so only a user with the auditor role gets any of them.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -63,7 +69,11 @@ class AuditController {
         body.put("index", index);
         body.put("treeSize", size);
         body.put("auditPath", path);
-        log.entryBytes(index, user.reader()).ifPresent(bytes -> {
+        KizunaUser u = user.require();
+        if (!u.has(Role.AUDITOR)) {
+            return body;
+        }
+        log.entryBytes(index, u.reader()).ifPresent(bytes -> {
             body.put("entry", B64.encodeToString(bytes));
             body.put("record", RecordCodec.decode(bytes).record());
         });
@@ -82,8 +92,15 @@ class AuditController {
         if (from < 0 || limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("from must be 0 or more and limit between 1 and 1000");
         }
+        KizunaUser u = user.require();
+        if (!u.has(Role.AUDITOR)) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "audit records say who read what; only a user with the auditor role may read them");
+            p.setTitle("Not an auditor");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, p, null);
+        }
         log.flush();
-        return log.entries(from, limit, user.reader());
+        return log.entries(from, limit, u.reader());
     }
 
     private TreeHead latest() {

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
+import org.kizuna.audit.AuditUnavailableException;
 import org.kizuna.audit.TreeHead;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
@@ -56,18 +57,31 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      * @param maxDelay         longest an entry waits in the ring before its batch is written
      * @param treeHeadInterval longest stored entries stay without a signed tree head
      * @param queueCapacity    appends wait for room when this many records (rounded up to a power of two) are not yet written
+     * @param refuseAfter      appends are refused ({@link AuditUnavailableException}) once writes have failed this long, and
+     *                         an append that waits for room waits at most this long
      */
-    public record Settings(int batchSize, Duration maxDelay, Duration treeHeadInterval, int queueCapacity) {
+    public record Settings(int batchSize, Duration maxDelay, Duration treeHeadInterval, int queueCapacity, Duration refuseAfter) {
         public Settings {
             if (batchSize < 1 || queueCapacity < batchSize) {
                 throw new IllegalArgumentException("audit batch size must be positive and at most the queue capacity");
             }
+            if (refuseAfter.isNegative() || refuseAfter.isZero()) {
+                throw new IllegalArgumentException("kizuna.audit.refuse-after must be positive");
+            }
+        }
+
+        public Settings(int batchSize, Duration maxDelay, Duration treeHeadInterval, int queueCapacity) {
+            this(batchSize, maxDelay, treeHeadInterval, queueCapacity, DEFAULT_REFUSE_AFTER);
         }
 
         public static Settings defaults() {
             return new Settings(2048, Duration.ofMillis(100), Duration.ofSeconds(1), 65_536);
         }
     }
+
+    static final Duration DEFAULT_REFUSE_AFTER = Duration.ofSeconds(5);
+    /** {@link #failingSince} while writes succeed. */
+    private static final long HEALTHY = Long.MIN_VALUE;
 
     private record Pending(long index, AuditRecord record) {
     }
@@ -95,6 +109,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private volatile boolean closing;
     private volatile boolean stopping;
     private volatile TreeHead latest;
+    /** When the write the writer keeps retrying first failed ({@link System#nanoTime()}), or {@link #HEALTHY}. */
+    private volatile long failingSince = HEALTHY;
+    private final long refuseAfterNanos;
 
     // owned by the writer thread after construction
     private Merkle.Frontier frontier = new Merkle.Frontier();
@@ -105,6 +122,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         this.readPath = readPath;
         this.keys = keys;
         this.settings = settings;
+        this.refuseAfterNanos = settings.refuseAfter().toNanos();
         int capacity = Integer.highestOneBit(settings.queueCapacity() - 1) << 1;
         this.ring = new AtomicReferenceArray<>(capacity);
         this.mask = capacity - 1;
@@ -166,15 +184,31 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws AuditUnavailableException when writes have failed for {@link Settings#refuseAfter()}, or the writer has been
+     *                                   a whole ring behind that long; the record is then not accepted
+     */
     @Override
     public long append(AuditRecord record) {
         java.util.Objects.requireNonNull(record, "record");
-        long index = tail.getAndIncrement();
-        if ((index & CLOSED) != 0) {
-            throw new IllegalStateException("the audit log is closed");
-        }
-        if (index - head > mask) {
-            waitForRoom(index);
+        refuseWhileFailing();
+        // an index is taken only with its slot free, so a refused append never leaves a gap in the log
+        long index = tail.get();
+        while (true) {
+            if ((index & CLOSED) != 0) {
+                throw new IllegalStateException("the audit log is closed");
+            }
+            if (index - head > mask) {
+                index = waitForRoom();
+                continue;
+            }
+            long witness = tail.compareAndExchange(index, index + 1);
+            if (witness == index) {
+                break;
+            }
+            index = witness;
         }
         ring.setRelease((int) (index & mask), record);
         if (index - head == settings.batchSize()) {
@@ -183,29 +217,57 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         return index;
     }
 
-    /** Backpressure: the writer is a whole ring behind, so wait (briefly spinning, then parking) for it. */
-    private void waitForRoom(long index) {
+    private void refuseWhileFailing() {
+        long since = failingSince;
+        if (since != HEALTHY && System.nanoTime() - since >= refuseAfterNanos) {
+            throw new AuditUnavailableException();
+        }
+    }
+
+    /**
+     * Backpressure: the writer is a whole ring behind, so wait (briefly spinning, then parking) for room, at most
+     * {@link Settings#refuseAfter()}; returns the next index to try.
+     */
+    private long waitForRoom() {
         int spins = 0;
-        while (index - head > mask) {
-            if (stopping) {
-                throw new IllegalStateException("the audit log stopped before record " + index + " could be queued");
+        long started = System.nanoTime();
+        while (true) {
+            long index = tail.get();
+            if ((index & CLOSED) != 0 || index - head <= mask) {
+                return index;
             }
+            if (stopping) {
+                throw new IllegalStateException("the audit log stopped before the record could be queued");
+            }
+            refuseWhileFailing();
             if (++spins < 64) {
                 Thread.onSpinWait();
             } else {
+                if (System.nanoTime() - started >= refuseAfterNanos) {
+                    throw new AuditUnavailableException();
+                }
                 LockSupport.unpark(writer);
                 LockSupport.parkNanos(50_000);
             }
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws AuditUnavailableException when writes have failed for {@link Settings#refuseAfter()} (the records stay queued)
+     */
     @Override
     public void flush() {
         long target = tail.get() & ~CLOSED;
         awaitSigned(target, Long.MAX_VALUE);
     }
 
-    /** Waits until {@code target} entries are stored under a signed tree head; false on timeout. */
+    /**
+     * Waits until {@code target} entries are stored under a signed tree head; false on timeout.
+     *
+     * @throws AuditUnavailableException when writes have failed for {@link Settings#refuseAfter()}
+     */
     private boolean awaitSigned(long target, long timeoutNanos) {
         if (latest.size() >= target) {
             return true;
@@ -219,11 +281,12 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 if (stopping) {
                     throw new IllegalStateException("the audit log stopped before " + target + " entries were signed");
                 }
+                refuseWhileFailing();
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                signedGrew.awaitNanos(Math.min(left, 1_000_000_000L));
+                signedGrew.awaitNanos(Math.min(left, 100_000_000L));
             }
             return true;
         } catch (InterruptedException e) {
@@ -305,7 +368,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         } catch (SQLException e) {
             throw unreadable(e);
         }
-        return readPath.get().readable(page, reader, AuditLogIds::of);
+        return readPath.get().readable(page, reader, AuditLogIds::of, AuditLogIds.PREFIX + "entries");
     }
 
     @Override
@@ -323,7 +386,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
         if (bytes == null) return Optional.empty();
         Optional<AuditEntry> readable = readPath.get().readable(Optional.of(new AuditEntry(index, RecordCodec.decode(bytes).record())), reader,
-                AuditLogIds::of);
+                AuditLogIds::of, AuditLogIds.PREFIX + "entry/" + index);
         return readable.map(e -> bytes);
     }
 
@@ -339,6 +402,9 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             if (!awaitSigned(assigned, TimeUnit.SECONDS.toNanos(30))) {
                 log.error("audit log: {} appended records could not be written within 30 s of shutdown", assigned - latest.size());
             }
+        } catch (AuditUnavailableException e) {
+            log.error("audit log: {} appended records could not be written before shutdown: the database refuses writes",
+                    assigned - latest.size());
         } finally {
             stopping = true;
             writer.interrupt();
@@ -359,41 +425,53 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         long firstSeen = -1;
         try {
             while (!stopping) {
-                long taken = head;
-                long pending = (tail.get() & ~CLOSED) - taken;
-                long signed = latest.size();
-                boolean flushWanted = flushTarget.get() > signed;
-                if (pending > 0) {
-                    long now = System.nanoTime();
-                    if (firstSeen < 0) {
-                        firstSeen = now;
-                    }
-                    if (pending >= settings.batchSize() || flushWanted || closing || now - firstSeen >= maxDelay) {
-                        if (take(batch) > 0) {
-                            long end = batch.getLast().index() + 1;
-                            boolean sign = headDue() || (flushWanted && flushTarget.get() <= end)
-                                    || (closing && end == (tail.get() & ~CLOSED));
-                            writeWithRetry(batch, sign);
-                            firstSeen = (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
-                        } else {
-                            Thread.yield(); // an appender holds the next index but has not stored its record yet
-                        }
-                        continue;
-                    }
-                    LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));
-                    continue;
+                try {
+                    firstSeen = step(batch, firstSeen, maxDelay, idlePark);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    // writeWithRetry keeps its batch through any throwable; whatever else failed is tried again
+                    log.error("audit log: the writer failed and carries on: {}", t.toString());
+                    LockSupport.parkNanos(idlePark);
                 }
-                firstSeen = -1;
-                if (frontier.size() > signed && (flushWanted || closing || headDue())) {
-                    batch.clear();
-                    writeWithRetry(batch, true);
-                    continue;
-                }
-                LockSupport.parkNanos(idlePark);
             }
         } catch (InterruptedException e) {
             // close() interrupts only once the last tree head is signed or it gave up waiting
         }
+    }
+
+    /** One turn of the writer: writes a batch (or a tree head) when one is due, else parks; returns when the oldest pending record was first seen. */
+    private long step(List<Pending> batch, long firstSeen, long maxDelay, long idlePark) throws InterruptedException {
+        long taken = head;
+        long pending = (tail.get() & ~CLOSED) - taken;
+        long signed = latest.size();
+        boolean flushWanted = flushTarget.get() > signed;
+        if (pending > 0) {
+            long now = System.nanoTime();
+            if (firstSeen < 0) {
+                firstSeen = now;
+            }
+            if (pending >= settings.batchSize() || flushWanted || closing || now - firstSeen >= maxDelay) {
+                if (take(batch) > 0) {
+                    long end = batch.getLast().index() + 1;
+                    boolean sign = headDue() || (flushWanted && flushTarget.get() <= end)
+                            || (closing && end == (tail.get() & ~CLOSED));
+                    writeWithRetry(batch, sign);
+                    return (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
+                }
+                Thread.yield(); // an appender holds the next index but has not stored its record yet
+                return firstSeen;
+            }
+            LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));
+            return firstSeen;
+        }
+        if (frontier.size() > signed && (flushWanted || closing || headDue())) {
+            batch.clear();
+            writeWithRetry(batch, true);
+            return -1;
+        }
+        LockSupport.parkNanos(idlePark);
+        return -1;
     }
 
     /** Takes the stored records from the ring in index order, at most one batch; frees their slots. */
@@ -423,23 +501,48 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private record Prepared(Merkle.Frontier frontier, List<AuditTables.Row> rows, List<byte[]> closedChunks, @Nullable TreeHead head) {
     }
 
+    /**
+     * Writes the batch, retrying through any throwable (a refused write, a lost connection, an Error in a driver)
+     * until it is stored: the records were taken from the ring, so this is their only copy. While it fails,
+     * {@link #failingSince} tells appenders and {@link #flush()} waiters to give up after {@link Settings#refuseAfter()}.
+     */
     private void writeWithRetry(List<Pending> batch, boolean signHead) throws InterruptedException {
-        Prepared prepared = prepare(batch, signHead);
+        Prepared prepared = null;
         long backoff = 50;
         while (true) {
             try {
+                if (prepared == null) {
+                    prepared = prepare(batch, signHead);
+                }
                 persist(prepared);
                 break;
-            } catch (SQLException | RuntimeException e) {
-                if (alreadyStored(prepared)) {
+            } catch (Throwable e) {
+                if (prepared != null && alreadyStored(prepared)) {
                     break; // the commit reached the database although the driver reported a failure
                 }
-                log.warn("audit log: writing {} records failed, retrying in {} ms: {}", batch.size(), backoff, e.getMessage());
+                if (failingSince == HEALTHY) {
+                    failingSince = System.nanoTime();
+                    signalWaiters();
+                }
+                log.warn("audit log: writing {} records failed, retrying in {} ms: {}", batch.size(), backoff, e.toString());
                 Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
+                backoff = Math.min(backoff * 2, 1_000);
             }
         }
         apply(prepared);
+        if (failingSince != HEALTHY) {
+            failingSince = HEALTHY;
+            log.info("audit log: writing again");
+        }
+    }
+
+    private void signalWaiters() {
+        signedLock.lock();
+        try {
+            signedGrew.signalAll();
+        } finally {
+            signedLock.unlock();
+        }
     }
 
     private Prepared prepare(List<Pending> batch, boolean signHead) {
@@ -469,8 +572,12 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                     AuditTables.insert(c, p.head());
                 }
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (Throwable e) {
+                try {
+                    c.rollback();
+                } catch (Throwable r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
             }
         }
@@ -485,7 +592,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             }
             TreeHead stored = AuditTables.latestTreeHead(c);
             return stored != null && stored.equals(p.head());
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             return false;
         }
     }

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends every read decision of the read path and every guard decision to the audit log, each labelled
- * like the item it names.
+ * Appends every query of the read path and every guard decision to the audit log, each labelled so that
+ * only those who may read what it names may read it.
  */
 @Component
 class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.ReleaseListener {
@@ -23,13 +23,31 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.R
         this.log = log;
     }
 
+    /**
+     * One record per query, labelled as {@code ReadPath} decides (the reader's own ceiling, so only
+     * auditors who could read what the reader could read it): who asked, what, the outcome and the ids
+     * given, cut to fit the record; nothing about items the reader may not read.
+     */
     @Override
-    public void decided(ReadPath.ReadDecision d) {
-        if (d.itemId().startsWith(AuditLogIds.PREFIX)) {
-            return; // reading the audit trail is not itself a decision on an item of the alliance
+    public void decided(ReadPath.ReadQuery q) {
+        if (q.asked().startsWith(AuditLogIds.PREFIX)) {
+            return; // reading the audit trail is not itself a read of the alliance's items
         }
-        log.getObject().append(new AuditRecord(AuditRecord.Kind.READ_DECISION, d.reader().toString(), d.itemId(),
-                d.allowed() ? "allow" : "deny", "", d.label(), clock.instant()));
+        String actor = cut(q.reader().toString(), 200);
+        String subject = cut(q.asked(), 300);
+        String outcome = cut(q.outcome(), 100);
+        int room = AuditRecord.MAX_TEXT - actor.length() - subject.length() - outcome.length();
+        String given = q.given().isEmpty() ? "" : cut("given " + String.join(", ", q.given()), room);
+        log.getObject().append(new AuditRecord(AuditRecord.Kind.READ, actor, subject, outcome, given, q.label(), clock.instant()));
+    }
+
+    /** The text, or its start with the number of characters left out, within {@code max} characters. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String more = "... (" + text.length() + " characters)";
+        return text.substring(0, Math.max(0, max - more.length())) + more;
     }
 
     @Override

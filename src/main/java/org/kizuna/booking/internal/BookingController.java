@@ -48,7 +48,7 @@ class BookingController {
     private final ReadPath readPath;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-    private record Subscriber(SseEmitter emitter, Reader reader) {
+    private record Subscriber(SseEmitter emitter, ReadPath.Subscription subscription) {
     }
 
     BookingController(Bookings bookings, CurrentUser user, Registry registry, ReadPath readPath) {
@@ -123,7 +123,7 @@ class BookingController {
     @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events() {
         SseEmitter emitter = new SseEmitter(0L);
-        Subscriber s = new Subscriber(emitter, user.reader());
+        Subscriber s = new Subscriber(emitter, readPath.subscribe(user.reader(), "booking/events"));
         subscribers.add(s);
         emitter.onCompletion(() -> subscribers.remove(s));
         emitter.onTimeout(() -> subscribers.remove(s));
@@ -135,7 +135,7 @@ class BookingController {
     @EventListener
     void on(BookingRequestStateChanged event) {
         for (Subscriber s : subscribers) {
-            if (!readPath.mayRead(event, s.reader(), e -> "booking/request/" + e.requestId())) continue;
+            if (!s.subscription().mayRead(event)) continue;
             try {
                 s.emitter().send(SseEmitter.event().name("state").data(Map.of("request", event.requestId(), "state", event.state().name(),
                         "reason", event.reason() == null ? "" : event.reason(), "label", event.label().banner())));

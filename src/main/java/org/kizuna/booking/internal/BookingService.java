@@ -122,7 +122,7 @@ class BookingService implements Bookings {
 
     @Override
     public Optional<BookingRequest> find(String id, Reader reader) {
-        return readPath.readable(store.find(id), reader, b -> "booking/request/" + b.id());
+        return readPath.readable(store.find(id), reader, b -> "booking/request/" + b.id(), "booking/request/" + id);
     }
 
     @Override
@@ -131,7 +131,8 @@ class BookingService implements Bookings {
                 .filter(b -> unit == null || b.unit().equals(unit))
                 .filter(b -> facility == null || facility.equals(b.facility()) || (b.facility() == null && b.facilities().contains(facility)))
                 .toList();
-        return readPath.readable(all, reader, b -> "booking/request/" + b.id());
+        return readPath.readable(all, reader, b -> "booking/request/" + b.id(),
+                "booking/requests" + (unit == null ? "" : " unit=" + unit) + (facility == null ? "" : " facility=" + facility));
     }
 
     @Override

@@ -33,7 +33,8 @@ class NodeAccounts implements ApplicationRunner {
             new KizunaUser("usa.officer", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.PLANNER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("jpn.officer", "JPN", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.PLANNER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("aus.officer", "AUS", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.PLANNER, Role.RELEASER), ZoneId.of("Australia/Sydney")),
-            new KizunaUser("usa.clerk", "USA", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER), ZoneId.of("Pacific/Honolulu")));
+            new KizunaUser("usa.clerk", "USA", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER), ZoneId.of("Pacific/Honolulu")),
+            new KizunaUser("usa.auditor", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.AUDITOR), ZoneId.of("Asia/Tokyo")));
 
     private final JdbcUsers users;
     private final PasswordEncoder encoder;

@@ -53,15 +53,21 @@ class JdbcRegistry implements Registry {
     public List<Nation> nations(Reader reader) {
         return readPath.readable(jdbc.sql("select * from registry_nation order by code")
                 .query((rs, n) -> new Nation(rs.getString("code"), rs.getString("name"), rs.getString("zone"), label(rs)))
-                .list(), reader, n -> "registry/nation/" + n.code());
+                .list(), reader, n -> "registry/nation/" + n.code(), "registry/nations");
     }
 
     @Override
     public List<Organization> organizations(LocalDate asOf, Reader reader) {
-        List<Organization> readable = readPath.readable(jdbc.sql("select * from registry_organization where " + VALID_ON + " order by nation, id")
+        try (ReadPath.Query q = readPath.query(reader, "registry/organizations@" + asOf)) {
+            return organizations(asOf, q);
+        }
+    }
+
+    private List<Organization> organizations(LocalDate asOf, ReadPath.Query q) {
+        List<Organization> readable = q.readable(jdbc.sql("select * from registry_organization where " + VALID_ON + " order by nation, id")
                 .param("day", asOf)
                 .query((rs, n) -> organization(rs))
-                .list(), reader, ORGANIZATION_ID);
+                .list(), ORGANIZATION_ID);
         Set<String> ids = readable.stream().map(Organization::id).collect(Collectors.toSet());
         return readable.stream().map(o -> linkedWithin(o, ids)).toList();
     }
@@ -79,7 +85,14 @@ class JdbcRegistry implements Registry {
 
     @Override
     public Optional<OrganizationView> organization(String id, LocalDate asOf, Reader reader) {
-        List<Organization> all = organizations(asOf, reader);
+        // one query however many lists the view is computed from: the audit trail grows alike for every id
+        try (ReadPath.Query q = readPath.query(reader, "registry/organization/" + id + "@" + asOf)) {
+            return organization(id, asOf, q);
+        }
+    }
+
+    private Optional<OrganizationView> organization(String id, LocalDate asOf, ReadPath.Query q) {
+        List<Organization> all = organizations(asOf, q);
         Map<String, Organization> byId = new HashMap<>();
         all.forEach(o -> byId.put(o.id(), o));
         Organization self = byId.get(id);
@@ -95,7 +108,7 @@ class JdbcRegistry implements Registry {
         List<Organization> subordinates = all.stream()
                 .filter(o -> id.equals(o.parent()) || id.equals(o.componentOf()))
                 .toList();
-        List<Organization> partners = relations(all, asOf, reader).stream()
+        List<Organization> partners = relations(all, asOf, q).stream()
                 .filter(r -> r.kind() == Relation.Kind.COORDINATION && (r.from().equals(id) || r.to().equals(id)))
                 .map(r -> byId.get(r.from().equals(id) ? r.to() : r.from()))
                 .filter(Objects::nonNull)
@@ -105,40 +118,45 @@ class JdbcRegistry implements Registry {
 
     @Override
     public List<Facility> facilities(LocalDate asOf, Reader reader) {
-        return withReadableHosts(readableFacilities(asOf, reader), reader);
+        try (ReadPath.Query q = readPath.query(reader, "registry/facilities@" + asOf)) {
+            return withReadableHosts(readableFacilities(asOf, q), q);
+        }
     }
 
     /** The facilities the reader may read, hosts as stored (for callers that do not hand the hosts out). */
-    private List<Facility> readableFacilities(LocalDate asOf, Reader reader) {
-        return readPath.readable(jdbc.sql("select * from registry_facility where " + VALID_ON + " order by host_nation, name")
+    private List<Facility> readableFacilities(LocalDate asOf, ReadPath.Query q) {
+        return q.readable(jdbc.sql("select * from registry_facility where " + VALID_ON + " order by host_nation, name")
                 .param("day", asOf)
                 .query((rs, n) -> facility(rs))
-                .list(), reader, FACILITY_ID);
+                .list(), FACILITY_ID);
     }
 
     @Override
     public Optional<Facility> facility(String id, LocalDate asOf, Reader reader) {
-        return readPath.readable(jdbc.sql("select * from registry_facility where id = :id and " + VALID_ON)
-                .param("id", id)
-                .param("day", asOf)
-                .query((rs, n) -> facility(rs))
-                .optional(), reader, FACILITY_ID)
-                .map(f -> withReadableHosts(List.of(f), reader).getFirst());
+        // one query whether or not the facility has hosts the reader may not read
+        try (ReadPath.Query q = readPath.query(reader, "registry/facility/" + id + "@" + asOf)) {
+            return q.readable(jdbc.sql("select * from registry_facility where id = :id and " + VALID_ON)
+                    .param("id", id)
+                    .param("day", asOf)
+                    .query((rs, n) -> facility(rs))
+                    .optional(), FACILITY_ID)
+                    .map(f -> withReadableHosts(List.of(f), q).getFirst());
+        }
     }
 
     /**
      * The facilities with only those hosted organizations the reader may read (in some version); the id
      * of one it may not read must not show. Hosts are not versioned, so neither is this check.
      */
-    private List<Facility> withReadableHosts(List<Facility> facilities, Reader reader) {
+    private List<Facility> withReadableHosts(List<Facility> facilities, ReadPath.Query q) {
         Set<String> hosts = facilities.stream().flatMap(f -> f.hosts().stream()).collect(Collectors.toSet());
         if (hosts.isEmpty()) {
             return facilities;
         }
-        Set<String> readable = readPath.readable(jdbc.sql("select * from registry_organization where id in (:ids)")
+        Set<String> readable = q.readable(jdbc.sql("select * from registry_organization where id in (:ids)")
                         .param("ids", hosts)
                         .query((rs, n) -> organization(rs))
-                        .list(), reader, ORGANIZATION_ID)
+                        .list(), ORGANIZATION_ID)
                 .stream().map(Organization::id).collect(Collectors.toSet());
         return facilities.stream()
                 .map(f -> readable.containsAll(f.hosts()) ? f : new Facility(f.id(), f.name(), f.kind(), f.operator(), f.location(),
@@ -149,11 +167,13 @@ class JdbcRegistry implements Registry {
 
     @Override
     public List<Relation> relations(LocalDate asOf, Reader reader) {
-        return relations(organizations(asOf, reader), asOf, reader);
+        try (ReadPath.Query q = readPath.query(reader, "registry/relations@" + asOf)) {
+            return relations(organizations(asOf, q), asOf, q);
+        }
     }
 
     /** Relations among organizations the reader may read; a relation to one it may not read does not show. */
-    private List<Relation> relations(List<Organization> orgs, LocalDate asOf, Reader reader) {
+    private List<Relation> relations(List<Organization> orgs, LocalDate asOf, ReadPath.Query q) {
         Map<String, Organization> byId = new HashMap<>();
         orgs.forEach(o -> byId.put(o.id(), o));
         List<Relation> relations = new ArrayList<>();
@@ -175,7 +195,7 @@ class JdbcRegistry implements Registry {
                 .stream()
                 .filter(r -> byId.containsKey(r.from()) && byId.containsKey(r.to()))
                 .forEach(relations::add);
-        return readPath.readable(relations, reader, r -> "registry/relation/" + r.id());
+        return q.readable(relations, r -> "registry/relation/" + r.id());
     }
 
     @Override
@@ -184,7 +204,7 @@ class JdbcRegistry implements Registry {
                 .param("day", asOf)
                 .query((rs, n) -> new ForcePosture(rs.getString("metric"), rs.getDouble("amount"), rs.getString("unit"),
                         rs.getObject("as_of", LocalDate.class), provenance(rs, rs.getString("note")), label(rs)))
-                .list(), reader, p -> "registry/force-posture/" + p.metric() + "@" + p.asOf());
+                .list(), reader, p -> "registry/force-posture/" + p.metric() + "@" + p.asOf(), "registry/force-posture@" + asOf);
     }
 
     @Override
@@ -193,21 +213,23 @@ class JdbcRegistry implements Registry {
                 .param("day", asOf)
                 .query((rs, n) -> new AccessAgreement(rs.getString("id"), list(rs.getString("parties")), rs.getString("host_nation"),
                         rs.getObject("entry_into_force", LocalDate.class), provenance(rs, null), label(rs)))
-                .list(), reader, a -> "registry/agreement/" + a.id());
+                .list(), reader, a -> "registry/agreement/" + a.id(), "registry/agreements@" + asOf);
     }
 
     @Override
     public SearchPage search(String text, LocalDate asOf, int page, int size, Reader reader) {
         String needle = text.toLowerCase(java.util.Locale.ROOT);
         List<SearchHit> hits = new ArrayList<>();
-        for (Organization o : organizations(asOf, reader)) {
-            if (matches(needle, o.id(), o.name(), o.abbreviation())) {
-                hits.add(new SearchHit("organization", o.id(), o.name(), o.nation(), o.label()));
+        try (ReadPath.Query q = readPath.query(reader, "registry/search?text=" + text + "@" + asOf)) {
+            for (Organization o : organizations(asOf, q)) {
+                if (matches(needle, o.id(), o.name(), o.abbreviation())) {
+                    hits.add(new SearchHit("organization", o.id(), o.name(), o.nation(), o.label()));
+                }
             }
-        }
-        for (Facility f : readableFacilities(asOf, reader)) {
-            if (matches(needle, f.id(), f.name())) {
-                hits.add(new SearchHit("facility", f.id(), f.name(), f.hostNation(), f.label()));
+            for (Facility f : readableFacilities(asOf, q)) {
+                if (matches(needle, f.id(), f.name())) {
+                    hits.add(new SearchHit("facility", f.id(), f.name(), f.hostNation(), f.label()));
+                }
             }
         }
         int from = Math.min(hits.size(), page * size);

@@ -37,7 +37,12 @@ final class AuditNodeFixture implements AutoCloseable {
 
     /** The log on this node's database; these tests read entries through the node's API only (see AuditTrailTests). */
     JdbcAuditLog open(JdbcAuditLog.Settings settings) {
-        return JdbcAuditLog.open(pool, () -> {
+        return open(pool, settings);
+    }
+
+    /** The log on this node's database reached through {@code dataSource} (one that fails on purpose, say). */
+    JdbcAuditLog open(javax.sql.DataSource dataSource, JdbcAuditLog.Settings settings) {
+        return JdbcAuditLog.open(dataSource, () -> {
             throw new IllegalStateException("readers are served by a whole node");
         }, dataDir, settings);
     }
