@@ -1,4 +1,4 @@
-package org.kizuna;
+package org.kizuna.picture.abuse;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,17 +11,20 @@ import java.util.concurrent.atomic.LongAdder;
  * abuse and is counted here, never thrown. The number of kinds is capped so the harness stays bounded
  * whatever the node answers.
  */
-final class Outcomes {
+public final class Outcomes {
 
     private static final int MAX_KINDS = 1_000;
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    void add(String kind) {
+    public Outcomes() {
+    }
+
+    public void add(String kind) {
         add(kind, 1);
     }
 
-    void add(String kind, long n) {
+    public void add(String kind, long n) {
         LongAdder a = counts.get(kind);
         if (a == null) {
             if (counts.size() >= MAX_KINDS) kind = "other";
@@ -30,20 +33,20 @@ final class Outcomes {
         a.add(n);
     }
 
-    long get(String kind) {
+    public long get(String kind) {
         LongAdder a = counts.get(kind);
         return a == null ? 0 : a.sum();
     }
 
     /** Kinds in alphabetical order, each with its count. */
-    Map<String, Long> snapshot() {
+    public Map<String, Long> snapshot() {
         Map<String, Long> m = new TreeMap<>();
         counts.forEach((k, v) -> m.put(k, v.sum()));
         return m;
     }
 
     /** Counts whose kind starts with the prefix, prefix removed. */
-    Map<String, Long> under(String prefix) {
+    public Map<String, Long> under(String prefix) {
         Map<String, Long> m = new TreeMap<>();
         counts.forEach((k, v) -> {
             if (k.startsWith(prefix)) m.put(k.substring(prefix.length()), v.sum());

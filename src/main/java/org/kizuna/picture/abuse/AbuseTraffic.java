@@ -1,4 +1,4 @@
-package org.kizuna;
+package org.kizuna.picture.abuse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
+import org.kizuna.picture.AbuseHarness.Load;
 import org.kizuna.picture.cot.CotEvent;
 import org.kizuna.picture.cot.CotXmlWriter;
 import org.kizuna.picture.tak.TakCodec;
@@ -41,12 +42,7 @@ import org.kizuna.picture.tak.TakCodec;
  * login. Every answer (a refused or closed connection, a 401, 413, 429...) is counted in
  * {@link Outcomes}, never thrown; everything the harness holds is bounded.
  */
-final class AbuseTraffic implements AutoCloseable {
-
-    /** How much of each kind of abuse; rates are per second over the whole harness. */
-    record Load(int idleCot, int halfOpenTls, int idleHttp, double floodRate, double malformedRate, double farTimeRate,
-                double churnRate, double bodyRate, int bodyMb, double loginRate) {
-    }
+public final class AbuseTraffic implements AutoCloseable {
 
     static final String BODY_USER = "aus.officer", DEMO_PASSWORD = "demo";
     /** Real users whose passwords are guessed: neither the browser's user nor the body sender, so a lockout leaves those working. */
@@ -69,13 +65,13 @@ final class AbuseTraffic implements AutoCloseable {
     private final Semaphore bodiesInFlight = new Semaphore(4), loginsInFlight = new Semaphore(4);
     private volatile boolean running = true;
 
-    AbuseTraffic(NodeGauges node, Load load, Outcomes outcomes) {
+    public AbuseTraffic(NodeGauges node, Load load, Outcomes outcomes) {
         this.node = node;
         this.load = load;
         this.outcomes = outcomes;
     }
 
-    AbuseTraffic start() {
+    public AbuseTraffic start() {
         int cot = node.cotPlainPort(), tls = node.cotTlsPort(), web = node.httpPort();
         // idle and half-open connections
         if (cot > 0) {

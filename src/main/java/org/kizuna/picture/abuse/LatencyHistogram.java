@@ -1,4 +1,4 @@
-package org.kizuna;
+package org.kizuna.picture.abuse;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -8,14 +8,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * few kilobytes however long it runs: 0.1 ms buckets up to 100 ms, 1 ms buckets up to 10 s, 100 ms
  * buckets up to 60 s, and one bucket beyond. Percentiles are the upper edge of the bucket that holds them.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
     private static final int FINE = 1_000, COARSE = 9_900, SLOW = 500, BUCKETS = FINE + COARSE + SLOW + 1;
 
     private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
     private final AtomicLong total = new AtomicLong(), maxMicros = new AtomicLong();
 
-    void record(long nanos) {
+    public void record(long nanos) {
         long us = Math.max(0, nanos / 1000);
         int i = us < 100_000 ? (int) (us / 100)
                 : us < 10_000_000 ? FINE + (int) ((us - 100_000) / 1000)
@@ -26,12 +26,12 @@ final class LatencyHistogram {
         maxMicros.accumulateAndGet(us, Math::max);
     }
 
-    long count() {
+    public long count() {
         return total.get();
     }
 
     /** The p-quantile (0..1) in milliseconds, NaN without samples, infinite when beyond 60 s. */
-    double percentileMs(double p) {
+    public double percentileMs(double p) {
         long n = total.get();
         if (n == 0) return Double.NaN;
         long rank = Math.max(1, (long) Math.ceil(p * n)), seen = 0;
@@ -42,7 +42,7 @@ final class LatencyHistogram {
         return upperEdgeMs(BUCKETS - 1);
     }
 
-    double maxMs() {
+    public double maxMs() {
         return total.get() == 0 ? Double.NaN : maxMicros.get() / 1000.0;
     }
 

@@ -1,4 +1,4 @@
-package org.kizuna;
+package org.kizuna.picture.abuse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,42 +38,42 @@ import org.kizuna.picture.net.NodePki;
  * probe. Latency is from a send to its first arrival at each receiver, kept per phase (quiet, abuse) in
  * fixed-size histograms; the send times sit in a ring per sender, so memory does not grow with time.
  */
-final class LegitimateClients implements AutoCloseable {
+public final class LegitimateClients implements AutoCloseable {
 
-    static final String SENDER = "usa.officer", COT_RECEIVER = "jpn.officer", BROWSER = "usa.officer";
-    static final String[] RECEIVERS = {"cot", "browser"};
+    public static final String SENDER = "usa.officer", COT_RECEIVER = "jpn.officer", BROWSER = "usa.officer";
+    public static final String[] RECEIVERS = {"cot", "browser"};
     private static final int RING = 256;
     private static final Pattern CALLSIGN = Pattern.compile("\"callsign\":\"LEGIT-(\\d+)-(\\d+)\"");
 
     /** Delivery figures of one receiver in one phase. */
-    static final class Delivery {
-        final LatencyHistogram latency = new LatencyHistogram();
-        final AtomicLong delivered = new AtomicLong();
+    public static final class Delivery {
+        public final LatencyHistogram latency = new LatencyHistogram();
+        public final AtomicLong delivered = new AtomicLong();
     }
 
     /** Health probes of one phase. */
-    static final class Health {
-        final AtomicLong checks = new AtomicLong(), up = new AtomicLong(), notUp = new AtomicLong(), failed = new AtomicLong(), maxMs = new AtomicLong();
+    public static final class Health {
+        public final AtomicLong checks = new AtomicLong(), up = new AtomicLong(), notUp = new AtomicLong(), failed = new AtomicLong(), maxMs = new AtomicLong();
     }
 
     private final NodeGauges node;
-    private final AbuseBench.Clock clock;
+    private final Clock clock;
     private final Outcomes outcomes;
     private final int senders;
     private final AtomicLongArray sentSeq, sentNanos;
     private final AtomicIntegerArray sentPhase;
     /** [phase][receiver] */
-    final Delivery[][] deliveries;
-    final AtomicLong[] sent;
-    final Health[] health;
-    final AtomicLong cotEventsToSenders = new AtomicLong(), browserFrames = new AtomicLong();
+    public final Delivery[][] deliveries;
+    public final AtomicLong[] sent;
+    public final Health[] health;
+    public final AtomicLong cotEventsToSenders = new AtomicLong(), browserFrames = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private volatile String lastHealth = "none yet";
     private @Nullable HttpClient browserClient;
 
-    LegitimateClients(NodeGauges node, AbuseBench.Clock clock, Outcomes outcomes, int senders) {
+    public LegitimateClients(NodeGauges node, Clock clock, Outcomes outcomes, int senders) {
         this.node = node;
         this.clock = clock;
         this.outcomes = outcomes;
@@ -81,7 +81,7 @@ final class LegitimateClients implements AutoCloseable {
         this.sentSeq = new AtomicLongArray(senders * RING);
         this.sentNanos = new AtomicLongArray(senders * RING);
         this.sentPhase = new AtomicIntegerArray(senders * RING);
-        int phases = AbuseBench.Phase.values().length;
+        int phases = Clock.Phase.values().length;
         deliveries = new Delivery[phases][RECEIVERS.length];
         sent = new AtomicLong[phases];
         health = new Health[phases];
@@ -94,7 +94,7 @@ final class LegitimateClients implements AutoCloseable {
     }
 
     /** Connects every legitimate client; throws if one cannot connect, since the figures would mean nothing. */
-    LegitimateClients start() throws Exception {
+    public LegitimateClients start() throws Exception {
         NodePki pki = node.pki();
         SSLContext senderTls = pki.clientContext(pki.issueClient(SENDER, "USA", "SECRET"));
         SSLContext receiverTls = pki.clientContext(pki.issueClient(COT_RECEIVER, "JPN", "SECRET"));
@@ -180,7 +180,7 @@ final class LegitimateClients implements AutoCloseable {
                     35.0 + 0.01 * Math.sin(a), 139.0 + 0.01 * Math.cos(a), 10, 5, 5, "SECRET", null, "REL TO USA, JPN",
                     1.5, (seq * 3) % 360, "LEGIT-" + sender + "-" + seq, null);
             int slot = sender * RING + (int) (seq % RING);
-            AbuseBench.Phase phase = clock.phase();
+            Clock.Phase phase = clock.phase();
             sentPhase.set(slot, phase.ordinal());
             sentNanos.set(slot, System.nanoTime());
             sentSeq.set(slot, seq);
@@ -300,7 +300,7 @@ final class LegitimateClients implements AutoCloseable {
     }
 
     /** The last health answer. */
-    String lastHealth() {
+    public String lastHealth() {
         return lastHealth;
     }
 

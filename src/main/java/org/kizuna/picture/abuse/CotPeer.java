@@ -1,4 +1,4 @@
-package org.kizuna;
+package org.kizuna.picture.abuse;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

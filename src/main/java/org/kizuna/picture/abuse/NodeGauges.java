@@ -1,4 +1,4 @@
-package org.kizuna;
+package org.kizuna.picture.abuse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,26 +17,26 @@ import org.springframework.context.ConfigurableApplicationContext;
  * picture keeps no count of refusals; when the node counts them by reason (and connections per
  * listener) only this class changes.
  */
-final class NodeGauges {
+public final class NodeGauges {
 
     private final ConfigurableApplicationContext context;
     private final CotServer cot;
 
-    NodeGauges(ConfigurableApplicationContext context) {
+    public NodeGauges(ConfigurableApplicationContext context) {
         this.context = context;
         this.cot = context.getBean(CotServer.class);
     }
 
     /** The plain HTTP port of the console and API (loopback). */
-    int httpPort() {
+    public int httpPort() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
     }
 
-    int cotPlainPort() {
+    public int cotPlainPort() {
         return cot.tcpPort();
     }
 
-    int cotTlsPort() {
+    public int cotTlsPort() {
         return cot.tlsPort();
     }
 
@@ -45,7 +45,7 @@ final class NodeGauges {
     }
 
     /** Open connections: the CoT listeners' (both together today) and each HTTP connector's. */
-    Map<String, Integer> openConnections() {
+    public Map<String, Integer> openConnections() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("cot", cot.connectionCount());
         if (context instanceof WebServerApplicationContext web && web.getWebServer() instanceof TomcatWebServer tomcat) {
@@ -59,17 +59,17 @@ final class NodeGauges {
     }
 
     /** CoT events the listeners refused, by reason. Today's node keeps one total: "all". */
-    Map<String, Long> cotRejectedByReason() {
+    public Map<String, Long> cotRejectedByReason() {
         return Map.of("all", cot.rejectedEvents());
     }
 
     /** Events the picture refused, by reason. Today's picture keeps no such count (its refusals surface as CoT rejects). */
-    Map<String, Long> pictureRefusedByReason() {
+    public Map<String, Long> pictureRefusedByReason() {
         return Map.of();
     }
 
     /** CoT events taken into the picture. */
-    long cotIngested() {
+    public long cotIngested() {
         return cot.ingestedEvents();
     }
 }
