@@ -111,13 +111,15 @@ public final class AbuseTraffic implements AutoCloseable {
 
     /**
      * Keeps {@code target} connections of one kind open: one that the node closes is opened again (at
-     * most 200 opens a second), except dead ones, which never read and so never learn that they were
-     * closed; those are opened once.
+     * most 200 opens a second, 20 while the node closes new connections within a second, so that the
+     * harness does not run out of loopback ports), except dead ones, which never read and so never
+     * learn that they were closed; those are opened once.
      */
     private void hold(String name, int port, int target, Idle kind) {
         if (target <= 0) return;
         String k = "conn." + name + ".";
         AtomicInteger open = new AtomicInteger();
+        AtomicLong lastRefused = new AtomicLong(System.nanoTime() - 10_000_000_000L);
         spawn("hold-" + name, () -> {
             int opened = 0;
             while (running) {
@@ -142,13 +144,15 @@ public final class AbuseTraffic implements AutoCloseable {
                     Thread.ofVirtual().name("idle-" + name).start(() -> {
                         long t0 = System.nanoTime();
                         String end = idle(s, kind);
-                        if (running) outcomes.add(k + (System.nanoTime() - t0 < 1_000_000_000L ? "closedWithin1s" : "closedLater") + end);
+                        boolean atOnce = System.nanoTime() - t0 < 1_000_000_000L;
+                        if (atOnce) lastRefused.set(System.nanoTime());
+                        if (running) outcomes.add(k + (atOnce ? "closedWithin1s" : "closedLater") + end);
                         held.remove(s);
                         close(s);
                         open.decrementAndGet();
                     });
                 }
-                LockSupport.parkNanos(5_000_000L);
+                LockSupport.parkNanos(System.nanoTime() - lastRefused.get() < 1_000_000_000L ? 50_000_000L : 5_000_000L);
             }
         });
     }

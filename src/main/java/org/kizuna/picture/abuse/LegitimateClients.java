@@ -93,8 +93,18 @@ public final class LegitimateClients implements AutoCloseable {
         for (int i = 0; i < senders * RING; i++) sentSeq.set(i, -1);
     }
 
-    /** Connects every legitimate client; throws if one cannot connect, since the figures would mean nothing. */
+    /** Connects every legitimate client; throws (having closed what it opened) if one cannot connect, since the figures would mean nothing. */
     public LegitimateClients start() throws Exception {
+        try {
+            connectAll();
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void connectAll() throws Exception {
         NodePki pki = node.pki();
         SSLContext senderTls = pki.clientContext(pki.issueClient(SENDER, "USA", "SECRET"));
         SSLContext receiverTls = pki.clientContext(pki.issueClient(COT_RECEIVER, "JPN", "SECRET"));
@@ -119,7 +129,6 @@ public final class LegitimateClients implements AutoCloseable {
             spawn("sender-" + s, () -> send(i, peer, senderTls));
         }
         spawn("health", () -> probeHealth(base));
-        return this;
     }
 
     private CotPeer connectTls(SSLContext tls, boolean negotiate, java.util.function.Consumer<CotEvent> onEvent) throws IOException {
