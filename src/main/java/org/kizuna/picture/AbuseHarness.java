@@ -73,7 +73,9 @@ public final class AbuseHarness {
                 enter(Clock.Phase.DONE, gauges);
                 sampler.interrupt();
             }
-            return report(gauges, legit);
+            String report = report(gauges, legit);
+            summary(legit, err);
+            return report;
         }
     }
 
@@ -105,7 +107,9 @@ public final class AbuseHarness {
 
     private synchronized void sample(NodeGauges gauges, LegitimateClients legit, PrintWriter err) {
         Clock.Phase phase = clock.phase();
+        legit.harnessGc(System.nanoTime(), 0);
         System.gc();
+        legit.harnessGc(0, System.nanoTime());
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         Map<String, Integer> connections = gauges.openConnections();
         maxConnections.merge(phase, connections, (a, b) -> {
@@ -162,6 +166,22 @@ public final class AbuseHarness {
         r.put("health", health);
         r.put("goal", goal(legit));
         return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(r);
+    }
+
+    /** One line per goal on stderr, for whoever watches the run. */
+    private void summary(LegitimateClients legit, PrintWriter err) {
+        List<Double> heap = abuseSamples();
+        err.printf(Locale.ROOT, "abuse: heap floor %s -> %s MB (%s%%), max %s MB; quiet last %s MB%n", floor(heap, true), floor(heap, false),
+                percent(floor(heap, true), floor(heap, false)), heap.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), last(Clock.Phase.QUIET));
+        for (int r = 0; r < LegitimateClients.RECEIVERS.length; r++) {
+            LegitimateClients.Delivery q = legit.deliveries[Clock.Phase.QUIET.ordinal()][r], a = legit.deliveries[Clock.Phase.ABUSE.ordinal()][r];
+            err.printf(Locale.ROOT, "abuse: legitimate %-7s p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms, delivered %d/%d -> %d/%d%n", LegitimateClients.RECEIVERS[r],
+                    q.latency.percentileMs(0.5), a.latency.percentileMs(0.5), q.latency.percentileMs(0.99), a.latency.percentileMs(0.99),
+                    q.delivered.get(), legit.sent[Clock.Phase.QUIET.ordinal()].get(), a.delivered.get(), legit.sent[Clock.Phase.ABUSE.ordinal()].get());
+        }
+        LegitimateClients.Health hq = legit.health[Clock.Phase.QUIET.ordinal()], ha = legit.health[Clock.Phase.ABUSE.ordinal()];
+        err.printf(Locale.ROOT, "abuse: health UP %d/%d quiet, %d/%d under abuse%n", hq.up.get(), hq.checks.get(), ha.up.get(), ha.checks.get());
+        err.flush();
     }
 
     private Map<String, Object> heap() {
@@ -226,6 +246,7 @@ public final class AbuseHarness {
             LegitimateClients.Delivery d = legit.deliveries[p.ordinal()][r];
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("delivered", d.delivered.get());
+            x.put("untimedOverHarnessGc", d.untimedHarnessGc.get());
             x.put("deliveredFraction", sent == 0 ? null : round(d.delivered.get() / (double) sent));
             x.put("p50Ms", finite(d.latency.percentileMs(0.50)));
             x.put("p99Ms", finite(d.latency.percentileMs(0.99)));

@@ -45,10 +45,13 @@ public final class LegitimateClients implements AutoCloseable {
     private static final int RING = 256;
     private static final Pattern CALLSIGN = Pattern.compile("\"callsign\":\"LEGIT-(\\d+)-(\\d+)\"");
 
-    /** Delivery figures of one receiver in one phase. */
+    /**
+     * Delivery figures of one receiver in one phase. A delivery whose way overlapped one of the harness's
+     * own full GCs (the heap samples) is counted but not timed: that pause is the harness's, not the node's.
+     */
     public static final class Delivery {
         public final LatencyHistogram latency = new LatencyHistogram();
-        public final AtomicLong delivered = new AtomicLong();
+        public final AtomicLong delivered = new AtomicLong(), untimedHarnessGc = new AtomicLong();
     }
 
     /** Health probes of one phase. */
@@ -71,6 +74,8 @@ public final class LegitimateClients implements AutoCloseable {
     private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private volatile String lastHealth = "none yet";
+    private final AtomicLongArray pauses = new AtomicLongArray(16); // the last 8 harness GCs: start, end
+    private int pauseCount;
     private @Nullable HttpClient browserClient;
 
     public LegitimateClients(NodeGauges node, Clock clock, Outcomes outcomes, int senders) {
@@ -233,8 +238,29 @@ public final class LegitimateClients implements AutoCloseable {
         int slot = sender * RING + (int) (seq % RING);
         if (sentSeq.get(slot) != seq) return; // older than the ring: too late to time
         Delivery d = deliveries[sentPhase.get(slot)][receiver];
-        d.latency.record(now - sentNanos.get(slot));
+        long sentAt = sentNanos.get(slot);
         d.delivered.incrementAndGet();
+        if (overlapsHarnessGc(sentAt, now)) d.untimedHarnessGc.incrementAndGet();
+        else d.latency.record(now - sentAt);
+    }
+
+    /** The harness is about to stop the world for a heap sample ({@code end} = 0) or has just done so. */
+    public synchronized void harnessGc(long startNanos, long endNanos) {
+        if (endNanos == 0) {
+            int i = pauseCount++ % 8;
+            pauses.set(2 * i + 1, Long.MAX_VALUE); // open until it ends
+            pauses.set(2 * i, startNanos);
+        } else {
+            pauses.set(2 * ((pauseCount - 1) % 8) + 1, endNanos);
+        }
+    }
+
+    private boolean overlapsHarnessGc(long from, long to) {
+        for (int i = 0; i < 8; i++) {
+            long start = pauses.get(2 * i), end = pauses.get(2 * i + 1);
+            if (end != 0 && from <= end && to >= start) return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ browser
