@@ -41,7 +41,7 @@ class AbuseBenchTests {
                 "--malformed-rate", "100", "--far-time-rate", "10", "--churn-rate", "10", "--body-rate", "2", "--body-mb", "2", "--login-rate", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode report = JsonMapper.builder().build().readTree(r.out());
-        for (String section : List.of("node", "seconds", "load", "heap", "openConnections", "rejected", "legitimate", "health", "goal")) {
+        for (String section : List.of("node", "seconds", "load", "abuseFrom", "heap", "openConnections", "rejected", "legitimate", "health", "goal")) {
             assertThat(report.has(section)).as("section " + section + " in " + r.out()).isTrue();
         }
 
@@ -64,6 +64,9 @@ class AbuseBenchTests {
         Map<String, Object> saw = JsonMapper.builder().build().convertValue(report.at("/rejected/harnessSaw"), Map.class);
         assertThat((Number) saw.get("cot.malformed-xml.sent")).isNotNull();
         assertThat((Number) saw.get("cot.malformed-tak.sent")).isNotNull();
+        // far-time events and label churn also come over mutual TLS from a client with a valid certificate
+        assertThat((Number) saw.get("cot.far-time-tak-tls.sent")).isNotNull();
+        assertThat((Number) saw.get("cot.label-churn-xml-tls.sent")).isNotNull();
         long nodeRejected = 0;
         for (var e : report.at("/rejected/nodeAbuse").properties()) {
             if (e.getKey().startsWith("cot:") || e.getKey().startsWith("picture:")) nodeRejected += e.getValue().asLong();

@@ -50,6 +50,7 @@ public final class AbuseHarness {
     private final Map<Clock.Phase, Map<String, Integer>> maxConnections = new LinkedHashMap<>();
     private long startNanos;
     private volatile long phaseStartNanos;
+    private String abuseFrom = "";
 
     public AbuseHarness(Settings settings) {
         this.settings = settings;
@@ -68,6 +69,7 @@ public final class AbuseHarness {
             sample(gauges, legit, err); // the baseline's last figure, just before the abuse starts
             enter(Clock.Phase.ABUSE, gauges);
             try (AbuseTraffic abuse = new AbuseTraffic(gauges, settings.load(), outcomes).start()) {
+                abuseFrom = abuse.from();
                 Thread.sleep(settings.abuseSeconds() * 1000L);
                 sample(gauges, legit, err); // the abuse's last figure, still under abuse
                 enter(Clock.Phase.DONE, gauges);
@@ -141,6 +143,7 @@ public final class AbuseHarness {
                 "cotTcpPort", gauges.cotPlainPort(), "cotTlsPort", gauges.cotTlsPort()));
         r.put("seconds", ordered("warmup", warmupSeconds, "quiet", quietSeconds, "abuse", abuseSeconds, "sampleEvery", sampleSeconds));
         r.put("load", load);
+        r.put("abuseFrom", abuseFrom);
         r.put("heap", heap());
         Map<String, Object> conns = new LinkedHashMap<>();
         conns.put("maxQuiet", maxConnections.getOrDefault(Clock.Phase.QUIET, Map.of()));

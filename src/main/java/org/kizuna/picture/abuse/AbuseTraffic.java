@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -26,10 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.AbuseHarness.Load;
 import org.kizuna.picture.cot.CotEvent;
 import org.kizuna.picture.cot.CotXmlWriter;
+import org.kizuna.picture.net.NodePki;
 import org.kizuna.picture.tak.TakCodec;
 
 /**
@@ -44,7 +49,7 @@ import org.kizuna.picture.tak.TakCodec;
  */
 public final class AbuseTraffic implements AutoCloseable {
 
-    static final String BODY_USER = "aus.officer", DEMO_PASSWORD = "demo";
+    static final String BODY_USER = "aus.officer", DEMO_PASSWORD = "demo", HOSTILE_CLIENT = "usa.officer";
     /** Real users whose passwords are guessed: neither the browser's user nor the body sender, so a lockout leaves those working. */
     static final List<String> GUESSED_USERS = List.of("usa.clerk", "jpn.officer");
     private static final long TEN_YEARS_MS = 3650L * 86_400_000L;
@@ -57,11 +62,11 @@ public final class AbuseTraffic implements AutoCloseable {
     private final Set<Socket> held = ConcurrentHashMap.newKeySet();
     private final List<Runnable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong labelCounter = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Where the abuse comes from: 127.0.0.2 where the system has it, so that the node's per-address limits tell it from the legitimate clients on 127.0.0.1. */
+    private final @Nullable InetAddress from = abuserAddress();
+    private final HttpClient http = client(false);
     /** Guesses through the login form: one cookie jar for the CSRF token, like one browser trying password after password. */
-    private final HttpClient guesser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient guesser = client(true);
     private final Semaphore bodiesInFlight = new Semaphore(4), loginsInFlight = new Semaphore(4);
     private volatile boolean running = true;
 
@@ -71,8 +76,40 @@ public final class AbuseTraffic implements AutoCloseable {
         this.outcomes = outcomes;
     }
 
+    /** The source address of the abuse, for the report. */
+    public String from() {
+        return from == null ? "127.0.0.1 (127.0.0.2 is not available here)" : from.getHostAddress();
+    }
+
+    private static @Nullable InetAddress abuserAddress() {
+        try (Socket probe = new Socket()) {
+            InetAddress a = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+            probe.bind(new InetSocketAddress(a, 0));
+            return a;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private HttpClient client(boolean cookies) {
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (cookies) b.cookieHandler(new CookieManager());
+        if (from != null) b.localAddress(from);
+        return b.build();
+    }
+
+    private Socket socket() throws IOException {
+        Socket s = new Socket();
+        if (from != null) s.bind(new InetSocketAddress(from, 0));
+        return s;
+    }
+
     public AbuseTraffic start() {
         int cot = node.cotPlainPort(), tls = node.cotTlsPort(), web = node.httpPort();
+        // a careless or compromised partner client: a valid certificate of a demo user, sending what it should not
+        NodePki pki = node.pki();
+        SSLContext partner = tls > 0 ? pki.clientContext(pki.issueClient(HOSTILE_CLIENT, "USA", "SECRET")) : null;
         // idle and half-open connections
         if (cot > 0) {
             hold("idle-cot-lurker", cot, load.idleCot() / 4, Idle.READ_ONLY);
@@ -84,19 +121,23 @@ public final class AbuseTraffic implements AutoCloseable {
         }
         hold("idle-http-silent", web, load.idleHttp() - load.idleHttp() / 2, Idle.READ_ONLY);
         hold("idle-http-slow-headers", web, load.idleHttp() / 2, Idle.SLOW_HEADERS);
-        // CoT floods on the plain listener, both encodings
+        // CoT floods, both encodings: valid and malformed on the plain listener; far-time events and label
+        // churn on the plain listener and over TLS from the partner client, so that they still reach the
+        // picture when the plain listener takes reports only from registered uids
         if (cot > 0) {
             for (int i = 0; i < 2; i++) {
                 int n = i;
-                cotWorker("valid-xml-" + i, cot, false, load.floodRate() / 4, (seq, tak) -> frame(valid("X" + n, seq), tak));
-                cotWorker("valid-tak-" + i, cot, true, load.floodRate() / 4, (seq, tak) -> frame(valid("T" + n, seq), tak));
+                cotWorker("valid-xml-" + i, cot, null, false, load.floodRate() / 4, (seq, tak) -> frame(valid("X" + n, seq), tak));
+                cotWorker("valid-tak-" + i, cot, null, true, load.floodRate() / 4, (seq, tak) -> frame(valid("T" + n, seq), tak));
             }
-            cotWorker("malformed-xml", cot, false, load.malformedRate() / 2, (seq, tak) -> MALFORMED_XML.get((int) (seq % MALFORMED_XML.size())));
-            cotWorker("malformed-tak", cot, true, load.malformedRate() / 2, (seq, tak) -> MALFORMED_TAK.get((int) (seq % MALFORMED_TAK.size())));
-            cotWorker("far-time-xml", cot, false, load.farTimeRate() / 2, (seq, tak) -> frame(farTime("X", seq), tak));
-            cotWorker("far-time-tak", cot, true, load.farTimeRate() / 2, (seq, tak) -> frame(farTime("T", seq), tak));
-            cotWorker("label-churn-xml", cot, false, load.churnRate() / 2, (seq, tak) -> frame(churn(seq), tak));
-            cotWorker("label-churn-tak", cot, true, load.churnRate() / 2, (seq, tak) -> frame(churn(seq), tak));
+            cotWorker("malformed-xml", cot, null, false, load.malformedRate() / 2, (seq, tak) -> MALFORMED_XML.get((int) (seq % MALFORMED_XML.size())));
+            cotWorker("malformed-tak", cot, null, true, load.malformedRate() / 2, (seq, tak) -> MALFORMED_TAK.get((int) (seq % MALFORMED_TAK.size())));
+            cotWorker("far-time-xml-plain", cot, null, false, load.farTimeRate() / 2, (seq, tak) -> frame(farTime("X", seq), tak));
+            cotWorker("label-churn-tak-plain", cot, null, true, load.churnRate() / 2, (seq, tak) -> frame(churn(seq), tak));
+        }
+        if (partner != null) {
+            cotWorker("far-time-tak-tls", tls, partner, true, load.farTimeRate() / 2, (seq, tak) -> frame(farTime("T", seq), tak));
+            cotWorker("label-churn-xml-tls", tls, partner, false, load.churnRate() / 2, (seq, tak) -> frame(churn(seq), tak));
         }
         // HTTP bodies and login guessing
         String base = "http://127.0.0.1:" + web;
@@ -127,7 +168,14 @@ public final class AbuseTraffic implements AutoCloseable {
                     LockSupport.parkNanos(100_000_000L);
                     continue;
                 }
-                Socket s = new Socket();
+                Socket s;
+                try {
+                    s = socket();
+                } catch (IOException e) {
+                    outcomes.add(k + "connectFailed");
+                    LockSupport.parkNanos(100_000_000L);
+                    continue;
+                }
                 try {
                     s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
                 } catch (IOException e) {
@@ -193,8 +241,8 @@ public final class AbuseTraffic implements AutoCloseable {
         byte[] next(long seq, boolean tak);
     }
 
-    /** One plain CoT connection sending at {@code rate}; reconnects when the node closes it. */
-    private void cotWorker(String name, int port, boolean tak, double rate, Frames frames) {
+    /** One CoT connection (plain, or TLS with {@code tls}) sending at {@code rate}; reconnects when the node closes it. */
+    private void cotWorker(String name, int port, @Nullable SSLContext tls, boolean tak, double rate, Frames frames) {
         if (rate <= 0) return;
         String k = "cot." + name + ".";
         CotPeer[] peer = new CotPeer[1];
@@ -203,8 +251,15 @@ public final class AbuseTraffic implements AutoCloseable {
                 if (peer[0] != null) outcomes.add(k + "closedByNode");
                 peer[0] = null;
                 try {
-                    Socket s = new Socket();
+                    Socket s = socket();
                     s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                    if (tls != null) {
+                        SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "localhost", port, true);
+                        ssl.setSoTimeout(10_000);
+                        ssl.startHandshake();
+                        ssl.setSoTimeout(0);
+                        s = ssl;
+                    }
                     CotPeer p = CotPeer.on(s, tak, null);
                     if (tak) {
                         try {
