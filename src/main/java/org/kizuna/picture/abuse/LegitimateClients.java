@@ -70,7 +70,9 @@ public final class LegitimateClients implements AutoCloseable {
     public final Health[] health;
     public final AtomicLong cotEventsToSenders = new AtomicLong(), browserFrames = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The CoT connections opened (closed ones are let go when another opens) and the browser's current stream. */
+    private final List<CotPeer> peers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile @Nullable InputStream stream;
     private volatile boolean running = true;
     private volatile String lastHealth = "none yet";
     private final AtomicLongArray pauses = new AtomicLongArray(16); // the last 8 harness GCs: start, end
@@ -142,7 +144,8 @@ public final class LegitimateClients implements AutoCloseable {
         s.startHandshake();
         s.setSoTimeout(0);
         CotPeer p = CotPeer.on(s, negotiate, onEvent);
-        closeables.add(p);
+        peers.removeIf(x -> !x.isOpen());
+        peers.add(p);
         return p;
     }
 
@@ -284,7 +287,7 @@ public final class LegitimateClients implements AutoCloseable {
                     LockSupport.parkNanos(1_000_000_000L);
                     continue;
                 }
-                closeables.add(r.body());
+                stream = r.body();
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                     String line;
                     while (running && (line = in.readLine()) != null) {
@@ -352,10 +355,12 @@ public final class LegitimateClients implements AutoCloseable {
     public void close() {
         running = false;
         if (browserClient != null) browserClient.shutdownNow(); // close() would wait for the endless stream
-        for (AutoCloseable c : closeables) {
+        for (CotPeer p : peers) p.close();
+        InputStream s = stream;
+        if (s != null) {
             try {
-                c.close();
-            } catch (Exception ignored) {
+                s.close();
+            } catch (IOException ignored) {
                 // closing anyway
             }
         }
