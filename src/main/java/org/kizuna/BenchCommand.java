@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 org.kizuna.picture.FusionBenchCommand.class,
                 org.kizuna.picture.MetricsBenchCommand.class,
                 org.kizuna.booking.BookingBenchCommand.class,
+                AbuseBench.class,
         })
 final class BenchCommand implements Runnable {
 
