@@ -13,9 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Everything the abuse harness reads from the node it runs in the same JVM, in one place: ports, the
- * node's PKI, open connections and refused inputs. Today's node counts CoT rejects as one total and the
- * picture keeps no count of refusals; when the node counts them by reason (and connections per
- * listener) only this class changes.
+ * node's PKI, open connections per listener and refused inputs by reason.
  */
 public final class NodeGauges {
 
@@ -44,10 +42,10 @@ public final class NodeGauges {
         return context.getBean(NodePki.class);
     }
 
-    /** Open connections: the CoT listeners' (both together today) and each HTTP connector's. */
+    /** Open connections: each CoT listener's and each HTTP connector's. */
     public Map<String, Integer> openConnections() {
         Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("cot", cot.connectionCount());
+        cot.openConnections().forEach((listener, n) -> m.put("cot:" + listener, n));
         if (context instanceof WebServerApplicationContext web && web.getWebServer() instanceof TomcatWebServer tomcat) {
             for (Connector c : tomcat.getTomcat().getService().findConnectors()) {
                 if (c.getProtocolHandler() instanceof AbstractProtocol<?> p) {
@@ -58,14 +56,14 @@ public final class NodeGauges {
         return m;
     }
 
-    /** CoT events the listeners refused, by reason. Today's node keeps one total: "all". */
+    /** CoT inputs and connections the listeners refused, by reason. */
     public Map<String, Long> cotRejectedByReason() {
-        return Map.of("all", cot.rejectedEvents());
+        return cot.rejectedByReason();
     }
 
-    /** Events the picture refused, by reason. Today's picture keeps no such count (its refusals surface as CoT rejects). */
+    /** Events the picture refused, by reason (time window, labels, caps). */
     public Map<String, Long> pictureRefusedByReason() {
-        return Map.of();
+        return context.getBean(org.kizuna.picture.Picture.class).refusedByReason();
     }
 
     /** CoT events taken into the picture. */
