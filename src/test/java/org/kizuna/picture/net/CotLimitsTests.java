@@ -277,4 +277,25 @@ class CotLimitsTests {
         for (SSLSocket s : stuck) assertThat(endedByNode(s)).isTrue();
         server = null;
     }
+
+    @Test
+    void eventsFarFromTheNodesClockAreRefusedOverTheWireAndNeverStopExpiry() throws Exception {
+        start(settings(500));
+        long now = System.currentTimeMillis();
+        long year = 365L * 86_400_000L;
+        try (CotTestClient tls = CotTestClient.tls(server.tlsPort(), usa)) {
+            tls.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
+            tls.send(new CotEvent("FUTURE-1", "a-f-G", "m-g", now + year, now + year, now + 2 * year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
+            tls.send(new CotEvent("PAST-1", "a-f-G", "m-g", now - year, now - year, now + year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
+            // a current event whose stale lies a year ahead: taken, with its stale cut to the picture's cap
+            tls.send(new CotEvent("NOW-1", "a-f-G", "m-g", now, now, now + year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
+            awaitCount(server, "time", 2);
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET")).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        assertThat(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET"))).extracting(t -> t.id()).containsExactly("NOW-1");
+        assertThat(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET")).getFirst().stale())
+                .as("a far stale is cut to the picture's cap").isBefore(java.time.Instant.ofEpochMilli(now).plus(Duration.ofHours(1)).plusSeconds(1));
+        assertThat(picture.refusedByReason()).containsEntry("time-in-future", 1L).containsEntry("time-too-old", 1L);
+    }
 }
