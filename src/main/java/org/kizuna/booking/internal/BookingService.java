@@ -214,10 +214,13 @@ class BookingService implements Bookings {
     public synchronized Optional<BookingRequest> cancel(String id, KizunaUser user) {
         Optional<BookingRequest> b = findFor(id, user, Write.CANCEL_BOOKING_REQUEST);
         b.ifPresent(x -> {
-            store.setOutcome(id, RequestState.CANCELLED, "cancelled by the requester", null, null, null);
-            store.setConfirmed(id, false);
+            // the change and the plan that follows commit together, or neither does
+            tx.executeWithoutResult(s -> {
+                store.setOutcome(id, RequestState.CANCELLED, "cancelled by the requester", null, null, null);
+                store.setConfirmed(id, false);
+                replan();
+            });
             publish(x, RequestState.CANCELLED, "cancelled by the requester", null, null);
-            replan();
         });
         return b.flatMap(x -> store.find(id));
     }
@@ -231,9 +234,11 @@ class BookingService implements Bookings {
             throw new IllegalArgumentException("the proposed start " + preferredStart + " is outside the request's window "
                     + x.earliestStart() + " to " + x.latestStart());
         }
-        store.setPreferred(id, preferredStart.truncatedTo(ChronoUnit.MINUTES));
-        store.setConfirmed(id, false);
-        replan();
+        tx.executeWithoutResult(s -> {
+            store.setPreferred(id, preferredStart.truncatedTo(ChronoUnit.MINUTES));
+            store.setConfirmed(id, false);
+            replan();
+        });
         return store.find(id);
     }
 
@@ -244,8 +249,10 @@ class BookingService implements Bookings {
         if (confirmed && b.get().state() != RequestState.BOOKED) {
             throw new IllegalArgumentException("only a booked request can be confirmed; " + id + " is " + b.get().state());
         }
-        store.setConfirmed(id, confirmed);
-        if (!confirmed) replan();
+        tx.executeWithoutResult(s -> {
+            store.setConfirmed(id, confirmed);
+            if (!confirmed) replan();
+        });
         return store.find(id);
     }
 
