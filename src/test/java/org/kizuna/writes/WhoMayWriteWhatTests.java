@@ -44,8 +44,11 @@ class WhoMayWriteWhatTests {
     @Autowired
     JdbcClient jdbc;
 
-    /** The booking targets: a USA and a JPN request (UNCLASSIFIED) and a USA SECRET//NOFORN request, all at Atsugi (host JPN). */
-    enum Target { USA_REQUEST, JPN_REQUEST, USA_NOFORN_REQUEST, NO_SUCH_REQUEST }
+    /**
+     * The booking targets: a USA and a JPN request (UNCLASSIFIED) and a USA SECRET//NOFORN request at Atsugi (host JPN),
+     * and a USA request at Camp H. M. Smith (host USA).
+     */
+    enum Target { USA_REQUEST, JPN_REQUEST, USA_NOFORN_REQUEST, USA_REQUEST_AT_US_HOST, NO_SUCH_REQUEST }
 
     private static final AtomicInteger SLOT = new AtomicInteger();
     private static final Map<Target, String> SHARED = new ConcurrentHashMap<>();
@@ -95,6 +98,9 @@ class WhoMayWriteWhatTests {
                 Arguments.of("jpn.clerk", "confirm", "USA_REQUEST", 403),
                 Arguments.of("usa.officer", "confirm", "USA_NOFORN_REQUEST", 403),
                 Arguments.of("jpn.officer", "confirm", "USA_NOFORN_REQUEST", 404),
+                Arguments.of("usa.officer", "confirm", "USA_REQUEST_AT_US_HOST", 200),
+                Arguments.of("jpn.officer", "confirm", "USA_REQUEST_AT_US_HOST", 403),
+                Arguments.of("usa.clerk", "confirm", "USA_REQUEST_AT_US_HOST", 403),
                 // register a sensor: a planner or administrator of the sensor's nation, cleared SECRET or above
                 Arguments.of("usa.officer", "sensor", "USA", 201),
                 Arguments.of("usa.admin", "sensor", "USA", 201),
@@ -239,7 +245,8 @@ class WhoMayWriteWhatTests {
         String owner = t == Target.JPN_REQUEST ? "jpn.officer" : "usa.officer";
         String unit = t == Target.JPN_REQUEST ? "ardb" : "iii-mef";
         String label = t == Target.USA_NOFORN_REQUEST ? "SECRET//NOFORN" : "UNCLASSIFIED";
-        JsonNode r = Api.on(port).as(owner, "demo").post("/api/v1/booking/requests", request(unit, "atsugi", nextSlot(), label)).json();
+        String facility = t == Target.USA_REQUEST_AT_US_HOST ? "camp-hm-smith" : "atsugi";
+        JsonNode r = Api.on(port).as(owner, "demo").post("/api/v1/booking/requests", request(unit, facility, nextSlot(), label)).json();
         assertThat(r.get("state").asString()).as(r.toString()).isEqualTo("BOOKED");
         return r.get("id").asString();
     }
