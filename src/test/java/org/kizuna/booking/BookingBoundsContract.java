@@ -83,6 +83,26 @@ abstract class BookingBoundsContract {
     }
 
     @Test
+    void aStoredRequestBeyondTheHorizonDoesNotWedgeLaterPlanning() {
+        // a row as an older node could have stored it: the planning period must not stretch to 9999
+        jdbc.sql("""
+                insert into booking_request (id, unit_id, nation, requester_zone, facilities, duration_minutes, earliest_start, latest_start,
+                    preferred_start, priority, noisy, label, state, requested_by, created_at)
+                values ('BR-far9999', 'iii-mef', 'USA', 'Asia/Tokyo', 'yokosuka', 60, ?, ?, ?, 3, false, 'UNCLASSIFIED', 'PENDING', 'usa.officer', ?)""")
+                .params(far(), far(), far(), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+        try {
+            aFreshRequestStillBooks(27);
+            assertThat(usa().get("/api/v1/booking/requests/BR-far9999").json().get("state").asString()).as("left as it was, not planned").isEqualTo("PENDING");
+        } finally {
+            jdbc.sql("delete from booking_request where id = 'BR-far9999'").update();
+        }
+    }
+
+    static java.time.OffsetDateTime far() {
+        return java.time.OffsetDateTime.parse("9999-01-01T00:00:00Z");
+    }
+
+    @Test
     void facilityListsAreBoundedAndWithoutDuplicates() {
         long before = rows();
         Instant at = ahead(21, 3);
