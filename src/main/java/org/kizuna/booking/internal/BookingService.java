@@ -151,6 +151,12 @@ class BookingService implements Bookings {
         // whoever may read the request sees the unit and facilities it names, so the label must cover theirs
         covers(label, unit.organization().label(), "unit " + unit.organization().id());
         for (Facility f : named) covers(label, f.label(), "facility " + f.id());
+        // on the request alone (its facilities' places are configuration, not anyone's booking): what it could add to a plan
+        long places = r.facilities().stream().mapToLong(store::capacity).sum(), most = limits.maxPlanCells() / maxPlanGrains();
+        if (places > most) {
+            throw new PlanningRefused("the planner cannot take this request: its facilities hold " + places + " places together, more than the "
+                    + most + " one request may span; name fewer facilities");
+        }
         String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
         Organization o = unit.organization();
         // the row and the plan that answers it commit together: a request the planner cannot handle leaves nothing behind
@@ -267,8 +273,9 @@ class BookingService implements Bookings {
         Horizon h = new Horizon(from, to, GRAIN_MINUTES);
         long places = open.stream().flatMap(b -> b.facilities().stream()).distinct().mapToLong(store::capacity).sum();
         if (places * h.grains() > limits.maxPlanCells()) {
-            throw new PlanningRefused("the planner cannot take this request: its facilities' places over the planning period ("
-                    + places + " places, " + h.grains() + " half-hours) exceed the node's limit; name fewer facilities or a shorter window");
+            // a safety net for capacities configured beyond the limit: says nothing of the other requests that make up the plan
+            log.error("re-planning refused: {} places over {} half-hours exceed kizuna.booking.max-plan-cells", places, h.grains());
+            throw new PlanningRefused("the planner cannot take this change: the plan would exceed the node's limit; ask the node's operator");
         }
         // a facility that holds c bookings at a time is c lanes; a request accepts every lane of its facilities
         List<String> facilityIds = open.stream().flatMap(b -> b.facilities().stream()).distinct().toList();
@@ -399,6 +406,11 @@ class BookingService implements Bookings {
             parts.add(f.id() + ": of " + starts + " starts, " + String.join(", ", why));
         }
         return "refused: no start in the window is allowed. " + String.join("; ", parts);
+    }
+
+    /** The longest planning period in half-hours: the past allowance, the horizon, a start window and a duration. */
+    private long maxPlanGrains() {
+        return (limits.pastDays() + limits.horizonDays() + 60L + 15L) * 24 * 60 / GRAIN_MINUTES;
     }
 
     /** Whether a stored request is re-planned: its window ends after the past limit and starts within the horizon, with bounded duration and window. */
