@@ -30,14 +30,17 @@
     const facility = unitSel.value ? '' : facilitySel.value;
     const query = unitSel.value ? 'unit=' + encodeURIComponent(unitSel.value) : 'facility=' + encodeURIComponent(facility);
     const requests = await api('/api/v1/booking/requests?' + query);
+    // the facility's reserved times: every booking's time, whoever holds it, without unit, label or priority
+    const weekEnd = new Date(weekStart.getTime() + 7 * 86400e3);
+    const reserved = unitSel.value ? [] : (await api(`/api/v1/booking/facilities/${encodeURIComponent(facility)}/reserved?from=${weekStart.toISOString()}&to=${weekEnd.toISOString()}`)).reserved;
     const f = facilities.find(x => x.id === facility);
     facilityZone = f ? f.zone : zone;
     document.getElementById('ics').href = unitSel.value ? `/api/v1/booking/units/${unitSel.value}/calendar.ics` : `/api/v1/booking/facilities/${facility}/calendar.ics`;
-    draw(requests);
+    draw(requests, reserved);
     Kizuna.rollUpBanner(requests.map(r => r.label)).catch(showProblem);
   }
 
-  function draw(requests) {
+  function draw(requests, reserved) {
     const cal = document.getElementById('calendar');
     cal.replaceChildren();
     const end = new Date(weekStart.getTime() + 7 * 86400e3);
@@ -60,6 +63,16 @@
     const columns = days.map((day, i) => { const c = el('div', { class: 'day', 'data-day': i }); cal.append(c); return c; });
     columns.forEach(c => { c.style.gridRow = '2'; });
     hours.style.gridRow = local.style.gridRow = '2';
+    for (const r of reserved || []) {
+      for (let d = 0; d < 7; d++) {
+        const from = Math.max(new Date(r.start).getTime(), days[d].getTime()), to = Math.min(new Date(r.end).getTime(), days[d].getTime() + 86400e3);
+        if (to <= from) continue;
+        const band = el('div', { class: 'reserved', title: 'reserved' + (r.places > 1 ? ' (' + r.places + ' places)' : '') }, 'reserved');
+        band.style.top = ((from - days[d]) / HALF_HOUR) * SLOT + 'px';
+        band.style.height = Math.max(SLOT / 2, ((to - from) / HALF_HOUR) * SLOT) + 'px';
+        columns[d].append(band);
+      }
+    }
     const others = document.getElementById('others');
     others.replaceChildren();
     for (const r of requests) {

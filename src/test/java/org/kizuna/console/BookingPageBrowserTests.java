@@ -48,4 +48,19 @@ class BookingPageBrowserTests {
             browser.screenshot("booking-after-drag");
         }
     }
+
+    /** The demo's NOFORN booking at Kadena shows to a JPN planner as a reserved time, with nothing of the booking. */
+    @Test
+    void aBookingTheReaderMayNotReadShowsAsReserved() {
+        Instant monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        try (Browser browser = Browser.open("http://localhost:" + port)) {
+            browser.login("jpn.officer", "demo").go("/booking/?facility=kadena&week=" + monday);
+            WebElement band = browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".reserved")).stream().findFirst().orElse(null));
+            assertThat(band.getText()).isEqualTo("reserved");
+            String page = browser.driver().findElement(By.id("calendar")).getText();
+            assertThat(page).doesNotContain("iii-mef").doesNotContain("NOFORN").doesNotContain("P5");
+            assertThat(browser.driver().findElements(By.cssSelector(".block[data-request]"))).isEmpty();
+            browser.screenshot("booking-reserved");
+        }
+    }
 }

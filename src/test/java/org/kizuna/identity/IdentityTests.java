@@ -31,7 +31,8 @@ class IdentityTests {
     @Test
     void demoModeCreatesTheDemoUsersWithTheirNationsAndClearances() {
         assertThat(users.all()).extracting(KizunaUser::username)
-                .containsExactlyInAnyOrder("aus.officer", "jpn.officer", "usa.clerk", "usa.officer", "usa.auditor");
+                .containsExactlyInAnyOrder("aus.officer", "jpn.officer", "usa.clerk", "usa.officer", "usa.auditor",
+                        "jpn.clerk", "usa.planner", "usa.releaser", "usa.admin");
         KizunaUser jpn = users.find("jpn.officer").orElseThrow();
         assertThat(jpn.nation()).isEqualTo("JPN");
         assertThat(jpn.clearance()).isEqualTo("SECRET");

@@ -15,9 +15,8 @@ import org.kizuna.booking.BookingRequestStateChanged;
 import org.kizuna.booking.Bookings;
 import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
+import org.kizuna.booking.Reserved;
 import org.kizuna.identity.CurrentUser;
-import org.kizuna.identity.KizunaUser;
-import org.kizuna.identity.Role;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.registry.Registry;
@@ -60,8 +59,7 @@ class BookingController {
 
     @PostMapping("/requests")
     ResponseEntity<BookingRequest> submit(@RequestBody NewRequest request) {
-        KizunaUser u = planner("Not a planner", "filing a booking request needs the planner role");
-        return ResponseEntity.status(HttpStatus.CREATED).body(bookings.submit(request, u.username(), u.reader()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(bookings.submit(request, user.require()));
     }
 
     @GetMapping("/requests")
@@ -76,7 +74,7 @@ class BookingController {
 
     @DeleteMapping("/requests/{id}")
     BookingRequest cancel(@PathVariable String id) {
-        return bookings.cancel(id, user.reader()).orElseThrow(() -> notFound(id));
+        return bookings.cancel(id, user.require()).orElseThrow(() -> notFound(id));
     }
 
     record Proposal(Instant preferredStart) {
@@ -85,13 +83,29 @@ class BookingController {
     @PostMapping("/requests/{id}/proposal")
     BookingRequest propose(@PathVariable String id, @RequestBody Proposal proposal) {
         if (proposal.preferredStart() == null) throw new IllegalArgumentException("preferredStart is required");
-        return bookings.propose(id, proposal.preferredStart(), user.reader()).orElseThrow(() -> notFound(id));
+        return bookings.propose(id, proposal.preferredStart(), user.require()).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/requests/{id}/confirmation")
     BookingRequest confirm(@PathVariable String id, @RequestParam(defaultValue = "true") boolean confirmed) {
-        KizunaUser u = planner("Not a range controller", "confirming or releasing a booking needs the planner role");
-        return bookings.confirm(id, confirmed, u.reader()).orElseThrow(() -> notFound(id));
+        return bookings.confirm(id, confirmed, user.require()).orElseThrow(() -> notFound(id));
+    }
+
+    record ReservedTimes(String facility, Instant from, Instant to, List<Reserved> reserved) {
+    }
+
+    /**
+     * When the facility's places are held, whoever holds them: only times and the number of places (docs/label.md).
+     * From now for 14 days by default; at most 62 days at a time.
+     */
+    @GetMapping("/facilities/{id}/reserved")
+    ReservedTimes reserved(@PathVariable String id, @RequestParam(required = false) @Nullable Instant from,
+                           @RequestParam(required = false) @Nullable Instant to) {
+        Instant a = from != null ? from : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant b = to != null ? to : a.plus(java.time.Duration.ofDays(14));
+        if (!b.isAfter(a)) throw new IllegalArgumentException("'to' must be after 'from'");
+        if (java.time.Duration.between(a, b).toDays() > 62) throw new IllegalArgumentException("ask for at most 62 days of reserved times at a time");
+        return new ReservedTimes(id, a, b, bookings.reserved(id, a, b, user.reader()).orElseThrow(() -> notFound(id)));
     }
 
     @GetMapping(value = "/facilities/{id}/calendar.ics", produces = "text/calendar")
@@ -143,15 +157,6 @@ class BookingController {
                 subscribers.remove(s);
             }
         }
-    }
-
-    /** The current user if a planner or administrator; otherwise 403 with the given title and detail. */
-    private KizunaUser planner(String title, String detail) {
-        KizunaUser u = user.require();
-        if (!u.has(Role.PLANNER) && !u.has(Role.ADMINISTRATOR)) {
-            throw problem(HttpStatus.FORBIDDEN, title, detail);
-        }
-        return u;
     }
 
     private static ErrorResponseException notFound(String id) {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 import org.kizuna.booking.NewRequest;
 import org.kizuna.console.ConsolePage;
-import org.kizuna.label.Reader;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,6 +23,7 @@ import org.springframework.core.annotation.Order;
 
 /** The booking page in the console, and in demo mode a week of requests so the calendar is not empty. */
 @Configuration
+@org.springframework.boot.context.properties.EnableConfigurationProperties(BookingLimits.class)
 class BookingDemo {
 
     @Bean
@@ -36,22 +39,24 @@ class BookingDemo {
             Instant monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
             store.addClosure("camp-hansen", monday.plus(Duration.ofHours(24 + 1)), monday.plus(Duration.ofHours(24 + 7)), "range maintenance");
             store.addAgreedPeriod("yausubetsu", monday.plus(Duration.ofDays(2)), monday.plus(Duration.ofDays(5)));
-            Reader usa = Reader.of("USA", "SECRET", Set.of()), jpn = Reader.of("JPN", "SECRET", Set.of());
+            // the demo planners (identity's demo accounts) file them
+            KizunaUser usa = new KizunaUser("usa.officer", "USA", "SECRET", Set.of(), Set.of(Role.PLANNER), ZoneId.of("Asia/Tokyo"));
+            KizunaUser jpn = new KizunaUser("jpn.officer", "JPN", "SECRET", Set.of(), Set.of(Role.PLANNER), ZoneId.of("Asia/Tokyo"));
             record Demo(String unit, List<String> facilities, int hours, int fromDay, int toDay, int preferredHour, int priority, boolean noisy,
-                        String label, Reader reader, String by) {
+                        String label, KizunaUser by) {
             }
             List<Demo> demos = List.of(
-                    new Demo("iii-mef", List.of("camp-hansen"), 4, 0, 4, 1, 3, true, "UNCLASSIFIED", usa, "usa.officer"),
-                    new Demo("ardb", List.of("camp-hansen"), 3, 0, 4, 1, 4, true, "UNCLASSIFIED", jpn, "jpn.officer"),
-                    new Demo("usarj", List.of("yausubetsu"), 6, 0, 6, 0, 3, true, "SECRET//REL TO USA, JPN", usa, "usa.officer"),
-                    new Demo("ardb", List.of("camp-hansen", "camp-kengun"), 2, 1, 5, 5, 2, false, "UNCLASSIFIED", jpn, "jpn.officer"),
-                    new Demo("iii-mef", List.of("kadena"), 2, 0, 3, 13, 5, false, "SECRET//NOFORN", usa, "usa.officer"));
+                    new Demo("iii-mef", List.of("camp-hansen"), 4, 0, 4, 1, 3, true, "UNCLASSIFIED", usa),
+                    new Demo("ardb", List.of("camp-hansen"), 3, 0, 4, 1, 4, true, "UNCLASSIFIED", jpn),
+                    new Demo("usarj", List.of("yausubetsu"), 6, 0, 6, 0, 3, true, "SECRET//REL TO USA, JPN", usa),
+                    new Demo("ardb", List.of("camp-hansen", "camp-kengun"), 2, 1, 5, 5, 2, false, "UNCLASSIFIED", jpn),
+                    new Demo("iii-mef", List.of("kadena"), 2, 0, 3, 13, 5, false, "SECRET//NOFORN", usa));
             for (Demo d : demos) {
                 Instant earliest = monday.plus(Duration.ofDays(d.fromDay()));
                 Instant latest = monday.plus(Duration.ofDays(d.toDay()));
                 Instant preferred = monday.plus(Duration.ofDays(d.fromDay())).plus(Duration.ofHours(d.preferredHour()));
                 service.submit(new NewRequest(d.unit(), d.facilities(), d.hours() * 60, earliest, latest, preferred, d.priority(), d.noisy(), d.label()),
-                        d.by(), d.reader());
+                        d.by());
             }
         };
     }

@@ -21,11 +21,15 @@ import org.kizuna.booking.BookingRequestStateChanged;
 import org.kizuna.booking.Bookings;
 import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
+import org.kizuna.booking.Reserved;
 import org.kizuna.booking.plan.Horizon;
 import org.kizuna.booking.plan.Options;
 import org.kizuna.booking.plan.Plan;
 import org.kizuna.booking.plan.PlanSolver;
 import org.kizuna.booking.plan.Problem;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
@@ -37,16 +41,27 @@ import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 /**
  * Requests and the plan that answers them. Every submission, change and cancellation re-plans the
  * open requests with the Timefold planner; confirmed bookings are pinned. A refusal names the rules
- * that block the request, never another unit's booking.
+ * that block the request, never another unit's booking: a time held by bookings is "reserved", whoever
+ * holds it. Every write is authorized by {@link Writes}, after the target is found among what the user
+ * may read. Requests lie within the bounds of {@link BookingLimits}; a submission the planner cannot
+ * handle is refused and leaves no row behind.
  */
 @Service
 class BookingService implements Bookings {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BookingService.class);
 
     static final int GRAIN_MINUTES = 30;
 
@@ -57,9 +72,16 @@ class BookingService implements Bookings {
     private final TransactionTemplate tx;
     private final Reader node;
     private final Duration planningTime;
+    private final Writes writes;
+    private final BookingLimits limits;
+    private final Validator validator;
 
     BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
+                   Writes writes, BookingLimits limits, Validator validator,
                    @Value("${kizuna.nation:USA}") String nation, @Value("${kizuna.booking.planning-millis:800}") long planningMillis) {
+        this.writes = writes;
+        this.limits = limits;
+        this.validator = validator;
         this.store = store;
         this.registry = registry;
         this.readPath = readPath;
@@ -71,11 +93,24 @@ class BookingService implements Bookings {
     }
 
     @Override
-    public synchronized BookingRequest submit(NewRequest r, String requester, Reader reader) {
+    public synchronized BookingRequest submit(NewRequest r, KizunaUser requester) {
+        // the role first (it depends on nothing else); the nation once the unit is found among what the user may read
+        writes.authorize(requester, Write.FILE_BOOKING_REQUEST, requester.nation());
+        Reader reader = requester.reader();
         LocalDate today = LocalDate.now();
-        if (r.facilities() == null || r.facilities().isEmpty()) throw new IllegalArgumentException("name at least one acceptable facility");
+        List<String> invalid = validator.validate(r).stream().map(BookingService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        if (r.facilities().isEmpty()) throw new IllegalArgumentException("name at least one acceptable facility");
+        if (r.facilities().size() > limits.maxFacilities()) {
+            throw new IllegalArgumentException("a request names at most " + limits.maxFacilities() + " acceptable facilities; got " + r.facilities().size());
+        }
+        Set<String> distinct = new java.util.HashSet<>();
+        for (String f : r.facilities()) {
+            if (!distinct.add(f)) throw new IllegalArgumentException("facility '" + f + "' is named more than once");
+        }
         OrganizationView unit = registry.organization(r.unit(), today, reader)
                 .orElseThrow(() -> new IllegalArgumentException("unknown unit '" + r.unit() + "'"));
+        writes.authorize(requester, Write.FILE_BOOKING_REQUEST, unit.organization().nation());
         List<Facility> named = new ArrayList<>();
         for (String f : r.facilities()) {
             named.add(registry.facility(f, today, reader).orElseThrow(() -> new IllegalArgumentException("unknown facility '" + f + "'")));
@@ -92,22 +127,69 @@ class BookingService implements Bookings {
         if (Duration.between(r.earliestStart(), r.latestStart()).toDays() > 60) {
             throw new IllegalArgumentException("a start window may span at most 60 days");
         }
+        Instant now = Instant.now();
+        Instant first = now.minus(Duration.ofDays(limits.pastDays())), last = now.plus(Duration.ofDays(limits.horizonDays()));
+        if (r.earliestStart().isBefore(first)) {
+            throw new IllegalArgumentException("earliestStart may be at most " + limits.pastDays() + " day(s) in the past (not before "
+                    + first.truncatedTo(ChronoUnit.MINUTES) + "); got " + r.earliestStart());
+        }
+        if (r.latestStart().isAfter(last)) {
+            throw new IllegalArgumentException("latestStart must lie within the booking horizon of " + limits.horizonDays() + " days (until "
+                    + last.truncatedTo(ChronoUnit.MINUTES) + "); got " + r.latestStart());
+        }
         for (Instant i : List.of(r.earliestStart(), r.latestStart(), r.preferredStart())) {
             if (i.getEpochSecond() % (GRAIN_MINUTES * 60) != 0) throw new IllegalArgumentException("times must fall on the half hour (UTC); got " + i);
         }
         if (r.priority() < 1 || r.priority() > 5) throw new IllegalArgumentException("priority must be 1 (low) to 5 (high); got " + r.priority());
         Label label = Label.parse(r.label());
+        if (label.banner().length() > JdbcRequests.LABEL_LENGTH) {
+            throw new IllegalArgumentException("the label's banner is longer than " + JdbcRequests.LABEL_LENGTH + " characters; choose a shorter label");
+        }
         if (!readPath.kernel().mayRead(label, reader)) {
             throw new IllegalArgumentException("you may not file a request under a label you could not read yourself: " + label.banner());
         }
         // whoever may read the request sees the unit and facilities it names, so the label must cover theirs
         covers(label, unit.organization().label(), "unit " + unit.organization().id());
         for (Facility f : named) covers(label, f.label(), "facility " + f.id());
+        // on the request alone (its facilities' places are configuration, not anyone's booking): what it could add to a plan
+        long places = r.facilities().stream().mapToLong(store::capacity).sum(), most = limits.maxPlanCells() / maxPlanGrains();
+        if (places > most) {
+            throw new PlanningRefused("the planner cannot take this request: its facilities hold " + places + " places together, more than the "
+                    + most + " one request may span; name fewer facilities");
+        }
         String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
         Organization o = unit.organization();
-        store.insert(id, r, label, o.nation(), o.zone(), requester);
-        replan();
-        return store.find(id).orElseThrow();
+        // the row and the plan that answers it commit together: a request the planner cannot handle leaves nothing behind
+        return Objects.requireNonNull(tx.execute(status -> {
+            store.insert(id, r, label, o.nation(), o.zone(), requester.username());
+            try {
+                replan();
+            } catch (ErrorResponseException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("the planner failed on request {}; nothing was filed", id, e);
+                throw new PlanningRefused("the planner could not place this request; nothing was filed");
+            }
+            return store.find(id).orElseThrow();
+        }));
+    }
+
+    private static String violation(ConstraintViolation<NewRequest> v) {
+        String path = v.getPropertyPath().toString();
+        return (path.startsWith("facilities") ? "facilities" : path) + ": " + v.getMessage();
+    }
+
+    /** The request if the user may read it, after the write matrix allows the write on it (else 403); empty like an unknown id. */
+    private Optional<BookingRequest> findFor(String id, KizunaUser user, Write write) {
+        Optional<BookingRequest> b = find(id, user.reader());
+        b.ifPresent(x -> writes.authorize(user, write, write == Write.CONFIRM_BOOKING ? hostNation(x) : x.nation()));
+        return b;
+    }
+
+    /** The host nation of the facility the request is booked at, or of its first acceptable facility when it is not booked. */
+    private String hostNation(BookingRequest b) {
+        String f = b.facility() != null ? b.facility() : b.facilities().getFirst();
+        return registry.facility(f, LocalDate.now(), node).map(Facility::hostNation).orElse("");
     }
 
     private void covers(Label request, Label named, String what) {
@@ -136,51 +218,66 @@ class BookingService implements Bookings {
     }
 
     @Override
-    public synchronized Optional<BookingRequest> cancel(String id, Reader reader) {
-        Optional<BookingRequest> b = find(id, reader);
+    public synchronized Optional<BookingRequest> cancel(String id, KizunaUser user) {
+        Optional<BookingRequest> b = findFor(id, user, Write.CANCEL_BOOKING_REQUEST);
         b.ifPresent(x -> {
-            store.setOutcome(id, RequestState.CANCELLED, "cancelled by the requester", null, null, null);
-            store.setConfirmed(id, false);
+            // the change and the plan that follows commit together, or neither does
+            tx.executeWithoutResult(s -> {
+                store.setOutcome(id, RequestState.CANCELLED, "cancelled by the requester", null, null, null);
+                store.setConfirmed(id, false);
+                replan();
+            });
             publish(x, RequestState.CANCELLED, "cancelled by the requester", null, null);
-            replan();
         });
         return b.flatMap(x -> store.find(id));
     }
 
     @Override
-    public synchronized Optional<BookingRequest> propose(String id, Instant preferredStart, Reader reader) {
-        Optional<BookingRequest> b = find(id, reader);
+    public synchronized Optional<BookingRequest> propose(String id, Instant preferredStart, KizunaUser user) {
+        Optional<BookingRequest> b = findFor(id, user, Write.PROPOSE_BOOKING_START);
         if (b.isEmpty()) return b;
         BookingRequest x = b.get();
         if (preferredStart.isBefore(x.earliestStart()) || preferredStart.isAfter(x.latestStart())) {
             throw new IllegalArgumentException("the proposed start " + preferredStart + " is outside the request's window "
                     + x.earliestStart() + " to " + x.latestStart());
         }
-        store.setPreferred(id, preferredStart.truncatedTo(ChronoUnit.MINUTES));
-        store.setConfirmed(id, false);
-        replan();
+        tx.executeWithoutResult(s -> {
+            store.setPreferred(id, preferredStart.truncatedTo(ChronoUnit.MINUTES));
+            store.setConfirmed(id, false);
+            replan();
+        });
         return store.find(id);
     }
 
     @Override
-    public synchronized Optional<BookingRequest> confirm(String id, boolean confirmed, Reader reader) {
-        Optional<BookingRequest> b = find(id, reader);
+    public synchronized Optional<BookingRequest> confirm(String id, boolean confirmed, KizunaUser user) {
+        Optional<BookingRequest> b = findFor(id, user, Write.CONFIRM_BOOKING);
         if (b.isEmpty()) return b;
         if (confirmed && b.get().state() != RequestState.BOOKED) {
             throw new IllegalArgumentException("only a booked request can be confirmed; " + id + " is " + b.get().state());
         }
-        store.setConfirmed(id, confirmed);
-        if (!confirmed) replan();
+        tx.executeWithoutResult(s -> {
+            store.setConfirmed(id, confirmed);
+            if (!confirmed) replan();
+        });
         return store.find(id);
     }
 
     /** Re-plans every open request; confirmed bookings stay where they are. */
     synchronized void replan() {
-        List<BookingRequest> open = store.active();
+        Instant now = Instant.now();
+        // what is over or beyond the horizon is not re-planned: the planning period stays bounded whatever the table holds
+        List<BookingRequest> open = store.active().stream().filter(b -> plannable(b, now)).toList();
         if (open.isEmpty()) return;
         Instant from = open.stream().map(BookingRequest::earliestStart).min(Instant::compareTo).orElseThrow();
         Instant to = open.stream().map(b -> b.latestStart().plus(Duration.ofMinutes(b.durationMinutes()))).max(Instant::compareTo).orElseThrow();
         Horizon h = new Horizon(from, to, GRAIN_MINUTES);
+        long places = open.stream().flatMap(b -> b.facilities().stream()).distinct().mapToLong(store::capacity).sum();
+        if (places * h.grains() > limits.maxPlanCells()) {
+            // a safety net for capacities configured beyond the limit: says nothing of the other requests that make up the plan
+            log.error("re-planning refused: {} places over {} half-hours exceed kizuna.booking.max-plan-cells", places, h.grains());
+            throw new PlanningRefused("the planner cannot take this change: the plan would exceed the node's limit; ask the node's operator");
+        }
         // a facility that holds c bookings at a time is c lanes; a request accepts every lane of its facilities
         List<String> facilityIds = open.stream().flatMap(b -> b.facilities().stream()).distinct().toList();
         Map<String, Facility> facilities = new LinkedHashMap<>();
@@ -243,7 +340,7 @@ class BookingService implements Bookings {
                         publish(b, RequestState.BOOKED, null, f, start);
                     }
                 } else {
-                    String reason = explain(problem, options, i, facilities);
+                    String reason = JdbcRequests.fitReason(explain(problem, options, i, facilities));
                     if (b.state() != RequestState.REFUSED || !Objects.equals(reason, b.reason())) {
                         store.setOutcome(b.id(), RequestState.REFUSED, reason, null, null, null);
                         store.setConfirmed(b.id(), false);
@@ -278,7 +375,8 @@ class BookingService implements Bookings {
     static String explain(Problem p, Options o, int i, Map<String, Facility> facilities) {
         Problem.Request q = p.requests().get(i);
         if (o.count(i) > 0) {
-            return "refused: every one of its " + o.count(i) + " possible times is taken by bookings of equal or higher priority";
+            // the same words whoever holds those times, and whatever their priority: the reader sees them as reserved times
+            return "refused: every one of its " + o.count(i) + " possible times is reserved (see the facilities' reserved times)";
         }
         Horizon h = p.horizon();
         List<String> parts = new ArrayList<>();
@@ -309,6 +407,64 @@ class BookingService implements Bookings {
             parts.add(f.id() + ": of " + starts + " starts, " + String.join(", ", why));
         }
         return "refused: no start in the window is allowed. " + String.join("; ", parts);
+    }
+
+    /** The longest planning period in half-hours: the past allowance, the horizon, a start window and a duration. */
+    private long maxPlanGrains() {
+        return (limits.pastDays() + limits.horizonDays() + 60L + 15L) * 24 * 60 / GRAIN_MINUTES;
+    }
+
+    /** Whether a stored request is re-planned: its window ends after the past limit and starts within the horizon, with bounded duration and window. */
+    private boolean plannable(BookingRequest b, Instant now) {
+        Instant end = b.latestStart().plus(Duration.ofMinutes(b.durationMinutes()));
+        return end.isAfter(now.minus(Duration.ofDays(limits.pastDays())))
+                && !b.earliestStart().isAfter(now.plus(Duration.ofDays(limits.horizonDays())))
+                && b.durationMinutes() <= 14 * 24 * 60 && Duration.between(b.earliestStart(), b.latestStart()).toDays() <= 60
+                && b.facilities().size() <= limits.maxFacilities();
+    }
+
+    @Override
+    public Optional<List<Reserved>> reserved(String facility, Instant from, Instant to, Reader reader) {
+        if (registry.facility(facility, LocalDate.now(), reader).isEmpty()) return Optional.empty();
+        // every booking holds its place whoever may read it; only the times and the number of places held are shown
+        List<long[]> changes = new ArrayList<>();
+        for (JdbcRequests.Window w : store.booked(facility, from, to)) {
+            changes.add(new long[] {Math.max(w.start().getEpochSecond(), from.getEpochSecond()), 1});
+            changes.add(new long[] {Math.min(w.end().getEpochSecond(), to.getEpochSecond()), -1});
+        }
+        changes.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int capacity = store.capacity(facility);
+        List<Reserved> out = new ArrayList<>();
+        int held = 0, level = 0, k = 0;
+        long since = 0;
+        while (k < changes.size()) {
+            long t = changes.get(k)[0];
+            if (level > 0 && t > since) {
+                Reserved last = out.isEmpty() ? null : out.getLast();
+                if (last != null && last.end().getEpochSecond() == since && last.places() == level) {
+                    out.set(out.size() - 1, new Reserved(last.start(), Instant.ofEpochSecond(t), level));
+                } else {
+                    out.add(new Reserved(Instant.ofEpochSecond(since), Instant.ofEpochSecond(t), level));
+                }
+            }
+            while (k < changes.size() && changes.get(k)[0] == t) held += (int) changes.get(k++)[1];
+            level = Math.min(held, capacity);
+            since = t;
+        }
+        return Optional.of(out);
+    }
+
+    /** A submission the planner cannot handle: answered 422, and its row is rolled back. */
+    static final class PlanningRefused extends ErrorResponseException {
+        PlanningRefused(String detail) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(detail), null);
+        }
+
+        private static ProblemDetail problem(String detail) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+            p.setTitle("Request not planned");
+            return p;
+        }
     }
 
     private void publish(BookingRequest b, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start) {

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcRequests {
 
+    /** The widths of booking_request.label and booking_request.reason (V50__booking.sql). */
+    static final int LABEL_LENGTH = 200, REASON_LENGTH = 2000;
+
     private final JdbcClient jdbc;
     private final Map<String, Label> labels = new ConcurrentHashMap<>();
 
@@ -62,7 +65,14 @@ class JdbcRequests {
                 .query((rs, n) -> request(rs)).list();
     }
 
+    /** A reason cut to its column: the whole reason when it fits, else its start and an ellipsis. */
+    static @Nullable String fitReason(@Nullable String reason) {
+        if (reason == null || reason.length() <= REASON_LENGTH) return reason;
+        return reason.substring(0, REASON_LENGTH - 1) + "\u2026";
+    }
+
     void setOutcome(String id, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start, @Nullable Instant end) {
+        reason = fitReason(reason);
         jdbc.sql("update booking_request set state = ?, reason = ?, facility_id = ?, starts_at = ?, ends_at = ? where id = ?")
                 .params(state.name(), reason, facility, utc(start), utc(end), id).update();
     }
@@ -73,6 +83,13 @@ class JdbcRequests {
 
     void setConfirmed(String id, boolean confirmed) {
         jdbc.sql("update booking_request set confirmed = ? where id = ?").params(confirmed, id).update();
+    }
+
+    /** The times of the bookings at a facility that overlap [from, to), whoever holds them. */
+    List<Window> booked(String facility, Instant from, Instant to) {
+        return jdbc.sql("select starts_at, ends_at from booking_request where state = 'BOOKED' and facility_id = ? and starts_at < ? and ends_at > ?")
+                .params(facility, utc(to), utc(from))
+                .query((rs, n) -> new Window(instant(rs, "starts_at"), instant(rs, "ends_at"))).list();
     }
 
     List<Window> closures(String facility) {

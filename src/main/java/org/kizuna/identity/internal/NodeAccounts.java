@@ -34,7 +34,12 @@ class NodeAccounts implements ApplicationRunner {
             new KizunaUser("jpn.officer", "JPN", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.PLANNER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("aus.officer", "AUS", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.PLANNER, Role.RELEASER), ZoneId.of("Australia/Sydney")),
             new KizunaUser("usa.clerk", "USA", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER), ZoneId.of("Pacific/Honolulu")),
-            new KizunaUser("usa.auditor", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.AUDITOR), ZoneId.of("Asia/Tokyo")));
+            new KizunaUser("usa.auditor", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.AUDITOR), ZoneId.of("Asia/Tokyo")),
+            // one user per cell of the write matrix (docs/architecture.md "Who may write what")
+            new KizunaUser("jpn.clerk", "JPN", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER), ZoneId.of("Asia/Tokyo")),
+            new KizunaUser("usa.planner", "USA", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER, Role.PLANNER), ZoneId.of("Asia/Tokyo")),
+            new KizunaUser("usa.releaser", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
+            new KizunaUser("usa.admin", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.ADMINISTRATOR), ZoneId.of("Asia/Tokyo")));
 
     private final JdbcUsers users;
     private final PasswordEncoder encoder;

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.kizuna.identity.KizunaUser;
-import org.kizuna.identity.Role;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.picture.Picture;
@@ -47,7 +48,10 @@ class PictureController {
     private final LabelKernel kernel;
     private final TrackJournal journal;
 
-    PictureController(Picture picture, Readers readers, LabelKernel kernel, TrackJournal journal) {
+    private final Writes writes;
+
+    PictureController(Picture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes) {
+        this.writes = writes;
         this.picture = picture;
         this.readers = readers;
         this.kernel = kernel;
@@ -113,9 +117,8 @@ class PictureController {
     ResponseEntity<Map<String, Object>> event(@RequestBody byte[] body,
                                               @RequestHeader(value = "Content-Type", defaultValue = "application/xml") String contentType) {
         KizunaUser user = readers.user();
-        if (!user.has(Role.PLANNER) && !user.has(Role.ADMINISTRATOR)) {
-            throw problem(HttpStatus.FORBIDDEN, "posting events to the picture needs the planner role");
-        }
+        // the event reports as the user's own nation (the source below), so that is the nation the write matrix checks
+        writes.authorize(user, Write.POST_PICTURE_EVENT, user.nation());
         if (body.length > CotXmlParser.MAX_EVENT_BYTES) {
             throw problem(HttpStatus.CONTENT_TOO_LARGE, "event of " + body.length + " bytes exceeds the limit of " + CotXmlParser.MAX_EVENT_BYTES);
         }

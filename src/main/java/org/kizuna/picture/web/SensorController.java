@@ -3,7 +3,8 @@ package org.kizuna.picture.web;
 import java.util.List;
 
 import org.kizuna.identity.KizunaUser;
-import org.kizuna.identity.Role;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.Sensor;
@@ -18,7 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sensor registry over HTTP. A reader is listed only the sensors whose default label it may read
- * (a sensor's existence is itself labelled); registering needs the planner role and a valid record.
+ * (a sensor's existence is itself labelled). Registering is a write of the matrix ({@link Writes}): a
+ * planner or administrator of the sensor's nation cleared at least to the registry's clearance floor, and
+ * the sensor's default label must be one a reader of its nation at that floor may read. So whoever may
+ * register a sensor may read every sensor of its nation, and "already registered" never confirms a
+ * sensor the user may not read (docs/label.md, "Sensor ids and who may register them").
  */
 @RestController
 @RequestMapping("/api/v1/picture/sensors")
@@ -28,7 +33,10 @@ class SensorController {
     private final Readers readers;
     private final LabelKernel kernel;
 
-    SensorController(JdbcSensors sensors, Readers readers, LabelKernel kernel) {
+    private final Writes writes;
+
+    SensorController(JdbcSensors sensors, Readers readers, LabelKernel kernel, Writes writes) {
+        this.writes = writes;
         this.sensors = sensors;
         this.readers = readers;
         this.kernel = kernel;
@@ -43,16 +51,16 @@ class SensorController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<Sensor> register(@RequestBody Sensor sensor) {
         KizunaUser user = readers.user();
-        if (!user.has(Role.PLANNER) && !user.has(Role.ADMINISTRATOR)) {
-            throw PictureController.problem(HttpStatus.FORBIDDEN, "registering a sensor needs the planner role");
-        }
+        // the role before anything else, then checks of the record alone; none of them looks at other sensors
+        writes.authorize(user, Write.REGISTER_SENSOR, user.nation());
         JdbcSensors.validate(sensor);
-        if (!sensor.nation().equals(user.nation())) {
-            throw new IllegalArgumentException("a nation registers its own sensors: you may register " + user.nation() + " sensors only");
+        writes.authorize(user, Write.REGISTER_SENSOR, sensor.nation());
+        Reader floor = Reader.of(sensor.nation(), writes.clearanceFloor(), java.util.Set.of());
+        if (!kernel.mayRead(org.kizuna.label.Label.parse(sensor.defaultLabel()), floor)) {
+            throw new IllegalArgumentException("default label " + sensor.defaultLabel() + " is above the sensor registry's ceiling: a "
+                    + sensor.nation() + " reader cleared " + writes.clearanceFloor() + " without further accesses must be able to read it");
         }
-        if (!kernel.mayRead(org.kizuna.label.Label.parse(sensor.defaultLabel()), readers.reader())) {
-            throw new IllegalArgumentException("default label " + sensor.defaultLabel() + " is one you may not read; register sensors whose reports you may see");
-        }
+        // only now is the id looked up: every sensor of this nation is one the user may read, so "taken" tells nothing hidden
         Sensor s = sensors.register(sensor, user.username());
         return ResponseEntity.status(HttpStatus.CREATED).body(s);
     }

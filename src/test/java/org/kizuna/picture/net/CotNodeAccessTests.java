@@ -59,7 +59,6 @@ class CotNodeAccessTests {
     @BeforeAll
     static void startNode() throws Exception {
         node = start(dir, "demo");
-        addUser(node, "usa.admin", "USA", "SECRET", "ADMINISTRATOR", "admin-test-passphrase");
         cot = node.getBean(CotServer.class);
         port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
         pki = NodePki.loadOrCreate(dir.resolve("pki"), "USA");
@@ -106,7 +105,7 @@ class CotNodeAccessTests {
     @Test
     void disablingAUserCutsTheirLiveCotConnectionAndRefusesTheNextHandshake() throws Exception {
         SSLContext officer = pki.clientContext(pki.issueClient("usa.officer", "USA", "SECRET"));
-        Api admin = Api.on(port).as("usa.admin", "admin-test-passphrase");
+        Api admin = Api.on(port).as("usa.admin", "demo");
         try (CotTestClient c = CotTestClient.tls(cot.tlsPort(), officer)) {
             c.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
 

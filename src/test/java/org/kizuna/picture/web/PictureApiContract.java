@@ -263,7 +263,7 @@ abstract class PictureApiContract {
         assertThat(usa.get("/api/v1/picture/sensors").body()).doesNotContain("USA-BAD").contains("E-2D Hawkeye, VAW-125");
         var foreign = jpn.post("/api/v1/picture/sensors", """
                 {"id":"USA-TPY2-KYOGA","nation":"USA","platform":"probe","kind":"radar","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":50,"lat":35,"lon":135}""");
-        assertThat(foreign.status()).isEqualTo(400);
-        assertThat(foreign.body()).contains("you may register JPN sensors only").doesNotContain("already registered");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.body()).contains("the sensor's nation (USA)").doesNotContain("already registered");
     }
 }

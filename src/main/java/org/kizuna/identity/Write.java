@@ -1,0 +1,50 @@
+package org.kizuna.identity;
+
+import java.util.Set;
+
+/**
+ * Every write a user can make on the node, with the roles that may make it and whose nation it must be:
+ * the matrix of docs/architecture.md "Who may write what". {@link Writes} decides with it, and nothing
+ * else does. A write not listed here must not exist.
+ */
+public enum Write {
+    FILE_BOOKING_REQUEST("filing a booking request", "the unit's nation", Set.of(Role.PLANNER), false),
+    CANCEL_BOOKING_REQUEST("cancelling a booking request", "the requesting unit's nation", Set.of(Role.PLANNER), false),
+    PROPOSE_BOOKING_START("moving a booking request", "the requesting unit's nation", Set.of(Role.PLANNER), false),
+    CONFIRM_BOOKING("confirming or releasing a booking", "the facility's host nation", Set.of(Role.PLANNER), false),
+    REGISTER_SENSOR("registering a sensor", "the sensor's nation", Set.of(Role.PLANNER, Role.ADMINISTRATOR), true),
+    POST_PICTURE_EVENT("posting an event to the picture", "the reporting user's own nation", Set.of(Role.PLANNER), false),
+    ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR), false);
+
+    private final String what;
+    private final String whose;
+    private final Set<Role> roles;
+    private final boolean clearanceFloor;
+
+    Write(String what, String whose, Set<Role> roles, boolean clearanceFloor) {
+        this.what = what;
+        this.whose = whose;
+        this.roles = roles;
+        this.clearanceFloor = clearanceFloor;
+    }
+
+    /** What the write does, for messages ("cancelling a booking request"). */
+    public String what() {
+        return what;
+    }
+
+    /** Whose nation the target nation of {@link Writes#may} is ("the facility's host nation"). */
+    public String whose() {
+        return whose;
+    }
+
+    /** Any one of these roles is enough (with the nation and, where it applies, the clearance). */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** Whether the write also needs a clearance at or above the node's sensor registry clearance. */
+    public boolean clearanceFloor() {
+        return clearanceFloor;
+    }
+}

@@ -1,0 +1,53 @@
+package org.kizuna.identity.internal;
+
+import java.time.Instant;
+
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.UserDisabled;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Disables and enables the node's accounts, authorized by the write matrix; a disable is published as {@link UserDisabled}. */
+@Service
+class UserAccounts {
+
+    enum Outcome { DONE, UNKNOWN, SELF }
+
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+
+    private final JdbcUsers users;
+    private final ApplicationEventPublisher events;
+    private final Writes writes;
+    private final String nodeNation;
+
+    UserAccounts(JdbcUsers users, ApplicationEventPublisher events, Writes writes, @Value("${kizuna.nation:USA}") String nodeNation) {
+        this.users = users;
+        this.events = events;
+        this.writes = writes;
+        this.nodeNation = nodeNation;
+    }
+
+    @Transactional
+    Outcome disable(KizunaUser admin, String name) {
+        writes.authorize(admin, Write.ADMINISTER_USER, nodeNation);
+        if (admin.username().equals(name)) return Outcome.SELF;
+        if (!users.setEnabled(name, false)) return Outcome.UNKNOWN;
+        log.warn("user {} disabled by {}", name, admin.username());
+        events.publishEvent(new UserDisabled(name, admin.username(), Instant.now()));
+        return Outcome.DONE;
+    }
+
+    @Transactional
+    Outcome enable(KizunaUser admin, String name) {
+        writes.authorize(admin, Write.ADMINISTER_USER, nodeNation);
+        if (!users.setEnabled(name, true)) return Outcome.UNKNOWN;
+        log.warn("user {} enabled by {}", name, admin.username());
+        return Outcome.DONE;
+    }
+}

@@ -1,0 +1,44 @@
+package org.kizuna.identity.internal;
+
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.Policy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides every write by the matrix of {@link Write}: one of the write's roles, the user's own nation
+ * (never a partner's), and for sensor registration a clearance at or above {@code kizuna.writes.sensor-clearance}
+ * in the user's own policy (default SECRET).
+ */
+@Component
+class WriteMatrix implements Writes {
+
+    private final String floor;
+
+    WriteMatrix(@Value("${kizuna.writes.sensor-clearance:SECRET}") String floor) {
+        if (Policy.all().stream().noneMatch(p -> p.levels().stream().anyMatch(l -> l.englishName().equals(floor)))) {
+            throw new IllegalStateException("kizuna.writes.sensor-clearance '" + floor + "' is not a level of any classification policy");
+        }
+        this.floor = floor;
+    }
+
+    @Override
+    public boolean may(KizunaUser user, Write write, String nation) {
+        if (write.roles().stream().noneMatch(user::has)) return false;
+        if (!user.nation().equals(nation)) return false;
+        if (write.clearanceFloor()) {
+            // a nation whose policy has no level of that name has no user cleared for it
+            Policy own = Policy.ofNation(user.nation()).orElse(null);
+            if (own == null || own.levels().stream().noneMatch(l -> l.englishName().equals(floor))) return false;
+            if (own.level(user.clearance()).rank() < own.level(floor).rank()) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public String clearanceFloor() {
+        return floor;
+    }
+}
