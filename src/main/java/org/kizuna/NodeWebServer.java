@@ -58,6 +58,7 @@ class NodeWebServer {
     }
 
     static final String LOCAL_HTTPS_PORT = "local.https.port";
+    static final int UNLOAD_DELAY_MS = 250;
 
     @Bean
     Connectors nodeConnectors(Settings settings, NodePki pki, ConfigurableEnvironment environment) {
@@ -92,6 +93,11 @@ class NodeWebServer {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
+            // on shutdown Tomcat waits this long for requests still in progress (open event streams) after the
+            // graceful phase (spring.lifecycle.timeout-per-shutdown-phase) has already waited for them
+            factory.addContextCustomizers(context -> {
+                if (context instanceof org.apache.catalina.core.StandardContext standard) standard.setUnloadDelay(UNLOAD_DELAY_MS);
+            });
             SslBundle bundle = bundle();
             if (!settings.plain()) {
                 // no plain HTTP: the main connector speaks HTTPS
