@@ -76,7 +76,9 @@ class RequestLimits {
                 response.getWriter().write(ApiErrors.tooLargeJson(max, request.getRequestURI()));
                 return;
             }
-            chain.doFilter(declared >= 0 ? request : new Capped(request, max), response);
+            // a body without a declared length comes in chunks: count what is read
+            boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
+            chain.doFilter(chunked ? new Capped(request, max) : request, response);
         }
     }
 

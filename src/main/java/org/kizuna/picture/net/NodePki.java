@@ -51,8 +51,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The node's own certificate authority for CoT over mutual TLS: a CA and a server certificate created
  * on first start under {@code <data-dir>/pki} (EC P-256, signed with BouncyCastle), the TLS context of
  * the 8089 listener (TLS 1.3, client certificate required, trusting only this CA), and client
- * certificates whose subject names the user and nation ({@code CN=name, OU=JPN, T=SECRET}).
+ * certificates whose subject names the user and nation ({@code CN=name, OU=JPN, T=SECRET}). The node's
+ * HTTPS connector serves the same server certificate, so this type is the picture module's named
+ * interface {@code pki}.
  */
+@org.springframework.modulith.NamedInterface("pki")
 public final class NodePki {
 
     /** Password of the client bundles ({@code NAME.p12}) handed to a client's operator; printed by {@code certs issue-client}. */
