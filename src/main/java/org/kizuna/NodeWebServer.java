@@ -65,7 +65,7 @@ class NodeWebServer {
         return new Connectors(settings, pki, environment);
     }
 
-    /** The data directory and everything in it (database, keys, PKI) is the node's user's alone once the node runs. */
+    /** The data directory and the node's files in it (database, keys, PKI) are the node's user's alone once the node runs. */
     @EventListener(ApplicationReadyEvent.class)
     void restrictDataDirectory(ApplicationReadyEvent ready) throws IOException {
         NodeDirectory.restrict(Path.of(ready.getApplicationContext().getEnvironment().getProperty("kizuna.data-dir", "./data/USA")));

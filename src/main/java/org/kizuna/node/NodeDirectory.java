@@ -46,14 +46,29 @@ public final class NodeDirectory {
     }
 
     /**
-     * Makes the data directory and everything under it the node's user's alone (700 for directories,
-     * 600 for files). Symbolic links are not followed.
+     * Makes the data directory and the node's own files in it the node's user's alone: the directory 700,
+     * the {@code keys} and {@code pki} directories and everything under them 700/600, and the embedded
+     * database's files ({@code kizuna.*}) 600. Other files an operator keeps there are left alone, so a
+     * data directory given by mistake (a home directory, say) is not rewritten. Links are not followed.
      */
     public static void restrict(Path dataDir) throws IOException {
         if (!Files.isDirectory(dataDir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Files.walkFileTree(dataDir, new SimpleFileVisitor<>() {
+        setPermissions(dataDir, OWNER_ONLY_DIRECTORY);
+        for (String own : new String[] {"keys", "pki"}) {
+            Path dir = dataDir.resolve(own);
+            if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) restrictTree(dir);
+        }
+        try (var files = Files.newDirectoryStream(dataDir, "kizuna.*")) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) setPermissions(file, OWNER_ONLY_FILE);
+            }
+        }
+    }
+
+    private static void restrictTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 setPermissions(dir, OWNER_ONLY_DIRECTORY);
@@ -70,7 +85,7 @@ public final class NodeDirectory {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // a file that vanished meanwhile (a database temp file)
+                return FileVisitResult.CONTINUE; // a file that vanished meanwhile
             }
         });
     }
