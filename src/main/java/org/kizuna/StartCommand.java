@@ -3,6 +3,7 @@ package org.kizuna;
 import java.nio.file.Path;
 
 import org.kizuna.node.NodeDatabase;
+import org.kizuna.node.NodeDirectory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,11 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--nation", defaultValue = "USA", description = "ISO 3166 alpha-3 code of the node's nation (default: ${DEFAULT-VALUE}).")
     String nation;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console and API (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "Plain HTTP port of the console and API, on this machine's loopback interface only; not served with --production (default: ${DEFAULT-VALUE}, 0 picks a free port).")
     int port;
+
+    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port of the console and API on every interface, with the node's certificate (default: ${DEFAULT-VALUE}, 0 picks a free port).")
+    int httpsPort;
 
     @Option(names = "--data", description = "Data directory (default: ./data/<nation>).")
     Path data;
@@ -72,13 +76,21 @@ final class StartCommand implements Callable<Integer> {
         if (!NATION.matcher(nation).matches()) {
             throw new ParameterException(spec.commandLine(), "--nation must be an ISO 3166 alpha-3 code in capitals, such as USA or JPN; got '" + nation + "'");
         }
-        if (port < 1 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535; got " + port);
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535; got " + port);
+        }
+        if (httpsPort < 0 || httpsPort > 65535) {
+            throw new ParameterException(spec.commandLine(), "--https-port must be between 0 and 65535; got " + httpsPort);
         }
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ParameterException(spec.commandLine(), "--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database); got '" + dbUrl + "'");
         }
         Path dir = (data != null ? data : Path.of("data", nation)).toAbsolutePath().normalize();
+        try {
+            NodeDirectory.createPrivate(dir);
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot create the data directory " + dir + ": " + e.getMessage());
+        }
         SpringApplication app = new SpringApplication(KizunaApplication.class);
         // Passed as command-line properties so that they override application.yaml.
         String[] args = properties(dir).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -101,6 +113,7 @@ final class StartCommand implements Callable<Integer> {
         if (cotPlain != null) p.put("kizuna.cot.plain-enabled", cotPlain);
         if (cotPlainBind != null) p.put("kizuna.cot.tcp-bind-address", cotPlainBind);
         if (cotPlainReader != null) p.put("kizuna.cot.plain-reader", cotPlainReader);
+        p.put("kizuna.https-port", httpsPort);
         if (dbUrl != null) {
             p.put("spring.datasource.url", dbUrl);
             p.put("spring.datasource.username", dbUser != null ? dbUser : "");
@@ -113,13 +126,30 @@ final class StartCommand implements Callable<Integer> {
     }
 
     private void announce(ConfigurableApplicationContext context) {
-        String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", String.valueOf(port)) + "/";
+        var env = context.getEnvironment();
+        String https = "https://" + hostName() + ":" + env.getProperty("local.https.port", String.valueOf(httpsPort)) + "/";
+        String ca = env.getProperty("kizuna.data-dir", ".") + "/pki/ca.crt.pem";
         var out = System.out;
         out.println();
-        out.println("Kizuna node " + nation.toUpperCase(Locale.ROOT) + " is ready at " + url);
+        if (production) {
+            out.println("Kizuna node " + nation.toUpperCase(Locale.ROOT) + " is ready at " + https);
+        } else {
+            String plain = "http://localhost:" + env.getProperty("local.server.port", String.valueOf(port)) + "/";
+            out.println("Kizuna node " + nation.toUpperCase(Locale.ROOT) + " is ready at " + plain + " (plain HTTP, this machine only)");
+            out.println("and at " + https + " (HTTPS, from other machines)");
+        }
+        out.println("The node's HTTPS certificate is issued by its own CA: " + ca);
         if (!production) {
             out.println("Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer)");
         }
         out.flush();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 }

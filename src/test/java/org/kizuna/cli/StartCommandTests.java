@@ -41,11 +41,18 @@ class StartCommandTests {
     }
 
     @Test
+    void anHttpsPortOutOfRangeIsRefused() {
+        Run r = run("start", "--https-port", "70000");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--https-port");
+    }
+
+    @Test
     void helpListsTheVerbs() {
         Run r = run("help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("start").contains("bench");
         Run startHelp = run("start", "--help");
-        assertThat(startHelp.out()).contains("--nation").contains("--db-url").contains("--production");
+        assertThat(startHelp.out()).contains("--nation").contains("--db-url").contains("--production").contains("--https-port");
     }
 }

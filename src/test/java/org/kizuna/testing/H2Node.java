@@ -15,8 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A whole node on the embedded H2 database (PostgreSQL mode), in demo mode, on a random port. Test
- * classes with this annotation share one application context.
+ * A whole node on the embedded H2 database (PostgreSQL mode), in demo mode, on a random port (plain
+ * HTTP on loopback; HTTPS on another random port, {@code local.https.port}). Test classes with this
+ * annotation share one application context; its data directory is deleted when the context closes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,6 +37,8 @@ public @interface H2Node {
                         "kizuna.mode=demo",
                         "kizuna.database=h2"
                 ).applyTo(context);
+                // the test framework closes cached contexts when the test JVM ends: the directory goes with it
+                context.addApplicationListener((org.springframework.context.event.ContextClosedEvent closed) -> TempDirs.delete(dir));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

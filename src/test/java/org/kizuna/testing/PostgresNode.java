@@ -45,6 +45,7 @@ public @interface PostgresNode {
                         "kizuna.mode=demo",
                         "kizuna.database=postgresql"
                 ).applyTo(context);
+                context.addApplicationListener((org.springframework.context.event.ContextClosedEvent closed) -> TempDirs.delete(dir));
             } catch (SQLException | java.io.IOException e) {
                 throw new IllegalStateException("cannot prepare a PostgreSQL schema for the test node: " + e.getMessage(), e);
             }

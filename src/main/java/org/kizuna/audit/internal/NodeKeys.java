@@ -14,7 +14,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Set;
 
 /**
  * The node's Ed25519 audit key, kept in {@code <data-dir>/keys}: created at first start, the private
@@ -37,17 +36,11 @@ public final class NodeKeys {
                 PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(dir.resolve(PRIVATE))));
                 return new KeyPair(publicKey(dataDir), priv);
             }
-            Files.createDirectories(dir);
+            org.kizuna.node.NodeDirectory.createPrivate(dir);
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Path priv = dir.resolve(PRIVATE);
-            Files.write(priv, pair.getPrivate().getEncoded());
-            try {
-                Files.setPosixFilePermissions(priv, Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system; the directory's own permissions apply
-            }
-            Files.write(dir.resolve(PUBLIC), pair.getPublic().getEncoded());
+            // created readable by the node's user only before a byte of the key is written
+            org.kizuna.node.NodeDirectory.writePrivate(dir.resolve(PRIVATE), pair.getPrivate().getEncoded());
+            org.kizuna.node.NodeDirectory.writePrivate(dir.resolve(PUBLIC), pair.getPublic().getEncoded());
             return pair;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot load or create the audit key under " + dir + ": " + e.getMessage(), e);

@@ -1,6 +1,8 @@
 package org.kizuna.identity.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -10,13 +12,19 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -24,6 +32,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -46,6 +57,52 @@ class SecurityConfiguration {
         return username -> users.credentials(username)
                 .map(c -> new NodeUserDetails(c.user(), c.passwordHash(), c.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                                @Value("${kizuna.login.max-user-failures:5}") int userFailures,
+                                @Value("${kizuna.login.max-address-failures:20}") int addressFailures,
+                                @Value("${kizuna.login.failure-window:5m}") Duration window,
+                                @Value("${kizuna.login.lockout:15m}") Duration lockout,
+                                @Value("${kizuna.login.tracked:10000}") int tracked) {
+        return new LoginThrottle(new LoginThrottle.Settings(userFailures, addressFailures, window, lockout, tracked),
+                Clock.systemUTC(), events, new TransactionTemplate(transactions));
+    }
+
+    /**
+     * The one way users authenticate (form login and HTTP Basic alike): the password check, refused without
+     * a check while the user name or the client's address is locked by {@link LoginThrottle}. A locked
+     * login fails with the same exception, and so the same answer, as a wrong password.
+     */
+    @Bean
+    AuthenticationProvider throttledAuthentication(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String name = authentication.getName() == null ? "" : authentication.getName();
+                String address = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
+                        ? d.getRemoteAddress() : "unknown";
+                if (throttle.locked(name, address)) {
+                    throw new BadCredentialsException("Bad credentials");
+                }
+                try {
+                    Authentication result = passwords.authenticate(authentication);
+                    throttle.succeeded(name);
+                    return result;
+                } catch (AuthenticationException e) {
+                    throttle.failed(name, address);
+                    throw e;
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return passwords.supports(authentication);
+            }
+        };
     }
 
     @Bean

@@ -18,7 +18,11 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.Date;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -48,40 +52,77 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The node's own certificate authority for CoT over mutual TLS: a CA and a server certificate created
  * on first start under {@code <data-dir>/pki} (EC P-256, signed with BouncyCastle), the TLS context of
  * the 8089 listener (TLS 1.3, client certificate required, trusting only this CA), and client
- * certificates whose subject names the user and nation ({@code CN=name, OU=JPN, T=SECRET}).
+ * certificates whose subject names the user and nation ({@code CN=name, OU=JPN, T=SECRET}). The node's
+ * HTTPS connector serves the same server certificate, so this type is the picture module's named
+ * interface {@code pki}.
  */
+@org.springframework.modulith.NamedInterface("pki")
 public final class NodePki {
 
-    /** Password of the PKCS#12 stores this CA writes; the stores are protected by the data directory's file permissions. */
-    public static final char[] STORE_PASSWORD = "kizuna".toCharArray();
+    /** Password of the client bundles ({@code NAME.p12}) handed to a client's operator; printed by {@code certs issue-client}. */
+    static final char[] CLIENT_BUNDLE_PASSWORD = "kizuna".toCharArray();
+    /** Password the node's own stores had before each node generated its own secret; read once to migrate them. */
+    private static final char[] LEGACY_STORE_PASSWORD = "kizuna".toCharArray();
+    /** The file beside the stores that holds this node's generated store secret (readable by the node's user only). */
+    public static final String SECRET_FILE = "stores.secret";
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Pattern NATION = Pattern.compile("[A-Z]{3}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String nation;
+    private final char[] storePassword;
     private @Nullable Path dir;
     private final PrivateKey caKey;
     private final X509Certificate caCert;
     private final PrivateKey serverKey;
     private final X509Certificate serverCert;
 
-    private NodePki(String nation, PrivateKey caKey, X509Certificate caCert, PrivateKey serverKey, X509Certificate serverCert) {
+    private NodePki(String nation, char[] storePassword, PrivateKey caKey, X509Certificate caCert, PrivateKey serverKey, X509Certificate serverCert) {
         this.nation = nation;
+        this.storePassword = storePassword;
         this.caKey = caKey;
         this.caCert = caCert;
         this.serverKey = serverKey;
         this.serverCert = serverCert;
     }
 
-    /** Loads the node's CA from {@code pkiDir}, creating it (and the server certificate) the first time. */
+    /**
+     * Loads the node's CA from {@code pkiDir}, creating it (and the server certificate) the first time. The
+     * stores are protected by a secret generated for this node ({@value #SECRET_FILE}); stores written
+     * before nodes had their own secret are rewritten under a new one. The directory and every key file
+     * are readable by the node's user only.
+     */
     public static synchronized NodePki loadOrCreate(Path pkiDir, String nation) {
         try {
             Path ca = pkiDir.resolve("ca.p12"), server = pkiDir.resolve("server.p12");
+            privateDirectory(pkiDir);
             if (Files.exists(ca) && Files.exists(server)) {
-                KeyStore caStore = load(ca), serverStore = load(server);
-                NodePki pki = new NodePki(nation, (PrivateKey) caStore.getKey("ca", STORE_PASSWORD), (X509Certificate) caStore.getCertificate("ca"),
-                        (PrivateKey) serverStore.getKey("server", STORE_PASSWORD), (X509Certificate) serverStore.getCertificate("server"));
+                Path secretFile = pkiDir.resolve(SECRET_FILE);
+                char[] secret = Files.exists(secretFile) ? Files.readString(secretFile).trim().toCharArray() : LEGACY_STORE_PASSWORD;
+                boolean legacy = secret == LEGACY_STORE_PASSWORD;
+                KeyStore caStore, serverStore;
+                try {
+                    caStore = load(ca, secret);
+                    serverStore = load(server, secret);
+                } catch (IOException wrongSecret) {
+                    if (legacy) throw wrongSecret;
+                    // a migration stopped between writing the secret and rewriting the stores
+                    secret = LEGACY_STORE_PASSWORD;
+                    legacy = true;
+                    caStore = load(ca, secret);
+                    serverStore = load(server, secret);
+                }
+                NodePki pki = new NodePki(nation, secret, (PrivateKey) caStore.getKey("ca", secret), (X509Certificate) caStore.getCertificate("ca"),
+                        (PrivateKey) serverStore.getKey("server", secret), (X509Certificate) serverStore.getCertificate("server"));
+                if (legacy) {
+                    pki = pki.withStorePassword(newSecret(secretFile));
+                    pki.storeOwn(ca, server);
+                }
                 pki.dir = pkiDir;
+                restrict(ca);
+                restrict(server);
                 return pki;
             }
             Files.createDirectories(pkiDir);
@@ -109,10 +150,9 @@ public final class NodePki {
                             new GeneralName(GeneralName.dNSName, InetAddress.getLocalHost().getHostName())}))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
             X509Certificate serverCert = sign(sb, caPair.getPrivate());
-            store(ca, "ca", caPair.getPrivate(), caCert);
-            store(server, "server", serverPair.getPrivate(), serverCert, caCert);
+            NodePki pki = new NodePki(nation, newSecret(pkiDir.resolve(SECRET_FILE)), caPair.getPrivate(), caCert, serverPair.getPrivate(), serverCert);
+            pki.storeOwn(ca, server);
             writePem(pkiDir.resolve("ca.crt.pem"), caCert);
-            NodePki pki = new NodePki(nation, caPair.getPrivate(), caCert, serverPair.getPrivate(), serverCert);
             pki.dir = pkiDir;
             return pki;
         } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
@@ -122,6 +162,63 @@ public final class NodePki {
 
     public X509Certificate caCertificate() {
         return caCert;
+    }
+
+    /**
+     * An in-memory PKCS#12 store (alias {@code server}) of the node's server key and certificate chain, for
+     * the HTTPS connector; {@code password} protects only this in-memory copy.
+     */
+    public KeyStore serverKeyStore(char[] password) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("server", serverKey, password, new X509Certificate[] {serverCert, caCert});
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private NodePki withStorePassword(char[] secret) {
+        return new NodePki(nation, secret, caKey, caCert, serverKey, serverCert);
+    }
+
+    private void storeOwn(Path ca, Path server) throws IOException, GeneralSecurityException {
+        store(ca, "ca", caKey, storePassword, caCert);
+        store(server, "server", serverKey, storePassword, serverCert, caCert);
+    }
+
+    /** A random secret for this node's stores, written to {@code file} readable by the node's user only. */
+    private static char[] newSecret(Path file) throws IOException {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: the directory's protection applies
+        }
+        Files.writeString(file, secret);
+        return secret.toCharArray();
+    }
+
+    private static void privateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, OWNER_DIR);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+
+    /** Makes a file readable and writable by the node's user only (where the file system has POSIX permissions). */
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, OWNER_FILE);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
     }
 
     /** The server side of mutual TLS: TLS 1.3, this node's server certificate, only this CA trusted. */
@@ -138,7 +235,7 @@ public final class NodePki {
     private SSLContext context(String alias, PrivateKey key, X509Certificate cert) {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keyStore(alias, key, cert, caCert), STORE_PASSWORD);
+            kmf.init(keyStore(alias, key, CLIENT_BUNDLE_PASSWORD, cert, caCert), CLIENT_BUNDLE_PASSWORD);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("ca", caCert);
@@ -183,16 +280,26 @@ public final class NodePki {
         }
     }
 
-    /** Writes NAME.key.pem, NAME.crt.pem, NAME.p12 (password {@code kizuna}) and ca.crt.pem into {@code dir}. */
+    /**
+     * Writes NAME.key.pem, NAME.crt.pem, NAME.p12 (password {@code kizuna}) and ca.crt.pem into {@code dir};
+     * the key and the bundle are readable by the writing user only.
+     */
     public void write(Issued client, Path dir) throws IOException {
         Files.createDirectories(dir);
-        try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(dir.resolve(client.name() + ".key.pem")))) {
+        Path keyFile = dir.resolve(client.name() + ".key.pem");
+        Files.deleteIfExists(keyFile);
+        try {
+            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(keyFile);
+        }
+        try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(keyFile))) {
             w.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(client.key(), null));
         }
         writePem(dir.resolve(client.name() + ".crt.pem"), client.certificate());
         writePem(dir.resolve("ca.crt.pem"), caCert);
         try {
-            store(dir.resolve(client.name() + ".p12"), client.name(), client.key(), client.certificate(), caCert);
+            store(dir.resolve(client.name() + ".p12"), client.name(), client.key(), CLIENT_BUNDLE_PASSWORD, client.certificate(), caCert);
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
@@ -232,25 +339,34 @@ public final class NodePki {
         return new JcaX509CertificateConverter().getCertificate(b.build(signer));
     }
 
-    private static void store(Path file, String alias, PrivateKey key, X509Certificate... chain) throws IOException, GeneralSecurityException {
-        KeyStore ks = keyStore(alias, key, chain);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ks.store(out, STORE_PASSWORD);
+    /** Writes a PKCS#12 store, created readable by the node's user only before any key byte is written. */
+    private static void store(Path file, String alias, PrivateKey key, char[] password, X509Certificate... chain) throws IOException, GeneralSecurityException {
+        KeyStore ks = keyStore(alias, key, password, chain);
+        Path tmp = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp);
         }
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            ks.store(out, password);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** An in-memory PKCS#12 store holding one key with its certificate chain. */
-    private static KeyStore keyStore(String alias, PrivateKey key, X509Certificate... chain) throws IOException, GeneralSecurityException {
+    private static KeyStore keyStore(String alias, PrivateKey key, char[] password, X509Certificate... chain) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry(alias, key, STORE_PASSWORD, chain);
+        ks.setKeyEntry(alias, key, password, chain);
         return ks;
     }
 
-    private static KeyStore load(Path file) throws IOException, GeneralSecurityException {
+    private static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
-            ks.load(in, STORE_PASSWORD);
+            ks.load(in, password);
         }
         return ks;
     }

@@ -1,0 +1,147 @@
+package org.kizuna;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.core.StreamReadConstraints;
+
+/**
+ * Bounds what a request can make the node read: a body longer than {@code kizuna.max-request-body} is
+ * refused with 413 before it is read when its length is declared, and cut off at the limit when it is
+ * sent in chunks; a JSON body nested deeper than {@code kizuna.max-json-nesting} levels is refused (400)
+ * as the parser reaches that depth. Form posts (the login page) are bounded by Tomcat's own limit.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestLimits {
+
+    @Bean
+    FilterRegistrationBean<BodyLimit> requestBodyLimit(@Value("${kizuna.max-request-body:1MB}") DataSize max) {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(max.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    JsonFactoryBuilderCustomizer jsonNestingLimit(@Value("${kizuna.max-json-nesting:64}") int maxNesting) {
+        return builder -> builder.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNesting).build());
+    }
+
+    /** Thrown while reading a chunked body past the limit; {@link ApiErrors} answers 413. */
+    static final class BodyTooLarge extends IOException {
+        final long limit;
+
+        BodyTooLarge(long limit) {
+            super("request body exceeds " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    static final class BodyLimit extends OncePerRequestFilter {
+        private final long max;
+
+        BodyLimit(long max) {
+            this.max = max;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            long declared = request.getContentLengthLong();
+            if (declared > max) {
+                response.setStatus(413);
+                response.setHeader("Connection", "close");
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.getWriter().write(ApiErrors.tooLargeJson(max, request.getRequestURI()));
+                return;
+            }
+            // a body without a declared length comes in chunks: count what is read
+            boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
+            chain.doFilter(chunked ? new Capped(request, max) : request, response);
+        }
+    }
+
+    /** A request whose body stream fails once more than {@code max} bytes have been read. */
+    static final class Capped extends HttpServletRequestWrapper {
+        private final long max;
+        private ServletInputStream in;
+
+        Capped(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (in == null) {
+                ServletInputStream raw = super.getInputStream();
+                in = new ServletInputStream() {
+                    long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = raw.read();
+                        if (b >= 0) count(1);
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buf, int off, int len) throws IOException {
+                        int n = raw.read(buf, off, (int) Math.min(len, max - read + 1));
+                        if (n > 0) count(n);
+                        return n;
+                    }
+
+                    private void count(int n) throws IOException {
+                        read += n;
+                        if (read > max) throw new BodyTooLarge(max);
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return raw.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return raw.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        raw.setReadListener(listener);
+                    }
+                };
+            }
+            return in;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+}

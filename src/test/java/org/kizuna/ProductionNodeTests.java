@@ -1,0 +1,90 @@
+package org.kizuna;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kizuna.node.NodeDatabase;
+import org.kizuna.picture.net.NodePki;
+import org.kizuna.testing.NodeTls;
+import org.kizuna.testing.TempDirs;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A production node: HTTPS only (no plain HTTP at all), and its data directory, database and keys are
+ * readable by the node's user only, the key stores protected by a secret generated for this node.
+ */
+class ProductionNodeTests {
+
+    static Path dir;
+    static ConfigurableApplicationContext node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("kizuna-production-node");
+        // as a freshly unpacked directory would be: readable by everyone
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        node = new SpringApplication(KizunaApplication.class).run("--spring.datasource.url=" + NodeDatabase.h2Url(dir),
+                "--spring.datasource.username=sa", "--kizuna.data-dir=" + dir, "--kizuna.mode=production", "--server.port=0");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) node.close();
+        TempDirs.delete(dir);
+    }
+
+    @Test
+    void aProductionNodeServesHttpsOnlyWithTheNodesCertificate() throws Exception {
+        List<NodeTls.Listener> listeners = NodeTls.listeners(node);
+        assertThat(listeners).as("no plain HTTP connector in production").allMatch(NodeTls.Listener::secure).hasSize(1);
+        int port = Integer.parseInt(node.getEnvironment().getProperty("local.https.port"));
+        assertThat(port).isEqualTo(listeners.getFirst().port());
+        HttpResponse<String> health = NodeTls.trusting(node.getBean(NodePki.class).caCertificate())
+                .send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("UP");
+    }
+
+    @Test
+    void theDataDirectoryAndKeyFilesAreTheNodeUsersAlone() throws Exception {
+        String dirOnly = "rwx------", fileOnly = "rw-------";
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo(dirOnly);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pki")))).isEqualTo(dirOnly);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys")))).isEqualTo(dirOnly);
+        for (Path file : List.of(dir.resolve("pki/ca.p12"), dir.resolve("pki/server.p12"), dir.resolve("pki").resolve(NodePki.SECRET_FILE),
+                dir.resolve("keys/audit-ed25519.key"), dir.resolve("kizuna.mv.db"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo(fileOnly);
+        }
+    }
+
+    @Test
+    void theKeyStoresOpenWithTheNodesOwnSecretAndNotAWellKnownPassword() throws Exception {
+        char[] secret = Files.readString(dir.resolve("pki").resolve(NodePki.SECRET_FILE)).trim().toCharArray();
+        assertThat(secret.length).isGreaterThanOrEqualTo(32);
+        for (String store : List.of("ca.p12", "server.p12")) {
+            try (var in = Files.newInputStream(dir.resolve("pki").resolve(store))) {
+                KeyStore.getInstance("PKCS12").load(in, secret);
+            }
+            for (String known : List.of("kizuna", "changeit", "")) {
+                assertThatThrownBy(() -> {
+                    try (var in = Files.newInputStream(dir.resolve("pki").resolve(store))) {
+                        KeyStore.getInstance("PKCS12").load(in, known.toCharArray());
+                    }
+                }).as(store + " opens with '" + known + "'").isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+}
