@@ -65,7 +65,7 @@ public final class CotServer implements AutoCloseable {
             s.bind(new InetSocketAddress(settings.tcpBindAddress(), settings.tcpPort()), 1024);
             plain = s;
             Thread.ofVirtual().name("cot-accept-tcp").start(() -> accept(s, false));
-            log.info("CoT TCP (XML and TAK protocol) listening on {}", s.getLocalSocketAddress());
+            log.info("CoT TCP (XML and TAK protocol) listening on {}, port {}", s.getLocalSocketAddress(), s.getLocalPort());
         }
         if (settings.tlsPort() >= 0) {
             if (pki == null) throw new IllegalStateException("the TLS listener needs the node's PKI");
@@ -77,7 +77,7 @@ public final class CotServer implements AutoCloseable {
             s.bind(new InetSocketAddress(settings.tlsBindAddress(), settings.tlsPort()), 1024);
             tls = s;
             Thread.ofVirtual().name("cot-accept-tls").start(() -> accept(s, true));
-            log.info("CoT TLS (mutual, TLS 1.3) listening on {}", s.getLocalSocketAddress());
+            log.info("CoT TLS (mutual, TLS 1.3) listening on {}, port {}", s.getLocalSocketAddress(), s.getLocalPort());
         }
         return this;
     }
