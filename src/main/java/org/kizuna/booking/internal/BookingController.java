@@ -153,11 +153,6 @@ class BookingController {
         emitter.onCompletion(() -> subscribers.remove(s));
         emitter.onTimeout(() -> subscribers.remove(s));
         emitter.onError(e -> subscribers.remove(s));
-        try {
-            emitter.send(SseEmitter.event().comment("open")); // the response starts now: the browser knows the stream is open
-        } catch (IOException | IllegalStateException e) {
-            subscribers.remove(s);
-        }
         if (users.isDisabled(username)) end(s); // the user was disabled while this stream opened
         return emitter;
     }
