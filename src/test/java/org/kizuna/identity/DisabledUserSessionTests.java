@@ -57,8 +57,10 @@ class DisabledUserSessionTests {
                 .update();
     }
 
+    /** Enabled again first (through the API, as the node's memory of disabled users must hear it), then removed. */
     @AfterEach
     void gone() {
+        Api.on(port).as("usa.admin", "demo").post("/api/v1/users/" + USER + "/enable", "");
         jdbc.sql("delete from kizuna_user where username = ?").param(USER).update();
     }
 
