@@ -17,6 +17,7 @@ import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
 import org.kizuna.booking.Reserved;
 import org.kizuna.identity.CurrentUser;
+import org.kizuna.identity.UserDirectory;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.registry.Registry;
@@ -45,16 +46,21 @@ class BookingController {
     private final CurrentUser user;
     private final Registry registry;
     private final ReadPath readPath;
+    private final UserDirectory users;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-    private record Subscriber(SseEmitter emitter, ReadPath.Subscription subscription) {
+    /** At most this many event streams are open at once; a further one is a 503 problem. */
+    static final int MAX_STREAMS = 1000;
+
+    private record Subscriber(SseEmitter emitter, ReadPath.Subscription subscription, String username) {
     }
 
-    BookingController(Bookings bookings, CurrentUser user, Registry registry, ReadPath readPath) {
+    BookingController(Bookings bookings, CurrentUser user, Registry registry, ReadPath readPath, UserDirectory users) {
         this.bookings = bookings;
         this.user = user;
         this.registry = registry;
         this.readPath = readPath;
+        this.users = users;
     }
 
     @PostMapping("/requests")
@@ -136,13 +142,35 @@ class BookingController {
 
     @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events() {
+        if (subscribers.size() >= MAX_STREAMS) {
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "this node serves " + MAX_STREAMS + " booking event streams at once, its limit; try again later");
+        }
         SseEmitter emitter = new SseEmitter(0L);
-        Subscriber s = new Subscriber(emitter, readPath.subscribe(user.reader(), "booking/events"));
+        String username = user.require().username();
+        Subscriber s = new Subscriber(emitter, readPath.subscribe(user.reader(), "booking/events"), username);
         subscribers.add(s);
         emitter.onCompletion(() -> subscribers.remove(s));
         emitter.onTimeout(() -> subscribers.remove(s));
         emitter.onError(e -> subscribers.remove(s));
+        if (users.isDisabled(username)) end(s); // the user was disabled while this stream opened
         return emitter;
+    }
+
+    /** Completes every open event stream of the user (an administrator disabled it): the browser sees the end at once. */
+    void endStreamsOf(String username) {
+        for (Subscriber s : subscribers) {
+            if (s.username().equals(username)) end(s);
+        }
+    }
+
+    private void end(Subscriber s) {
+        subscribers.remove(s);
+        try {
+            s.emitter().complete();
+        } catch (RuntimeException alreadyDone) {
+            // completed or failed already
+        }
     }
 
     /** Tells each subscriber of a change it may read; the others learn nothing, not even that something changed. */

@@ -24,12 +24,15 @@ class UserAccounts {
     private final JdbcUsers users;
     private final ApplicationEventPublisher events;
     private final Writes writes;
+    private final DisabledUsers disabled;
     private final String nodeNation;
 
-    UserAccounts(JdbcUsers users, ApplicationEventPublisher events, Writes writes, @Value("${kizuna.nation:USA}") String nodeNation) {
+    UserAccounts(JdbcUsers users, ApplicationEventPublisher events, Writes writes, DisabledUsers disabled,
+                 @Value("${kizuna.nation:USA}") String nodeNation) {
         this.users = users;
         this.events = events;
         this.writes = writes;
+        this.disabled = disabled;
         this.nodeNation = nodeNation;
     }
 
@@ -38,6 +41,7 @@ class UserAccounts {
         writes.authorize(admin, Write.ADMINISTER_USER, nodeNation);
         if (admin.username().equals(name)) return Outcome.SELF;
         if (!users.setEnabled(name, false)) return Outcome.UNKNOWN;
+        disabled.disabled(name); // the user's sessions are refused from now on
         log.warn("user {} disabled by {}", name, admin.username());
         events.publishEvent(new UserDisabled(name, admin.username(), Instant.now()));
         return Outcome.DONE;
@@ -47,6 +51,7 @@ class UserAccounts {
     Outcome enable(KizunaUser admin, String name) {
         writes.authorize(admin, Write.ADMINISTER_USER, nodeNation);
         if (!users.setEnabled(name, true)) return Outcome.UNKNOWN;
+        disabled.enabled(name);
         log.warn("user {} enabled by {}", name, admin.username());
         return Outcome.DONE;
     }

@@ -124,10 +124,10 @@ class PictureConfiguration {
         return server;
     }
 
-    /** Cuts a disabled user's live CoT connections. */
+    /** Cuts a disabled user's live CoT connections and picture streams. */
     @Bean
-    CotUserAccess cotUserAccess(CotServer server) {
-        return new CotUserAccess(server);
+    CotUserAccess cotUserAccess(CotServer server, StreamController streams) {
+        return new CotUserAccess(server, streams);
     }
 
     @Bean(destroyMethod = "close")

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.kizuna.identity.UserDirectory;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.stream.Frame;
 import org.kizuna.picture.stream.Subscriber;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * At most {@code kizuna.picture.max-streams} streams are open at once (a further one is a 503 problem).
  * When the node stops, every open stream is completed first (this lifecycle stops before the web
  * server's graceful shutdown, which would otherwise wait for the never-ending responses), so browsers
- * see the end at once and the node stops within seconds.
+ * see the end at once and the node stops within seconds. When an administrator disables a user, that
+ * user's open streams are completed at once ({@link CotUserAccess}).
  */
 @RestController
 class StreamController implements SmartLifecycle {
@@ -36,13 +38,15 @@ class StreamController implements SmartLifecycle {
 
     private final Picture picture;
     private final Readers readers;
+    private final UserDirectory users;
     private final int maxStreams;
     private final Set<BrowserStream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    StreamController(Picture picture, Readers readers, PictureSettings settings) {
+    StreamController(Picture picture, Readers readers, UserDirectory users, PictureSettings settings) {
         this.picture = picture;
         this.readers = readers;
+        this.users = users;
         this.maxStreams = settings.maxStreams();
     }
 
@@ -53,7 +57,8 @@ class StreamController implements SmartLifecycle {
             throw PictureController.problem(HttpStatus.SERVICE_UNAVAILABLE, "this node serves " + maxStreams + " picture streams at once, its limit; try again later");
         }
         SseEmitter emitter = new SseEmitter(0L);
-        BrowserStream stream = new BrowserStream(emitter);
+        String username = readers.user().username();
+        BrowserStream stream = new BrowserStream(emitter, username);
         open.add(stream);
         AutoCloseable subscription = picture.subscribe(readers.reader(), stream);
         Runnable end = () -> {
@@ -68,8 +73,9 @@ class StreamController implements SmartLifecycle {
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(e -> end.run());
-        Thread.ofVirtual().name("sse-" + readers.user().username()).start(() -> stream.pump(end));
+        Thread.ofVirtual().name("sse-" + username).start(() -> stream.pump(end));
         if (!running) stream.finish(); // the node began to stop while this stream opened
+        else if (users.isDisabled(username)) stream.finish(); // the user was disabled while this stream opened
         return emitter;
     }
 
@@ -98,19 +104,28 @@ class StreamController implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
+    /** Completes every open stream of the user: the browser sees the end at once. */
+    void endStreamsOf(String username) {
+        for (BrowserStream s : List.copyOf(open)) {
+            if (s.username.equals(username)) s.finish();
+        }
+    }
+
     int openStreams() {
         return open.size();
     }
 
     private static final class BrowserStream implements Subscriber {
         private final SseEmitter emitter;
+        private final String username;
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition ready = lock.newCondition();
         private final ArrayDeque<Frame> queue = new ArrayDeque<>();
         private volatile boolean open = true;
 
-        BrowserStream(SseEmitter emitter) {
+        BrowserStream(SseEmitter emitter, String username) {
             this.emitter = emitter;
+            this.username = username;
         }
 
         @Override
