@@ -246,6 +246,20 @@ public final class LabelKernel {
         return nodeCountry < 0 || nodeMayHold(item);
     }
 
+    /**
+     * Rule 5 alone: whether this kernel's node may hold the item at all (its accredited level and its
+     * nation in the item's releasability); always true for a kernel on no node. An item the node may not
+     * hold is readable by nobody on it, so a module refuses to take it in rather than keep it unseen.
+     */
+    public boolean mayHold(Label item) {
+        return nodeCountry < 0 || nodeMayHold(item);
+    }
+
+    /** The reason rule 5 keeps the item off this node; null when the node may hold it. */
+    public @Nullable String holdRefusal(Label item) {
+        return nodeDeny(item);
+    }
+
     /** The read decision with the reason of a deny. */
     public Decision decide(Label item, Reader reader) {
         Clearance c = new Clearance(reader);

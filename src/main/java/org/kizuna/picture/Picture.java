@@ -173,7 +173,7 @@ public final class Picture implements AutoCloseable {
 
     /**
      * Events refused since start, by reason: {@code time-too-old}, {@code time-in-future},
-     * {@code not-a-position}, {@code no-label}, {@code bad-label}, {@code too-many-labels},
+     * {@code not-a-position}, {@code no-label}, {@code bad-label}, {@code label-not-held}, {@code too-many-labels},
      * {@code too-many-tracks}, {@code too-many-audiences}, {@code overloaded}. A snapshot, sorted by reason.
      */
     public Map<String, Long> refusedByReason() {
@@ -236,6 +236,7 @@ public final class Picture implements AutoCloseable {
      *
      * @throws CotRejected with the reason when the event is not a position report, its time is outside
      *                     the window, its label does not parse, it has no label and no default applies,
+     *                     its label (or the default it takes) is one the node may not hold (rule 5),
      *                     or the picture holds as many distinct labels as it may
      */
     public void ingest(CotEvent e, Source source) throws CotRejected {
@@ -269,6 +270,13 @@ public final class Picture implements AutoCloseable {
             }
         } catch (InvalidMarkingException bad) {
             throw refuse("bad-label", "label does not parse: " + bad.getMessage(), source.name());
+        }
+        if (!kernel.mayHold(label)) {
+            // rule 5: nobody on this node may read it, so it is refused here rather than held unseen (and journalled)
+            throw refuse("label-not-held", (e.access() == null && sensor == null
+                    ? "event has no label and its sender's default label, " + label.banner() + ", is"
+                    : "label " + label.banner() + " is") + " one this node may not hold (" + kernel.holdRefusal(label)
+                    + "); label the event (access, caveat, releasableTo) with a label this node may hold", source.name());
         }
         if (!withinLabelShare(source.nation(), label)) {
             labelsFull = true; // the picture's thread releases the labels nothing uses any more

@@ -93,6 +93,11 @@ class AuditSideChannelTests {
         return seen;
     }
 
+    /** Midnight UTC {@code days} from today: inside the booking horizon whenever the tests run. */
+    static String daysAhead(int days) {
+        return java.time.LocalDate.now(ZoneOffset.UTC).plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    }
+
     String submitNoforn(String start) {
         Api.Response r = as("usa.officer").post("/api/v1/booking/requests", """
                 {"unit": "iii-mef", "facilities": ["camp-schwab"], "durationMinutes": 60, "earliestStart": "%s", "latestStart": "%s",
@@ -117,8 +122,8 @@ class AuditSideChannelTests {
     void listingBookingsGrowsTheLogAlikeWithAndWithoutNofornBookings() {
         Runnable list = () -> assertThat(as("jpn.officer").get("/api/v1/booking/requests").status()).isEqualTo(200);
         long without = growth(list);
-        submitNoforn("2027-06-01T00:00:00Z");
-        submitNoforn("2027-06-02T00:00:00Z");
+        submitNoforn(daysAhead(181));
+        submitNoforn(daysAhead(182));
         long with = growth(list);
         assertThat(with).isEqualTo(without).isEqualTo(1);
         // and the USA reader, who sees them, leaves one entry per list too
@@ -154,7 +159,7 @@ class AuditSideChannelTests {
 
     @Test
     void aHiddenBookingIdAndAMissingOneLeaveTheSameTrailForTheAskingReader() {
-        String hidden = submitNoforn("2027-06-03T00:00:00Z");
+        String hidden = submitNoforn(daysAhead(183));
         assertThat(growth(() -> as("jpn.officer").get("/api/v1/booking/requests/" + hidden)))
                 .isEqualTo(growth(() -> as("jpn.officer").get("/api/v1/booking/requests/BR-00000000")));
         List<String> onHidden = observed("/api/v1/booking/requests/" + hidden);
@@ -211,7 +216,7 @@ class AuditSideChannelTests {
     @Test
     void aBookingStreamRecordsItsSubscriptionAndNothingPerEvent() throws Exception {
         // two NOFORN submissions, the first while nobody listens, the second while a JPN reader's stream is open
-        long quiet = growth(() -> submitNoforn("2027-06-04T00:00:00Z"));
+        long quiet = growth(() -> submitNoforn(daysAhead(184)));
         HttpRequest events = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/booking/events"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("jpn.officer:demo".getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "text/event-stream").build();
@@ -225,7 +230,7 @@ class AuditSideChannelTests {
                 Thread.sleep(50);
             }
             assertThat(size() - before).as("the subscription itself").isEqualTo(1);
-            long listened = growth(() -> submitNoforn("2027-06-05T00:00:00Z"));
+            long listened = growth(() -> submitNoforn(daysAhead(185)));
             assertThat(listened).isEqualTo(quiet);
             assertThat(stream).isNotDone();
             stream.cancel(true);

@@ -1,10 +1,15 @@
 package org.kizuna.booking;
 
 import java.io.StringReader;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -53,6 +58,19 @@ abstract class BookingApiContract {
         return response.body();
     }
 
+    /**
+     * The first Tuesday at least 90 days ahead (UTC): day 0 of these tests, always inside the booking horizon
+     * ({@code kizuna.booking.horizon-days}) and clear of the demo bookings of the coming week. Each test keeps the
+     * weekday and UTC time it was written for (day 0 was Tuesday 2 March 2027); the facilities are in Japan,
+     * which keeps no daylight-saving time, so the local times (quiet hours in Tokyo) are kept too.
+     */
+    static final LocalDate DAY_0 = LocalDate.now(ZoneOffset.UTC).plusDays(90).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+
+    /** Day {@code day} after {@link #DAY_0} at {@code time} UTC, as the API writes an instant. */
+    static String at(int day, String time) {
+        return DAY_0.plusDays(day).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC).toString();
+    }
+
     long requests() {
         return jdbc.sql("select count(*) from booking_request").query(Long.class).single();
     }
@@ -60,12 +78,12 @@ abstract class BookingApiContract {
     @Test
     void aRequestIsBookedAtItsPreferredTimeAndAConflictGoesToTheHigherPriority() {
         JsonNode first = usa().post("/api/v1/booking/requests", request("iii-mef", "\"camp-schwab\"", 120,
-                "2027-03-02T00:00:00Z", "2027-03-02T00:00:00Z", "2027-03-02T00:00:00Z", 2, false, "UNCLASSIFIED")).json();
+                at(0, "00:00"), at(0, "00:00"), at(0, "00:00"), 2, false, "UNCLASSIFIED")).json();
         assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("BOOKED");
         assertThat(first.get("facility").asString()).isEqualTo("camp-schwab");
-        assertThat(first.get("start").asString()).isEqualTo("2027-03-02T00:00:00Z");
+        assertThat(first.get("start").asString()).isEqualTo(at(0, "00:00"));
         Api.Response second = usa().post("/api/v1/booking/requests", request("iii-mef", "\"camp-schwab\"", 60,
-                "2027-03-02T00:30:00Z", "2027-03-02T00:30:00Z", "2027-03-02T00:30:00Z", 5, false, "UNCLASSIFIED"));
+                at(0, "00:30"), at(0, "00:30"), at(0, "00:30"), 5, false, "UNCLASSIFIED"));
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.json().get("state").asString()).isEqualTo("BOOKED");
         JsonNode bumped = usa().get("/api/v1/booking/requests/" + first.get("id").asString()).json();
@@ -77,7 +95,7 @@ abstract class BookingApiContract {
     void noisyActivityThatOnlyFitsInQuietHoursIsRefusedWithTheRule() {
         // 13:00-15:00 UTC is 22:00-24:00 in Tokyo
         JsonNode r = usa().post("/api/v1/booking/requests", request("iii-mef", "\"white-beach\"", 120,
-                "2027-03-03T13:00:00Z", "2027-03-03T13:00:00Z", "2027-03-03T13:00:00Z", 3, true, "UNCLASSIFIED")).json();
+                at(1, "13:00"), at(1, "13:00"), at(1, "13:00"), 3, true, "UNCLASSIFIED")).json();
         assertThat(r.get("state").asString()).isEqualTo("REFUSED");
         assertThat(r.get("reason").asString()).contains("quiet hours").contains("Asia/Tokyo");
     }
@@ -85,11 +103,11 @@ abstract class BookingApiContract {
     @Test
     void usForcesUseAJapaneseTwoFourBFacilityOnlyInAgreedPeriods() {
         JsonNode us = usa().post("/api/v1/booking/requests", request("usarj", "\"camp-asaka\"", 60,
-                "2027-03-04T01:00:00Z", "2027-03-04T03:00:00Z", "2027-03-04T01:00:00Z", 3, false, "UNCLASSIFIED")).json();
+                at(2, "01:00"), at(2, "03:00"), at(2, "01:00"), 3, false, "UNCLASSIFIED")).json();
         assertThat(us.get("state").asString()).isEqualTo("REFUSED");
         assertThat(us.get("reason").asString()).contains("II-4(b)");
         JsonNode jp = jpn().post("/api/v1/booking/requests", request("ardb", "\"camp-asaka\"", 60,
-                "2027-03-04T01:00:00Z", "2027-03-04T03:00:00Z", "2027-03-04T01:00:00Z", 3, false, "UNCLASSIFIED")).json();
+                at(2, "01:00"), at(2, "03:00"), at(2, "01:00"), 3, false, "UNCLASSIFIED")).json();
         assertThat(jp.get("state").asString()).isEqualTo("BOOKED");
     }
 
@@ -97,13 +115,13 @@ abstract class BookingApiContract {
     void badInputIsAProblemAndChangesNothing() {
         long before = requests();
         Api.Response noUnit = usa().post("/api/v1/booking/requests", request("no-such-unit", "\"camp-schwab\"", 60,
-                "2027-03-05T00:00:00Z", "2027-03-05T01:00:00Z", "2027-03-05T00:00:00Z", 3, false, "UNCLASSIFIED"));
+                at(3, "00:00"), at(3, "01:00"), at(3, "00:00"), 3, false, "UNCLASSIFIED"));
         Api.Response badWindow = usa().post("/api/v1/booking/requests", request("iii-mef", "\"camp-schwab\"", 60,
-                "2027-03-05T05:00:00Z", "2027-03-05T01:00:00Z", "2027-03-05T00:00:00Z", 3, false, "UNCLASSIFIED"));
+                at(3, "05:00"), at(3, "01:00"), at(3, "00:00"), 3, false, "UNCLASSIFIED"));
         Api.Response badLabel = usa().post("/api/v1/booking/requests", request("iii-mef", "\"camp-schwab\"", 60,
-                "2027-03-05T00:00:00Z", "2027-03-05T01:00:00Z", "2027-03-05T00:00:00Z", 3, false, "secret//rel to usa"));
+                at(3, "00:00"), at(3, "01:00"), at(3, "00:00"), 3, false, "secret//rel to usa"));
         Api.Response clerk = Api.on(port).as("usa.clerk", "demo").post("/api/v1/booking/requests", request("iii-mef", "\"camp-schwab\"", 60,
-                "2027-03-05T00:00:00Z", "2027-03-05T01:00:00Z", "2027-03-05T00:00:00Z", 3, false, "UNCLASSIFIED"));
+                at(3, "00:00"), at(3, "01:00"), at(3, "00:00"), 3, false, "UNCLASSIFIED"));
         for (Api.Response r : new Api.Response[] {noUnit, badWindow, badLabel}) {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
@@ -125,7 +143,7 @@ abstract class BookingApiContract {
         }
         long before = requests();
         Api.Response understated = usa().post("/api/v1/booking/requests", request("booking-noforn-cell", "\"camp-schwab\"", 60,
-                "2027-03-07T00:00:00Z", "2027-03-07T01:00:00Z", "2027-03-07T00:00:00Z", 3, false, "SECRET//REL TO USA, JPN"));
+                at(5, "00:00"), at(5, "01:00"), at(5, "00:00"), 3, false, "SECRET//REL TO USA, JPN"));
         assertThat(understated.status()).isEqualTo(400);
         assertThat(understated.contentType()).startsWith("application/problem+json");
         assertThat(understated.json().get("detail").asString()).contains("booking-noforn-cell").contains("SECRET//NOFORN");
@@ -133,13 +151,13 @@ abstract class BookingApiContract {
         assertThat(jpn().get("/api/v1/booking/requests").body()).doesNotContain("booking-noforn-cell");
         // under a label that covers the unit it is filed
         assertThat(usa().post("/api/v1/booking/requests", request("booking-noforn-cell", "\"camp-schwab\"", 60,
-                "2027-03-07T00:00:00Z", "2027-03-07T01:00:00Z", "2027-03-07T00:00:00Z", 3, false, "SECRET//NOFORN")).status()).isEqualTo(201);
+                at(5, "00:00"), at(5, "01:00"), at(5, "00:00"), 3, false, "SECRET//NOFORN")).status()).isEqualTo(201);
     }
 
     @Test
     void aNofornRequestLeavesNoTraceForAJapaneseReader() throws Exception {
         JsonNode secret = usa().post("/api/v1/booking/requests", request("iii-mef", "\"kadena\"", 60,
-                "2027-03-06T02:00:00Z", "2027-03-06T02:00:00Z", "2027-03-06T02:00:00Z", 3, false, "SECRET//NOFORN")).json();
+                at(4, "02:00"), at(4, "02:00"), at(4, "02:00"), 3, false, "SECRET//NOFORN")).json();
         String id = secret.get("id").asString();
         assertThat(jpn().get("/api/v1/booking/requests/" + id).status()).isEqualTo(404);
         assertThat(jpn().get("/api/v1/booking/requests?facility=kadena").body()).doesNotContain(id);
@@ -150,7 +168,7 @@ abstract class BookingApiContract {
     @Test
     void theCalendarExportParsesWithIcal4jAndCarriesTheFacilitysZone() throws Exception {
         JsonNode b = jpn().post("/api/v1/booking/requests", request("ardb", "\"camp-ainoura\"", 90,
-                "2027-03-08T00:00:00Z", "2027-03-08T00:00:00Z", "2027-03-08T00:00:00Z", 3, false, "UNCLASSIFIED")).json();
+                at(6, "00:00"), at(6, "00:00"), at(6, "00:00"), 3, false, "UNCLASSIFIED")).json();
         assertThat(b.get("state").asString()).isEqualTo("BOOKED");
         String ics = ics("jpn.officer", "/api/v1/booking/facilities/camp-ainoura/calendar.ics");
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
@@ -161,7 +179,7 @@ abstract class BookingApiContract {
         String tzid = start.getParameter("TZID").orElseThrow().getValue();
         assertThat(tzid).isEqualTo("Asia/Tokyo");
         Instant parsed = LocalDateTime.parse(start.getValue(), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")).atZone(ZoneId.of(tzid)).toInstant();
-        assertThat(parsed).isEqualTo(Instant.parse("2027-03-08T00:00:00Z"));
+        assertThat(parsed).isEqualTo(Instant.parse(at(6, "00:00")));
     }
 
     @Test
@@ -172,7 +190,7 @@ abstract class BookingApiContract {
         String[] ids = new String[3];
         for (int i = 0; i < 3; i++) {
             ids[i] = usa().post("/api/v1/booking/requests", request("iii-mef", "\"iwakuni\"", 60,
-                    "2027-03-10T00:00:00Z", "2027-03-10T00:00:00Z", "2027-03-10T00:00:00Z", 3 + i, false, "UNCLASSIFIED")).json().get("id").asString();
+                    at(8, "00:00"), at(8, "00:00"), at(8, "00:00"), 3 + i, false, "UNCLASSIFIED")).json().get("id").asString();
         }
         assertThat(usa().get("/api/v1/booking/requests/" + ids[0]).json().get("state").asString()).isEqualTo("REFUSED");
         for (int i = 1; i < 3; i++) {
@@ -185,9 +203,9 @@ abstract class BookingApiContract {
     @Test
     void cancellingFreesTheFacilityForTheNextRequest() {
         JsonNode a = usa().post("/api/v1/booking/requests", request("iii-mef", "\"futenma\"", 60,
-                "2027-03-09T00:00:00Z", "2027-03-09T00:00:00Z", "2027-03-09T00:00:00Z", 5, false, "UNCLASSIFIED")).json();
+                at(7, "00:00"), at(7, "00:00"), at(7, "00:00"), 5, false, "UNCLASSIFIED")).json();
         JsonNode b = usa().post("/api/v1/booking/requests", request("iii-mef", "\"futenma\"", 60,
-                "2027-03-09T00:00:00Z", "2027-03-09T00:00:00Z", "2027-03-09T00:00:00Z", 1, false, "UNCLASSIFIED")).json();
+                at(7, "00:00"), at(7, "00:00"), at(7, "00:00"), 1, false, "UNCLASSIFIED")).json();
         assertThat(usa().get("/api/v1/booking/requests/" + b.get("id").asString()).json().get("state").asString()).isEqualTo("REFUSED");
         assertThat(usa().delete("/api/v1/booking/requests/" + a.get("id").asString()).json().get("state").asString()).isEqualTo("CANCELLED");
         assertThat(usa().get("/api/v1/booking/requests/" + b.get("id").asString()).json().get("state").asString()).isEqualTo("BOOKED");

@@ -51,6 +51,8 @@ class WhoMayWriteWhatTests {
     enum Target { USA_REQUEST, JPN_REQUEST, USA_NOFORN_REQUEST, USA_REQUEST_AT_US_HOST, NO_SUCH_REQUEST }
 
     private static final AtomicInteger SLOT = new AtomicInteger();
+    /** A start inside the booking horizon, proposed to requests the user may not see or that do not exist. */
+    private static final String SOMEDAY = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(40)).toString();
     private static final Map<Target, String> SHARED = new ConcurrentHashMap<>();
 
     static Stream<Arguments> matrix() {
@@ -144,7 +146,7 @@ class WhoMayWriteWhatTests {
                 JsonNode before = state(id);
                 Api.Response r = switch (action) {
                     case "cancel" -> as.delete("/api/v1/booking/requests/" + id);
-                    case "propose" -> as.post("/api/v1/booking/requests/" + id + "/proposal", "{\"preferredStart\": \"" + before.path("latestStart").asString(before.path("earliestStart").asString("2030-01-01T00:00:00Z")) + "\"}");
+                    case "propose" -> as.post("/api/v1/booking/requests/" + id + "/proposal", "{\"preferredStart\": \"" + before.path("latestStart").asString(before.path("earliestStart").asString(SOMEDAY)) + "\"}");
                     default -> as.post("/api/v1/booking/requests/" + id + "/confirmation?confirmed=true", "");
                 };
                 assertAnswer(r, expected);
@@ -162,7 +164,7 @@ class WhoMayWriteWhatTests {
                     // exactly what an id that does not exist answers
                     Api.Response none = action.equals("cancel") ? as.delete("/api/v1/booking/requests/BR-nosuch00")
                             : as.post("/api/v1/booking/requests/BR-nosuch00/" + (action.equals("propose") ? "proposal" : "confirmation?confirmed=true"),
-                            action.equals("propose") ? "{\"preferredStart\": \"2030-01-01T00:00:00Z\"}" : "");
+                            action.equals("propose") ? "{\"preferredStart\": \"" + SOMEDAY + "\"}" : "");
                     assertThat(none.status()).isEqualTo(404);
                     assertThat(r.body().replace(id, "ID")).isEqualTo(none.body().replace("BR-nosuch00", "ID"));
                 }

@@ -19,7 +19,10 @@ class RefusalReasonLengthTests {
     @Test
     void theLongestExplanationIsCutToItsColumn() {
         // fifteen facilities with 64-character ids in a long zone name, each closed, closed to the requester and in quiet hours
-        Horizon h = new Horizon(Instant.parse("2027-01-03T00:00:00Z"), Instant.parse("2027-01-04T00:00:00Z"), 30);
+        // a Sunday from 00:00 UTC (21:00 on Saturday in the zone, which keeps no daylight-saving time)
+        Instant sunday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Horizon h = new Horizon(sunday, sunday.plus(java.time.Duration.ofDays(1)), 30);
         ZoneId zone = ZoneId.of("America/Argentina/ComodRivadavia");
         List<Problem.Facility> facilities = new ArrayList<>();
         int[] accepted = new int[15];

@@ -191,19 +191,22 @@ class CotServerTests {
              CotTestClient watcher = CotTestClient.tls(server.tlsPort(), usa)) {
             watcher.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
             Thread.sleep(100);
-            long before = server.rejectedEvents();
+            long before = server.rejectedEvents(), labelsBefore = server.rejectedByReason().getOrDefault("label", 0L);
+            // times around the node's clock, so that each event is refused for what it is and not for its time
+            String time = org.kizuna.picture.cot.CotTime.format(System.currentTimeMillis()), stale = org.kizuna.picture.cot.CotTime.format(System.currentTimeMillis() + 60_000);
             String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
-                    + "<event version=\"2.0\" uid=\"BOMB\" type=\"a-h-A\" time=\"2026-11-23T07:00:00Z\" start=\"2026-11-23T07:00:00Z\" stale=\"2030-01-01T00:00:00Z\"><point lat=\"1\" lon=\"1\"/><detail><remarks>&lol2;</remarks></detail></event>";
+                    + "<event version=\"2.0\" uid=\"BOMB\" type=\"a-h-A\" time=\"" + time + "\" start=\"" + time + "\" stale=\"" + stale + "\"><point lat=\"1\" lon=\"1\"/><detail><remarks>&lol2;</remarks></detail></event>";
             sender.sendRaw(bomb.getBytes(StandardCharsets.UTF_8));
             sender.sendRaw("\u0000\u0001garbage<<<".getBytes(StandardCharsets.UTF_8));
-            sender.sendRaw(("<event version=\"2.0\" uid=\"BADLABEL\" type=\"a-h-A\" time=\"2026-11-23T07:00:00Z\" start=\"2026-11-23T07:00:00Z\" "
-                    + "stale=\"2030-01-01T00:00:00Z\" access=\"SECRET\" releasableTo=\"rel to usa, jpn\"><point lat=\"1\" lon=\"1\"/></event>").getBytes(StandardCharsets.UTF_8));
+            sender.sendRaw(("<event version=\"2.0\" uid=\"BADLABEL\" type=\"a-h-A\" time=\"" + time + "\" start=\"" + time + "\" "
+                    + "stale=\"" + stale + "\" access=\"SECRET\" releasableTo=\"rel to usa, jpn\"><point lat=\"1\" lon=\"1\"/></event>").getBytes(StandardCharsets.UTF_8));
             sender.sendRaw(("<event version=\"2.0\" uid=\"x\"><detail>" + "<a>".repeat(100) + "</detail></event>").getBytes(StandardCharsets.UTF_8));
             sender.send(position("AFTER-HOSTILE", "SECRET", null, "REL TO USA, JPN", 34.0, 136.0));
             watcher.await(e -> e.uid().equals("AFTER-HOSTILE"), Duration.ofSeconds(5));
             assertThat(watcher.sawUid("BOMB")).isFalse();
             assertThat(watcher.sawUid("BADLABEL")).isFalse();
             assertThat(server.rejectedEvents() - before).isGreaterThanOrEqualTo(4);
+            assertThat(server.rejectedByReason().getOrDefault("label", 0L)).as("BADLABEL is refused for its label").isEqualTo(labelsBefore + 1);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
+import org.kizuna.picture.Picture;
 import org.kizuna.picture.cot.CotEvent;
 import org.kizuna.picture.cot.CotXmlWriter;
 import org.kizuna.picture.net.CotServer;
@@ -25,6 +26,7 @@ import org.kizuna.picture.tak.TakCodec;
 import org.kizuna.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +44,12 @@ abstract class PictureApiContract {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    Picture picture;
+
+    @Autowired
+    JdbcClient jdbc;
 
     static CotEvent event(String uid, String access, String caveat, String rel) {
         long now = System.currentTimeMillis();
@@ -93,6 +101,65 @@ abstract class PictureApiContract {
             }
         }
         assertThat(found).isTrue();
+    }
+
+    static CotEvent unlabelled(String uid) {
+        long now = System.currentTimeMillis();
+        return new CotEvent(uid, "a-f-G-U-C", "m-g", now, now, now + 300_000, 35.4, 139.4, 10, 10, 10, null, null, null, 0, 0, uid, null);
+    }
+
+    /** The user's own track of that uid, waiting up to 5 s for it. */
+    JsonNode awaitTrack(String user, String uid) throws InterruptedException {
+        JsonNode t = track(user, uid);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (t == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            t = track(user, uid);
+        }
+        return t;
+    }
+
+    @Test
+    void anUnlabelledEventPostedOverRestTakesTheSendersOwnNationOnlyLabel() throws Exception {
+        var r = post("usa.officer", new CotXmlWriter().write(unlabelled("REST-UNLABELLED-USA")), "application/xml");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode mine = awaitTrack("usa.officer", "REST-UNLABELLED-USA");
+        assertThat(mine).as("the sender's own track list holds its unlabelled event").isNotNull();
+        assertThat(mine.get("banner").asString()).as("a USA SECRET planner's default: own nation only").isEqualTo("SECRET//NOFORN");
+        assertThat(track("jpn.officer", "REST-UNLABELLED-USA")).as("own nation only: never a JPN reader").isNull();
+        assertThat(track("usa.clerk", "REST-UNLABELLED-USA")).as("a CONFIDENTIAL clerk may not read SECRET").isNull();
+    }
+
+    /**
+     * A JPN planner's own-nation-only default is {@code //JPN SECRET}, which this USA node may not hold (rule 5:
+     * USA is not in its releasability), so nobody on the node may read it, the sender included. Such an event
+     * is refused with the reason instead of being taken (202), journalled and shown to nobody.
+     */
+    @Test
+    void anUnlabelledEventWhoseDefaultTheNodeMayNotHoldIsRefusedAndChangesNothing() throws Exception {
+        long refusedBefore = picture.refusedByReason().getOrDefault("label-not-held", 0L);
+        var r = post("jpn.officer", new CotXmlWriter().write(unlabelled("REST-UNLABELLED-JPN")), "application/xml");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(r.body()).contains("no label").contains("//JPN SECRET").contains("may not hold").contains("rule 5");
+        var tak = post("jpn.officer", TakCodec.encode(unlabelled("REST-UNLABELLED-JPN-TAK")), "application/x-protobuf");
+        assertThat(tak.statusCode()).as(tak.body()).isEqualTo(400);
+        assertThat(picture.refusedByReason().get("label-not-held")).isEqualTo(refusedBefore + 2);
+
+        // labelled releasable to the node's nation, the same report is taken and the sender sees it
+        CotEvent labelled = event("REST-LABELLED-JPN", "SECRET", null, "REL TO USA, JPN");
+        assertThat(post("jpn.officer", new CotXmlWriter().write(labelled), "application/xml").statusCode()).isEqualTo(202);
+        assertThat(awaitTrack("jpn.officer", "REST-LABELLED-JPN")).isNotNull();
+        assertThat(track("jpn.officer", "REST-UNLABELLED-JPN")).isNull();
+        assertThat(track("jpn.officer", "REST-UNLABELLED-JPN-TAK")).isNull();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (journalled("REST-LABELLED-JPN") == 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(journalled("REST-LABELLED-JPN")).as("the journal writes what was taken").isPositive();
+        assertThat(journalled("REST-UNLABELLED-JPN") + journalled("REST-UNLABELLED-JPN-TAK")).as("and never what the node may not hold").isZero();
+    }
+
+    long journalled(String uid) {
+        return jdbc.sql("select count(*) from picture_track_history where track_id = ?").param(uid).query(Long.class).single();
     }
 
     @Test
