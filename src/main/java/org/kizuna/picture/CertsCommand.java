@@ -81,8 +81,8 @@ public final class CertsCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             pki.write(issued, out);
-            spec.commandLine().getOut().printf("Issued %s (%s, %s) by %s: %s%n", name, nation, clearance,
-                    pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize());
+            spec.commandLine().getOut().printf("Issued %s (%s, %s) by %s: %s (the password of %s.p12 is in %s.p12.password)%n", name, nation, clearance,
+                    pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize(), name, name);
             return 0;
         }
     }

@@ -1,7 +1,9 @@
 package org.kizuna.picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,10 +52,12 @@ class CertsCommandTests {
         int code = run(o, e, "certs", "issue-client", "jpn.watch", "--nation", "JPN", "--out", out.toString(), "--data", data.toString());
         assertThat(code).as(e.toString()).isZero();
         assertThat(o.toString()).contains("jpn.watch").contains("JPN");
-        for (String f : new String[] {"jpn.watch.key.pem", "jpn.watch.crt.pem", "jpn.watch.p12", "ca.crt.pem"}) {
+        for (String f : new String[] {"jpn.watch.key.pem", "jpn.watch.crt.pem", "jpn.watch.p12", "jpn.watch.p12.password", "ca.crt.pem"}) {
             assertThat(out.resolve(f)).isRegularFile();
         }
         assertThat(Files.readString(out.resolve("jpn.watch.key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(Files.getPosixFilePermissions(out.resolve("jpn.watch.p12.password"))).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         X509Certificate cert, ca;
         try (InputStream in = Files.newInputStream(out.resolve("jpn.watch.crt.pem"))) {
@@ -73,10 +77,16 @@ class CertsCommandTests {
                      CotIdentities.fromCertificates(n -> Optional.empty()), 100, 8, 10), pki).start()) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(out.resolve("jpn.watch.p12"))) {
-                ks.load(in, "kizuna".toCharArray());
+                assertThatThrownBy(() -> {
+                    try (InputStream again = Files.newInputStream(out.resolve("jpn.watch.p12"))) {
+                        KeyStore.getInstance("PKCS12").load(again, "kizuna".toCharArray());
+                    }
+                })
+                        .as("the bundle has a password of its own, not a well-known one").isInstanceOf(IOException.class);
+                ks.load(in, Files.readString(out.resolve("jpn.watch.p12.password")).toCharArray());
             }
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, "kizuna".toCharArray());
+            kmf.init(ks, Files.readString(out.resolve("jpn.watch.p12.password")).toCharArray());
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("ca", ca);

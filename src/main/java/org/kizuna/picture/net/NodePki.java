@@ -281,8 +281,9 @@ public final class NodePki {
     }
 
     /**
-     * Writes NAME.key.pem, NAME.crt.pem, NAME.p12 (password {@code kizuna}) and ca.crt.pem into {@code dir};
-     * the key and the bundle are readable by the writing user only.
+     * Writes NAME.key.pem, NAME.crt.pem, NAME.p12 and ca.crt.pem into {@code dir}. The bundle is protected by
+     * a password generated for it, written to NAME.p12.password; the key, the bundle and its password are
+     * readable by the writing user only.
      */
     public void write(Issued client, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -299,7 +300,8 @@ public final class NodePki {
         writePem(dir.resolve(client.name() + ".crt.pem"), client.certificate());
         writePem(dir.resolve("ca.crt.pem"), caCert);
         try {
-            store(dir.resolve(client.name() + ".p12"), client.name(), client.key(), CLIENT_BUNDLE_PASSWORD, client.certificate(), caCert);
+            char[] bundlePassword = newSecret(dir.resolve(client.name() + ".p12.password"));
+            store(dir.resolve(client.name() + ".p12"), client.name(), client.key(), bundlePassword, client.certificate(), caCert);
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
