@@ -140,7 +140,7 @@ final class StartCommand implements Callable<Integer> {
         }
         out.println("The node's HTTPS certificate is issued by its own CA: " + ca);
         if (!production) {
-            out.println("Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer)");
+            out.println("Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer), usa.auditor (auditor); the README lists the others");
         }
         out.flush();
     }
