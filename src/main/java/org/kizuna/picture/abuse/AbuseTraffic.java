@@ -63,10 +63,16 @@ public final class AbuseTraffic implements AutoCloseable {
     private final List<Runnable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong labelCounter = new AtomicLong();
     /** Where the abuse comes from: 127.0.0.2 where the system has it, so that the node's per-address limits tell it from the legitimate clients on 127.0.0.1. */
-    private final @Nullable InetAddress from = abuserAddress();
-    private final HttpClient http = client(false);
+    private final @Nullable InetAddress from = abuserAddress(2);
+    /**
+     * Login guesses come from 127.0.0.3 (where the system has it): the node locks a guessing address, and the
+     * body sender on 127.0.0.2 signs in as a real user, so its bodies still reach the node's parser limits.
+     */
+    private final @Nullable InetAddress guessFrom = abuserAddress(3);
+    private final HttpClient http = client(false, from);
     /** Guesses through the login form: one cookie jar for the CSRF token, like one browser trying password after password. */
-    private final HttpClient guesser = client(true);
+    private final HttpClient guesser = client(true, guessFrom);
+    private final HttpClient basicGuesser = client(false, guessFrom);
     private final Semaphore bodiesInFlight = new Semaphore(4), loginsInFlight = new Semaphore(4);
     private volatile boolean running = true;
 
@@ -81,9 +87,9 @@ public final class AbuseTraffic implements AutoCloseable {
         return from == null ? "127.0.0.1 (127.0.0.2 is not available here)" : from.getHostAddress();
     }
 
-    private static @Nullable InetAddress abuserAddress() {
+    private static @Nullable InetAddress abuserAddress(int last) {
         try (Socket probe = new Socket()) {
-            InetAddress a = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+            InetAddress a = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
             probe.bind(new InetSocketAddress(a, 0));
             return a;
         } catch (IOException e) {
@@ -91,7 +97,7 @@ public final class AbuseTraffic implements AutoCloseable {
         }
     }
 
-    private HttpClient client(boolean cookies) {
+    private static HttpClient client(boolean cookies, @Nullable InetAddress from) {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (cookies) b.cookieHandler(new CookieManager());
@@ -435,8 +441,12 @@ public final class AbuseTraffic implements AutoCloseable {
 
     /** The status of the answer, or how the exchange failed (the node may close a connection that sends too much). */
     private String status(HttpRequest request) {
+        return status(http, request);
+    }
+
+    private static String status(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
             return String.valueOf(r.statusCode());
         } catch (HttpTimeoutException e) {
             return "timeout";
@@ -461,7 +471,7 @@ public final class AbuseTraffic implements AutoCloseable {
         }
         Thread.ofVirtual().name("abuse-login").start(() -> {
             try {
-                outcomes.add(kind + (form ? formLogin(guesser, base, user, password) : status(HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+                outcomes.add(kind + (form ? formLogin(guesser, base, user, password) : status(basicGuesser, HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
                         .header("Authorization", basic(user, password)).timeout(Duration.ofSeconds(30)).GET().build())));
             } finally {
                 loginsInFlight.release();
@@ -572,5 +582,6 @@ public final class AbuseTraffic implements AutoCloseable {
         held.clear();
         http.shutdownNow(); // close() would wait for bodies still being sent
         guesser.shutdownNow();
+        basicGuesser.shutdownNow();
     }
 }

@@ -74,6 +74,8 @@ public final class LegitimateClients implements AutoCloseable {
     private final List<CotPeer> peers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile @Nullable InputStream stream;
     private volatile boolean running = true;
+    /** The TAK receiver's current connection, to which it sends its own position now and then, as TAK clients do. */
+    private final java.util.concurrent.atomic.AtomicReference<CotPeer> receiverPeer = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile String lastHealth = "none yet";
     private final AtomicLongArray pauses = new AtomicLongArray(16); // the last 8 harness GCs: start, end
     private int pauseCount;
@@ -118,11 +120,14 @@ public final class LegitimateClients implements AutoCloseable {
         // receivers first, so that they see the first sends
         CotPeer receiver = connectTls(receiverTls, true, e -> received(0, e.uid(), e.callsign()));
         receiver.negotiateTak(10_000);
+        receiverPeer.set(receiver);
         watch("cot-receiver", () -> {
             CotPeer p = connectTls(receiverTls, true, e -> received(0, e.uid(), e.callsign()));
             p.negotiateTak(10_000);
+            receiverPeer.set(p);
             return p;
         }, receiver);
+        spawn("receiver-position", this::receiverPosition);
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
         browserClient = browser;
@@ -169,6 +174,28 @@ public final class LegitimateClients implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The TAK receiver reports its own position every 30 s, as a TAK client does; a client that sends
+     * nothing at all is closed by the node's idle timeout, legitimate or not.
+     */
+    private void receiverPosition() {
+        long next = System.nanoTime();
+        while (running) {
+            LockSupport.parkNanos(200_000_000L);
+            if (System.nanoTime() < next) continue;
+            next = System.nanoTime() + 30_000_000_000L;
+            CotPeer p = receiverPeer.get();
+            if (p == null || !p.isOpen()) continue;
+            long now = System.currentTimeMillis();
+            try {
+                p.send(new CotEvent("JPN-WATCH", "a-f-G-U-C", "m-g", now, now, now + 60_000, 35.2, 139.2, 10, 5, 5,
+                        "SECRET", null, "REL TO USA, JPN", 0, 0, "JPN-WATCH", null), true);
+            } catch (IOException e) {
+                outcomes.add("legit.cot-receiver.positionNotSent");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ senders
