@@ -445,9 +445,19 @@ public final class AbuseTraffic implements AutoCloseable {
     }
 
     private static String status(HttpClient client, HttpRequest request) {
+        return outcome(() -> String.valueOf(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()));
+    }
+
+    /** An HTTP exchange that says how it ended. */
+    @FunctionalInterface
+    private interface Exchange {
+        String run() throws IOException, InterruptedException;
+    }
+
+    /** How the exchange ended: its own answer, or how it failed (the node may close a connection that sends too much). */
+    private static String outcome(Exchange exchange) {
         try {
-            HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
-            return String.valueOf(r.statusCode());
+            return exchange.run();
         } catch (HttpTimeoutException e) {
             return "timeout";
         } catch (IOException e) {
@@ -481,7 +491,7 @@ public final class AbuseTraffic implements AutoCloseable {
 
     /** A console login as a browser does it: the login page for the CSRF cookie, then the form; says how it ended. */
     static String formLogin(HttpClient client, String base, String user, String password) {
-        try {
+        return outcome(() -> {
             HttpResponse<Void> page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             if (page.statusCode() != 200) return "loginPage" + page.statusCode();
@@ -496,14 +506,7 @@ public final class AbuseTraffic implements AutoCloseable {
                 return to.contains("error") ? "refused" : "SIGNED-IN";
             }
             return String.valueOf(r.statusCode());
-        } catch (HttpTimeoutException e) {
-            return "timeout";
-        } catch (IOException e) {
-            return "connectionClosed";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
+        });
     }
 
     private static @Nullable String csrf(HttpClient client, String base) {
