@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -33,19 +32,26 @@ import tools.jackson.core.StreamReadConstraints;
  * as the parser reaches that depth. Form posts (the login page) are bounded by Tomcat's own limit.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RequestLimits.Settings.class)
 class RequestLimits {
 
+    /** {@code kizuna.max-request-body} and {@code kizuna.max-json-nesting}. */
+    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna")
+    record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("1MB") DataSize maxRequestBody,
+                    @org.springframework.boot.context.properties.bind.DefaultValue("64") int maxJsonNesting) {
+    }
+
     @Bean
-    FilterRegistrationBean<BodyLimit> requestBodyLimit(@Value("${kizuna.max-request-body:1MB}") DataSize max) {
-        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(max.toBytes()));
+    FilterRegistrationBean<BodyLimit> requestBodyLimit(Settings settings) {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(settings.maxRequestBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
     }
 
     @Bean
-    JsonFactoryBuilderCustomizer jsonNestingLimit(@Value("${kizuna.max-json-nesting:64}") int maxNesting) {
-        return builder -> builder.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNesting).build());
+    JsonFactoryBuilderCustomizer jsonNestingLimit(Settings settings) {
+        return builder -> builder.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxJsonNesting()).build());
     }
 
     /** Thrown while reading a chunked body past the limit; {@link ApiErrors} answers 413. */

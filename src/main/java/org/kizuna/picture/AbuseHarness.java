@@ -177,7 +177,7 @@ public final class AbuseHarness {
         err.printf(Locale.ROOT, "abuse: heap trend over the abuse %s%%, median of first and last quarter %s -> %s MB (%s%%), floor %s -> %s MB (%s%%), max %s MB; quiet last %s MB%n",
                 trendPercent(heap), median(heap, true), median(heap, false), percent(median(heap, true), median(heap, false)),
                 floor(heap, true), floor(heap, false), percent(floor(heap, true), floor(heap, false)),
-                heap.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), last(Clock.Phase.QUIET));
+                max(heap), last(Clock.Phase.QUIET));
         for (int r = 0; r < LegitimateClients.RECEIVERS.length; r++) {
             LegitimateClients.Delivery q = legit.deliveries[Clock.Phase.QUIET.ordinal()][r], a = legit.deliveries[Clock.Phase.ABUSE.ordinal()][r];
             err.printf(Locale.ROOT, "abuse: legitimate %-7s p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms, delivered %d/%d -> %d/%d%n", LegitimateClients.RECEIVERS[r],
@@ -197,11 +197,10 @@ public final class AbuseHarness {
                 + "medians of the first and last quarter must each stay within 10%; the floors (lowest sample of each quarter) are shown too");
         Double quiet = last(Clock.Phase.QUIET), first = first(Clock.Phase.ABUSE), lastAbuse = last(Clock.Phase.ABUSE);
         List<Double> abuse = abuseSamples();
-        double max = abuse.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         h.put("quietLastMb", quiet);
         h.put("abuseFirstMb", first);
         h.put("abuseLastMb", lastAbuse);
-        h.put("abuseMaxMb", finite(max));
+        h.put("abuseMaxMb", max(abuse));
         h.put("abuseFirstQuarterFloorMb", floor(abuse, true));
         h.put("abuseLastQuarterFloorMb", floor(abuse, false));
         h.put("floorGrowthDuringAbusePercent", percent(floor(abuse, true), floor(abuse, false)));
@@ -228,6 +227,11 @@ public final class AbuseHarness {
         return (first ? xs.subList(0, q) : xs.subList(xs.size() - q, xs.size())).stream().min(Double::compare).orElse(null);
     }
 
+    /** The highest sample, or null when there is none. */
+    private static @Nullable Double max(List<Double> xs) {
+        return xs.stream().max(Double::compare).orElse(null);
+    }
+
     /** The median of the first (or last) quarter of the samples, at least one sample. */
     private static @Nullable Double median(List<Double> xs, boolean first) {
         if (xs.isEmpty()) return null;
@@ -241,7 +245,9 @@ public final class AbuseHarness {
     private static @Nullable Double trendPercent(List<Double> ys) {
         int n = ys.size();
         if (n < 3) return null;
-        double mx = (n - 1) / 2.0, my = ys.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), sxy = 0, sxx = 0;
+        double sum = 0;
+        for (double y : ys) sum += y;
+        double mx = (n - 1) / 2.0, my = sum / n, sxy = 0, sxx = 0;
         for (int i = 0; i < n; i++) {
             sxy += (i - mx) * (ys.get(i) - my);
             sxx += (i - mx) * (i - mx);

@@ -1,6 +1,7 @@
 package org.kizuna.picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -47,13 +48,13 @@ class PictureBoundsTests {
     }
 
     static List<TrackView> waitForTracks(Picture picture, Reader reader, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        List<TrackView> tracks = picture.tracks(reader);
-        while (tracks.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            tracks = picture.tracks(reader);
+        // at most n arrive; a caller that expects fewer asserts on what is there after the wait
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> picture.tracks(reader), tracks -> tracks.size() >= n);
+        } catch (org.awaitility.core.ConditionTimeoutException fewer) {
+            return picture.tracks(reader);
         }
-        return tracks;
     }
 
     @Test
@@ -155,8 +156,7 @@ class PictureBoundsTests {
         AtomicLong now = new AtomicLong(System.currentTimeMillis());
         try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
             for (int i = 0; i < 150; i++) picture.ingest(event("MANY-" + i, now.get(), now.get() + 60_000), SOURCE);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (picture.refusedByReason().getOrDefault("too-many-tracks", 0L) < 50 && System.nanoTime() < deadline) Thread.sleep(20);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.refusedByReason().getOrDefault("too-many-tracks", 0L) < 50));
             assertThat(picture.tracks(USA)).hasSize(LIMITS.maxTracks());
             assertThat(picture.refusedByReason()).containsEntry("too-many-tracks", 50L);
             // a known track still moves
@@ -198,8 +198,7 @@ class PictureBoundsTests {
             assertThat(picture.audiences()).isEqualTo(LIMITS.maxAudiences());
             // idle audiences go after their idle time
             now.addAndGet(Duration.ofMinutes(12).toMillis());
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (picture.audiences() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.audiences() > 0));
             assertThat(picture.audiences()).isZero();
         }
     }

@@ -1,6 +1,8 @@
 package org.kizuna.picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.Label;
@@ -26,8 +28,7 @@ class SensorAttributionTests {
         try (Picture picture = new Picture(kernel, sensors, null, "USA")) {
             Source jpn = new Source("jpn-client", "JPN", Label.parse("SECRET//REL TO USA, JPN"));
             picture.ingest(report("USA-TEST-RADAR.1", System.currentTimeMillis()), jpn);
-            long deadline = System.currentTimeMillis() + 3000;
-            while (picture.tracks(Reader.parse("USA/SECRET")).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            Awaitility.await().atMost(Duration.ofMillis(3000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.tracks(Reader.parse("USA/SECRET")).isEmpty()));
             // not an observation of the US radar (those count as unfused without a tracker), but JPN's own self-report
             assertThat(picture.unfusedReports()).isZero();
             assertThat(picture.tracks(Reader.parse("USA/SECRET"))).extracting(TrackView::id).containsExactly("USA-TEST-RADAR.1");
@@ -35,8 +36,7 @@ class SensorAttributionTests {
 
             // the radar's own nation reports for it: an observation, under the radar's label
             picture.ingest(report("USA-TEST-RADAR.2", System.currentTimeMillis()), new Source("usa-client", "USA", null));
-            deadline = System.currentTimeMillis() + 3000;
-            while (picture.unfusedReports() == 0 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            Awaitility.await().atMost(Duration.ofMillis(3000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.unfusedReports() == 0));
             assertThat(picture.unfusedReports()).isEqualTo(1);
         }
     }

@@ -1,7 +1,6 @@
 package org.kizuna.audit.internal;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -17,18 +16,14 @@ import org.springframework.context.annotation.Configuration;
  * written and signed) when the context closes, after the web server has stopped taking requests.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(JdbcAuditLog.Settings.class)
 class AuditConfiguration {
 
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
     JdbcAuditLog auditLog(DataSource dataSource, ObjectProvider<ReadPath> readPath,
                           @Value("${kizuna.data-dir:./data/USA}") String dataDir,
-                          @Value("${kizuna.audit.batch-size:2048}") int batchSize,
-                          @Value("${kizuna.audit.max-delay:100ms}") Duration maxDelay,
-                          @Value("${kizuna.audit.tree-head-interval:1s}") Duration treeHeadInterval,
-                          @Value("${kizuna.audit.queue-capacity:65536}") int queueCapacity,
-                          @Value("${kizuna.audit.refuse-after:5s}") Duration refuseAfter) {
-        return JdbcAuditLog.open(dataSource, readPath::getObject, Path.of(dataDir),
-                new JdbcAuditLog.Settings(batchSize, maxDelay, treeHeadInterval, queueCapacity, refuseAfter));
+                          JdbcAuditLog.Settings settings) {
+        return JdbcAuditLog.open(dataSource, readPath::getObject, Path.of(dataDir), settings);
     }
 }

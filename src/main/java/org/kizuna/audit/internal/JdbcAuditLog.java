@@ -60,7 +60,13 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
      * @param refuseAfter      appends are refused ({@link AuditUnavailableException}) once writes have failed this long, and
      *                         an append that waits for room waits at most this long
      */
-    public record Settings(int batchSize, Duration maxDelay, Duration treeHeadInterval, int queueCapacity, Duration refuseAfter) {
+    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna.audit")
+    public record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("2048") int batchSize,
+                           @org.springframework.boot.context.properties.bind.DefaultValue("100ms") Duration maxDelay,
+                           @org.springframework.boot.context.properties.bind.DefaultValue("1s") Duration treeHeadInterval,
+                           @org.springframework.boot.context.properties.bind.DefaultValue("65536") int queueCapacity,
+                           @org.springframework.boot.context.properties.bind.DefaultValue("5s") Duration refuseAfter) {
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Settings {
             if (batchSize < 1 || queueCapacity < batchSize) {
                 throw new IllegalArgumentException("audit batch size must be positive and at most the queue capacity");

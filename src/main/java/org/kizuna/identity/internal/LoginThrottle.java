@@ -25,9 +25,15 @@ final class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-    record Settings(int userFailures, int addressFailures, Duration window, Duration lockout, int tracked) {
+    /** {@code kizuna.login.*}: failures of a name and of an address within the window that lock it, for how long, and how many are tracked. */
+    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna.login")
+    record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("5") int maxUserFailures,
+                    @org.springframework.boot.context.properties.bind.DefaultValue("20") int maxAddressFailures,
+                    @org.springframework.boot.context.properties.bind.DefaultValue("5m") Duration failureWindow,
+                    @org.springframework.boot.context.properties.bind.DefaultValue("15m") Duration lockout,
+                    @org.springframework.boot.context.properties.bind.DefaultValue("10000") int tracked) {
         Settings {
-            if (userFailures < 1 || addressFailures < 1 || tracked < 1 || window.isNegative() || lockout.isNegative()) {
+            if (maxUserFailures < 1 || maxAddressFailures < 1 || tracked < 1 || failureWindow.isNegative() || lockout.isNegative()) {
                 throw new IllegalArgumentException("kizuna.login: failures and tracked must be positive, window and lockout not negative");
             }
         }
@@ -58,10 +64,10 @@ final class LoginThrottle {
     void failed(String username, String address) {
         Instant now = clock.instant();
         String user = key(username);
-        Instant userUntil = users.failed(user, now, settings.userFailures());
-        Instant addressUntil = addresses.failed(address, now, settings.addressFailures());
-        if (userUntil != null) lockedOut(LoginLockedOut.Scope.USER, user, settings.userFailures(), userUntil, now);
-        if (addressUntil != null) lockedOut(LoginLockedOut.Scope.ADDRESS, address, settings.addressFailures(), addressUntil, now);
+        Instant userUntil = users.failed(user, now, settings.maxUserFailures());
+        Instant addressUntil = addresses.failed(address, now, settings.maxAddressFailures());
+        if (userUntil != null) lockedOut(LoginLockedOut.Scope.USER, user, settings.maxUserFailures(), userUntil, now);
+        if (addressUntil != null) lockedOut(LoginLockedOut.Scope.ADDRESS, address, settings.maxAddressFailures(), addressUntil, now);
     }
 
     void succeeded(String username) {
@@ -69,9 +75,9 @@ final class LoginThrottle {
     }
 
     private void lockedOut(LoginLockedOut.Scope scope, String who, int failures, Instant until, Instant now) {
-        log.warn("login locked for {} {} until {} after {} failures within {}", scope.name().toLowerCase(Locale.ROOT), who, until, failures, settings.window());
+        log.warn("login locked for {} {} until {} after {} failures within {}", scope.name().toLowerCase(Locale.ROOT), who, until, failures, settings.failureWindow());
         // published in a transaction so that the event publication registry keeps it until the audit log has it
-        tx.executeWithoutResult(s -> events.publishEvent(new LoginLockedOut(scope, who, failures, settings.window(), until, now)));
+        tx.executeWithoutResult(s -> events.publishEvent(new LoginLockedOut(scope, who, failures, settings.failureWindow(), until, now)));
     }
 
     /** User names are compared in lower case and cut to the longest valid name, so a key is small. */
@@ -104,7 +110,7 @@ final class LoginThrottle {
                 return null; // already locked: not counted again, not announced again
             }
             f.lockedUntil = null;
-            Instant horizon = now.minus(settings.window());
+            Instant horizon = now.minus(settings.failureWindow());
             while (!f.times.isEmpty() && !f.times.peekFirst().isAfter(horizon)) f.times.pollFirst();
             f.times.addLast(now);
             while (f.times.size() > max) f.times.pollFirst();

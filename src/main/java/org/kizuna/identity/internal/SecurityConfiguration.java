@@ -2,7 +2,6 @@ package org.kizuna.identity.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * unauthenticated call and accepts HTTP Basic; the console uses form login with a CSRF token cookie.
  */
 @Configuration
+@org.springframework.boot.context.properties.EnableConfigurationProperties(LoginThrottle.Settings.class)
 class SecurityConfiguration {
 
     @Bean
@@ -60,13 +59,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                                @Value("${kizuna.login.max-user-failures:5}") int userFailures,
-                                @Value("${kizuna.login.max-address-failures:20}") int addressFailures,
-                                @Value("${kizuna.login.failure-window:5m}") Duration window,
-                                @Value("${kizuna.login.lockout:15m}") Duration lockout,
-                                @Value("${kizuna.login.tracked:10000}") int tracked) {
-        return new LoginThrottle(new LoginThrottle.Settings(userFailures, addressFailures, window, lockout, tracked),
+    LoginThrottle loginThrottle(ApplicationEventPublisher events, PlatformTransactionManager transactions, LoginThrottle.Settings settings) {
+        return new LoginThrottle(settings,
                 Clock.systemUTC(), events, new TransactionTemplate(transactions));
     }
 

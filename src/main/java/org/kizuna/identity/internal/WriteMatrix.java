@@ -4,7 +4,6 @@ import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Policy;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +12,18 @@ import org.springframework.stereotype.Component;
  * in the user's own policy (default SECRET).
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(WriteMatrix.Settings.class)
 class WriteMatrix implements Writes {
 
     private final String floor;
 
-    WriteMatrix(@Value("${kizuna.writes.sensor-clearance:SECRET}") String floor) {
+    /** {@code kizuna.writes.sensor-clearance}: the clearance (a level's English name) that registering a sensor needs. */
+    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna.writes")
+    record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("SECRET") String sensorClearance) {
+    }
+
+    WriteMatrix(Settings settings) {
+        String floor = settings.sensorClearance();
         if (Policy.all().stream().noneMatch(p -> p.levels().stream().anyMatch(l -> l.englishName().equals(floor)))) {
             throw new IllegalStateException("kizuna.writes.sensor-clearance '" + floor + "' is not a level of any classification policy");
         }

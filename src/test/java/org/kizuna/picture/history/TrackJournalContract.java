@@ -1,6 +1,7 @@
 package org.kizuna.picture.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -68,8 +69,7 @@ abstract class TrackJournalContract {
     }
 
     static void await(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(50);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> !(!done.getAsBoolean()));
         assertThat(done.getAsBoolean()).isTrue();
     }
 

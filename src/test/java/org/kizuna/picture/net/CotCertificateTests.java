@@ -1,6 +1,7 @@
 package org.kizuna.picture.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,8 +82,7 @@ class CotCertificateTests {
             // and its unmarked events are refused rather than labelled with a claim nobody vouches for
             long before = server.rejectedEvents();
             c.send(position("STRANGER-UNMARKED", null, null, null));
-            long deadline = System.currentTimeMillis() + 5000;
-            while (server.rejectedEvents() == before && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.rejectedEvents() == before));
             assertThat(server.rejectedByReason()).containsKey("label");
         }
     }

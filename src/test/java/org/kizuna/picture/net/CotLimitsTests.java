@@ -1,6 +1,7 @@
 package org.kizuna.picture.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,8 +98,7 @@ class CotLimitsTests {
     }
 
     static void awaitCount(CotServer server, String reason, long atLeast) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (server.rejectedByReason().getOrDefault(reason, 0L) < atLeast && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.rejectedByReason().getOrDefault(reason, 0L) < atLeast));
         assertThat(server.rejectedByReason().getOrDefault(reason, 0L)).as(reason + " in " + server.rejectedByReason()).isGreaterThanOrEqualTo(atLeast);
     }
 
@@ -106,8 +106,7 @@ class CotLimitsTests {
     void idlePlainSocketsFillingTheirListenerNeverLockOutTlsClients() throws Exception {
         start(settings(500).withCaps(5, 100));
         for (int i = 0; i < 5; i++) plain();
-        long deadline = System.currentTimeMillis() + 5000;
-        while (server.openConnections().get(CotServer.PLAIN) < 5 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.openConnections().get(CotServer.PLAIN) < 5));
         Socket sixth = plain();
         assertThat(endedByNode(sixth)).as("the sixth plain connection is refused").isTrue();
         awaitCount(server, "connection-cap", 1);
@@ -121,8 +120,7 @@ class CotLimitsTests {
     void oneAddressCannotTakeMoreThanItsShareOfAListener() throws Exception {
         start(settings(500).withCaps(100, 3));
         for (int i = 0; i < 3; i++) plain();
-        long deadline = System.currentTimeMillis() + 5000;
-        while (server.openConnections().get(CotServer.PLAIN) < 3 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.openConnections().get(CotServer.PLAIN) < 3));
         assertThat(endedByNode(plain())).as("the fourth plain connection from one address is refused").isTrue();
         awaitCount(server, "address-cap", 1);
         // the same address still reaches the TLS listener, up to its share there
@@ -140,8 +138,7 @@ class CotLimitsTests {
         }
         // a slot freed is a slot again
         sockets.getFirst().close();
-        deadline = System.currentTimeMillis() + 5000;
-        while (server.openConnections().get(CotServer.PLAIN) > 2 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.openConnections().get(CotServer.PLAIN) > 2));
         try (CotTestClient again = CotTestClient.plain(server.tcpPort())) {
             again.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
         }
@@ -258,8 +255,7 @@ class CotLimitsTests {
         plainStuck.setReceiveBufferSize(4096);
         plainStuck.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.tcpPort()));
         sockets.add(plainStuck);
-        long deadline = System.currentTimeMillis() + 5000;
-        while (server.connectionCount() < 4 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.connectionCount() < 4));
         // megabytes of unclassified tracks that nobody reads: every connection's writer blocks on its socket
         Source feed = new Source("test", "USA", Label.parse("UNCLASSIFIED"));
         long t0 = System.currentTimeMillis();
@@ -291,8 +287,7 @@ class CotLimitsTests {
             tls.send(new CotEvent("NOW-1", "a-f-G", "m-g", now, now, now + year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
             awaitCount(server, "time", 2);
         }
-        long deadline = System.currentTimeMillis() + 5000;
-        while (picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET")).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET")).isEmpty()));
         assertThat(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET"))).extracting(t -> t.id()).containsExactly("NOW-1");
         assertThat(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET")).getFirst().stale())
                 .as("a far stale is cut to the picture's cap").isBefore(java.time.Instant.ofEpochMilli(now).plus(Duration.ofHours(1)).plusSeconds(1));

@@ -1,6 +1,7 @@
 package org.kizuna.picture.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -164,8 +165,7 @@ class CotPlainPortTests {
         // the plain port whose configured reader registered the radar reports for it
         try (CotTestClient ops = CotTestClient.plain(readerPort.tcpPort())) {
             ops.send(position("USA-PLAIN-RADAR.8", null, null, null, 34.6));
-            long deadline = System.currentTimeMillis() + 5000;
-            while (picture.unfusedReports() == before && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.unfusedReports() == before));
             assertThat(picture.unfusedReports()).isEqualTo(before + 1);
         }
     }

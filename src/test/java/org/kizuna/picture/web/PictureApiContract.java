@@ -1,6 +1,7 @@
 package org.kizuna.picture.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -110,13 +111,8 @@ abstract class PictureApiContract {
 
     /** The user's own track of that uid, waiting up to 5 s for it. */
     JsonNode awaitTrack(String user, String uid) throws InterruptedException {
-        JsonNode t = track(user, uid);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (t == null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            t = track(user, uid);
-        }
-        return t;
+        return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> track(user, uid), java.util.Objects::nonNull);
     }
 
     @Test
@@ -152,8 +148,7 @@ abstract class PictureApiContract {
         assertThat(awaitTrack("jpn.officer", "REST-LABELLED-JPN")).isNotNull();
         assertThat(track("jpn.officer", "REST-UNLABELLED-JPN")).isNull();
         assertThat(track("jpn.officer", "REST-UNLABELLED-JPN-TAK")).isNull();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (journalled("REST-LABELLED-JPN") == 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> !(journalled("REST-LABELLED-JPN") == 0));
         assertThat(journalled("REST-LABELLED-JPN")).as("the journal writes what was taken").isPositive();
         assertThat(journalled("REST-UNLABELLED-JPN") + journalled("REST-UNLABELLED-JPN-TAK")).as("and never what the node may not hold").isZero();
     }
