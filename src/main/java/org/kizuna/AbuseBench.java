@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.node.NodeDatabase;
-import org.kizuna.picture.AbuseHarness;
+import org.kizuna.picture.bench.AbuseHarness;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.kizuna.audit.AuditBenchCommand.class,
-                org.kizuna.picture.FanoutBench.class,
-                org.kizuna.picture.FusionBenchCommand.class,
-                org.kizuna.picture.MetricsBenchCommand.class,
+                org.kizuna.picture.bench.FanoutBench.class,
+                org.kizuna.picture.bench.FusionBenchCommand.class,
+                org.kizuna.picture.bench.MetricsBenchCommand.class,
                 org.kizuna.booking.BookingBenchCommand.class,
                 AbuseBench.class,
         })

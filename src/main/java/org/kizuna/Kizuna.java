@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 org.kizuna.audit.AuditCommand.class,
                 SimCommand.class,
-                org.kizuna.picture.CertsCommand.class,
+                org.kizuna.node.CertsCommand.class,
                 org.kizuna.label.LabelCommand.class,
         })
 public final class Kizuna implements Runnable {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code ./kizuna sim}: scenario generators, each from the module whose benchmark it feeds. */
 @Command(name = "sim", mixinStandardHelpOptions = true, description = "Scenario generators.",
-        subcommands = {org.kizuna.picture.ApSimCommand.class, org.kizuna.booking.AbbSimCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {org.kizuna.picture.bench.ApSimCommand.class, org.kizuna.booking.AbbSimCommand.class, CommandLine.HelpCommand.class})
 final class SimCommand implements Runnable {
 
     @CommandLine.Spec

@@ -10,7 +10,7 @@ import java.util.List;
 import javax.net.ssl.SSLSession;
 
 import org.junit.jupiter.api.Test;
-import org.kizuna.picture.net.NodePki;
+import org.kizuna.node.NodePki;
 import org.kizuna.testing.H2Node;
 import org.kizuna.testing.NodeTls;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kizuna.node.NodeDatabase;
-import org.kizuna.picture.net.NodePki;
+import org.kizuna.node.NodePki;
 import org.kizuna.testing.NodeTls;
 import org.kizuna.testing.TempDirs;
 import org.springframework.boot.SpringApplication;

@@ -1,0 +1,183 @@
+package org.kizuna.picture.bench.ap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kizuna.picture.internal.tracking.FusionConfig;
+import org.kizuna.picture.internal.tracking.FusionEngine;
+
+/**
+ * Replays an AP detections file through the fusion engine, one scan (time and sensor) at a time, as
+ * fast as it can, timing each scan. The truth column is never given to the engine.
+ */
+public final class FusionReplay {
+
+    /** What a replay produced: per-scan latencies (ns), the confirmed tracks at every scan time, the distinct track count. */
+    public record Outcome(long[] scanNanos, ApFiles.States tracks, int tracksTotal) {
+        public double seconds() {
+            return Arrays.stream(scanNanos).sum() / 1e9;
+        }
+    }
+
+    private FusionReplay() {
+    }
+
+    /** How the track file is written: what was shown live at each scan, or each confirmed track's whole history. */
+    public enum Tracks { LIVE, HISTORY }
+
+    public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks) {
+        return run(d, config, keepTracks, Tracks.HISTORY);
+    }
+
+    public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks, Tracks mode) {
+        FusionEngine engine = new FusionEngine(config);
+        Map<String, Integer> sensors = new HashMap<>();
+        int[] sensorOf = new int[d.size()];
+        for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
+        List<Long> latencies = new ArrayList<>();
+        StateCollector out = new StateCollector(keepTracks ? d.size() * 2 : 0);
+        Map<Long, History> histories = new java.util.LinkedHashMap<>();
+        List<Double> scanTimes = new ArrayList<>();
+        int i = 0;
+        while (i < d.size()) {
+            int j = i + 1;
+            while (j < d.size() && d.t()[j] == d.t()[i] && sensorOf[j] == sensorOf[i]) j++;
+            if (scanTimes.isEmpty() || scanTimes.getLast() != d.t()[i]) scanTimes.add(d.t()[i]);
+            long start = System.nanoTime();
+            for (int k = i; k < j; k++) {
+                engine.report(d.t()[k], sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+            }
+            engine.advance(d.t()[i]);
+            latencies.add(System.nanoTime() - start);
+            if (keepTracks && mode == Tracks.LIVE) {
+                double t = d.t()[i];
+                engine.viewAt(t, (id, tt, x, y, vx, vy, var, labels, lc, sens, sc) -> out.add(tt, id, x, vx, y, vy));
+            } else if (keepTracks) {
+                double t = d.t()[i];
+                engine.history(t, (id, confirmed, st, sx, sy, tt, x, y, vx, vy) -> {
+                    History h = histories.computeIfAbsent(id, k -> new History(st, sx, sy, vx, vy));
+                    h.add(tt, x, vx, y, vy);
+                    if (confirmed && !h.confirmed) h.confirm();
+                });
+            }
+            i = j;
+        }
+        if (mode == Tracks.HISTORY) {
+            for (Map.Entry<Long, History> e : histories.entrySet()) {
+                History h = e.getValue();
+                if (!h.confirmed) continue;
+                out.add(h.startT, e.getKey(), h.startX, h.startVx, h.startY, h.startVy);
+                // scans between the starting report and the track's first state: the state predicted back
+                double t1 = h.s[0];
+                for (double st : scanTimes) {
+                    if (st > h.startT && st < t1) {
+                        out.add(st, e.getKey(), h.s[1] - h.s[2] * (t1 - st), h.s[2], h.s[3] - h.s[4] * (t1 - st), h.s[4]);
+                    }
+                }
+                for (int k = 0; k < h.n; k++) out.add(h.s[k * 5], e.getKey(), h.s[k * 5 + 1], h.s[k * 5 + 2], h.s[k * 5 + 3], h.s[k * 5 + 4]);
+            }
+        }
+        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), out.states(), out.distinct());
+    }
+
+    /** The states of one track at the scan times it lived, and the report it started from. */
+    private static final class History {
+        final double startT;
+        double startX, startY, startVx, startVy;
+        double[] s = new double[40];
+        int n;
+        boolean confirmed;
+
+        History(double startT, double startX, double startY, double vx, double vy) {
+            this.startT = startT;
+            this.startX = startX;
+            this.startY = startY;
+            this.startVx = vx;
+            this.startVy = vy;
+        }
+
+        /**
+         * The track has just been confirmed: nothing before now was ever shown, and its state now rests
+         * on every report it had, so the states it had while tentative are replaced by that state
+         * predicted back (the two or three seconds of a tentative track are too short for process noise
+         * to matter). From here on the history holds what was shown.
+         */
+        void confirm() {
+            confirmed = true;
+            int last = (n - 1) * 5;
+            double tc = s[last], xc = s[last + 1], vxc = s[last + 2], yc = s[last + 3], vyc = s[last + 4];
+            startX = xc - vxc * (tc - startT);
+            startY = yc - vyc * (tc - startT);
+            startVx = vxc;
+            startVy = vyc;
+            for (int k = 0; k < n - 1; k++) {
+                double back = tc - s[k * 5];
+                s[k * 5 + 1] = xc - vxc * back;
+                s[k * 5 + 2] = vxc;
+                s[k * 5 + 3] = yc - vyc * back;
+                s[k * 5 + 4] = vyc;
+            }
+        }
+
+        void add(double t, double x, double vx, double y, double vy) {
+            if ((n + 1) * 5 > s.length) s = Arrays.copyOf(s, s.length * 2);
+            s[n * 5] = t;
+            s[n * 5 + 1] = x;
+            s[n * 5 + 2] = vx;
+            s[n * 5 + 3] = y;
+            s[n * 5 + 4] = vy;
+            n++;
+        }
+    }
+
+    private static final class StateCollector {
+        double[] t, x, vx, y, vy;
+        long[] id;
+        int n;
+        final java.util.HashSet<Long> ids = new java.util.HashSet<>();
+
+        StateCollector(int capacity) {
+            int c = Math.max(16, capacity);
+            t = new double[c];
+            x = new double[c];
+            vx = new double[c];
+            y = new double[c];
+            vy = new double[c];
+            id = new long[c];
+        }
+
+        void add(double tt, long tid, double px, double pvx, double py, double pvy) {
+            if (n == t.length) {
+                int c = n * 2;
+                t = Arrays.copyOf(t, c);
+                x = Arrays.copyOf(x, c);
+                vx = Arrays.copyOf(vx, c);
+                y = Arrays.copyOf(y, c);
+                vy = Arrays.copyOf(vy, c);
+                id = Arrays.copyOf(id, c);
+            }
+            t[n] = tt;
+            x[n] = px;
+            vx[n] = pvx;
+            y[n] = py;
+            vy[n] = pvy;
+            id[n] = tid;
+            ids.add(tid);
+            n++;
+        }
+
+        int distinct() {
+            return ids.size();
+        }
+
+        ApFiles.States states() {
+            String[] names = new String[n];
+            for (int k = 0; k < n; k++) names[k] = ("K" + id[k]).intern();
+            return new ApFiles.States(n, Arrays.copyOf(t, n), names, Arrays.copyOf(x, n), Arrays.copyOf(vx, n),
+                    Arrays.copyOf(y, n), Arrays.copyOf(vy, n));
+        }
+    }
+}

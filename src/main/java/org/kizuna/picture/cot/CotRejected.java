@@ -1,9 +1,0 @@
-package org.kizuna.picture.cot;
-
-/** A CoT event or frame that was refused, with the reason (logged with the connection, never fatal to it). */
-public final class CotRejected extends Exception {
-
-    public CotRejected(String reason) {
-        super(reason, null, false, false);
-    }
-}

@@ -1,8 +1,0 @@
-package org.kizuna.picture.fusion;
-
-/** Receives the tracks of one view; arrays are valid only during the call. */
-public interface TrackSink {
-
-    void track(long id, double t, double x, double y, double vx, double vy,
-               double positionVariance, int[] labelKeys, int labelKeyCount, int[] sensors, int sensorCount);
-}

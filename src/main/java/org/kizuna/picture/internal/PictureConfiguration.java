@@ -1,0 +1,139 @@
+package org.kizuna.picture.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.kizuna.console.ConsolePage;
+import org.kizuna.identity.UserDirectory;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.picture.internal.history.TrackJournal;
+import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.internal.ingest.CotIdentities;
+import org.kizuna.picture.internal.ingest.CotIdentity;
+import org.kizuna.picture.internal.ingest.CotServer;
+import org.kizuna.picture.internal.ingest.CotSettings;
+import org.kizuna.node.NodePki;
+import org.kizuna.node.Revocations;
+import org.kizuna.picture.internal.sensors.JdbcSensors;
+import org.kizuna.picture.internal.distribution.FusedLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Wires the picture of a node: the sensor registry, the {@link Picture} service, the node's CoT PKI and
+ * the CoT listeners (ports {@code kizuna.cot.tcp-port} and {@code kizuna.cot.tls-port}), and the map page.
+ */
+@Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({CotProperties.class, PictureSettings.class})
+class PictureConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PictureConfiguration.class);
+
+    @Bean
+    JdbcSensors sensors(JdbcClient jdbc, @Value("${kizuna.mode:demo}") String mode) {
+        JdbcSensors sensors = new JdbcSensors(jdbc);
+        if ("demo".equals(mode)) {
+            for (Sensor s : JdbcSensors.demo()) {
+                if (sensors.find(s.id()).isEmpty()) sensors.register(s, "demo");
+            }
+        }
+        return sensors;
+    }
+
+    /**
+     * The picture, with the multi-sensor tracker if the build has one: the fusion module contributes a
+     * {@link FusedLayer} bean over its {@code LabelledPicture}. Without it, self-reported tracks work and
+     * sensor reports are counted and dropped, which the log says once at start.
+     */
+    @Bean(destroyMethod = "close")
+    Picture picture(LabelKernel kernel, JdbcSensors sensors, ObjectProvider<FusedLayer> tracker, @Value("${kizuna.nation:USA}") String nation,
+                    PictureSettings settings) {
+        FusedLayer fused = tracker.getIfAvailable();
+        if (fused == null) log.warn("no multi-sensor tracker (FusedLayer) in this build: sensor reports are not fused into tracks");
+        return new Picture(kernel, sensors, fused, nation, settings.limits());
+    }
+
+    /**
+     * Journals every self-reported version once (read back filtered by label) and each audience's own
+     * fused view under that audience, so history answers from the reader's own audience's tracks.
+     */
+    @Bean(destroyMethod = "close")
+    TrackJournal trackJournal(Picture picture, JdbcTemplate jdbc, LabelKernel kernel, PictureSettings settings) {
+        TrackJournal journal = new TrackJournal(jdbc, kernel, settings.historyRetention());
+        picture.record(journal);
+        return journal;
+    }
+
+    @Bean
+    NodePki nodePki(@Value("${kizuna.data-dir:./data/USA}") Path dataDir, @Value("${kizuna.nation:USA}") String nation) {
+        return NodePki.loadOrCreate(dataDir.resolve("pki"), nation);
+    }
+
+    /** The client certificates revoked with {@code ./kizuna certs revoke}, read again every half second. */
+    @Bean(destroyMethod = "close")
+    Revocations revocations(NodePki pki) {
+        return new Revocations(java.util.Objects.requireNonNull(pki.directory()));
+    }
+
+    /**
+     * The CoT listeners. The plain port binds to loopback unless configured otherwise, is off in production
+     * mode unless enabled explicitly, and its connections are anonymous unclassified readers unless the
+     * operator names a user of the node as their reader. A client certificate must belong to a known,
+     * enabled user in production mode; in demo mode the certificate of an unknown user reads unclassified
+     * items only (the clearance it carries is never trusted). Revoked certificates are refused, and their
+     * live connections cut within a second of the revocation.
+     */
+    @Bean(destroyMethod = "close")
+    CotServer cotServer(Picture picture, NodePki pki, Revocations revocations, UserDirectory users, CotProperties cot,
+                        @Value("${kizuna.nation:USA}") String nation, @Value("${kizuna.mode:demo}") String mode) {
+        boolean production = "production".equals(mode);
+        boolean plainOn = cot.plainEnabled() != null ? cot.plainEnabled() : !production;
+        String reader = cot.plainReader() == null || cot.plainReader().isBlank() ? null : cot.plainReader().strip();
+        Function<String, Optional<CotIdentities.KnownUser>> known = name -> users.find(name)
+                .map(u -> new CotIdentities.KnownUser(u.nation(), u.clearance(), u.accesses(), !users.isDisabled(name)));
+        Supplier<CotIdentity> plainIdentity = reader == null
+                ? () -> CotIdentities.anonymous(nation)
+                : () -> CotIdentities.plainReader(reader, known.apply(reader)
+                        .orElseThrow(() -> new IllegalStateException("the plain port's reader '" + reader + "' is not a user of this node")));
+        // (the reader is looked up per connection: demo users are created after this bean, and users change)
+        CotSettings settings = new CotSettings(plainOn ? cot.tcpPort() : -1, cot.tlsPort(), cot.tcpBindAddress(), cot.tlsBindAddress(),
+                plainIdentity,
+                CotIdentities.fromCertificates(known, production ? CotIdentities.UnknownCertificate.REFUSE : CotIdentities.UnknownCertificate.READ_UNCLASSIFIED,
+                        revocations::isRevoked),
+                cot.maxEventsPerSecond(), cot.queuedFrames(), cot.maxConnections(), cot.maxConnectionsPerAddress(), cot.idleTimeout(), cot.handshakeTimeout());
+        CotServer server = new CotServer(picture, settings, pki);
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A node without its CoT ports still serves the console and the REST API; say so loudly.
+            log.error("CoT listeners could not start (ports {} / {}): {}", settings.tcpPort(), settings.tlsPort(), e.getMessage());
+        }
+        if (!plainOn) log.info("CoT plain port off (production mode; kizuna.cot.plain-enabled=true serves it)");
+        revocations.watch(Duration.ofMillis(500), r -> server.disconnectCertificates(r::isRevoked, "certificate-revoked"));
+        return server;
+    }
+
+
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kizuna.simulator.enabled", havingValue = "true")
+    org.kizuna.picture.internal.ingest.Simulator simulator(Picture picture, JdbcSensors sensors) {
+        return new org.kizuna.picture.internal.ingest.Simulator(picture, sensors, 20261123L, 8).start();
+    }
+
+    @Bean
+    ConsolePage picturePage() {
+        return new ConsolePage("/picture/", "Picture", 20);
+    }
+
+}

@@ -1,0 +1,134 @@
+package org.kizuna.picture.internal.cot;
+
+import org.kizuna.picture.CotEvent;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes CoT events as XML bytes. Numbers are formatted by hand (fixed decimals) so that writing a
+ * track allocates only its output array. One instance per thread.
+ */
+public final class CotXmlWriter {
+
+    private final StringBuilder sb = new StringBuilder(512);
+
+    public byte[] write(CotEvent e) {
+        sb.setLength(0);
+        sb.append("<event version=\"2.0\"");
+        attr("uid", e.uid());
+        attr("type", e.type());
+        if (!e.how().isEmpty()) attr("how", e.how());
+        sb.append(" time=\"");
+        CotTime.append(sb, e.timeMs());
+        sb.append("\" start=\"");
+        CotTime.append(sb, e.startMs());
+        sb.append("\" stale=\"");
+        CotTime.append(sb, e.staleMs());
+        sb.append('"');
+        if (e.access() != null) attr("access", e.access());
+        if (e.caveat() != null) attr("caveat", e.caveat());
+        if (e.releasableTo() != null) attr("releasableTo", e.releasableTo());
+        sb.append("><point lat=\"");
+        fixed(e.lat(), 7);
+        sb.append("\" lon=\"");
+        fixed(e.lon(), 7);
+        sb.append("\" hae=\"");
+        fixed(e.hae(), 1);
+        sb.append("\" ce=\"");
+        fixed(e.ce(), 1);
+        sb.append("\" le=\"");
+        fixed(e.le(), 1);
+        sb.append("\"/><detail>");
+        if (e.callsign() != null) {
+            sb.append("<contact");
+            attr("callsign", e.callsign());
+            sb.append("/>");
+        }
+        if (e.hasTrack()) {
+            sb.append("<track speed=\"");
+            fixed(e.speed(), 2);
+            sb.append("\" course=\"");
+            fixed(e.course(), 2);
+            sb.append("\"/>");
+        }
+        CotEvent.TakControl c = e.control();
+        if (c != null) {
+            sb.append("<TakControl>");
+            if (c.supportedVersion() > 0) sb.append("<TakProtocolSupport version=\"").append(c.supportedVersion()).append("\"/>");
+            if (c.requestedVersion() > 0) sb.append("<TakRequest version=\"").append(c.requestedVersion()).append("\"/>");
+            if (c.responseStatus() != null) sb.append("<TakResponse status=\"").append(c.responseStatus()).append("\"/>");
+            sb.append("</TakControl>");
+        }
+        sb.append("</detail></event>");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The negotiation event a server sends on connect: it offers TAK protocol version 1. */
+    public static CotEvent versionOffer(long now) {
+        return control("t-x-takp-v", now, new CotEvent.TakControl(1, 0, null));
+    }
+
+    /** A client's request to switch to the given protocol version. */
+    public static CotEvent versionRequest(long now, int version) {
+        return control("t-x-takp-q", now, new CotEvent.TakControl(0, version, null));
+    }
+
+    /** The server's answer to a request; after a true answer both sides speak protocol 1. */
+    public static CotEvent versionResponse(long now, boolean accepted) {
+        return control("t-x-takp-r", now, new CotEvent.TakControl(0, 0, accepted));
+    }
+
+    private static CotEvent control(String type, long now, CotEvent.TakControl control) {
+        return new CotEvent("protouid", type, "m-g", now, now, now + 60_000, 0, 0, 0, CotEvent.UNKNOWN, CotEvent.UNKNOWN,
+                null, null, null, Double.NaN, Double.NaN, null, control);
+    }
+
+    private void attr(String name, @Nullable String value) {
+        if (value == null) return;
+        sb.append(' ').append(name).append("=\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (c < 0x20) sb.append("&#").append((int) c).append(';');
+                    else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    private void fixed(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            sb.append('0');
+            return;
+        }
+        if (v < 0) {
+            long scaleCheck = pow10(decimals);
+            if (Math.round(-v * scaleCheck) != 0) sb.append('-');
+            v = -v;
+        }
+        long scale = pow10(decimals);
+        long scaled = Math.round(v * scale);
+        sb.append(scaled / scale);
+        if (decimals > 0) {
+            sb.append('.');
+            long frac = scaled % scale;
+            for (long d = scale / 10; d > 0; d /= 10) {
+                sb.append((char) ('0' + (frac / d) % 10));
+            }
+        }
+    }
+
+    private static long pow10(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) p *= 10;
+        return p;
+    }
+}

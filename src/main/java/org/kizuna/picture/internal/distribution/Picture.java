@@ -1,0 +1,749 @@
+package org.kizuna.picture.internal.distribution;
+
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.Sensors;
+import org.kizuna.picture.TrackView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.label.InvalidMarkingException;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Reader;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.internal.tracking.Plane;
+import org.kizuna.picture.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live operational picture of a node. Events come in from any thread ({@link #ingest}); one picture
+ * thread owns all state: the self-reported tracks (units reporting their own position, shown at once
+ * under their uid), the fused layer (sensor reports, advanced about four times a second), the audiences
+ * (one per distinct reader, each (audience, label) read decision taken once) and the subscribers, to
+ * which it publishes per-audience frames: changed self-reported tracks within about 10 ms, the fused view
+ * once a second, and the whole visible picture on subscription (latest-SA replay). Nothing on this path
+ * touches the database.
+ * <p>
+ * Bounded under hostile input ({@link Limits}): events whose time is outside a window around the node's
+ * clock are refused, a report's stale time is capped, the self-reported tracks and distinct labels of
+ * each reporting nation are capped (per nation, so that whether a report is taken never depends on
+ * another nation's tracks or labels, which its sender may not be allowed to see), and so are the
+ * audiences. Expiry always runs on the node's clock, never on a report's time.
+ * Refusals are counted by reason ({@link #refusedByReason}) and logged at most once per reason every 10 s.
+ */
+public final class Picture implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Picture.class);
+    private static final long FLUSH_NANOS = 10_000_000L;
+    private static final long ADVANCE_MS = 250, FUSED_PUBLISH_MS = 1000;
+    private static final int QUEUE_LIMIT = 200_000;
+    private static final long DAY_MS = 86_400_000L;
+
+    private static final long LOG_EVERY_MS = 10_000, COMPACT_EVERY_MS = 60_000, AUDIENCE_SWEEP_MS = 60_000;
+    private static final int ROLL_UP_CACHE = 10_000;
+
+    /**
+     * What the picture accepts and holds at most.
+     *
+     * @param acceptPast    an event whose time is older than the node's clock by more than this is refused
+     * @param acceptFuture  an event whose time is ahead of the node's clock by more than this is refused
+     * @param maxStale      a report's stale time is cut to at most this long after its time
+     * @param maxTracks     self-reported tracks of one reporting nation held at once; a report of a new track
+     *                      beyond it is refused
+     * @param maxLabels     distinct labels one reporting nation's tracks and reports use at once; an event of
+     *                      that nation with a new label beyond it is refused
+     * @param maxAudiences  audiences (distinct readers) held at once; idle ones are dropped first
+     * @param idleAudience  an audience without subscribers that nobody queried for this long is dropped
+     */
+    public record Limits(Duration acceptPast, Duration acceptFuture, Duration maxStale, int maxTracks, int maxLabels,
+                         int maxAudiences, Duration idleAudience) {
+
+        public Limits {
+            if (acceptPast.isNegative() || acceptFuture.isNegative() || !maxStale.isPositive() || !idleAudience.isPositive()) {
+                throw new IllegalArgumentException("the picture's time window and lifetimes must be positive");
+            }
+            if (maxTracks < 1 || maxAudiences < 1 || maxLabels < 1) {
+                throw new IllegalArgumentException("the picture must hold at least one track, one label and one audience");
+            }
+        }
+
+        public static Limits defaults() {
+            return new Limits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 20_000, 1_024, 1_000, Duration.ofMinutes(10));
+        }
+    }
+
+    private final LabelKernel kernel;
+    private final Sensors sensors;
+    private final @Nullable FusedLayer fused;
+    private final String nodeNation;
+    private final LongSupplier clock;
+    private final long epochMs;
+    private final Limits limits;
+    private final LabelKeys labels;
+    private final ConcurrentHashMap<String, LongAdder> refused = new ConcurrentHashMap<>();
+    // the labels each reporting nation's tracks and reports use (keys: nations, bounded by the vocabulary)
+    private final ConcurrentHashMap<String, Set<Label>> labelsByNation = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> lastRefusalLog = new ConcurrentHashMap<>();
+    private volatile boolean labelsFull;
+    private volatile int labelEpoch; // counts the releases of label keys: a marking interned in the current epoch is live
+    private volatile int audienceCount;
+    private volatile @Nullable Recorder recorder;
+    private final LinkedBlockingQueue<Object> commands = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    // --- state owned by the picture thread ---
+    private final Map<String, TrackState> self = new HashMap<>();
+    private final List<TrackState> pending = new ArrayList<>();
+    /** Self-reported tracks of unauthenticated (plain port) sources, with the key an authenticated source's track of the same uid has. */
+    private final Map<TrackState, String> unauthenticated = new java.util.IdentityHashMap<>();
+    private final List<TrackState> retired = new ArrayList<>();
+    private final List<Audience> audiences = new ArrayList<>();
+    private final Map<Reader, Audience> audienceByReader = new HashMap<>();
+    private final ArrayDeque<Integer> freeFusionIds = new ArrayDeque<>();
+    private final BitSet keysGivenToTracker = new BitSet();
+    private final Map<String, Integer> tracksByNation = new HashMap<>();
+    private final Map<String, Set<Label>> trackerLabelsByNation = new HashMap<>();
+    private long lastCompaction, lastAudienceSweep;
+    private final Map<String, Integer> sensorIndex = new HashMap<>();
+    private final List<Sensor> sensorByIndex = new ArrayList<>();
+    private final Map<String, LabelKeys.Marking> rollUps = new HashMap<>();
+    private long lastFlush = System.nanoTime();
+    private volatile long unfusedReports;
+    private long lastAdvance, lastFusedPublish;
+    private long decisionsUntil;
+
+    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, LongSupplier clock, Limits limits) {
+        this.kernel = kernel;
+        this.sensors = sensors;
+        this.fused = fused;
+        this.nodeNation = nodeNation;
+        this.clock = clock;
+        this.limits = limits;
+        // a safety net far above any nation's share: whether an event is taken is decided by its own nation's share
+        this.labels = new LabelKeys(Math.max(LabelKeys.DEFAULT_LIMIT, (int) Math.min(Integer.MAX_VALUE / 2, 64L * limits.maxLabels())));
+        this.epochMs = clock.getAsLong();
+        this.lastCompaction = lastAudienceSweep = epochMs;
+        this.decisionsUntil = nextDay(epochMs);
+        this.thread = Thread.ofPlatform().name("kizuna-picture").daemon(true).unstarted(this::loop);
+        thread.start();
+    }
+
+    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, LongSupplier clock) {
+        this(kernel, sensors, fused, nodeNation, clock, Limits.defaults());
+    }
+
+    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation) {
+        this(kernel, sensors, fused, nodeNation, System::currentTimeMillis);
+    }
+
+    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, Limits limits) {
+        this(kernel, sensors, fused, nodeNation, System::currentTimeMillis, limits);
+    }
+
+    /** Receives every self-reported version and every audience's fused view from now on (the track history). */
+    public void record(Recorder r) {
+        this.recorder = r;
+    }
+
+    /**
+     * Events refused since start, by reason: {@code time-too-old}, {@code time-in-future},
+     * {@code not-a-position}, {@code no-label}, {@code bad-label}, {@code label-not-held}, {@code too-many-labels},
+     * {@code too-many-tracks}, {@code too-many-audiences}, {@code overloaded}. A snapshot, sorted by reason.
+     */
+    public Map<String, Long> refusedByReason() {
+        Map<String, Long> out = new TreeMap<>();
+        refused.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Counts and logs (at most once per reason every 10 s) a refusal; returns it to throw. */
+    private CotRejected refuse(String reason, String detail, String source) {
+        count(reason, detail, source);
+        return new CotRejected(detail);
+    }
+
+    private void count(String reason, String detail, String source) {
+        refused.computeIfAbsent(reason, k -> new LongAdder()).increment();
+        long now = System.currentTimeMillis();
+        Long last = lastRefusalLog.get(reason);
+        boolean logIt = last == null ? lastRefusalLog.putIfAbsent(reason, now) == null
+                : now - last >= LOG_EVERY_MS && lastRefusalLog.replace(reason, last, now);
+        if (logIt) {
+            log.warn("picture refused an event from {} ({}, {} so far): {}", source, reason, refused.get(reason).sum(), detail);
+        }
+    }
+
+    public LabelKeys labels() {
+        return labels;
+    }
+
+    // ------------------------------------------------------------------ ingest (any thread)
+
+    /**
+     * A self-reported track; {@code owner} keys an unauthenticated source's tracks apart from everyone else's ("" for
+     * authenticated); {@code labelEpoch}: the picture's label epoch before the label was interned (see {@link #releaseUnusedLabels}).
+     */
+    private record SelfReport(TrackState state, String owner, int labelEpoch) {
+    }
+
+    private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking, int labelEpoch) {
+    }
+
+    private record Subscribe(Reader reader, Subscriber subscriber) {
+    }
+
+    private record Unsubscribe(Subscriber subscriber) {
+    }
+
+    private record Query(Reader reader, CompletableFuture<List<TrackState>> answer) {
+    }
+
+    /**
+     * Takes one CoT event into the picture: a report of a registered sensor (uid {@code SENSOR.track}) from
+     * a source of the sensor's nation becomes an observation for the tracker; any other position report is
+     * a self-reported track. The
+     * label comes from the event's attributes, else from the sensor's, else from the source's default.
+     *
+     * <p>
+     * The event's time must be within {@link Limits#acceptPast} before and {@link Limits#acceptFuture}
+     * after the node's clock; its stale time is cut to {@link Limits#maxStale} after its time.
+     *
+     * @throws CotRejected with the reason when the event is not a position report, its time is outside
+     *                     the window, its label does not parse, it has no label and no default applies,
+     *                     its label (or the default it takes) is one the node may not hold (rule 5),
+     *                     or the picture holds as many distinct labels as it may
+     */
+    public void ingest(CotEvent e, Source source) throws CotRejected {
+        if (!e.isPosition()) throw refuse("not-a-position", "type '" + e.type() + "' is not a position report (a-...)", source.name());
+        long now = clock.getAsLong();
+        if (e.timeMs() < now - limits.acceptPast().toMillis()) {
+            throw refuse("time-too-old", "event time " + Instant.ofEpochMilli(e.timeMs()) + " is more than " + limits.acceptPast().toSeconds()
+                    + " s before the node's clock (" + Instant.ofEpochMilli(now) + ")", source.name());
+        }
+        if (e.timeMs() > now + limits.acceptFuture().toMillis()) {
+            throw refuse("time-in-future", "event time " + Instant.ofEpochMilli(e.timeMs()) + " is more than " + limits.acceptFuture().toSeconds()
+                    + " s after the node's clock (" + Instant.ofEpochMilli(now) + ")", source.name());
+        }
+        Sensor sensor = null;
+        int dot = e.uid().indexOf('.');
+        // only a nation's own sources report for its sensors: anything else claiming a sensor's uid is an
+        // ordinary self-report, neither credited to the sensor nor given its label
+        // (an unauthenticated source, the plain port, reports only for sensors registered by its owner)
+        if (dot > 0) sensor = sensors.find(e.uid().substring(0, dot)).filter(x -> x.nation().equals(source.nation())
+                && (source.authenticated() || sensors.registeredBy(x.id(), source.owner()))).orElse(null);
+        Label label;
+        try {
+            if (e.access() != null) {
+                label = labels.fromCot(e.access(), e.caveat(), e.releasableTo());
+            } else if (sensor != null) {
+                label = labels.parse(sensor.defaultLabel());
+            } else if (source.defaultLabel() != null) {
+                label = source.defaultLabel();
+            } else {
+                throw refuse("no-label", "event has no label (access, caveat, releasableTo) and its source has no default label", source.name());
+            }
+        } catch (InvalidMarkingException bad) {
+            throw refuse("bad-label", "label does not parse: " + bad.getMessage(), source.name());
+        }
+        if (!kernel.mayHold(label)) {
+            // rule 5: nobody on this node may read it, so it is refused here rather than held unseen (and journalled)
+            throw refuse("label-not-held", (e.access() == null && sensor == null
+                    ? "event has no label and its sender's default label, " + label.banner() + ", is"
+                    : "label " + label.banner() + " is") + " one this node may not hold (" + kernel.holdRefusal(label)
+                    + "); label the event (access, caveat, releasableTo) with a label this node may hold", source.name());
+        }
+        if (!withinLabelShare(source.nation(), label)) {
+            labelsFull = true; // the picture's thread releases the labels nothing uses any more
+            throw refuse("too-many-labels", "the events of " + source.nation() + " use " + limits.maxLabels() + " distinct labels, the limit of one "
+                    + "nation; an event with a new label is refused until labels fall out of use", source.name());
+        }
+        int epoch = labelEpoch; // read before interning: a release after this read changes the epoch
+        LabelKeys.Marking marking = labels.tryIntern(label);
+        if (marking == null) {
+            labelsFull = true; // the picture's thread releases the labels nothing uses any more
+            throw refuse("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit; an event with a new label "
+                    + "is refused until labels fall out of use", source.name());
+        }
+        Object command;
+        if (sensor != null) {
+            double sigma = Double.isFinite(e.ce()) && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN ? e.ce() : sensor.accuracyMetres();
+            command = new Observation(sensor, seconds(e.timeMs()), Plane.x(e.lon()), Plane.y(e.lat()), sigma, marking, epoch);
+        } else {
+            String[] nations = {source.nation()};
+            long stale = Math.min(Math.max(e.staleMs(), e.timeMs()), e.timeMs() + limits.maxStale().toMillis());
+            command = new SelfReport(new TrackState(e.uid(), e.type(), e.how().isEmpty() ? "m-g" : e.how(), e.lat(), e.lon(), e.hae(),
+                    e.speed(), e.course(), e.callsign(), marking, e.timeMs(), stale, nations, true),
+                    source.authenticated() ? "" : '~' + source.owner() + '|', epoch);
+        }
+        if (!commands.offer(command)) throw refuse("overloaded", "picture is overloaded; event dropped", source.name());
+    }
+
+    /** Whether the nation's events may use this label: one it uses already, or a new one within its share. */
+    private boolean withinLabelShare(String nation, Label label) {
+        Set<Label> used = labelsByNation.computeIfAbsent(nation, k -> ConcurrentHashMap.newKeySet());
+        if (used.contains(label)) return true;
+        synchronized (used) {
+            if (used.size() >= limits.maxLabels()) return false;
+            used.add(label);
+            return true;
+        }
+    }
+
+    /** Subscribes to the frames of the reader's audience; the first frame is the replay of its current picture. */
+    public AutoCloseable subscribe(Reader reader, Subscriber subscriber) {
+        command(new Subscribe(reader, subscriber));
+        return () -> command(new Unsubscribe(subscriber));
+    }
+
+    /** The tracks the reader may see now. */
+    public List<TrackView> tracks(Reader reader) {
+        return states(reader).stream().map(this::view).toList();
+    }
+
+    /** The current versions of the tracks the reader may see (self-reported and fused). */
+    public List<TrackState> states(Reader reader) {
+        CompletableFuture<List<TrackState>> answer = new CompletableFuture<>();
+        command(new Query(reader, answer));
+        try {
+            return answer.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the picture", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the picture did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    public TrackView view(TrackState s) {
+        return new TrackView(s.uid, s.lat, s.lon, s.hae == CotEvent.UNKNOWN ? 0 : s.hae, Double.isNaN(s.speed) ? 0 : s.speed,
+                Double.isNaN(s.course) ? 0 : s.course, s.affiliation(), s.dimension(), s.type, s.callsign == null ? s.uid : s.callsign,
+                s.marking.banner(), List.of(s.nations), s.self, Instant.ofEpochMilli(s.timeMs), Instant.ofEpochMilli(s.staleMs));
+    }
+
+    private void command(Object c) {
+        try {
+            if (!commands.offer(c, 1, TimeUnit.SECONDS)) throw new IllegalStateException("the picture is overloaded");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double seconds(long ms) {
+        return (ms - epochMs) / 1000.0;
+    }
+
+    /** Audiences (distinct readers) the picture holds now. */
+    public int audiences() {
+        return audienceCount;
+    }
+
+    /** Sensor reports dropped because this picture has no tracker. */
+    public long unfusedReports() {
+        return unfusedReports;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+
+    // ------------------------------------------------------------------ the picture thread
+
+    private final class Audience {
+        final Reader reader;
+        final String name;
+        final org.kizuna.label.Clearance clearance;
+        final List<Subscriber> subscribers = new ArrayList<>();
+        byte[] decisions = new byte[16];
+        int fusionId = -1;
+        TrackState[] fusedTracks = new TrackState[0];
+        long lastUsed;
+
+        Audience(Reader reader) {
+            this.reader = reader;
+            this.name = AudienceName.of(reader);
+            this.clearance = kernel.clearance(reader);
+        }
+
+        boolean mayRead(int key) {
+            if (key >= decisions.length) decisions = Arrays.copyOf(decisions, Math.max(key + 1, decisions.length * 2));
+            byte d = decisions[key];
+            if (d == 0) {
+                d = kernel.mayRead(labels.marking(key).label(), clearance) ? (byte) 1 : (byte) 2;
+                decisions[key] = d;
+            }
+            return d == 1;
+        }
+    }
+
+    /** The reader's audience, created if new; null when the picture holds as many audiences as it may, all of them in use. */
+    private @Nullable Audience audience(Reader reader) {
+        Audience a = audienceByReader.get(reader);
+        if (a == null) {
+            if (audiences.size() >= limits.maxAudiences() && !dropIdlestAudience()) return null;
+            a = new Audience(reader);
+            audiences.add(a);
+            audienceByReader.put(reader, a);
+            audienceCount = audiences.size();
+            if (fused != null) {
+                Audience created = a;
+                Integer free = freeFusionIds.poll();
+                if (free == null) {
+                    a.fusionId = fused.addAudience(created::mayRead);
+                } else {
+                    fused.replaceAudience(free, created::mayRead);
+                    a.fusionId = free;
+                }
+            }
+        }
+        a.lastUsed = clock.getAsLong();
+        return a;
+    }
+
+    /** Drops the audience without subscribers that was used longest ago; false when every audience has subscribers. */
+    private boolean dropIdlestAudience() {
+        Audience idlest = null;
+        for (Audience a : audiences) {
+            if (a.subscribers.isEmpty() && (idlest == null || a.lastUsed < idlest.lastUsed)) idlest = a;
+        }
+        if (idlest == null) return false;
+        drop(idlest);
+        return true;
+    }
+
+    private void drop(Audience a) {
+        audiences.remove(a);
+        audienceByReader.remove(a.reader);
+        audienceCount = audiences.size();
+        if (a.fusionId >= 0 && fused != null) {
+            try {
+                fused.replaceAudience(a.fusionId, key -> false); // an engine fed nothing until a new audience takes the place
+                freeFusionIds.add(a.fusionId);
+            } catch (UnsupportedOperationException cannot) {
+                // this tracker keeps the place; a new audience gets a place of its own
+            }
+        }
+    }
+
+    /** Audiences nobody subscribes to and nobody queried for {@link Limits#idleAudience} cost fusion work for nothing. */
+    private void dropIdleAudiences(long now) {
+        long idle = limits.idleAudience().toMillis();
+        for (Audience a : List.copyOf(audiences)) {
+            if (a.subscribers.isEmpty() && now - a.lastUsed > idle) drop(a);
+        }
+    }
+
+    private void loop() {
+        List<Object> batch = new ArrayList<>(4096);
+        while (running) {
+            try {
+                long now = System.nanoTime();
+                long wait = pending.isEmpty() ? 50_000_000L : Math.max(0, lastFlush + FLUSH_NANOS - now);
+                Object first = commands.poll(wait, TimeUnit.NANOSECONDS);
+                redecideOnNewDay();
+                if (first != null) {
+                    handle(first);
+                    batch.clear();
+                    commands.drainTo(batch, 4096);
+                    for (Object c : batch) handle(c);
+                }
+                if (!pending.isEmpty() && System.nanoTime() - lastFlush >= FLUSH_NANOS) flush();
+                if (pending.isEmpty()) lastFlush = System.nanoTime();
+                periodic();
+            } catch (InterruptedException e) {
+                if (!running) return;
+            } catch (RuntimeException e) {
+                log.error("picture thread: {}", e.toString(), e);
+            }
+        }
+    }
+
+    /**
+     * The kernel expands coalition tetragraphs with the membership of the UTC day it decides on, so a
+     * decision taken yesterday may be wrong today (a member that left must lose access at once). The
+     * cached decisions and roll-ups are dropped at the start of each UTC day and taken afresh; the fused
+     * estimates start again from the reports each audience may read today, and their views are computed
+     * again at once.
+     */
+    private void redecideOnNewDay() {
+        long now = clock.getAsLong();
+        if (now < decisionsUntil) return;
+        decisionsUntil = nextDay(now);
+        rollUps.clear();
+        for (Audience a : audiences) {
+            Arrays.fill(a.decisions, (byte) 0);
+            a.fusedTracks = new TrackState[0];
+        }
+        if (fused != null) fused.redecide(); // after the audiences' own decisions are cleared: the fused layer asks them
+        lastFusedPublish = now - FUSED_PUBLISH_MS;
+    }
+
+    private static long nextDay(long ms) {
+        return (Math.floorDiv(ms, DAY_MS) + 1) * DAY_MS;
+    }
+
+    private void handle(Object c) {
+        switch (c) {
+            case SelfReport r -> {
+                // Keyed by reporting nation and uid: a partner reusing a uid gets a track of its own and can
+                // neither overwrite nor hide another nation's track (nor learn that the uid is taken).
+                // An unauthenticated (plain port) source's tracks are keyed by their owner too: it can never
+                // replace a track an authenticated source owns, nor another plain source's.
+                TrackState state = r.state();
+                String key = r.owner() + state.nations[0] + '|' + state.uid;
+                TrackState previous = self.get(key);
+                if (previous != null && previous.timeMs > state.timeMs) return; // out of order: keep the newer
+                if (previous == null && tracksByNation.getOrDefault(state.nations[0], 0) >= limits.maxTracks()) {
+                    count("too-many-tracks", state.nations[0] + " reports " + limits.maxTracks() + " self-reported tracks, the limit of one nation; "
+                            + "a report of a new track is dropped", "nation " + state.nations[0]);
+                    return;
+                }
+                if (r.labelEpoch() != labelEpoch && !labels.isLive(state.marking)) { // its label was released while the report was queued
+                    LabelKeys.Marking m = labels.tryIntern(state.marking.label());
+                    if (m == null) {
+                        count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "nation " + state.nations[0]);
+                        return;
+                    }
+                    state = new TrackState(state.uid, state.type, state.how, state.lat, state.lon, state.hae, state.speed, state.course,
+                            state.callsign, m, state.timeMs, state.staleMs, state.nations, true);
+                }
+                if (self.put(key, state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
+                pending.add(state);
+                if (!r.owner().isEmpty()) {
+                    if (previous != null) retired.add(previous); // forgotten once flushed
+                    unauthenticated.put(state, state.nations[0] + '|' + state.uid);
+                }
+            }
+            case Observation o -> {
+                LabelKeys.Marking m = o.labelEpoch() == labelEpoch || labels.isLive(o.marking()) ? o.marking() : labels.tryIntern(o.marking().label());
+                if (m == null) {
+                    count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "sensor " + o.sensor().id());
+                } else if (fused != null) {
+                    keysGivenToTracker.set(m.key());
+                    trackerLabelsByNation.computeIfAbsent(o.sensor().nation(), k -> new HashSet<>()).add(m.label());
+                    fused.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key());
+                } else {
+                    unfusedReports++;
+                }
+            }
+            case Subscribe s -> {
+                Audience a = audience(s.reader());
+                if (a == null) {
+                    count("too-many-audiences", "the picture serves " + limits.maxAudiences() + " distinct readers with live subscriptions, its limit; "
+                            + "a subscription of a new reader gets nothing", "a subscription");
+                    return;
+                }
+                List<TrackState> visible = visible(a);
+                s.subscriber().deliver(new Frame(visible.toArray(new TrackState[0]), visible.size(), true));
+                a.subscribers.add(s.subscriber());
+            }
+            case Unsubscribe u -> {
+                for (Audience a : audiences) {
+                    if (a.subscribers.remove(u.subscriber())) a.lastUsed = clock.getAsLong();
+                }
+            }
+            case Query q -> {
+                Audience a = audience(q.reader());
+                if (a == null) {
+                    q.answer().completeExceptionally(new IllegalStateException("the picture serves as many distinct readers as it may; try again later"));
+                } else {
+                    q.answer().complete(visible(a));
+                }
+            }
+            default -> throw new IllegalStateException("unknown command " + c);
+        }
+    }
+
+    private List<TrackState> visible(Audience a) {
+        List<TrackState> out = new ArrayList<>(self.size() + a.fusedTracks.length);
+        long now = clock.getAsLong();
+        for (TrackState s : self.values()) {
+            if (s.staleMs >= now && a.mayRead(s.marking.key()) && !shadowed(s, a, now)) out.add(s);
+        }
+        out.addAll(Arrays.asList(a.fusedTracks));
+        return out;
+    }
+
+    private void flush() {
+        int n = pending.size();
+        TrackState[] all = pending.toArray(new TrackState[0]);
+        pending.clear();
+        lastFlush = System.nanoTime();
+        boolean plain = !unauthenticated.isEmpty();
+        long now = plain ? clock.getAsLong() : 0;
+        Recorder recording = recorder;
+        if (recording != null) recording.selfReported(all, n);
+        for (Audience a : audiences) {
+            if (a.subscribers.isEmpty()) continue;
+            TrackState[] mine = new TrackState[n];
+            int k = 0;
+            for (TrackState s : all) {
+                if (a.mayRead(s.marking.key()) && (!plain || !shadowed(s, a, now))) mine[k++] = s;
+            }
+            if (k == 0) continue;
+            Frame f = new Frame(mine, k, false);
+            for (Subscriber sub : a.subscribers) sub.deliver(f);
+        }
+        if (!retired.isEmpty()) {
+            for (TrackState r : retired) unauthenticated.remove(r);
+            retired.clear();
+        }
+    }
+
+    /**
+     * Whether an unauthenticated source's track stands beside an authenticated source's track of the same
+     * uid that this audience may read: that audience sees the authenticated one only, so a plain connection
+     * cannot replace it on anyone's map, while an audience that may not read it sees nothing different.
+     */
+    private boolean shadowed(TrackState s, Audience a, long now) {
+        String key = unauthenticated.get(s);
+        if (key == null) return false;
+        TrackState owner = self.get(key);
+        return owner != null && owner.staleMs >= now && a.mayRead(owner.marking.key());
+    }
+
+    private void periodic() {
+        long now = clock.getAsLong();
+        if (now - lastAdvance >= ADVANCE_MS) {
+            lastAdvance = now;
+            if (fused != null) fused.advance(seconds(now));
+            for (var it = self.values().iterator(); it.hasNext(); ) {
+                TrackState s = it.next();
+                if (s.staleMs < now - 60_000) {
+                    it.remove();
+                    tracksByNation.computeIfPresent(s.nations[0], (k, n) -> n > 1 ? n - 1 : null);
+                }
+            }
+            if (!unauthenticated.isEmpty()) unauthenticated.keySet().removeIf(s -> s.staleMs < now - 60_000);
+        }
+        if (now - lastAudienceSweep >= AUDIENCE_SWEEP_MS) {
+            lastAudienceSweep = now;
+            dropIdleAudiences(now);
+        }
+        if ((labelsFull && now - lastCompaction >= 1000) || now - lastCompaction >= COMPACT_EVERY_MS) {
+            lastCompaction = now;
+            labelsFull = false;
+            releaseUnusedLabels();
+        }
+        Recorder recording = recorder;
+        if (fused != null && now - lastFusedPublish >= FUSED_PUBLISH_MS) {
+            lastFusedPublish = now;
+            for (Audience a : audiences) {
+                a.fusedTracks = fusedView(a, now);
+                if (recording != null && a.fusedTracks.length > 0) recording.fused(a.name, a.fusedTracks, a.fusedTracks.length);
+                if (a.subscribers.isEmpty() || a.fusedTracks.length == 0) continue;
+                Frame f = new Frame(a.fusedTracks, a.fusedTracks.length, false);
+                for (Subscriber sub : a.subscribers) sub.deliver(f);
+            }
+        }
+    }
+
+    private TrackState[] fusedView(Audience a, long now) {
+        List<TrackState> out = new ArrayList<>();
+        fused.view(a.fusionId, (id, t, x, y, vx, vy, variance, keys, keyCount, sensorIds, sensorCount) -> {
+            LabelKeys.Marking marking = rollUp(keys, keyCount);
+            if (!a.mayRead(marking.key())) return; // never publish a roll-up the audience may not read
+            String[] nations = Arrays.stream(sensorIds, 0, sensorCount).mapToObj(i -> sensorByIndex.get(i).nation()).distinct().sorted().toArray(String[]::new);
+            double speed = Plane.speed(vx, vy);
+            String type = speed > 60 ? "a-u-A" : "a-u-S";
+            long timeMs = epochMs + Math.round(t * 1000);
+            out.add(new TrackState("KZ-" + nodeNation + "-" + id, type, "m-f", Plane.lat(y), Plane.lon(x), CotEvent.UNKNOWN,
+                    speed, Plane.course(vx, vy), null, marking, timeMs, now + 10_000, nations, false));
+        });
+        return out.toArray(new TrackState[0]);
+    }
+
+    /**
+     * Releases the label keys that no self-reported track, queued version, published view or the tracker
+     * uses any more, after forgetting every decision cached for them (a released key names the next new
+     * label). Labels of commands still queued are checked when they are handled ({@link LabelKeys#isLive}).
+     */
+    private void releaseUnusedLabels() {
+        BitSet inUse = new BitSet();
+        for (TrackState s : self.values()) inUse.set(s.marking.key());
+        for (TrackState s : pending) inUse.set(s.marking.key());
+        for (Audience a : audiences) for (TrackState s : a.fusedTracks) inUse.set(s.marking.key());
+        if (fused != null && !fused.labelKeysInUse(inUse)) inUse.or(keysGivenToTracker);
+        rollUps.clear(); // its entries name keys; they are made again from the tracker's keys on the next view
+        BitSet released = labels.release(inUse);
+        releaseLabelShares();
+        if (released.isEmpty()) return;
+        labelEpoch++; // after the release: an ingest that read the old epoch may hold a released marking, and is checked
+        keysGivenToTracker.andNot(released);
+        for (Audience a : audiences) {
+            for (int k = released.nextSetBit(0); k >= 0 && k < a.decisions.length; k = released.nextSetBit(k + 1)) a.decisions[k] = 0;
+        }
+        if (fused != null) fused.forget(released);
+    }
+
+    /**
+     * Each nation's share of labels becomes what its self-reported tracks and its reports still held by the
+     * tracker use. Labels of events still queued leave the share until they are handled (and counted again).
+     */
+    private void releaseLabelShares() {
+        Map<String, Set<Label>> used = new HashMap<>();
+        for (TrackState s : self.values()) used.computeIfAbsent(s.nations[0], k -> new HashSet<>()).add(s.marking.label());
+        for (TrackState s : pending) used.computeIfAbsent(s.nations[0], k -> new HashSet<>()).add(s.marking.label());
+        for (var e : trackerLabelsByNation.entrySet()) {
+            e.getValue().removeIf(l -> !labels.isInterned(l)); // released: no report of the tracker has it any more
+            used.computeIfAbsent(e.getKey(), k -> new HashSet<>()).addAll(e.getValue());
+        }
+        for (var e : labelsByNation.entrySet()) {
+            Set<Label> keep = used.getOrDefault(e.getKey(), Set.of());
+            synchronized (e.getValue()) {
+                e.getValue().retainAll(keep);
+            }
+        }
+    }
+
+    private LabelKeys.Marking rollUp(int[] keys, int count) {
+        if (count == 1) return labels.marking(keys[0]);
+        int[] sorted = Arrays.copyOf(keys, count);
+        Arrays.sort(sorted);
+        String k = Arrays.toString(sorted);
+        LabelKeys.Marking m = rollUps.get(k);
+        if (m == null) {
+            List<Label> parts = new ArrayList<>(count);
+            for (int key : sorted) parts.add(labels.marking(key).label());
+            m = labels.intern(kernel.rollUp(parts));
+            if (rollUps.size() >= ROLL_UP_CACHE) rollUps.clear();
+            rollUps.put(k, m);
+        }
+        return m;
+    }
+
+    private int sensorIndex(Sensor s) {
+        Integer i = sensorIndex.get(s.id());
+        if (i == null) {
+            i = sensorByIndex.size();
+            sensorByIndex.add(s);
+            sensorIndex.put(s.id(), i);
+        }
+        return i;
+    }
+
+}

@@ -1,0 +1,390 @@
+package org.kizuna.picture.internal.ingest;
+
+import org.kizuna.picture.internal.cot.CotStreamDecoder;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.internal.cot.CotXmlWriter;
+import org.kizuna.picture.internal.distribution.Frame;
+import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.distribution.Subscriber;
+import org.kizuna.picture.internal.distribution.TrackState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One CoT client. The reading side decodes events (bounded buffer), applies the rate limit, answers TAK
+ * protocol negotiation and feeds the picture; a bad event is logged with its reason and the connection
+ * carries on. The writing side drains a small queue of frames of the connection's audience; when the
+ * client is slow the oldest frame is dropped, so the picture's thread never waits for a socket; control
+ * messages (negotiation replies) are few and bounded too: a client that keeps asking without reading is cut.
+ * A TLS connection must complete its handshake within the handshake timeout; any connection that sends
+ * nothing for the idle timeout is closed. Closing closes the TCP socket itself, which ends a blocked write.
+ */
+final class CotConnection implements Subscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(CotConnection.class);
+    private static final Object SWITCH_TO_TAK = new Object();
+    /** Control messages (version offer and negotiation replies) a client may have unread before it is cut. */
+    static final int MAX_QUEUED_CONTROL = 16;
+
+    private final Socket raw;
+    private final @Nullable SSLSocketFactory tls;
+    private final InetAddress remote;
+    private final Picture picture;
+    private final CotSettings settings;
+    private final CotServer server;
+    private final CotStreamDecoder decoder = new CotStreamDecoder();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition ready = lock.newCondition();
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private int queuedFrames, queuedControl;
+    private volatile boolean open = true;
+    private volatile boolean takOut;
+    private volatile boolean handshaken;
+    private boolean takRequested;
+    private volatile String name;
+    private volatile @Nullable CotIdentity identity;
+    private volatile @Nullable X509Certificate certificate;
+
+    // rate limit (token bucket) and rate-limited logging of rejects
+    private double tokens;
+    private long lastRefill = System.nanoTime();
+    private long rejects, lastRejectLog;
+
+    CotConnection(Socket raw, @Nullable SSLSocketFactory tls, Picture picture, CotSettings settings, CotServer server) {
+        this.raw = raw;
+        this.tls = tls;
+        this.remote = raw.getInetAddress();
+        this.picture = picture;
+        this.settings = settings;
+        this.server = server;
+        this.name = (tls != null ? "tls:" : "tcp:") + raw.getRemoteSocketAddress();
+        this.tokens = settings.maxEventsPerSecond();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Whether this connection is the named user's (by certificate or as the plain port's configured reader). */
+    boolean isUser(String username) {
+        CotIdentity id = identity;
+        return id != null && id.kind() != CotIdentity.Kind.ANONYMOUS && id.name().equals(username);
+    }
+
+    @Nullable X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** Items waiting in the output queue (frames and control messages). */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void run() {
+        AutoCloseable subscription = null;
+        try {
+            raw.setTcpNoDelay(true);
+            Socket socket = tls == null ? raw : handshake();
+            if (socket == null) return;
+            CotIdentity id = identify(socket);
+            if (id == null) return;
+            identity = id;
+            // asked again now that the connection can be found by user: a user disabled (or a reader
+            // unconfigured) between the first answer and now is caught either here or by the cut
+            if (identify(socket) == null) return;
+            name = name + " (" + id.name() + ", " + id.reader() + ")";
+            log.info("CoT client connected: {}", name);
+            // plain connections own only what they report themselves: an anonymous one, what it reported on
+            // this connection; a configured reader, what it reported over the plain port
+            String owner = id.kind() == CotIdentity.Kind.ANONYMOUS ? CotIdentities.ANONYMOUS + "@" + raw.getRemoteSocketAddress() : id.name();
+            Source source = new Source(name, id.nation(), id.defaultLabel(), id.authenticated(), owner);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            Thread.ofVirtual().name("cot-out-" + raw.getRemoteSocketAddress()).start(() -> write(out));
+            control(new CotXmlWriter().write(CotXmlWriter.versionOffer(System.currentTimeMillis())));
+            if (!open) return; // cut while identifying (user disabled, certificate revoked, node stopping)
+            subscription = picture.subscribe(id.reader(), this);
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
+            read(socket.getInputStream(), source);
+        } catch (SocketTimeoutException e) {
+            if (open) {
+                if (server.mayLog()) log.info("CoT client {} closed: sent nothing for {}", name, settings.idleTimeout());
+                server.count("idle");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (open) log.info("CoT client {} disconnected: {}", name, e.getMessage());
+        } finally {
+            if (subscription != null) {
+                try {
+                    subscription.close();
+                } catch (Exception ignored) {
+                    // the picture is shutting down
+                }
+            }
+            close();
+            server.closed(this, tls != null, remote);
+        }
+    }
+
+    /** The TLS handshake within the handshake timeout, or null (counted) when it fails or takes too long. */
+    private @Nullable SSLSocket handshake() throws IOException {
+        SSLSocket s = (SSLSocket) tls.createSocket(raw, null, raw.getPort(), true);
+        s.setUseClientMode(false);
+        s.setNeedClientAuth(true);
+        s.setEnabledProtocols(new String[] {"TLSv1.3"});
+        int timeout = (int) Math.max(1, settings.handshakeTimeout().toMillis());
+        s.setSoTimeout(timeout);
+        // a peer trickling bytes must not stretch the handshake either: a hard deadline
+        Thread deadline = Thread.ofVirtual().name("cot-handshake-deadline").start(() -> {
+            try {
+                Thread.sleep(timeout);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            if (!handshaken && open) {
+                server.count("handshake");
+                if (server.mayLog()) log.info("CoT client {} closed: TLS handshake not complete within {} ms", name, timeout);
+                close();
+            }
+        });
+        try {
+            s.startHandshake();
+            X509Certificate cert = (X509Certificate) s.getSession().getPeerCertificates()[0];
+            handshaken = true;
+            deadline.interrupt();
+            certificate = cert;
+            return s;
+        } catch (IOException e) {
+            if (!handshaken && open) {
+                handshaken = true; // counted here, not by the deadline
+                server.count("handshake");
+                if (server.mayLog()) log.info("CoT client {} refused: TLS handshake failed: {}", name, e instanceof SSLException || e instanceof SocketTimeoutException ? e.getMessage() : e.toString());
+            }
+            return null;
+        }
+    }
+
+    /** Who is on the connection, or null (counted, logged) when it is refused. */
+    private @Nullable CotIdentity identify(Socket socket) {
+        X509Certificate cert = certificate;
+        try {
+            return cert == null ? settings.plainIdentity().get() : settings.certificateIdentity().apply(cert);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            server.count(cert == null ? "plain-reader" : "certificate");
+            if (server.mayLog()) log.warn("CoT client {} refused: {}", name, e.getMessage());
+            return null;
+        }
+    }
+
+    private void read(InputStream in, Source source) throws IOException {
+        while (open) {
+            int n = decoder.fill(in);
+            if (n < 0) return;
+            while (true) {
+                CotEvent e;
+                try {
+                    e = decoder.next();
+                } catch (CotRejected r) {
+                    reject(r.getMessage() != null && r.getMessage().contains("exceeds") ? "oversized" : "malformed", r.getMessage());
+                    continue;
+                }
+                if (e == null) break;
+                if (!takRequested && decoder.mode() == CotStreamDecoder.Mode.TAK) {
+                    // a client that speaks protocol 1 from its first byte gets protocol 1 back
+                    takRequested = true;
+                    enqueue(SWITCH_TO_TAK, false);
+                }
+                if (!allow()) {
+                    reject("rate", "rate limit of " + settings.maxEventsPerSecond() + " events/s exceeded");
+                    continue;
+                }
+                if (e.isNegotiation()) {
+                    negotiate(e);
+                    continue;
+                }
+                try {
+                    picture.ingest(e, source);
+                    server.ingested();
+                } catch (CotRejected r) {
+                    reject(ingestReason(r.getMessage()), r.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The counter of a refusal by the picture. */
+    static String ingestReason(@Nullable String message) {
+        if (message == null) return "refused";
+        if (message.contains("label")) return "label";
+        if (message.contains("not a position")) return "not-position";
+        if (message.contains("overloaded")) return "overloaded";
+        if (message.contains("time") || message.contains("stale")) return "time";
+        return "refused";
+    }
+
+    private void negotiate(CotEvent e) {
+        if (!e.type().equals("t-x-takp-q")) return;
+        int version = e.control() == null ? 0 : e.control().requestedVersion();
+        boolean ok = version == 1 && decoder.mode() == CotStreamDecoder.Mode.XML;
+        control(new CotXmlWriter().write(CotXmlWriter.versionResponse(System.currentTimeMillis(), ok)));
+        if (ok) {
+            // The client sends protocol 1 once it has our answer; what follows the request is protocol 1.
+            decoder.switchTo(CotStreamDecoder.Mode.TAK);
+            takRequested = true;
+            enqueue(SWITCH_TO_TAK, false);
+            log.info("CoT client {} switched to TAK protocol 1", name);
+        }
+    }
+
+    private boolean allow() {
+        long now = System.nanoTime();
+        int rate = settings.maxEventsPerSecond();
+        tokens = Math.min(2.0 * rate, tokens + (now - lastRefill) * 1e-9 * rate);
+        lastRefill = now;
+        if (tokens < 1) return false;
+        tokens -= 1;
+        return true;
+    }
+
+    private void reject(String reason, @Nullable String message) {
+        server.rejected(reason);
+        rejects++;
+        long now = System.currentTimeMillis();
+        if (now - lastRejectLog >= 1000) {
+            log.warn("CoT event from {} rejected ({} so far): {}", name, rejects, message);
+            lastRejectLog = now;
+        }
+    }
+
+    // ------------------------------------------------------------------ output
+
+    @Override
+    public void deliver(Frame frame) {
+        enqueue(frame, true);
+    }
+
+    private void control(byte[] bytes) {
+        enqueue(bytes, false);
+    }
+
+    private void enqueue(Object item, boolean droppable) {
+        boolean cut = false;
+        lock.lock();
+        try {
+            if (!open) return;
+            if (droppable) {
+                if (queuedFrames >= settings.queuedFrames()) {
+                    for (var it = queue.iterator(); it.hasNext(); ) {
+                        Object o = it.next();
+                        if (o instanceof Frame f && !f.replay()) {
+                            it.remove();
+                            queuedFrames--;
+                            break;
+                        }
+                    }
+                }
+                queuedFrames++;
+            } else if (queuedControl >= MAX_QUEUED_CONTROL) {
+                cut = true;
+            } else {
+                queuedControl++;
+            }
+            if (!cut) {
+                queue.addLast(item);
+                ready.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (cut) {
+            if (server.mayLog()) log.warn("CoT client {} cut: {} control messages unread", name, MAX_QUEUED_CONTROL);
+            server.count("slow-reader");
+            close();
+        }
+    }
+
+    private void write(OutputStream out) {
+        try {
+            while (open) {
+                Object item;
+                lock.lock();
+                try {
+                    while (queue.isEmpty() && open) ready.await();
+                    item = queue.pollFirst();
+                    if (item instanceof Frame) queuedFrames--;
+                    else if (item != null) queuedControl--;
+                } finally {
+                    lock.unlock();
+                }
+                if (item == null) continue;
+                if (item == SWITCH_TO_TAK) {
+                    takOut = true;
+                } else if (item instanceof byte[] bytes) {
+                    out.write(bytes);
+                } else if (item instanceof Frame f) {
+                    boolean tak = takOut;
+                    TrackState[] tracks = f.tracks();
+                    for (int i = 0; i < f.count(); i++) {
+                        out.write(tak ? tracks[i].takFrame() : tracks[i].xml());
+                    }
+                }
+                boolean more;
+                lock.lock();
+                try {
+                    more = !queue.isEmpty();
+                } finally {
+                    lock.unlock();
+                }
+                if (!more) out.flush();
+            }
+        } catch (IOException e) {
+            if (open) log.info("CoT client {} output closed: {}", name, e.getMessage());
+            close();
+        } catch (InterruptedException e) {
+            close();
+        }
+    }
+
+    /** Closes the TCP socket (never blocks on TLS: no close_notify is waited for). */
+    void close() {
+        if (!open) return;
+        open = false;
+        lock.lock();
+        try {
+            queue.clear();
+            queuedFrames = 0;
+            queuedControl = 0;
+            ready.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            raw.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}

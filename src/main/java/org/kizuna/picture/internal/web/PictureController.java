@@ -1,0 +1,146 @@
+package org.kizuna.picture.internal.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.TrackView;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.internal.cot.CotXmlParser;
+import org.kizuna.picture.internal.history.TrackJournal;
+import org.kizuna.picture.internal.ingest.CotIdentities;
+import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.distribution.TrackState;
+import org.kizuna.picture.internal.cot.TakCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The picture over HTTP: the tracks the signed-in reader may see (JSON and GeoJSON) and single CoT
+ * events in (XML, or a TAK protocol {@code TakMessage} as {@code application/x-protobuf}).
+ */
+@RestController
+@RequestMapping("/api/v1/picture")
+class PictureController {
+
+    private static final Logger log = LoggerFactory.getLogger(PictureController.class);
+
+    private final Picture picture;
+    private final Readers readers;
+    private final LabelKernel kernel;
+    private final TrackJournal journal;
+
+    private final Writes writes;
+
+    PictureController(Picture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes) {
+        this.writes = writes;
+        this.picture = picture;
+        this.readers = readers;
+        this.kernel = kernel;
+        this.journal = journal;
+    }
+
+    /**
+     * The journalled positions of a track over the last {@code minutes} (1 to 1440) that the reader may
+     * read, from the reader's own audience: its own fused track of that id, else the self-reported track
+     * of that uid by {@code nation} (default: the nation of the latest version the reader may read).
+     */
+    @GetMapping("/tracks/{id}/history")
+    List<TrackJournal.Point> history(@org.springframework.web.bind.annotation.PathVariable String id,
+                                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "10") int minutes,
+                                     @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable String nation) {
+        if (minutes < 1 || minutes > 1440) throw new IllegalArgumentException("minutes must be between 1 and 1440; got " + minutes);
+        if (nation != null && !nation.matches("[A-Z]{3}")) throw new IllegalArgumentException("nation must be an ISO 3166 alpha-3 code such as USA; got " + nation);
+        return journal.history(id, nation, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)), readers.reader(), 5000);
+    }
+
+    /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */
+    @GetMapping("/banner")
+    Map<String, Object> banner() {
+        List<TrackState> tracks = picture.states(readers.reader());
+        java.util.Set<Label> labels = new java.util.HashSet<>();
+        for (TrackState t : tracks) labels.add(t.marking.label());
+        String banner = labels.isEmpty() ? "UNCLASSIFIED" : kernel.rollUp(labels).banner();
+        return Map.of("banner", banner, "tracks", tracks.size());
+    }
+
+    @GetMapping("/tracks")
+    List<TrackView> tracks() {
+        return picture.tracks(readers.reader());
+    }
+
+    @GetMapping(value = "/tracks.geojson", produces = {"application/geo+json", "application/json"})
+    Map<String, Object> geojson() {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (TrackView t : picture.tracks(readers.reader())) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("id", t.id());
+            properties.put("callsign", t.callsign());
+            properties.put("type", t.type());
+            properties.put("affiliation", t.affiliation());
+            properties.put("dimension", t.dimension());
+            properties.put("speed", t.speed());
+            properties.put("course", t.course());
+            properties.put("banner", t.banner());
+            properties.put("nations", t.nations());
+            properties.put("lastUpdate", t.lastUpdate().toString());
+            properties.put("stale", t.stale().toString());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("id", t.id());
+            f.put("geometry", Map.of("type", "Point", "coordinates", List.of(t.lon(), t.lat(), t.altitude())));
+            f.put("properties", properties);
+            features.add(f);
+        }
+        return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    @PostMapping(value = "/events", consumes = {"application/xml", "text/xml", "application/x-protobuf"})
+    ResponseEntity<Map<String, Object>> event(@RequestBody byte[] body,
+                                              @RequestHeader(value = "Content-Type", defaultValue = "application/xml") String contentType) {
+        KizunaUser user = readers.user();
+        // the event reports as the user's own nation (the source below), so that is the nation the write matrix checks
+        writes.authorize(user, Write.POST_PICTURE_EVENT, user.nation());
+        if (body.length > CotXmlParser.MAX_EVENT_BYTES) {
+            throw problem(HttpStatus.CONTENT_TOO_LARGE, "event of " + body.length + " bytes exceeds the limit of " + CotXmlParser.MAX_EVENT_BYTES);
+        }
+        try {
+            CotEvent e = contentType.startsWith("application/x-protobuf")
+                    ? TakCodec.decode(body, 0, body.length)
+                    : new CotXmlParser().parse(body);
+            if (e == null) throw new CotRejected("the TAK message carries no event");
+            picture.ingest(e, new Source("rest:" + user.username(), user.nation(), CotIdentities.ownNationOnly(user.nation(), user.clearance())));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("uid", e.uid());
+            answer.put("type", e.type());
+            answer.put("accepted", true);
+            return ResponseEntity.accepted().body(answer);
+        } catch (CotRejected r) {
+            log.warn("CoT event from {} over REST rejected: {}", user.username(), r.getMessage());
+            throw problem(HttpStatus.BAD_REQUEST, "event rejected: " + r.getMessage());
+        }
+    }
+
+    static ErrorResponseException problem(HttpStatus status, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        return new ErrorResponseException(status, p, null);
+    }
+}

@@ -1,0 +1,67 @@
+package org.kizuna.picture.internal.web;
+
+import java.util.List;
+
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Reader;
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.internal.sensors.JdbcSensors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sensor registry over HTTP. A reader is listed only the sensors whose default label it may read
+ * (a sensor's existence is itself labelled). Registering is a write of the matrix ({@link Writes}): a
+ * planner or administrator of the sensor's nation cleared at least to the registry's clearance floor, and
+ * the sensor's default label must be one a reader of its nation at that floor may read. So whoever may
+ * register a sensor may read every sensor of its nation, and "already registered" never confirms a
+ * sensor the user may not read (docs/label.md, "Sensor ids and who may register them").
+ */
+@RestController
+@RequestMapping("/api/v1/picture/sensors")
+class SensorController {
+
+    private final JdbcSensors sensors;
+    private final Readers readers;
+    private final LabelKernel kernel;
+
+    private final Writes writes;
+
+    SensorController(JdbcSensors sensors, Readers readers, LabelKernel kernel, Writes writes) {
+        this.writes = writes;
+        this.sensors = sensors;
+        this.readers = readers;
+        this.kernel = kernel;
+    }
+
+    @GetMapping
+    List<Sensor> list() {
+        Reader reader = readers.reader();
+        return sensors.all().stream().filter(s -> kernel.mayRead(org.kizuna.label.Label.parse(s.defaultLabel()), reader)).toList();
+    }
+
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<Sensor> register(@RequestBody Sensor sensor) {
+        KizunaUser user = readers.user();
+        // the role before anything else, then checks of the record alone; none of them looks at other sensors
+        writes.authorize(user, Write.REGISTER_SENSOR, user.nation());
+        JdbcSensors.validate(sensor);
+        writes.authorize(user, Write.REGISTER_SENSOR, sensor.nation());
+        Reader floor = Reader.of(sensor.nation(), writes.clearanceFloor(), java.util.Set.of());
+        if (!kernel.mayRead(org.kizuna.label.Label.parse(sensor.defaultLabel()), floor)) {
+            throw new IllegalArgumentException("default label " + sensor.defaultLabel() + " is above the sensor registry's ceiling: a "
+                    + sensor.nation() + " reader cleared " + writes.clearanceFloor() + " without further accesses must be able to read it");
+        }
+        // only now is the id looked up: every sensor of this nation is one the user may read, so "taken" tells nothing hidden
+        Sensor s = sensors.register(sensor, user.username());
+        return ResponseEntity.status(HttpStatus.CREATED).body(s);
+    }
+}

@@ -1,0 +1,56 @@
+package org.kizuna.picture.bench.ap;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.picture.internal.tracking.FusionConfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** What the replay writes as a track's history. */
+class FusionReplayTests {
+
+    /** One target flying east at 250 m/s, reported every second by a 100 m sensor. */
+    static ApFiles.Detections oneTarget() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 30;
+        double[] t = new double[n], x = new double[n], y = new double[n], sigma = new double[n];
+        String[] sensor = new String[n], truth = new String[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = k;
+            x[k] = 20_000 + 250 * k + rnd.nextGaussian() * 100;
+            y[k] = 30_000 + rnd.nextGaussian() * 100;
+            sigma[k] = 100;
+            sensor[k] = "AU";
+            truth[k] = "T0";
+        }
+        return new ApFiles.Detections(n, t, sensor, x, y, sigma, truth);
+    }
+
+    @Test
+    void statesBeforeConfirmationAreTheConfirmedStatePredictedBack() {
+        int confirmAt = FusionConfig.defaults().confirmHits() - 1; // the report that confirms (one per second from t = 0)
+        ApFiles.States h = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionReplay.Tracks.HISTORY).tracks();
+        assertThat(Arrays.stream(h.id()).distinct().count()).isEqualTo(1);
+        int c = indexAt(h, confirmAt);
+        for (int k = 0; k < confirmAt; k++) {
+            int i = indexAt(h, k);
+            assertThat(h.vx()[i]).isEqualTo(h.vx()[c]);
+            assertThat(h.x()[i]).isCloseTo(h.x()[c] - h.vx()[c] * (confirmAt - k), within(1e-6));
+            assertThat(h.y()[i]).isCloseTo(h.y()[c] - h.vy()[c] * (confirmAt - k), within(1e-6));
+        }
+        // after confirmation the history is what was shown live, scan by scan
+        ApFiles.States live = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionReplay.Tracks.LIVE).tracks();
+        for (int k = confirmAt; k < 30; k++) {
+            assertThat(h.x()[indexAt(h, k)]).isEqualTo(live.x()[indexAt(live, k)]);
+        }
+        assertThat(indexAt(live, confirmAt - 1)).isEqualTo(-1);
+    }
+
+    private static int indexAt(ApFiles.States s, double t) {
+        for (int i = 0; i < s.size(); i++) if (s.t()[i] == t) return i;
+        return -1;
+    }
+}

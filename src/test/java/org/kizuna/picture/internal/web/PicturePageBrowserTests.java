@@ -1,0 +1,121 @@
+package org.kizuna.picture.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.internal.cot.CotXmlWriter;
+import org.kizuna.picture.internal.ingest.CotServer;
+import org.kizuna.testing.Browser;
+import org.kizuna.testing.H2Node;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tracks sent over CoT TCP appear on the map of a reader who may see them, pushed live, with symbol,
+ * details and trail; a NOFORN track never appears on a JPN officer's map. Real headless Chromium.
+ */
+@H2Node
+class PicturePageBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CotServer cot;
+
+    static byte[] event(String uid, String type, double lat, double lon, String caveat, String rel) {
+        long now = System.currentTimeMillis();
+        return new CotXmlWriter().write(new CotEvent(uid, type, "m-g", now, now, now + 300_000, lat, lon, 0, 10, 10,
+                "SECRET", caveat, rel, 9.0, 135, uid.toLowerCase(), null));
+    }
+
+    static boolean marker(WebDriver d, String uid) {
+        return !d.findElements(By.cssSelector("#map .track-icon[data-uid='" + uid + "']")).isEmpty();
+    }
+
+    @Test
+    void aTrackSentOverCotAppearsLiveOnTheMapOfReadersThatMaySeeIt() throws Exception {
+        try (Browser usa = Browser.open("http://localhost:" + port); Browser jpn = Browser.open("http://localhost:" + port);
+             Socket socket = new Socket("localhost", cot.tcpPort())) {
+            usa.login("usa.officer", "demo").go("/picture/");
+            jpn.login("jpn.officer", "demo").go("/picture/");
+            usa.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#map path")).size() > 10);
+            jpn.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#map path")).size() > 10);
+            Thread.sleep(500); // both streams open
+
+            OutputStream out = socket.getOutputStream();
+            out.write(event("JS-BROWSER-1", "a-f-S-C-L-D-D", 34.0, 136.0, null, "REL TO USA, JPN"));
+            out.write(event("US-NOFORN-1", "a-h-A-M-F", 35.0, 137.0, "NOFORN", null));
+            out.flush();
+
+            usa.waitFor(Duration.ofSeconds(10), d -> marker(d, "JS-BROWSER-1") && marker(d, "US-NOFORN-1"));
+            jpn.waitFor(Duration.ofSeconds(10), d -> marker(d, "JS-BROWSER-1"));
+
+            // a second report moves the track: the symbol follows and a trail is drawn
+            Thread.sleep(300);
+            out.write(event("JS-BROWSER-1", "a-f-S-C-L-D-D", 34.2, 136.3, null, "REL TO USA, JPN"));
+            out.flush();
+            usa.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive, #map svg path[stroke-opacity]")).isEmpty());
+
+            WebDriver d = usa.driver();
+            d.findElement(By.cssSelector("#map .track-icon[data-uid='JS-BROWSER-1']")).click();
+            usa.waitFor(Duration.ofSeconds(5), w -> w.findElement(By.id("detail-body")).isDisplayed());
+            assertThat(text(usa, "detail-banner")).isEqualTo("SECRET//REL TO USA, JPN");
+            assertThat(text(usa, "detail-callsign")).isEqualTo("js-browser-1");
+            assertThat(text(usa, "detail-nations")).isEqualTo("USA");
+            assertThat(text(usa, "detail-body")).contains("17 kn").contains("135°").contains("34.2000, 136.3000");
+            WebElement symbol = d.findElement(By.cssSelector("#map .track-icon[data-uid='JS-BROWSER-1'] svg"));
+            assertThat(symbol.getAttribute("innerHTML")).isNotBlank();
+            usa.waitFor(Duration.ofSeconds(10), w -> w.findElement(By.id("page-banner")).getText().contains("NOFORN"));
+            usa.screenshot("picture-usa");
+
+            // filters: hiding friends removes the friendly ship, keeps the hostile aircraft
+            d.findElement(By.cssSelector("#aff-filters input[value='f']")).click();
+            usa.waitFor(Duration.ofSeconds(5), w -> !marker(w, "JS-BROWSER-1") && marker(w, "US-NOFORN-1"));
+
+            Thread.sleep(1500); // more than one push period: the NOFORN track has had every chance to leak
+            assertThat(marker(jpn.driver(), "US-NOFORN-1")).as("NOFORN never on a JPN map").isFalse();
+            assertThat(jpn.driver().findElement(By.id("track-rows")).getText()).contains("js-browser-1").doesNotContain("us-noforn-1");
+            assertThat(jpn.driver().findElement(By.id("page-banner")).getText()).doesNotContain("NOFORN");
+            jpn.screenshot("picture-jpn");
+
+            // the sensor registry on the same page: a bad label is refused with the reason, a good sensor is listed
+            WebDriver j = jpn.driver();
+            fill(j, "JPN-E767-AWACS", "JPN", "E-767 AWACS, Hamamatsu", "//JPN SECRET//REL TO JPN, USA", "300", "34.75", "137.70");
+            jpn.waitFor(Duration.ofSeconds(5), w -> w.findElement(By.id("sensor-problem")).isDisplayed());
+            assertThat(j.findElement(By.id("sensor-problem")).getText()).contains("default label does not parse");
+            fill(j, "JPN-E767-AWACS", "JPN", "E-767 AWACS, Hamamatsu", "//JPN SECRET//REL TO USA, JPN", "300", "34.75", "137.70");
+            jpn.waitFor(Duration.ofSeconds(5), w -> !w.findElements(By.cssSelector("#sensor-rows tr[data-sensor='JPN-E767-AWACS']")).isEmpty());
+            assertThat(j.findElement(By.id("sensor-problem")).isDisplayed()).isFalse();
+        }
+    }
+
+    static void fill(WebDriver d, String... values) {
+        String[] names = {"id", "nation", "platform", "defaultLabel", "accuracyMetres", "lat", "lon"};
+        for (int i = 0; i < names.length; i++) {
+            WebElement input = d.findElement(By.cssSelector("#sensor-form [name='" + names[i] + "']"));
+            input.clear();
+            input.sendKeys(values[i]);
+        }
+        d.findElement(By.cssSelector("#sensor-form button[type=submit]")).click();
+    }
+
+    /** The text of an element the page re-renders every second: read again when the element was replaced meanwhile. */
+    static String text(Browser browser, String id) {
+        return browser.waitFor(Duration.ofSeconds(5), w -> {
+            try {
+                return w.findElement(By.id(id)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
+    }
+}
