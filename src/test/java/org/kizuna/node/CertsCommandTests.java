@@ -1,6 +1,6 @@
 package org.kizuna.node;
 
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +72,7 @@ class CertsCommandTests {
         // the node started on the same data directory accepts the PKCS#12 client over mutual TLS
         NodePki pki = NodePki.loadOrCreate(data.resolve("pki"), "USA");
         assertThat(pki.caCertificate()).isEqualTo(ca);
-        try (Picture picture = new Picture(LabelKernel.standard().forNode("USA", "TOP SECRET"), new SensorCatalog(), null, "USA");
+        try (LivePicture picture = new LivePicture(LabelKernel.standard().forNode("USA", "TOP SECRET"), new SensorCatalog(), "USA");
              CotServer server = new CotServer(picture, new CotSettings(-1, 0, CotIdentities.of("local", "USA", "SECRET", Set.of()),
                      CotIdentities.fromCertificates(n -> Optional.empty()), 100, 8, 10), pki).start()) {
             KeyStore ks = KeyStore.getInstance("PKCS12");

@@ -1,6 +1,6 @@
 package org.kizuna.picture.bench;
 
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ./kizuna bench fanout}: the picture's fan-out over loopback. An in-process node part (the
- * {@link Picture} and CoT listeners, wired by hand, no Spring) takes {@code --tracks} self-reported tracks
+ * {@link LivePicture} and CoT listeners, wired by hand, no Spring) takes {@code --tracks} self-reported tracks
  * at {@code --rate} Hz from feeder connections, with a mix of labels, and fans them out to
  * {@code --cot-clients} CoT connections (real sockets, each decoding what it receives) and
  * {@code --browser-clients} browser subscribers (the SSE JSON payload encoded per frame, in process),
@@ -108,7 +108,7 @@ public final class FanoutBench implements Callable<Integer> {
         sentMs = new long[tracks * 4];
         sentNanos = new long[tracks * 4];
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
-        try (Picture picture = new Picture(kernel, new SensorCatalog(), null, "USA")) {
+        try (LivePicture picture = new LivePicture(kernel, new SensorCatalog(), "USA")) {
             // Plain: one listener per reader (its connections' reader). TLS: one mutual-TLS listener, and
             // the clients' certificates (issued by a throw-away CA) say who they are, as on a node.
             List<CotServer> servers = new ArrayList<>();

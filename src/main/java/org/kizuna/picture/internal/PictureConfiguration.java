@@ -1,7 +1,7 @@
 package org.kizuna.picture.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.node.NodeSettings;
 import org.kizuna.picture.internal.history.TrackJournal;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.ingest.CotIdentity;
@@ -20,18 +21,15 @@ import org.kizuna.picture.internal.ingest.CotSettings;
 import org.kizuna.node.NodePki;
 import org.kizuna.node.Revocations;
 import org.kizuna.picture.internal.sensors.JdbcSensors;
-import org.kizuna.picture.internal.distribution.FusedLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Wires the picture of a node: the sensor registry, the {@link Picture} service, the node's CoT PKI and
+ * Wires the picture of a node: the sensor registry, the {@link LivePicture} service, the node's CoT PKI and
  * the CoT listeners (ports {@code kizuna.cot.tcp-port} and {@code kizuna.cot.tls-port}), and the map page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,9 +39,9 @@ class PictureConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PictureConfiguration.class);
 
     @Bean
-    JdbcSensors sensors(JdbcClient jdbc, @Value("${kizuna.mode:demo}") String mode) {
+    JdbcSensors sensors(JdbcClient jdbc, NodeSettings node) {
         JdbcSensors sensors = new JdbcSensors(jdbc);
-        if ("demo".equals(mode)) {
+        if (node.isDemo()) {
             for (Sensor s : JdbcSensors.demo()) {
                 if (sensors.find(s.id()).isEmpty()) sensors.register(s, "demo");
             }
@@ -51,17 +49,10 @@ class PictureConfiguration {
         return sensors;
     }
 
-    /**
-     * The picture, with the multi-sensor tracker if the build has one: the fusion module contributes a
-     * {@link FusedLayer} bean over its {@code LabelledPicture}. Without it, self-reported tracks work and
-     * sensor reports are counted and dropped, which the log says once at start.
-     */
+    /** The picture: self-reported tracks, the per-audience tracking of sensor reports, and its subscribers. */
     @Bean(destroyMethod = "close")
-    Picture picture(LabelKernel kernel, JdbcSensors sensors, ObjectProvider<FusedLayer> tracker, @Value("${kizuna.nation:USA}") String nation,
-                    PictureSettings settings) {
-        FusedLayer fused = tracker.getIfAvailable();
-        if (fused == null) log.warn("no multi-sensor tracker (FusedLayer) in this build: sensor reports are not fused into tracks");
-        return new Picture(kernel, sensors, fused, nation, settings.limits());
+    LivePicture picture(LabelKernel kernel, JdbcSensors sensors, NodeSettings node, Clock clock, PictureSettings settings) {
+        return new LivePicture(kernel, sensors, node.nation(), clock, settings.limits());
     }
 
     /**
@@ -69,21 +60,10 @@ class PictureConfiguration {
      * fused view under that audience, so history answers from the reader's own audience's tracks.
      */
     @Bean(destroyMethod = "close")
-    TrackJournal trackJournal(Picture picture, JdbcTemplate jdbc, LabelKernel kernel, PictureSettings settings) {
+    TrackJournal trackJournal(LivePicture picture, JdbcTemplate jdbc, LabelKernel kernel, PictureSettings settings) {
         TrackJournal journal = new TrackJournal(jdbc, kernel, settings.historyRetention());
         picture.record(journal);
         return journal;
-    }
-
-    @Bean
-    NodePki nodePki(@Value("${kizuna.data-dir:./data/USA}") Path dataDir, @Value("${kizuna.nation:USA}") String nation) {
-        return NodePki.loadOrCreate(dataDir.resolve("pki"), nation);
-    }
-
-    /** The client certificates revoked with {@code ./kizuna certs revoke}, read again every half second. */
-    @Bean(destroyMethod = "close")
-    Revocations revocations(NodePki pki) {
-        return new Revocations(java.util.Objects.requireNonNull(pki.directory()));
     }
 
     /**
@@ -95,9 +75,10 @@ class PictureConfiguration {
      * live connections cut within a second of the revocation.
      */
     @Bean(destroyMethod = "close")
-    CotServer cotServer(Picture picture, NodePki pki, Revocations revocations, UserDirectory users, CotProperties cot,
-                        @Value("${kizuna.nation:USA}") String nation, @Value("${kizuna.mode:demo}") String mode) {
-        boolean production = "production".equals(mode);
+    CotServer cotServer(LivePicture picture, NodePki pki, Revocations revocations, UserDirectory users, CotProperties cot,
+                        NodeSettings node) {
+        boolean production = node.isProduction();
+        String nation = node.nation();
         boolean plainOn = cot.plainEnabled() != null ? cot.plainEnabled() : !production;
         String reader = cot.plainReader() == null || cot.plainReader().isBlank() ? null : cot.plainReader().strip();
         Function<String, Optional<CotIdentities.KnownUser>> known = name -> users.find(name)
@@ -127,7 +108,7 @@ class PictureConfiguration {
 
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kizuna.simulator.enabled", havingValue = "true")
-    org.kizuna.picture.internal.ingest.Simulator simulator(Picture picture, JdbcSensors sensors) {
+    org.kizuna.picture.internal.ingest.Simulator simulator(LivePicture picture, JdbcSensors sensors) {
         return new org.kizuna.picture.internal.ingest.Simulator(picture, sensors, 20261123L, 8).start();
     }
 

@@ -2,12 +2,12 @@ package org.kizuna.picture.internal;
 
 import java.time.Duration;
 
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code kizuna.picture.*}: what the picture accepts and holds (see {@link Picture.Limits}; tracks and labels
+ * {@code kizuna.picture.*}: what the picture accepts and holds (see {@link LivePicture.Limits}; tracks and labels
  * per reporting nation), how long the
  * track history is kept, and how many browser streams a node serves at once.
  */
@@ -22,7 +22,7 @@ public record PictureSettings(@DefaultValue("5m") Duration acceptPast,
                        @DefaultValue("3d") Duration historyRetention,
                        @DefaultValue("1000") int maxStreams) {
 
-    public Picture.Limits limits() {
-        return new Picture.Limits(acceptPast, acceptFuture, maxStale, maxTracks, maxLabels, maxAudiences, idleAudience);
+    public LivePicture.Limits limits() {
+        return new LivePicture.Limits(acceptPast, acceptFuture, maxStale, maxTracks, maxLabels, maxAudiences, idleAudience);
     }
 }

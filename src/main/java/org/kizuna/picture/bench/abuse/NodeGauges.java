@@ -63,7 +63,7 @@ public final class NodeGauges {
 
     /** Events the picture refused, by reason (time window, labels, caps). */
     public Map<String, Long> pictureRefusedByReason() {
-        return context.getBean(org.kizuna.picture.internal.distribution.Picture.class).refusedByReason();
+        return context.getBean(org.kizuna.picture.internal.distribution.LivePicture.class).refusedByReason();
     }
 
     /** CoT events taken into the picture. */

@@ -18,7 +18,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
@@ -48,7 +48,7 @@ final class CotConnection implements Subscriber {
     private final Socket raw;
     private final @Nullable SSLSocketFactory tls;
     private final InetAddress remote;
-    private final Picture picture;
+    private final LivePicture picture;
     private final CotSettings settings;
     private final CotServer server;
     private final CotStreamDecoder decoder = new CotStreamDecoder();
@@ -69,7 +69,7 @@ final class CotConnection implements Subscriber {
     private long lastRefill = System.nanoTime();
     private long rejects, lastRejectLog;
 
-    CotConnection(Socket raw, @Nullable SSLSocketFactory tls, Picture picture, CotSettings settings, CotServer server) {
+    CotConnection(Socket raw, @Nullable SSLSocketFactory tls, LivePicture picture, CotSettings settings, CotServer server) {
         this.raw = raw;
         this.tls = tls;
         this.remote = raw.getInetAddress();

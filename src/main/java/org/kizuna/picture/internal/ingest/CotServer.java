@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class CotServer implements AutoCloseable {
     /** The listeners, as named in {@link #openConnections()}. */
     public static final String PLAIN = "tcp", TLS = "tls";
 
-    private final Picture picture;
+    private final LivePicture picture;
     private final CotSettings settings;
     private final @Nullable NodePki pki;
     private final Set<CotConnection> connections = ConcurrentHashMap.newKeySet();
@@ -53,7 +53,7 @@ public final class CotServer implements AutoCloseable {
     private @Nullable SSLSocketFactory tlsFactory;
     private volatile boolean open = true;
 
-    public CotServer(Picture picture, CotSettings settings, @Nullable NodePki pki) {
+    public CotServer(LivePicture picture, CotSettings settings, @Nullable NodePki pki) {
         this.picture = picture;
         this.settings = settings;
         this.pki = pki;

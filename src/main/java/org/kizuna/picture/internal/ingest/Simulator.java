@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.kizuna.label.Label;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.Sensors;
 import org.kizuna.picture.CotEvent;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * and the Philippine Sea, seen asynchronously by the demo sensors of USA, JPN and AUS, each with its own
  * period, range, detection probability, noise (its accuracy) and clutter; the sensor platforms that move
  * (ships, the patrol aircraft) also report their own position as friendly units do. Everything enters
- * through {@link Picture#ingest}, as CoT from outside would.
+ * through {@link LivePicture#ingest}, as CoT from outside would.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -56,7 +56,7 @@ public final class Simulator implements AutoCloseable {
             new Area("East China Sea", 26.5, 32.5, 123.5, 129.5),
             new Area("Philippine Sea", 20.0, 30.0, 130.0, 140.0));
 
-    private final Picture picture;
+    private final LivePicture picture;
     private final Sensors sensors;
     private final SplittableRandom random;
     private final List<Target> targets = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class Simulator implements AutoCloseable {
     private long lastMoveMs = startMs;
     private long sequence;
 
-    public Simulator(Picture picture, Sensors sensors, long seed, int targetsPerArea) {
+    public Simulator(LivePicture picture, Sensors sensors, long seed, int targetsPerArea) {
         this.picture = picture;
         this.sensors = sensors;
         this.random = new SplittableRandom(seed);

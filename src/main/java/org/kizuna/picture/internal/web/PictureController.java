@@ -10,7 +10,7 @@ import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
@@ -43,14 +43,14 @@ class PictureController {
 
     private static final Logger log = LoggerFactory.getLogger(PictureController.class);
 
-    private final Picture picture;
+    private final LivePicture picture;
     private final Readers readers;
     private final LabelKernel kernel;
     private final TrackJournal journal;
 
     private final Writes writes;
 
-    PictureController(Picture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes) {
+    PictureController(LivePicture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes) {
         this.writes = writes;
         this.picture = picture;
         this.readers = readers;

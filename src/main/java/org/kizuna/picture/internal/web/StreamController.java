@@ -10,7 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.kizuna.identity.UserDirectory;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.distribution.Frame;
 import org.kizuna.picture.internal.distribution.Subscriber;
 import org.springframework.context.SmartLifecycle;
@@ -37,14 +37,14 @@ class StreamController implements SmartLifecycle {
 
     private static final int QUEUED_FRAMES = 32;
 
-    private final Picture picture;
+    private final LivePicture picture;
     private final Readers readers;
     private final UserDirectory users;
     private final int maxStreams;
     private final Set<BrowserStream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    StreamController(Picture picture, Readers readers, UserDirectory users, PictureSettings settings) {
+    StreamController(LivePicture picture, Readers readers, UserDirectory users, PictureSettings settings) {
         this.picture = picture;
         this.readers = readers;
         this.users = users;

@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.distribution;
 
+import org.kizuna.testing.TestClock;
 import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.awaitility.Awaitility;
@@ -31,7 +32,7 @@ class PictureBoundsTests {
     static final LabelKernel KERNEL = LabelKernel.standard().forNode("USA", "TOP SECRET");
     static final Reader USA = Reader.parse("USA/SECRET");
     static final Source SOURCE = new Source("test", "USA", null);
-    static final Picture.Limits LIMITS = new Picture.Limits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 100, 32, 4,
+    static final LivePicture.Limits LIMITS = new LivePicture.Limits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 100, 32, 4,
             Duration.ofMinutes(10));
 
     static CotEvent event(String uid, long timeMs, long staleMs, String access, String caveat, String rel) {
@@ -47,7 +48,7 @@ class PictureBoundsTests {
         return event(uid, timeMs, staleMs, "SECRET", null, "REL TO USA, JPN");
     }
 
-    static List<TrackView> waitForTracks(Picture picture, Reader reader, int n) throws InterruptedException {
+    static List<TrackView> waitForTracks(LivePicture picture, Reader reader, int n) throws InterruptedException {
         // at most n arrive; a caller that expects fewer asserts on what is there after the wait
         try {
             return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
@@ -59,8 +60,8 @@ class PictureBoundsTests {
 
     @Test
     void eventsOutsideTheWindowAroundTheNodesClockAreRefusedWithTheirReasonAndCounted() throws Exception {
-        AtomicLong now = new AtomicLong(Instant.parse("2026-11-23T07:00:00Z").toEpochMilli());
-        try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
+        TestClock now = TestClock.at(Instant.parse("2026-11-23T07:00:00Z"));
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
             long day = 86_400_000L;
             assertThatThrownBy(() -> picture.ingest(event("FUTURE-1", now.get() + 365 * day, now.get() + 366 * day), SOURCE))
                     .isInstanceOf(CotRejected.class).hasMessageContaining("after the node's clock");
@@ -82,8 +83,8 @@ class PictureBoundsTests {
 
     @Test
     void aFarFutureStaleIsCutToTheMaximumLifetimeAfterTheEventTime() throws Exception {
-        AtomicLong now = new AtomicLong(Instant.parse("2026-11-23T07:00:00Z").toEpochMilli());
-        try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
+        TestClock now = TestClock.at(Instant.parse("2026-11-23T07:00:00Z"));
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
             long t = now.get();
             picture.ingest(event("FOREVER-1", t, Instant.parse("9999-12-31T00:00:00Z").toEpochMilli()), SOURCE);
             List<TrackView> tracks = waitForTracks(picture, USA, 1);
@@ -96,7 +97,7 @@ class PictureBoundsTests {
 
     @Test
     void labelChurnIsBoundedAndLabelsOutOfUseAreReleasedWithTheirDecisions() throws Exception {
-        AtomicLong now = new AtomicLong(System.currentTimeMillis());
+        TestClock now = TestClock.startingNow();
         Policy usa = Policy.ofNation("USA").orElseThrow();
         String[] partners = {"JPN", "AUS", "CAN", "DEU", "FRA", "GBR", "ITA", "KOR", "NLD", "NOR", "NZL", "POL"};
         LabelKeys attributes = new LabelKeys(1 << 16);
@@ -106,7 +107,7 @@ class PictureBoundsTests {
             for (int i = 0; i < partners.length; i++) if ((mask & (1 << i)) != 0) rel.add(partners[i]);
             churn.add(attributes.intern(Label.builder(usa, "SECRET").relTo(rel.toArray(String[]::new)).build()));
         }
-        try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
             int refused = 0;
             for (int i = 0; i < churn.size(); i++) {
                 LabelKeys.Marking m = churn.get(i);
@@ -153,8 +154,8 @@ class PictureBoundsTests {
 
     @Test
     void newTracksBeyondTheLimitAreRefusedAndCounted() throws Exception {
-        AtomicLong now = new AtomicLong(System.currentTimeMillis());
-        try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
+        TestClock now = TestClock.startingNow();
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
             for (int i = 0; i < 150; i++) picture.ingest(event("MANY-" + i, now.get(), now.get() + 60_000), SOURCE);
             Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.refusedByReason().getOrDefault("too-many-tracks", 0L) < 50));
             assertThat(picture.tracks(USA)).hasSize(LIMITS.maxTracks());
@@ -166,9 +167,9 @@ class PictureBoundsTests {
 
     @Test
     void eachNationHasItsOwnShareSoATakenReportNeverDependsOnAnotherNationsTracksOrLabels() throws Exception {
-        AtomicLong now = new AtomicLong(System.currentTimeMillis());
+        TestClock now = TestClock.startingNow();
         Source jpn = new Source("jpn-test", "JPN", null);
-        try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
             // JPN fills its share of tracks
             for (int i = 0; i < LIMITS.maxTracks(); i++) {
                 picture.ingest(jpnOnly("JPN-" + i, now.get(), now.get() + 60_000), jpn);
@@ -186,8 +187,8 @@ class PictureBoundsTests {
 
     @Test
     void readersBeyondTheLimitOfAudiencesTakeTheIdlestPlace() throws Exception {
-        AtomicLong now = new AtomicLong(System.currentTimeMillis());
-        try (Picture picture = new Picture(KERNEL, new SensorCatalog(), null, "USA", now::get, LIMITS)) {
+        TestClock now = TestClock.startingNow();
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
             picture.ingest(event("SEEN-1", now.get(), now.get() + 60_000), SOURCE);
             waitForTracks(picture, USA, 1);
             String[] readers = {"AUS/SECRET", "USA/CONFIDENTIAL", "USA/TOP SECRET", "JPN/SECRET", "USA/SECRET", "AUS/SECRET", "JPN/SECRET"};

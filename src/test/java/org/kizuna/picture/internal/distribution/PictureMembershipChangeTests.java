@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.distribution;
 
+import org.kizuna.testing.TestClock;
 import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,16 +35,11 @@ class PictureMembershipChangeTests {
 
     @Test
     void aNationThatLeavesATetragraphStopsSeeingItsTracksOnTheDay() throws Exception {
-        AtomicLong now = new AtomicLong(Instant.parse("2029-12-31T23:59:00Z").toEpochMilli());
-        Clock clock = new Clock() {
-            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(ZoneId zone) { return this; }
-            @Override public Instant instant() { return Instant.ofEpochMilli(now.get()); }
-        };
-        LabelKernel kernel = LabelKernel.fromResources("label/equivalences.yaml", "picture/tetragraphs-aus-leaves-test.yaml", clock)
+        TestClock now = TestClock.at(Instant.parse("2029-12-31T23:59:00Z"));
+        LabelKernel kernel = LabelKernel.fromResources("label/equivalences.yaml", "picture/tetragraphs-aus-leaves-test.yaml", now)
                 .forNode("USA", "TOP SECRET");
         Source usa = new Source("test", "USA", null);
-        try (Picture picture = new Picture(kernel, new SensorCatalog(), null, "USA", now::get)) {
+        try (LivePicture picture = new LivePicture(kernel, new SensorCatalog(), "USA", now)) {
             List<Frame> frames = new CopyOnWriteArrayList<>();
             picture.subscribe(AUS, frames::add);
             picture.ingest(fvey("FVEY-1", now.get(), 30.0), usa);
@@ -65,7 +61,7 @@ class PictureMembershipChangeTests {
         }
     }
 
-    static boolean waitForTrack(Picture picture, String uid) throws InterruptedException {
+    static boolean waitForTrack(LivePicture picture, String uid) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 3000;
         while (System.currentTimeMillis() < deadline) {
             if (picture.tracks(AUS).stream().anyMatch(t -> t.id().equals(uid))) return true;

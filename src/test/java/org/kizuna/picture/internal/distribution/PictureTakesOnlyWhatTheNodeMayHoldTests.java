@@ -29,7 +29,7 @@ class PictureTakesOnlyWhatTheNodeMayHoldTests {
         LabelKernel usaNode = LabelKernel.standard().forNode("USA", "TOP SECRET");
         Source jpn = new Source("rest:jpn.officer", "JPN", CotIdentities.ownNationOnly("JPN", "SECRET"));
         Source usa = new Source("rest:usa.officer", "USA", CotIdentities.ownNationOnly("USA", "SECRET"));
-        try (Picture picture = new Picture(usaNode, new SensorCatalog(), null, "USA")) {
+        try (LivePicture picture = new LivePicture(usaNode, new SensorCatalog(), "USA")) {
             assertThatThrownBy(() -> picture.ingest(event("JPN-ONLY", null, null, null), jpn)).isInstanceOf(CotRejected.class)
                     .hasMessageContaining("no label").hasMessageContaining("//JPN SECRET").hasMessageContaining("may not hold");
             picture.ingest(event("JPN-REL", "SECRET", null, "REL TO USA, JPN"), jpn);
@@ -44,7 +44,7 @@ class PictureTakesOnlyWhatTheNodeMayHoldTests {
     @Test
     void aLabelAboveTheNodesAccreditationIsRefused() {
         LabelKernel secretNode = LabelKernel.standard().forNode("USA", "SECRET");
-        try (Picture picture = new Picture(secretNode, new SensorCatalog(), null, "USA")) {
+        try (LivePicture picture = new LivePicture(secretNode, new SensorCatalog(), "USA")) {
             assertThatThrownBy(() -> picture.ingest(event("TS-1", "TOP SECRET", "NOFORN", null), new Source("rest:usa.officer", "USA", null)))
                     .isInstanceOf(CotRejected.class).hasMessageContaining("TOP SECRET").hasMessageContaining("rule 5");
             assertThat(picture.refusedByReason()).containsEntry("label-not-held", 1L);

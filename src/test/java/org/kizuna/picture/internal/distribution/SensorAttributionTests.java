@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.distribution;
 
+import org.kizuna.testing.TestClock;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,19 +28,19 @@ class SensorAttributionTests {
         SensorCatalog sensors = new SensorCatalog();
         sensors.register(new Sensor("USA-TEST-RADAR", "USA", "test radar", "radar", "SECRET//NOFORN", 100, 34.0, 135.0));
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
-        try (Picture picture = new Picture(kernel, sensors, null, "USA")) {
+        try (LivePicture picture = new LivePicture(kernel, sensors, "USA")) {
             Source jpn = new Source("jpn-client", "JPN", Label.parse("SECRET//REL TO USA, JPN"));
             picture.ingest(report("USA-TEST-RADAR.1", System.currentTimeMillis()), jpn);
             Awaitility.await().atMost(Duration.ofMillis(3000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.tracks(Reader.parse("USA/SECRET")).isEmpty()));
-            // not an observation of the US radar (those count as unfused without a tracker), but JPN's own self-report
-            assertThat(picture.unfusedReports()).isZero();
+            // not an observation of the US radar (those count as observations), but JPN's own self-report
+            assertThat(picture.observations()).isZero();
             assertThat(picture.tracks(Reader.parse("USA/SECRET"))).extracting(TrackView::id).containsExactly("USA-TEST-RADAR.1");
             assertThat(picture.tracks(Reader.parse("JPN/SECRET"))).extracting(TrackView::id).containsExactly("USA-TEST-RADAR.1");
 
             // the radar's own nation reports for it: an observation, under the radar's label
             picture.ingest(report("USA-TEST-RADAR.2", System.currentTimeMillis()), new Source("usa-client", "USA", null));
-            Awaitility.await().atMost(Duration.ofMillis(3000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.unfusedReports() == 0));
-            assertThat(picture.unfusedReports()).isEqualTo(1);
+            Awaitility.await().atMost(Duration.ofMillis(3000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.observations() == 0));
+            assertThat(picture.observations()).isEqualTo(1);
         }
     }
 }

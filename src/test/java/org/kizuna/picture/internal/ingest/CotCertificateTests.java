@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.Source;
@@ -35,7 +35,7 @@ class CotCertificateTests {
     @TempDir
     Path dir;
 
-    Picture picture;
+    LivePicture picture;
     CotServer server;
     Revocations revocations;
 
@@ -48,7 +48,7 @@ class CotCertificateTests {
     NodePki start(CotIdentities.UnknownCertificate unknown) throws Exception {
         NodePki pki = NodePki.loadOrCreate(dir.resolve("pki"), "USA");
         revocations = new Revocations(dir.resolve("pki"));
-        picture = new Picture(LabelKernel.standard().forNode("USA", "TOP SECRET"), new SensorCatalog(), null, "USA");
+        picture = new LivePicture(LabelKernel.standard().forNode("USA", "TOP SECRET"), new SensorCatalog(), "USA");
         server = new CotServer(picture, new CotSettings(-1, 0, CotIdentities.anonymous("USA"),
                 CotIdentities.fromCertificates(USERS, unknown, revocations::isRevoked), 500, 64, 100), pki).start();
         revocations.watch(Duration.ofMillis(100), r -> server.disconnectCertificates(r::isRevoked, "certificate-revoked"));

@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.ingest;
 
+import org.kizuna.testing.TestClock;
 import org.kizuna.node.NodePki;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.awaitility.Awaitility;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
@@ -45,7 +46,7 @@ class CotLimitsTests {
     static NodePki pki;
     static SSLContext usa;
 
-    Picture picture;
+    LivePicture picture;
     CotServer server;
     final List<Socket> sockets = new ArrayList<>();
 
@@ -56,7 +57,7 @@ class CotLimitsTests {
     }
 
     CotServer start(CotSettings settings) throws IOException {
-        picture = new Picture(LabelKernel.standard().forNode("USA", "TOP SECRET"), new SensorCatalog(), null, "USA");
+        picture = new LivePicture(LabelKernel.standard().forNode("USA", "TOP SECRET"), new SensorCatalog(), "USA");
         server = new CotServer(picture, settings, pki).start();
         return server;
     }

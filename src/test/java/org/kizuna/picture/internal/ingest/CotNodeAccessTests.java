@@ -94,7 +94,7 @@ class CotNodeAccessTests {
         try (CotTestClient anonymous = CotTestClient.plain(cot.tcpPort())) {
             anonymous.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
             Thread.sleep(100);
-            org.kizuna.picture.internal.distribution.Picture picture = node.getBean(org.kizuna.picture.internal.distribution.Picture.class);
+            org.kizuna.picture.Picture picture = node.getBean(org.kizuna.picture.Picture.class);
             org.kizuna.picture.Source usa = new org.kizuna.picture.Source("test", "USA", null);
             picture.ingest(position("NODE-NF-1", "SECRET", "NOFORN"), usa);
             picture.ingest(position("NODE-U-1", "UNCLASSIFIED", null), usa);
@@ -175,7 +175,7 @@ class CotNodeAccessTests {
             try (CotTestClient ops = CotTestClient.plain(server.tcpPort())) {
                 ops.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
                 Thread.sleep(100);
-                p.getBean(org.kizuna.picture.internal.distribution.Picture.class).ingest(position("PROD-NF-1", "SECRET", "NOFORN"),
+                p.getBean(org.kizuna.picture.internal.distribution.LivePicture.class).ingest(position("PROD-NF-1", "SECRET", "NOFORN"),
                         new org.kizuna.picture.Source("test", "USA", null));
                 ops.await(e -> e.uid().equals("PROD-NF-1"), Duration.ofSeconds(5));
             }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.CotEvent;
@@ -38,7 +38,7 @@ class CotPlainPortTests {
     static @TempDir Path dir;
     static NodePki pki;
     static SensorCatalog sensors;
-    static Picture picture;
+    static LivePicture picture;
     static CotServer anonymousPort, readerPort;
     static SSLContext usa;
 
@@ -47,7 +47,7 @@ class CotPlainPortTests {
         pki = NodePki.loadOrCreate(dir.resolve("pki"), "USA");
         sensors = new SensorCatalog();
         sensors.register(new Sensor("USA-PLAIN-RADAR", "USA", "test radar", "radar", "SECRET//NOFORN", 100, 34.0, 135.0), "usa.ops");
-        picture = new Picture(LabelKernel.standard().forNode("USA", "TOP SECRET"), sensors, null, "USA");
+        picture = new LivePicture(LabelKernel.standard().forNode("USA", "TOP SECRET"), sensors, "USA");
         var users = CotIdentities.fromCertificates(name -> name.equals("usa.watch")
                 ? Optional.of(new CotIdentities.KnownUser("USA", "SECRET", Set.of())) : Optional.empty());
         anonymousPort = new CotServer(picture, new CotSettings(0, 0, CotIdentities.anonymous("USA"), users, 500, 64, 100), pki).start();
@@ -154,20 +154,20 @@ class CotPlainPortTests {
 
     @Test
     void anAnonymousPlainClientCannotReportAsARegisteredSensorButItsRegistrantCan() throws Exception {
-        long before = picture.unfusedReports();
+        long before = picture.observations();
         try (CotTestClient anonymous = CotTestClient.plain(anonymousPort.tcpPort())) {
             anonymous.send(position("USA-PLAIN-RADAR.7", "UNCLASSIFIED", null, null, 34.5));
             anonymous.send(position("SYNC-ANON", "UNCLASSIFIED", null, null, 1.0));
             anonymous.await(e -> e.uid().equals("SYNC-ANON"), Duration.ofSeconds(5));
-            assertThat(picture.unfusedReports()).as("no observation credited to the radar").isEqualTo(before);
+            assertThat(picture.observations()).as("no observation credited to the radar").isEqualTo(before);
             // the report is an ordinary self-report of the anonymous connection, under the label it carries
             assertThat(picture.tracks(Reader.parse("USA/UNCLASSIFIED"))).extracting(TrackView::id).contains("USA-PLAIN-RADAR.7");
         }
         // the plain port whose configured reader registered the radar reports for it
         try (CotTestClient ops = CotTestClient.plain(readerPort.tcpPort())) {
             ops.send(position("USA-PLAIN-RADAR.8", null, null, null, 34.6));
-            Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.unfusedReports() == before));
-            assertThat(picture.unfusedReports()).isEqualTo(before + 1);
+            Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.observations() == before));
+            assertThat(picture.observations()).isEqualTo(before + 1);
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
@@ -34,7 +34,7 @@ class CotServerTests {
 
     static @TempDir Path dir;
     static NodePki pki;
-    static Picture picture;
+    static LivePicture picture;
     static CotServer server;
     static SSLContext usa, jpn;
 
@@ -42,7 +42,7 @@ class CotServerTests {
     static void start() throws Exception {
         pki = NodePki.loadOrCreate(dir.resolve("pki"), "USA");
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
-        picture = new Picture(kernel, new SensorCatalog(), null, "USA");
+        picture = new LivePicture(kernel, new SensorCatalog(), "USA");
         // plain connections are anonymous (UNCLASSIFIED readers); the TLS clients are users the node knows
         CotSettings settings = new CotSettings(0, 0, CotIdentities.anonymous("USA"),
                 CotIdentities.fromCertificates(CotServerTests::known), 500, 64, 100);

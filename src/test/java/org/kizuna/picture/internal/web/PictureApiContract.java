@@ -19,7 +19,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
-import org.kizuna.picture.internal.distribution.Picture;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.ingest.CotServer;
@@ -47,7 +47,7 @@ abstract class PictureApiContract {
     AuditLog audit;
 
     @Autowired
-    Picture picture;
+    LivePicture picture;
 
     @Autowired
     JdbcClient jdbc;

@@ -13,13 +13,13 @@ import org.kizuna.label.Reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A NOFORN contribution changes nothing a JPN reader can observe; a USA reader gets the better picture. */
-class LabelledPictureTests {
+class AudienceTrackingTests {
 
     static final LabelKernel kernel = LabelKernel.standard();
     static final List<Label> labels = List.of(Label.parse("SECRET//REL TO USA, JPN"), Label.parse("SECRET//NOFORN"));
 
-    static LabelledPicture picture(int[] audiences, boolean withNoforn) {
-        LabelledPicture p = new LabelledPicture(FusionConfig.defaults(), Duration.ofSeconds(30));
+    static AudienceTracking picture(int[] audiences, boolean withNoforn) {
+        AudienceTracking p = new AudienceTracking(FusionConfig.defaults(), Duration.ofSeconds(30));
         audiences[0] = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
         audiences[1] = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("USA/SECRET")));
         SplittableRandom rnd = new SplittableRandom(11);
@@ -40,7 +40,7 @@ class LabelledPictureTests {
         return p;
     }
 
-    static List<String> seen(LabelledPicture p, int audience) {
+    static List<String> seen(AudienceTracking p, int audience) {
         List<String> out = new ArrayList<>();
         p.view(audience, (id, t, x, y, vx, vy, var, l, lc, s, sc) -> {
             List<Integer> keys = new ArrayList<>();
@@ -53,8 +53,8 @@ class LabelledPictureTests {
     @Test
     void aNofornContributionChangesNothingAJapaneseReaderObserves() {
         int[] with = new int[2], without = new int[2];
-        LabelledPicture a = picture(with, true);
-        LabelledPicture b = picture(without, false);
+        AudienceTracking a = picture(with, true);
+        AudienceTracking b = picture(without, false);
         List<String> jpnWith = seen(a, with[0]);
         assertThat(jpnWith).hasSize(3).isEqualTo(seen(b, without[0]));
         assertThat(jpnWith).noneMatch(s -> s.endsWith("1]") || s.contains(", 1]") || s.contains("[1"));
@@ -66,7 +66,7 @@ class LabelledPictureTests {
     @Test
     void anAudienceThatArrivesLaterStartsFromTheRetainedReportsItMayRead() {
         int[] aud = new int[2];
-        LabelledPicture p = picture(aud, true);
+        AudienceTracking p = picture(aud, true);
         int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("AUS/SECRET")));
         assertThat(seen(p, late)).isEmpty();
         int lateJpn = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
@@ -75,7 +75,7 @@ class LabelledPictureTests {
 
     @Test
     void retainedReportsStayInOrderWhileOldOnesAreDroppedForLongRuns() {
-        LabelledPicture p = new LabelledPicture(FusionConfig.defaults(), Duration.ofSeconds(30));
+        AudienceTracking p = new AudienceTracking(FusionConfig.defaults(), Duration.ofSeconds(30));
         SplittableRandom rnd = new SplittableRandom(5);
         double x = 0, y = 0;
         for (int k = 0; k < 600; k++) {          // ten times the window, many reports per second of clutter
@@ -98,12 +98,14 @@ class LabelledPictureTests {
     void whenDecisionsChangeAnAudienceStartsAgainFromWhatItMayReadNow() {
         java.util.concurrent.atomic.AtomicBoolean nofornReadable = new java.util.concurrent.atomic.AtomicBoolean(true);
         int[] aud = new int[2];
-        LabelledPicture p = picture(aud, true);
+        AudienceTracking p = picture(aud, true);
         // an audience that may read the NOFORN sensor until its decisions change (as a coalition member that leaves)
         int member = p.addAudience(key -> key == 0 || nofornReadable.get());
         assertThat(seen(p, member)).hasSize(4).anyMatch(s -> s.contains("1]"));
         nofornReadable.set(false);
-        p.redecide();
+        // nothing here caches a decision: the audience's engine is fed by what it may read at each report,
+        // and a restart rebuilds it from the retained reports it may read now
+        p.restart();
         List<String> after = seen(p, member);
         assertThat(after).hasSize(3).noneMatch(s -> s.endsWith("1]") || s.contains(", 1]") || s.contains("[1"));
         // and the same as an audience that never could read it

@@ -3,6 +3,7 @@ package org.kizuna.picture.internal.distribution;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.Sensors;
 import org.kizuna.picture.TrackView;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,16 +23,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
+import org.kizuna.picture.Picture;
+import org.kizuna.picture.internal.tracking.AudienceTracking;
+import org.kizuna.picture.internal.tracking.Plane;
 import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
-import org.kizuna.picture.internal.tracking.Plane;
 import org.kizuna.picture.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * audiences. Expiry always runs on the node's clock, never on a report's time.
  * Refusals are counted by reason ({@link #refusedByReason}) and logged at most once per reason every 10 s.
  */
-public final class Picture implements AutoCloseable {
+public final class LivePicture implements Picture, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Picture.class);
+    private static final Logger log = LoggerFactory.getLogger(LivePicture.class);
     private static final long FLUSH_NANOS = 10_000_000L;
     private static final long ADVANCE_MS = 250, FUSED_PUBLISH_MS = 1000;
     private static final int QUEUE_LIMIT = 200_000;
@@ -95,9 +97,9 @@ public final class Picture implements AutoCloseable {
 
     private final LabelKernel kernel;
     private final Sensors sensors;
-    private final @Nullable FusedLayer fused;
+    private final AudienceTracking tracking;
     private final String nodeNation;
-    private final LongSupplier clock;
+    private final Clock clock;
     private final long epochMs;
     private final Limits limits;
     private final LabelKeys labels;
@@ -109,7 +111,7 @@ public final class Picture implements AutoCloseable {
     private volatile int labelEpoch; // counts the releases of label keys: a marking interned in the current epoch is live
     private volatile int audienceCount;
     private volatile @Nullable Recorder recorder;
-    private final LinkedBlockingQueue<Object> commands = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    private final LinkedBlockingQueue<Command> commands = new LinkedBlockingQueue<>(QUEUE_LIMIT);
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -121,8 +123,7 @@ public final class Picture implements AutoCloseable {
     private final List<TrackState> retired = new ArrayList<>();
     private final List<Audience> audiences = new ArrayList<>();
     private final Map<Reader, Audience> audienceByReader = new HashMap<>();
-    private final ArrayDeque<Integer> freeFusionIds = new ArrayDeque<>();
-    private final BitSet keysGivenToTracker = new BitSet();
+    private final ArrayDeque<Integer> freeTrackingPlaces = new ArrayDeque<>();
     private final Map<String, Integer> tracksByNation = new HashMap<>();
     private final Map<String, Set<Label>> trackerLabelsByNation = new HashMap<>();
     private long lastCompaction, lastAudienceSweep;
@@ -130,36 +131,40 @@ public final class Picture implements AutoCloseable {
     private final List<Sensor> sensorByIndex = new ArrayList<>();
     private final Map<String, LabelKeys.Marking> rollUps = new HashMap<>();
     private long lastFlush = System.nanoTime();
-    private volatile long unfusedReports;
+    private volatile long observations;
     private long lastAdvance, lastFusedPublish;
     private long decisionsUntil;
 
-    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, LongSupplier clock, Limits limits) {
+    /**
+     * A picture of the node of {@code nodeNation}, on the node's clock, holding at most {@code limits}; its
+     * thread starts at once and ends with {@link #close}.
+     */
+    public LivePicture(LabelKernel kernel, Sensors sensors, String nodeNation, Clock clock, Limits limits) {
         this.kernel = kernel;
         this.sensors = sensors;
-        this.fused = fused;
+        this.tracking = AudienceTracking.forNode();
         this.nodeNation = nodeNation;
         this.clock = clock;
         this.limits = limits;
         // a safety net far above any nation's share: whether an event is taken is decided by its own nation's share
         this.labels = new LabelKeys(Math.max(LabelKeys.DEFAULT_LIMIT, (int) Math.min(Integer.MAX_VALUE / 2, 64L * limits.maxLabels())));
-        this.epochMs = clock.getAsLong();
+        this.epochMs = clock.millis();
         this.lastCompaction = lastAudienceSweep = epochMs;
         this.decisionsUntil = nextDay(epochMs);
         this.thread = Thread.ofPlatform().name("kizuna-picture").daemon(true).unstarted(this::loop);
         thread.start();
     }
 
-    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, LongSupplier clock) {
-        this(kernel, sensors, fused, nodeNation, clock, Limits.defaults());
+    public LivePicture(LabelKernel kernel, Sensors sensors, String nodeNation, Clock clock) {
+        this(kernel, sensors, nodeNation, clock, Limits.defaults());
     }
 
-    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation) {
-        this(kernel, sensors, fused, nodeNation, System::currentTimeMillis);
+    public LivePicture(LabelKernel kernel, Sensors sensors, String nodeNation, Limits limits) {
+        this(kernel, sensors, nodeNation, Clock.systemUTC(), limits);
     }
 
-    public Picture(LabelKernel kernel, Sensors sensors, @Nullable FusedLayer fused, String nodeNation, Limits limits) {
-        this(kernel, sensors, fused, nodeNation, System::currentTimeMillis, limits);
+    public LivePicture(LabelKernel kernel, Sensors sensors, String nodeNation) {
+        this(kernel, sensors, nodeNation, Clock.systemUTC(), Limits.defaults());
     }
 
     /** Receives every self-reported version and every audience's fused view from now on (the track history). */
@@ -172,6 +177,7 @@ public final class Picture implements AutoCloseable {
      * {@code not-a-position}, {@code no-label}, {@code bad-label}, {@code label-not-held}, {@code too-many-labels},
      * {@code too-many-tracks}, {@code too-many-audiences}, {@code overloaded}. A snapshot, sorted by reason.
      */
+    @Override
     public Map<String, Long> refusedByReason() {
         Map<String, Long> out = new TreeMap<>();
         refused.forEach((k, v) -> out.put(k, v.sum()));
@@ -205,19 +211,24 @@ public final class Picture implements AutoCloseable {
      * A self-reported track; {@code owner} keys an unauthenticated source's tracks apart from everyone else's ("" for
      * authenticated); {@code labelEpoch}: the picture's label epoch before the label was interned (see {@link #releaseUnusedLabels}).
      */
-    private record SelfReport(TrackState state, String owner, int labelEpoch) {
+    /** What the picture's thread is asked to do, in the order asked. */
+    private sealed interface Command {
     }
 
-    private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking, int labelEpoch) {
+    private record SelfReport(TrackState state, String owner, int labelEpoch) implements Command {
     }
 
-    private record Subscribe(Reader reader, Subscriber subscriber) {
+    private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking, int labelEpoch)
+            implements Command {
     }
 
-    private record Unsubscribe(Subscriber subscriber) {
+    private record Subscribe(Reader reader, Subscriber subscriber) implements Command {
     }
 
-    private record Query(Reader reader, CompletableFuture<List<TrackState>> answer) {
+    private record Unsubscribe(Subscriber subscriber) implements Command {
+    }
+
+    private record Query(Reader reader, CompletableFuture<List<TrackState>> answer) implements Command {
     }
 
     /**
@@ -235,9 +246,10 @@ public final class Picture implements AutoCloseable {
      *                     its label (or the default it takes) is one the node may not hold (rule 5),
      *                     or the picture holds as many distinct labels as it may
      */
+    @Override
     public void ingest(CotEvent e, Source source) throws CotRejected {
         if (!e.isPosition()) throw refuse("not-a-position", "type '" + e.type() + "' is not a position report (a-...)", source.name());
-        long now = clock.getAsLong();
+        long now = clock.millis();
         if (e.timeMs() < now - limits.acceptPast().toMillis()) {
             throw refuse("time-too-old", "event time " + Instant.ofEpochMilli(e.timeMs()) + " is more than " + limits.acceptPast().toSeconds()
                     + " s before the node's clock (" + Instant.ofEpochMilli(now) + ")", source.name());
@@ -286,7 +298,7 @@ public final class Picture implements AutoCloseable {
             throw refuse("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit; an event with a new label "
                     + "is refused until labels fall out of use", source.name());
         }
-        Object command;
+        Command command;
         if (sensor != null) {
             double sigma = Double.isFinite(e.ce()) && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN ? e.ce() : sensor.accuracyMetres();
             command = new Observation(sensor, seconds(e.timeMs()), Plane.x(e.lon()), Plane.y(e.lat()), sigma, marking, epoch);
@@ -318,6 +330,7 @@ public final class Picture implements AutoCloseable {
     }
 
     /** The tracks the reader may see now. */
+    @Override
     public List<TrackView> tracks(Reader reader) {
         return states(reader).stream().map(this::view).toList();
     }
@@ -342,7 +355,7 @@ public final class Picture implements AutoCloseable {
                 s.marking.banner(), List.of(s.nations), s.self, Instant.ofEpochMilli(s.timeMs), Instant.ofEpochMilli(s.staleMs));
     }
 
-    private void command(Object c) {
+    private void command(Command c) {
         try {
             if (!commands.offer(c, 1, TimeUnit.SECONDS)) throw new IllegalStateException("the picture is overloaded");
         } catch (InterruptedException e) {
@@ -360,9 +373,9 @@ public final class Picture implements AutoCloseable {
         return audienceCount;
     }
 
-    /** Sensor reports dropped because this picture has no tracker. */
-    public long unfusedReports() {
-        return unfusedReports;
+    /** Sensor reports taken as observations of registered sensors since start (the rest of the position reports are self-reports). */
+    public long observations() {
+        return observations;
     }
 
     @Override
@@ -378,8 +391,9 @@ public final class Picture implements AutoCloseable {
         final String name;
         final org.kizuna.label.Clearance clearance;
         final List<Subscriber> subscribers = new ArrayList<>();
+        /** The one cache of this audience's read decisions, by label key: 0 not yet decided, 1 may read, 2 may not. */
         byte[] decisions = new byte[16];
-        int fusionId = -1;
+        int trackingPlace = -1;
         TrackState[] fusedTracks = new TrackState[0];
         long lastUsed;
 
@@ -409,18 +423,15 @@ public final class Picture implements AutoCloseable {
             audiences.add(a);
             audienceByReader.put(reader, a);
             audienceCount = audiences.size();
-            if (fused != null) {
-                Audience created = a;
-                Integer free = freeFusionIds.poll();
-                if (free == null) {
-                    a.fusionId = fused.addAudience(created::mayRead);
-                } else {
-                    fused.replaceAudience(free, created::mayRead);
-                    a.fusionId = free;
-                }
+            Integer free = freeTrackingPlaces.poll();
+            if (free == null) {
+                a.trackingPlace = tracking.addAudience(a::mayRead);
+            } else {
+                tracking.replaceAudience(free, a::mayRead);
+                a.trackingPlace = free;
             }
         }
-        a.lastUsed = clock.getAsLong();
+        a.lastUsed = clock.millis();
         return a;
     }
 
@@ -439,14 +450,8 @@ public final class Picture implements AutoCloseable {
         audiences.remove(a);
         audienceByReader.remove(a.reader);
         audienceCount = audiences.size();
-        if (a.fusionId >= 0 && fused != null) {
-            try {
-                fused.replaceAudience(a.fusionId, key -> false); // an engine fed nothing until a new audience takes the place
-                freeFusionIds.add(a.fusionId);
-            } catch (UnsupportedOperationException cannot) {
-                // this tracker keeps the place; a new audience gets a place of its own
-            }
-        }
+        tracking.replaceAudience(a.trackingPlace, key -> false); // an engine fed nothing until a new audience takes the place
+        freeTrackingPlaces.add(a.trackingPlace);
     }
 
     /** Audiences nobody subscribes to and nobody queried for {@link Limits#idleAudience} cost fusion work for nothing. */
@@ -458,18 +463,18 @@ public final class Picture implements AutoCloseable {
     }
 
     private void loop() {
-        List<Object> batch = new ArrayList<>(4096);
+        List<Command> batch = new ArrayList<>(4096);
         while (running) {
             try {
                 long now = System.nanoTime();
                 long wait = pending.isEmpty() ? 50_000_000L : Math.max(0, lastFlush + FLUSH_NANOS - now);
-                Object first = commands.poll(wait, TimeUnit.NANOSECONDS);
+                Command first = commands.poll(wait, TimeUnit.NANOSECONDS);
                 redecideOnNewDay();
                 if (first != null) {
                     handle(first);
                     batch.clear();
                     commands.drainTo(batch, 4096);
-                    for (Object c : batch) handle(c);
+                    for (Command c : batch) handle(c);
                 }
                 if (!pending.isEmpty() && System.nanoTime() - lastFlush >= FLUSH_NANOS) flush();
                 if (pending.isEmpty()) lastFlush = System.nanoTime();
@@ -490,7 +495,7 @@ public final class Picture implements AutoCloseable {
      * again at once.
      */
     private void redecideOnNewDay() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         if (now < decisionsUntil) return;
         decisionsUntil = nextDay(now);
         rollUps.clear();
@@ -498,7 +503,7 @@ public final class Picture implements AutoCloseable {
             Arrays.fill(a.decisions, (byte) 0);
             a.fusedTracks = new TrackState[0];
         }
-        if (fused != null) fused.redecide(); // after the audiences' own decisions are cleared: the fused layer asks them
+        tracking.restart(); // after the audiences' decisions are cleared: the engines are fed again by what each may read today
         lastFusedPublish = now - FUSED_PUBLISH_MS;
     }
 
@@ -506,7 +511,7 @@ public final class Picture implements AutoCloseable {
         return (Math.floorDiv(ms, DAY_MS) + 1) * DAY_MS;
     }
 
-    private void handle(Object c) {
+    private void handle(Command c) {
         switch (c) {
             case SelfReport r -> {
                 // Keyed by reporting nation and uid: a partner reusing a uid gets a track of its own and can
@@ -542,12 +547,10 @@ public final class Picture implements AutoCloseable {
                 LabelKeys.Marking m = o.labelEpoch() == labelEpoch || labels.isLive(o.marking()) ? o.marking() : labels.tryIntern(o.marking().label());
                 if (m == null) {
                     count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "sensor " + o.sensor().id());
-                } else if (fused != null) {
-                    keysGivenToTracker.set(m.key());
-                    trackerLabelsByNation.computeIfAbsent(o.sensor().nation(), k -> new HashSet<>()).add(m.label());
-                    fused.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key());
                 } else {
-                    unfusedReports++;
+                    trackerLabelsByNation.computeIfAbsent(o.sensor().nation(), k -> new HashSet<>()).add(m.label());
+                    tracking.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key());
+                    observations++; // only this thread writes it
                 }
             }
             case Subscribe s -> {
@@ -563,7 +566,7 @@ public final class Picture implements AutoCloseable {
             }
             case Unsubscribe u -> {
                 for (Audience a : audiences) {
-                    if (a.subscribers.remove(u.subscriber())) a.lastUsed = clock.getAsLong();
+                    if (a.subscribers.remove(u.subscriber())) a.lastUsed = clock.millis();
                 }
             }
             case Query q -> {
@@ -574,13 +577,12 @@ public final class Picture implements AutoCloseable {
                     q.answer().complete(visible(a));
                 }
             }
-            default -> throw new IllegalStateException("unknown command " + c);
         }
     }
 
     private List<TrackState> visible(Audience a) {
         List<TrackState> out = new ArrayList<>(self.size() + a.fusedTracks.length);
-        long now = clock.getAsLong();
+        long now = clock.millis();
         for (TrackState s : self.values()) {
             if (s.staleMs >= now && a.mayRead(s.marking.key()) && !shadowed(s, a, now)) out.add(s);
         }
@@ -594,7 +596,7 @@ public final class Picture implements AutoCloseable {
         pending.clear();
         lastFlush = System.nanoTime();
         boolean plain = !unauthenticated.isEmpty();
-        long now = plain ? clock.getAsLong() : 0;
+        long now = plain ? clock.millis() : 0;
         Recorder recording = recorder;
         if (recording != null) recording.selfReported(all, n);
         for (Audience a : audiences) {
@@ -627,10 +629,10 @@ public final class Picture implements AutoCloseable {
     }
 
     private void periodic() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         if (now - lastAdvance >= ADVANCE_MS) {
             lastAdvance = now;
-            if (fused != null) fused.advance(seconds(now));
+            tracking.advance(seconds(now));
             for (var it = self.values().iterator(); it.hasNext(); ) {
                 TrackState s = it.next();
                 if (s.staleMs < now - 60_000) {
@@ -650,7 +652,7 @@ public final class Picture implements AutoCloseable {
             releaseUnusedLabels();
         }
         Recorder recording = recorder;
-        if (fused != null && now - lastFusedPublish >= FUSED_PUBLISH_MS) {
+        if (now - lastFusedPublish >= FUSED_PUBLISH_MS) {
             lastFusedPublish = now;
             for (Audience a : audiences) {
                 a.fusedTracks = fusedView(a, now);
@@ -664,7 +666,7 @@ public final class Picture implements AutoCloseable {
 
     private TrackState[] fusedView(Audience a, long now) {
         List<TrackState> out = new ArrayList<>();
-        fused.view(a.fusionId, (id, t, x, y, vx, vy, variance, keys, keyCount, sensorIds, sensorCount) -> {
+        tracking.view(a.trackingPlace, (id, t, x, y, vx, vy, variance, keys, keyCount, sensorIds, sensorCount) -> {
             LabelKeys.Marking marking = rollUp(keys, keyCount);
             if (!a.mayRead(marking.key())) return; // never publish a roll-up the audience may not read
             String[] nations = Arrays.stream(sensorIds, 0, sensorCount).mapToObj(i -> sensorByIndex.get(i).nation()).distinct().sorted().toArray(String[]::new);
@@ -687,17 +689,15 @@ public final class Picture implements AutoCloseable {
         for (TrackState s : self.values()) inUse.set(s.marking.key());
         for (TrackState s : pending) inUse.set(s.marking.key());
         for (Audience a : audiences) for (TrackState s : a.fusedTracks) inUse.set(s.marking.key());
-        if (fused != null && !fused.labelKeysInUse(inUse)) inUse.or(keysGivenToTracker);
+        tracking.labelKeysInUse(inUse);
         rollUps.clear(); // its entries name keys; they are made again from the tracker's keys on the next view
         BitSet released = labels.release(inUse);
         releaseLabelShares();
         if (released.isEmpty()) return;
         labelEpoch++; // after the release: an ingest that read the old epoch may hold a released marking, and is checked
-        keysGivenToTracker.andNot(released);
         for (Audience a : audiences) {
             for (int k = released.nextSetBit(0); k >= 0 && k < a.decisions.length; k = released.nextSetBit(k + 1)) a.decisions[k] = 0;
         }
-        if (fused != null) fused.forget(released);
     }
 
     /**

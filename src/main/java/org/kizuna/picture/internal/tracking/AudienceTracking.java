@@ -1,0 +1,119 @@
+package org.kizuna.picture.internal.tracking;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The picture's multi-sensor tracking: one {@link FusionEngine} per audience, each fed only the reports
+ * its audience may read, so that a report an audience may not read cannot change anything that audience
+ * observes (by construction, not by filtering afterwards). Whether an audience may read a label key is
+ * the audience's own question ({@code mayRead}), answered from the one decision cache the picture keeps
+ * per audience; nothing here caches a decision. Recent reports are retained so that an audience that
+ * arrives later, or whose decisions changed, starts from the same recent past. Not thread-safe: the
+ * picture's thread makes every call.
+ */
+public final class AudienceTracking {
+
+    private final FusionConfig config;
+    private final double replaySeconds;
+    private final List<Audience> audiences = new ArrayList<>();
+    // retained reports, oldest first, from index retainedFrom on
+    private final Reports retained = new Reports();
+    private int retainedFrom;
+    private double now = Double.NEGATIVE_INFINITY;
+
+    private static final class Audience {
+        final IntPredicate mayRead;
+        FusionEngine engine;
+
+        Audience(IntPredicate mayRead, FusionEngine engine) {
+            this.mayRead = mayRead;
+            this.engine = engine;
+        }
+
+        boolean reads(int labelKey) {
+            return labelKey >= 0 && mayRead.test(labelKey);
+        }
+    }
+
+    /**
+     * @param config       the engines' tuning
+     * @param replayWindow how far back the retained reports reach for an audience that starts afresh
+     */
+    public AudienceTracking(FusionConfig config, Duration replayWindow) {
+        this.config = config;
+        this.replaySeconds = replayWindow.toMillis() / 1000.0;
+    }
+
+    /** The tracking of a node's picture: its demo and partner sensors revisit every 2 to 10 s; a minute of replay. */
+    public static AudienceTracking forNode() {
+        return new AudienceTracking(FusionConfig.forRevisit(10), Duration.ofSeconds(60));
+    }
+
+    /** Adds an audience, which starts from the retained reports it may read. Returns its place. */
+    public int addAudience(IntPredicate mayReadLabelKey) {
+        audiences.add(startFromRetained(mayReadLabelKey));
+        return audiences.size() - 1;
+    }
+
+    /** Gives an audience's place to a new audience (the old one is gone), which starts from the retained reports it may read. */
+    public void replaceAudience(int audience, IntPredicate mayReadLabelKey) {
+        audiences.set(audience, startFromRetained(mayReadLabelKey));
+    }
+
+    /**
+     * Starts every audience again from the retained reports it may read now: for when read decisions
+     * change (a coalition's membership on a new day), so that no audience keeps an estimate built from
+     * reports it may no longer read. The caller forgets its cached decisions first.
+     */
+    public void restart() {
+        audiences.replaceAll(a -> startFromRetained(a.mayRead));
+    }
+
+    private Audience startFromRetained(IntPredicate mayRead) {
+        Audience a = new Audience(mayRead, new FusionEngine(config));
+        Reports r = retained;
+        for (int i = retainedFrom; i < r.size; i++) {
+            if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i]);
+        }
+        if (now > Double.NEGATIVE_INFINITY) a.engine.advance(now);
+        return a;
+    }
+
+    /** A sensor report (plane metres, seconds since the picture's epoch), given to every audience that may read its label. */
+    public void report(double t, int sensor, double x, double y, double sigma, int labelKey) {
+        for (Audience a : audiences) {
+            if (a.reads(labelKey)) a.engine.report(t, sensor, x, y, sigma, labelKey);
+        }
+        if (retained.full() && retainedFrom >= retained.size / 2) { // compact when at least half is expired, else grow
+            retained.dropFirst(retainedFrom);
+            retainedFrom = 0;
+        }
+        retained.add(t, sensor, x, y, sigma, labelKey);
+    }
+
+    /** Advances every audience's estimate to {@code t} and lets retained reports older than the replay window go. */
+    public void advance(double t) {
+        now = Math.max(now, t);
+        for (Audience a : audiences) a.engine.advance(t);
+        while (retainedFrom < retained.size && retained.t[retainedFrom] < now - replaySeconds) retainedFrom++;
+    }
+
+    /** The tracks of one audience's estimate. */
+    public void view(int audience, TrackSink sink) {
+        audiences.get(audience).engine.view(sink);
+    }
+
+    /** Adds every label key still held (retained reports, every audience's engine) to {@code out}. */
+    public void labelKeysInUse(BitSet out) {
+        for (int i = retainedFrom; i < retained.size; i++) if (retained.label[i] >= 0) out.set(retained.label[i]);
+        for (Audience a : audiences) a.engine.labelKeysInUse(out);
+    }
+
+    public int audiences() {
+        return audiences.size();
+    }
+}
