@@ -221,12 +221,7 @@
 
   async function init() {
     await Kizuna.page({ title: 'Picture', banner: 'UNCLASSIFIED' });
-    map = L.map('map', { zoomControl: true, worldCopyJump: true, preferCanvas: false }).setView([32, 134], 5);
-    map.attributionControl.setPrefix('Natural Earth (public domain) · milsymbol');
-    const world = await fetch('/vendor/world-atlas/countries-50m.json').then(r => r.json());
-    L.geoJSON(topojson.feature(world, world.objects.countries), {
-      style: { color: '#3b4c5c', weight: 1, fillColor: '#1f2a34', fillOpacity: 1 }, interactive: false
-    }).addTo(map);
+    map = await Kizuna.worldMap('map', { center: [32, 134], zoom: 5, credit: 'milsymbol' });
     trailLayer = L.layerGroup().addTo(map);
     trackLayer = L.layerGroup().addTo(map);
     document.querySelectorAll('.filters input, #trails').forEach(i => i.addEventListener('change', render));

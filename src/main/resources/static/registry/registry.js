@@ -141,12 +141,7 @@
   }
 
   async function initMap() {
-    map = L.map('map', { zoomControl: true, attributionControl: true, worldCopyJump: true }).setView([33, 134], 5);
-    map.attributionControl.setPrefix('Natural Earth (public domain)');
-    const world = await fetch('/vendor/world-atlas/countries-50m.json').then(r => r.json());
-    L.geoJSON(topojson.feature(world, world.objects.countries), {
-      style: { color: '#3b4c5c', weight: 1, fillColor: '#1f2a34', fillOpacity: 1 }, interactive: false
-    }).addTo(map);
+    map = await Kizuna.worldMap('map', { center: [33, 134], zoom: 5 });
     facilityLayer = L.layerGroup().addTo(map);
   }
 

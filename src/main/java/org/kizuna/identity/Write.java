@@ -1,6 +1,7 @@
 package org.kizuna.identity;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every write a user can make on the node, with the roles that may make it and whose nation it must be:
@@ -16,7 +17,9 @@ public enum Write {
     POST_PICTURE_EVENT("posting an event to the picture", "the reporting user's own nation", Set.of(Role.PLANNER), false),
     ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR), false);
 
+    /** What the write does ("cancelling a booking request"). */
     private final String what;
+    /** Whose nation the target nation of {@link Writes#may} is ("the facility's host nation"). */
     private final String whose;
     private final Set<Role> roles;
     private final boolean clearanceFloor;
@@ -28,14 +31,14 @@ public enum Write {
         this.clearanceFloor = clearanceFloor;
     }
 
-    /** What the write does, for messages ("cancelling a booking request"). */
-    public String what() {
-        return what;
-    }
-
-    /** Whose nation the target nation of {@link Writes#may} is ("the facility's host nation"). */
-    public String whose() {
-        return whose;
+    /**
+     * What the write needs, in words, for a target of {@code nation}: "cancelling a booking request needs the
+     * planner role of the requesting unit's nation (JPN)", and where it applies a clearance of at least {@code floor}.
+     */
+    public String needs(String nation, String floor) {
+        String anyRole = roles.stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(" or "));
+        return what + " needs the " + anyRole + " role of " + whose + " (" + nation + ")"
+                + (clearanceFloor ? " and a clearance of at least " + floor : "");
     }
 
     /** Any one of these roles is enough (with the nation and, where it applies, the clearance). */

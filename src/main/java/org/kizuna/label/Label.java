@@ -172,6 +172,16 @@ public final class Label {
         return new Builder(policy, policy.level(level).rank());
     }
 
+    /** The banner line, in canonical form (what {@link #parse} reads back), e.g. {@code TOP SECRET//SI//NOFORN}. */
+    public String banner() {
+        return banner;
+    }
+
+    /** The portion mark, e.g. {@code (TS//SI//NF)}. */
+    public String portionMark() {
+        return portionMark;
+    }
+
     /** The same label owned by another nation (for instance JPN-originated information in US syntax). */
     public Label withOwner(String newOwner) {
         return new Label(policy, level, controls, releasability, relCountries, relTetras, newOwner, permissive, communities);
@@ -188,16 +198,6 @@ public final class Label {
         permissive.forEach((k, vs) -> b.permissive.put(k, new TreeSet<>(vs)));
         b.communities.addAll(communities);
         return b;
-    }
-
-    /** The banner line, e.g. {@code TOP SECRET//SI//NOFORN}. */
-    public String banner() {
-        return banner;
-    }
-
-    /** The portion mark, e.g. {@code (TS//SI//NF)}. */
-    public String portionMark() {
-        return portionMark;
     }
 
     public Policy policy() {

@@ -51,6 +51,24 @@ public final class LabelCommand implements Runnable {
         return INVALID;
     }
 
+    /** What a verb prints for valid input; it throws {@link InvalidMarkingException} for invalid input before printing. */
+    @FunctionalInterface
+    interface Answer {
+        void printTo(PrintWriter out);
+    }
+
+    /** Prints a verb's answer and exits 0, or says on stderr what was invalid and exits 2. */
+    static int answer(CommandLine.Model.CommandSpec spec, Answer answer) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            answer.printTo(out);
+        } catch (InvalidMarkingException e) {
+            return invalid(spec, e);
+        }
+        out.flush();
+        return 0;
+    }
+
     static Set<String> list(String csv) {
         Set<String> out = new LinkedHashSet<>();
         if (csv == null || csv.isEmpty()) return out;
@@ -119,16 +137,11 @@ public final class LabelCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
+            return answer(spec, out -> {
                 List<Label> parts = new ArrayList<>();
                 for (String m : markings) parts.add(Label.parse(m));
-                PrintWriter out = spec.commandLine().getOut();
                 out.println(LabelKernel.standard().rollUp(parts).banner());
-                out.flush();
-                return 0;
-            } catch (InvalidMarkingException e) {
-                return invalid(spec, e);
-            }
+            });
         }
     }
 
@@ -199,15 +212,10 @@ public final class LabelCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
+            return answer(spec, out -> {
                 Label l = Label.parse(marking);
-                if (owner != null) l = l.withOwner(owner);
-                spec.commandLine().getOut().print(Adatp4774.toXml(l));
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (InvalidMarkingException e) {
-                return invalid(spec, e);
-            }
+                out.print(Adatp4774.toXml(owner == null ? l : l.withOwner(owner)));
+            });
         }
     }
 
@@ -222,16 +230,14 @@ public final class LabelCommand implements Runnable {
 
         @Override
         public Integer call() {
+            return answer(spec, out -> out.println(Adatp4774.fromXml(new String(xml(), StandardCharsets.UTF_8)).banner()));
+        }
+
+        private byte[] xml() {
             try {
-                byte[] xml = file.equals("-") ? System.in.readNBytes(Adatp4774.MAX_BYTES + 1) : readLimited(Path.of(file));
-                Label l = Adatp4774.fromXml(new String(xml, StandardCharsets.UTF_8));
-                spec.commandLine().getOut().println(l.banner());
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (InvalidMarkingException e) {
-                return invalid(spec, e);
+                return file.equals("-") ? System.in.readNBytes(Adatp4774.MAX_BYTES + 1) : readLimited(Path.of(file));
             } catch (IOException e) {
-                return invalid(spec, new InvalidMarkingException("cannot read " + file + ": " + e.getMessage()));
+                throw new InvalidMarkingException("cannot read " + file + ": " + e.getMessage());
             }
         }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Strict parser of US markings. It accepts exactly the canonical form the {@link Label} renders and
@@ -291,36 +292,37 @@ final class MarkingParser {
         }
     }
 
+    /** The controls of a segment, separated by single '/'. */
     private static List<String> tokens(String seg, String marking) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int slash = seg.indexOf('/', start);
-            String t = slash < 0 ? seg.substring(start) : seg.substring(start, slash);
-            if (t.isEmpty()) {
-                throw new InvalidMarkingException("'" + marking + "' has an empty control between '/'");
-            }
-            out.add(t);
-            if (slash < 0) return out;
-            start = slash + 1;
-        }
+        return pieces(seg, "/", marking, "an empty control between '/'", control -> { });
     }
 
+    /** The segments of a marking, separated by '//'; none begins or ends with a stray '/'. */
     private static List<String> split(String body, String marking) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int sep = body.indexOf("//", start);
-            String seg = sep < 0 ? body.substring(start) : body.substring(start, sep);
-            if (seg.isEmpty()) {
-                throw new InvalidMarkingException("'" + marking + "' has an empty segment (a stray or trailing '//')");
-            }
+        return pieces(body, "//", marking, "an empty segment (a stray or trailing '//')", seg -> {
             if (seg.startsWith("/") || seg.endsWith("/")) {
                 throw new InvalidMarkingException("'" + marking + "' has a stray '/'");
             }
-            out.add(seg);
+        });
+    }
+
+    /**
+     * The pieces of {@code text} between separators, in order, each checked as it is found: an empty one is
+     * refused saying the marking has {@code empty}, the others go through {@code check}.
+     */
+    private static List<String> pieces(String text, String separator, String marking, String empty, Consumer<String> check) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int sep = text.indexOf(separator, start);
+            String piece = sep < 0 ? text.substring(start) : text.substring(start, sep);
+            if (piece.isEmpty()) {
+                throw new InvalidMarkingException("'" + marking + "' has " + empty);
+            }
+            check.accept(piece);
+            out.add(piece);
             if (sep < 0) return out;
-            start = sep + 2;
+            start = sep + separator.length();
         }
     }
 

@@ -35,6 +35,7 @@ import org.kizuna.audit.AuditUnavailableException;
 import org.kizuna.audit.TreeHead;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -413,12 +414,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                     assigned - latest.size());
         } finally {
             stopping = true;
-            writer.interrupt();
-            try {
-                writer.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BackgroundThreads.stop(writer, Duration.ofSeconds(5));
         }
     }
 

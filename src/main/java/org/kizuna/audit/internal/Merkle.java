@@ -156,26 +156,16 @@ public final class Merkle {
         if (index < 0 || index >= size) {
             return false;
         }
-        long fn = index;
-        long sn = size - 1;
+        Climb climb = new Climb(index, size - 1);
         byte[] r = leafHash;
         for (byte[] p : path) {
-            if (sn == 0) {
+            if (climb.atRoot()) {
                 return false;
             }
-            if ((fn & 1) == 1 || fn == sn) {
-                r = nodeHash(p, r);
-                while ((fn & 1) == 0 && fn != 0) {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
-            } else {
-                r = nodeHash(r, p);
-            }
-            fn >>= 1;
-            sn >>= 1;
+            r = climb.siblingOnLeft() ? nodeHash(p, r) : nodeHash(r, p);
+            climb.up();
         }
-        return sn == 0 && MessageDigest.isEqual(r, root);
+        return climb.atRoot() && MessageDigest.isEqual(r, root);
     }
 
     /** Whether {@code proof} shows that the tree of {@code second} leaves with {@code secondRoot} extends the tree of {@code first} leaves with {@code firstRoot}. */
@@ -204,27 +194,59 @@ public final class Merkle {
             fn >>= 1;
             sn >>= 1;
         }
+        Climb climb = new Climb(fn, sn);
         byte[] fr = path.get(0);
         byte[] sr = path.get(0);
         for (int i = 1; i < path.size(); i++) {
             byte[] c = path.get(i);
-            if (sn == 0) {
+            if (climb.atRoot()) {
                 return false;
             }
-            if ((fn & 1) == 1 || fn == sn) {
+            if (climb.siblingOnLeft()) {
                 fr = nodeHash(c, fr);
                 sr = nodeHash(c, sr);
+            } else {
+                sr = nodeHash(sr, c);
+            }
+            climb.up();
+        }
+        return climb.atRoot() && MessageDigest.isEqual(fr, firstRoot) && MessageDigest.isEqual(sr, secondRoot);
+    }
+
+    /**
+     * The walk of RFC 9162 2.1.3.2 and 2.1.4.2 from node {@code fn} up to the root of a tree whose last node
+     * on that level is {@code sn}, one proof hash a step. Both proofs verify by it.
+     */
+    private static final class Climb {
+        private long fn;
+        private long sn;
+
+        Climb(long fn, long sn) {
+            this.fn = fn;
+            this.sn = sn;
+        }
+
+        /** Whether the walk has reached the root: a further proof hash is one too many. */
+        boolean atRoot() {
+            return sn == 0;
+        }
+
+        /** Whether the next proof hash is the left sibling, hashed in front of the running hash. */
+        boolean siblingOnLeft() {
+            return (fn & 1) == 1 || fn == sn;
+        }
+
+        /** Goes past the next proof hash: over a left sibling to the next level where the node is a right child, then one up. */
+        void up() {
+            if (siblingOnLeft()) {
                 while ((fn & 1) == 0 && fn != 0) {
                     fn >>= 1;
                     sn >>= 1;
                 }
-            } else {
-                sr = nodeHash(sr, c);
             }
             fn >>= 1;
             sn >>= 1;
         }
-        return sn == 0 && MessageDigest.isEqual(fr, firstRoot) && MessageDigest.isEqual(sr, secondRoot);
     }
 
     /**
@@ -260,11 +282,7 @@ public final class Merkle {
             int level = 0;
             long n = size;
             while ((n & 1) == 1) {
-                // carry = H(0x01 || stack[level] || carry)
-                sha.update(NODE_PREFIX);
-                sha.update(stack, level * H, H);
-                sha.update(carry, 0, H);
-                digestInto(carry);
+                mergeStacked(level, carry);
                 n >>= 1;
                 level++;
                 if (level == CHUNK_LEVEL && chunks != null) {
@@ -291,10 +309,7 @@ public final class Merkle {
             level++;
             while (n != 0) {
                 if ((n & 1) == 1) {
-                    sha.update(NODE_PREFIX);
-                    sha.update(stack, level * H, H);
-                    sha.update(r, 0, H);
-                    digestInto(r);
+                    mergeStacked(level, r);
                 }
                 n >>= 1;
                 level++;
@@ -310,9 +325,13 @@ public final class Merkle {
             return f;
         }
 
-        private void digestInto(byte[] out) {
+        /** {@code right = H(0x01 || stack[level] || right)}: the complete subtree kept at {@code level} joined on its left. */
+        private void mergeStacked(int level, byte[] right) {
+            sha.update(NODE_PREFIX);
+            sha.update(stack, level * H, H);
+            sha.update(right, 0, H);
             try {
-                sha.digest(out, 0, H);
+                sha.digest(right, 0, H);
             } catch (DigestException e) {
                 throw new IllegalStateException(e);
             }

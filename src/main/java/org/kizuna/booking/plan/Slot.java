@@ -32,6 +32,8 @@ public class Slot {
         this.pinned = pinned;
     }
 
+    // What the request brings.
+
     @ValueRangeProvider(id = "options")
     public List<Choice> getOptions() {
         return options;
@@ -45,17 +47,7 @@ public class Slot {
         return priority;
     }
 
-    public Choice getChoice() {
-        return choice;
-    }
-
-    public void setChoice(Choice choice) {
-        this.choice = choice;
-    }
-
-    public boolean isPinned() {
-        return pinned;
-    }
+    // Where and when the choice books the request (facility -1 while it is not booked).
 
     public int facility() {
         return choice == null ? -1 : choice.facility();
@@ -67,5 +59,19 @@ public class Slot {
 
     public int end() {
         return choice == null ? 0 : choice.end();
+    }
+
+    // The planner's choice; the solver leaves it as it is while the slot is pinned (a confirmed booking).
+
+    public Choice getChoice() {
+        return choice;
+    }
+
+    public void setChoice(Choice choice) {
+        this.choice = choice;
+    }
+
+    public boolean isPinned() {
+        return pinned;
     }
 }
