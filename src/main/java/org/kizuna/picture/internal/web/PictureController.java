@@ -23,6 +23,7 @@ import org.kizuna.picture.internal.cot.TakCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -82,9 +83,14 @@ class PictureController {
         return Map.of("banner", banner, "tracks", tracks.size());
     }
 
-    @GetMapping("/tracks")
-    List<TrackView> tracks() {
-        return picture.tracks(readers.reader());
+    /**
+     * The tracks the reader may see, as {@link TrackView} objects. Written from each track version's own
+     * JSON encoding, made once and shared with the event streams ({@link TrackState#json()}), so the REST
+     * API and the map receive the same bytes for the same track.
+     */
+    @GetMapping(value = "/tracks", produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] tracks() {
+        return StreamPayload.array(picture.states(readers.reader()));
     }
 
     @GetMapping(value = "/tracks.geojson", produces = {"application/geo+json", "application/json"})
