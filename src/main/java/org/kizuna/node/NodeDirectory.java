@@ -34,15 +34,27 @@ public final class NodeDirectory {
 
     /** Writes {@code bytes} to {@code file} through a new file that is readable by the node's user only from its creation. */
     public static void writePrivate(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp);
-        }
+        Path tmp = createPrivateFile(file.resolveSibling(file.getFileName() + ".new"));
         Files.write(tmp, bytes);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Creates {@code file} afresh (an old one is deleted), readable by the node's user only from its
+     * creation, before a byte of it is written; on a file system without POSIX permissions, plainly.
+     */
+    public static Path createPrivateFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } catch (UnsupportedOperationException e) {
+            return Files.createFile(file);
+        }
+    }
+
+    /** Makes an existing file readable and writable by the node's user only. */
+    public static void restrictFile(Path file) throws IOException {
+        setPermissions(file, OWNER_ONLY_FILE);
     }
 
     /**

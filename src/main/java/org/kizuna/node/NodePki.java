@@ -18,11 +18,8 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -63,8 +60,6 @@ public final class NodePki {
     private static final char[] LEGACY_STORE_PASSWORD = "kizuna".toCharArray();
     /** The file beside the stores that holds this node's generated store secret (readable by the node's user only). */
     public static final String SECRET_FILE = "stores.secret";
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Pattern NATION = Pattern.compile("[A-Z]{3}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -95,7 +90,7 @@ public final class NodePki {
     public static synchronized NodePki loadOrCreate(Path pkiDir, String nation) {
         try {
             Path ca = pkiDir.resolve("ca.p12"), server = pkiDir.resolve("server.p12");
-            privateDirectory(pkiDir);
+            NodeDirectory.createPrivate(pkiDir);
             if (Files.exists(ca) && Files.exists(server)) {
                 Path secretFile = pkiDir.resolve(SECRET_FILE);
                 char[] secret = Files.exists(secretFile) ? Files.readString(secretFile).trim().toCharArray() : LEGACY_STORE_PASSWORD;
@@ -119,8 +114,8 @@ public final class NodePki {
                     pki.storeOwn(ca, server);
                 }
                 pki.dir = pkiDir;
-                restrict(ca);
-                restrict(server);
+                NodeDirectory.restrictFile(ca);
+                NodeDirectory.restrictFile(server);
                 return pki;
             }
             Files.createDirectories(pkiDir);
@@ -191,32 +186,8 @@ public final class NodePki {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system: the directory's protection applies
-        }
-        Files.writeString(file, secret);
+        Files.writeString(NodeDirectory.createPrivateFile(file), secret);
         return secret.toCharArray();
-    }
-
-    private static void privateDirectory(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try {
-            Files.setPosixFilePermissions(dir, OWNER_DIR);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
-        }
-    }
-
-    /** Makes a file readable and writable by the node's user only (where the file system has POSIX permissions). */
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, OWNER_FILE);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
-        }
     }
 
     /** The server side of mutual TLS: TLS 1.3, this node's server certificate, only this CA trusted. */
@@ -285,13 +256,7 @@ public final class NodePki {
      */
     public void write(Issued client, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path keyFile = dir.resolve(client.name() + ".key.pem");
-        Files.deleteIfExists(keyFile);
-        try {
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(keyFile);
-        }
+        Path keyFile = NodeDirectory.createPrivateFile(dir.resolve(client.name() + ".key.pem"));
         try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(keyFile))) {
             w.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(client.key(), null));
         }
@@ -342,13 +307,7 @@ public final class NodePki {
     /** Writes a PKCS#12 store, created readable by the node's user only before any key byte is written. */
     private static void store(Path file, String alias, PrivateKey key, char[] password, X509Certificate... chain) throws IOException, GeneralSecurityException {
         KeyStore ks = keyStore(alias, key, password, chain);
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp);
-        }
+        Path tmp = NodeDirectory.createPrivateFile(file.resolveSibling(file.getFileName() + ".new"));
         try (OutputStream out = Files.newOutputStream(tmp)) {
             ks.store(out, password);
         }

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.node.BackgroundThreads;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.internal.distribution.AudienceName;
 import org.kizuna.picture.internal.distribution.Recorder;
@@ -220,11 +221,6 @@ public final class TrackJournal implements Recorder, AutoCloseable {
     @Override
     public void close() {
         open = false;
-        writer.interrupt();
-        try {
-            writer.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.stop(writer, Duration.ofSeconds(2));
     }
 }
