@@ -5,12 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
-import jakarta.validation.constraints.Max;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.node.NodeDirectory;
 import org.kizuna.node.NodeSettings;

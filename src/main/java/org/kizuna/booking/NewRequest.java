@@ -11,9 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * What a requester submits. Its constraints are checked where it comes in ({@code @Valid} on the API), then the
- * booking service applies the rules that need more than the request itself (the node's bounds, the registry, the
- * labels); bad input is refused with a message and changes nothing.
+ * What a requester submits. Its constraints are checked where it comes in ({@code @Valid} on the API, which names
+ * each field that breaks them) and again by the booking service for any other caller; the service then applies the
+ * rules that need more than the request itself (the node's bounds, the registry, the labels). Bad input is refused
+ * with a message and changes nothing.
  *
  * @param unit            the unit the request is for (a registry organization id)
  * @param facilities      the acceptable facilities (registry facility ids), any of which will do

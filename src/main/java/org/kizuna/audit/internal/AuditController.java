@@ -35,6 +35,7 @@ class AuditController {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder B64 = Base64.getEncoder();
+    private static final String LIMIT = "must be between 1 and 1000";
 
     private final AuditLog log;
 
@@ -95,8 +96,6 @@ class AuditController {
         log.flush();
         return log.entries(from, limit, u.reader());
     }
-
-    private static final String LIMIT = "must be between 1 and 1000";
 
     private TreeHead latest() {
         return log.latestTreeHead().orElseThrow(() -> new IllegalStateException("the audit log has not signed a tree head"));

@@ -23,7 +23,6 @@ import org.springframework.core.annotation.Order;
 
 /** The booking page in the console, and in demo mode a week of requests so the calendar is not empty. */
 @Configuration
-@org.springframework.boot.context.properties.EnableConfigurationProperties(BookingSettings.class)
 class BookingDemo {
 
     @Bean

@@ -40,6 +40,7 @@ import org.kizuna.registry.Facility;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -47,16 +48,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
 /**
  * Requests and the plan that answers them. Every submission, change and cancellation re-plans the
  * open requests with the Timefold planner; confirmed bookings are pinned. A refusal names the rules
  * that block the request, never another unit's booking: a time held by bookings is "reserved", whoever
  * holds it. Every write is authorized by {@link Writes}, after the target is found among what the user
- * may read. A submitted request meets the constraints of {@link NewRequest} (the web layer validates it) and
- * lies within the bounds of {@link BookingSettings}; a submission the planner cannot handle is refused and
- * leaves no row behind.
+ * may read. A submitted request meets the constraints of {@link NewRequest} (which the API checks before it
+ * calls here, and this service checks again for every other caller) and lies within the bounds of
+ * {@link BookingSettings}; a submission the planner cannot handle is refused and leaves no row behind.
  */
 @Service
+@EnableConfigurationProperties(BookingSettings.class)
 class BookingService implements Bookings {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BookingService.class);
@@ -72,11 +77,13 @@ class BookingService implements Bookings {
     private final Duration planningTime;
     private final Writes writes;
     private final BookingSettings limits;
+    private final Validator validator;
 
     BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
-                   Writes writes, BookingSettings settings, NodeSettings node) {
+                   Writes writes, BookingSettings settings, NodeSettings node, Validator validator) {
         this.writes = writes;
         this.limits = settings;
+        this.validator = validator;
         this.store = store;
         this.registry = registry;
         this.readPath = readPath;
@@ -94,6 +101,8 @@ class BookingService implements Bookings {
         writes.authorize(requester, Write.FILE_BOOKING_REQUEST, requester.nation());
         Reader reader = requester.reader();
         LocalDate today = LocalDate.now();
+        List<String> invalid = validator.validate(r).stream().map(BookingService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         if (r.facilities().size() > limits.maxFacilities()) {
             throw new IllegalArgumentException("a request names at most " + limits.maxFacilities() + " acceptable facilities; got " + r.facilities().size());
         }
@@ -161,6 +170,11 @@ class BookingService implements Bookings {
             }
             return store.find(id).orElseThrow();
         }));
+    }
+
+    private static String violation(ConstraintViolation<NewRequest> v) {
+        String path = v.getPropertyPath().toString();
+        return (path.startsWith("facilities") ? "facilities" : path) + ": " + v.getMessage();
     }
 
     /** The request if the user may read it, after the write matrix allows the write on it (else 403); empty like an unknown id. */

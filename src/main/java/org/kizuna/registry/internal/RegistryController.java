@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/registry")
 class RegistryController {
 
+    private static final String SEARCH_TEXT = "must be 1 to 100 characters";
+    private static final String PAGE_SIZE = "must be between 1 and 200";
+
     private final Registry registry;
     private final Clock clock;
 
@@ -92,9 +95,6 @@ class RegistryController {
                       Reader reader) {
         return registry.search(q.strip(), day(asOf), page, size, reader);
     }
-
-    private static final String SEARCH_TEXT = "must be 1 to 100 characters";
-    private static final String PAGE_SIZE = "must be between 1 and 200";
 
     private LocalDate day(@Nullable LocalDate asOf) {
         return asOf != null ? asOf : LocalDate.now(clock);
