@@ -1,23 +1,37 @@
 package org.kizuna;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns every API error into RFC 9457 problem+json with a message that says what was wrong. Spring's
- * own exceptions (unknown path, bad parameter type, unreadable body) are handled by the base class;
- * an unreadable body says whether it was too large or nested too deeply, never what the parser said.
+ * own exceptions (unknown path, unsupported method) are handled by the base class; an unreadable body
+ * says whether it was too large or nested too deeply, never what the parser said; a parameter of the
+ * wrong type says what it must be; input that breaks its Bean Validation constraints (a {@code @Valid}
+ * request body, a constrained parameter) names each field with what is wrong with it.
  * Anything unexpected reaches {@link NodeErrors}, which answers a generic 500 with an incident id.
  */
 @RestControllerAdvice
@@ -48,6 +62,61 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             problem.setTitle("Bad request");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    /** A {@code @Valid} request body that breaks its constraints: {@code field: message} for each. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        return invalid(ex, violations(ex.getBindingResult()), headers, request);
+    }
+
+    /** Constrained parameters (and bodies validated with them) that break their constraints: {@code name: message} for each. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
+                                                                                      HttpStatusCode status, WebRequest request) {
+        Stream<String> parameters = ex.getParameterValidationResults().stream().flatMap(r -> r instanceof ParameterErrors errors
+                ? violations(errors)
+                : r.getResolvableErrors().stream().map(e -> name(r.getMethodParameter().getParameterName(), e)));
+        Stream<String> crossParameter = ex.getCrossParameterValidationResults().stream().map(e -> name(null, e));
+        return invalid(ex, Stream.concat(parameters, crossParameter), headers, request);
+    }
+
+    /** A parameter of the wrong type ({@code asOf=14.03.2005}, {@code limit=ten}): what it must be, and what it got. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String name = ex.getPropertyName() == null ? "a parameter" : ex.getPropertyName();
+        String got = String.valueOf(ex.getValue());
+        if (got.length() > 100) got = got.substring(0, 100) + "...";
+        return invalid(ex, Stream.of(name + " must be " + form(ex.getRequiredType()) + "; got '" + got + "'"), headers, request);
+    }
+
+    private static String form(@Nullable Class<?> type) {
+        if (type == LocalDate.class) return "a date in ISO form YYYY-MM-DD, such as 2005-03-14";
+        if (type == Instant.class) return "an instant in ISO 8601 form, such as 2026-12-01T00:00:00Z";
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) return "a whole number";
+        if (type == boolean.class || type == Boolean.class) return "true or false";
+        return "of the form this endpoint takes";
+    }
+
+    private static Stream<String> violations(Errors errors) {
+        return errors.getAllErrors().stream().map(e -> name(e instanceof FieldError f ? f.getField() : null, e));
+    }
+
+    /** {@code field: message}; an element of a list counts as the list ({@code facilities[3]} is {@code facilities}). */
+    private static String name(@Nullable String field, MessageSourceResolvable error) {
+        String message = error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+        return field == null || field.isEmpty() ? message : field.replaceAll("\\[[^]]*]", "") + ": " + message;
+    }
+
+    /** 400 with every violation, sorted, in one detail. */
+    private @Nullable ResponseEntity<Object> invalid(Exception ex, Stream<String> violations, HttpHeaders headers, WebRequest request) {
+        List<String> all = violations.distinct().sorted().toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                all.isEmpty() ? "The request is not valid." : String.join("; ", all));
+        problem.setTitle("Bad request");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     static String tooLargeDetail(long limit) {

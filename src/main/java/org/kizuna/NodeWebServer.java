@@ -3,8 +3,9 @@ package org.kizuna;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.Map;
+
+import jakarta.validation.constraints.Max;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.LogFactory;
@@ -13,6 +14,7 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.node.NodeDirectory;
 import org.kizuna.node.NodePki;
+import org.kizuna.node.NodeSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +35,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How a node listens for browsers and API clients. HTTPS with the node's server certificate (issued by
@@ -46,41 +49,56 @@ import org.springframework.core.env.MapPropertySource;
 @EnableConfigurationProperties(NodeWebServer.Settings.class)
 class NodeWebServer {
 
-    /** The node's listening settings (prefix {@code kizuna}). */
+    /**
+     * The node's listening settings (prefix {@code kizuna}); its mode comes from {@link NodeSettings}.
+     *
+     * @param httpsPort    the HTTPS port (0: any free port; negative: no HTTPS connector, as behind a TLS proxy on this machine)
+     * @param httpsAddress the address HTTPS listens on; unset: every interface
+     * @param plainHttp    whether plain HTTP is served on loopback; unset: in demo mode only
+     */
+    @Validated
     @ConfigurationProperties("kizuna")
-    record Settings(@DefaultValue("8443") int httpsPort, @Nullable String httpsAddress, @Nullable Boolean plainHttp,
-                    @DefaultValue("demo") String mode, @DefaultValue("./data/USA") String dataDir) {
+    record Settings(@DefaultValue("8443") @Max(value = 65535, message = "must be a port number (at most 65535), 0 for any free port or negative for none") int httpsPort,
+                    @Nullable String httpsAddress, @Nullable Boolean plainHttp) {
 
         /** Whether the node serves plain HTTP (on loopback): by default in demo mode, never by default in production. */
-        boolean plain() {
-            return plainHttp != null ? plainHttp : !"production".equals(mode);
+        boolean plain(NodeSettings node) {
+            return plainHttp != null ? plainHttp : !node.isProduction();
         }
     }
 
     static final String LOCAL_HTTPS_PORT = "local.https.port";
     static final int UNLOAD_DELAY_MS = 250;
 
+    private final NodeSettings node;
+
+    NodeWebServer(NodeSettings node) {
+        this.node = node;
+    }
+
     @Bean
     Connectors nodeConnectors(Settings settings, NodePki pki, ConfigurableEnvironment environment) {
-        return new Connectors(settings, pki, environment);
+        return new Connectors(settings.plain(node), settings, pki, environment);
     }
 
     /** The data directory and the node's files in it (database, keys, PKI) are the node's user's alone once the node runs. */
     @EventListener(ApplicationReadyEvent.class)
-    void restrictDataDirectory(ApplicationReadyEvent ready) throws IOException {
-        NodeDirectory.restrict(Path.of(ready.getApplicationContext().getEnvironment().getProperty("kizuna.data-dir", "./data/USA")));
+    void restrictDataDirectory() throws IOException {
+        NodeDirectory.restrict(node.dataDir());
     }
 
     static final class Connectors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered,
             ApplicationListener<WebServerInitializedEvent> {
 
+        private final boolean plain;
         private final Settings settings;
         private final NodePki pki;
         private final ConfigurableEnvironment environment;
         private @Nullable Connector https;
         private boolean httpsIsMain;
 
-        Connectors(Settings settings, NodePki pki, ConfigurableEnvironment environment) {
+        Connectors(boolean plain, Settings settings, NodePki pki, ConfigurableEnvironment environment) {
+            this.plain = plain;
             this.settings = settings;
             this.pki = pki;
             this.environment = environment;
@@ -99,7 +117,7 @@ class NodeWebServer {
                 if (context instanceof org.apache.catalina.core.StandardContext standard) standard.setUnloadDelay(UNLOAD_DELAY_MS);
             });
             SslBundle bundle = bundle();
-            if (!settings.plain()) {
+            if (!plain) {
                 // no plain HTTP: the main connector speaks HTTPS
                 factory.setPort(settings.httpsPort());
                 factory.setAddress(httpsAddress());

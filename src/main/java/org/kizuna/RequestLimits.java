@@ -13,7 +13,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import tools.jackson.core.StreamReadConstraints;
@@ -32,13 +38,19 @@ import tools.jackson.core.StreamReadConstraints;
  * as the parser reaches that depth. Form posts (the login page) are bounded by Tomcat's own limit.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(RequestLimits.Settings.class)
+@EnableConfigurationProperties(RequestLimits.Settings.class)
 class RequestLimits {
 
-    /** {@code kizuna.max-request-body} and {@code kizuna.max-json-nesting}. */
-    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna")
-    record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("1MB") DataSize maxRequestBody,
-                    @org.springframework.boot.context.properties.bind.DefaultValue("64") int maxJsonNesting) {
+    /**
+     * The node's request limits (prefix {@code kizuna}).
+     *
+     * @param maxRequestBody the largest request body the node reads; a larger one is refused (413)
+     * @param maxJsonNesting the deepest nesting of a JSON body the node parses; a deeper one is refused (400)
+     */
+    @Validated
+    @ConfigurationProperties("kizuna")
+    record Settings(@DefaultValue("1MB") @NotNull DataSize maxRequestBody,
+                    @DefaultValue("64") @Positive int maxJsonNesting) {
     }
 
     @Bean

@@ -86,9 +86,7 @@ public final class AuditBenchCommand implements Callable<Integer> {
                             "withheld [p2: NOFORN]", confidential, base.plusMillis(i));
         }
         JdbcAuditLog.Settings settings = JdbcAuditLog.Settings.defaults();
-        JdbcAuditLog auditLog = JdbcAuditLog.open(pool, () -> {
-            throw new IllegalStateException("the benchmark has no readers");
-        }, dir, settings);
+        JdbcAuditLog auditLog = JdbcAuditLog.open(pool, dir, settings);
         // a burst that fits in the queue shows what an append costs the caller on a hot path; the
         // first burst only warms the code up
         int burst = Math.min(entries / 3, settings.queueCapacity() / 2) / threads * threads;

@@ -5,7 +5,7 @@
  * Solver with real-time re-planning that keeps confirmed bookings, and calendars with iCalendar export.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console", "node"})
 package org.kizuna.booking;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import org.kizuna.label.Reader;
 
-/** The user on whose behalf the current request runs. */
+/**
+ * The user on whose behalf the current request runs. A web controller takes it as a method parameter instead: a
+ * {@link KizunaUser} parameter is this user, a {@link Reader} parameter this user as reader.
+ */
 public interface CurrentUser {
 
     Optional<KizunaUser> get();

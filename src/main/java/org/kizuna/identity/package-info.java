@@ -4,7 +4,7 @@
  * the API) and the current reader that every labelled read is decided for.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label"})
+@ApplicationModule(allowedDependencies = {"label", "node"})
 package org.kizuna.identity;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,7 @@
  * it for every track and every subscriber.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"node"})
 package org.kizuna.label;
 
 import org.jspecify.annotations.NullMarked;

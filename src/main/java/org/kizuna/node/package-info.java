@@ -1,6 +1,7 @@
 /**
- * The node itself: where it keeps its files and how its embedded database is reached, shared by the
- * command line and the modules that read a node's files directly.
+ * The node itself: its settings ({@link org.kizuna.node.NodeSettings}) and clock, where it keeps its files and
+ * how its embedded database is reached, shared by the command line and the modules; and the problem answers
+ * ({@link org.kizuna.node.Problems}) every module's controllers give.
  */
 @NullMarked
 @ApplicationModule(type = ApplicationModule.Type.OPEN)

@@ -5,7 +5,7 @@
  * versioned: every query takes the date to answer for, and answers as the alliance stood that day.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "console"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "console", "node"})
 package org.kizuna.registry;
 
 import org.jspecify.annotations.NullMarked;

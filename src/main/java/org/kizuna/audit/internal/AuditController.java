@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
-import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
+import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,13 +35,12 @@ class AuditController {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder B64 = Base64.getEncoder();
+    private static final String LIMIT = "must be between 1 and 1000";
 
     private final AuditLog log;
-    private final CurrentUser user;
 
-    AuditController(AuditLog log, CurrentUser user) {
+    AuditController(AuditLog log) {
         this.log = log;
-        this.user = user;
     }
 
     @GetMapping("/tree-head")
@@ -62,14 +62,13 @@ class AuditController {
      * the tree head already tells the size; the entry itself only to a reader who may read it.
      */
     @GetMapping("/entries/{index}/proof")
-    Map<String, Object> proof(@PathVariable long index, @RequestParam Optional<Long> treeSize) {
+    Map<String, Object> proof(@PathVariable long index, @RequestParam Optional<Long> treeSize, KizunaUser u) {
         long size = treeSize.orElseGet(() -> latest().size());
         List<String> path = log.inclusionProof(index, size).stream().map(HEX::formatHex).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("index", index);
         body.put("treeSize", size);
         body.put("auditPath", path);
-        KizunaUser u = user.require();
         if (!u.has(Role.AUDITOR)) {
             return body;
         }
@@ -88,16 +87,11 @@ class AuditController {
     }
 
     @GetMapping("/entries")
-    List<AuditEntry> entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "100") int limit) {
-        if (from < 0 || limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("from must be 0 or more and limit between 1 and 1000");
-        }
-        KizunaUser u = user.require();
+    List<AuditEntry> entries(@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") long from,
+                             @RequestParam(defaultValue = "100") @Min(value = 1, message = LIMIT) @Max(value = 1000, message = LIMIT) int limit,
+                             KizunaUser u) {
         if (!u.has(Role.AUDITOR)) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "audit records say who read what; only a user with the auditor role may read them");
-            p.setTitle("Not an auditor");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, p, null);
+            throw Problems.of(HttpStatus.FORBIDDEN, "Not an auditor", "audit records say who read what; only a user with the auditor role may read them");
         }
         log.flush();
         return log.entries(from, limit, u.reader());

@@ -23,21 +23,24 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.AuditEntry;
-import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
 import org.kizuna.audit.AuditUnavailableException;
 import org.kizuna.audit.TreeHead;
-import org.kizuna.label.ReadPath;
-import org.kizuna.label.Reader;
 import org.kizuna.node.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The audit log on the node's database. An append takes the next index with one atomic increment and
@@ -47,27 +50,30 @@ import org.slf4j.LoggerFactory;
  * transaction, signs a tree head when someone waits in {@link #flush()}, when the tree-head interval has
  * passed, or on close; so every stored tree head matches the stored entries.
  */
-public final class JdbcAuditLog implements AuditLog, AutoCloseable {
+public final class JdbcAuditLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditLog.class);
 
     /**
-     * Tuning of the writer.
+     * The audit log's settings (prefix {@code kizuna.audit}): the tuning of its writer.
      *
-     * @param batchSize        most entries per transaction
+     * @param batchSize        most entries per transaction (at most the queue capacity)
      * @param maxDelay         longest an entry waits in the ring before its batch is written
      * @param treeHeadInterval longest stored entries stay without a signed tree head
      * @param queueCapacity    appends wait for room when this many records (rounded up to a power of two) are not yet written
-     * @param refuseAfter      appends are refused ({@link AuditUnavailableException}) once writes have failed this long, and
-     *                         an append that waits for room waits at most this long
+     * @param refuseAfter      appends (and the reads they record) are refused once writes have failed this long, and an
+     *                         append that waits for room waits at most this long
      */
-    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna.audit")
-    public record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("2048") int batchSize,
-                           @org.springframework.boot.context.properties.bind.DefaultValue("100ms") Duration maxDelay,
-                           @org.springframework.boot.context.properties.bind.DefaultValue("1s") Duration treeHeadInterval,
-                           @org.springframework.boot.context.properties.bind.DefaultValue("65536") int queueCapacity,
-                           @org.springframework.boot.context.properties.bind.DefaultValue("5s") Duration refuseAfter) {
-        @org.springframework.boot.context.properties.bind.ConstructorBinding
+    @Validated
+    @ConfigurationProperties("kizuna.audit")
+    public record Settings(@DefaultValue("2048") @Positive int batchSize,
+                           @DefaultValue("100ms") @DurationMin(nanos = 0, message = "must not be negative") Duration maxDelay,
+                           @DefaultValue("1s") @DurationMin(nanos = 0, message = "must not be negative") Duration treeHeadInterval,
+                           @DefaultValue("65536") @Positive int queueCapacity,
+                           @DefaultValue("5s") @DurationMin(nanos = 1, message = "must be positive") Duration refuseAfter) {
+
+        /** The tuning of a log made in code (tests, the benchmark); the node binds {@code kizuna.audit.*} instead. */
+        @ConstructorBinding
         public Settings {
             if (batchSize < 1 || queueCapacity < batchSize) {
                 throw new IllegalArgumentException("audit batch size must be positive and at most the queue capacity");
@@ -97,7 +103,6 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final long CLOSED = 1L << 62;
 
     private final DataSource dataSource;
-    private final Supplier<ReadPath> readPath;
     private final KeyPair keys;
     private final Settings settings;
     private final AtomicReferenceArray<AuditRecord> ring;
@@ -124,9 +129,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private Merkle.Frontier frontier = new Merkle.Frontier();
     private long lastHeadNanos;
 
-    private JdbcAuditLog(DataSource dataSource, Supplier<ReadPath> readPath, KeyPair keys, Settings settings) {
+    private JdbcAuditLog(DataSource dataSource, KeyPair keys, Settings settings) {
         this.dataSource = dataSource;
-        this.readPath = readPath;
         this.keys = keys;
         this.settings = settings;
         this.refuseAfterNanos = settings.refuseAfter().toNanos();
@@ -139,10 +143,11 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     /**
      * Opens the log: loads (or creates) the node key under {@code dataDir/keys}, rebuilds the tree from
      * the stored leaf hashes, refuses a log that no longer matches its latest tree head, signs a head for
-     * any stored entries not yet covered, and starts the writer. {@code readPath} filters what readers see.
+     * any stored entries not yet covered, and starts the writer. It gives its entries to no reader:
+     * {@link NodeAuditLog} decides them for each reader through the read path.
      */
-    public static JdbcAuditLog open(DataSource dataSource, Supplier<ReadPath> readPath, Path dataDir, Settings settings) {
-        JdbcAuditLog auditLog = new JdbcAuditLog(dataSource, readPath, NodeKeys.loadOrCreate(dataDir), settings);
+    public static JdbcAuditLog open(DataSource dataSource, Path dataDir, Settings settings) {
+        JdbcAuditLog auditLog = new JdbcAuditLog(dataSource, NodeKeys.loadOrCreate(dataDir), settings);
         try {
             auditLog.recover();
         } catch (SQLException e) {
@@ -192,12 +197,11 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * {@inheritDoc}
+     * Queues a record and returns its index in the log at once ({@link org.kizuna.audit.AuditLog#append}).
      *
      * @throws AuditUnavailableException when writes have failed for {@link Settings#refuseAfter()}, or the writer has been
      *                                   a whole ring behind that long; the record is then not accepted
      */
-    @Override
     public long append(AuditRecord record) {
         java.util.Objects.requireNonNull(record, "record");
         refuseWhileFailing();
@@ -260,11 +264,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * {@inheritDoc}
+     * Waits until every record appended before this call is durable and signed ({@link org.kizuna.audit.AuditLog#flush}).
      *
      * @throws AuditUnavailableException when writes have failed for {@link Settings#refuseAfter()} (the records stay queued)
      */
-    @Override
     public void flush() {
         long target = tail.get() & ~CLOSED;
         awaitSigned(target, Long.MAX_VALUE);
@@ -304,17 +307,14 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    @Override
     public Optional<TreeHead> latestTreeHead() {
         return Optional.of(latest);
     }
 
-    @Override
     public byte[] publicKey() {
         return keys.getPublic().getEncoded();
     }
 
-    @Override
     public List<byte[]> inclusionProof(long index, long treeSize) {
         checkSize(treeSize);
         if (index < 0 || index >= treeSize) {
@@ -336,7 +336,6 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    @Override
     public List<byte[]> consistencyProof(long firstSize, long secondSize) {
         checkSize(secondSize);
         if (firstSize < 0 || firstSize > secondSize) {
@@ -356,8 +355,8 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    @Override
-    public List<AuditEntry> entries(long fromIndex, int limit, Reader reader) {
+    /** Entries from {@code fromIndex} on, in log order, at most {@code limit} (up to 1000), whoever may read them. */
+    List<AuditEntry> entries(long fromIndex, int limit) {
         int n = Math.min(Math.max(limit, 0), 1000);
         List<AuditEntry> page = new ArrayList<>(n);
         if (n == 0) {
@@ -375,26 +374,16 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         } catch (SQLException e) {
             throw unreadable(e);
         }
-        return readPath.get().readable(page, reader, AuditLogIds::of, AuditLogIds.PREFIX + "entries");
+        return page;
     }
 
-    @Override
-    public Optional<AuditEntry> entry(long index, Reader reader) {
-        return entryBytes(index, reader).map(bytes -> new AuditEntry(index, RecordCodec.decode(bytes).record()));
-    }
-
-    @Override
-    public Optional<byte[]> entryBytes(long index, Reader reader) {
-        byte[] bytes;
+    /** The canonical bytes of entry {@code index} (what its leaf hash covers), if it exists, whoever may read it. */
+    Optional<byte[]> entryBytes(long index) {
         try (Connection c = dataSource.getConnection()) {
-            bytes = AuditTables.record(c, index);
+            return Optional.ofNullable(AuditTables.record(c, index));
         } catch (SQLException e) {
             throw unreadable(e);
         }
-        if (bytes == null) return Optional.empty();
-        Optional<AuditEntry> readable = readPath.get().readable(Optional.of(new AuditEntry(index, RecordCodec.decode(bytes).record())), reader,
-                AuditLogIds::of, AuditLogIds.PREFIX + "entry/" + index);
-        return readable.map(e -> bytes);
     }
 
     /** Writes everything appended so far, signs a final tree head and stops the writer. */

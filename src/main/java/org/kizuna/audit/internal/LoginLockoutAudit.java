@@ -5,7 +5,7 @@ import org.kizuna.audit.AuditRecord;
 import org.kizuna.identity.LoginLockedOut;
 import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
-import org.springframework.beans.factory.annotation.Value;
+import org.kizuna.node.NodeSettings;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +19,9 @@ class LoginLockoutAudit {
     private final AuditLog log;
     private final Label label;
 
-    LoginLockoutAudit(AuditLog log, @Value("${kizuna.nation:USA}") String nation) {
+    LoginLockoutAudit(AuditLog log, NodeSettings node) {
         this.log = log;
-        this.label = Label.builder(Policy.of("USA"), "UNCLASSIFIED").owner(nation).noforn().build();
+        this.label = Label.builder(Policy.of("USA"), "UNCLASSIFIED").owner(node.nation()).noforn().build();
     }
 
     @ApplicationModuleListener

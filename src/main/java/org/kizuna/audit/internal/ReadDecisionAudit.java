@@ -2,25 +2,30 @@ package org.kizuna.audit.internal;
 
 import java.time.Clock;
 
-import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.ReleaseGuard;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Appends every query of the read path and every guard decision to the audit log, each labelled so that
- * only those who may read what it names may read it.
+ * only those who may read what it names may read it. It writes to the {@link JdbcAuditLog} itself, not to
+ * {@link NodeAuditLog} (which reads through the read path that calls this listener), so the read path and
+ * the log need no lazy lookup of each other.
+ * <p>
+ * A listener the read path calls, not an event listener: it runs in the reader's own request, and when the
+ * log refuses the record ({@link org.kizuna.audit.AuditUnavailableException}) the read fails (503) instead
+ * of being answered without a record.
  */
 @Component
 class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.ReleaseListener {
 
-    private final ObjectProvider<AuditLog> log;
-    private final Clock clock = Clock.systemUTC();
+    private final JdbcAuditLog log;
+    private final Clock clock;
 
-    ReadDecisionAudit(ObjectProvider<AuditLog> log) {
+    ReadDecisionAudit(JdbcAuditLog log, Clock clock) {
         this.log = log;
+        this.clock = clock;
     }
 
     /**
@@ -38,7 +43,7 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.R
         String outcome = cut(q.outcome(), 100);
         int room = AuditRecord.MAX_TEXT - actor.length() - subject.length() - outcome.length();
         String given = q.given().isEmpty() ? "" : cut("given " + String.join(", ", q.given()), room);
-        log.getObject().append(new AuditRecord(AuditRecord.Kind.READ, actor, subject, outcome, given, q.label(), clock.instant()));
+        log.append(new AuditRecord(AuditRecord.Kind.READ, actor, subject, outcome, given, q.label(), clock.instant()));
     }
 
     /** The text, or its start with the number of characters left out, within {@code max} characters. */
@@ -58,7 +63,7 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.R
         String withheld = r.covering() == null
                 ? "withheld " + r.result().withheld().size() + " portions; the banner and the portions have no common label, so the reasons are not recorded"
                 : "withheld " + r.result().withheld().stream().map(w -> w.portionId() + ": " + w.reason()).toList();
-        log.getObject().append(new AuditRecord(AuditRecord.Kind.RELEASE, r.actor(), r.itemId(),
+        log.append(new AuditRecord(AuditRecord.Kind.RELEASE, r.actor(), r.itemId(),
                 fit("to " + r.toNation() + " released " + released), fit(withheld),
                 r.covering() == null ? r.declaredBanner() : r.covering(), clock.instant()));
     }

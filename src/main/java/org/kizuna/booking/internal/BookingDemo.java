@@ -14,7 +14,7 @@ import org.kizuna.booking.NewRequest;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
-import org.springframework.beans.factory.annotation.Value;
+import org.kizuna.node.NodeSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,6 @@ import org.springframework.core.annotation.Order;
 
 /** The booking page in the console, and in demo mode a week of requests so the calendar is not empty. */
 @Configuration
-@org.springframework.boot.context.properties.EnableConfigurationProperties(BookingLimits.class)
 class BookingDemo {
 
     @Bean
@@ -33,9 +32,9 @@ class BookingDemo {
 
     @Bean
     @Order(20)
-    ApplicationRunner bookingDemoData(JdbcRequests store, BookingService service, @Value("${kizuna.mode:demo}") String mode) {
+    ApplicationRunner bookingDemoData(JdbcRequests store, BookingService service, NodeSettings node) {
         return (ApplicationArguments args) -> {
-            if (!"demo".equals(mode) || store.count() > 0) return;
+            if (!node.isDemo() || store.count() > 0) return;
             Instant monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
             store.addClosure("camp-hansen", monday.plus(Duration.ofHours(24 + 1)), monday.plus(Duration.ofHours(24 + 7)), "range maintenance");
             store.addAgreedPeriod("yausubetsu", monday.plus(Duration.ofDays(2)), monday.plus(Duration.ofDays(5)));

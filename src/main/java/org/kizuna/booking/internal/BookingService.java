@@ -34,12 +34,13 @@ import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.NodeSettings;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -55,10 +56,12 @@ import jakarta.validation.Validator;
  * open requests with the Timefold planner; confirmed bookings are pinned. A refusal names the rules
  * that block the request, never another unit's booking: a time held by bookings is "reserved", whoever
  * holds it. Every write is authorized by {@link Writes}, after the target is found among what the user
- * may read. Requests lie within the bounds of {@link BookingLimits}; a submission the planner cannot
- * handle is refused and leaves no row behind.
+ * may read. A submitted request meets the constraints of {@link NewRequest} (which the API checks before it
+ * calls here, and this service checks again for every other caller) and lies within the bounds of
+ * {@link BookingSettings}; a submission the planner cannot handle is refused and leaves no row behind.
  */
 @Service
+@EnableConfigurationProperties(BookingSettings.class)
 class BookingService implements Bookings {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BookingService.class);
@@ -73,14 +76,13 @@ class BookingService implements Bookings {
     private final Reader node;
     private final Duration planningTime;
     private final Writes writes;
-    private final BookingLimits limits;
+    private final BookingSettings limits;
     private final Validator validator;
 
     BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
-                   Writes writes, BookingLimits limits, Validator validator,
-                   @Value("${kizuna.nation:USA}") String nation, @Value("${kizuna.booking.planning-millis:800}") long planningMillis) {
+                   Writes writes, BookingSettings settings, NodeSettings node, Validator validator) {
         this.writes = writes;
-        this.limits = limits;
+        this.limits = settings;
         this.validator = validator;
         this.store = store;
         this.registry = registry;
@@ -88,8 +90,9 @@ class BookingService implements Bookings {
         this.events = events;
         this.tx = tx;
         // the planner sees every facility the node holds, as the node itself
+        String nation = node.nation();
         this.node = Reader.of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
-        this.planningTime = Duration.ofMillis(planningMillis);
+        this.planningTime = settings.planningTime();
     }
 
     @Override
@@ -100,7 +103,6 @@ class BookingService implements Bookings {
         LocalDate today = LocalDate.now();
         List<String> invalid = validator.validate(r).stream().map(BookingService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
-        if (r.facilities().isEmpty()) throw new IllegalArgumentException("name at least one acceptable facility");
         if (r.facilities().size() > limits.maxFacilities()) {
             throw new IllegalArgumentException("a request names at most " + limits.maxFacilities() + " acceptable facilities; got " + r.facilities().size());
         }
@@ -115,11 +117,8 @@ class BookingService implements Bookings {
         for (String f : r.facilities()) {
             named.add(registry.facility(f, today, reader).orElseThrow(() -> new IllegalArgumentException("unknown facility '" + f + "'")));
         }
-        if (r.durationMinutes() < GRAIN_MINUTES || r.durationMinutes() > 14 * 24 * 60 || r.durationMinutes() % GRAIN_MINUTES != 0) {
+        if (r.durationMinutes() % GRAIN_MINUTES != 0) {
             throw new IllegalArgumentException("durationMinutes must be a multiple of 30 between 30 and 20160; got " + r.durationMinutes());
-        }
-        if (r.earliestStart() == null || r.latestStart() == null || r.preferredStart() == null) {
-            throw new IllegalArgumentException("earliestStart, latestStart and preferredStart are required (ISO instants such as 2026-12-01T00:00:00Z)");
         }
         if (r.latestStart().isBefore(r.earliestStart()) || r.preferredStart().isBefore(r.earliestStart()) || r.preferredStart().isAfter(r.latestStart())) {
             throw new IllegalArgumentException("the window must run from earliestStart to latestStart and contain preferredStart");
@@ -140,7 +139,6 @@ class BookingService implements Bookings {
         for (Instant i : List.of(r.earliestStart(), r.latestStart(), r.preferredStart())) {
             if (i.getEpochSecond() % (GRAIN_MINUTES * 60) != 0) throw new IllegalArgumentException("times must fall on the half hour (UTC); got " + i);
         }
-        if (r.priority() < 1 || r.priority() > 5) throw new IllegalArgumentException("priority must be 1 (low) to 5 (high); got " + r.priority());
         Label label = Label.parse(r.label());
         if (label.banner().length() > JdbcRequests.LABEL_LENGTH) {
             throw new IllegalArgumentException("the label's banner is longer than " + JdbcRequests.LABEL_LENGTH + " characters; choose a shorter label");

@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class BookingStreamAccess {
 
-    private final BookingController controller;
+    private final BookingEventStreams streams;
 
-    BookingStreamAccess(BookingController controller) {
-        this.controller = controller;
+    BookingStreamAccess(BookingEventStreams streams) {
+        this.streams = streams;
     }
 
     @ApplicationModuleListener
     public void on(UserDisabled event) {
-        controller.endStreamsOf(event.username());
+        streams.endStreamsOf(event.username());
     }
 }

@@ -8,11 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.kizuna.identity.LoginLockedOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Counts failed logins per user name and per client address in bounded maps (least recently failing
@@ -25,18 +31,22 @@ final class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-    /** {@code kizuna.login.*}: failures of a name and of an address within the window that lock it, for how long, and how many are tracked. */
-    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna.login")
-    record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("5") int maxUserFailures,
-                    @org.springframework.boot.context.properties.bind.DefaultValue("20") int maxAddressFailures,
-                    @org.springframework.boot.context.properties.bind.DefaultValue("5m") Duration failureWindow,
-                    @org.springframework.boot.context.properties.bind.DefaultValue("15m") Duration lockout,
-                    @org.springframework.boot.context.properties.bind.DefaultValue("10000") int tracked) {
-        Settings {
-            if (maxUserFailures < 1 || maxAddressFailures < 1 || tracked < 1 || failureWindow.isNegative() || lockout.isNegative()) {
-                throw new IllegalArgumentException("kizuna.login: failures and tracked must be positive, window and lockout not negative");
-            }
-        }
+    /**
+     * The login throttle's settings (prefix {@code kizuna.login}).
+     *
+     * @param maxUserFailures    this many failed logins of one user name within the window lock that name, on every address
+     * @param maxAddressFailures this many failed logins from one client address within the window lock that address, for every name
+     * @param failureWindow      how long a failure counts
+     * @param lockout            how long a name or an address stays locked
+     * @param tracked            how many names and how many addresses are tracked at most (the least recently failing are forgotten first)
+     */
+    @Validated
+    @ConfigurationProperties("kizuna.login")
+    record Settings(@DefaultValue("5") @Positive int maxUserFailures,
+                    @DefaultValue("20") @Positive int maxAddressFailures,
+                    @DefaultValue("5m") @DurationMin(nanos = 0, message = "must not be negative") Duration failureWindow,
+                    @DefaultValue("15m") @DurationMin(nanos = 0, message = "must not be negative") Duration lockout,
+                    @DefaultValue("10000") @Positive int tracked) {
     }
 
     private final Settings settings;

@@ -2,10 +2,9 @@ package org.kizuna.identity.internal;
 
 import java.util.List;
 
-import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
-import org.springframework.beans.factory.annotation.Value;
+import org.kizuna.node.NodeSettings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,17 +15,14 @@ class MeController {
     record Me(String username, String nation, String clearance, List<String> accesses, List<String> roles, String zone, String node) {
     }
 
-    private final CurrentUser currentUser;
     private final String node;
 
-    MeController(CurrentUser currentUser, @Value("${kizuna.nation:USA}") String node) {
-        this.currentUser = currentUser;
-        this.node = node;
+    MeController(NodeSettings node) {
+        this.node = node.nation();
     }
 
     @GetMapping("/api/v1/me")
-    Me me() {
-        KizunaUser u = currentUser.require();
+    Me me(KizunaUser u) {
         return new Me(u.username(), u.nation(), u.clearance(), u.accesses().stream().sorted().toList(),
                 u.roles().stream().map(Role::name).sorted().toList(), u.zone().getId(), node);
     }

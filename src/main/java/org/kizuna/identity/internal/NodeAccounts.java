@@ -6,9 +6,9 @@ import java.util.Set;
 
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
+import org.kizuna.node.NodeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -43,21 +43,20 @@ class NodeAccounts implements ApplicationRunner {
 
     private final JdbcUsers users;
     private final PasswordEncoder encoder;
-    private final String mode;
+    private final NodeSettings.Mode mode;
 
-    NodeAccounts(JdbcUsers users, PasswordEncoder encoder, @Value("${kizuna.mode:demo}") String mode) {
+    NodeAccounts(JdbcUsers users, PasswordEncoder encoder, NodeSettings node) {
         this.users = users;
         this.encoder = encoder;
-        this.mode = mode;
+        this.mode = node.mode();
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
         switch (mode) {
-            case "demo" -> createDemoUsers();
-            case "production" -> refuseKnownPasswords();
-            default -> throw new IllegalStateException("kizuna.mode must be 'demo' or 'production', not '" + mode + "'");
+            case DEMO -> createDemoUsers();
+            case PRODUCTION -> refuseKnownPasswords();
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +44,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * unauthenticated call and accepts HTTP Basic; the console uses form login with a CSRF token cookie.
  */
 @Configuration
-@org.springframework.boot.context.properties.EnableConfigurationProperties(LoginThrottle.Settings.class)
+@EnableConfigurationProperties(LoginThrottle.Settings.class)
 class SecurityConfiguration {
 
     @Bean
@@ -59,9 +60,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(ApplicationEventPublisher events, PlatformTransactionManager transactions, LoginThrottle.Settings settings) {
-        return new LoginThrottle(settings,
-                Clock.systemUTC(), events, new TransactionTemplate(transactions));
+    LoginThrottle loginThrottle(LoginThrottle.Settings settings, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        return new LoginThrottle(settings, clock, events, new TransactionTemplate(transactions));
     }
 
     /**

@@ -1,14 +1,14 @@
 package org.kizuna.identity.internal;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDisabled;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
+import org.kizuna.node.NodeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +26,15 @@ class UserAccounts {
     private final Writes writes;
     private final DisabledUsers disabled;
     private final String nodeNation;
+    private final Clock clock;
 
-    UserAccounts(JdbcUsers users, ApplicationEventPublisher events, Writes writes, DisabledUsers disabled,
-                 @Value("${kizuna.nation:USA}") String nodeNation) {
+    UserAccounts(JdbcUsers users, ApplicationEventPublisher events, Writes writes, DisabledUsers disabled, NodeSettings node, Clock clock) {
         this.users = users;
         this.events = events;
         this.writes = writes;
         this.disabled = disabled;
-        this.nodeNation = nodeNation;
+        this.nodeNation = node.nation();
+        this.clock = clock;
     }
 
     @Transactional
@@ -43,7 +44,7 @@ class UserAccounts {
         if (!users.setEnabled(name, false)) return Outcome.UNKNOWN;
         disabled.disabled(name); // the user's sessions are refused from now on
         log.warn("user {} disabled by {}", name, admin.username());
-        events.publishEvent(new UserDisabled(name, admin.username(), Instant.now()));
+        events.publishEvent(new UserDisabled(name, admin.username(), clock.instant()));
         return Outcome.DONE;
     }
 

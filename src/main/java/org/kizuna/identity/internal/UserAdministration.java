@@ -2,11 +2,10 @@ package org.kizuna.identity.internal;
 
 import java.util.Map;
 
-import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDisabled;
+import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,34 +20,28 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdministration {
 
     private final UserAccounts accounts;
-    private final CurrentUser currentUser;
 
-    UserAdministration(UserAccounts accounts, CurrentUser currentUser) {
+    UserAdministration(UserAccounts accounts) {
         this.accounts = accounts;
-        this.currentUser = currentUser;
     }
 
     @PostMapping("/api/v1/users/{name}/disable")
-    public Map<String, Object> disable(@PathVariable String name) {
-        KizunaUser admin = currentUser.require();
+    public Map<String, Object> disable(@PathVariable String name, KizunaUser admin) {
         switch (accounts.disable(admin, name)) {
-            case SELF -> throw problem(HttpStatus.BAD_REQUEST, "an administrator cannot disable their own account");
-            case UNKNOWN -> throw problem(HttpStatus.NOT_FOUND, "no user '" + name + "' on this node");
+            case SELF -> throw Problems.of(HttpStatus.BAD_REQUEST, "an administrator cannot disable their own account");
+            case UNKNOWN -> throw unknown(name);
             case DONE -> { }
         }
         return Map.of("username", name, "enabled", false);
     }
 
     @PostMapping("/api/v1/users/{name}/enable")
-    public Map<String, Object> enable(@PathVariable String name) {
-        KizunaUser admin = currentUser.require();
-        if (accounts.enable(admin, name) == UserAccounts.Outcome.UNKNOWN) {
-            throw problem(HttpStatus.NOT_FOUND, "no user '" + name + "' on this node");
-        }
+    public Map<String, Object> enable(@PathVariable String name, KizunaUser admin) {
+        if (accounts.enable(admin, name) == UserAccounts.Outcome.UNKNOWN) throw unknown(name);
         return Map.of("username", name, "enabled", true);
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    private static ErrorResponseException unknown(String name) {
+        return Problems.of(HttpStatus.NOT_FOUND, "no user '" + name + "' on this node");
     }
 }

@@ -1,10 +1,16 @@
 package org.kizuna.identity.internal;
 
+import jakarta.validation.constraints.NotBlank;
+
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Policy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Decides every write by the matrix of {@link Write}: one of the write's roles, the user's own nation
@@ -12,14 +18,20 @@ import org.springframework.stereotype.Component;
  * in the user's own policy (default SECRET).
  */
 @Component
-@org.springframework.boot.context.properties.EnableConfigurationProperties(WriteMatrix.Settings.class)
+@EnableConfigurationProperties(WriteMatrix.Settings.class)
 class WriteMatrix implements Writes {
 
     private final String floor;
 
-    /** {@code kizuna.writes.sensor-clearance}: the clearance (a level's English name) that registering a sensor needs. */
-    @org.springframework.boot.context.properties.ConfigurationProperties("kizuna.writes")
-    record Settings(@org.springframework.boot.context.properties.bind.DefaultValue("SECRET") String sensorClearance) {
+    /**
+     * The write matrix's settings (prefix {@code kizuna.writes}).
+     *
+     * @param sensorClearance the clearance (a level's English name, such as SECRET) that registering a sensor needs in
+     *                        the user's own policy; it must be a level of at least one classification policy
+     */
+    @Validated
+    @ConfigurationProperties("kizuna.writes")
+    record Settings(@DefaultValue("SECRET") @NotBlank String sensorClearance) {
     }
 
     WriteMatrix(Settings settings) {

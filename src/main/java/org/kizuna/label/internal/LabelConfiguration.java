@@ -2,7 +2,8 @@ package org.kizuna.label.internal;
 
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Policy;
-import org.springframework.beans.factory.annotation.Value;
+import org.kizuna.node.NodeSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,14 +12,14 @@ import org.springframework.context.annotation.Configuration;
  * accredited to {@code kizuna.label.accredited-level} (default: the highest level of that nation's policy).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LabelSettings.class)
 class LabelConfiguration {
 
     @Bean
-    LabelKernel labelKernel(@Value("${kizuna.nation:USA}") String nation,
-                            @Value("${kizuna.label.accredited-level:}") String accreditedLevel) {
+    LabelKernel labelKernel(NodeSettings node, LabelSettings settings) {
+        String nation = node.nation();
         Policy policy = Policy.ofNation(nation).orElseThrow(() -> new IllegalStateException(
                 "kizuna.nation=" + nation + " has no classification policy; a node needs one of " + Policy.all()));
-        String level = accreditedLevel.isEmpty() ? policy.levels().getLast().englishName() : accreditedLevel;
-        return LabelKernel.standard().forNode(nation, level);
+        return LabelKernel.standard().forNode(nation, settings.accreditedLevelOr(policy.levels().getLast().englishName()));
     }
 }

@@ -2,6 +2,8 @@ package org.kizuna.label.internal;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Marking services for the console: the banner a page shows is the roll-up of the labels of what it
- * shows. Markings that do not parse are a 400 problem naming what is wrong.
+ * shows. Markings that do not parse, and more than 10,000 markings at once, are a 400 problem naming what is wrong.
  */
 @RestController
 @RequestMapping("/api/v1/labels")
@@ -27,12 +29,9 @@ class LabelController {
     }
 
     @PostMapping("/rollup")
-    Banner rollUp(@RequestBody List<String> markings) {
+    Banner rollUp(@RequestBody @Size(max = 10_000, message = "at most 10,000 markings can be rolled up at once") List<String> markings) {
         if (markings.isEmpty()) {
             return new Banner(Label.UNCLASSIFIED.banner(), Label.UNCLASSIFIED.portionMark());
-        }
-        if (markings.size() > 10_000) {
-            throw new IllegalArgumentException("at most 10,000 markings can be rolled up at once; got " + markings.size());
         }
         Label rolled = kernel.rollUp(markings.stream().distinct().map(Label::parse).toList());
         return new Banner(rolled.banner(), rolled.portionMark());

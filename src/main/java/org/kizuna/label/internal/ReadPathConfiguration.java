@@ -6,7 +6,7 @@ import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.ReleaseGuard;
-import org.springframework.beans.factory.annotation.Value;
+import org.kizuna.node.NodeSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +20,8 @@ import tools.jackson.databind.module.SimpleModule;
 class ReadPathConfiguration {
 
     @Bean
-    ReadPath readPath(LabelKernel kernel, @Value("${kizuna.nation:USA}") String nation, List<ReadPath.ReadDecisionListener> listeners) {
-        return new ReadPath(kernel, nation, listeners);
+    ReadPath readPath(LabelKernel kernel, NodeSettings node, List<ReadPath.ReadDecisionListener> listeners) {
+        return new ReadPath(kernel, node.nation(), listeners);
     }
 
     @Bean

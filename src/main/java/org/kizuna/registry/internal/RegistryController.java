@@ -2,11 +2,16 @@ package org.kizuna.registry.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.jspecify.annotations.Nullable;
-import org.kizuna.identity.CurrentUser;
+import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.ForcePosture;
@@ -17,7 +22,6 @@ import org.kizuna.registry.Registry;
 import org.kizuna.registry.Relation;
 import org.kizuna.registry.SearchPage;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,98 +29,78 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The registry's read API: every query answers for {@code asOf} (an ISO date; default today). */
+/** The registry's read API: every query answers for {@code asOf} (an ISO date; default today, UTC) and for the signed-in reader. */
 @RestController
 @RequestMapping("/api/v1/registry")
 class RegistryController {
 
+    private static final String SEARCH_TEXT = "must be 1 to 100 characters";
+    private static final String PAGE_SIZE = "must be between 1 and 200";
+
     private final Registry registry;
-    private final CurrentUser user;
     private final Clock clock;
 
-    RegistryController(Registry registry, CurrentUser user) {
+    RegistryController(Registry registry, Clock clock) {
         this.registry = registry;
-        this.user = user;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @GetMapping("/nations")
-    List<Nation> nations() {
-        return registry.nations(user.reader());
+    List<Nation> nations(Reader reader) {
+        return registry.nations(reader);
     }
 
     @GetMapping("/organizations")
-    List<Organization> organizations(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.organizations(day(asOf), user.reader());
-    }
-
-    @GetMapping("/organizations/{id}")
-    OrganizationView organization(@PathVariable String id, @RequestParam(required = false) @Nullable String asOf) {
-        LocalDate day = day(asOf);
-        return registry.organization(id, day, user.reader()).orElseThrow(() -> notFound("organization", id, day));
+    List<Organization> organizations(@AsOf @Nullable LocalDate asOf, Reader reader) {
+        return registry.organizations(day(asOf), reader);
     }
 
     @GetMapping("/facilities")
-    List<Facility> facilities(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.facilities(day(asOf), user.reader());
-    }
-
-    @GetMapping("/facilities/{id}")
-    Facility facility(@PathVariable String id, @RequestParam(required = false) @Nullable String asOf) {
-        LocalDate day = day(asOf);
-        return registry.facility(id, day, user.reader()).orElseThrow(() -> notFound("facility", id, day));
+    List<Facility> facilities(@AsOf @Nullable LocalDate asOf, Reader reader) {
+        return registry.facilities(day(asOf), reader);
     }
 
     @GetMapping("/relations")
-    List<Relation> relations(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.relations(day(asOf), user.reader());
+    List<Relation> relations(@AsOf @Nullable LocalDate asOf, Reader reader) {
+        return registry.relations(day(asOf), reader);
     }
 
     @GetMapping("/force-posture")
-    List<ForcePosture> forcePosture(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.forcePosture(day(asOf), user.reader());
+    List<ForcePosture> forcePosture(@AsOf @Nullable LocalDate asOf, Reader reader) {
+        return registry.forcePosture(day(asOf), reader);
     }
 
     @GetMapping("/agreements")
-    List<AccessAgreement> agreements(@RequestParam(required = false) @Nullable String asOf) {
-        return registry.agreements(day(asOf), user.reader());
+    List<AccessAgreement> agreements(@AsOf @Nullable LocalDate asOf, Reader reader) {
+        return registry.agreements(day(asOf), reader);
+    }
+
+    @GetMapping("/organizations/{id}")
+    OrganizationView organization(@PathVariable String id, @AsOf @Nullable LocalDate asOf, Reader reader) {
+        LocalDate day = day(asOf);
+        return registry.organization(id, day, reader).orElseThrow(() -> notFound("organization", id, day));
+    }
+
+    @GetMapping("/facilities/{id}")
+    Facility facility(@PathVariable String id, @AsOf @Nullable LocalDate asOf, Reader reader) {
+        LocalDate day = day(asOf);
+        return registry.facility(id, day, reader).orElseThrow(() -> notFound("facility", id, day));
     }
 
     @GetMapping("/search")
-    SearchPage search(@RequestParam String q, @RequestParam(required = false) @Nullable String asOf,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (q.isBlank() || q.length() > 100) {
-            throw badRequest("Bad search text", "q must be 1 to 100 characters; got " + q.length());
-        }
-        if (page < 0 || size < 1 || size > 200) {
-            throw badRequest("Bad page", "page must be 0 or more and size between 1 and 200; got page " + page + ", size " + size);
-        }
-        return registry.search(q.strip(), day(asOf), page, size, user.reader());
+    SearchPage search(@RequestParam @NotBlank(message = SEARCH_TEXT) @Size(max = 100, message = SEARCH_TEXT) String q,
+                      @AsOf @Nullable LocalDate asOf,
+                      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+                      @RequestParam(defaultValue = "20") @Min(value = 1, message = PAGE_SIZE) @Max(value = 200, message = PAGE_SIZE) int size,
+                      Reader reader) {
+        return registry.search(q.strip(), day(asOf), page, size, reader);
     }
 
-    private static ErrorResponseException badRequest(String title, String detail) {
-        return problem(HttpStatus.BAD_REQUEST, title, detail, null);
-    }
-
-    private LocalDate day(@Nullable String asOf) {
-        if (asOf == null || asOf.isEmpty()) {
-            return LocalDate.now(clock);
-        }
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "Bad asOf date",
-                    "asOf must be a date in ISO form YYYY-MM-DD, such as 2005-03-14; got '" + asOf + "'", e);
-        }
+    private LocalDate day(@Nullable LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
     }
 
     private static ErrorResponseException notFound(String what, String id, LocalDate day) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "no " + what + " '" + id + "' as of " + day, null);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail, @Nullable Throwable cause) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, cause);
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no " + what + " '" + id + "' as of " + day);
     }
 }

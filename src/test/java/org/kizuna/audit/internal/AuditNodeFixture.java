@@ -42,9 +42,7 @@ final class AuditNodeFixture implements AutoCloseable {
 
     /** The log on this node's database reached through {@code dataSource} (one that fails on purpose, say). */
     JdbcAuditLog open(javax.sql.DataSource dataSource, JdbcAuditLog.Settings settings) {
-        return JdbcAuditLog.open(dataSource, () -> {
-            throw new IllegalStateException("readers are served by a whole node");
-        }, dataDir, settings);
+        return JdbcAuditLog.open(dataSource, dataDir, settings);
     }
 
     /** Read decisions alternating between an UNCLASSIFIED denial and a SECRET release, so labels differ. */

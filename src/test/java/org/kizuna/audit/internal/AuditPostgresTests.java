@@ -53,9 +53,7 @@ class AuditPostgresTests {
     @Test
     void theLogOnPostgresProvesItsEntriesAndVerifiesUntilTamperedWith() throws SQLException {
         List<byte[]> leaves = new ArrayList<>();
-        JdbcAuditLog log = JdbcAuditLog.open(dataSource, () -> {
-            throw new IllegalStateException("no readers here");
-        }, dataDir, new JdbcAuditLog.Settings(128, Duration.ofMillis(20), Duration.ofMillis(200), 1024));
+        JdbcAuditLog log = JdbcAuditLog.open(dataSource, dataDir, new JdbcAuditLog.Settings(128, Duration.ofMillis(20), Duration.ofMillis(200), 1024));
         try {
             for (int n = 0; n < 600; n++) {
                 log.append(AuditNodeFixture.record(n));

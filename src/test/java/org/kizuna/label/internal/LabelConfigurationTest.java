@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
+import org.kizuna.node.NodeSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The node's kernel bean follows {@code kizuna.nation} and the accredited level (rule 5). */
 class LabelConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(LabelConfiguration.class);
+    /** The node's own settings, which the node module binds in a whole node. */
+    @EnableConfigurationProperties(NodeSettings.class)
+    static class Node {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Node.class, LabelConfiguration.class);
 
     @Test
     void aUsNodeByDefault() {
