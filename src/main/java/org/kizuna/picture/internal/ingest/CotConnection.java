@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
@@ -59,6 +60,7 @@ final class CotConnection implements Subscriber {
     private volatile boolean open = true;
     private volatile boolean takOut;
     private volatile boolean handshaken;
+    private volatile boolean subscribed;
     private boolean takRequested;
     private volatile String name;
     private volatile @Nullable CotIdentity identity;
@@ -94,6 +96,16 @@ final class CotConnection implements Subscriber {
         return certificate;
     }
 
+    /** Whether this connection is subscribed to its reader's picture: every frame the picture sends from now on reaches it. */
+    boolean subscribed() {
+        return subscribed;
+    }
+
+    /** The client's address and port, as the client sees them as its own. */
+    SocketAddress remote() {
+        return raw.getRemoteSocketAddress();
+    }
+
     /** Items waiting in the output queue (frames and control messages). */
     int queued() {
         lock.lock();
@@ -127,6 +139,7 @@ final class CotConnection implements Subscriber {
             control(new CotXmlWriter().write(CotXmlWriter.versionOffer(System.currentTimeMillis())));
             if (!open) return; // cut while identifying (user disabled, certificate revoked, node stopping)
             subscription = picture.subscribe(id.reader(), this);
+            subscribed = true;
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
             read(socket.getInputStream(), source);
         } catch (SocketTimeoutException e) {

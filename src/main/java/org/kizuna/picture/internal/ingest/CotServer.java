@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Set;
@@ -134,6 +135,17 @@ public final class CotServer implements AutoCloseable {
         int max = 0;
         for (CotConnection c : connections) max = Math.max(max, c.queued());
         return max;
+    }
+
+    /**
+     * Whether the connection from this client address (the client's own address and port) is subscribed to its
+     * reader's picture, so that every frame the picture sends from now on reaches it. Tests wait for it.
+     */
+    boolean receivesPicture(SocketAddress client) {
+        for (CotConnection c : connections) {
+            if (c.subscribed() && client.equals(c.remote())) return true;
+        }
+        return false;
     }
 
     /** Cuts every live connection of this user (client certificate or the plain port's configured reader); returns how many. */

@@ -75,8 +75,13 @@ class StreamController implements SmartLifecycle {
         emitter.onTimeout(end);
         emitter.onError(e -> end.run());
         Thread.ofVirtual().name("sse-" + username).start(() -> stream.pump(end));
-        if (!running) stream.finish(); // the node began to stop while this stream opened
-        else if (users.isDisabled(username)) stream.finish(); // the user was disabled while this stream opened
+        if (!running || users.isDisabled(username)) {
+            // the node began to stop, or the user was disabled, while this stream opened. The emitter is completed
+            // before Spring hands it to the response, so its completion callback never runs: give back the stream's
+            // slot and its subscription here
+            stream.finish();
+            end.run();
+        }
         return emitter;
     }
 

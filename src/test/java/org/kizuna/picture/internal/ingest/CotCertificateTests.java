@@ -72,8 +72,7 @@ class CotCertificateTests {
         NodePki pki = start(CotIdentities.UnknownCertificate.READ_UNCLASSIFIED);
         SSLContext stranger = pki.clientContext(pki.issueClient("stranger", "USA", "TOP SECRET"));
         try (CotTestClient c = CotTestClient.tls(server.tlsPort(), stranger)) {
-            c.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100);
+            c.awaitSubscribed(server);
             Source usa = new Source("test", "USA", null);
             picture.ingest(position("S-REL-1", "SECRET", null, "REL TO USA, JPN"), usa);
             picture.ingest(position("C-1", "CONFIDENTIAL", null, null), usa);
@@ -84,7 +83,8 @@ class CotCertificateTests {
             // and its unmarked events are refused rather than labelled with a claim nobody vouches for
             long before = server.rejectedEvents();
             c.send(position("STRANGER-UNMARKED", null, null, null));
-            Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.rejectedEvents() == before));
+            Awaitility.await("the node refuses the unmarked event").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> server.rejectedEvents() > before);
             assertThat(server.rejectedByReason()).containsKey("label");
         }
     }

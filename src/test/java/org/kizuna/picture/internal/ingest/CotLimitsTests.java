@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -45,6 +48,7 @@ class CotLimitsTests {
     static @TempDir Path dir;
     static NodePki pki;
     static SSLContext usa;
+    static final org.kizuna.label.Reader USA_SECRET = org.kizuna.label.Reader.parse("USA/SECRET");
 
     LivePicture picture;
     CotServer server;
@@ -99,16 +103,23 @@ class CotLimitsTests {
         return false;
     }
 
-    static void awaitCount(CotServer server, String reason, long atLeast) throws InterruptedException {
-        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.rejectedByReason().getOrDefault(reason, 0L) < atLeast));
-        assertThat(server.rejectedByReason().getOrDefault(reason, 0L)).as(reason + " in " + server.rejectedByReason()).isGreaterThanOrEqualTo(atLeast);
+    static void awaitCount(CotServer server, String reason, long atLeast) {
+        Awaitility.await("at least " + atLeast + " refused for " + reason).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(server.rejectedByReason().getOrDefault(reason, 0L)).as(reason + " in " + server.rejectedByReason())
+                        .isGreaterThanOrEqualTo(atLeast));
+    }
+
+    /** Waits until exactly that many connections are open on the listener. */
+    void awaitOpen(String listener, int connections) {
+        Awaitility.await(connections + " open on " + listener).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> server.openConnections().get(listener) == connections);
     }
 
     @Test
     void idlePlainSocketsFillingTheirListenerNeverLockOutTlsClients() throws Exception {
         start(settings(500).withCaps(5, 100));
         for (int i = 0; i < 5; i++) plain();
-        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.openConnections().get(CotServer.PLAIN) < 5));
+        awaitOpen(CotServer.PLAIN, 5);
         Socket sixth = plain();
         assertThat(endedByNode(sixth)).as("the sixth plain connection is refused").isTrue();
         awaitCount(server, "connection-cap", 1);
@@ -122,7 +133,7 @@ class CotLimitsTests {
     void oneAddressCannotTakeMoreThanItsShareOfAListener() throws Exception {
         start(settings(500).withCaps(100, 3));
         for (int i = 0; i < 3; i++) plain();
-        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.openConnections().get(CotServer.PLAIN) < 3));
+        awaitOpen(CotServer.PLAIN, 3);
         assertThat(endedByNode(plain())).as("the fourth plain connection from one address is refused").isTrue();
         awaitCount(server, "address-cap", 1);
         // the same address still reaches the TLS listener, up to its share there
@@ -140,7 +151,7 @@ class CotLimitsTests {
         }
         // a slot freed is a slot again
         sockets.getFirst().close();
-        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.openConnections().get(CotServer.PLAIN) > 2));
+        awaitOpen(CotServer.PLAIN, 2);
         try (CotTestClient again = CotTestClient.plain(server.tcpPort())) {
             again.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
         }
@@ -157,15 +168,24 @@ class CotLimitsTests {
             assertThat(idleTls.closedWithin(Duration.ofSeconds(5))).isTrue();
         }
         awaitCount(server, "idle", 2);
-        // a client that keeps sending stays
-        try (CotTestClient talker = CotTestClient.plain(server.tcpPort())) {
+        // a client that keeps sending (every 100 ms, a third of the idle timeout) stays
+        AtomicInteger sent = new AtomicInteger();
+        try (CotTestClient talker = CotTestClient.plain(server.tcpPort());
+             ScheduledExecutorService every100ms = Executors.newSingleThreadScheduledExecutor()) {
             long t0 = System.currentTimeMillis();
-            for (int i = 0; i < 10; i++) {
-                talker.send(new CotEvent("TALK-" + i, "a-f-G", "m-g", t0, t0, t0 + 60_000, 1, 1, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
-                Thread.sleep(100);
-            }
-            assertThat(talker.closedWithin(Duration.ofMillis(1))).isFalse();
+            every100ms.scheduleAtFixedRate(() -> {
+                try {
+                    int i = sent.incrementAndGet();
+                    talker.send(new CotEvent("TALK-" + i, "a-f-G", "m-g", t0, t0, t0 + 60_000, 1, 1, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
+                } catch (IOException cut) {
+                    // the connection was closed: the wait below fails
+                }
+            }, 0, 100, TimeUnit.MILLISECONDS);
+            Awaitility.await("a talking client stays connected for three idle timeouts").during(Duration.ofMillis(900)).atMost(Duration.ofSeconds(3))
+                    .until(talker::open);
         }
+        assertThat(sent.get()).as("it kept talking all along").isGreaterThanOrEqualTo(5);
+        assertThat(server.rejectedByReason()).as("nobody else was cut for idling").containsEntry("idle", 2L);
     }
 
     @Test
@@ -185,17 +205,24 @@ class CotLimitsTests {
                 return true;
             }
         });
+        // the first bytes of a ClientHello, one every 200 ms: each read completes well within the timeout
         byte[] hello = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
-        try {
-            for (byte b : hello) {
-                out.write(b);
-                out.flush();
-                Thread.sleep(200);
-            }
-        } catch (IOException closedMeanwhile) {
-            // the node gave up on it
+        AtomicInteger written = new AtomicInteger();
+        try (ScheduledExecutorService every200ms = Executors.newSingleThreadScheduledExecutor()) {
+            every200ms.scheduleAtFixedRate(() -> {
+                int i = written.get();
+                if (i >= hello.length) return;
+                try {
+                    out.write(hello[i]);
+                    out.flush();
+                    written.incrementAndGet();
+                } catch (IOException closedMeanwhile) {
+                    // the node gave up on it
+                }
+            }, 0, 200, TimeUnit.MILLISECONDS);
+            assertThat(ended.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(written.get()).as("closed by the handshake's deadline while the peer was still trickling").isLessThan(hello.length);
         }
-        assertThat(ended.get(10, TimeUnit.SECONDS)).isTrue();
         awaitCount(server, "handshake", 2);
         assertThat(server.openConnections()).containsEntry(CotServer.TLS, 0);
     }
@@ -257,17 +284,27 @@ class CotLimitsTests {
         plainStuck.setReceiveBufferSize(4096);
         plainStuck.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.tcpPort()));
         sockets.add(plainStuck);
-        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(server.connectionCount() < 4));
-        // megabytes of unclassified tracks that nobody reads: every connection's writer blocks on its socket
+        // one client that reads: it shows when the picture has sent a batch out
+        CotTestClient observer = CotTestClient.plain(server.tcpPort());
+        sockets.add(observer.socket);
+        observer.awaitSubscribed(server);
+        Awaitility.await("4 stuck clients and the observer connected").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> server.connectionCount() == 5);
+        // megabytes of unclassified tracks that the stuck clients do not read, in batches that each leave the
+        // picture in frames of their own: every stuck connection's writer blocks on its socket with frames queued
         Source feed = new Source("test", "USA", Label.parse("UNCLASSIFIED"));
         long t0 = System.currentTimeMillis();
-        for (int i = 0; i < 20_000; i++) {
-            picture.ingest(new CotEvent("FLOOD-" + i, "a-f-G", "m-g", t0, t0, t0 + 600_000, 10 + i * 1e-4, 10, 0, 1, 1, "UNCLASSIFIED", null, null,
-                    0, 0, "callsign-of-a-flooding-track-" + "x".repeat(200), null), feed);
-            if (i % 2000 == 0) Thread.sleep(20);
+        for (int batch = 0; batch < 10; batch++) {
+            for (int i = batch * 2000; i < (batch + 1) * 2000; i++) {
+                picture.ingest(new CotEvent("FLOOD-" + i, "a-f-G", "m-g", t0, t0, t0 + 600_000, 10 + i * 1e-4, 10, 0, 1, 1, "UNCLASSIFIED", null, null,
+                        0, 0, "callsign-of-a-flooding-track-" + "x".repeat(200), null), feed);
+            }
+            String last = "FLOOD-" + ((batch + 1) * 2000 - 1);
+            observer.await(e -> e.uid().equals(last), Duration.ofSeconds(10));
         }
-        Thread.sleep(1000);
-        assertThat(server.connectionCount()).isEqualTo(4);
+        Awaitility.await("writers blocked on clients that do not read: their queues stay filled").during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5)).until(() -> server.longestOutputQueue() > 0);
+        assertThat(server.connectionCount()).as("nobody was cut").isEqualTo(5);
         assertThat(server.longestOutputQueue()).as("a client that does not read has a bounded queue")
                 .isPositive().isLessThanOrEqualTo(64 + CotConnection.MAX_QUEUED_CONTROL);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
@@ -289,9 +326,10 @@ class CotLimitsTests {
             tls.send(new CotEvent("NOW-1", "a-f-G", "m-g", now, now, now + year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
             awaitCount(server, "time", 2);
         }
-        Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET")).isEmpty()));
-        assertThat(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET"))).extracting(t -> t.id()).containsExactly("NOW-1");
-        assertThat(picture.tracks(org.kizuna.label.Reader.parse("USA/SECRET")).getFirst().stale())
+        Awaitility.await("the picture holds NOW-1").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !picture.tracks(USA_SECRET).isEmpty());
+        assertThat(picture.tracks(USA_SECRET)).extracting(t -> t.id()).containsExactly("NOW-1");
+        assertThat(picture.tracks(USA_SECRET).getFirst().stale())
                 .as("a far stale is cut to the picture's cap").isBefore(java.time.Instant.ofEpochMilli(now).plus(Duration.ofHours(1)).plusSeconds(1));
         assertThat(picture.refusedByReason()).containsEntry("time-in-future", 1L).containsEntry("time-too-old", 1L);
     }

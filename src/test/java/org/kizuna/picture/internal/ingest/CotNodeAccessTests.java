@@ -92,8 +92,7 @@ class CotNodeAccessTests {
         assertThat(cot.tcpPort()).isPositive();
         assertThat(cot.tcpAddress().isLoopbackAddress()).isTrue();
         try (CotTestClient anonymous = CotTestClient.plain(cot.tcpPort())) {
-            anonymous.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100);
+            anonymous.awaitSubscribed(cot);
             org.kizuna.picture.Picture picture = node.getBean(org.kizuna.picture.Picture.class);
             org.kizuna.picture.Source usa = new org.kizuna.picture.Source("test", "USA", null);
             picture.ingest(position("NODE-NF-1", "SECRET", "NOFORN"), usa);
@@ -173,9 +172,8 @@ class CotNodeAccessTests {
             assertThat(server.tcpAddress().isLoopbackAddress()).isTrue();
             // with a configured reader, plain connections read with that user's record
             try (CotTestClient ops = CotTestClient.plain(server.tcpPort())) {
-                ops.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-                Thread.sleep(100);
-                p.getBean(org.kizuna.picture.internal.distribution.LivePicture.class).ingest(position("PROD-NF-1", "SECRET", "NOFORN"),
+                ops.awaitSubscribed(server);
+                p.getBean(org.kizuna.picture.Picture.class).ingest(position("PROD-NF-1", "SECRET", "NOFORN"),
                         new org.kizuna.picture.Source("test", "USA", null));
                 ops.await(e -> e.uid().equals("PROD-NF-1"), Duration.ofSeconds(5));
             }

@@ -42,6 +42,9 @@ class CotPlainPortTests {
     static CotServer anonymousPort, readerPort;
     static SSLContext usa;
 
+    static final Reader USA_UNCLASSIFIED = Reader.parse("USA/UNCLASSIFIED"), USA_SECRET = Reader.parse("USA/SECRET"),
+            USA_TOP_SECRET = Reader.parse("USA/TOP SECRET");
+
     @BeforeAll
     static void start() throws Exception {
         pki = NodePki.loadOrCreate(dir.resolve("pki"), "USA");
@@ -92,9 +95,8 @@ class CotPlainPortTests {
     void anAnonymousPlainClientReceivesNoClassifiedTrack() throws Exception {
         try (CotTestClient anonymous = CotTestClient.plain(anonymousPort.tcpPort());
              CotTestClient sender = CotTestClient.tls(anonymousPort.tlsPort(), usa)) {
-            anonymous.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            sender.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100);
+            anonymous.awaitSubscribed(anonymousPort);
+            sender.awaitSubscribed(anonymousPort);
             sender.send(position("NF-SECRET-1", "SECRET", "NOFORN", null, 35.0));
             sender.send(position("REL-SECRET-1", "SECRET", null, "REL TO USA, JPN", 35.1));
             sender.send(position("UNCLAS-1", "UNCLASSIFIED", null, null, 35.2));
@@ -117,9 +119,8 @@ class CotPlainPortTests {
         long t0 = System.currentTimeMillis();
         try (CotTestClient owner = CotTestClient.tls(anonymousPort.tlsPort(), usa);
              CotTestClient anonymous = CotTestClient.plain(anonymousPort.tcpPort())) {
-            owner.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            anonymous.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100);
+            owner.awaitSubscribed(anonymousPort);
+            anonymous.awaitSubscribed(anonymousPort);
             owner.send(position("ALPHA-1", "SECRET", "NOFORN", null, 30.0, t0));
             owner.await(e -> e.uid().equals("ALPHA-1"), Duration.ofSeconds(5));
             // a newer report of the same uid, once with the owner's label and once unclassified
@@ -132,9 +133,9 @@ class CotPlainPortTests {
 
             assertThat(owner.all).filteredOn(e -> e.uid().equals("ALPHA-1")).extracting(CotEvent::lat)
                     .as("the owner's map never shows the anonymous reports").containsOnly(30.0);
-            assertThat(picture.tracks(Reader.parse("USA/SECRET"))).filteredOn(t -> t.id().equals("ALPHA-1"))
+            assertThat(picture.tracks(USA_SECRET)).filteredOn(t -> t.id().equals("ALPHA-1"))
                     .extracting(TrackView::lat).containsExactly(30.0);
-            assertThat(picture.tracks(Reader.parse("USA/TOP SECRET"))).filteredOn(t -> t.id().equals("ALPHA-1"))
+            assertThat(picture.tracks(USA_TOP_SECRET)).filteredOn(t -> t.id().equals("ALPHA-1"))
                     .extracting(TrackView::lat).containsExactly(30.0);
         }
     }
@@ -147,7 +148,7 @@ class CotPlainPortTests {
             first.await(e -> e.uid().equals("BRAVO-1"), Duration.ofSeconds(5));
             second.send(position("BRAVO-1", "UNCLASSIFIED", null, null, 21.0, System.currentTimeMillis() + 1000));
             second.await(e -> e.uid().equals("BRAVO-1") && e.lat() == 21.0, Duration.ofSeconds(5));
-            assertThat(picture.tracks(Reader.parse("USA/SECRET"))).filteredOn(t -> t.id().equals("BRAVO-1"))
+            assertThat(picture.tracks(USA_SECRET)).filteredOn(t -> t.id().equals("BRAVO-1"))
                     .extracting(TrackView::lat).containsExactlyInAnyOrder(20.0, 21.0);
         }
     }
@@ -161,12 +162,13 @@ class CotPlainPortTests {
             anonymous.await(e -> e.uid().equals("SYNC-ANON"), Duration.ofSeconds(5));
             assertThat(picture.observations()).as("no observation credited to the radar").isEqualTo(before);
             // the report is an ordinary self-report of the anonymous connection, under the label it carries
-            assertThat(picture.tracks(Reader.parse("USA/UNCLASSIFIED"))).extracting(TrackView::id).contains("USA-PLAIN-RADAR.7");
+            assertThat(picture.tracks(USA_UNCLASSIFIED)).extracting(TrackView::id).contains("USA-PLAIN-RADAR.7");
         }
         // the plain port whose configured reader registered the radar reports for it
         try (CotTestClient ops = CotTestClient.plain(readerPort.tcpPort())) {
             ops.send(position("USA-PLAIN-RADAR.8", null, null, null, 34.6));
-            Awaitility.await().atMost(Duration.ofMillis(5000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.observations() == before));
+            Awaitility.await("the radar's report reaches the picture").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> picture.observations() > before);
             assertThat(picture.observations()).isEqualTo(before + 1);
         }
     }
@@ -175,8 +177,7 @@ class CotPlainPortTests {
     void aConfiguredPlainReaderReadsWithItsUsersClearance() throws Exception {
         try (CotTestClient ops = CotTestClient.plain(readerPort.tcpPort());
              CotTestClient sender = CotTestClient.tls(anonymousPort.tlsPort(), usa)) {
-            ops.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100);
+            ops.awaitSubscribed(readerPort);
             sender.send(position("NF-FOR-OPS", "SECRET", "NOFORN", null, 36.0));
             ops.await(e -> e.uid().equals("NF-FOR-OPS"), Duration.ofSeconds(5));
         }

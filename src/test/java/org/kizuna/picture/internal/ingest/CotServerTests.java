@@ -4,6 +4,7 @@ import org.kizuna.node.NodePki;
 import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ class CotServerTests {
     static LivePicture picture;
     static CotServer server;
     static SSLContext usa, jpn;
+
+    static final Reader USA_SECRET = Reader.parse("USA/SECRET"), USA_TOP_SECRET = Reader.parse("USA/TOP SECRET"),
+            USA_CONFIDENTIAL = Reader.parse("USA/CONFIDENTIAL"), JPN_SECRET = Reader.parse("JPN/SECRET");
 
     @BeforeAll
     static void start() throws Exception {
@@ -75,9 +79,8 @@ class CotServerTests {
         try (CotTestClient usaClient = CotTestClient.tls(server.tlsPort(), usa);
              CotTestClient jpnClient = CotTestClient.tls(server.tlsPort(), jpn);
              CotTestClient sender = CotTestClient.plain(server.tcpPort())) {
-            usaClient.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            jpnClient.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100); // both subscribed
+            usaClient.awaitSubscribed(server);
+            jpnClient.awaitSubscribed(server);
             sender.send(position("NF-TCP-1", "SECRET", "NOFORN", null, 34.1, 139.2));
             sender.send(position("REL-TCP-1", "SECRET", null, "REL TO USA, JPN", 34.2, 139.3));
 
@@ -90,8 +93,8 @@ class CotServerTests {
             assertThat(atJpn.access()).isEqualTo("SECRET");
             assertThat(jpnClient.sawUid("NF-TCP-1")).as("JPN reader must never receive a NOFORN track").isFalse();
 
-            List<TrackView> usaTracks = picture.tracks(Reader.parse("USA/SECRET"));
-            List<TrackView> jpnTracks = picture.tracks(Reader.parse("JPN/SECRET"));
+            List<TrackView> usaTracks = picture.tracks(USA_SECRET);
+            List<TrackView> jpnTracks = picture.tracks(JPN_SECRET);
             assertThat(usaTracks).extracting(TrackView::id).contains("NF-TCP-1", "REL-TCP-1");
             assertThat(jpnTracks).extracting(TrackView::id).contains("REL-TCP-1").doesNotContain("NF-TCP-1");
             TrackView rel = usaTracks.stream().filter(t -> t.id().equals("REL-TCP-1")).findFirst().orElseThrow();
@@ -99,7 +102,7 @@ class CotServerTests {
             assertThat(rel.affiliation()).isEqualTo("f");
             assertThat(rel.dimension()).isEqualTo("S");
             assertThat(rel.nations()).containsExactly("USA");
-            assertThat(picture.tracks(Reader.parse("USA/CONFIDENTIAL"))).extracting(TrackView::id).doesNotContain("REL-TCP-1");
+            assertThat(picture.tracks(USA_CONFIDENTIAL)).extracting(TrackView::id).doesNotContain("REL-TCP-1");
         }
     }
 
@@ -108,8 +111,8 @@ class CotServerTests {
         try (CotTestClient jpnSender = CotTestClient.tls(server.tlsPort(), jpn);
              CotTestClient usaClient = CotTestClient.tls(server.tlsPort(), usa)) {
             jpnSender.negotiate();
-            usaClient.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100);
+            jpnSender.awaitSubscribed(server);
+            usaClient.awaitSubscribed(server);
             jpnSender.send(position("JS-MAYA", "SECRET", null, "REL TO USA, JPN", 35.3, 139.6));
             // unlabelled: takes the sender's own-nation default (JPN only), so the USA reader may not see it
             jpnSender.send(position("JPN-ONLY-1", null, null, null, 35.4, 139.7));
@@ -121,8 +124,8 @@ class CotServerTests {
             usaClient.await(e -> e.uid().equals("JS-KONGO"), Duration.ofSeconds(5));
             assertThat(usaClient.sawUid("JPN-ONLY-1")).isFalse();
             // a USA node may not hold JPN-only information, so nobody here sees it, JPN readers included
-            assertThat(picture.tracks(Reader.parse("JPN/SECRET"))).extracting(TrackView::id).contains("JS-MAYA").doesNotContain("JPN-ONLY-1");
-            assertThat(picture.tracks(Reader.parse("USA/TOP SECRET"))).extracting(TrackView::id).doesNotContain("JPN-ONLY-1");
+            assertThat(picture.tracks(JPN_SECRET)).extracting(TrackView::id).contains("JS-MAYA").doesNotContain("JPN-ONLY-1");
+            assertThat(picture.tracks(USA_TOP_SECRET)).extracting(TrackView::id).doesNotContain("JPN-ONLY-1");
         }
     }
 
@@ -167,10 +170,10 @@ class CotServerTests {
             usaSender.await(e -> e.uid().equals("SHARED-UID"), Duration.ofSeconds(5));
             jpnSender.send(position("SHARED-UID", "SECRET", null, "REL TO USA, JPN", 20.0, 120.0));
             jpnSender.await(e -> e.uid().equals("SHARED-UID"), Duration.ofSeconds(5));
-            Thread.sleep(100);
-            List<TrackView> usaView = picture.tracks(Reader.parse("USA/SECRET"));
-            assertThat(usaView).filteredOn(t -> t.id().equals("SHARED-UID")).extracting(TrackView::lat).containsExactlyInAnyOrder(30.0, 20.0);
-            assertThat(picture.tracks(Reader.parse("JPN/SECRET"))).filteredOn(t -> t.id().equals("SHARED-UID"))
+            // each echo left the picture after the picture took that report: both versions are held now
+            assertThat(picture.tracks(USA_SECRET)).filteredOn(t -> t.id().equals("SHARED-UID")).extracting(TrackView::lat)
+                    .containsExactlyInAnyOrder(30.0, 20.0);
+            assertThat(picture.tracks(JPN_SECRET)).filteredOn(t -> t.id().equals("SHARED-UID"))
                     .extracting(TrackView::lat).containsExactly(20.0);
         }
     }
@@ -179,7 +182,8 @@ class CotServerTests {
     void latestPictureIsReplayedOnConnect() throws Exception {
         try (CotTestClient sender = CotTestClient.plain(server.tcpPort())) {
             sender.send(position("REPLAY-1", "SECRET", null, "REL TO USA, JPN", 33.0, 135.0));
-            Thread.sleep(200);
+            Awaitility.await("the picture holds REPLAY-1").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> picture.tracks(JPN_SECRET).stream().anyMatch(t -> t.id().equals("REPLAY-1")));
         }
         try (CotTestClient late = CotTestClient.tls(server.tlsPort(), jpn)) {
             CotEvent e = late.await(x -> x.uid().equals("REPLAY-1"), Duration.ofSeconds(5));
@@ -191,8 +195,7 @@ class CotServerTests {
     void hostileInputOnAConnectionIsRejectedAndTheNextGoodEventStillArrives() throws Exception {
         try (CotTestClient sender = CotTestClient.plain(server.tcpPort());
              CotTestClient watcher = CotTestClient.tls(server.tlsPort(), usa)) {
-            watcher.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Thread.sleep(100);
+            watcher.awaitSubscribed(server);
             long before = server.rejectedEvents(), labelsBefore = server.rejectedByReason().getOrDefault("label", 0L);
             // times around the node's clock, so that each event is refused for what it is and not for its time
             String time = org.kizuna.picture.internal.cot.CotTime.format(System.currentTimeMillis()), stale = org.kizuna.picture.internal.cot.CotTime.format(System.currentTimeMillis() + 60_000);
@@ -214,6 +217,7 @@ class CotServerTests {
 
     @Test
     void tlsWithoutAClientCertificateOrFromAnotherCaIsRefused() throws Exception {
+        long handshakesRefused = server.rejectedByReason().getOrDefault("handshake", 0L);
         NodePki other = NodePki.loadOrCreate(dir.resolve("other-pki"), "JPN");
         SSLContext foreign = other.clientContext(other.issueClient("intruder", "JPN", "TOP SECRET"));
         assertThatThrownBy(() -> {
@@ -222,8 +226,9 @@ class CotServerTests {
                 c.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(2));
             }
         }).isInstanceOfAny(java.io.IOException.class, AssertionError.class);
-        Thread.sleep(200);
-        assertThat(picture.tracks(Reader.parse("USA/TOP SECRET"))).extracting(TrackView::id).doesNotContain("INTRUDER");
+        Awaitility.await("the node counts the refused handshake").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> server.rejectedByReason().getOrDefault("handshake", 0L) > handshakesRefused);
+        assertThat(picture.tracks(USA_TOP_SECRET)).extracting(TrackView::id).doesNotContain("INTRUDER");
         // the server still serves good clients
         try (CotTestClient ok = CotTestClient.tls(server.tlsPort(), usa)) {
             ok.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,8 @@ import java.util.function.Predicate;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+
+import org.awaitility.Awaitility;
 
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
@@ -70,6 +73,24 @@ final class CotTestClient implements AutoCloseable {
         } finally {
             ended.countDown();
         }
+    }
+
+    /**
+     * Waits until the node has subscribed this client to its reader's picture: from then on every frame the
+     * client may see reaches it. (The node sends its version offer before it subscribes the connection, so
+     * the offer alone does not say that.)
+     */
+    CotTestClient awaitSubscribed(CotServer server) {
+        SocketAddress me = socket.getLocalSocketAddress();
+        Awaitility.await("the node subscribes " + me + " to its picture").atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> server.receivesPicture(me));
+        return this;
+    }
+
+    /** Whether the connection is still open: the node has not ended it (nor has this client). */
+    boolean open() {
+        return ended.getCount() > 0;
     }
 
     /** Whether the node closed this connection within the time. */

@@ -109,10 +109,16 @@ abstract class PictureApiContract {
         return new CotEvent(uid, "a-f-G-U-C", "m-g", now, now, now + 300_000, 35.4, 139.4, 10, 10, 10, null, null, null, 0, 0, uid, null);
     }
 
-    /** The user's own track of that uid, waiting up to 5 s for it. */
-    JsonNode awaitTrack(String user, String uid) throws InterruptedException {
-        return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+    /** The track of that uid the user sees, waiting up to 5 s for it; fails when it never comes. */
+    JsonNode awaitTrack(String user, String uid) {
+        return Awaitility.await(user + " sees " + uid).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .until(() -> track(user, uid), java.util.Objects::nonNull);
+    }
+
+    /** The journalled points of a track the user reads over the last five minutes, once there are that many; fails after 8 s. */
+    JsonNode awaitHistory(String user, String path, int points) {
+        return Awaitility.await(points + " points of " + path + " for " + user).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Api.on(port).as(user, "demo").get(path).json(), history -> history.size() == points);
     }
 
     @Test
@@ -148,7 +154,8 @@ abstract class PictureApiContract {
         assertThat(awaitTrack("jpn.officer", "REST-LABELLED-JPN")).isNotNull();
         assertThat(track("jpn.officer", "REST-UNLABELLED-JPN")).isNull();
         assertThat(track("jpn.officer", "REST-UNLABELLED-JPN-TAK")).isNull();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> !(journalled("REST-LABELLED-JPN") == 0));
+        Awaitility.await("the journal writes REST-LABELLED-JPN").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> journalled("REST-LABELLED-JPN") > 0);
         assertThat(journalled("REST-LABELLED-JPN")).as("the journal writes what was taken").isPositive();
         assertThat(journalled("REST-UNLABELLED-JPN") + journalled("REST-UNLABELLED-JPN-TAK")).as("and never what the node may not hold").isZero();
     }
@@ -165,14 +172,7 @@ abstract class PictureApiContract {
                     "SECRET", "NOFORN", null, 5, 0, null, null);
             assertThat(post("usa.officer", new CotXmlWriter().write(e), "application/xml").statusCode()).isEqualTo(202);
         }
-        JsonNode points = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        while (System.nanoTime() < deadline) {
-            points = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=5").json();
-            if (points.size() == 3) break;
-            Thread.sleep(200);
-        }
-        assertThat(points.size()).isEqualTo(3);
+        JsonNode points = awaitHistory("usa.officer", "/api/v1/picture/tracks/HIST-NF-1/history?minutes=5", 3);
         assertThat(points.get(0).get("lat").asDouble()).isEqualTo(30.0);
         assertThat(points.get(2).get("lat").asDouble()).isEqualTo(30.02);
         var jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=5");
@@ -194,16 +194,8 @@ abstract class PictureApiContract {
             assertThat(post("usa.officer", new CotXmlWriter().write(usa), "application/xml").statusCode()).isEqualTo(202);
             assertThat(post("jpn.officer", new CotXmlWriter().write(jpn), "application/xml").statusCode()).isEqualTo(202);
         }
-        JsonNode usaTrack = null, jpnTrack = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        while (System.nanoTime() < deadline) {
-            usaTrack = Api.on(port).as("jpn.officer", "demo").get("/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=USA").json();
-            jpnTrack = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=JPN").json();
-            if (usaTrack.size() == 2 && jpnTrack.size() == 2) break;
-            Thread.sleep(200);
-        }
-        assertThat(usaTrack.size()).isEqualTo(2);
-        assertThat(jpnTrack.size()).isEqualTo(2);
+        JsonNode usaTrack = awaitHistory("jpn.officer", "/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=USA", 2);
+        JsonNode jpnTrack = awaitHistory("usa.officer", "/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=JPN", 2);
         for (JsonNode p : usaTrack) assertThat(p.get("lat").asDouble()).as("only USA's track").isLessThan(31);
         for (JsonNode p : jpnTrack) assertThat(p.get("lat").asDouble()).as("only JPN's track").isGreaterThanOrEqualTo(40);
         var bad = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-SHIP-1/history?minutes=5&nation=usa%27");
@@ -275,7 +267,10 @@ abstract class PictureApiContract {
         assertThat(xxe.body()).contains("DOCTYPE is not allowed");
         var clerk = post("usa.clerk", new CotXmlWriter().write(event("REST-CLERK", "CONFIDENTIAL", null, "REL TO USA, JPN")), "application/xml");
         assertThat(clerk.statusCode()).isEqualTo(403);
-        Thread.sleep(100);
+        // the picture takes events in order: once a good event posted after them shows, the refused ones would have too
+        assertThat(post("usa.officer", new CotXmlWriter().write(event("REST-AFTER-BAD", "SECRET", null, "REL TO USA, JPN")), "application/xml").statusCode())
+                .isEqualTo(202);
+        awaitTrack("usa.officer", "REST-AFTER-BAD");
         assertThat(track("usa.officer", "REST-BAD-1")).isNull();
         assertThat(track("usa.officer", "REST-XXE")).isNull();
         assertThat(track("usa.officer", "REST-CLERK")).isNull();
@@ -287,13 +282,7 @@ abstract class PictureApiContract {
             OutputStream out = s.getOutputStream();
             out.write(new CotXmlWriter().write(event("TCP-API-1", "SECRET", null, "REL TO USA, AUS, JPN")));
             out.flush();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            JsonNode t = null;
-            while (t == null && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                t = track("aus.officer", "TCP-API-1");
-            }
-            assertThat(t).isNotNull();
+            JsonNode t = awaitTrack("aus.officer", "TCP-API-1");
             assertThat(t.get("nations").get(0).asString()).isEqualTo("USA");
         }
     }

@@ -37,6 +37,11 @@ class PicturePageBrowserTests {
                 "SECRET", caveat, rel, 9.0, 135, uid.toLowerCase(), null));
     }
 
+    /** Whether the page's picture stream delivered its first frame: the status line then tells the age of the last update. */
+    static boolean streamOpen(WebDriver d) {
+        return d.findElement(By.id("status")).getText().contains("update");
+    }
+
     static boolean marker(WebDriver d, String uid) {
         return !d.findElements(By.cssSelector("#map .track-icon[data-uid='" + uid + "']")).isEmpty();
     }
@@ -49,7 +54,9 @@ class PicturePageBrowserTests {
             jpn.login("jpn.officer", "demo").go("/picture/");
             usa.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#map path")).size() > 10);
             jpn.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#map path")).size() > 10);
-            Thread.sleep(500); // both streams open
+            // each page's stream is subscribed once its first frame (the replay) arrived: the status then says when
+            usa.waitFor(Duration.ofSeconds(10), PicturePageBrowserTests::streamOpen);
+            jpn.waitFor(Duration.ofSeconds(10), PicturePageBrowserTests::streamOpen);
 
             OutputStream out = socket.getOutputStream();
             out.write(event("JS-BROWSER-1", "a-f-S-C-L-D-D", 34.0, 136.0, null, "REL TO USA, JPN"));
@@ -59,9 +66,10 @@ class PicturePageBrowserTests {
             usa.waitFor(Duration.ofSeconds(10), d -> marker(d, "JS-BROWSER-1") && marker(d, "US-NOFORN-1"));
             jpn.waitFor(Duration.ofSeconds(10), d -> marker(d, "JS-BROWSER-1"));
 
-            // a second report moves the track: the symbol follows and a trail is drawn
-            Thread.sleep(300);
+            // a second report moves the track: the symbol follows and a trail is drawn (and a second ship, sent
+            // after the NOFORN track, shows below that the JPN page has had every frame that could carry it)
             out.write(event("JS-BROWSER-1", "a-f-S-C-L-D-D", 34.2, 136.3, null, "REL TO USA, JPN"));
+            out.write(event("JS-BROWSER-2", "a-f-S-C-L-D-D", 33.8, 135.8, null, "REL TO USA, JPN"));
             out.flush();
             usa.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive, #map svg path[stroke-opacity]")).isEmpty());
 
@@ -81,7 +89,9 @@ class PicturePageBrowserTests {
             d.findElement(By.cssSelector("#aff-filters input[value='f']")).click();
             usa.waitFor(Duration.ofSeconds(5), w -> !marker(w, "JS-BROWSER-1") && marker(w, "US-NOFORN-1"));
 
-            Thread.sleep(1500); // more than one push period: the NOFORN track has had every chance to leak
+            // the node sends a reader's frames in the order it took the events: with JS-BROWSER-2 on the JPN map,
+            // the NOFORN track sent before it has had every chance to leak
+            jpn.waitFor(Duration.ofSeconds(10), w -> marker(w, "JS-BROWSER-2"));
             assertThat(marker(jpn.driver(), "US-NOFORN-1")).as("NOFORN never on a JPN map").isFalse();
             assertThat(jpn.driver().findElement(By.id("track-rows")).getText()).contains("js-browser-1").doesNotContain("us-noforn-1");
             assertThat(jpn.driver().findElement(By.id("page-banner")).getText()).doesNotContain("NOFORN");
