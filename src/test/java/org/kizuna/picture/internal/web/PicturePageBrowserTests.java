@@ -69,7 +69,7 @@ class PicturePageBrowserTests {
             // a second report moves the track: the symbol follows and a trail is drawn (and a second ship, sent
             // after the NOFORN track, shows below that the JPN page has had every frame that could carry it)
             out.write(event("JS-BROWSER-1", "a-f-S-C-L-D-D", 34.2, 136.3, null, "REL TO USA, JPN"));
-            out.write(event("JS-BROWSER-2", "a-f-S-C-L-D-D", 33.8, 135.8, null, "REL TO USA, JPN"));
+            out.write(event("JS-BROWSER-2", "a-f-S-C-L-D-D", 32.5, 139.0, null, "REL TO USA, JPN")); // well apart: its symbol must not cover the first
             out.flush();
             usa.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive, #map svg path[stroke-opacity]")).isEmpty());
 
