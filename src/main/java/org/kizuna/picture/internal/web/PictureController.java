@@ -1,5 +1,13 @@
 package org.kizuna.picture.internal.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +18,7 @@ import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.node.Problems;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.CotEvent;
@@ -24,9 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,9 +57,11 @@ class PictureController {
     private final TrackJournal journal;
 
     private final Writes writes;
+    private final Clock clock;
 
-    PictureController(LivePicture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes) {
+    PictureController(LivePicture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes, Clock clock) {
         this.writes = writes;
+        this.clock = clock;
         this.picture = picture;
         this.readers = readers;
         this.kernel = kernel;
@@ -65,12 +74,11 @@ class PictureController {
      * of that uid by {@code nation} (default: the nation of the latest version the reader may read).
      */
     @GetMapping("/tracks/{id}/history")
-    List<TrackJournal.Point> history(@org.springframework.web.bind.annotation.PathVariable String id,
-                                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "10") int minutes,
-                                     @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable String nation) {
-        if (minutes < 1 || minutes > 1440) throw new IllegalArgumentException("minutes must be between 1 and 1440; got " + minutes);
-        if (nation != null && !nation.matches("[A-Z]{3}")) throw new IllegalArgumentException("nation must be an ISO 3166 alpha-3 code such as USA; got " + nation);
-        return journal.history(id, nation, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)), readers.reader(), 5000);
+    List<TrackJournal.Point> history(@PathVariable String id,
+                                     @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 1440") @Max(value = 1440, message = "must be between 1 and 1440") int minutes,
+                                     @RequestParam(required = false)
+                                     @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166 alpha-3 code such as USA") @Nullable String nation) {
+        return journal.history(id, nation, clock.instant().minus(Duration.ofMinutes(minutes)), readers.reader(), 5000);
     }
 
     /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */
@@ -126,7 +134,7 @@ class PictureController {
         // the event reports as the user's own nation (the source below), so that is the nation the write matrix checks
         writes.authorize(user, Write.POST_PICTURE_EVENT, user.nation());
         if (body.length > CotXmlParser.MAX_EVENT_BYTES) {
-            throw problem(HttpStatus.CONTENT_TOO_LARGE, "event of " + body.length + " bytes exceeds the limit of " + CotXmlParser.MAX_EVENT_BYTES);
+            throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "event of " + body.length + " bytes exceeds the limit of " + CotXmlParser.MAX_EVENT_BYTES);
         }
         try {
             CotEvent e = contentType.startsWith("application/x-protobuf")
@@ -141,12 +149,8 @@ class PictureController {
             return ResponseEntity.accepted().body(answer);
         } catch (CotRejected r) {
             log.warn("CoT event from {} over REST rejected: {}", user.username(), r.getMessage());
-            throw problem(HttpStatus.BAD_REQUEST, "event rejected: " + r.getMessage());
+            throw Problems.of(HttpStatus.BAD_REQUEST, "event rejected: " + r.getMessage());
         }
     }
 
-    static ErrorResponseException problem(HttpStatus status, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        return new ErrorResponseException(status, p, null);
-    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.kizuna.identity.UserDirectory;
+import org.kizuna.node.Problems;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.distribution.Frame;
 import org.kizuna.picture.internal.distribution.Subscriber;
@@ -53,9 +54,9 @@ class StreamController implements SmartLifecycle {
 
     @GetMapping(value = "/api/v1/picture/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        if (!running) throw PictureController.problem(HttpStatus.SERVICE_UNAVAILABLE, "the node is stopping; no new picture streams");
+        if (!running) throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the node is stopping; no new picture streams");
         if (open.size() >= maxStreams) {
-            throw PictureController.problem(HttpStatus.SERVICE_UNAVAILABLE, "this node serves " + maxStreams + " picture streams at once, its limit; try again later");
+            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "this node serves " + maxStreams + " picture streams at once, its limit; try again later");
         }
         SseEmitter emitter = new SseEmitter(0L);
         String username = readers.user().username();

@@ -180,7 +180,7 @@ abstract class PictureApiContract {
         assertThat(jpn.json().size()).as("a NOFORN history is as empty for JPN as an unknown track").isZero();
         var bad = Api.on(port).as("usa.officer", "demo").get("/api/v1/picture/tracks/HIST-NF-1/history?minutes=0");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("minutes must be between 1 and 1440");
+        assertThat(bad.body()).contains("minutes: must be between 1 and 1440");
     }
 
     @Test

@@ -164,7 +164,7 @@ class PictureControllerTests {
     void aHistoryOutsideItsWindowOrForANationThatIsNoTrigraphIsABadRequestProblem() {
         assertThat(mvc.get().uri("/api/v1/picture/tracks/HTTP-REL-2/history?minutes=0")).hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").isEqualTo("minutes must be between 1 and 1440; got 0");
+                .bodyJson().extractingPath("$.detail").isEqualTo("minutes: must be between 1 and 1440");
         assertThat(mvc.get().uri("/api/v1/picture/tracks/HTTP-REL-2/history?minutes=1441")).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(mvc.get().uri("/api/v1/picture/tracks/HTTP-REL-2/history?nation=usa'")).hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().extractingPath("$.detail").asString().contains("ISO 3166 alpha-3");

@@ -156,9 +156,15 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
             return sensors;
         }
 
+        /** The node's clock, as the node module gives it. */
+        @Bean
+        java.time.Clock nodeClock() {
+            return java.time.Clock.systemUTC();
+        }
+
         @Bean(destroyMethod = "close")
-        LivePicture picture(LabelKernel labelKernel, JdbcSensors sensors) {
-            return new LivePicture(labelKernel, sensors, "USA");
+        LivePicture picture(LabelKernel labelKernel, JdbcSensors sensors, java.time.Clock nodeClock) {
+            return new LivePicture(labelKernel, sensors, "USA", nodeClock);
         }
 
         @Bean(destroyMethod = "close")
