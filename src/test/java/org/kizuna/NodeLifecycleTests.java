@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.kizuna.cli.Kizuna;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.NodeProcess;
 import org.kizuna.testing.TempDirs;

@@ -1,6 +1,7 @@
 package org.kizuna.node;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The node's data directory and its files are the node's user's alone: directories {@code rwx------}
@@ -76,6 +79,25 @@ public final class NodeDirectory {
             for (Path file : files) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) setPermissions(file, OWNER_ONLY_FILE);
             }
+        }
+    }
+
+    /**
+     * Deletes {@code dir} and everything under it, such as a data directory a benchmark or a test made
+     * for itself; best effort: what cannot be deleted (a file still held by a process going away) is left.
+     */
+    public static void delete(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException stillHeld) {
+                    // left for the next attempt, or for the operator
+                }
+            });
+        } catch (IOException | UncheckedIOException vanished) {
+            // the directory, or part of it, vanished meanwhile
         }
     }
 

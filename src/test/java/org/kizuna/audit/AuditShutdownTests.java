@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kizuna.Kizuna;
+import org.kizuna.cli.Kizuna;
 import org.kizuna.testing.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;

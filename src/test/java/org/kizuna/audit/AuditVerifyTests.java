@@ -11,7 +11,7 @@ import java.util.Comparator;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kizuna.Kizuna;
+import org.kizuna.cli.Kizuna;
 import org.kizuna.KizunaApplication;
 import org.kizuna.node.NodeDatabase;
 import org.kizuna.label.Label;

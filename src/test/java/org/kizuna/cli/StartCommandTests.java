@@ -1,30 +1,13 @@
 package org.kizuna.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
-import org.kizuna.Kizuna;
-
-import picocli.CommandLine;
+import org.kizuna.testing.Cli.Run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Cli.run;
 
 /** The command line refuses bad options with a message and a non-zero exit, before anything starts. */
 class StartCommandTests {
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cli = Kizuna.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void aLowerCaseNationIsRefused() {

@@ -39,7 +39,7 @@ public final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), "org.kizuna.Kizuna", "start",
+                "-cp", System.getProperty("java.class.path"), "org.kizuna.cli.Kizuna", "start",
                 "--data", data.toString(), "--port", "0", "--https-port", "0", "--no-simulator"));
         command.addAll(List.of(extra));
         NodeProcess node = new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());

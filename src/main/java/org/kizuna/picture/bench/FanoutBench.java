@@ -4,19 +4,18 @@ import org.kizuna.picture.internal.distribution.LivePicture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 import org.kizuna.label.LabelKernel;
 import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.ingest.CotServer;
@@ -29,24 +28,25 @@ import org.kizuna.picture.internal.distribution.Subscriber;
 import org.kizuna.picture.internal.cot.TakCodec;
 import org.kizuna.picture.internal.web.StreamPayload;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./kizuna bench fanout}: the picture's fan-out over loopback. An in-process node part (the
- * {@link LivePicture} and CoT listeners, wired by hand, no Spring) takes {@code --tracks} self-reported tracks
- * at {@code --rate} Hz from feeder connections, with a mix of labels, and fans them out to
- * {@code --cot-clients} CoT connections (real sockets, each decoding what it receives) and
- * {@code --browser-clients} browser subscribers (the SSE JSON payload encoded per frame, in process),
+ * The fan-out benchmark behind {@code ./kizuna bench fanout}: the picture's fan-out over loopback. An
+ * in-process node part (the {@link LivePicture} and CoT listeners, wired by hand, no Spring) takes
+ * {@code tracks} self-reported tracks at {@code rate} Hz from feeder connections, with a mix of labels,
+ * and fans them out to {@code cotClients} CoT connections (real sockets, each decoding what it receives)
+ * and {@code browserClients} browser subscribers (the SSE JSON payload encoded per frame, in process),
  * spread over readers of different nations and clearances, each filtered by its own reader. Latency is
- * from the feeder's send to the client's decode of the same track version. Prints one JSON object.
+ * from the feeder's send to the client's decode of the same track version. Answers one JSON object.
  */
-@Command(name = "fanout", mixinStandardHelpOptions = true,
-        description = "Fan-out of the live picture to many CoT and browser clients with different readers; prints one JSON object.")
-public final class FanoutBench implements Callable<Integer> {
+public final class FanoutBench {
+
+    /**
+     * How many tracks at what rate, how many clients of each kind and feeders, whether the CoT clients
+     * speak TAK protocol 1 (else CoT XML) and connect over mutual TLS, and the warm-up and measured seconds.
+     */
+    public record Settings(int tracks, double rate, int cotClients, int browserClients, int feeders, boolean tak, boolean tls,
+                           int warmupSeconds, int durationSeconds) {
+    }
 
     private static final String[] READERS = {"USA/SECRET", "JPN/SECRET", "AUS/SECRET", "USA/CONFIDENTIAL", "GBR/SECRET"};
     private static final String[][] LABELS = {
@@ -57,56 +57,26 @@ public final class FanoutBench implements Callable<Integer> {
     };
     private static final int BUCKET_US = 100, BUCKETS = 50_000; // 0 .. 5 s in 0.1 ms steps
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--tracks", defaultValue = "2000", description = "Tracks (default: ${DEFAULT-VALUE}).")
-    int tracks;
-
-    @Option(names = "--rate", defaultValue = "1", description = "Updates per track per second (default: ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--cot-clients", defaultValue = "150", description = "CoT client connections (default: ${DEFAULT-VALUE}).")
-    int cotClients;
-
-    @Option(names = "--browser-clients", defaultValue = "50", description = "Browser (SSE) subscribers (default: ${DEFAULT-VALUE}).")
-    int browserClients;
-
-    @Option(names = "--feeders", defaultValue = "8", description = "Feeder connections sending the tracks (default: ${DEFAULT-VALUE}).")
-    int feeders;
-
-    @Option(names = "--protocol", defaultValue = "tak", description = "Client protocol: xml or tak (default: ${DEFAULT-VALUE}).")
-    String protocol;
-
-    @Option(names = "--tls", description = "CoT clients connect over mutual TLS 1.3 with certificates naming their readers.")
-    boolean tls;
-
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--duration", defaultValue = "20", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
-    int duration;
-
-    private long[] sentMs;
-    private long[] sentNanos;
+    private final Settings settings;
+    private final long[] sentMs;
+    private final long[] sentNanos;
     private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS + 1);
     private final AtomicLong cotDeliveries = new AtomicLong(), browserDeliveries = new AtomicLong(), browserBytes = new AtomicLong();
     private volatile boolean measuring, running = true;
 
-    @Override
-    public Integer call() throws Exception {
-        if (tracks < 1 || rate <= 0 || cotClients < 0 || browserClients < 0 || feeders < 1 || duration < 1 || warmup < 0) {
-            throw new ParameterException(spec.commandLine(), "--tracks, --rate, --feeders and --duration must be positive; clients and warm-up not negative");
-        }
-        boolean tak = switch (protocol) {
-            case "tak" -> true;
-            case "xml" -> false;
-            default -> throw new ParameterException(spec.commandLine(), "--protocol must be xml or tak; got '" + protocol + "'");
-        };
+    public FanoutBench(Settings settings) {
+        this.settings = settings;
+        sentMs = new long[settings.tracks() * 4];
+        sentNanos = new long[settings.tracks() * 4];
+    }
+
+    /** Runs the warm-up and the measured seconds; answers the figures as one JSON object. */
+    public String run() throws Exception {
+        int tracks = settings.tracks(), cotClients = settings.cotClients(), browserClients = settings.browserClients();
+        double rate = settings.rate();
+        boolean tak = settings.tak(), tls = settings.tls();
         // the connection log lines of hundreds of clients would drown the figures
         if (org.slf4j.LoggerFactory.getLogger("org.kizuna") instanceof ch.qos.logback.classic.Logger l) l.setLevel(ch.qos.logback.classic.Level.WARN);
-        sentMs = new long[tracks * 4];
-        sentNanos = new long[tracks * 4];
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
         try (LivePicture picture = new LivePicture(kernel, new SensorCatalog(), "USA")) {
             // Plain: one listener per reader (its connections' reader). TLS: one mutual-TLS listener, and
@@ -163,19 +133,19 @@ public final class FanoutBench implements Callable<Integer> {
             }
             Thread.sleep(1000);
             List<Thread> feederThreads = new ArrayList<>();
-            for (int f = 0; f < feeders; f++) {
+            for (int f = 0; f < settings.feeders(); f++) {
                 Socket sock = new Socket("localhost", servers.get(0).tcpPort());
                 sock.setTcpNoDelay(true);
                 sockets.add(sock);
                 int first = f;
                 feederThreads.add(Thread.ofPlatform().daemon(true).start(() -> feed(sock, first)));
             }
-            Thread.sleep(warmup * 1000L);
+            Thread.sleep(settings.warmupSeconds() * 1000L);
             long cpuBefore = cpuNanos();
             long cot0 = cotDeliveries.get(), br0 = browserDeliveries.get();
             measuring = true;
             long t0 = System.nanoTime();
-            Thread.sleep(duration * 1000L);
+            Thread.sleep(settings.durationSeconds() * 1000L);
             measuring = false;
             double seconds = (System.nanoTime() - t0) / 1e9;
             long cot = cotDeliveries.get() - cot0, br = browserDeliveries.get() - br0;
@@ -200,9 +170,8 @@ public final class FanoutBench implements Callable<Integer> {
                 int clients = perReader[r] + (browserClients / READERS.length + (r < browserClients % READERS.length ? 1 : 0));
                 expected += visible * rate * clients;
             }
-            spec.commandLine().getOut().println(json(seconds, cot, br, expected, rejected, cpuUsed));
+            return json(seconds, cot, br, expected, rejected, cpuUsed);
         }
-        return 0;
     }
 
     private Subscriber browser() {
@@ -225,7 +194,8 @@ public final class FanoutBench implements Callable<Integer> {
         try {
             OutputStream out = sock.getOutputStream();
             CotXmlWriter writer = new CotXmlWriter();
-            long periodNanos = (long) (1e9 / rate);
+            int tracks = settings.tracks(), feeders = settings.feeders();
+            long periodNanos = (long) (1e9 / settings.rate());
             int slices = 100;
             long start = System.nanoTime();
             long round = 0;
@@ -260,30 +230,31 @@ public final class FanoutBench implements Callable<Integer> {
         try {
             InputStream in = sock.getInputStream();
             OutputStream out = sock.getOutputStream();
-            boolean asked = false;
+            boolean[] asked = {false};
             while (decoder.fill(in) >= 0) {
-                while (true) {
-                    CotEvent e;
-                    try {
-                        e = decoder.next();
-                    } catch (CotRejected r) {
-                        continue;
-                    }
-                    if (e == null) break;
-                    if (e.type().equals("t-x-takp-v") && tak && !asked) {
-                        asked = true;
-                        out.write(new CotXmlWriter().write(CotXmlWriter.versionRequest(System.currentTimeMillis(), 1)));
-                        out.flush();
+                CotReads.each(decoder, e -> {
+                    if (e.type().equals("t-x-takp-v") && tak && !asked[0]) {
+                        asked[0] = true;
+                        askForTak(out);
                     } else if (e.type().equals("t-x-takp-r")) {
                         decoder.switchTo(CotStreamDecoder.Mode.TAK);
                     } else if (e.uid().startsWith("BENCH-")) {
                         record(e.uid(), e.timeMs(), System.nanoTime());
                         cotDeliveries.incrementAndGet();
                     }
-                }
+                });
             }
-        } catch (IOException closed) {
+        } catch (IOException | UncheckedIOException closed) {
             // the bench is over
+        }
+    }
+
+    private static void askForTak(OutputStream out) {
+        try {
+            out.write(new CotXmlWriter().write(CotXmlWriter.versionRequest(System.currentTimeMillis(), 1)));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -325,7 +296,8 @@ public final class FanoutBench implements Callable<Integer> {
                         + "\"expectedDeliveriesPerSecond\":%.0f,\"deliveredFraction\":%.4f,\"latencySamples\":%d,"
                         + "\"latencyP50Ms\":%.1f,\"latencyP99Ms\":%.1f,\"latencyP999Ms\":%.1f,\"rejectedEvents\":%d,"
                         + "\"processCpuCores\":%.2f,\"availableProcessors\":%d}",
-                tracks, rate, cotClients, browserClients, READERS.length, protocol, tls, seconds, (cot + browser) / seconds, cot / seconds,
+                settings.tracks(), settings.rate(), settings.cotClients(), settings.browserClients(), READERS.length,
+                settings.tak() ? "tak" : "xml", settings.tls(), seconds, (cot + browser) / seconds, cot / seconds,
                 browser / seconds, expected, (cot + browser) / seconds / expected, samples, percentile(0.50), percentile(0.99),
                 percentile(0.999), rejected, cpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors());
     }

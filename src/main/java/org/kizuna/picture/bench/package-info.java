@@ -1,6 +1,7 @@
 /**
- * The picture's harnesses and generators, run by the {@code ./kizuna bench} and {@code ./kizuna sim} verbs:
- * not part of a running node.
+ * The picture's benchmark harnesses, run by the {@code ./kizuna bench} verbs ({@link FusionBench},
+ * {@link MetricsBench}, {@link FanoutBench}, {@link AbuseBench}): not part of a running node. The
+ * scenario generator is in the {@code sim} named interface.
  */
 @NamedInterface("bench")
 @NullMarked

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.kizuna.Kizuna;
+import org.kizuna.cli.Kizuna;
 import org.kizuna.node.NodeDatabase;
 import org.kizuna.audit.AuditRecord;
 import org.kizuna.label.Label;

@@ -31,7 +31,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.bench.AbuseHarness.Load;
+import org.kizuna.picture.bench.AbuseBench.Load;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.node.NodePki;
@@ -186,7 +186,7 @@ public final class AbuseTraffic implements AutoCloseable {
                     s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
                 } catch (IOException e) {
                     outcomes.add(k + "connectFailed");
-                    close(s);
+                    Workers.release(s);
                     LockSupport.parkNanos(100_000_000L);
                     continue;
                 }
@@ -202,7 +202,7 @@ public final class AbuseTraffic implements AutoCloseable {
                         if (atOnce) lastRefused.set(System.nanoTime());
                         if (running) outcomes.add(k + (atOnce ? "closedWithin1s" : "closedLater") + end);
                         held.remove(s);
-                        close(s);
+                        Workers.release(s);
                         open.decrementAndGet();
                     });
                 }
@@ -547,27 +547,8 @@ public final class AbuseTraffic implements AutoCloseable {
         }
     }
 
-    /**
-     * The harness's busy loops run on platform threads, so they share the CPU with the node's carrier
-     * threads through the OS rather than queueing the node's virtual threads behind them; the many idle
-     * sockets, which mostly wait, sit on virtual threads.
-     */
     private void spawn(String name, Runnable r) {
-        threads.add(Thread.ofPlatform().daemon(true).name("abuse-" + name).start(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                outcomes.add("harness." + name + ".failed: " + e.getClass().getSimpleName());
-            }
-        }));
-    }
-
-    private static void close(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
+        threads.add(Workers.start("abuse-" + name, outcomes, "harness." + name, r));
     }
 
     @Override
@@ -581,7 +562,7 @@ public final class AbuseTraffic implements AutoCloseable {
             }
         }
         for (Runnable c : closers) c.run();
-        for (Socket s : held) close(s);
+        for (Socket s : held) Workers.release(s);
         held.clear();
         http.shutdownNow(); // close() would wait for bodies still being sent
         guesser.shutdownNow();

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.bench.CotReads;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import org.kizuna.picture.internal.cot.TakCodec;
@@ -101,24 +101,7 @@ final class CotPeer implements AutoCloseable {
                     continue;
                 }
                 if (decoder.fill(in) < 0) break;
-                while (true) {
-                    CotEvent e;
-                    try {
-                        e = decoder.next();
-                    } catch (CotRejected r) {
-                        continue;
-                    }
-                    if (e == null) break;
-                    if (e.type().equals("t-x-takp-v")) {
-                        offered.countDown();
-                    } else if (e.type().equals("t-x-takp-r")) {
-                        if (e.control() != null && Boolean.TRUE.equals(e.control().responseStatus())) decoder.switchTo(CotStreamDecoder.Mode.TAK);
-                        answered.countDown();
-                        if (onEvent == null) decoding = false;
-                    } else if (onEvent != null) {
-                        onEvent.accept(e);
-                    }
-                }
+                CotReads.each(decoder, this::received);
             }
         } catch (IOException closed) {
             // the node closed the connection, or the harness did
@@ -127,13 +110,21 @@ final class CotPeer implements AutoCloseable {
         }
     }
 
+    private void received(CotEvent e) {
+        if (e.type().equals("t-x-takp-v")) {
+            offered.countDown();
+        } else if (e.type().equals("t-x-takp-r")) {
+            if (e.control() != null && Boolean.TRUE.equals(e.control().responseStatus())) decoder.switchTo(CotStreamDecoder.Mode.TAK);
+            answered.countDown();
+            if (onEvent == null) decoding = false;
+        } else if (onEvent != null) {
+            onEvent.accept(e);
+        }
+    }
+
     @Override
     public void close() {
         open = false;
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
+        Workers.release(socket);
     }
 }

@@ -369,13 +369,7 @@ public final class LegitimateClients implements AutoCloseable {
     }
 
     private void spawn(String name, Runnable r) {
-        threads.add(Thread.ofPlatform().daemon(true).name("legit-" + name).start(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                outcomes.add("harness.legit-" + name + ".failed: " + e.getClass().getSimpleName());
-            }
-        }));
+        threads.add(Workers.start("legit-" + name, outcomes, "harness.legit-" + name, r));
     }
 
     @Override
@@ -384,13 +378,7 @@ public final class LegitimateClients implements AutoCloseable {
         if (browserClient != null) browserClient.shutdownNow(); // close() would wait for the endless stream
         for (CotPeer p : peers) p.close();
         InputStream s = stream;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        if (s != null) Workers.release(s);
         for (Thread t : threads) {
             try {
                 t.join(3000);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The AP benchmark's CSV files: detections ({@code t_s,sensor,x_m,y_m,sigma_m,truth_id}), truth and
  * tracks ({@code t_s,id,x_m,vx_mps,y_m,vy_mps}). Parsed by hand, columnar, with clear errors naming the line.
@@ -28,35 +30,37 @@ public final class ApFiles {
     }
 
     public static Detections readDetections(Path file) throws IOException {
-        List<String[]> rows = rows(file, "t_s,sensor,x_m,y_m,sigma_m,truth_id", 6);
-        int n = rows.size();
-        Detections d = new Detections(n, new double[n], new String[n], new double[n], new double[n], new double[n], new String[n]);
-        for (int i = 0; i < n; i++) {
-            String[] r = rows.get(i);
-            d.t()[i] = number(r[0], file, i);
-            d.sensor()[i] = r[1].intern();
-            d.x()[i] = number(r[2], file, i);
-            d.y()[i] = number(r[3], file, i);
-            d.sigma()[i] = number(r[4], file, i);
-            d.truthIds()[i] = r[5];
-        }
-        return d;
+        Columns c = columns(file, "t_s,sensor,x_m,y_m,sigma_m,truth_id", 1, 5);
+        return new Detections(c.size(), c.numbers()[0], c.texts()[1], c.numbers()[2], c.numbers()[3], c.numbers()[4], c.texts()[5]);
     }
 
     public static States readStates(Path file) throws IOException {
-        List<String[]> rows = rows(file, null, 6);
+        Columns c = columns(file, null, 1);
+        return new States(c.size(), c.numbers()[0], c.texts()[1], c.numbers()[2], c.numbers()[3], c.numbers()[4], c.numbers()[5]);
+    }
+
+    /** The six columns of a file by index: numbers, or (for the columns named) text, interned since a few names fill many rows. */
+    private record Columns(int size, double[][] numbers, String[][] texts) {
+    }
+
+    private static Columns columns(Path file, @Nullable String expectedHeader, int... textColumns) throws IOException {
+        List<String[]> rows = rows(file, expectedHeader, 6);
         int n = rows.size();
-        States s = new States(n, new double[n], new String[n], new double[n], new double[n], new double[n], new double[n]);
+        double[][] numbers = new double[6][];
+        String[][] texts = new String[6][];
+        for (int c = 0; c < 6; c++) numbers[c] = new double[n];
+        for (int c : textColumns) {
+            numbers[c] = null;
+            texts[c] = new String[n];
+        }
         for (int i = 0; i < n; i++) {
             String[] r = rows.get(i);
-            s.t()[i] = number(r[0], file, i);
-            s.id()[i] = r[1].intern();
-            s.x()[i] = number(r[2], file, i);
-            s.vx()[i] = number(r[3], file, i);
-            s.y()[i] = number(r[4], file, i);
-            s.vy()[i] = number(r[5], file, i);
+            for (int c = 0; c < 6; c++) {
+                if (texts[c] != null) texts[c][i] = r[c].intern();
+                else numbers[c][i] = number(r[c], file, i);
+            }
         }
-        return s;
+        return new Columns(n, numbers, texts);
     }
 
     public static void writeStates(Path file, String header, States s) throws IOException {
@@ -86,7 +90,7 @@ public final class ApFiles {
         return String.format(Locale.ROOT, "%.1f", t);
     }
 
-    private static List<String[]> rows(Path file, String expectedHeader, int columns) throws IOException {
+    private static List<String[]> rows(Path file, @Nullable String expectedHeader, int columns) throws IOException {
         List<String[]> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = r.readLine();

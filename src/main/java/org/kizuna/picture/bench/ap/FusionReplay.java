@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kizuna.picture.bench.FusionBench.TrackFile;
 import org.kizuna.picture.internal.tracking.FusionConfig;
 import org.kizuna.picture.internal.tracking.FusionEngine;
 
@@ -25,14 +26,11 @@ public final class FusionReplay {
     private FusionReplay() {
     }
 
-    /** How the track file is written: what was shown live at each scan, or each confirmed track's whole history. */
-    public enum Tracks { LIVE, HISTORY }
-
     public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks) {
-        return run(d, config, keepTracks, Tracks.HISTORY);
+        return run(d, config, keepTracks, TrackFile.HISTORY);
     }
 
-    public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks, Tracks mode) {
+    public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks, TrackFile mode) {
         FusionEngine engine = new FusionEngine(config);
         Map<String, Integer> sensors = new HashMap<>();
         int[] sensorOf = new int[d.size()];
@@ -52,28 +50,28 @@ public final class FusionReplay {
             }
             engine.advance(d.t()[i]);
             latencies.add(System.nanoTime() - start);
-            if (keepTracks && mode == Tracks.LIVE) {
+            if (keepTracks && mode == TrackFile.LIVE) {
                 double t = d.t()[i];
                 engine.viewAt(t, (id, tt, x, y, vx, vy, var, labels, lc, sens, sc) -> out.add(tt, id, x, vx, y, vy));
             } else if (keepTracks) {
                 double t = d.t()[i];
                 engine.history(t, (id, confirmed, st, sx, sy, tt, x, y, vx, vy) -> {
-                    History h = histories.computeIfAbsent(id, k -> new History(st, sx, sy, vx, vy));
+                    History h = histories.computeIfAbsent(id, k -> new History(new State(st, sx, vx, sy, vy)));
                     h.add(tt, x, vx, y, vy);
                     if (confirmed && !h.confirmed) h.confirm();
                 });
             }
             i = j;
         }
-        if (mode == Tracks.HISTORY) {
+        if (mode == TrackFile.HISTORY) {
             for (Map.Entry<Long, History> e : histories.entrySet()) {
                 History h = e.getValue();
                 if (!h.confirmed) continue;
-                out.add(h.startT, e.getKey(), h.startX, h.startVx, h.startY, h.startVy);
+                out.add(h.start.t(), e.getKey(), h.start.x(), h.start.vx(), h.start.y(), h.start.vy());
                 // scans between the starting report and the track's first state: the state predicted back
                 double t1 = h.s[0];
                 for (double st : scanTimes) {
-                    if (st > h.startT && st < t1) {
+                    if (st > h.start.t() && st < t1) {
                         out.add(st, e.getKey(), h.s[1] - h.s[2] * (t1 - st), h.s[2], h.s[3] - h.s[4] * (t1 - st), h.s[4]);
                     }
                 }
@@ -83,20 +81,19 @@ public final class FusionReplay {
         return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), out.states(), out.distinct());
     }
 
+    /** A track's position and velocity at time t. */
+    private record State(double t, double x, double vx, double y, double vy) {
+    }
+
     /** The states of one track at the scan times it lived, and the report it started from. */
     private static final class History {
-        final double startT;
-        double startX, startY, startVx, startVy;
+        State start;
         double[] s = new double[40];
         int n;
         boolean confirmed;
 
-        History(double startT, double startX, double startY, double vx, double vy) {
-            this.startT = startT;
-            this.startX = startX;
-            this.startY = startY;
-            this.startVx = vx;
-            this.startVy = vy;
+        History(State start) {
+            this.start = start;
         }
 
         /**
@@ -109,10 +106,7 @@ public final class FusionReplay {
             confirmed = true;
             int last = (n - 1) * 5;
             double tc = s[last], xc = s[last + 1], vxc = s[last + 2], yc = s[last + 3], vyc = s[last + 4];
-            startX = xc - vxc * (tc - startT);
-            startY = yc - vyc * (tc - startT);
-            startVx = vxc;
-            startVy = vyc;
+            start = new State(start.t(), xc - vxc * (tc - start.t()), vxc, yc - vyc * (tc - start.t()), vyc);
             for (int k = 0; k < n - 1; k++) {
                 double back = tc - s[k * 5];
                 s[k * 5 + 1] = xc - vxc * back;

@@ -278,34 +278,37 @@ public final class PictureMetrics {
     /** Localisation, missed and false parts at one time (alpha = 2, so a capped pair counts as one missed and one false). */
     static double[] gospa(States truth, List<Integer> x, States tracks, List<Integer> y, List<int[][]> components, Assignment assignment) {
         double half = C * C / 2;
-        double loc = 0;
-        int assigned = 0;
-        for (int[][] comp : components) {
-            for (double d : solveComponent(truth, x, tracks, y, comp[0], comp[1], true, assignment)) {
-                if (d < C) {
-                    loc += d * d;
-                    assigned++;
-                }
-            }
-        }
-        return new double[] {loc, (x.size() - assigned) * half, (y.size() - assigned) * half};
+        double[] close = withinCutOff(truth, x, tracks, y, components, true, assignment);
+        int assigned = (int) close[1];
+        return new double[] {close[0], (x.size() - assigned) * half, (y.size() - assigned) * half};
     }
 
     /** OSPA at one time; the assignment minimises the sum of cut-off distances, as Stone Soup's does. */
     static double ospa(States truth, List<Integer> x, States tracks, List<Integer> y, List<int[][]> components, Assignment assignment) {
         int n = Math.max(x.size(), y.size());
         if (n == 0) return 0;
+        double[] close = withinCutOff(truth, x, tracks, y, components, false, assignment);
+        return Math.sqrt((close[0] + (n - close[1]) * C * C) / n);
+    }
+
+    /**
+     * The pairs the assignment of each component makes closer than the cut-off C: the sum of their squared
+     * distances, and how many there are. {@code squared}: the assignment minimises squared distances (GOSPA)
+     * rather than distances (OSPA).
+     */
+    private static double[] withinCutOff(States truth, List<Integer> x, States tracks, List<Integer> y, List<int[][]> components,
+                                         boolean squared, Assignment assignment) {
         double sum = 0;
-        int close = 0;
+        int count = 0;
         for (int[][] comp : components) {
-            for (double d : solveComponent(truth, x, tracks, y, comp[0], comp[1], false, assignment)) {
+            for (double d : solveComponent(truth, x, tracks, y, comp[0], comp[1], squared, assignment)) {
                 if (d < C) {
                     sum += d * d;
-                    close++;
+                    count++;
                 }
             }
         }
-        return Math.sqrt((sum + (double) (n - close) * C * C) / n);
+        return new double[] {sum, count};
     }
 
     /** Track-to-truth association: the nearest truth within the threshold, confirmed after three times, ended after two misses. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.kizuna.picture.bench.FusionBench;
 import org.kizuna.picture.internal.tracking.FusionConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class FusionReplayTests {
     @Test
     void statesBeforeConfirmationAreTheConfirmedStatePredictedBack() {
         int confirmAt = FusionConfig.defaults().confirmHits() - 1; // the report that confirms (one per second from t = 0)
-        ApFiles.States h = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionReplay.Tracks.HISTORY).tracks();
+        ApFiles.States h = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionBench.TrackFile.HISTORY).tracks();
         assertThat(Arrays.stream(h.id()).distinct().count()).isEqualTo(1);
         int c = indexAt(h, confirmAt);
         for (int k = 0; k < confirmAt; k++) {
@@ -42,7 +43,7 @@ class FusionReplayTests {
             assertThat(h.y()[i]).isCloseTo(h.y()[c] - h.vy()[c] * (confirmAt - k), within(1e-6));
         }
         // after confirmation the history is what was shown live, scan by scan
-        ApFiles.States live = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionReplay.Tracks.LIVE).tracks();
+        ApFiles.States live = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionBench.TrackFile.LIVE).tracks();
         for (int k = confirmAt; k < 30; k++) {
             assertThat(h.x()[indexAt(h, k)]).isEqualTo(live.x()[indexAt(live, k)]);
         }

@@ -3,8 +3,6 @@ package org.kizuna.picture.internal.ingest;
 import org.kizuna.node.NodePki;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,16 +14,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kizuna.Kizuna;
 import org.kizuna.KizunaApplication;
+import org.kizuna.testing.Cli;
 import org.kizuna.node.NodeDatabase;
 import org.kizuna.testing.Api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import picocli.CommandLine;
 
 /**
  * A whole node's CoT doors (issue 10, points 1 and 5): the plain port on loopback, off in production;
@@ -68,18 +64,6 @@ class CotNodeAccessTests {
     @AfterAll
     static void stopNode() {
         if (node != null) node.close();
-    }
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        CommandLine cli = Kizuna.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     static org.kizuna.picture.CotEvent position(String uid, String access, String caveat) {
@@ -136,20 +120,20 @@ class CotNodeAccessTests {
         SSLContext jpn = pki.clientContext(pki.issueClient("jpn.officer", "JPN", "SECRET"));
         try (CotTestClient c = CotTestClient.tls(cot.tlsPort(), jpn)) {
             c.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            Run revoke = cli("certs", "revoke", "jpn.officer", "--data", dir.toString());
+            Cli.Run revoke = Cli.run("certs", "revoke", "jpn.officer", "--data", dir.toString());
             assertThat(revoke.exit()).as(revoke.err()).isZero();
             assertThat(revoke.out()).contains("Revoked 1 certificate(s) of jpn.officer");
             assertThat(c.closedWithin(Duration.ofSeconds(3))).as("the node watching the list cuts it within a second").isTrue();
         }
         assertThat(CotTestClient.refused(cot.tlsPort(), jpn)).isTrue();
 
-        Run unknown = cli("certs", "revoke", "no.such.client", "--data", dir.toString());
+        Cli.Run unknown = Cli.run("certs", "revoke", "no.such.client", "--data", dir.toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("issued no certificate to 'no.such.client'");
-        Run bad = cli("certs", "revoke", "bad name!", "--data", dir.toString());
+        Cli.Run bad = Cli.run("certs", "revoke", "bad name!", "--data", dir.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("client name must be");
-        Run noCa = cli("certs", "revoke", "jpn.officer", "--data", dir.resolve("nowhere").toString());
+        Cli.Run noCa = Cli.run("certs", "revoke", "jpn.officer", "--data", dir.resolve("nowhere").toString());
         assertThat(noCa.exit()).isEqualTo(2);
         assertThat(noCa.err()).contains("no node CA");
     }

@@ -1,0 +1,98 @@
+package org.kizuna.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.kizuna.label.InvalidMarkingException;
+import org.kizuna.label.Reader;
+import org.kizuna.node.NodePki;
+import org.kizuna.node.Revocations;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./kizuna certs}: the node's CoT certificate authority. Runs without starting the node; the CA
+ * is created under {@code <data>/pki} if the node has not created it yet.
+ */
+@Command(name = "certs", description = "Certificates for CoT clients on the mutual-TLS port (8089).",
+        subcommands = {CertsCommand.IssueClient.class, CertsCommand.Revoke.class})
+final class CertsCommand extends VerbGroup {
+
+    /** {@code --node} and {@code --data}: the node whose CA it is, and where the CA's files are. */
+    static final class NodeCa {
+
+        @Option(names = "--node", defaultValue = "USA", description = "Nation of the node whose CA it is (default: ${DEFAULT-VALUE}).") String node;
+        @Mixin NodeDataOption data;
+
+        /** The CA's directory, {@code <data>/pki}. */
+        Path pki() {
+            return data.dir(node).resolve("pki");
+        }
+    }
+
+    @Command(name = "issue-client", description = "Write a client's key and certificate (PEM and PKCS#12, password 'kizuna') and the CA certificate.")
+    static final class IssueClient extends Verb {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name of the client (the certificate's CN).") String name;
+        @Option(names = "--nation", required = true, description = "ISO 3166 alpha-3 code of the client's nation, such as JPN.") String nation;
+        @Option(names = "--clearance", defaultValue = "SECRET", description = "Clearance written in the certificate (default: ${DEFAULT-VALUE}); the node never trusts it: a known user reads with the node's record, an unknown one is refused (production) or reads UNCLASSIFIED only (demo).") String clearance;
+        @Option(names = "--out", required = true, description = "Directory to write NAME.key.pem, NAME.crt.pem, NAME.p12 and ca.crt.pem into.") Path out;
+        @Mixin NodeCa ca;
+
+        @Override
+        public Integer call() throws IOException {
+            NationOption.checked(spec, "--nation", nation);
+            NationOption.checked(spec, "--node", ca.node);
+            try {
+                Reader.of(nation, clearance, Set.of());
+            } catch (InvalidMarkingException e) {
+                throw refuse("--clearance/--nation do not make a reader: " + e.getMessage());
+            }
+            NodePki pki = NodePki.loadOrCreate(ca.pki(), ca.node);
+            NodePki.Issued issued;
+            try {
+                issued = pki.issueClient(name, nation, clearance);
+            } catch (IllegalArgumentException e) {
+                throw refuse(e.getMessage());
+            }
+            pki.write(issued, out);
+            out().printf("Issued %s (%s, %s) by %s: %s (the password of %s.p12 is in %s.p12.password)%n", name, nation, clearance,
+                    pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize(), name, name);
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke every certificate the node's CA issued to NAME: refused at the next handshake; a running node cuts NAME's live connections within a second.")
+    static final class Revoke extends Verb {
+
+        private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name of the client (the certificates' CN).") String name;
+        @Mixin NodeCa ca;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!NAME.matcher(name).matches()) {
+                throw refuse("client name must be 1-64 characters of letters, digits, '.', '_' or '-'; got '" + name + "'");
+            }
+            Path dir = ca.pki();
+            if (!Files.isRegularFile(dir.resolve("ca.p12"))) {
+                throw refuse("no node CA under " + dir + " (give the node's data directory with --data)");
+            }
+            int n;
+            try {
+                n = Revocations.revoke(dir, name);
+            } catch (IllegalArgumentException e) {
+                throw refuse(e.getMessage());
+            }
+            out().printf("Revoked %d certificate(s) of %s in %s%n", n, name, dir.resolve("revoked.txt"));
+            return 0;
+        }
+    }
+}

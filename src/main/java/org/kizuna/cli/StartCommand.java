@@ -1,0 +1,109 @@
+package org.kizuna.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.node.NodeDatabase;
+import org.kizuna.node.NodeDirectory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./kizuna start}: runs one node for one nation until it is stopped. */
+@Command(name = "start", description = "Run one node for a nation. Without --db-url it keeps its data in an embedded H2 file database under --data.")
+final class StartCommand extends Verb {
+
+    private static volatile boolean serving;
+
+    @Mixin NationOption nation;
+    @Mixin NodeDataOption data;
+    @Mixin DatabaseOptions database;
+    @Option(names = "--port", defaultValue = "8080", description = "Plain HTTP port of the console and API, on this machine's loopback interface only; not served with --production (default: ${DEFAULT-VALUE}, 0 picks a free port).") int port;
+    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port of the console and API on every interface, with the node's certificate (default: ${DEFAULT-VALUE}, 0 picks a free port).") int httpsPort;
+    @Option(names = "--production", description = "Production mode: no demo users or demo data; refuses to start with a user whose password is known.") boolean production;
+    @Option(names = "--no-simulator", description = "Do not feed the simulated demo scenario into the picture.") boolean noSimulator;
+    @Option(names = "--cot-plain", negatable = true, description = "Serve the plain CoT port 8087 (default: on, off with --production).") @Nullable Boolean cotPlain;
+    @Option(names = "--cot-plain-bind", paramLabel = "ADDRESS", description = "Address the plain CoT port listens on (default: 127.0.0.1).") @Nullable String cotPlainBind;
+    @Option(names = "--cot-plain-reader", paramLabel = "USER", description = "A user of the node whose clearance plain CoT connections read with (default: anonymous, UNCLASSIFIED only).") @Nullable String cotPlainReader;
+
+    /** Whether a node was started and serves: the launcher's main thread must then not end the JVM. */
+    static boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public Integer call() {
+        String code = nation.code(spec);
+        checkPort("--port", port);
+        checkPort("--https-port", httpsPort);
+        if (database.given() && !database.postgres()) {
+            throw refuse("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database); got '" + database.url + "'");
+        }
+        Path dir = data.dir(code);
+        try {
+            NodeDirectory.createPrivate(dir);
+        } catch (IOException e) {
+            throw refuse("cannot create the data directory " + dir + ": " + e.getMessage());
+        }
+        launch(dir).run(app -> {
+            if (production) app.setAdditionalProfiles("production");
+            app.addListeners((ApplicationReadyEvent ready) -> announce(ready.getApplicationContext()));
+        });
+        serving = true;
+        return 0;
+    }
+
+    /** The node's settings for the data directory {@code dir}. */
+    Map<String, Object> properties(Path dir) {
+        return launch(dir).properties();
+    }
+
+    private NodeLaunch launch(Path dir) {
+        return new NodeLaunch(nation.nation, dir, production, !noSimulator && !production, port, database.jdbc(NodeDatabase.h2Url(dir)))
+                .with("kizuna.https-port", httpsPort)
+                .with("kizuna.cot.plain-enabled", cotPlain)
+                .with("kizuna.cot.tcp-bind-address", cotPlainBind)
+                .with("kizuna.cot.plain-reader", cotPlainReader);
+    }
+
+    private void checkPort(String option, int value) {
+        if (value < 0 || value > 65535) throw refuse(option + " must be between 0 and 65535; got " + value);
+    }
+
+    private void announce(ConfigurableApplicationContext context) {
+        var env = context.getEnvironment();
+        String https = "https://" + hostName() + ":" + env.getProperty("local.https.port", String.valueOf(httpsPort)) + "/";
+        String ca = env.getProperty("kizuna.data-dir", ".") + "/pki/ca.crt.pem";
+        var out = System.out;
+        out.println();
+        String name = nation.nation.toUpperCase(Locale.ROOT);
+        if (production) {
+            out.println("Kizuna node " + name + " is ready at " + https);
+        } else {
+            String plain = "http://localhost:" + env.getProperty("local.server.port", String.valueOf(port)) + "/";
+            out.println("Kizuna node " + name + " is ready at " + plain + " (plain HTTP, this machine only)");
+            out.println("and at " + https + " (HTTPS, from other machines)");
+        }
+        out.println("The node's HTTPS certificate is issued by its own CA: " + ca);
+        if (!production) {
+            out.println("Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer), usa.auditor (auditor); the README lists the others");
+        }
+        out.flush();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
