@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,7 @@ import org.kizuna.Kizuna;
 import org.kizuna.testing.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A node process stopped with SIGTERM writes its last audit records and signs its last tree head on the
@@ -44,11 +46,9 @@ class AuditShutdownTests {
         pb.environment().put("KIZUNA_COT_TLSPORT", "0");
         Process node = pb.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!Files.readString(out, StandardCharsets.UTF_8).contains("is ready") && node.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertThat(Files.readString(out)).as("the node started").contains("is ready");
+            await("the node says it is ready").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                    .failFast("the node's process ended", () -> !node.isAlive())
+                    .until(() -> Files.readString(out, StandardCharsets.UTF_8).contains("is ready"));
             for (int i = 0; i < 30; i++) {
                 assertThat(Api.on(port).as("jpn.officer", "demo").get("/api/v1/registry/facilities").status()).isEqualTo(200);
             }

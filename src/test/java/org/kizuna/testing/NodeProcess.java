@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * A node in a process of its own, started as {@code ./kizuna start} starts it (the {@code Kizuna} main
  * class on the test class path), so that tests can send it SIGTERM or kill it outright.
@@ -64,13 +69,13 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (port < 0 || httpsPort < 0) {
-            if (!process.isAlive() || System.nanoTime() > end) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new IllegalStateException("the node did not start; it said:\n" + String.join("\n", output));
-            }
-            Thread.sleep(50);
+        try {
+            await("the node says where it listens").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .failFast("the node's process ended", () -> !process.isAlive())
+                    .until(() -> port >= 0 && httpsPort >= 0);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("the node did not start (" + e.getMessage() + "); it said:\n" + String.join("\n", output), e);
         }
     }
 

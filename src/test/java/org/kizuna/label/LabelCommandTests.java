@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./kizuna label ...} through the real command line: output and exit codes 0, 1 and 2. */
-class LabelCommandTest {
+class LabelCommandTests {
 
     record Run(int exit, String out, String err) {
     }
