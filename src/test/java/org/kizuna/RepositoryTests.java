@@ -2,8 +2,11 @@ package org.kizuna;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +18,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,18 +101,21 @@ class RepositoryTests {
     }
 
     @Test
-    void everyTestClassIsNamedTestsSoThatTheBuildRunsIt() {
-        Set<String> tests = Set.of("org.junit.jupiter.api.Test", "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.api.RepeatedTest",
-                "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate", "net.jqwik.api.Property", "net.jqwik.api.Example");
-        List<JavaClass> withTests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-                .importPackages("org.kizuna").stream()
-                .filter(c -> c.getMethods().stream().anyMatch(m -> m.getAnnotations().stream().anyMatch(a -> tests.contains(a.getRawType().getName()))))
-                .toList();
-        assertThat(withTests).as("test classes found").hasSizeGreaterThan(50);
-        assertThat(withTests).filteredOn(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT))
-                .extracting(JavaClass::getName)
-                .filteredOn(name -> !name.endsWith("Tests"))
-                .as("test classes the build would not run (surefire runs **/*Tests.java; abstract *Contract classes run through their subclasses)")
+    void everyTestClassIsNamedTestsSoThatTheBuildRunsIt() throws IOException {
+        Pattern testMethod = Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property|Example)\\b");
+        List<String> testClasses = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("src/test/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String code = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+                if (!code.matches("(?s).*import (static )?(org\\.junit|net\\.jqwik)\\..*") || !testMethod.matcher(code).find()) continue;
+                String name = file.getFileName().toString().replace(".java", "");
+                testClasses.add(name);
+                if (!name.endsWith("Tests") && !code.matches("(?s).*\\babstract\\s+class\\s+" + name + "\\b.*")) notRun.add(ROOT.relativize(file).toString());
+            }
+        }
+        assertThat(testClasses).as("test classes found").hasSizeGreaterThan(50);
+        assertThat(notRun).as("test classes the build would not run (surefire runs **/*Tests.java; abstract *Contract classes run through their subclasses)")
                 .isEmpty();
     }
 
@@ -131,10 +132,22 @@ class RepositoryTests {
 
     /** The repository's own files: everything but build output, installed packages, a node's data and git's files. */
     static Stream<Path> sources() throws IOException {
-        return Files.walk(ROOT).filter(Files::isRegularFile).filter(p -> {
-            String relative = ROOT.relativize(p).toString().replace('\\', '/');
-            return !relative.startsWith("target/") && !relative.startsWith("data/") && !relative.startsWith(".git/") && !relative.contains("node_modules/");
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean generated = dir.getParent() != null && dir.getParent().equals(ROOT) && Set.of("target", "data", ".git").contains(name);
+                return generated || name.equals("node_modules") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
         });
+        return files.stream();
     }
 
     static boolean hasSection(Path doc, String title) throws IOException {
@@ -148,7 +161,18 @@ class RepositoryTests {
      * string and character literals (text blocks too) are skipped.
      */
     static String comments(String java) {
+        return split(java, true);
+    }
+
+    /** A Java source without its comments. */
+    static String withoutComments(String java) {
+        return split(java, false);
+    }
+
+    /** The comments of a Java source ({@code comments}) or everything else. */
+    private static String split(String java, boolean comments) {
         StringBuilder out = new StringBuilder();
+        StringBuilder code = new StringBuilder();
         int i = 0, n = java.length();
         while (i < n) {
             char c = java.charAt(i);
@@ -167,16 +191,19 @@ class RepositoryTests {
             } else if (java.startsWith("\"\"\"", i)) {
                 int end = i + 3;
                 while (end < n && !(java.startsWith("\"\"\"", end) && java.charAt(end - 1) != '\\')) end++;
+                code.append(java, i, Math.min(n, end + 3));
                 i = Math.min(n, end + 3);
             } else if (c == '"' || c == '\'') {
                 int end = i + 1;
                 while (end < n && java.charAt(end) != c && java.charAt(end) != '\n') end += java.charAt(end) == '\\' ? 2 : 1;
+                code.append(java, i, Math.min(n, end + 1));
                 i = end + 1;
             } else {
+                code.append(c);
                 i++;
             }
         }
-        return out.toString();
+        return comments ? out.toString() : code.toString();
     }
 
     /** What git prints for these arguments in the repository, stripped; empty when git is missing or fails. */

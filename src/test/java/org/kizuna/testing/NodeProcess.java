@@ -39,7 +39,7 @@ public final class NodeProcess implements AutoCloseable {
         Thread.ofPlatform().daemon().name("node-output-" + process.pid()).start(this::read);
     }
 
-    /** Starts a demo node on {@code data} with random ports and waits until it says it is ready. */
+    /** Starts a demo node on {@code data} with random ports (HTTP, HTTPS, CoT) and waits until it says it is ready. */
     public static NodeProcess start(Path data, String... extra) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -47,7 +47,11 @@ public final class NodeProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "org.kizuna.Kizuna", "start",
                 "--data", data.toString(), "--port", "0", "--https-port", "0", "--no-simulator"));
         command.addAll(List.of(extra));
-        NodeProcess node = new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // CoT on ports of the system's choosing (the node logs them), as the tests' own nodes do: never a clash on 8087/8089
+        builder.environment().put("KIZUNA_COT_TCPPORT", "0");
+        builder.environment().put("KIZUNA_COT_TLSPORT", "0");
+        NodeProcess node = new NodeProcess(builder.start());
         node.awaitReady(Duration.ofSeconds(120));
         return node;
     }
