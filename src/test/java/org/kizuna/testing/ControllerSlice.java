@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
+import org.kizuna.node.NodeSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -32,16 +34,17 @@ import org.springframework.core.annotation.AliasFor;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kizuna\\.identity\\.internal\\.DisabledUserFilter"))
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ControllerSlice.SignedIn.class, ControllerSlice.NodeClock.class})
+@Import({ControllerSlice.SignedIn.class, ControllerSlice.Node.class})
 public @interface ControllerSlice {
 
     /** The controllers under test. */
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
     Class<?>[] value();
 
-    /** The node's one clock, as the node module's {@code NodeConfiguration} gives it to every module. */
+    /** The node's settings and its one clock, as the node module's {@code NodeConfiguration} gives them to every module. */
     @TestConfiguration(proxyBeanMethods = false)
-    class NodeClock {
+    @EnableConfigurationProperties(NodeSettings.class)
+    class Node {
         @Bean
         Clock nodeClock() {
             return Clock.systemUTC();
