@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.kizuna.testing.TempDirs;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A node as a process: SIGTERM stops it within 5 s while browsers hold event streams open and CoT clients
@@ -75,9 +77,17 @@ class NodeLifecycleTests {
                         + "\" stale=\"" + now.plusSeconds(300) + "\"><point lat=\"35\" lon=\"139\" hae=\"0\" ce=\"10\" le=\"10\"/></event>")
                         .getBytes(StandardCharsets.UTF_8));
                 cot.getOutputStream().flush();
-                // a booking and the track give both streams an event, so both answer
-                Thread.sleep(500);
-                assertThat(api.post("/api/v1/booking/requests", booking(0)).status()).isEqualTo(201);
+                // the picture stream answers with its first event (the track, or a tick); the booking stream with the
+                // first booking it may read: file one every half second until it has answered (the stream may not
+                // be subscribed yet when the first is filed)
+                CompletableFuture<HttpResponse<InputStream>> bookingStream = streams.get(1);
+                AtomicInteger filed = new AtomicInteger();
+                await("the booking stream answers").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            if (bookingStream.isDone()) return true;
+                            assertThat(api.post("/api/v1/booking/requests", booking(filed.getAndIncrement())).status()).isEqualTo(201);
+                            return false;
+                        });
                 assertThat(api.get("/api/v1/booking/requests").status()).isEqualTo(200); // read decisions for the audit log
                 for (var s : streams) {
                     assertThat(s.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -136,8 +146,10 @@ class NodeLifecycleTests {
                         }
                     }
                 }));
+                // let bookings accumulate: 30 of them, or for 60 s on a slow machine; at least 10 must be filed
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (acknowledged.size() < 30 && System.nanoTime() < end) Thread.sleep(20);
+                await().atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> acknowledged.size() >= 30 || System.nanoTime() > end);
                 assertThat(acknowledged).as("bookings filed before the kill").hasSizeGreaterThanOrEqualTo(10);
                 // kill the node right after it handed out a tree head (its entries acknowledged as durable), while
                 // bookings are still being filed

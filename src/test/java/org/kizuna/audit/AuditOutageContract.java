@@ -1,6 +1,7 @@
 package org.kizuna.audit;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
@@ -9,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A node whose audit log cannot write refuses labelled reads with a clear 503 problem instead of hanging,
@@ -32,46 +34,34 @@ abstract class AuditOutageContract {
     }
 
     @Test
-    void labelledReadsAreRefusedWhileTheAuditLogCannotWriteAndServedAgainAfter() throws Exception {
+    void labelledReadsAreRefusedWhileTheAuditLogCannotWriteAndServedAgainAfter() {
         log.flush();
         long before = log.latestTreeHead().orElseThrow().size();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        AtomicLong served = new AtomicLong(); // reads accepted while the writer retries, written once the database recovers
         jdbc.sql("alter table audit_entry rename to audit_entry_offline").update();
-        Api.Response refused = null;
-        long served = 0;
+        Api.Response refused;
         try {
-            while (System.nanoTime() < deadline) {
-                Api.Response r = read();
-                if (r.status() == 200) {
-                    served++; // accepted while the writer retries, written once the database recovers
-                    Thread.sleep(100);
-                    continue;
-                }
-                refused = r;
-                break;
-            }
+            refused = await("a labelled read refused while the audit log cannot write").atMost(Duration.ofSeconds(90))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        Api.Response r = read();
+                        if (r.status() == 200) served.incrementAndGet();
+                        return r;
+                    }, r -> r.status() != 200);
         } finally {
             jdbc.sql("alter table audit_entry_offline rename to audit_entry").update();
         }
-        assertThat(refused).as("a labelled read is refused while the audit log cannot write").isNotNull();
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
         assertThat(refused.contentType()).contains("application/problem+json");
         assertThat(refused.json().get("detail").asString())
                 .isEqualTo("the audit log cannot record reads right now; labelled reads are refused until it can");
         assertThat(refused.body()).doesNotContainIgnoringCase("sql").doesNotContain("Exception").doesNotContain("audit_entry");
-        Api.Response again = null;
-        while (System.nanoTime() < deadline) {
-            again = read();
-            if (again.status() == 200) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(again).isNotNull();
-        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        await("labelled reads served again once the database takes writes").atMost(Duration.ofSeconds(90))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(this::read, r -> r.status() == 200);
         log.flush();
         long size = log.latestTreeHead().orElseThrow().size();
-        assertThat(size).as("every read accepted during the outage and the one after it").isGreaterThanOrEqualTo(before + served + 1);
+        assertThat(size).as("every read accepted during the outage and the one after it").isGreaterThanOrEqualTo(before + served.get() + 1);
         assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single()).isEqualTo(size);
         assertThat(jdbc.sql("select max(idx) from audit_entry").query(Long.class).single()).isEqualTo(size - 1);
     }

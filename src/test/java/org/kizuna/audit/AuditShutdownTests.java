@@ -1,17 +1,15 @@
 package org.kizuna.audit;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.cli.Kizuna;
 import org.kizuna.testing.Api;
+import org.kizuna.testing.NodeProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,49 +23,24 @@ class AuditShutdownTests {
     @TempDir
     Path work;
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void aNodeStoppedWithSigtermLeavesALogThatVerifiesWithoutAnUnsignedTail() throws Exception {
         Path data = work.resolve("data");
-        Path out = work.resolve("node.log");
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Kizuna.class.getName(),
-                "start", "--data", data.toString(), "--port", String.valueOf(port), "--no-simulator")
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("KIZUNA_COT_TCPPORT", "0");
-        pb.environment().put("KIZUNA_COT_TLSPORT", "0");
-        Process node = pb.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!Files.readString(out, StandardCharsets.UTF_8).contains("is ready") && node.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertThat(Files.readString(out)).as("the node started").contains("is ready");
+        try (NodeProcess node = NodeProcess.start(data)) {
             for (int i = 0; i < 30; i++) {
-                assertThat(Api.on(port).as("jpn.officer", "demo").get("/api/v1/registry/facilities").status()).isEqualTo(200);
+                assertThat(Api.on(node.port()).as("jpn.officer", "demo").get("/api/v1/registry/facilities").status()).isEqualTo(200);
             }
-            node.destroy(); // SIGTERM
-            assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("the node stopped").isTrue();
-        } finally {
-            node.destroyForcibly();
+            node.terminate(); // SIGTERM
+            assertThat(node.process().waitFor(60, TimeUnit.SECONDS)).as("the node stopped; it said:%n%s", node.output()).isTrue();
         }
-        java.io.StringWriter printed = new java.io.StringWriter();
+        StringWriter printed = new StringWriter();
         var cli = Kizuna.commandLine();
-        cli.setOut(new java.io.PrintWriter(printed));
-        cli.setErr(new java.io.PrintWriter(printed));
+        cli.setOut(new PrintWriter(printed));
+        cli.setErr(new PrintWriter(printed));
         int exit = cli.execute("audit", "verify", "--data", data.toString());
         assertThat(exit).as(printed.toString()).isZero();
         assertThat(printed.toString()).startsWith("ok: ");
         long entries = Long.parseLong(printed.toString().substring(4, printed.toString().indexOf(' ', 4)));
         assertThat(entries).as("the 30 reads are all in the log").isGreaterThanOrEqualTo(30);
-        try (var files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

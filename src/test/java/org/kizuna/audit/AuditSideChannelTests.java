@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The audit trail is no side channel: what a reader can observe of it (its size, which entries it may
@@ -225,10 +226,8 @@ class AuditSideChannelTests {
             long before = size();
             CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(events, HttpResponse.BodyHandlers.ofLines());
             // the stream sends nothing until an event the reader may read; its subscription is recorded when it opens
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (size() == before && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await("the subscription is recorded").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> size() != before);
             assertThat(size() - before).as("the subscription itself").isEqualTo(1);
             long listened = growth(() -> submitNoforn(daysAhead(185)));
             assertThat(listened).isEqualTo(quiet);

@@ -6,12 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditEntry;
@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kizuna.testing.Readers.*;
 
 /**
  * Password guessing is throttled per user name and per client address, on HTTP Basic and form login
@@ -81,16 +83,14 @@ class LoginThrottleTests {
         return r.statusCode() + " " + r.headers().firstValue("Location").orElse("");
     }
 
-    List<AuditRecord> lockouts(String actor) throws InterruptedException {
-        Reader auditor = Reader.of("USA", "TOP SECRET", Set.of());
-        for (int i = 0; i < 100; i++) {
+    /** The lockout records of {@code actor}, once there are any: the audit module records the lockout event asynchronously. */
+    List<AuditRecord> lockouts(String actor) {
+        Reader auditor = usa(TOP_SECRET);
+        return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).until(() -> {
             audit.flush();
-            List<AuditRecord> found = audit.entries(0, 1000, auditor).stream().map(AuditEntry::record)
+            return audit.entries(0, 1000, auditor).stream().map(AuditEntry::record)
                     .filter(r -> r.kind() == AuditRecord.Kind.AUTHENTICATION && r.actor().equals(actor)).toList();
-            if (!found.isEmpty()) return found;
-            Thread.sleep(100); // the audit module records the lockout event asynchronously
-        }
-        return List.of();
+        }, found -> !found.isEmpty());
     }
 
     @Test

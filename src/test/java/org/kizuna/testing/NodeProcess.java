@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * A node in a process of its own, started as {@code ./kizuna start} starts it (the {@code Kizuna} main
  * class on the test class path), so that tests can send it SIGTERM or kill it outright.
@@ -34,7 +39,7 @@ public final class NodeProcess implements AutoCloseable {
         Thread.ofPlatform().daemon().name("node-output-" + process.pid()).start(this::read);
     }
 
-    /** Starts a demo node on {@code data} with random ports and waits until it says it is ready. */
+    /** Starts a demo node on {@code data} with random ports (HTTP, HTTPS, CoT) and waits until it says it is ready. */
     public static NodeProcess start(Path data, String... extra) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -42,7 +47,11 @@ public final class NodeProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "org.kizuna.cli.Kizuna", "start",
                 "--data", data.toString(), "--port", "0", "--https-port", "0", "--no-simulator"));
         command.addAll(List.of(extra));
-        NodeProcess node = new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // CoT on ports of the system's choosing (the node logs them), as the tests' own nodes do: never a clash on 8087/8089
+        builder.environment().put("KIZUNA_COT_TCPPORT", "0");
+        builder.environment().put("KIZUNA_COT_TLSPORT", "0");
+        NodeProcess node = new NodeProcess(builder.start());
         node.awaitReady(Duration.ofSeconds(120));
         return node;
     }
@@ -64,13 +73,13 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (port < 0 || httpsPort < 0) {
-            if (!process.isAlive() || System.nanoTime() > end) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new IllegalStateException("the node did not start; it said:\n" + String.join("\n", output));
-            }
-            Thread.sleep(50);
+        try {
+            await("the node says where it listens").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .failFast("the node's process ended", () -> !process.isAlive())
+                    .until(() -> port >= 0 && httpsPort >= 0);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("the node did not start (" + e.getMessage() + "); it said:\n" + String.join("\n", output), e);
         }
     }
 

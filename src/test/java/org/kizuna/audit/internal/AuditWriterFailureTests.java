@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -19,6 +21,7 @@ import org.kizuna.audit.AuditUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The writer on a real H2 file database reached through a data source that fails on purpose: it survives
@@ -102,6 +105,17 @@ class AuditWriterFailureTests {
         }
     }
 
+    /** Appends the next record: nothing when the log accepted it (counted in {@code accepted}), the refusal when it did not. */
+    static Optional<AuditUnavailableException> appendOrRefusal(AuditNodeFixture node, AtomicLong accepted) {
+        try {
+            node.log.append(AuditNodeFixture.record((int) accepted.get()));
+            accepted.incrementAndGet();
+            return Optional.empty();
+        } catch (AuditUnavailableException e) {
+            return Optional.of(e);
+        }
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void theWriterSurvivesAnErrorInABatchWriteAndLosesNothing() throws SQLException {
@@ -138,37 +152,21 @@ class AuditWriterFailureTests {
             node.log = node.open(db, SETTINGS);
             node.append(0, 50, 1000);
             db.refuse = true;
-            long accepted = 50;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            AuditUnavailableException refused = null;
-            while (refused == null && System.nanoTime() < deadline) {
-                try {
-                    node.log.append(AuditNodeFixture.record((int) accepted));
-                    accepted++;
-                    Thread.sleep(1);
-                } catch (AuditUnavailableException e) {
-                    refused = e;
-                }
-            }
-            assertThat(refused).as("appends are refused while the database refuses writes").isNotNull();
+            AtomicLong accepted = new AtomicLong(50);
+            // appends go on, one a millisecond, until the log has seen the database refuse writes for its bounded time
+            AuditUnavailableException refused = await("appends are refused while the database refuses writes").atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> appendOrRefusal(node, accepted), Optional::isPresent).orElseThrow();
             assertThat(refused.getMessage()).isEqualTo("the audit log cannot record reads right now; labelled reads are refused until it can");
-            assertThat(accepted).isGreaterThan(50);
+            assertThat(accepted.get()).isGreaterThan(50);
             assertThatThrownBy(node.log::flush).isInstanceOf(AuditUnavailableException.class);
             db.refuse = false;
-            boolean recovered = false;
-            while (!recovered && System.nanoTime() < deadline) {
-                try {
-                    node.log.append(AuditNodeFixture.record((int) accepted));
-                    accepted++;
-                    recovered = true;
-                } catch (AuditUnavailableException e) {
-                    Thread.sleep(20);
-                }
-            }
-            assertThat(recovered).as("appends are accepted again once the database takes writes").isTrue();
+            await("appends are accepted again once the database takes writes").atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> appendOrRefusal(node, accepted), Optional::isEmpty);
             node.log.flush();
-            assertThat(node.log.latestTreeHead().orElseThrow().size()).isEqualTo(accepted);
-            assertThat(stored(node)).isEqualTo(accepted);
+            assertThat(node.log.latestTreeHead().orElseThrow().size()).isEqualTo(accepted.get());
+            assertThat(stored(node)).isEqualTo(accepted.get());
         }
         var verified = AuditNodeFixture.verify("--data", dir.toString());
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
@@ -196,15 +194,10 @@ class AuditWriterFailureTests {
             assertThat(refused).isNotNull();
             assertThat(accepted).isBetween(1L, 32L);
             db.refuse = false;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                try {
-                    node.log.flush();
-                    break;
-                } catch (AuditUnavailableException e) {
-                    Thread.sleep(20);
-                }
-            }
+            await("a flush succeeds once the database takes writes").atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .ignoreException(AuditUnavailableException.class)
+                    .untilAsserted(node.log::flush);
             assertThat(node.log.latestTreeHead().orElseThrow().size()).isEqualTo(accepted);
             assertThat(stored(node)).isEqualTo(accepted);
         }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ADatP-4774 import and export: exact round trips and strict refusal of anything else. */
-class Adatp4774Test {
+class Adatp4774Tests {
 
     private static final List<Label> LABELS = List.of(
             Label.UNCLASSIFIED,

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.kizuna.label.Readers.*;
+import static org.kizuna.testing.Readers.*;
 
 /** The six read rules, roll-up and the guard, each with the reason a deny gives. */
-class LabelKernelTest {
+class LabelKernelTests {
 
     private final LabelKernel kernel = LabelKernel.standard();
 
@@ -30,54 +30,54 @@ class LabelKernelTest {
     @Test
     void rule1ClearanceIsComparedAfterMappingIntoTheReadersPolicy() {
         Label usConfidential = Label.parse("CONFIDENTIAL//REL TO USA, AUS, GBR");
-        assertAllowed(usConfidential, Reader.parse("AUS/PROTECTED"));
-        assertDenied(usConfidential, Reader.parse("AUS/OFFICIAL:Sensitive"), "below PROTECTED");
+        assertAllowed(usConfidential, aus(PROTECTED));
+        assertDenied(usConfidential, aus(OFFICIAL_SENSITIVE), "below PROTECTED");
         // The UK has no CONFIDENTIAL; US CONFIDENTIAL needs UK SECRET.
-        assertDenied(usConfidential, Reader.parse("GBR/OFFICIAL"), "below SECRET");
-        assertAllowed(usConfidential, gbrSecretReader());
-        assertDenied(Label.parse("TOP SECRET//REL TO USA, JPN"), jpnSecretReader(), "rule 1");
-        assertAllowed(Label.parse("//NATO SECRET//REL TO USA, NATO"), usaSecretReader());
-        assertDenied(Label.parse("//NATO SECRET//REL TO USA, JPN, NATO"), jpnSecretReader(), "no NATO-JPN equivalence table");
+        assertDenied(usConfidential, gbr(OFFICIAL), "below SECRET");
+        assertAllowed(usConfidential, gbr());
+        assertDenied(Label.parse("TOP SECRET//REL TO USA, JPN"), jpn(), "rule 1");
+        assertAllowed(Label.parse("//NATO SECRET//REL TO USA, NATO"), usa());
+        assertDenied(Label.parse("//NATO SECRET//REL TO USA, JPN, NATO"), jpn(), "no NATO-JPN equivalence table");
     }
 
     @Test
     void rule2NofornAndUnmarkedMeanTheOwnerOnly() {
         Label japaneseNoforn = Label.parse("//JPN SECRET//NOFORN");
-        assertAllowed(japaneseNoforn, jpnSecretReader());
-        assertDenied(japaneseNoforn, usaSecretReader(), "NOFORN: JPN only");
-        assertDenied(Label.parse("//JPN SECRET"), usaSecretReader(), "no releasability marking: JPN only");
+        assertAllowed(japaneseNoforn, jpn());
+        assertDenied(japaneseNoforn, usa(), "NOFORN: JPN only");
+        assertDenied(Label.parse("//JPN SECRET"), usa(), "no releasability marking: JPN only");
     }
 
     @Test
     void rule3EveryRestrictiveControlMustBeHeld() {
         Label item = Label.parse("TOP SECRET//SI/TK//ORCON/NOFORN");
-        assertDenied(item, usaTopSecretSiReader(), "lacks restrictive access TK, ORCON");
-        assertAllowed(item, Reader.of("USA", "TOP SECRET", Set.of("SI", "TK", "ORCON")));
+        assertDenied(item, usa(TOP_SECRET, "SI"), "lacks restrictive access TK, ORCON");
+        assertAllowed(item, usa(TOP_SECRET, "SI", "TK", "ORCON"));
     }
 
     @Test
     void rule4OneValueOfEachOtherPermissiveTag() {
         Label item = Label.parse("SECRET//REL TO USA, JPN//MISSION: KEEN SWORD, ORIENT SHIELD");
-        assertDenied(item, jpnSecretReader(), "rule 4");
-        assertAllowed(item, Reader.of("JPN", "SECRET", Set.of("KEEN SWORD")));
+        assertDenied(item, jpn(), "rule 4");
+        assertAllowed(item, jpn(SECRET, "KEEN SWORD"));
     }
 
     @Test
     void rule5TheNodeMustBeAbleToHoldTheItem() {
         LabelKernel secretNode = kernel.forNode("USA", "SECRET");
-        Decision d = secretNode.decide(Label.parse("TOP SECRET//NOFORN"), Reader.parse("USA/TOP SECRET"));
+        Decision d = secretNode.decide(Label.parse("TOP SECRET//NOFORN"), usa(TOP_SECRET));
         assertThat(d.reason()).contains("rule 5").contains("accredited to SECRET");
         LabelKernel japaneseNode = kernel.forNode("JPN", "TOP SECRET");
-        assertThat(japaneseNode.decide(Label.parse("SECRET//REL TO USA, GBR"), gbrSecretReader()).reason())
+        assertThat(japaneseNode.decide(Label.parse("SECRET//REL TO USA, GBR"), gbr()).reason())
                 .contains("rule 5: node JPN is not in the releasability");
-        assertThat(japaneseNode.mayRead(Label.parse("SECRET//REL TO USA, JPN"), jpnSecretReader())).isTrue();
+        assertThat(japaneseNode.mayRead(Label.parse("SECRET//REL TO USA, JPN"), jpn())).isTrue();
     }
 
     @Test
     void rule6CommunityScopedItemsNeedNeedToKnow() {
         Label item = Label.parse("SECRET//REL TO USA, JPN//COI: BMD");
-        assertDenied(item, jpnSecretReader(), "rule 6");
-        assertAllowed(item, jpnSecretReader().withCommunities(Set.of("BMD")));
+        assertDenied(item, jpn(), "rule 6");
+        assertAllowed(item, jpn().withCommunities(Set.of("BMD")));
     }
 
     @Test
@@ -119,9 +119,9 @@ class LabelKernelTest {
         assertThat(kernel.rollUp(List.of(Label.parse("(//JPN S//NF)"), Label.parse("(//JPN C//REL TO GBR, JPN)"))).banner()).isEqualTo("//JPN SECRET//NOFORN");
         // decisions are those of the parts: the owner reads, no partner does
         for (Label l : List.of(banner, Label.parse("SECRET"))) {
-            assertAllowed(l, usaSecretReader());
-            assertDenied(l, gbrSecretReader(), "rule 2");
-            assertDenied(l, jpnSecretReader(), "rule 2");
+            assertAllowed(l, usa());
+            assertDenied(l, gbr(), "rule 2");
+            assertDenied(l, jpn(), "rule 2");
         }
     }
 
@@ -141,8 +141,8 @@ class LabelKernelTest {
         Label banner = kernel.rollUp(List.of(nato, us));
         // JPN is named by both, but has no NATO equivalence, so it cannot read the NATO part and is dropped.
         assertThat(banner.banner()).isEqualTo("SECRET//REL TO USA, GBR");
-        assertThat(kernel.mayRead(banner, gbrSecretReader())).isTrue();
-        assertThat(kernel.mayRead(banner, jpnSecretReader())).isFalse();
+        assertThat(kernel.mayRead(banner, gbr())).isTrue();
+        assertThat(kernel.mayRead(banner, jpn())).isFalse();
     }
 
     @Test

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Readers.*;
 
 /** The node's kernel bean follows {@code kizuna.nation} and the accredited level (rule 5). */
-class LabelConfigurationTest {
+class LabelConfigurationTests {
 
     /** The node's own settings, which the node module binds in a whole node. */
     @EnableConfigurationProperties(NodeSettings.class)
@@ -24,8 +25,8 @@ class LabelConfigurationTest {
     void aUsNodeByDefault() {
         runner.run(context -> {
             LabelKernel kernel = context.getBean(LabelKernel.class);
-            assertThat(kernel.mayRead(Label.parse("TOP SECRET//NOFORN"), Reader.parse("USA/TOP SECRET"))).isTrue();
-            assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, GBR"), Reader.parse("GBR/SECRET")).allowed()).isTrue();
+            assertThat(kernel.mayRead(Label.parse("TOP SECRET//NOFORN"), usa(TOP_SECRET))).isTrue();
+            assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, GBR"), gbr()).allowed()).isTrue();
         });
     }
 
@@ -33,9 +34,9 @@ class LabelConfigurationTest {
     void aJapaneseNodeCannotHoldWhatIsNotReleasableToJapan() {
         runner.withPropertyValues("kizuna.nation=JPN", "kizuna.label.accredited-level=SECRET").run(context -> {
             LabelKernel kernel = context.getBean(LabelKernel.class);
-            assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, GBR"), Reader.parse("USA/SECRET")).reason()).contains("rule 5");
-            assertThat(kernel.decide(Label.parse("TOP SECRET//REL TO USA, JPN"), Reader.parse("JPN/TOP SECRET")).reason()).contains("accredited to SECRET");
-            assertThat(kernel.mayRead(Label.parse("SECRET//REL TO USA, JPN"), Reader.parse("JPN/SECRET"))).isTrue();
+            assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, GBR"), usa()).reason()).contains("rule 5");
+            assertThat(kernel.decide(Label.parse("TOP SECRET//REL TO USA, JPN"), jpn(TOP_SECRET)).reason()).contains("accredited to SECRET");
+            assertThat(kernel.mayRead(Label.parse("SECRET//REL TO USA, JPN"), jpn())).isTrue();
         });
     }
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Parsing and rendering of US banners and portion marks: canonical, strict, never guessed. */
-class MarkingTest {
+class MarkingTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

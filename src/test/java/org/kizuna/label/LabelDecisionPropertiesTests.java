@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the equivalence rows) on over a million random label/reader pairs, and roll-up safety: no reader may
  * read a roll-up without being able to read every part.
  */
-class LabelDecisionProperties {
+class LabelDecisionPropertiesTests {
 
     private static final LocalDate DAY = LocalDate.parse("2025-06-01");
     private static final LabelKernel KERNEL = LabelKernel.standard().asOf(DAY);

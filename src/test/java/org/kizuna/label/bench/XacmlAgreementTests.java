@@ -6,7 +6,7 @@ import org.kizuna.label.LabelKernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The benchmark compares like with like: AuthzForce and the kernel give the same answer on every decision. */
-class XacmlAgreementTest {
+class XacmlAgreementTests {
 
     @Test
     void authzForceAndTheKernelAgreeOnTheBenchmarkDecisions() throws Exception {

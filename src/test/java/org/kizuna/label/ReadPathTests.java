@@ -7,13 +7,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.label.Readers.*;
+import static org.kizuna.testing.Readers.*;
 
 /**
  * The read path: withheld items vanish from lists and single reads answer "not found" (leak 12), and
  * what it offers the audit trail is one query per read, the same whether or not hidden items exist.
  */
-class ReadPathTest {
+class ReadPathTests {
 
     record Report(String title, Label label) implements Labelled {
     }
@@ -27,16 +27,16 @@ class ReadPathTest {
 
     @Test
     void listsKeepOnlyWhatTheReaderMayReadInOrder() {
-        assertThat(readPath.readable(reports, jpnSecretReader(), Report::title, "reports")).extracting(Report::title).containsExactly("shared", "public");
-        assertThat(readPath.readable(reports, ausSecretReader(), Report::title, "reports")).extracting(Report::title).containsExactly("five eyes", "public");
-        assertThat(readPath.readable(reports, usaSecretReader(), Report::title, "reports")).hasSize(4);
+        assertThat(readPath.readable(reports, jpn(), Report::title, "reports")).extracting(Report::title).containsExactly("shared", "public");
+        assertThat(readPath.readable(reports, aus(), Report::title, "reports")).extracting(Report::title).containsExactly("five eyes", "public");
+        assertThat(readPath.readable(reports, usa(), Report::title, "reports")).hasSize(4);
     }
 
     @Test
     void aSingleReadAnswersEmptyForAnItemTheReaderMayNotRead() {
-        assertThat(readPath.readable(Optional.of(reports.get(1)), jpnSecretReader(), Report::title, "report/us only")).isEmpty();
-        assertThat(readPath.readable(Optional.of(reports.get(0)), jpnSecretReader(), Report::title, "report/shared")).contains(reports.get(0));
-        assertThat(readPath.readable(Optional.<Report>empty(), usaSecretReader(), Report::title, "report/none")).isEmpty();
+        assertThat(readPath.readable(Optional.of(reports.get(1)), jpn(), Report::title, "report/us only")).isEmpty();
+        assertThat(readPath.readable(Optional.of(reports.get(0)), jpn(), Report::title, "report/shared")).contains(reports.get(0));
+        assertThat(readPath.readable(Optional.<Report>empty(), usa(), Report::title, "report/none")).isEmpty();
     }
 
     /** The read path with a listener that keeps what it is offered. */
@@ -49,8 +49,8 @@ class ReadPathTest {
         List<ReadPath.ReadQuery> offered = new ArrayList<>();
         ReadPath path = recording(offered);
         List<Report> visible = List.of(reports.get(0), reports.get(3));
-        path.readable(visible, jpnSecretReader(), Report::title, "reports");
-        path.readable(reports, jpnSecretReader(), Report::title, "reports");
+        path.readable(visible, jpn(), Report::title, "reports");
+        path.readable(reports, jpn(), Report::title, "reports");
         assertThat(offered).hasSize(2);
         assertThat(offered.get(1)).isEqualTo(offered.get(0));
         assertThat(offered.get(0).given()).containsExactly("shared", "public");
@@ -62,8 +62,8 @@ class ReadPathTest {
     void aReadOfAHiddenItemIsOfferedExactlyLikeAReadOfAMissingOne() {
         List<ReadPath.ReadQuery> offered = new ArrayList<>();
         ReadPath path = recording(offered);
-        path.readable(Optional.of(reports.get(1)), jpnSecretReader(), Report::title, "report/x");
-        path.readable(Optional.<Report>empty(), jpnSecretReader(), Report::title, "report/x");
+        path.readable(Optional.of(reports.get(1)), jpn(), Report::title, "report/x");
+        path.readable(Optional.<Report>empty(), jpn(), Report::title, "report/x");
         assertThat(offered).hasSize(2);
         assertThat(offered.get(0)).isEqualTo(offered.get(1));
         assertThat(offered.get(0).given()).isEmpty();
@@ -74,20 +74,20 @@ class ReadPathTest {
         List<ReadPath.ReadQuery> offered = new ArrayList<>();
         ReadPath path = recording(offered);
         LabelKernel kernel = path.kernel();
-        path.readable(reports, jpnSecretReader(), Report::title, "reports");
-        path.readable(List.<Report>of(), jpnSecretReader(), Report::title, "reports");
-        path.readable(reports, usaSecretReader(), Report::title, "reports");
+        path.readable(reports, jpn(), Report::title, "reports");
+        path.readable(List.<Report>of(), jpn(), Report::title, "reports");
+        path.readable(reports, usa(), Report::title, "reports");
         Label jpnQuery = offered.get(0).label();
         // the label depends on the reader alone, not on what the query returned
         assertThat(offered.get(1).label()).isEqualTo(jpnQuery);
         assertThat(jpnQuery.banner()).isEqualTo("SECRET//REL TO USA, JPN");
-        assertThat(kernel.mayRead(jpnQuery, jpnSecretReader())).isTrue();
-        assertThat(kernel.mayRead(jpnQuery, usaSecretReader())).isTrue();
-        assertThat(kernel.mayRead(jpnQuery, ausSecretReader())).isFalse();
-        assertThat(kernel.mayRead(jpnQuery, Reader.parse("JPN/CONFIDENTIAL"))).isFalse();
+        assertThat(kernel.mayRead(jpnQuery, jpn())).isTrue();
+        assertThat(kernel.mayRead(jpnQuery, usa())).isTrue();
+        assertThat(kernel.mayRead(jpnQuery, aus())).isFalse();
+        assertThat(kernel.mayRead(jpnQuery, jpn(CONFIDENTIAL))).isFalse();
         Label usaQuery = offered.get(2).label();
         assertThat(usaQuery.banner()).isEqualTo("SECRET//NOFORN");
-        assertThat(kernel.mayRead(usaQuery, jpnSecretReader())).isFalse();
+        assertThat(kernel.mayRead(usaQuery, jpn())).isFalse();
         for (Report r : reports) {
             assertThat(kernel.dominates(usaQuery, r.label())).as(r.title()).isTrue();
         }
@@ -97,7 +97,7 @@ class ReadPathTest {
     void aSubscriptionIsOfferedOnceAndItsItemsNever() {
         List<ReadPath.ReadQuery> offered = new ArrayList<>();
         ReadPath path = recording(offered);
-        ReadPath.Subscription s = path.subscribe(jpnSecretReader(), "reports/stream");
+        ReadPath.Subscription s = path.subscribe(jpn(), "reports/stream");
         assertThat(offered).hasSize(1);
         assertThat(offered.getFirst().outcome()).isEqualTo("subscribed");
         assertThat(reports.stream().filter(s::mayRead)).extracting(Report::title).containsExactly("shared", "public");

@@ -1,0 +1,76 @@
+package org.kizuna.label;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.testing.ModuleOnH2;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Readers.*;
+
+/**
+ * The label module as a node wires it (it uses no other module): the node's read path decides every read
+ * with the node's kernel and offers each query, once, to the listeners the other modules register (the
+ * audit log is one; here a list stands in for it).
+ */
+// ModularityTests verifies the modules; this test starts the ones it needs
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
+@ModuleOnH2
+class LabelModuleTests {
+
+    record Report(String id, Label label) implements Labelled {
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Queries {
+        final List<ReadPath.ReadQuery> offered = new CopyOnWriteArrayList<>();
+
+        @Bean
+        ReadPath.ReadDecisionListener recordingListener() {
+            return offered::add;
+        }
+    }
+
+    final ReadPath readPath;
+    final LabelKernel kernel;
+    final Queries queries;
+
+    LabelModuleTests(ReadPath readPath, LabelKernel kernel, Queries queries) {
+        this.readPath = readPath;
+        this.kernel = kernel;
+        this.queries = queries;
+    }
+
+    @Test
+    void aReaderIsGivenOnlyWhatTheReaderMayReadAndTheQueryIsOfferedOnce() {
+        List<Report> reports = List.of(
+                new Report("shared", Label.parse("SECRET//REL TO USA, JPN")),
+                new Report("us-only", Label.parse("SECRET//NOFORN")),
+                new Report("five-eyes", Label.parse("SECRET//REL TO USA, FVEY")));
+        int before = queries.offered.size();
+
+        assertThat(readPath.readable(reports, jpn(), Report::id, "spec/reports")).extracting(Report::id).containsExactly("shared");
+        assertThat(readPath.readable(reports, aus(), Report::id, "spec/reports")).extracting(Report::id).containsExactly("five-eyes");
+        assertThat(readPath.readable(reports, usa(), Report::id, "spec/reports")).hasSize(3);
+
+        assertThat(queries.offered).hasSize(before + 3);
+        ReadPath.ReadQuery japanese = queries.offered.get(before);
+        assertThat(japanese.reader()).isEqualTo(jpn());
+        assertThat(japanese.given()).containsExactly("shared");
+        assertThat(japanese.toString()).doesNotContain("us-only").doesNotContain("five-eyes");
+    }
+
+    @Test
+    void theNodesKernelSaysWhyAReadIsDenied() {
+        Decision denied = kernel.decide(Label.parse("SECRET//NOFORN"), jpn());
+        assertThat(denied.allowed()).isFalse();
+        assertThat(denied.reason()).contains("rule 2").contains("NOFORN");
+        assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, JPN"), jpn()).allowed()).isTrue();
+        assertThat(kernel.decide(Label.parse("SECRET//REL TO USA, JPN"), jpn(CONFIDENTIAL)).allowed()).isFalse();
+    }
+}
