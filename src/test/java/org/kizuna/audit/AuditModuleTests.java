@@ -26,7 +26,7 @@ import static org.kizuna.testing.Readers.*;
  */
 // the log reaches the label module's read path through an ObjectProvider, which Modulith does not count as a
 // dependency: it is included by name; ModularityTests verifies the modules
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "label", verifyAutomatically = false)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = {"label", "node"}, verifyAutomatically = false)
 @ModuleOnH2
 class AuditModuleTests {
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * shared facility, the planner books it, and the change is published for the other modules.
  */
 // ModularityTests verifies the modules; this test starts the ones it needs
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "node", verifyAutomatically = false)
 @ModuleOnH2
 class BookingModuleTests {
 

@@ -18,7 +18,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * and {@link UserDisabled} tells the other modules (they end the user's live sessions).
  */
 // ModularityTests verifies the modules; this test starts the ones it needs
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "node", verifyAutomatically = false)
 @ModuleOnH2
 @AutoConfigureMockMvc
 class IdentityModuleTests {

@@ -19,7 +19,7 @@ import static org.kizuna.testing.Readers.*;
  * audit log is one; here a list stands in for it).
  */
 // ModularityTests verifies the modules; this test starts the ones it needs
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "node", verifyAutomatically = false)
 @ModuleOnH2
 class LabelModuleTests {
 

@@ -22,7 +22,7 @@ import static org.kizuna.testing.Readers.*;
  * they stood on a day, and only those the reader may read.
  */
 // ModularityTests verifies the modules; this test starts the ones it needs
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "node", verifyAutomatically = false)
 @ModuleOnH2
 class RegistryModuleTests {
 

@@ -68,13 +68,13 @@ class RegistryControllerTests {
     @Test
     void searchTextIsOneToAHundredCharactersAndAPageAtMostTwoHundredItems() {
         assertThat(mvc.get().uri("/api/v1/registry/search").param("q", " ")).hasStatus(400)
-                .bodyJson().extractingPath("$.detail").asString().isEqualTo("q must be 1 to 100 characters; got 1");
+                .bodyJson().extractingPath("$.detail").asString().isEqualTo("q: must be 1 to 100 characters");
         assertThat(mvc.get().uri("/api/v1/registry/search?q=" + "x".repeat(101))).hasStatus(400)
-                .bodyJson().extractingPath("$.detail").asString().isEqualTo("q must be 1 to 100 characters; got 101");
+                .bodyJson().extractingPath("$.detail").asString().isEqualTo("q: must be 1 to 100 characters");
         assertThat(mvc.get().uri("/api/v1/registry/search?q=camp&page=-1")).hasStatus(400)
-                .bodyJson().extractingPath("$.title").asString().isEqualTo("Bad page");
+                .bodyJson().extractingPath("$.detail").asString().isEqualTo("page: must be 0 or more");
         assertThat(mvc.get().uri("/api/v1/registry/search?q=camp&size=201")).hasStatus(400)
-                .bodyJson().extractingPath("$.detail").asString().isEqualTo("page must be 0 or more and size between 1 and 200; got page 0, size 201");
+                .bodyJson().extractingPath("$.detail").asString().isEqualTo("size: must be between 1 and 200");
         verifyNoInteractions(registry);
 
         when(registry.search(anyString(), any(), anyInt(), anyInt(), any())).thenReturn(new SearchPage(List.of(), 0, 0, 200));
