@@ -114,13 +114,6 @@ public final class LabelledPicture {
         retained.add(t, sensor, x, y, sigma, labelKey);
     }
 
-    public void trackReport(String sourceTrackId, double t, double x, double y, double vx, double vy,
-                            double[] covariance4x4RowMajor, int labelKey) {
-        for (Audience a : audiences) {
-            if (a.reads(labelKey)) a.engine.trackReport(sourceTrackId, t, x, y, vx, vy, covariance4x4RowMajor, labelKey);
-        }
-    }
-
     public void advance(double t) {
         now = Math.max(now, t);
         for (Audience a : audiences) a.engine.advance(t);
