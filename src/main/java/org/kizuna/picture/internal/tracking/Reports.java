@@ -14,7 +14,7 @@ final class Reports {
     int size;
 
     void add(double rt, int rsensor, double rx, double ry, double rsigma, int rlabel) {
-        if (size == t.length) grow(Math.max(64, size * 2));
+        if (size == t.length) grow(Columns.grownCapacity(size));
         t[size] = rt;
         sensor[size] = rsensor;
         x[size] = rx;
@@ -37,6 +37,18 @@ final class Reports {
         y[to] = y[from];
         sigma[to] = sigma[from];
         label[to] = label[from];
+    }
+
+    /** Removes the reports whose flag in {@code marked} is set, keeping the others in their order. */
+    void remove(boolean[] marked) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (!marked[i]) {
+                if (kept != i) move(i, kept);
+                kept++;
+            }
+        }
+        size = kept;
     }
 
     /** Drops the first {@code n} reports. */
@@ -74,6 +86,8 @@ final class Reports {
         label = s.label;
     }
 
+    // the columns are plain fields that callers read by name, so they are grown here rather than held in
+    // a Columns; the growth rule is the package's (Columns.grownCapacity)
     private void grow(int n) {
         t = Arrays.copyOf(t, n);
         sensor = Arrays.copyOf(sensor, n);

@@ -132,24 +132,4 @@ class FusionEngineTests {
             }
         }
     }
-
-    @Test
-    void aPartnerTrackIsFusedByCovarianceIntersectionAndNotCountedTwice() {
-        FusionEngine e = new FusionEngine(FusionConfig.defaults());
-        for (int k = 0; k < 10; k++) {
-            e.report(k, 0, 1000 + 150 * k, 2000, 100, 0);
-            e.advance(k);
-        }
-        double own = view(e).get(0).variance();
-        double[] cov = {900, 0, 0, 0, 0, 900, 0, 0, 0, 0, 25, 0, 0, 0, 0, 25};
-        e.trackReport("JPN-7", 9, 1000 + 150 * 9 + 20, 2010, 150, 0, cov, 5);
-        List<Seen> once = view(e);
-        assertThat(once).hasSize(1);
-        assertThat(once.get(0).variance()).isLessThanOrEqualTo(Math.min(own, 900) + 1e-6);
-        assertThat(once.get(0).labels()).contains(0, 5);
-        for (int i = 0; i < 5; i++) e.trackReport("JPN-7", 9, 1000 + 150 * 9 + 20, 2010, 150, 0, cov, 5);
-        List<Seen> again = view(e);
-        assertThat(again.get(0).variance()).isEqualTo(once.get(0).variance());
-        assertThat(again.get(0).x()).isEqualTo(once.get(0).x());
-    }
 }

@@ -1,0 +1,195 @@
+package org.kizuna.picture.internal.tracking;
+
+import java.util.Arrays;
+
+/**
+ * The tracks of one engine as a table of columns: a track is a slot (a row index), the same for the
+ * whole life of the track; a deleted track's slot is reused by the next new track. Every column is a
+ * primitive array indexed by slot ({@code tracks.stateTime.at[i]}), so the hot loops read arrays, not
+ * objects.
+ *
+ * <p>The live tracks are listed in the order they started ({@link #slot}); that order is the order in
+ * which the engine gates, assigns, merges and shows tracks, so it is part of the result: deleting
+ * tracks compacts the list and keeps the order of the others (a swap-remove would reorder it).
+ */
+final class TrackTable {
+
+    private final Columns columns = new Columns();
+
+    /** The constant-velocity filter, one axis of the plane each. */
+    final Axis x = new Axis(columns), y = new Axis(columns);
+    /** The time the filter state holds at. */
+    final Columns.Column<double[]> stateTime = columns.doubles();
+    /** The latest time of a report the track took. */
+    final Columns.Column<double[]> lastReportTime = columns.doubles();
+    /** The report the track started from (its seed): time and position, where its history begins. */
+    final Columns.Column<double[]> startTime = columns.doubles(), startX = columns.doubles(), startY = columns.doubles();
+    /** Reports taken, the two that started the track included. */
+    final Columns.Column<int[]> hits = columns.ints();
+    final Columns.Column<boolean[]> confirmed = columns.flags();
+    final Columns.Column<long[]> id = columns.longs();
+    /** The label keys and the sensors of the reports the track took. */
+    final KeySets labels = new KeySets(columns), sensors = new KeySets(columns);
+
+    private int rows;
+    private int[] live = new int[0];
+    private int liveCount;
+    private int[] free = new int[0];
+    private int freeCount;
+    private int deletedSinceCompact;
+
+    /** Live tracks. */
+    int size() {
+        return liveCount;
+    }
+
+    /** The slot of the {@code k}-th live track; -1 when it was {@link #delete deleted} and the list not {@link #compact compacted} since. */
+    int slot(int k) {
+        return live[k];
+    }
+
+    /** A slot for a new, tentative track, listed last among the live ones; its other columns still hold the old track's values. */
+    int add() {
+        int i;
+        if (freeCount > 0) {
+            i = free[--freeCount];
+        } else {
+            if (rows == columns.capacity()) columns.grow();
+            i = rows++;
+        }
+        if (liveCount == live.length) live = Arrays.copyOf(live, Columns.grownCapacity(liveCount));
+        live[liveCount++] = i;
+        confirmed.at[i] = false;
+        return i;
+    }
+
+    /** Deletes the {@code k}-th live track: its slot is free, its place in the list empty until {@link #compact}. */
+    void delete(int k) {
+        if (freeCount == free.length) free = Arrays.copyOf(free, Columns.grownCapacity(freeCount));
+        free[freeCount++] = live[k];
+        live[k] = -1;
+        deletedSinceCompact++;
+    }
+
+    /** Closes the places of deleted tracks in the list, keeping the order of the others. */
+    void compact() {
+        if (deletedSinceCompact == 0) return;
+        deletedSinceCompact = 0;
+        int kept = 0;
+        for (int k = 0; k < liveCount; k++) if (live[k] >= 0) live[kept++] = live[k];
+        liveCount = kept;
+    }
+
+    /** Predicts track {@code i} to time {@code t} (nothing when its state is that recent already) under process noise {@code q}. */
+    void predict(int i, double t, double q) {
+        double dt = t - stateTime.at[i];
+        if (dt <= 0) return;
+        x.predict(i, dt, q);
+        y.predict(i, dt, q);
+        stateTime.at[i] = t;
+    }
+
+    /**
+     * One axis of every track's constant-velocity filter. The axes of the plane are filtered apart (a
+     * report's accuracy is the same in x and y, and the motion model does not couple them), so on each
+     * axis a track's state is its position and velocity, and its covariance the 2x2
+     * [[posVar, cov], [cov, velVar]].
+     */
+    static final class Axis {
+
+        final Columns.Column<double[]> pos, vel, posVar, cov, velVar;
+
+        Axis(Columns table) {
+            pos = table.doubles();
+            vel = table.doubles();
+            posVar = table.doubles();
+            cov = table.doubles();
+            velVar = table.doubles();
+        }
+
+        /** Row {@code i} predicted {@code dt} ahead: the position moves on at the velocity, the covariance grows by the process noise. */
+        void predict(int i, double dt, double q) {
+            pos.at[i] += vel.at[i] * dt;
+            double p = positionVariance(posVar.at[i], cov.at[i], velVar.at[i], dt, q), c = crossCovariance(cov.at[i], velVar.at[i], dt, q);
+            velVar.at[i] = velocityVariance(velVar.at[i], dt, q);
+            posVar.at[i] = p;
+            cov.at[i] = c;
+        }
+
+        /** The Kalman update of row {@code i} with a measured position {@code z} of variance {@code r2}. */
+        void update(int i, double z, double r2) {
+            double s = posVar.at[i] + r2, innovation = z - pos.at[i];
+            double posGain = posVar.at[i] / s, velGain = cov.at[i] / s;
+            pos.at[i] += posGain * innovation;
+            vel.at[i] += velGain * innovation;
+            velVar.at[i] -= cov.at[i] * cov.at[i] / s;
+            cov.at[i] = cov.at[i] * r2 / s;
+            posVar.at[i] = posVar.at[i] * r2 / s;
+        }
+
+        void set(int i, double position, double velocity, double positionVar, double covariance, double velocityVar) {
+            pos.at[i] = position;
+            vel.at[i] = velocity;
+            posVar.at[i] = positionVar;
+            cov.at[i] = covariance;
+            velVar.at[i] = velocityVar;
+        }
+
+        /** The position of row {@code i} predicted {@code dt} ahead. */
+        double positionAt(int i, double dt) {
+            return pos.at[i] + vel.at[i] * dt;
+        }
+
+        /** The position variance of row {@code i} predicted {@code dt} ahead under process noise {@code q}. */
+        double positionVarianceAt(int i, double dt, double q) {
+            return positionVariance(posVar.at[i], cov.at[i], velVar.at[i], dt, q);
+        }
+
+        // the covariance [[p00, p01], [p01, p11]] of one axis predicted dt ahead under white acceleration of intensity q
+
+        private static double positionVariance(double p00, double p01, double p11, double dt, double q) {
+            return p00 + 2 * dt * p01 + dt * dt * p11 + q * dt * dt * dt / 3;
+        }
+
+        private static double crossCovariance(double p01, double p11, double dt, double q) {
+            return p01 + dt * p11 + q * dt * dt / 2;
+        }
+
+        private static double velocityVariance(double p11, double dt, double q) {
+            return p11 + q * dt;
+        }
+    }
+
+    /** A small set of int keys per row (label keys, sensors), in the order they were first added. */
+    static final class KeySets {
+
+        private final Columns.Column<int[][]> keys;
+        private final Columns.Column<int[]> counts;
+
+        KeySets(Columns table) {
+            keys = table.intArrays();
+            counts = table.ints();
+        }
+
+        /** The keys of row {@code i}: the first {@link #count} entries. */
+        int[] of(int i) {
+            return keys.at[i];
+        }
+
+        int count(int i) {
+            return counts.at[i];
+        }
+
+        void clear(int i) {
+            counts.at[i] = 0;
+        }
+
+        /** Adds {@code key} to row {@code i} unless it holds it already. */
+        void add(int i, int key) {
+            int[] k = keys.at[i];
+            for (int j = 0; j < counts.at[i]; j++) if (k[j] == key) return;
+            if (counts.at[i] == k.length) keys.at[i] = k = Arrays.copyOf(k, k.length * 2);
+            k[counts.at[i]++] = key;
+        }
+    }
+}
