@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.distribution;
 
+import org.kizuna.testing.Readers;
 import org.kizuna.testing.TestClock;
 import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ import org.kizuna.picture.Source;
 class PictureBoundsTests {
 
     static final LabelKernel KERNEL = LabelKernel.standard().forNode("USA", "TOP SECRET");
-    static final Reader USA = Reader.parse("USA/SECRET");
+    static final Reader USA = Readers.usa();
     static final Source SOURCE = new Source("test", "USA", null);
     static final LivePicture.Limits LIMITS = new LivePicture.Limits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 100, 32, 4,
             Duration.ofMinutes(10));
@@ -123,28 +124,27 @@ class PictureBoundsTests {
             assertThat(picture.refusedByReason()).containsEntry("too-many-labels", (long) refused);
             // another nation's share is its own: a new JPN label is taken while USA's share is full
             picture.ingest(jpnOnly("JPN-OWN", now.get(), now.get() + 10_000), new Source("jpn-test", "JPN", null));
-            Reader jpn = Reader.parse("JPN/SECRET");
+            Reader jpn = Readers.jpn();
             assertThat(waitForTracks(picture, jpn, LIMITS.maxLabels() / 2 + 1)).as("JPN decides on the churned labels (half name JPN) and its own")
                     .hasSize(LIMITS.maxLabels() / 2 + 1);
 
             // once those tracks are gone, their labels are released and new labels are taken again
             now.addAndGet(120_000);
             picture.tracks(USA);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            boolean taken = false;
             LabelKeys.Marking jpnOnly = attributes.intern(Label.parse("SECRET//REL TO USA, JPN"));
             LabelKeys.Marking noforn = attributes.intern(Label.parse("SECRET//NOFORN"));
-            while (!taken && System.nanoTime() < deadline) {
+            // the picture's thread releases labels out of use on its own schedule (on the node's clock): each try
+            // that is refused moves the clock on by a second
+            Awaitility.await("labels out of use are released").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 try {
                     picture.ingest(event("AFTER-NF", now.get(), now.get() + 60_000, noforn.access(), noforn.caveat(), noforn.releasableTo()), SOURCE);
                     picture.ingest(event("AFTER-REL", now.get(), now.get() + 60_000, jpnOnly.access(), jpnOnly.caveat(), jpnOnly.releasableTo()), SOURCE);
-                    taken = true;
+                    return true;
                 } catch (CotRejected full) {
-                    Thread.sleep(100);
                     now.addAndGet(1000);
+                    return false;
                 }
-            }
-            assertThat(taken).as("labels out of use are released").isTrue();
+            });
             assertThat(picture.labels().size()).isLessThanOrEqualTo(LIMITS.maxLabels());
             // a released key now names another label: no decision JPN took for its old label may survive
             assertThat(waitForTracks(picture, USA, 2)).extracting(TrackView::id).contains("AFTER-NF", "AFTER-REL");
@@ -174,7 +174,7 @@ class PictureBoundsTests {
             for (int i = 0; i < LIMITS.maxTracks(); i++) {
                 picture.ingest(jpnOnly("JPN-" + i, now.get(), now.get() + 60_000), jpn);
             }
-            Reader jpnReader = Reader.parse("JPN/SECRET");
+            Reader jpnReader = Readers.jpn();
             assertThat(waitForTracks(picture, jpnReader, LIMITS.maxTracks())).hasSize(LIMITS.maxTracks());
             picture.ingest(jpnOnly("JPN-ONE-MORE", now.get(), now.get() + 60_000), jpn);
             // USA's reports are taken as if JPN had none

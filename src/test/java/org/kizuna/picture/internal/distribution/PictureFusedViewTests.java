@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Readers;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class PictureFusedViewTests {
 
-    static final Reader USA = Reader.parse("USA/SECRET"), JPN = Reader.parse("JPN/SECRET");
+    static final Reader USA = Readers.usa(), JPN = Readers.jpn();
 
     /** A radar report of an aircraft flying east at 150 m/s from 37N 134E, seen at {@code timeMs}. */
     static CotEvent report(String uid, long startMs, long timeMs) {
@@ -85,7 +86,7 @@ class PictureFusedViewTests {
             picture.ingest(report("AUS-P8A-A47.r9", now, now), new Source("test", "AUS", null));
             Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> picture.observations() == 1);
             // a tentative track is never shown: one report could be clutter
-            assertThat(picture.tracks(Reader.parse("AUS/SECRET"))).isEmpty();
+            assertThat(picture.tracks(Readers.aus())).isEmpty();
         }
         assertThat(Plane.lat(Plane.y(38.5))).isCloseTo(38.5, within(1e-12));
     }

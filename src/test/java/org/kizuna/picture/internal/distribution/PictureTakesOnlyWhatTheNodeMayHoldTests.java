@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.distribution;
 
+import org.kizuna.testing.Readers;
 import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,8 +36,8 @@ class PictureTakesOnlyWhatTheNodeMayHoldTests {
             picture.ingest(event("JPN-REL", "SECRET", null, "REL TO USA, JPN"), jpn);
             picture.ingest(event("USA-ONLY", null, null, null), usa);
             assertThat(picture.refusedByReason()).containsEntry("label-not-held", 1L);
-            assertThat(PictureBoundsTests.waitForTracks(picture, Reader.parse("JPN/SECRET"), 1)).extracting(TrackView::id).containsExactly("JPN-REL");
-            assertThat(PictureBoundsTests.waitForTracks(picture, Reader.parse("USA/SECRET"), 2)).extracting(TrackView::id)
+            assertThat(PictureBoundsTests.waitForTracks(picture, Readers.jpn(), 1)).extracting(TrackView::id).containsExactly("JPN-REL");
+            assertThat(PictureBoundsTests.waitForTracks(picture, Readers.usa(), 2)).extracting(TrackView::id)
                     .containsExactlyInAnyOrder("JPN-REL", "USA-ONLY");
         }
     }

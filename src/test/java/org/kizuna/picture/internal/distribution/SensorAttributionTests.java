@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.distribution;
 
+import org.kizuna.testing.Readers;
 import org.kizuna.testing.TestClock;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.TrackView;
@@ -31,11 +32,11 @@ class SensorAttributionTests {
         try (LivePicture picture = new LivePicture(kernel, sensors, "USA")) {
             Source jpn = new Source("jpn-client", "JPN", Label.parse("SECRET//REL TO USA, JPN"));
             picture.ingest(report("USA-TEST-RADAR.1", System.currentTimeMillis()), jpn);
-            Awaitility.await().atMost(Duration.ofMillis(3000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.tracks(Reader.parse("USA/SECRET")).isEmpty()));
+            Awaitility.await().atMost(Duration.ofMillis(3000)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.tracks(Readers.usa()).isEmpty()));
             // not an observation of the US radar (those count as observations), but JPN's own self-report
             assertThat(picture.observations()).isZero();
-            assertThat(picture.tracks(Reader.parse("USA/SECRET"))).extracting(TrackView::id).containsExactly("USA-TEST-RADAR.1");
-            assertThat(picture.tracks(Reader.parse("JPN/SECRET"))).extracting(TrackView::id).containsExactly("USA-TEST-RADAR.1");
+            assertThat(picture.tracks(Readers.usa())).extracting(TrackView::id).containsExactly("USA-TEST-RADAR.1");
+            assertThat(picture.tracks(Readers.jpn())).extracting(TrackView::id).containsExactly("USA-TEST-RADAR.1");
 
             // the radar's own nation reports for it: an observation, under the radar's label
             picture.ingest(report("USA-TEST-RADAR.2", System.currentTimeMillis()), new Source("usa-client", "USA", null));

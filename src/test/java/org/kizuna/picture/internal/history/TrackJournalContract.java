@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Readers;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
@@ -36,7 +37,7 @@ abstract class TrackJournalContract {
     static final LabelKeys LABELS = new LabelKeys();
     static final String REL = "SECRET//REL TO USA, JPN", NOFORN = "SECRET//NOFORN";
     static final LabelKernel KERNEL = LabelKernel.standard().forNode("USA", "TOP SECRET");
-    static final Reader JPN = Reader.parse("JPN/SECRET"), USA = Reader.parse("USA/SECRET"), USA_TOP = Reader.parse("USA/TOP SECRET");
+    static final Reader JPN = Readers.jpn(), USA = Readers.usa(), USA_TOP = Readers.usa(Readers.TOP_SECRET);
 
     JdbcTemplate jdbc;
 

@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.ingest;
 
+import org.kizuna.testing.Readers;
 import org.kizuna.testing.TestClock;
 import org.kizuna.node.NodePki;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class CotLimitsTests {
     static @TempDir Path dir;
     static NodePki pki;
     static SSLContext usa;
-    static final org.kizuna.label.Reader USA_SECRET = org.kizuna.label.Reader.parse("USA/SECRET");
+    static final org.kizuna.label.Reader USA_SECRET = Readers.usa();
 
     LivePicture picture;
     CotServer server;

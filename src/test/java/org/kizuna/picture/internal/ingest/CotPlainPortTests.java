@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.ingest;
 
+import org.kizuna.testing.Readers;
 import org.kizuna.node.NodePki;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.awaitility.Awaitility;
@@ -42,8 +43,8 @@ class CotPlainPortTests {
     static CotServer anonymousPort, readerPort;
     static SSLContext usa;
 
-    static final Reader USA_UNCLASSIFIED = Reader.parse("USA/UNCLASSIFIED"), USA_SECRET = Reader.parse("USA/SECRET"),
-            USA_TOP_SECRET = Reader.parse("USA/TOP SECRET");
+    static final Reader USA_UNCLASSIFIED = Readers.usa(Readers.UNCLASSIFIED), USA_SECRET = Readers.usa(),
+            USA_TOP_SECRET = Readers.usa(Readers.TOP_SECRET);
 
     @BeforeAll
     static void start() throws Exception {

@@ -1,5 +1,6 @@
 package org.kizuna.picture.internal.ingest;
 
+import org.kizuna.testing.Readers;
 import org.kizuna.node.NodePki;
 import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +40,8 @@ class CotServerTests {
     static CotServer server;
     static SSLContext usa, jpn;
 
-    static final Reader USA_SECRET = Reader.parse("USA/SECRET"), USA_TOP_SECRET = Reader.parse("USA/TOP SECRET"),
-            USA_CONFIDENTIAL = Reader.parse("USA/CONFIDENTIAL"), JPN_SECRET = Reader.parse("JPN/SECRET");
+    static final Reader USA_SECRET = Readers.usa(), USA_TOP_SECRET = Readers.usa(Readers.TOP_SECRET),
+            USA_CONFIDENTIAL = Readers.usa(Readers.CONFIDENTIAL), JPN_SECRET = Readers.jpn();
 
     @BeforeAll
     static void start() throws Exception {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Readers;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.TrackView;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 /** The demo scenario feeds the picture through the demo sensors, asynchronously, in real time. */
 class SimulatorTests {
 
-    static final Reader USA = Reader.parse("USA/SECRET");
+    static final Reader USA = Readers.usa();
 
     @Test
     void demoSensorsReportTargetsAndMovingPlatformsReportThemselves() throws Exception {
@@ -34,8 +35,8 @@ class SimulatorTests {
             assertThat(mustin.speed()).isCloseTo(8.0, within(0.01));
             assertThat(mustin.lat()).isBetween(33.0, 35.0);
             // JPN readers see the allied units, GBR readers (not on any releasability list) see none
-            assertThat(picture.tracks(Reader.parse("JPN/SECRET"))).extracting(TrackView::id).contains("DDG-MUSTIN-USA", "DDG-MAYA-JPN");
-            assertThat(picture.tracks(Reader.parse("GBR/SECRET"))).isEmpty();
+            assertThat(picture.tracks(Readers.jpn())).extracting(TrackView::id).contains("DDG-MUSTIN-USA", "DDG-MAYA-JPN");
+            assertThat(picture.tracks(Readers.gbr())).isEmpty();
 
             // the demo sensors scan their targets, and the tracking turns their reports into tracks in the theatre
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> picture.observations() > 20

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Readers;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
@@ -20,8 +21,8 @@ class AudienceTrackingTests {
 
     static AudienceTracking picture(int[] audiences, boolean withNoforn) {
         AudienceTracking p = new AudienceTracking(FusionConfig.defaults(), Duration.ofSeconds(30));
-        audiences[0] = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
-        audiences[1] = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("USA/SECRET")));
+        audiences[0] = p.addAudience(key -> kernel.mayRead(labels.get(key), Readers.jpn()));
+        audiences[1] = p.addAudience(key -> kernel.mayRead(labels.get(key), Readers.usa()));
         SplittableRandom rnd = new SplittableRandom(11);
         for (int k = 0; k < 40; k++) {
             double t = k;
@@ -67,9 +68,9 @@ class AudienceTrackingTests {
     void anAudienceThatArrivesLaterStartsFromTheRetainedReportsItMayRead() {
         int[] aud = new int[2];
         AudienceTracking p = picture(aud, true);
-        int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("AUS/SECRET")));
+        int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Readers.aus()));
         assertThat(seen(p, late)).isEmpty();
-        int lateJpn = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
+        int lateJpn = p.addAudience(key -> kernel.mayRead(labels.get(key), Readers.jpn()));
         assertThat(seen(p, lateJpn)).hasSize(3);
     }
 
@@ -86,7 +87,7 @@ class AudienceTrackingTests {
             for (int c = 0; c < 3; c++) p.report(t, 0, 500_000 + rnd.nextDouble() * 100_000, rnd.nextDouble() * 100_000, 50, 0);
             p.advance(t);
         }
-        int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Reader.parse("JPN/SECRET")));
+        int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Readers.jpn()));
         List<double[]> tracks = new ArrayList<>();
         p.view(late, (id, t, tx, ty, vx, vy, var, l, lc, s, sc) -> tracks.add(new double[] {tx, ty, vx, vy}));
         assertThat(tracks).hasSize(1);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Readers;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.TrackView;
@@ -64,7 +65,7 @@ class PictureControllerTests {
 
     /** Whether the picture holds a track of that uid for anyone on the node (its most cleared reader). */
     boolean held(String uid) {
-        return picture.tracks(Reader.parse("USA/TOP SECRET")).stream().map(TrackView::id).anyMatch(uid::equals);
+        return picture.tracks(Readers.usa(Readers.TOP_SECRET)).stream().map(TrackView::id).anyMatch(uid::equals);
     }
 
     @Test
