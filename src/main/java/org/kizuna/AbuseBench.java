@@ -105,7 +105,7 @@ final class AbuseBench implements Callable<Integer> {
                 new AbuseHarness.Load(idleCot, halfOpenTls, idleHttp, floodRate, malformedRate, farTimeRate, churnRate, bodyRate, bodyMb, loginRate)));
         PrintWriter err = spec.commandLine().getErr();
         boolean temporary = data == null;
-        Path dir = temporary ? Files.createTempDirectory("kizuna-abuse") : data.toAbsolutePath().normalize();
+        Path dir = data == null ? Files.createTempDirectory("kizuna-abuse") : data.toAbsolutePath().normalize();
         err.println("abuse: starting a node (" + NATION + ", demo, simulator on) in this JVM with its data in " + dir);
         err.flush();
         ConfigurableApplicationContext node = startNode(dir);

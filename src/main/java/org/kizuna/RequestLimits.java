@@ -13,6 +13,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -91,7 +92,7 @@ class RequestLimits {
     /** A request whose body stream fails once more than {@code max} bytes have been read. */
     static final class Capped extends HttpServletRequestWrapper {
         private final long max;
-        private ServletInputStream in;
+        private @Nullable ServletInputStream in;
 
         Capped(HttpServletRequest request, long max) {
             super(request);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,16 +42,16 @@ final class StartCommand implements Callable<Integer> {
     int httpsPort;
 
     @Option(names = "--data", description = "Data directory (default: ./data/<nation>).")
-    Path data;
+    @Nullable Path data;
 
     @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL database; without it the embedded H2 database is used.")
-    String dbUrl;
+    @Nullable String dbUrl;
 
     @Option(names = "--db-user", description = "Database user.")
-    String dbUser;
+    @Nullable String dbUser;
 
     @Option(names = "--db-password", description = "Database password.")
-    String dbPassword;
+    @Nullable String dbPassword;
 
     @Option(names = "--production", description = "Production mode: no demo users or demo data; refuses to start with a user whose password is known.")
     boolean production;
@@ -59,13 +60,13 @@ final class StartCommand implements Callable<Integer> {
     boolean noSimulator;
 
     @Option(names = "--cot-plain", negatable = true, description = "Serve the plain CoT port 8087 (default: on, off with --production).")
-    Boolean cotPlain;
+    @Nullable Boolean cotPlain;
 
     @Option(names = "--cot-plain-bind", paramLabel = "ADDRESS", description = "Address the plain CoT port listens on (default: 127.0.0.1).")
-    String cotPlainBind;
+    @Nullable String cotPlainBind;
 
     @Option(names = "--cot-plain-reader", paramLabel = "USER", description = "A user of the node whose clearance plain CoT connections read with (default: anonymous, UNCLASSIFIED only).")
-    String cotPlainReader;
+    @Nullable String cotPlainReader;
 
     static boolean isServing() {
         return serving;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.plan.Greedy;
 import org.kizuna.booking.plan.Options;
 import org.kizuna.booking.plan.Plan;
@@ -34,7 +35,7 @@ public final class BookingBenchCommand implements Callable<Integer> {
     long seconds;
 
     @Option(names = "--solution-out", description = "Write the plan as JSON: [{request, facility, start}] for every booked request.")
-    Path solutionOut;
+    @Nullable Path solutionOut;
 
     @Option(names = "--change", description = "Then add one priority-5 request and re-plan; report the time and the share of bookings moved.")
     boolean change;

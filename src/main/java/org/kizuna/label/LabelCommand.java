@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ public final class LabelCommand implements Runnable {
         return 0;
     }
 
-    static Set<String> list(String csv) {
+    static Set<String> list(@Nullable String csv) {
         Set<String> out = new LinkedHashSet<>();
         if (csv == null || csv.isEmpty()) return out;
         for (String s : csv.split(",", -1)) {
@@ -94,13 +95,13 @@ public final class LabelCommand implements Runnable {
         String reader;
 
         @Option(names = "--accesses", description = "Restrictive controls and permissive values the reader holds, comma-separated, e.g. SI,TK.")
-        String accesses;
+        @Nullable String accesses;
 
         @Option(names = "--communities", description = "Communities the reader has need-to-know for, comma-separated.")
-        String communities;
+        @Nullable String communities;
 
         @Option(names = "--node", description = "Decide on a node: NATION/MAX-LEVEL it is accredited to, e.g. USA/SECRET (rule 5).")
-        String node;
+        @Nullable String node;
 
         @Override
         public Integer call() {
@@ -161,7 +162,7 @@ public final class LabelCommand implements Runnable {
         String to;
 
         @Option(names = "--link-max", description = "The link's accredited maximum level in the partner's policy (default: its highest).")
-        String linkMax;
+        @Nullable String linkMax;
 
         @Override
         public Integer call() {
@@ -208,7 +209,7 @@ public final class LabelCommand implements Runnable {
         String marking;
 
         @Option(names = "--owner", description = "The originating nation when it is not the policy's own (e.g. JPN for JPN information in US syntax).")
-        String owner;
+        @Nullable String owner;
 
         @Override
         public Integer call() {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,7 +54,7 @@ public final class CertsCommand implements Runnable {
         Path out;
 
         @Option(names = "--data", description = "The node's data directory (default: ./data/<node nation>).")
-        Path data;
+        @Nullable Path data;
 
         @Option(names = "--node", defaultValue = "USA", description = "Nation of the node whose CA signs (default: ${DEFAULT-VALUE}).")
         String node;
@@ -99,7 +100,7 @@ public final class CertsCommand implements Runnable {
         String name;
 
         @Option(names = "--data", description = "The node's data directory (default: ./data/<node nation>).")
-        Path data;
+        @Nullable Path data;
 
         @Option(names = "--node", defaultValue = "USA", description = "Nation of the node (default: ${DEFAULT-VALUE}).")
         String node;

@@ -117,14 +117,14 @@ class BookingController {
     @GetMapping(value = "/facilities/{id}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> facilityCalendar(@PathVariable String id) {
         Reader r = user.reader();
-        registry.facility(id, LocalDate.now(), r).orElseThrow(() -> notFound(id));
+        if (registry.facility(id, LocalDate.now(), r).isEmpty()) throw notFound(id);
         return ics("Bookings at " + id, bookings.requests(null, id, r), r);
     }
 
     @GetMapping(value = "/units/{id}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> unitCalendar(@PathVariable String id) {
         Reader r = user.reader();
-        registry.organization(id, LocalDate.now(), r).orElseThrow(() -> notFound(id));
+        if (registry.organization(id, LocalDate.now(), r).isEmpty()) throw notFound(id);
         return ics("Bookings of " + id, bookings.requests(id, null, r), r);
     }
 

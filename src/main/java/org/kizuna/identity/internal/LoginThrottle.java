@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.LoginLockedOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ final class LoginThrottle {
         }
 
         /** Records a failure; returns the end of a lockout that this failure starts, else null. */
-        synchronized Instant failed(String key, Instant now, int max) {
+        synchronized @Nullable Instant failed(String key, Instant now, int max) {
             Failures f = map.computeIfAbsent(key, k -> new Failures());
             if (f.lockedUntil != null && now.isBefore(f.lockedUntil)) {
                 return null; // already locked: not counted again, not announced again
@@ -130,6 +131,6 @@ final class LoginThrottle {
 
     private static final class Failures {
         final ArrayDeque<Instant> times = new ArrayDeque<>();
-        Instant lockedUntil;
+        @Nullable Instant lockedUntil;
     }
 }

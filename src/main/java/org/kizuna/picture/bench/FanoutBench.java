@@ -87,8 +87,8 @@ public final class FanoutBench implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "20", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
     int duration;
 
-    private long[] sentMs;
-    private long[] sentNanos;
+    private long[] sentMs = new long[0];
+    private long[] sentNanos = new long[0];
     private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS + 1);
     private final AtomicLong cotDeliveries = new AtomicLong(), browserDeliveries = new AtomicLong(), browserBytes = new AtomicLong();
     private volatile boolean measuring, running = true;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.bench.ap.ApFiles;
 import org.kizuna.picture.bench.ap.FusionReplay;
 import org.kizuna.picture.internal.tracking.FusionConfig;
@@ -31,7 +32,7 @@ public final class FusionBenchCommand implements Callable<Integer> {
     Path truth;
 
     @Option(names = "--tracks-out", description = "Also write the tracks in the stonesoup_tracks.csv format.")
-    Path tracksOut;
+    @Nullable Path tracksOut;
 
     @Option(names = "--track-file", defaultValue = "HISTORY",
             description = "HISTORY: each confirmed track's states from its first report, as Stone Soup's track file holds them; LIVE: only what was shown at each scan (default: ${DEFAULT-VALUE}).")

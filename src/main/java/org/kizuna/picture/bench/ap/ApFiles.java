@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The AP benchmark's CSV files: detections ({@code t_s,sensor,x_m,y_m,sigma_m,truth_id}), truth and
  * tracks ({@code t_s,id,x_m,vx_mps,y_m,vy_mps}). Parsed by hand, columnar, with clear errors naming the line.
@@ -86,7 +88,7 @@ public final class ApFiles {
         return String.format(Locale.ROOT, "%.1f", t);
     }
 
-    private static List<String[]> rows(Path file, String expectedHeader, int columns) throws IOException {
+    private static List<String[]> rows(Path file, @Nullable String expectedHeader, int columns) throws IOException {
         List<String[]> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = r.readLine();
@@ -107,7 +109,7 @@ public final class ApFiles {
         return out;
     }
 
-    private static String[] split(String line, int columns) {
+    private static String @Nullable [] split(String line, int columns) {
         String[] parts = new String[columns];
         int start = 0;
         for (int c = 0; c < columns - 1; c++) {

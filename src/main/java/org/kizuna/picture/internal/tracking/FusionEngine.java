@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One audience's tracker: fuses only what it is given. Coordinates in metres on a local plane, time in
  * seconds. Constant-velocity Kalman filters (the two axes decouple, so each keeps two 2x2 covariances),
@@ -258,7 +260,7 @@ public final class FusionEngine {
         }
     }
 
-    private External nearestExternal(double t, double px, double py, double pa00, double pb00) {
+    private @Nullable External nearestExternal(double t, double px, double py, double pa00, double pb00) {
         External best = null;
         double bestD = cfg.gate();
         double q = cfg.processNoise();
