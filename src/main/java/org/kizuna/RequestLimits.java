@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -103,7 +104,7 @@ class RequestLimits {
     /** A request whose body stream fails once more than {@code max} bytes have been read. */
     static final class Capped extends HttpServletRequestWrapper {
         private final long max;
-        private ServletInputStream in;
+        private @Nullable ServletInputStream in;
 
         Capped(HttpServletRequest request, long max) {
             super(request);

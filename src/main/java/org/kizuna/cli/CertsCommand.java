@@ -59,7 +59,7 @@ final class CertsCommand extends VerbGroup {
             try {
                 issued = pki.issueClient(name, nation, clearance);
             } catch (IllegalArgumentException e) {
-                throw refuse(e.getMessage());
+                throw refuse(String.valueOf(e.getMessage()));
             }
             pki.write(issued, out);
             out().printf("Issued %s (%s, %s) by %s: %s (the password of %s.p12 is in %s.p12.password)%n", name, nation, clearance,
@@ -89,7 +89,7 @@ final class CertsCommand extends VerbGroup {
             try {
                 n = Revocations.revoke(dir, name);
             } catch (IllegalArgumentException e) {
-                throw refuse(e.getMessage());
+                throw refuse(String.valueOf(e.getMessage()));
             }
             out().printf("Revoked %d certificate(s) of %s in %s%n", n, name, dir.resolve("revoked.txt"));
             return 0;

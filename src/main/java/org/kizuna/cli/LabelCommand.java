@@ -19,6 +19,7 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Portion;
 import org.kizuna.label.Reader;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ final class LabelCommand extends VerbGroup {
         return 0;
     }
 
-    static Set<String> list(String csv) {
+    static Set<String> list(@Nullable String csv) {
         Set<String> out = new LinkedHashSet<>();
         if (csv == null || csv.isEmpty()) return out;
         for (String s : csv.split(",", -1)) {

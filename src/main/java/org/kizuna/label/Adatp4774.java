@@ -3,12 +3,15 @@ package org.kizuna.label;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * ADatP-4774 (STANAG 4774) originator confidentiality label XML for {@link Label}s, exact in both
@@ -167,8 +170,10 @@ public final class Adatp4774 {
                         case "PolicyIdentifier" -> policyId = once(policyId, value, name);
                         case "Classification" -> classification = once(classification, value, name);
                         case "OriginatorID" -> originator = once(originator, value, name);
-                        case "GenericValue" -> categoryValues.add(value);
+                        case "GenericValue" -> Objects.requireNonNull(categoryValues, "a GenericValue is inside a Category").add(value);
                         case "Category" -> {
+                            Objects.requireNonNull(categoryValues, "a Category's values start with it");
+                            Objects.requireNonNull(categoryTag, "a Category's tag is read at its start");
                             if (categoryValues.isEmpty()) {
                                 throw new InvalidMarkingException("Category " + categoryTag + " has no values");
                             }
@@ -244,7 +249,7 @@ public final class Adatp4774 {
         return v;
     }
 
-    private static String once(String previous, String value, String element) {
+    private static String once(@Nullable String previous, String value, String element) {
         if (previous != null) throw new InvalidMarkingException("<" + element + "> appears twice");
         if (value.isEmpty()) throw new InvalidMarkingException("<" + element + "> is empty");
         return value;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -51,7 +52,7 @@ public final class LabelKernel {
         this.nodeCountry = nodeCountry;
         this.nodePolicy = nodePolicy;
         this.nodeMax = nodeMax;
-        this.members = members(fixedDay != null ? fixedDay : LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        this.members = members(fixedDay != null ? fixedDay : LocalDate.now(Objects.requireNonNull(clock, "a clock or a fixed day").withZone(ZoneOffset.UTC)));
         this.inspector = new ContentInspector();
     }
 

@@ -87,11 +87,12 @@ final class MarkingParser {
             policy = Policy.of("USA");
             level = portion ? policy.levelByCodeOrNull(first) : policy.levelOrNull(first);
             if (level == null) {
-                if (portion && policy.levelOrNull(first) != null) {
-                    throw new InvalidMarkingException("portion marks abbreviate the classification: '(" + policy.levelOrNull(first).code() + ")' not '(" + first + ")'");
+                Level asBanner = policy.levelOrNull(first), asPortion = policy.levelByCodeOrNull(first);
+                if (portion && asBanner != null) {
+                    throw new InvalidMarkingException("portion marks abbreviate the classification: '(" + asBanner.code() + ")' not '(" + first + ")'");
                 }
-                if (!portion && policy.levelByCodeOrNull(first) != null) {
-                    throw new InvalidMarkingException("'" + first + "' is a portion abbreviation; a banner spells out " + policy.levelByCodeOrNull(first).englishName()
+                if (!portion && asPortion != null) {
+                    throw new InvalidMarkingException("'" + first + "' is a portion abbreviation; a banner spells out " + asPortion.englishName()
                             + " (portion marks are in parentheses)");
                 }
                 throw new InvalidMarkingException("unknown classification '" + first + "'; US markings use "

@@ -3,7 +3,10 @@ package org.kizuna.label;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A national (or NATO) classification policy: its levels in order, lowest first. The shipped policies
@@ -72,7 +75,7 @@ public final class Policy {
         return l;
     }
 
-    Level levelOrNull(String englishName) {
+    @Nullable Level levelOrNull(String englishName) {
         return byEnglish.get(englishName);
     }
 
@@ -84,10 +87,10 @@ public final class Policy {
         for (int i = 0; i < englishNames.length; i++) {
             if (englishNames[i] == englishName) return i;
         }
-        return byEnglish.get(englishName).rank();
+        return Objects.requireNonNull(byEnglish.get(englishName), "a reader's level is validated").rank();
     }
 
-    Level levelByCodeOrNull(String code) {
+    @Nullable Level levelByCodeOrNull(String code) {
         return byCode.get(code);
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kizuna.label.internal.LabelData;
 
 /**
@@ -124,7 +125,7 @@ final class Vocabulary {
         }
     }
 
-    Policy policy(String id) {
+    @Nullable Policy policy(String id) {
         return policyById.get(id);
     }
 

@@ -271,7 +271,7 @@ public final class NodePki {
     }
 
     /** The attribute of an RFC 4514 subject name, or null. */
-    public static String attribute(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
+    public static @Nullable String attribute(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
         X500Name name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
         var rdns = name.getRDNs(oid);
         return rdns.length == 0 ? null : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());

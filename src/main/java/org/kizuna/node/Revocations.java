@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class Revocations implements AutoCloseable {
     private volatile Set<BigInteger> revoked = Set.of();
     private volatile String content = "";
     private volatile boolean watching;
-    private Thread watcher;
+    private @Nullable Thread watcher;
 
     public Revocations(Path pkiDir) {
         this.file = pkiDir.resolve(REVOKED);

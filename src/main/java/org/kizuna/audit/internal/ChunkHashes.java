@@ -2,6 +2,8 @@ package org.kizuna.audit.internal;
 
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Hashes of the complete, aligned 256-leaf subtrees of the durable log, kept in memory so that a proof
  * needs at most two chunks of leaf hashes from the database. One writer appends; any thread reads.
@@ -32,7 +34,7 @@ final class ChunkHashes {
     }
 
     /** The hash of chunk {@code i}, or null when that chunk is not complete. */
-    byte[] get(long i) {
+    byte @Nullable [] get(long i) {
         long c = count;
         if (i >= c) {
             return null;

@@ -120,6 +120,7 @@ public final class JdbcAuditLog implements AutoCloseable {
 
     private volatile boolean closing;
     private volatile boolean stopping;
+    @SuppressWarnings("NullAway.Init") // set by recover(), which open() runs before it hands the log out
     private volatile TreeHead latest;
     /** When the write the writer keeps retrying first failed ({@link System#nanoTime()}), or {@link #HEALTHY}. */
     private volatile long failingSince = HEALTHY;
@@ -185,7 +186,7 @@ public final class JdbcAuditLog implements AutoCloseable {
             frontier = f;
             tail.set(f.size());
             this.head = f.size();
-            latest = stored;
+            if (stored != null) latest = stored;
             if (stored == null || f.size() > headSize) {
                 TreeHead signed = sign(f);
                 AuditTables.insert(c, signed);

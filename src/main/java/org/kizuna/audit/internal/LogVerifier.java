@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.TreeHead;
 
 /**
@@ -18,7 +19,7 @@ import org.kizuna.audit.TreeHead;
 public final class LogVerifier {
 
     /** The outcome: {@code problem} is null when the log is intact. */
-    public record Verdict(long entries, int treeHeads, String rootHex, String problem) {
+    public record Verdict(long entries, int treeHeads, @Nullable String rootHex, @Nullable String problem) {
         public boolean intact() {
             return problem == null;
         }

@@ -111,13 +111,13 @@ class BookingController {
 
     @GetMapping(value = "/facilities/{id}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> facilityCalendar(@PathVariable String id, Reader reader) {
-        registry.facility(id, LocalDate.now(), reader).orElseThrow(() -> notFound(id));
+        if (registry.facility(id, LocalDate.now(), reader).isEmpty()) throw notFound(id);
         return ics("Bookings at " + id, bookings.requests(null, id, reader), reader);
     }
 
     @GetMapping(value = "/units/{id}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> unitCalendar(@PathVariable String id, Reader reader) {
-        registry.organization(id, LocalDate.now(), reader).orElseThrow(() -> notFound(id));
+        if (registry.organization(id, LocalDate.now(), reader).isEmpty()) throw notFound(id);
         return ics("Bookings of " + id, bookings.requests(id, null, reader), reader);
     }
 

@@ -303,7 +303,7 @@ class BookingService implements Bookings {
         Plan current = Plan.empty(open.size());
         for (int i = 0; i < open.size(); i++) {
             BookingRequest b = open.get(i);
-            int[] fi = b.facilities().stream().flatMap(f -> lanesOf.get(f).stream()).mapToInt(Integer::intValue).toArray();
+            int[] fi = b.facilities().stream().flatMap(f -> Objects.requireNonNull(lanesOf.get(f), "every facility has a lane").stream()).mapToInt(Integer::intValue).toArray();
             boolean[][] closedFor = new boolean[fi.length][];
             for (int k = 0; k < fi.length; k++) {
                 String f = laneFacility.get(fi[k]);
@@ -313,7 +313,7 @@ class BookingService implements Bookings {
                     h.grainOf(b.earliestStart()), h.grainOf(b.latestStart()), h.grainOf(b.preferredStart()), b.priority(), b.noisy(), closedFor));
             if (b.state() == RequestState.BOOKED && b.facility() != null && b.start() != null) {
                 int s0 = h.grainOf(b.start()), s1 = Math.min(h.grains(), s0 + b.durationMinutes() / GRAIN_MINUTES);
-                int lane = lanesOf.get(b.facility()).stream().filter(l -> {
+                int lane = Objects.requireNonNull(lanesOf.get(b.facility()), "every facility has a lane").stream().filter(l -> {
                     for (int g = Math.max(0, s0); g < s1; g++) if (laneBusy[l][g]) return false;
                     return true;
                 }).findFirst().orElse(lanesOf.get(b.facility()).get(0));

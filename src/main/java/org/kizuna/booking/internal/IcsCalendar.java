@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import org.kizuna.booking.BookingRequest;
@@ -51,7 +52,7 @@ final class IcsCalendar {
             line(out, "DTEND;TZID=" + e.zone().getId() + ":" + LOCAL.format(LocalDateTime.ofInstant(b.end(), e.zone())));
             line(out, "SUMMARY:" + text("(" + b.label().portionMark().replace("(", "").replace(")", "") + ") " + b.unit() + " at " + b.facility()
                     + (b.noisy() ? " (noisy)" : "")));
-            line(out, "LOCATION:" + text(b.facility()));
+            line(out, "LOCATION:" + text(Objects.requireNonNull(b.facility(), "a booked request has its facility")));
             line(out, "DESCRIPTION:" + text("Classification: " + b.label().banner() + "\nRequest " + b.id() + ", priority " + b.priority()
                     + (b.confirmed() ? ", confirmed" : ", planned")));
             line(out, "STATUS:" + (b.confirmed() ? "CONFIRMED" : "TENTATIVE"));

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +19,7 @@ import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
 import org.kizuna.label.Label;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
 /** Booking requests, closures and agreed periods in the node's database (raw: reads for users go through the read path). */
@@ -37,7 +39,8 @@ class JdbcRequests {
     record Window(Instant start, Instant end) {
     }
 
-    static OffsetDateTime utc(@Nullable Instant i) {
+    @Contract("!null -> !null")
+    static @Nullable OffsetDateTime utc(@Nullable Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
@@ -74,7 +77,7 @@ class JdbcRequests {
     void setOutcome(String id, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start, @Nullable Instant end) {
         reason = fitReason(reason);
         jdbc.sql("update booking_request set state = ?, reason = ?, facility_id = ?, starts_at = ?, ends_at = ? where id = ?")
-                .params(state.name(), reason, facility, utc(start), utc(end), id).update();
+                .param(state.name()).param(reason).param(facility).param(utc(start)).param(utc(end)).param(id).update();
     }
 
     void setPreferred(String id, Instant preferred) {
@@ -89,17 +92,17 @@ class JdbcRequests {
     List<Window> booked(String facility, Instant from, Instant to) {
         return jdbc.sql("select starts_at, ends_at from booking_request where state = 'BOOKED' and facility_id = ? and starts_at < ? and ends_at > ?")
                 .params(facility, utc(to), utc(from))
-                .query((rs, n) -> new Window(instant(rs, "starts_at"), instant(rs, "ends_at"))).list();
+                .query((rs, n) -> new Window(requiredInstant(rs, "starts_at"), requiredInstant(rs, "ends_at"))).list();
     }
 
     List<Window> closures(String facility) {
         return jdbc.sql("select starts_at, ends_at from booking_closure where facility_id = ?").param(facility)
-                .query((rs, n) -> new Window(instant(rs, "starts_at"), instant(rs, "ends_at"))).list();
+                .query((rs, n) -> new Window(requiredInstant(rs, "starts_at"), requiredInstant(rs, "ends_at"))).list();
     }
 
     List<Window> agreedPeriods(String facility) {
         return jdbc.sql("select starts_at, ends_at from booking_agreed_period where facility_id = ?").param(facility)
-                .query((rs, n) -> new Window(instant(rs, "starts_at"), instant(rs, "ends_at"))).list();
+                .query((rs, n) -> new Window(requiredInstant(rs, "starts_at"), requiredInstant(rs, "ends_at"))).list();
     }
 
     void addClosure(String facility, Instant start, Instant end, String reason) {
@@ -123,8 +126,8 @@ class JdbcRequests {
     private BookingRequest request(ResultSet rs) throws SQLException {
         String f = rs.getString("facility_id");
         return new BookingRequest(rs.getString("id"), rs.getString("unit_id"), rs.getString("nation"), rs.getString("requester_zone"),
-                Arrays.asList(rs.getString("facilities").split(",")), rs.getInt("duration_minutes"), instant(rs, "earliest_start"),
-                instant(rs, "latest_start"), instant(rs, "preferred_start"), rs.getInt("priority"), rs.getBoolean("noisy"),
+                Arrays.asList(rs.getString("facilities").split(",")), rs.getInt("duration_minutes"), requiredInstant(rs, "earliest_start"),
+                requiredInstant(rs, "latest_start"), requiredInstant(rs, "preferred_start"), rs.getInt("priority"), rs.getBoolean("noisy"),
                 labels.computeIfAbsent(rs.getString("label"), Label::parse), RequestState.valueOf(rs.getString("state")),
                 rs.getString("reason"), f, instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getBoolean("confirmed"), rs.getString("requested_by"));
     }
@@ -132,5 +135,9 @@ class JdbcRequests {
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        return Objects.requireNonNull(instant(rs, column), column);
     }
 }

@@ -1,5 +1,7 @@
 package org.kizuna.booking.plan;
 
+import java.util.Objects;
+
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
@@ -26,7 +28,7 @@ public class BookingConstraints implements ConstraintProvider {
                 f.forEachIncludingUnassigned(Slot.class).filter(s -> s.getChoice() == null)
                         .penalize(HardMediumSoftScore.ONE_MEDIUM, Slot::priority)
                         .asConstraint(UNBOOKED),
-                f.forEach(Slot.class).penalize(HardMediumSoftScore.ONE_SOFT, s -> s.getChoice().soft())
+                f.forEach(Slot.class).penalize(HardMediumSoftScore.ONE_SOFT, s -> Objects.requireNonNull(s.getChoice(), "forEach passes assigned slots only").soft())
                         .asConstraint(SOFT)
         };
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,7 @@ public record Problem(Horizon horizon, List<Facility> facilities, List<Request> 
 
     /** A request; windows are grain indices, inclusive. {@code facilities} index into the problem's list. */
     public record Request(String id, String nation, ZoneId requesterZone, int[] facilities, int duration, int earliest,
-                          int latest, int preferred, int priority, boolean noisy, boolean[][] closedFor) {
+                          int latest, int preferred, int priority, boolean noisy, boolean @Nullable [][] closedFor) {
 
         /** A request with no rules of its own beyond its facilities' closures. */
         public Request(String id, String nation, ZoneId requesterZone, int[] facilities, int duration, int earliest,

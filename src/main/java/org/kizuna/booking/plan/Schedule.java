@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.jspecify.annotations.Nullable;
 
 /** The planner's solution: every request's slot and the score (hard rules, unbooked priority, soft cost). */
 @PlanningSolution
@@ -14,8 +15,9 @@ public class Schedule {
     @PlanningEntityCollectionProperty
     private List<Slot> slots;
     @PlanningScore
-    private HardMediumSoftScore score;
+    private @Nullable HardMediumSoftScore score;
 
+    @SuppressWarnings("NullAway.Init") // Timefold's solution cloner fills the fields
     public Schedule() {
     }
 
@@ -27,7 +29,7 @@ public class Schedule {
         return slots;
     }
 
-    public HardMediumSoftScore getScore() {
+    public @Nullable HardMediumSoftScore getScore() {
         return score;
     }
 }

@@ -7,6 +7,7 @@ import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import org.jspecify.annotations.Nullable;
 
 /** The planner's view of one request: which of its feasible choices it gets, if any. Pinned when confirmed. */
 @PlanningEntity
@@ -19,12 +20,13 @@ public class Slot {
     @PlanningPin
     private boolean pinned;
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "options")
-    private Choice choice;
+    private @Nullable Choice choice;
 
+    @SuppressWarnings("NullAway.Init") // Timefold's solution cloner fills the fields
     public Slot() {
     }
 
-    public Slot(int request, int priority, List<Choice> options, Choice choice, boolean pinned) {
+    public Slot(int request, int priority, List<Choice> options, @Nullable Choice choice, boolean pinned) {
         this.request = request;
         this.priority = priority;
         this.options = options;
@@ -63,7 +65,7 @@ public class Slot {
 
     // The planner's choice; the solver leaves it as it is while the slot is pinned (a confirmed booking).
 
-    public Choice getChoice() {
+    public @Nullable Choice getChoice() {
         return choice;
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.validation.constraints.Positive;
 
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.LoginLockedOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +115,7 @@ final class LoginThrottle {
         }
 
         /** Records a failure; returns the end of a lockout that this failure starts, else null. */
-        synchronized Instant failed(String key, Instant now, int max) {
+        synchronized @Nullable Instant failed(String key, Instant now, int max) {
             Failures f = map.computeIfAbsent(key, k -> new Failures());
             if (f.lockedUntil != null && now.isBefore(f.lockedUntil)) {
                 return null; // already locked: not counted again, not announced again
@@ -140,6 +141,6 @@ final class LoginThrottle {
 
     private static final class Failures {
         final ArrayDeque<Instant> times = new ArrayDeque<>();
-        Instant lockedUntil;
+        @Nullable Instant lockedUntil;
     }
 }

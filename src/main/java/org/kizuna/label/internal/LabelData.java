@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -29,7 +30,7 @@ public final class LabelData {
     }
 
     /** A member of a tetragraph from {@code from} (inclusive) until {@code until} (exclusive, or open). */
-    public record MemberRow(String country, LocalDate from, LocalDate until) {
+    public record MemberRow(String country, LocalDate from, @Nullable LocalDate until) {
         public boolean memberOn(LocalDate day) {
             return !day.isBefore(from) && (until == null || day.isBefore(until));
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.bench.abuse.AbuseTraffic;
@@ -129,7 +130,7 @@ public final class AbuseBench {
         s.put("health", legit.lastHealth());
         if (samples.size() < MAX_SAMPLES) samples.add(s);
         err.printf(Locale.ROOT, "abuse: %4d s %-6s heap after GC %7.1f MB, connections %s, CoT rejected %d, health %s%n",
-                s.get("second"), s.get("phase"), mb(heap), connections, s.get("cotRejected"), legit.lastHealth());
+                (Long) s.get("second"), s.get("phase"), mb(heap), connections, (Long) s.get("cotRejected"), legit.lastHealth());
         err.flush();
     }
 
@@ -216,7 +217,7 @@ public final class AbuseBench {
 
     /** Heap figures of the abuse phase from one sample interval in (its connections and buffers in place by then). */
     private List<Double> abuseSamples() {
-        return samples.stream().filter(s -> s.get("phase").equals("abuse") && (Long) s.get("secondOfPhase") >= settings.sampleSeconds())
+        return samples.stream().filter(s -> "abuse".equals(s.get("phase")) && secondOfPhase(s) >= settings.sampleSeconds())
                 .map(s -> (Double) s.get("heapAfterGcMb")).toList();
     }
 
@@ -258,11 +259,15 @@ public final class AbuseBench {
 
     /** The first sample at least one sample interval into the phase (the abuse's connections and buffers are in place by then). */
     private @Nullable Double first(Clock.Phase p) {
-        return samples.stream().filter(s -> s.get("phase").equals(p.name().toLowerCase(Locale.ROOT)) && (Long) s.get("secondOfPhase") >= settings.sampleSeconds()).map(s -> (Double) s.get("heapAfterGcMb")).findFirst().orElse(null);
+        return samples.stream().filter(s -> p.name().toLowerCase(Locale.ROOT).equals(s.get("phase")) && secondOfPhase(s) >= settings.sampleSeconds()).map(s -> (Double) s.get("heapAfterGcMb")).findFirst().orElse(null);
+    }
+
+    private static long secondOfPhase(Map<String, Object> sample) {
+        return (Long) Objects.requireNonNull(sample.get("secondOfPhase"), "every sample has its second of the phase");
     }
 
     private @Nullable Double last(Clock.Phase p) {
-        return samples.stream().filter(s -> s.get("phase").equals(p.name().toLowerCase(Locale.ROOT))).map(s -> (Double) s.get("heapAfterGcMb")).reduce((a, b) -> b).orElse(null);
+        return samples.stream().filter(s -> p.name().toLowerCase(Locale.ROOT).equals(s.get("phase"))).map(s -> (Double) s.get("heapAfterGcMb")).reduce((a, b) -> b).orElse(null);
     }
 
     private static @Nullable Double percent(@Nullable Double from, @Nullable Double to) {

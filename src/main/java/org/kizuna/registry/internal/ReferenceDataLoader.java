@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -93,8 +94,8 @@ class ReferenceDataLoader implements ApplicationRunner {
             String a = orgNation.get(r.from());
             String b = orgNation.get(r.to());
             require(a != null && b != null, where + ": unknown organization");
-            require(kind != Relation.Kind.COMMAND || a.equals(b), where + ": a command relation stays within one nation");
-            require(kind != Relation.Kind.COORDINATION || !a.equals(b), where + ": a coordination relation links two nations");
+            require(kind != Relation.Kind.COMMAND || Objects.equals(a, b), where + ": a command relation stays within one nation");
+            require(kind != Relation.Kind.COORDINATION || !Objects.equals(a, b), where + ": a coordination relation links two nations");
             sources(r.sources(), sources, where);
         }
         for (ReferenceData.FacilityEntry f : data.facilities()) {
@@ -116,6 +117,8 @@ class ReferenceDataLoader implements ApplicationRunner {
         });
     }
 
+    // JdbcClient binds a null value as SQL NULL, but Spring 7.0 declares params(Object...) without @Nullable values
+    @SuppressWarnings("NullAway")
     private void insert(ReferenceData data) {
         data.sources().forEach(s -> jdbc.sql("insert into registry_source (id, url, publisher, published, label) values (?, ?, ?, ?, ?)")
                 .params(s.id(), s.url(), s.publisher(), s.date(), PUBLIC).update());

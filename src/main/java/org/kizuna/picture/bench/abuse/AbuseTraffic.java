@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -251,7 +252,7 @@ public final class AbuseTraffic implements AutoCloseable {
     private void cotWorker(String name, int port, @Nullable SSLContext tls, boolean tak, double rate, Frames frames) {
         if (rate <= 0) return;
         String k = "cot." + name + ".";
-        CotPeer[] peer = new CotPeer[1];
+        @Nullable CotPeer[] peer = new @Nullable CotPeer[1];
         spawn("cot-" + name, () -> paced(rate, seq -> {
             if (peer[0] == null || !peer[0].isOpen()) {
                 if (peer[0] != null) outcomes.add(k + "closedByNode");
@@ -284,7 +285,7 @@ public final class AbuseTraffic implements AutoCloseable {
                 }
             }
             try {
-                peer[0].sendRaw(frames.next(seq, tak), false);
+                Objects.requireNonNull(peer[0], "connected above").sendRaw(frames.next(seq, tak), false);
                 outcomes.add(k + "sent");
             } catch (IOException e) {
                 outcomes.add(k + "writeFailed");

@@ -48,11 +48,8 @@ public final class ApFiles {
         int n = rows.size();
         double[][] numbers = new double[6][];
         String[][] texts = new String[6][];
-        for (int c = 0; c < 6; c++) numbers[c] = new double[n];
-        for (int c : textColumns) {
-            numbers[c] = null;
-            texts[c] = new String[n];
-        }
+        for (int c : textColumns) texts[c] = new String[n];
+        for (int c = 0; c < 6; c++) numbers[c] = new double[texts[c] == null ? n : 0]; // a text column has no numbers
         for (int i = 0; i < n; i++) {
             String[] r = rows.get(i);
             for (int c = 0; c < 6; c++) {
@@ -111,7 +108,7 @@ public final class ApFiles {
         return out;
     }
 
-    private static String[] split(String line, int columns) {
+    private static String @Nullable [] split(String line, int columns) {
         String[] parts = new String[columns];
         int start = 0;
         for (int c = 0; c < columns - 1; c++) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -407,7 +408,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             if (key >= decisions.length) decisions = Arrays.copyOf(decisions, Math.max(key + 1, decisions.length * 2));
             byte d = decisions[key];
             if (d == 0) {
-                d = kernel.mayRead(labels.marking(key).label(), clearance) ? (byte) 1 : (byte) 2;
+                d = kernel.mayRead(Objects.requireNonNull(labels.marking(key), "a live track's label key").label(), clearance) ? (byte) 1 : (byte) 2;
                 decisions[key] = d;
             }
             return d == 1;
@@ -721,14 +722,14 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     private LabelKeys.Marking rollUp(int[] keys, int count) {
-        if (count == 1) return labels.marking(keys[0]);
+        if (count == 1) return Objects.requireNonNull(labels.marking(keys[0]), "a live track's label key");
         int[] sorted = Arrays.copyOf(keys, count);
         Arrays.sort(sorted);
         String k = Arrays.toString(sorted);
         LabelKeys.Marking m = rollUps.get(k);
         if (m == null) {
             List<Label> parts = new ArrayList<>(count);
-            for (int key : sorted) parts.add(labels.marking(key).label());
+            for (int key : sorted) parts.add(Objects.requireNonNull(labels.marking(key), "a live track's label key").label());
             m = labels.intern(kernel.rollUp(parts));
             if (rollUps.size() >= ROLL_UP_CACHE) rollUps.clear();
             rollUps.put(k, m);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -167,7 +168,7 @@ public final class TrackJournal implements Recorder, AutoCloseable {
         if (readable.isEmpty()) return null;
         List<Object> args = new ArrayList<>(List.of(trackId, from));
         args.addAll(readable);
-        List<String> owners = jdbc.queryForList("select owner_nation from picture_track_history where track_id = ? and observed_at >= ? "
+        List<@Nullable String> owners = jdbc.queryForList("select owner_nation from picture_track_history where track_id = ? and observed_at >= ? "
                 + "and audience = '' and self_reported = true and label in (" + marks(readable.size()) + ") order by observed_at desc limit 1",
                 String.class, args.toArray());
         return owners.isEmpty() ? null : owners.getFirst();
@@ -179,7 +180,7 @@ public final class TrackJournal implements Recorder, AutoCloseable {
         List<String> readable = new ArrayList<>();
         for (String banner : jdbc.queryForList("select distinct label from picture_track_history where track_id = ? and observed_at >= ? and "
                 + which, String.class, args.toArray())) {
-            if (kernel.mayRead(org.kizuna.label.Label.parse(banner), reader)) readable.add(banner);
+            if (kernel.mayRead(org.kizuna.label.Label.parse(Objects.requireNonNull(banner, "label is not null")), reader)) readable.add(banner);
         }
         return readable;
     }

@@ -11,6 +11,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -164,7 +165,7 @@ final class CotConnection implements Subscriber {
 
     /** The TLS handshake within the handshake timeout, or null (counted) when it fails or takes too long. */
     private @Nullable SSLSocket handshake() throws IOException {
-        SSLSocket s = (SSLSocket) tls.createSocket(raw, null, raw.getPort(), true);
+        SSLSocket s = (SSLSocket) Objects.requireNonNull(tls, "handshakes are for TLS connections").createSocket(raw, null, raw.getPort(), true);
         s.setUseClientMode(false);
         s.setNeedClientAuth(true);
         s.setEnabledProtocols(new String[] {"TLSv1.3"});

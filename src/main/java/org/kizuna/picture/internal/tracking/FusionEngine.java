@@ -3,6 +3,8 @@ package org.kizuna.picture.internal.tracking;
 import java.util.Arrays;
 import java.util.BitSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One audience's tracker: fuses only what it is given. Coordinates in metres on a local plane, time in
  * seconds. Reports are processed scan by scan (a scan: the reports of one sensor at one time):
