@@ -46,7 +46,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                            HttpStatusCode status, WebRequest request) {
+            HttpStatusCode status, WebRequest request) {
         RequestLimits.BodyTooLarge tooLarge = cause(ex, RequestLimits.BodyTooLarge.class);
         ProblemDetail problem;
         if (tooLarge != null) {
@@ -67,14 +67,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     /** A {@code @Valid} request body that breaks its constraints: {@code field: message} for each. */
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                            HttpStatusCode status, WebRequest request) {
+            HttpStatusCode status, WebRequest request) {
         return invalid(ex, violations(ex.getBindingResult()), headers, request);
     }
 
     /** Constrained parameters (and bodies validated with them) that break their constraints: {@code name: message} for each. */
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
-                                                                                      HttpStatusCode status, WebRequest request) {
+            HttpStatusCode status, WebRequest request) {
         Stream<String> parameters = ex.getParameterValidationResults().stream().flatMap(r -> r instanceof ParameterErrors errors
                 ? violations(errors)
                 : r.getResolvableErrors().stream().map(e -> name(r.getMethodParameter().getParameterName(), e)));
@@ -85,7 +85,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     /** A parameter of the wrong type ({@code asOf=14.03.2005}, {@code limit=ten}): what it must be, and what it got. */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+            WebRequest request) {
         String name = ex.getPropertyName() == null ? "a parameter" : ex.getPropertyName();
         String got = String.valueOf(ex.getValue());
         if (got.length() > 100) got = got.substring(0, 100) + "...";

@@ -1,12 +1,10 @@
 package org.kizuna;
 
+import jakarta.validation.constraints.Max;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
-
-import jakarta.validation.constraints.Max;
-
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.ProtocolHandler;
@@ -58,8 +56,9 @@ class NodeWebServer {
      */
     @Validated
     @ConfigurationProperties("kizuna")
-    record Settings(@DefaultValue("8443") @Max(value = 65535, message = "must be a port number (at most 65535), 0 for any free port or negative for none") int httpsPort,
-                    @Nullable String httpsAddress, @Nullable Boolean plainHttp) {
+    record Settings(
+            @DefaultValue("8443") @Max(value = 65535, message = "must be a port number (at most 65535), 0 for any free port or negative for none") int httpsPort,
+            @Nullable String httpsAddress, @Nullable Boolean plainHttp) {
 
         /** Whether the node serves plain HTTP (on loopback): by default in demo mode, never by default in production. */
         boolean plain(NodeSettings node) {

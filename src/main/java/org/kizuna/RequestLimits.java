@@ -1,11 +1,5 @@
 package org.kizuna;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,8 +9,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,7 +27,6 @@ import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import tools.jackson.core.StreamReadConstraints;
 
 /**
@@ -51,7 +48,7 @@ class RequestLimits {
     @Validated
     @ConfigurationProperties("kizuna")
     record Settings(@DefaultValue("1MB") @NotNull DataSize maxRequestBody,
-                    @DefaultValue("64") @Positive int maxJsonNesting) {
+            @DefaultValue("64") @Positive int maxJsonNesting) {
     }
 
     @Bean

@@ -1,16 +1,14 @@
 package org.kizuna;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The build writes configuration metadata for the node's settings (Boot's configuration processor runs on the main
@@ -44,7 +42,7 @@ class ConfigurationMetadataTests {
             assertThat(properties).as(name).containsKey(name);
             assertThat(properties.get(name).path("defaultValue").asString()).as(name + " default").isEqualTo(value);
         });
-        for (String name : new String[] {"kizuna.https-address", "kizuna.plain-http", "kizuna.label.accredited-level"}) {
+        for (String name : new String[]{"kizuna.https-address", "kizuna.plain-http", "kizuna.label.accredited-level"}) {
             assertThat(properties).as(name).containsKey(name);
         }
         properties.forEach((name, p) -> {

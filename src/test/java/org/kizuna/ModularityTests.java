@@ -1,10 +1,10 @@
 package org.kizuna;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verifies the module boundaries and writes the module documentation on every build. */
 class ModularityTests {

@@ -1,5 +1,8 @@
 package org.kizuna;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,22 +19,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.cli.Kizuna;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.NodeProcess;
 import org.kizuna.testing.TempDirs;
-
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A node as a process: SIGTERM stops it within 5 s while browsers hold event streams open and CoT clients
@@ -54,7 +52,8 @@ class NodeLifecycleTests {
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
-        return allowUnsignedTail ? cli.execute("audit", "verify", "--data", data.toString(), "--allow-unsigned-tail")
+        return allowUnsignedTail
+                ? cli.execute("audit", "verify", "--data", data.toString(), "--allow-unsigned-tail")
                 : cli.execute("audit", "verify", "--data", data.toString());
     }
 
@@ -73,9 +72,11 @@ class NodeLifecycleTests {
             assertThat(node.cotPort()).as("the node logs its CoT port").isPositive();
             try (Socket cot = new Socket("127.0.0.1", node.cotPort())) {
                 Instant now = Instant.now();
-                cot.getOutputStream().write(("<event version=\"2.0\" uid=\"LIFECYCLE-1\" access=\"UNCLASSIFIED\" type=\"a-f-G\" how=\"m-g\" time=\"" + now + "\" start=\"" + now
-                        + "\" stale=\"" + now.plusSeconds(300) + "\"><point lat=\"35\" lon=\"139\" hae=\"0\" ce=\"10\" le=\"10\"/></event>")
-                        .getBytes(StandardCharsets.UTF_8));
+                cot.getOutputStream()
+                        .write(("<event version=\"2.0\" uid=\"LIFECYCLE-1\" access=\"UNCLASSIFIED\" type=\"a-f-G\" how=\"m-g\" time=\"" + now + "\" start=\""
+                                + now
+                                + "\" stale=\"" + now.plusSeconds(300) + "\"><point lat=\"35\" lon=\"139\" hae=\"0\" ce=\"10\" le=\"10\"/></event>")
+                                .getBytes(StandardCharsets.UTF_8));
                 cot.getOutputStream().flush();
                 // the picture stream answers with its first event (the track, or a tick); the booking stream with the
                 // first booking it may read: file one every half second until it has answered (the stream may not

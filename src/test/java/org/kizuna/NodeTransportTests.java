@@ -1,14 +1,14 @@
 package org.kizuna;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-
 import javax.net.ssl.SSLSession;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.node.NodePki;
 import org.kizuna.testing.H2Node;
@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The console and API over HTTPS with the node's certificate on every interface; plain HTTP only on the
  * loopback interface (where the tests' own client talks to the node).
@@ -26,17 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @H2Node
 class NodeTransportTests {
 
-    @Autowired
-    ApplicationContext context;
+    @Autowired ApplicationContext context;
 
-    @Autowired
-    NodePki pki;
+    @Autowired NodePki pki;
 
-    @Value("${local.https.port}")
-    int httpsPort;
+    @Value("${local.https.port}") int httpsPort;
 
-    @Value("${local.server.port}")
-    int plainPort;
+    @Value("${local.server.port}") int plainPort;
 
     @Test
     void theApiAnswersOverHttpsWithACertificateOfTheNodesOwnCa() throws Exception {

@@ -1,5 +1,7 @@
 package org.kizuna;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -15,11 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the repository promises a newcomer. Every file a document or a comment points to exists: the
@@ -56,7 +55,8 @@ class RepositoryTests {
         List<Citation> missing = new ArrayList<>();
         int cited = 0;
         for (Path file : citingFiles()) {
-            String text = file.toString().endsWith(".java") ? comments(Files.readString(file, StandardCharsets.UTF_8))
+            String text = file.toString().endsWith(".java")
+                    ? comments(Files.readString(file, StandardCharsets.UTF_8))
                     : Files.readString(file, StandardCharsets.UTF_8);
             for (Matcher m = CITED_PATH.matcher(text); m.find(); cited++) {
                 if (!Files.exists(ROOT.resolve(m.group(1)))) missing.add(new Citation(file, m.group(1)));
@@ -86,7 +86,7 @@ class RepositoryTests {
                 }
                 """);
         List<String> paths = new ArrayList<>();
-        for (Matcher m = CITED_PATH.matcher(comment); m.find(); ) paths.add(m.group(1));
+        for (Matcher m = CITED_PATH.matcher(comment); m.find();) paths.add(m.group(1));
         assertThat(paths).containsExactly("docs/label.md", "src/main/resources/label/", "bench/ap1/ap1_truth.csv", "docs/this-one.md");
         Matcher section = CITED_SECTION.matcher(comment);
         assertThat(section.find()).isTrue();

@@ -1,5 +1,7 @@
 package org.kizuna;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,15 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request bodies are bounded before they are read, deeply nested JSON is refused, and no error answer
@@ -24,11 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @H2Node
 class RequestLimitsTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("usa.officer:demo".getBytes(StandardCharsets.UTF_8));
 

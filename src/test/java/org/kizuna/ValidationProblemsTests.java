@@ -1,18 +1,17 @@
 package org.kizuna;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input that breaks the Bean Validation constraints of a request body or a parameter is a 400 problem+json whose
@@ -22,11 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @H2Node
 class ValidationProblemsTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     Api as(String user) {
         return Api.on(port).as(user, "demo");

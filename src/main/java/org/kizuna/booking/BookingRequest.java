@@ -12,7 +12,7 @@ import org.kizuna.label.Labelled;
  * priority, noise and label, its state, the reason when refused, and the booking when booked.
  */
 public record BookingRequest(String id, String unit, String nation, String requesterZone, List<String> facilities,
-                             int durationMinutes, Instant earliestStart, Instant latestStart, Instant preferredStart, int priority,
-                             boolean noisy, Label label, RequestState state, @Nullable String reason, @Nullable String facility,
-                             @Nullable Instant start, @Nullable Instant end, boolean confirmed, String requestedBy) implements Labelled {
+        int durationMinutes, Instant earliestStart, Instant latestStart, Instant preferredStart, int priority,
+        boolean noisy, Label label, RequestState state, @Nullable String reason, @Nullable String facility,
+        @Nullable Instant start, @Nullable Instant end, boolean confirmed, String requestedBy) implements Labelled {
 }

@@ -8,5 +8,5 @@ import org.kizuna.label.Labelled;
 
 /** A request's state changed (booked, refused with its reason, moved, cancelled); labelled like the request. */
 public record BookingRequestStateChanged(String requestId, String unit, RequestState state, @Nullable String reason,
-                                         @Nullable String facility, @Nullable Instant start, Label label, Instant at) implements Labelled {
+        @Nullable String facility, @Nullable Instant start, Label label, Instant at) implements Labelled {
 }

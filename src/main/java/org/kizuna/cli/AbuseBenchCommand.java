@@ -24,8 +24,10 @@ final class AbuseBenchCommand extends Verb {
 
     private static final String NATION = "USA";
 
-    @Option(names = "--minutes", description = "Minutes of abuse (default: 10).") @Nullable Integer minutes;
-    @Option(names = "--seconds", description = "Seconds of abuse, instead of --minutes.") @Nullable Integer seconds;
+    @Option(names = "--minutes", description = "Minutes of abuse (default: 10).")
+    @Nullable Integer minutes;
+    @Option(names = "--seconds", description = "Seconds of abuse, instead of --minutes.")
+    @Nullable Integer seconds;
     @Option(names = "--quiet-seconds", defaultValue = "60", description = "Seconds of the quiet baseline before the abuse (default: ${DEFAULT-VALUE}).") int quietSeconds;
     @Option(names = "--warmup-seconds", defaultValue = "10", description = "Seconds after the clients connect before the baseline starts (default: ${DEFAULT-VALUE}).") int warmupSeconds;
     @Option(names = "--sample-seconds", defaultValue = "10", description = "Seconds between heap and connection samples (default: ${DEFAULT-VALUE}).") int sampleSeconds;

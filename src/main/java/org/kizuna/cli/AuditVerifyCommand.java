@@ -21,17 +21,17 @@ import picocli.CommandLine.Option;
  * signed tree heads. Exit 0 when intact, 1 naming the first bad entry or tree head, 2 when the log
  * cannot be read at all. Starts no Spring context.
  */
-@Command(name = "verify",
-        description = {"Verify the node's audit log: leaf hashes, contiguous indices, every signed tree head's root and signature.",
-                "Prints 'ok: ...' and exits 0, or 'tampered: ...' naming the first bad entry and exits 1; exits 2 when the log cannot be read.",
-                "The node is USA's unless --data names another node's directory; its H2 database and keys/" + OfflineVerifier.PUBLIC_KEY_FILE + " are there."})
+@Command(name = "verify", description = {"Verify the node's audit log: leaf hashes, contiguous indices, every signed tree head's root and signature.",
+        "Prints 'ok: ...' and exits 0, or 'tampered: ...' naming the first bad entry and exits 1; exits 2 when the log cannot be read.",
+        "The node is USA's unless --data names another node's directory; its H2 database and keys/" + OfflineVerifier.PUBLIC_KEY_FILE + " are there."})
 final class AuditVerifyCommand extends Verb {
 
     private static final String NATION = "USA";
 
     @Mixin NodeDataOption data;
     @Mixin DatabaseOptions database;
-    @Option(names = "--public-key", description = "The node's Ed25519 public key, X.509 DER (default: <data>/keys/" + OfflineVerifier.PUBLIC_KEY_FILE + ").") @Nullable Path publicKey;
+    @Option(names = "--public-key", description = "The node's Ed25519 public key, X.509 DER (default: <data>/keys/" + OfflineVerifier.PUBLIC_KEY_FILE + ").")
+    @Nullable Path publicKey;
     @Option(names = "--allow-unsigned-tail", description = "Accept entries after the last signed tree head (a node that crashed, or one still running on PostgreSQL).") boolean allowUnsignedTail;
 
     @Override

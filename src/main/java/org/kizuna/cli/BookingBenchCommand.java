@@ -14,7 +14,8 @@ final class BookingBenchCommand extends Verb {
 
     @Option(names = "--instance", required = true, description = "ABB instance JSON.") Path instance;
     @Option(names = "--seconds", defaultValue = "60", description = "Time for the solver (default: ${DEFAULT-VALUE}).") long seconds;
-    @Option(names = "--solution-out", description = "Write the plan as JSON: [{request, facility, start}] for every booked request.") @Nullable Path solutionOut;
+    @Option(names = "--solution-out", description = "Write the plan as JSON: [{request, facility, start}] for every booked request.")
+    @Nullable Path solutionOut;
     @Option(names = "--change", description = "Then add one priority-5 request and re-plan; report the time and the share of bookings moved.") boolean change;
 
     @Override

@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
  * {@code ./kizuna certs}: the node's CoT certificate authority. Runs without starting the node; the CA
  * is created under {@code <data>/pki} if the node has not created it yet.
  */
-@Command(name = "certs", description = "Certificates for CoT clients on the mutual-TLS port (8089).",
-        subcommands = {CertsCommand.IssueClient.class, CertsCommand.Revoke.class})
+@Command(name = "certs", description = "Certificates for CoT clients on the mutual-TLS port (8089).", subcommands = {CertsCommand.IssueClient.class,
+        CertsCommand.Revoke.class})
 final class CertsCommand extends VerbGroup {
 
     /** {@code --node} and {@code --data}: the node whose CA it is, and where the CA's files are. */

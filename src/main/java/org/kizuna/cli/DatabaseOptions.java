@@ -11,9 +11,12 @@ import picocli.CommandLine.Option;
 /** {@code --db-url}, {@code --db-user}, {@code --db-password}: the node's PostgreSQL database, instead of the embedded H2 one. */
 final class DatabaseOptions {
 
-    @Option(names = "--db-url", description = "JDBC URL of the node's PostgreSQL database; without it, the embedded H2 database under --data is used.") @Nullable String url;
-    @Option(names = "--db-user", description = "Database user.") @Nullable String user;
-    @Option(names = "--db-password", description = "Database password.") @Nullable String password;
+    @Option(names = "--db-url", description = "JDBC URL of the node's PostgreSQL database; without it, the embedded H2 database under --data is used.")
+    @Nullable String url;
+    @Option(names = "--db-user", description = "Database user.")
+    @Nullable String user;
+    @Option(names = "--db-password", description = "Database password.")
+    @Nullable String password;
 
     /** How a database is reached; the embedded one has no password. */
     record Jdbc(String url, String user, @Nullable String password) {

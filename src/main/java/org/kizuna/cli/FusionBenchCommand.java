@@ -15,7 +15,8 @@ final class FusionBenchCommand extends Verb {
 
     @Option(names = "--detections", required = true, description = "AP detections CSV (t_s,sensor,x_m,y_m,sigma_m,truth_id).") Path detections;
     @Mixin TruthOption truth;
-    @Option(names = "--tracks-out", description = "Also write the tracks in the stonesoup_tracks.csv format.") @Nullable Path tracksOut;
+    @Option(names = "--tracks-out", description = "Also write the tracks in the stonesoup_tracks.csv format.")
+    @Nullable Path tracksOut;
     @Option(names = "--track-file", defaultValue = "HISTORY", description = "HISTORY: each confirmed track's states from its first report, as Stone Soup's track file holds them; LIVE: only what was shown at each scan (default: ${DEFAULT-VALUE}).") FusionBench.TrackFile trackFile;
     @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured replays first, so the JIT has compiled the engine (default: ${DEFAULT-VALUE}).") int warmup;
 

@@ -8,17 +8,14 @@ import picocli.CommandLine.Command;
  * node. Verbs that need no running node start no Spring context, so they answer in well under a second.
  * The launcher script runs this class (the jar's main class).
  */
-@Command(name = "kizuna",
-        versionProvider = Kizuna.Version.class,
-        description = "Kizuna: alliance coordination platform. One node per nation; nodes federate through a guard.",
-        subcommands = {
-                StartCommand.class,
-                BenchCommand.class,
-                AuditCommand.class,
-                SimCommand.class,
-                CertsCommand.class,
-                LabelCommand.class,
-        })
+@Command(name = "kizuna", versionProvider = Kizuna.Version.class, description = "Kizuna: alliance coordination platform. One node per nation; nodes federate through a guard.", subcommands = {
+        StartCommand.class,
+        BenchCommand.class,
+        AuditCommand.class,
+        SimCommand.class,
+        CertsCommand.class,
+        LabelCommand.class,
+})
 public final class Kizuna extends VerbGroup {
 
     public static void main(String[] args) {
@@ -43,7 +40,7 @@ public final class Kizuna extends VerbGroup {
         @Override
         public String[] getVersion() {
             String v = Kizuna.class.getPackage().getImplementationVersion();
-            return new String[] {"kizuna " + (v == null ? "development build" : v)};
+            return new String[]{"kizuna " + (v == null ? "development build" : v)};
         }
     }
 }

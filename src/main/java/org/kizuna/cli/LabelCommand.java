@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
+import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Adatp4774;
 import org.kizuna.label.Decision;
 import org.kizuna.label.GuardResult;
@@ -18,8 +18,6 @@ import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Portion;
 import org.kizuna.label.Reader;
-
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,15 +27,13 @@ import picocli.CommandLine.Parameters;
  * {@code ./kizuna label}: checks markings without a running node. {@code decide} exits 0 for allow, 1 for
  * deny and 2 for an invalid marking or reader; every verb prints what was wrong on stderr.
  */
-@Command(name = "label",
-        description = "Check markings: read decisions, banner roll-up, the outbound guard, ADatP-4774 XML.",
-        subcommands = {
-                LabelCommand.Decide.class,
-                LabelCommand.RollUp.class,
-                LabelCommand.Guard.class,
-                LabelCommand.To4774.class,
-                LabelCommand.From4774.class,
-        })
+@Command(name = "label", description = "Check markings: read decisions, banner roll-up, the outbound guard, ADatP-4774 XML.", subcommands = {
+        LabelCommand.Decide.class,
+        LabelCommand.RollUp.class,
+        LabelCommand.Guard.class,
+        LabelCommand.To4774.class,
+        LabelCommand.From4774.class,
+})
 final class LabelCommand extends VerbGroup {
 
     static final int ALLOW = 0;
@@ -81,8 +77,7 @@ final class LabelCommand extends VerbGroup {
         return out;
     }
 
-    @Command(name = "decide",
-            description = "Prints 'allow' (exit 0) or 'deny: <reason>' (exit 1) for a reader and an item; exit 2 for an invalid marking or reader.")
+    @Command(name = "decide", description = "Prints 'allow' (exit 0) or 'deny: <reason>' (exit 1) for a reader and an item; exit 2 for an invalid marking or reader.")
     static final class Decide extends Verb {
         @Option(names = "--item", required = true, description = "The item's banner or portion mark, e.g. 'SECRET//REL TO USA, JPN'.") String item;
         @Option(names = "--reader", required = true, description = "NATION/LEVEL in that nation's policy, e.g. JPN/SECRET.") String reader;
@@ -114,8 +109,7 @@ final class LabelCommand extends VerbGroup {
         }
     }
 
-    @Command(name = "rollup",
-            description = "Prints the banner rolled up from portion marks (or banners).")
+    @Command(name = "rollup", description = "Prints the banner rolled up from portion marks (or banners).")
     static final class RollUp extends Verb {
         @Parameters(arity = "1..*", paramLabel = "MARKING", description = "Portion marks such as '(S//REL TO USA, JPN)' '(C//NF)'.") List<String> markings;
 
@@ -129,8 +123,7 @@ final class LabelCommand extends VerbGroup {
         }
     }
 
-    @Command(name = "guard",
-            description = "Prints which portions may leave on the link to a nation. Exit 0 when all may leave, 1 when some or all are withheld, 2 for invalid input.")
+    @Command(name = "guard", description = "Prints which portions may leave on the link to a nation. Exit 0 when all may leave, 1 when some or all are withheld, 2 for invalid input.")
     static final class Guard extends Verb {
         @Option(names = "--item", required = true, description = "The item's declared banner.") String item;
         @Option(names = "--portion", required = true, description = "A portion mark, in order; repeat for each portion.") List<String> portions;
@@ -172,8 +165,7 @@ final class LabelCommand extends VerbGroup {
         }
     }
 
-    @Command(name = "to-4774",
-            description = "Prints the ADatP-4774 originator confidentiality label XML of a marking.")
+    @Command(name = "to-4774", description = "Prints the ADatP-4774 originator confidentiality label XML of a marking.")
     static final class To4774 extends Verb {
         @Parameters(index = "0", paramLabel = "MARKING") String marking;
         @Option(names = "--owner", description = "The originating nation when it is not the policy's own (e.g. JPN for JPN information in US syntax).") String owner;
@@ -187,8 +179,7 @@ final class LabelCommand extends VerbGroup {
         }
     }
 
-    @Command(name = "from-4774",
-            description = "Reads ADatP-4774 XML from a file ('-' for standard input) and prints its banner.")
+    @Command(name = "from-4774", description = "Reads ADatP-4774 XML from a file ('-' for standard input) and prints its banner.")
     static final class From4774 extends Verb {
         @Parameters(index = "0", paramLabel = "FILE") String file;
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** {@code --data}: the data directory of the node a verb runs or reads, {@code ./data/<nation>} unless given. */
 final class NodeDataOption {
 
-    @Option(names = "--data", description = "The node's data directory (default: ./data/<the node's nation>).") @Nullable Path data;
+    @Option(names = "--data", description = "The node's data directory (default: ./data/<the node's nation>).")
+    @Nullable Path data;
 
     /** The directory given, or {@code ./data/<nation>}; absolute. */
     Path dir(String nation) {

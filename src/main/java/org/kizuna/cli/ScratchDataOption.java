@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 /** {@code --data} of a benchmark that makes a node database of its own: a temporary directory unless given, kept if given. */
 final class ScratchDataOption {
 
-    @Option(names = "--data", description = "Keep the node's data directory here, to look at or verify afterwards (default: a temporary one, deleted at the end).") @Nullable Path data;
+    @Option(names = "--data", description = "Keep the node's data directory here, to look at or verify afterwards (default: a temporary one, deleted at the end).")
+    @Nullable Path data;
 
     /** The directory given, absolute, or null when the run makes a temporary one. */
-    @Nullable Path kept() {
+    @Nullable
+    Path kept() {
         return data == null ? null : data.toAbsolutePath().normalize();
     }
 

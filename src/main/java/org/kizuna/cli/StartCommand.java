@@ -30,9 +30,12 @@ final class StartCommand extends Verb {
     @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port of the console and API on every interface, with the node's certificate (default: ${DEFAULT-VALUE}, 0 picks a free port).") int httpsPort;
     @Option(names = "--production", description = "Production mode: no demo users or demo data; refuses to start with a user whose password is known.") boolean production;
     @Option(names = "--no-simulator", description = "Do not feed the simulated demo scenario into the picture.") boolean noSimulator;
-    @Option(names = "--cot-plain", negatable = true, description = "Serve the plain CoT port 8087 (default: on, off with --production).") @Nullable Boolean cotPlain;
-    @Option(names = "--cot-plain-bind", paramLabel = "ADDRESS", description = "Address the plain CoT port listens on (default: 127.0.0.1).") @Nullable String cotPlainBind;
-    @Option(names = "--cot-plain-reader", paramLabel = "USER", description = "A user of the node whose clearance plain CoT connections read with (default: anonymous, UNCLASSIFIED only).") @Nullable String cotPlainReader;
+    @Option(names = "--cot-plain", negatable = true, description = "Serve the plain CoT port 8087 (default: on, off with --production).")
+    @Nullable Boolean cotPlain;
+    @Option(names = "--cot-plain-bind", paramLabel = "ADDRESS", description = "Address the plain CoT port listens on (default: 127.0.0.1).")
+    @Nullable String cotPlainBind;
+    @Option(names = "--cot-plain-reader", paramLabel = "USER", description = "A user of the node whose clearance plain CoT connections read with (default: anonymous, UNCLASSIFIED only).")
+    @Nullable String cotPlainReader;
 
     /** Whether a node was started and serves: the launcher's main thread must then not end the JVM. */
     static boolean isServing() {
@@ -94,7 +97,8 @@ final class StartCommand extends Verb {
         }
         out.println("The node's HTTPS certificate is issued by its own CA: " + ca);
         if (!production) {
-            out.println("Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer), usa.auditor (auditor); the README lists the others");
+            out.println(
+                    "Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer), usa.auditor (auditor); the README lists the others");
         }
         out.flush();
     }

@@ -11,7 +11,7 @@ import org.kizuna.label.Reader;
  * (such as {@code SECRET}); {@code accesses} are the restrictive controls the user holds (such as SI).
  */
 public record KizunaUser(String username, String nation, String clearance, Set<String> accesses,
-                         Set<Role> roles, ZoneId zone) {
+        Set<Role> roles, ZoneId zone) {
 
     private static final Pattern NATION = Pattern.compile("[A-Z]{3}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");

@@ -9,13 +9,12 @@ import java.util.stream.Collectors;
  * else does. A write not listed here must not exist.
  */
 public enum Write {
-    FILE_BOOKING_REQUEST("filing a booking request", "the unit's nation", Set.of(Role.PLANNER), false),
-    CANCEL_BOOKING_REQUEST("cancelling a booking request", "the requesting unit's nation", Set.of(Role.PLANNER), false),
-    PROPOSE_BOOKING_START("moving a booking request", "the requesting unit's nation", Set.of(Role.PLANNER), false),
-    CONFIRM_BOOKING("confirming or releasing a booking", "the facility's host nation", Set.of(Role.PLANNER), false),
-    REGISTER_SENSOR("registering a sensor", "the sensor's nation", Set.of(Role.PLANNER, Role.ADMINISTRATOR), true),
-    POST_PICTURE_EVENT("posting an event to the picture", "the reporting user's own nation", Set.of(Role.PLANNER), false),
-    ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR), false);
+    FILE_BOOKING_REQUEST("filing a booking request", "the unit's nation", Set.of(Role.PLANNER), false), CANCEL_BOOKING_REQUEST("cancelling a booking request",
+            "the requesting unit's nation", Set.of(Role.PLANNER), false), PROPOSE_BOOKING_START("moving a booking request", "the requesting unit's nation",
+                    Set.of(Role.PLANNER), false), CONFIRM_BOOKING("confirming or releasing a booking", "the facility's host nation", Set.of(Role.PLANNER),
+                            false), REGISTER_SENSOR("registering a sensor", "the sensor's nation", Set.of(Role.PLANNER, Role.ADMINISTRATOR),
+                                    true), POST_PICTURE_EVENT("posting an event to the picture", "the reporting user's own nation", Set.of(Role.PLANNER),
+                                            false), ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR), false);
 
     /** What the write does ("cancelling a booking request"). */
     private final String what;

@@ -132,8 +132,8 @@ public final class Adatp4774 {
             int event = r.next();
             switch (event) {
                 case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
-                     XMLStreamConstants.PROCESSING_INSTRUCTION ->
-                        throw new InvalidMarkingException("label XML must not contain DTDs, entities or processing instructions");
+                        XMLStreamConstants.PROCESSING_INSTRUCTION ->
+                    throw new InvalidMarkingException("label XML must not contain DTDs, entities or processing instructions");
                 case XMLStreamConstants.START_ELEMENT -> {
                     String name = r.getLocalName();
                     if (!NAMESPACE.equals(r.getNamespaceURI())) {

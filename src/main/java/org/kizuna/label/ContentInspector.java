@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 final class ContentInspector {
 
     /** Why the content may not leave under this label, or null when it may. */
-    @Nullable String inspect(String content, Label label, LabelKernel kernel) {
+    @Nullable
+    String inspect(String content, Label label, LabelKernel kernel) {
         if (content.isEmpty()) return null;
         Vocabulary v = Vocabulary.INSTANCE;
         // Classification words and portion marks of the label's own policy and of the US policy above the label.

@@ -7,5 +7,5 @@ import java.util.List;
  * pairing is the project's assumption rather than the agreement's text.
  */
 public record EquivalenceTable(String policyA, String policyB, String version, String source, String note, boolean assumption,
-                               List<List<String>> rows) {
+        List<List<String>> rows) {
 }

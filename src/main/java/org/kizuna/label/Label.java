@@ -60,7 +60,7 @@ public final class Label {
     private final int hash;
 
     Label(Policy policy, int level, long controls, int releasability, long relCountries, long relTetras, String owner,
-          Map<String, ? extends Set<String>> permissive, Set<String> communities) {
+            Map<String, ? extends Set<String>> permissive, Set<String> communities) {
         Vocabulary v = Vocabulary.INSTANCE;
         this.policy = Objects.requireNonNull(policy);
         this.policyIndex = policy.index();

@@ -43,7 +43,7 @@ public final class LabelKernel {
     }
 
     private LabelKernel(byte[][][] map, List<EquivalenceTable> tables, LabelData.Membership membership, @Nullable Clock clock,
-                        @Nullable LocalDate fixedDay, int nodeCountry, int nodePolicy, int nodeMax) {
+            @Nullable LocalDate fixedDay, int nodeCountry, int nodePolicy, int nodeMax) {
         this.map = map;
         this.tables = tables;
         this.membership = membership;
@@ -85,7 +85,7 @@ public final class LabelKernel {
     }
 
     private static LabelKernel load(List<LabelData.EquivalenceRow> rows, LabelData.Membership membership, @Nullable Clock clock,
-                                    @Nullable LocalDate day) {
+            @Nullable LocalDate day) {
         Vocabulary v = Vocabulary.INSTANCE;
         for (LabelData.TetragraphRow t : membership.tetragraphs()) {
             if (v.tetragraph(t.code()) < 0) {
@@ -273,7 +273,9 @@ public final class LabelKernel {
         }
         if (mapped > c.rank) {
             return Decision.deny("rule 1: clearance " + reader.nation() + " " + reader.level() + " is below " + readerPolicy.level(mapped).englishName()
-                    + (item.policyIndex == c.policy ? "" : " (" + readerPolicy.id() + " equivalent of " + item.policy.id() + " " + item.level().englishName() + ")"));
+                    + (item.policyIndex == c.policy
+                            ? ""
+                            : " (" + readerPolicy.id() + " equivalent of " + item.policy.id() + " " + item.level().englishName() + ")"));
         }
         if (!releasableTo(item, c.countryBit)) {
             return Decision.deny("rule 2: " + reader.nation() + " is not in the releasability of the item (" + releasability(item) + ")");
@@ -565,7 +567,8 @@ public final class LabelKernel {
         for (Portion portion : portions) size += portion.content().length();
         if (size > link.maxContentChars()) {
             for (Portion portion : portions) {
-                withheld.add(new GuardResult.Withheld(portion.id(), "the item's content of " + size + " characters exceeds the link's limit of " + link.maxContentChars()));
+                withheld.add(new GuardResult.Withheld(portion.id(),
+                        "the item's content of " + size + " characters exceeds the link's limit of " + link.maxContentChars()));
             }
             return new GuardResult(toNation, null, released, withheld);
         }

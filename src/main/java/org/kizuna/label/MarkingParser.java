@@ -79,8 +79,9 @@ final class MarkingParser {
                 String name = first.substring(4);
                 level = portion ? p.levelByCodeOrNull(name) : p.levelOrNull(name);
                 if (level == null) {
-                    throw new InvalidMarkingException("'" + name + "' is not a " + (portion ? "portion code" : "level") + " of the " + nation + " policy; its levels are "
-                            + p.levels().stream().map(portion ? Level::code : Level::englishName).toList());
+                    throw new InvalidMarkingException(
+                            "'" + name + "' is not a " + (portion ? "portion code" : "level") + " of the " + nation + " policy; its levels are "
+                                    + p.levels().stream().map(portion ? Level::code : Level::englishName).toList());
                 }
             }
         } else {
@@ -137,7 +138,8 @@ final class MarkingParser {
                 stage = STAGE_FGI;
                 String source = seg.substring(4);
                 if (v.country(source) < 0 && v.tetragraph(source) < 0) {
-                    throw new InvalidMarkingException("'" + seg + "' must name one originator: an ISO 3166 alpha-3 code such as JPN, or a tetragraph such as NATO");
+                    throw new InvalidMarkingException(
+                            "'" + seg + "' must name one originator: an ISO 3166 alpha-3 code such as JPN, or a tetragraph such as NATO");
                 }
                 if (source.equals(policy.id())) {
                     throw new InvalidMarkingException("'" + seg + "' names the policy's own nation; leave it out");
@@ -234,11 +236,13 @@ final class MarkingParser {
             int t = v.tetragraph(code);
             if (c >= 0) {
                 if (prevTetra >= 0) {
-                    throw new InvalidMarkingException("in '" + token + "' countries come before tetragraphs; " + code + " is after " + v.tetragraphs[prevTetra]);
+                    throw new InvalidMarkingException(
+                            "in '" + token + "' countries come before tetragraphs; " + code + " is after " + v.tetragraphs[prevTetra]);
                 }
                 if (c <= prevCountry) {
-                    throw new InvalidMarkingException("'" + token + "' is not in canonical order (USA first, then trigraphs alphabetically, then tetragraphs), or repeats "
-                            + code + "; write REL TO " + String.join(", ", Label.names(countries | 1L << c, 0)));
+                    throw new InvalidMarkingException(
+                            "'" + token + "' is not in canonical order (USA first, then trigraphs alphabetically, then tetragraphs), or repeats "
+                                    + code + "; write REL TO " + String.join(", ", Label.names(countries | 1L << c, 0)));
                 }
                 prevCountry = c;
                 countries |= 1L << c;
@@ -253,7 +257,7 @@ final class MarkingParser {
                         + "'; countries are ISO 3166 alpha-3 codes such as USA, JPN, GBR, or tetragraphs such as FVEY");
             }
         }
-        return new long[] {countries, tetras};
+        return new long[]{countries, tetras};
     }
 
     /** A list separated by exactly ', '. */
@@ -295,7 +299,7 @@ final class MarkingParser {
 
     /** The controls of a segment, separated by single '/'. */
     private static List<String> tokens(String seg, String marking) {
-        return pieces(seg, "/", marking, "an empty control between '/'", control -> { });
+        return pieces(seg, "/", marking, "an empty control between '/'", control -> {});
     }
 
     /** The segments of a marking, separated by '//'; none begins or ends with a stray '/'. */

@@ -75,7 +75,8 @@ public final class Policy {
         return l;
     }
 
-    @Nullable Level levelOrNull(String englishName) {
+    @Nullable
+    Level levelOrNull(String englishName) {
         return byEnglish.get(englishName);
     }
 
@@ -90,7 +91,8 @@ public final class Policy {
         return Objects.requireNonNull(byEnglish.get(englishName), "a reader's level is validated").rank();
     }
 
-    @Nullable Level levelByCodeOrNull(String code) {
+    @Nullable
+    Level levelByCodeOrNull(String code) {
         return byCode.get(code);
     }
 

@@ -125,7 +125,8 @@ final class Vocabulary {
         }
     }
 
-    @Nullable Policy policy(String id) {
+    @Nullable
+    Policy policy(String id) {
         return policyById.get(id);
     }
 

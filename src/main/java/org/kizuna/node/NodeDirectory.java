@@ -71,7 +71,7 @@ public final class NodeDirectory {
             return;
         }
         setPermissions(dataDir, OWNER_ONLY_DIRECTORY);
-        for (String own : new String[] {"keys", "pki"}) {
+        for (String own : new String[]{"keys", "pki"}) {
             Path dir = dataDir.resolve(own);
             if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) restrictTree(dir);
         }

@@ -21,12 +21,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
-import org.jspecify.annotations.Nullable;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -44,6 +41,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node's own certificate authority for CoT over mutual TLS: a CA and a server certificate created
@@ -137,7 +135,7 @@ public final class NodePki {
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
                             new GeneralName(GeneralName.dNSName, "localhost"),
                             new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress()),
                             new GeneralName(GeneralName.dNSName, InetAddress.getLocalHost().getHostName())}))
@@ -165,7 +163,7 @@ public final class NodePki {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("server", serverKey, password, new X509Certificate[] {serverCert, caCert});
+            ks.setKeyEntry("server", serverKey, password, new X509Certificate[]{serverCert, caCert});
             return ks;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -299,7 +297,8 @@ public final class NodePki {
         return new BigInteger(96, RANDOM).add(BigInteger.ONE);
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
+    private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key)
+            throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
         ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key);
         return new JcaX509CertificateConverter().getCertificate(b.build(signer));
     }

@@ -1,9 +1,8 @@
 package org.kizuna.node;
 
-import java.nio.file.Path;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("kizuna")
 public record NodeSettings(@DefaultValue("USA") @Pattern(regexp = "[A-Z]{3}", message = "must be a nation trigraph such as USA or JPN") String nation,
-                           @DefaultValue("demo") @NotNull Mode mode,
-                           @DefaultValue("./data/USA") @NotNull Path dataDir) {
+        @DefaultValue("demo") @NotNull Mode mode,
+        @DefaultValue("./data/USA") @NotNull Path dataDir) {
 
     /** How a node treats accounts, demo data and plain HTTP. */
     public enum Mode {

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  * The label attributes are kept as TAK composes them ({@code access}, {@code caveat}, {@code releasableTo}).
  */
 public record CotEvent(String uid, String type, String how, long timeMs, long startMs, long staleMs,
-                       double lat, double lon, double hae, double ce, double le,
-                       @Nullable String access, @Nullable String caveat, @Nullable String releasableTo,
-                       double speed, double course, @Nullable String callsign,
-                       @Nullable TakControl control) {
+        double lat, double lon, double hae, double ce, double le,
+        @Nullable String access, @Nullable String caveat, @Nullable String releasableTo,
+        double speed, double course, @Nullable String callsign,
+        @Nullable TakControl control) {
 
     /** Value CoT uses for an unknown height or error. */
     public static final double UNKNOWN = 9999999.0;

@@ -6,5 +6,5 @@ package org.kizuna.picture;
  * they are not marked, its one-sigma position accuracy in metres and where it is.
  */
 public record Sensor(String id, String nation, String platform, String kind, String defaultLabel,
-                     double accuracyMetres, double lat, double lon) {
+        double accuracyMetres, double lat, double lon) {
 }

@@ -10,6 +10,6 @@ import java.util.List;
  * nations whose contributions the reader may know of, when it was last updated and when it goes stale.
  */
 public record TrackView(String id, double lat, double lon, double altitude, double speed, double course,
-                        String affiliation, String dimension, String type, String callsign, String banner,
-                        List<String> nations, boolean selfReported, Instant lastUpdate, Instant stale) {
+        String affiliation, String dimension, String type, String callsign, String banner,
+        List<String> nations, boolean selfReported, Instant lastUpdate, Instant stale) {
 }

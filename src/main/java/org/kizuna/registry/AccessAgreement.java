@@ -1,15 +1,14 @@
 package org.kizuna.registry;
 
-import org.kizuna.label.Label;
-import org.kizuna.label.Labelled;
-
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
 
 /** An agreement that lets a partner's forces use the host nation's facilities from its entry into force. */
 public record AccessAgreement(String id, List<String> parties, String hostNation, LocalDate entryIntoForce,
-                              Organization.Provenance provenance, Label label) implements Labelled {
+        Organization.Provenance provenance, Label label) implements Labelled {
 
     /** Whether forces of {@code nation} may use facilities of {@code host} under this agreement on {@code day}. */
     public boolean allows(String nation, String host, LocalDate day) {

@@ -1,20 +1,18 @@
 package org.kizuna.registry;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
 import org.kizuna.label.Labelled;
-
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A base, range, pier, airspace block or training area that forces share. {@code jointUse} is its
  * SOFA Article II category (II-1(a), II-4(a), II-4(b)) where one applies.
  */
 public record Facility(String id, String name, Kind kind, @Nullable String operator, Organization.Location location,
-                       String zone, String hostNation, List<String> users, @Nullable String jointUse,
-                       @Nullable String jointUseNote, List<String> hosts, Organization.Validity validity,
-                       Organization.Provenance provenance, Label label) implements Labelled {
+        String zone, String hostNation, List<String> users, @Nullable String jointUse,
+        @Nullable String jointUseNote, List<String> hosts, Organization.Validity validity,
+        Organization.Provenance provenance, Label label) implements Labelled {
 
     public enum Kind {
         BASE("base"), RANGE("range"), PIER("pier"), AIRSPACE("airspace"), TRAINING_AREA("training-area");

@@ -1,20 +1,18 @@
 package org.kizuna.registry;
 
-import org.kizuna.label.Label;
-import org.kizuna.label.Labelled;
-
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
 
 /**
  * A command, component or unit as it stood during one period. {@code parent} is its commander in the
  * same nation; {@code componentOf} a joint command it is the service component of.
  */
 public record Organization(String id, String nation, Kind kind, String name, String abbreviation,
-                           @Nullable String parent, @Nullable String componentOf, Location location, String zone,
-                           Validity validity, Provenance provenance, Label label) implements Labelled {
+        @Nullable String parent, @Nullable String componentOf, Location location, String zone,
+        Validity validity, Provenance provenance, Label label) implements Labelled {
 
     public enum Kind { COMMAND, COMPONENT, UNIT }
 

@@ -1,9 +1,11 @@
 package org.kizuna.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Readers.*;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.identity.LoginLockedOut;
 import org.kizuna.label.Label;
@@ -14,9 +16,6 @@ import org.kizuna.testing.ModuleOnH2;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.Readers.*;
 
 /**
  * The audit module, started with only the modules it uses (label, identity, node) on a real H2 database and

@@ -1,16 +1,15 @@
 package org.kizuna.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A node whose audit log cannot write refuses labelled reads with a clear 503 problem instead of hanging,
@@ -20,14 +19,11 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class AuditOutageContract {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    AuditLog log;
+    @Autowired AuditLog log;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     Api.Response read() {
         return Api.on(port).as("jpn.officer", "demo").get("/api/v1/registry/facilities?asOf=2025-06-01");

@@ -1,17 +1,16 @@
 package org.kizuna.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.cli.Kizuna;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.NodeProcess;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A node process stopped with SIGTERM writes its last audit records and signs its last tree head on the
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditShutdownTests {
 
-    @TempDir
-    Path work;
+    @TempDir Path work;
 
     @Test
     void aNodeStoppedWithSigtermLeavesALogThatVerifiesWithoutAnUnsignedTail() throws Exception {

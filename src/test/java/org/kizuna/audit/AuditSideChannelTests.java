@@ -1,5 +1,8 @@
 package org.kizuna.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
@@ -23,11 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The audit trail is no side channel: what a reader can observe of it (its size, which entries it may
@@ -37,17 +35,13 @@ import static org.awaitility.Awaitility.await;
 @H2Node
 class AuditSideChannelTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    AuditLog log;
+    @Autowired AuditLog log;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
-    @Autowired
-    PasswordEncoder encoder;
+    @Autowired PasswordEncoder encoder;
 
     /** A JPN auditor (SECRET), so that the asking reader can also look at the entries its reads leave. */
     @BeforeEach

@@ -1,29 +1,25 @@
 package org.kizuna.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.internal.Merkle;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Read decisions reach the audit log, readers see only the records they may read, partners can check proofs. */
 @H2Node
 class AuditTrailTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    AuditLog log;
+    @Autowired AuditLog log;
 
     /** Hashes given in hex, such as an audit path or a consistency proof. */
     static List<byte[]> hashes(JsonNode hex) {
@@ -32,8 +28,7 @@ class AuditTrailTests {
         return out;
     }
 
-    @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder encoder;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     @org.junit.jupiter.api.BeforeEach
     void jpnAuditor() {
@@ -62,8 +57,7 @@ class AuditTrailTests {
         assertThat(found).isTrue();
     }
 
-    @Autowired
-    org.kizuna.label.ReleaseGuard guard;
+    @Autowired org.kizuna.label.ReleaseGuard guard;
 
     @Test
     void everyReleaseThroughTheGuardIsAudited() {
@@ -120,8 +114,7 @@ class AuditTrailTests {
         assertThat(Merkle.verifyInclusion(leafOf(0), index, size, path, root)).isEqualTo(index == 0);
     }
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     byte[] leafOf(long index) {
         String record = jdbc.sql("select record from audit_entry where idx = ?").param(index).query(String.class).single();

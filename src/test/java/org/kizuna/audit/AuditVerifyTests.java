@@ -1,5 +1,7 @@
 package org.kizuna.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -8,19 +10,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.Comparator;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kizuna.cli.Kizuna;
 import org.kizuna.KizunaApplication;
-import org.kizuna.node.NodeDatabase;
+import org.kizuna.cli.Kizuna;
 import org.kizuna.label.Label;
+import org.kizuna.node.NodeDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./kizuna audit verify} passes an intact log and names the first bad entry of a tampered one. */
 class AuditVerifyTests {

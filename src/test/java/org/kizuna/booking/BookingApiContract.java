@@ -1,5 +1,7 @@
 package org.kizuna.booking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -10,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
-
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -19,19 +20,14 @@ import org.kizuna.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Booking requests through the API on whichever database the subclass runs the node. */
 abstract class BookingApiContract {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     Api usa() {
         return Api.on(port).as("usa.officer", "demo");
@@ -42,7 +38,7 @@ abstract class BookingApiContract {
     }
 
     static String request(String unit, String facilities, int minutes, String earliest, String latest, String preferred, int priority,
-                          boolean noisy, String label) {
+            boolean noisy, String label) {
         return """
                 {"unit": "%s", "facilities": [%s], "durationMinutes": %d, "earliestStart": "%s", "latestStart": "%s",
                  "preferredStart": "%s", "priority": %d, "noisy": %s, "label": "%s"}""".formatted(unit, facilities, minutes, earliest, latest,
@@ -122,7 +118,7 @@ abstract class BookingApiContract {
                 at(3, "00:00"), at(3, "01:00"), at(3, "00:00"), 3, false, "secret//rel to usa"));
         Api.Response clerk = Api.on(port).as("usa.clerk", "demo").post("/api/v1/booking/requests", request("iii-mef", "\"camp-schwab\"", 60,
                 at(3, "00:00"), at(3, "01:00"), at(3, "00:00"), 3, false, "UNCLASSIFIED"));
-        for (Api.Response r : new Api.Response[] {noUnit, badWindow, badLabel}) {
+        for (Api.Response r : new Api.Response[]{noUnit, badWindow, badLabel}) {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
         }

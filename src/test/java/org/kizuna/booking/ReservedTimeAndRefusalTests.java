@@ -7,14 +7,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,11 +23,9 @@ import tools.jackson.databind.JsonNode;
 @H2Node
 class ReservedTimeAndRefusalTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     /** A day of its own at Misawa, 50 days ahead, 09:00 Tokyo (00:00 UTC) on a weekday. */
     static Instant day(int offset) {
@@ -66,7 +62,8 @@ class ReservedTimeAndRefusalTests {
         Api usa = Api.on(port).as("usa.officer", "demo"), jpn = Api.on(port).as("jpn.officer", "demo");
         Instant a = day(3), b = day(3).plus(Duration.ofHours(1)), c = day(3).plus(Duration.ofHours(5));
         // two touching bookings (one NOFORN) and a third apart
-        assertThat(usa.post("/api/v1/booking/requests", request("iii-mef", "misawa", a, 3, "SECRET//NOFORN")).json().get("state").asString()).isEqualTo("BOOKED");
+        assertThat(usa.post("/api/v1/booking/requests", request("iii-mef", "misawa", a, 3, "SECRET//NOFORN")).json().get("state").asString())
+                .isEqualTo("BOOKED");
         assertThat(usa.post("/api/v1/booking/requests", request("iii-mef", "misawa", b, 2, "UNCLASSIFIED")).json().get("state").asString()).isEqualTo("BOOKED");
         assertThat(jpn.post("/api/v1/booking/requests", request("ardb", "misawa", c, 1, "UNCLASSIFIED")).json().get("state").asString()).isEqualTo("BOOKED");
 

@@ -1,16 +1,14 @@
 package org.kizuna.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.booking.plan.Problem;
-
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./kizuna sim abb} writes an instance the benchmark reads, and refuses a bad size without writing anything. */
 class AbbSimCommandTests {

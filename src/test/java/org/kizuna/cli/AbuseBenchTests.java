@@ -1,17 +1,15 @@
 package org.kizuna.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Cli.run;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Cli.Run;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.Cli.run;
 
 /**
  * {@code ./kizuna bench abuse} for a few seconds against a node in this JVM, with every kind of abuse at

@@ -1,6 +1,5 @@
 package org.kizuna.cli;
 
-import org.kizuna.picture.internal.distribution.LivePicture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,27 +15,24 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kizuna.node.NodePki;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.node.NodePki;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.ingest.CotServer;
 import org.kizuna.picture.internal.ingest.CotSettings;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
-
 import picocli.CommandLine;
 
 /** {@code ./kizuna certs issue-client}: files written, signed by the node's CA, and accepted on the TLS port. */
 class CertsCommandTests {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     int run(StringWriter out, StringWriter err, String... args) {
         CommandLine cli = Kizuna.commandLine();
@@ -52,7 +48,7 @@ class CertsCommandTests {
         int code = run(o, e, "certs", "issue-client", "jpn.watch", "--nation", "JPN", "--out", out.toString(), "--data", data.toString());
         assertThat(code).as(e.toString()).isZero();
         assertThat(o.toString()).contains("jpn.watch").contains("JPN");
-        for (String f : new String[] {"jpn.watch.key.pem", "jpn.watch.crt.pem", "jpn.watch.p12", "jpn.watch.p12.password", "ca.crt.pem"}) {
+        for (String f : new String[]{"jpn.watch.key.pem", "jpn.watch.crt.pem", "jpn.watch.p12", "jpn.watch.p12.password", "ca.crt.pem"}) {
             assertThat(out.resolve(f)).isRegularFile();
         }
         assertThat(Files.readString(out.resolve("jpn.watch.key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
@@ -73,8 +69,8 @@ class CertsCommandTests {
         NodePki pki = NodePki.loadOrCreate(data.resolve("pki"), "USA");
         assertThat(pki.caCertificate()).isEqualTo(ca);
         try (LivePicture picture = new LivePicture(LabelKernel.standard().forNode("USA", "TOP SECRET"), new SensorCatalog(), "USA");
-             CotServer server = new CotServer(picture, new CotSettings(-1, 0, CotIdentities.of("local", "USA", "SECRET", Set.of()),
-                     CotIdentities.fromCertificates(n -> Optional.empty()), 100, 8, 10), pki).start()) {
+                CotServer server = new CotServer(picture, new CotSettings(-1, 0, CotIdentities.of("local", "USA", "SECRET", Set.of()),
+                        CotIdentities.fromCertificates(n -> Optional.empty()), 100, 8, 10), pki).start()) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(out.resolve("jpn.watch.p12"))) {
                 assertThatThrownBy(() -> {
@@ -113,7 +109,8 @@ class CertsCommandTests {
         assertThat(run(o2, e2, "certs", "issue-client", "bad name!", "--nation", "JPN", "--out", dir.toString(), "--data", dir.toString())).isEqualTo(2);
         assertThat(e2.toString()).contains("client name must be");
         StringWriter o4 = new StringWriter(), e4 = new StringWriter();
-        assertThat(run(o4, e4, "certs", "issue-client", "ok", "--nation", "JPN", "--clearance", "ULTRA", "--out", dir.toString(), "--data", dir.toString())).isEqualTo(2);
+        assertThat(run(o4, e4, "certs", "issue-client", "ok", "--nation", "JPN", "--clearance", "ULTRA", "--out", dir.toString(), "--data", dir.toString()))
+                .isEqualTo(2);
         assertThat(e4.toString()).contains("do not make a reader");
         StringWriter o3 = new StringWriter(), e3 = new StringWriter();
         assertThat(run(o3, e3, "certs", "issue-client", "ok", "--out", dir.toString())).isEqualTo(2);

@@ -1,12 +1,11 @@
 package org.kizuna.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./kizuna label ...} through the real command line: output and exit codes 0, 1 and 2. */
 class LabelCommandTests {
@@ -58,12 +57,13 @@ class LabelCommandTests {
         assertThat(noSi.exit()).isEqualTo(1);
         assertThat(noSi.out()).contains("rule 3").contains("SI");
         assertThat(run("label", "decide", "--item", "TOP SECRET//SI//NOFORN", "--reader", "USA/TOP SECRET", "--accesses", "SI,TK").exit()).isEqualTo(0);
-        assertThat(run("label", "decide", "--item", "SECRET//REL TO USA, JPN", "--reader", "USA/SECRET", "--node", "USA/CONFIDENTIAL").out()).contains("rule 5");
+        assertThat(run("label", "decide", "--item", "SECRET//REL TO USA, JPN", "--reader", "USA/SECRET", "--node", "USA/CONFIDENTIAL").out())
+                .contains("rule 5");
     }
 
     @Test
     void decideRejectsInvalidMarkingsAndReadersWithExitTwo() {
-        for (String[] args : new String[][] {
+        for (String[] args : new String[][]{
                 {"--item", "secret//rel to usa, jpn", "--reader", "JPN/SECRET"},
                 {"--item", "SECRET//REL TO USA, JP", "--reader", "JPN/SECRET"},
                 {"--item", "SECRET//REL TO USA, JPN,", "--reader", "JPN/SECRET"},

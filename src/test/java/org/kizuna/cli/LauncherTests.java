@@ -1,15 +1,14 @@
 package org.kizuna.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code ./kizuna} launcher picks a JDK 21+ even where the default java is older, and says so when there is none. */
 class LauncherTests {

@@ -3,9 +3,7 @@ package org.kizuna.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** The CoT flags of {@code ./kizuna start} become the node's {@code kizuna.cot.*} settings; without them the node's defaults apply. */

@@ -1,10 +1,10 @@
 package org.kizuna.cli;
 
-import org.junit.jupiter.api.Test;
-import org.kizuna.testing.Cli.Run;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kizuna.testing.Cli.run;
+
+import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Cli.Run;
 
 /** The command line refuses bad options with a message and a non-zero exit, before anything starts. */
 class StartCommandTests {

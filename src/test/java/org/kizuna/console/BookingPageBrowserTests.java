@@ -1,12 +1,13 @@
 package org.kizuna.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.Browser;
@@ -16,21 +17,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A planner opens a facility's week, sees the demo bookings and drags one two hours later to propose a change. */
 @H2Node
 class BookingPageBrowserTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
     @Test
     void dragABookingToProposeAnotherStart() {
         Instant monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
         try (Browser browser = Browser.open("http://localhost:" + port)) {
             browser.login("usa.officer", "demo").go("/booking/?facility=camp-hansen&week=" + monday);
-            WebElement block = browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".block[data-request]")).stream().findFirst().orElse(null));
+            WebElement block = browser.waitFor(Duration.ofSeconds(15),
+                    d -> d.findElements(By.cssSelector(".block[data-request]")).stream().findFirst().orElse(null));
             assertThat(browser.driver().findElement(By.id("viewer-zone")).getText()).isEqualTo("Asia/Tokyo");
             String id = block.getAttribute("data-request");
             Api api = Api.on(port).as("usa.officer", "demo");

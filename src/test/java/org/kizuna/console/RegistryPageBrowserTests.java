@@ -1,7 +1,8 @@
 package org.kizuna.console;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,15 +14,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A staff officer logs in, opens the registry and replays the structure back to 2005, in a real browser. */
 @H2Node
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryPageBrowserTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
     Browser browser;
 

@@ -1,5 +1,7 @@
 package org.kizuna.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -14,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Disabling a user ends what the user already has open, not only new sign-ins: a console session that
@@ -37,22 +36,19 @@ class DisabledUserSessionTests {
 
     private static final String USER = "usa.watch", PASSWORD = "watch-demo-password";
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
-    @Autowired
-    PasswordEncoder passwords;
+    @Autowired PasswordEncoder passwords;
 
     /** A viewer of its own, so that the node's demo users (shared by every test of this context) stay as they are. */
     @BeforeEach
     void aViewer() {
         gone();
         jdbc.sql("""
-                        insert into kizuna_user (username, password_hash, nation, clearance, accesses, roles, zone, created_at)
-                        values (?, ?, 'USA', 'SECRET', '', 'VIEWER', 'UTC', ?)""")
+                insert into kizuna_user (username, password_hash, nation, clearance, accesses, roles, zone, created_at)
+                values (?, ?, 'USA', 'SECRET', '', 'VIEWER', 'UTC', ?)""")
                 .params(USER, passwords.encode(PASSWORD), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
     }
@@ -137,19 +133,19 @@ class DisabledUserSessionTests {
             OpenStream stream = new OpenStream(new CompletableFuture<>(), new CompletableFuture<>(), new CompletableFuture<>());
             http.sendAsync(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
-                stream.status.complete(r.statusCode());
-                try (Stream<String> lines = r.body()) {
-                    lines.forEach(line -> {
-                        if (!line.isBlank()) stream.firstLine.complete(line);
+                        stream.status.complete(r.statusCode());
+                        try (Stream<String> lines = r.body()) {
+                            lines.forEach(line -> {
+                                if (!line.isBlank()) stream.firstLine.complete(line);
+                            });
+                            stream.ended.complete(null);
+                        } catch (RuntimeException e) {
+                            stream.ended.complete(null); // the connection ended
+                        }
+                    }, command -> Thread.ofVirtual().start(command)).exceptionally(e -> {
+                        stream.ended.complete(null);
+                        return null;
                     });
-                    stream.ended.complete(null);
-                } catch (RuntimeException e) {
-                    stream.ended.complete(null); // the connection ended
-                }
-            }, command -> Thread.ofVirtual().start(command)).exceptionally(e -> {
-                stream.ended.complete(null);
-                return null;
-            });
             return stream;
         }
 

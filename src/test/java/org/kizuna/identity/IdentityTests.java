@@ -1,32 +1,25 @@
 package org.kizuna.identity;
 
-import java.sql.DriverManager;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Demo users, hashed passwords and who the API says you are. */
 @H2Node
 class IdentityTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    UserDirectory users;
+    @Autowired UserDirectory users;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void demoModeCreatesTheDemoUsersWithTheirNationsAndClearances() {

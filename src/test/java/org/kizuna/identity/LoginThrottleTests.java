@@ -1,5 +1,9 @@
 package org.kizuna.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kizuna.testing.Readers.*;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
@@ -24,10 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.kizuna.testing.Readers.*;
-
 /**
  * Password guessing is throttled per user name and per client address, on HTTP Basic and form login
  * alike; a locked login answers exactly like a wrong password, whether or not the user exists; every
@@ -37,17 +36,13 @@ import static org.kizuna.testing.Readers.*;
 @H2Node
 class LoginThrottleTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
-    @Autowired
-    PasswordEncoder encoder;
+    @Autowired PasswordEncoder encoder;
 
-    @Autowired
-    AuditLog audit;
+    @Autowired AuditLog audit;
 
     record Answer(int status, String body) {
     }

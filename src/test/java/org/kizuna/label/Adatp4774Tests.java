@@ -1,11 +1,10 @@
 package org.kizuna.label;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** ADatP-4774 import and export: exact round trips and strict refusal of anything else. */
 class Adatp4774Tests {
@@ -50,7 +49,8 @@ class Adatp4774Tests {
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("<Classification>SECRET</Classification>", "<Classification>Secret</Classification>")))
                 .hasMessageContaining("not a level of the USA policy");
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace(">JPN<", ">JP<"))).hasMessageContaining("unknown country code 'JP'");
-        assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("Type=\"PERMISSIVE\"", "Type=\"RESTRICTIVE\""))).hasMessageContaining("must be of Type PERMISSIVE");
+        assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("Type=\"PERMISSIVE\"", "Type=\"RESTRICTIVE\"")))
+                .hasMessageContaining("must be of Type PERMISSIVE");
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("<OriginatorID IDType=\"ISO 3166-1 alpha-3\">USA</OriginatorID>", "")))
                 .hasMessageContaining("OriginatorID");
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("<Classification>", "<Extra/><Classification>"))).hasMessageContaining("unexpected element");
@@ -58,7 +58,8 @@ class Adatp4774Tests {
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("<Classification>", "<?pi x?><Classification>")))
                 .isInstanceOf(InvalidMarkingException.class);
         assertThatThrownBy(() -> Adatp4774.fromXml(good.replace(">USA</OriginatorID>", ">GBR</OriginatorID>"))).hasMessageContaining("owner GBR");
-        assertThatThrownBy(() -> Adatp4774.fromXml(good.replace("<GenericValue>JPN</GenericValue>", "<GenericValue>JPN</GenericValue><GenericValue>JPN</GenericValue>")))
+        assertThatThrownBy(
+                () -> Adatp4774.fromXml(good.replace("<GenericValue>JPN</GenericValue>", "<GenericValue>JPN</GenericValue><GenericValue>JPN</GenericValue>")))
                 .hasMessageContaining("repeats a value");
     }
 }

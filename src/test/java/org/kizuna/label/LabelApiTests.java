@@ -1,18 +1,17 @@
 package org.kizuna.label;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.H2Node;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The console's roll-up service answers with the banner of its parts, or a problem naming a bad marking. */
 @H2Node
 class LabelApiTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
     @Test
     void rollsUpTheLabelsOfWhatAPageShows() {

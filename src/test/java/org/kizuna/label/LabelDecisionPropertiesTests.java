@@ -1,5 +1,7 @@
 package org.kizuna.label;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
@@ -20,9 +20,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
 import org.kizuna.label.internal.LabelData;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The decision against a deliberately simple reference implementation (strings, sets and a walk over
@@ -43,7 +42,8 @@ class LabelDecisionPropertiesTests {
 
     /** 1,000 tries x 40 labels x 25 readers = 1,000,000 pairs. */
     @Property(tries = 1000)
-    void decisionMatchesTheReferenceImplementation(@ForAll @Size(40) List<@From("labels") Label> labels, @ForAll @Size(25) List<@From("readers") Reader> readers) {
+    void decisionMatchesTheReferenceImplementation(@ForAll @Size(40) List<@From("labels") Label> labels,
+            @ForAll @Size(25) List<@From("readers") Reader> readers) {
         for (Reader r : readers) {
             Clearance c = KERNEL.clearance(r);
             for (Label l : labels) {
@@ -70,7 +70,7 @@ class LabelDecisionPropertiesTests {
 
     @Property(tries = 3000)
     void rollUpNeverYieldsALabelAPartCouldNotHave(@ForAll @Size(min = 1, max = 4) List<@From("labels") Label> parts,
-                                                  @ForAll @Size(20) List<@From("readers") Reader> readers) {
+            @ForAll @Size(20) List<@From("readers") Reader> readers) {
         Label rolled;
         try {
             rolled = KERNEL.rollUp(parts);
@@ -104,7 +104,7 @@ class LabelDecisionPropertiesTests {
      */
     @Property(tries = 3000)
     void aRollUpKeptWithItsOwnerSaysSoWhenAPartWasMarked(@ForAll @Size(min = 1, max = 4) List<@From("labels") Label> parts,
-                                                          @ForAll @Size(20) List<@From("readers") Reader> readers) {
+            @ForAll @Size(20) List<@From("readers") Reader> readers) {
         Label rolled;
         try {
             rolled = KERNEL.rollUp(parts);
@@ -210,21 +210,20 @@ class LabelDecisionPropertiesTests {
                 Arbitraries.integers().between(0, 2),
                 Arbitraries.subsetOf(REL_CODES).ofMaxSize(5),
                 Arbitraries.subsetOf(MISSIONS).ofMaxSize(2).injectNull(0.8),
-                Arbitraries.subsetOf(COMMUNITIES).ofMinSize(1).injectNull(0.8)
-        ).as((rank, controls, owner, releasability, rel, missions, cois) -> {
-            Label.Builder b = Label.builder(policy, policy.levels().get(rank).englishName()).owner(owner).controls(controls.toArray(String[]::new));
-            if (releasability == 1) {
-                b.noforn();
-            } else if (releasability == 2) {
-                List<String> codes = new ArrayList<>(rel);
-                codes.add(owner);
-                if (codes.stream().allMatch(owner::equals)) codes.add(owner.equals("USA") ? "JPN" : "USA");
-                b.relTo(codes.toArray(String[]::new));
-            }
-            if (missions != null && !missions.isEmpty()) b.permissive("MISSION", missions.toArray(String[]::new));
-            if (cois != null) b.communities(cois.toArray(String[]::new));
-            return b.build();
-        }));
+                Arbitraries.subsetOf(COMMUNITIES).ofMinSize(1).injectNull(0.8)).as((rank, controls, owner, releasability, rel, missions, cois) -> {
+                    Label.Builder b = Label.builder(policy, policy.levels().get(rank).englishName()).owner(owner).controls(controls.toArray(String[]::new));
+                    if (releasability == 1) {
+                        b.noforn();
+                    } else if (releasability == 2) {
+                        List<String> codes = new ArrayList<>(rel);
+                        codes.add(owner);
+                        if (codes.stream().allMatch(owner::equals)) codes.add(owner.equals("USA") ? "JPN" : "USA");
+                        b.relTo(codes.toArray(String[]::new));
+                    }
+                    if (missions != null && !missions.isEmpty()) b.permissive("MISSION", missions.toArray(String[]::new));
+                    if (cois != null) b.communities(cois.toArray(String[]::new));
+                    return b.build();
+                }));
     }
 
     @Provide
@@ -236,8 +235,7 @@ class LabelDecisionPropertiesTests {
             return Combinators.combine(
                     Arbitraries.of(p.levels()).map(Level::englishName),
                     Arbitraries.subsetOf(holdable).ofMaxSize(6),
-                    Arbitraries.subsetOf(COMMUNITIES)
-            ).as((level, accesses, cois) -> new Reader(nation, level, accesses, cois));
+                    Arbitraries.subsetOf(COMMUNITIES)).as((level, accesses, cois) -> new Reader(nation, level, accesses, cois));
         });
     }
 }

@@ -1,13 +1,12 @@
 package org.kizuna.label;
 
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kizuna.testing.Readers.*;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The six read rules, roll-up and the guard, each with the reason a deny gives. */
 class LabelKernelTests {
@@ -113,9 +112,11 @@ class LabelKernelTests {
         assertThat(kernel.rollUp(List.of(Label.parse("(S)"), Label.parse("(C)"), Label.parse("(U)"))).banner()).isEqualTo("SECRET");
         assertThat(kernel.rollUp(List.of(Label.parse("(S//FGI JPN)"), Label.parse("(C//FGI JPN)"))).banner()).isEqualTo("SECRET//FGI JPN");
         // a list that still names a partner is not narrowed
-        assertThat(kernel.rollUp(List.of(Label.parse("(S//REL TO USA, GBR, JPN)"), Label.parse("(S//REL TO USA, JPN)"))).banner()).isEqualTo("SECRET//REL TO USA, JPN");
+        assertThat(kernel.rollUp(List.of(Label.parse("(S//REL TO USA, GBR, JPN)"), Label.parse("(S//REL TO USA, JPN)"))).banner())
+                .isEqualTo("SECRET//REL TO USA, JPN");
         // the JPN policy writes its own nation only as the bare level, as the node does for its own reports
-        assertThat(kernel.rollUp(List.of(Label.parse("(//JPN S//REL TO USA, JPN)"), Label.parse("(//JPN C//REL TO GBR, JPN)"))).banner()).isEqualTo("//JPN SECRET");
+        assertThat(kernel.rollUp(List.of(Label.parse("(//JPN S//REL TO USA, JPN)"), Label.parse("(//JPN C//REL TO GBR, JPN)"))).banner())
+                .isEqualTo("//JPN SECRET");
         assertThat(kernel.rollUp(List.of(Label.parse("(//JPN S//NF)"), Label.parse("(//JPN C//REL TO GBR, JPN)"))).banner()).isEqualTo("//JPN SECRET//NOFORN");
         // decisions are those of the parts: the owner reads, no partner does
         for (Label l : List.of(banner, Label.parse("SECRET"))) {

@@ -1,5 +1,9 @@
 package org.kizuna.label;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kizuna.testing.Readers.*;
+
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -11,12 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.kizuna.testing.Readers.*;
 
 /**
  * The leaks listed in the project's labels guide (its rules and leaks, see docs/label.md) that this module
@@ -108,9 +107,12 @@ class LabelLeakTests {
         // A running node crosses the date without being rebuilt.
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2029-12-31T23:59:59Z"));
         Clock clock = new Clock() {
-            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
+            @Override
+            public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override
+            public Clock withZone(ZoneId zone) { return this; }
+            @Override
+            public Instant instant() { return now.get(); }
         };
         LabelKernel live = LabelKernel.fromResources("label/equivalences.yaml", "label/tetragraphs-v2-test.yaml", clock);
         assertThat(live.mayRead(fvey, jpn())).isFalse();
@@ -226,8 +228,10 @@ class LabelLeakTests {
                 + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><originatorConfidentialityLabel xmlns=\""
                 + Adatp4774.NAMESPACE + "\">&lol3;</originatorConfidentialityLabel>";
         String undeclared = "<originatorConfidentialityLabel xmlns=\"" + Adatp4774.NAMESPACE + "\">&e;</originatorConfidentialityLabel>";
-        String oversized = Adatp4774.toXml(Label.parse("SECRET")).replace("</originatorConfidentialityLabel>", " ".repeat(Adatp4774.MAX_BYTES) + "</originatorConfidentialityLabel>");
-        String deep = "<originatorConfidentialityLabel xmlns=\"" + Adatp4774.NAMESPACE + "\">" + "<a>".repeat(50) + "</a>".repeat(50) + "</originatorConfidentialityLabel>";
+        String oversized = Adatp4774.toXml(Label.parse("SECRET")).replace("</originatorConfidentialityLabel>",
+                " ".repeat(Adatp4774.MAX_BYTES) + "</originatorConfidentialityLabel>");
+        String deep = "<originatorConfidentialityLabel xmlns=\"" + Adatp4774.NAMESPACE + "\">" + "<a>".repeat(50) + "</a>".repeat(50)
+                + "</originatorConfidentialityLabel>";
         for (String hostile : List.of(doctype, lol, undeclared, oversized, deep)) {
             assertThatThrownBy(() -> Adatp4774.fromXml(hostile)).isInstanceOf(InvalidMarkingException.class);
         }

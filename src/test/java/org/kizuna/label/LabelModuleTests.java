@@ -1,17 +1,16 @@
 package org.kizuna.label;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Readers.*;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.ModuleOnH2;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.Readers.*;
 
 /**
  * The label module as a node wires it (it uses no other module): the node's read path decides every read

@@ -1,13 +1,12 @@
 package org.kizuna.label;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Readers.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.Readers.*;
 
 /**
  * The read path: withheld items vanish from lists and single reads answer "not found" (leak 12), and

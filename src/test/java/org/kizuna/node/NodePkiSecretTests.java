@@ -1,15 +1,14 @@
 package org.kizuna.node;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.TempDirs;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Two nodes never share a store secret; stores of a node from before per-node secrets are moved to one. */
 class NodePkiSecretTests {
@@ -25,7 +24,7 @@ class NodePkiSecretTests {
 
             // a node from before: both stores under the old fixed password, no secret file
             Path pki = a.resolve("pki");
-            for (String store : new String[] {"ca.p12", "server.p12"}) {
+            for (String store : new String[]{"ca.p12", "server.p12"}) {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 try (var in = Files.newInputStream(pki.resolve(store))) {
                     ks.load(in, secretA.toCharArray());

@@ -1,24 +1,20 @@
 package org.kizuna.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The registry API as a user sees it, on whichever database the subclass runs the node. */
 abstract class RegistryApiContract {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /**
      * A US-only unit, a facility released to the UK only, and a coordination link to the US-only unit;
@@ -41,7 +37,8 @@ abstract class RegistryApiContract {
                     '', null, null, null, 'usfj-about', 'unverified', 'SECRET//REL TO USA, GBR')""").update();
         jdbc.sql("""
                 insert into registry_relation (id, kind, from_id, to_id, valid_from, valid_to, note, sources, verification, label)
-                values ('leak-link', 'coordination', 'leak-noforn-cell', 'jjoc', '2025-03-24', null, null, 'usfj-about', 'unverified', 'UNCLASSIFIED')""").update();
+                values ('leak-link', 'coordination', 'leak-noforn-cell', 'jjoc', '2025-03-24', null, null, 'usfj-about', 'unverified', 'UNCLASSIFIED')""")
+                .update();
         jdbc.sql("""
                 insert into registry_organization (id, valid_from, valid_to, nation, kind, parent_id, component_of, name, abbreviation,
                     site, lat, lon, zone, note, sources, verification, label)
@@ -219,7 +216,7 @@ abstract class RegistryApiContract {
     void aNationalityOrClearanceAssertedByTheCallerGrantsNothing() throws Exception {
         // Leak 15: only the node's own user store says who a reader is; claims in the request do not count.
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://localhost:" + port + "/api/v1/registry/organizations?asOf=2025-06-01&nation=USA&clearance=TOP%20SECRET"))
+                "http://localhost:" + port + "/api/v1/registry/organizations?asOf=2025-06-01&nation=USA&clearance=TOP%20SECRET"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("jpn.officer:demo".getBytes()))
                 .header("X-Kizuna-Nation", "USA").header("X-Kizuna-Clearance", "TOP SECRET").header("X-Forwarded-User", "usa.officer")
                 .build();

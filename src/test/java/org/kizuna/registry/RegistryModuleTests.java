@@ -1,9 +1,11 @@
 package org.kizuna.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Readers.*;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.ReadPath;
 import org.kizuna.testing.ModuleOnH2;
@@ -12,9 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.Readers.*;
 
 /**
  * The registry module, started with only the modules it uses (label, identity, console) on a real H2

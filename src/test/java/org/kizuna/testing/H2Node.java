@@ -35,8 +35,7 @@ public @interface H2Node {
                         "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "kizuna.data-dir=" + dir,
                         "kizuna.mode=demo",
-                        "kizuna.database=h2"
-                ).applyTo(context);
+                        "kizuna.database=h2").applyTo(context);
                 // the test framework closes cached contexts when the test JVM ends: the directory goes with it
                 context.addApplicationListener((org.springframework.context.event.ContextClosedEvent closed) -> TempDirs.delete(dir));
             } catch (java.io.IOException e) {

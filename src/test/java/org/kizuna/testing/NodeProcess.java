@@ -1,5 +1,7 @@
 package org.kizuna.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,11 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A node in a process of its own, started as {@code ./kizuna start} starts it (the {@code Kizuna} main
@@ -58,7 +57,7 @@ public final class NodeProcess implements AutoCloseable {
 
     private void read() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String line; (line = in.readLine()) != null;) {
                 if (output.size() < 10_000) output.add(line);
                 Matcher m = COT_TCP.matcher(line);
                 if (m.find()) cotPort = Integer.parseInt(m.group(1));

@@ -43,8 +43,7 @@ public @interface PostgresNode {
                         "spring.flyway.schemas=" + schema,
                         "kizuna.data-dir=" + dir,
                         "kizuna.mode=demo",
-                        "kizuna.database=postgresql"
-                ).applyTo(context);
+                        "kizuna.database=postgresql").applyTo(context);
                 context.addApplicationListener((org.springframework.context.event.ContextClosedEvent closed) -> TempDirs.delete(dir));
             } catch (SQLException | java.io.IOException e) {
                 throw new IllegalStateException("cannot prepare a PostgreSQL schema for the test node: " + e.getMessage(), e);

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +27,6 @@ import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,11 +37,9 @@ import tools.jackson.databind.JsonNode;
 @H2Node
 class WhoMayWriteWhatTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     /**
      * The booking targets: a USA and a JPN request (UNCLASSIFIED) and a USA SECRET//NOFORN request at Atsugi (host JPN),
@@ -147,7 +143,8 @@ class WhoMayWriteWhatTests {
                 JsonNode before = state(id);
                 Api.Response r = switch (action) {
                     case "cancel" -> as.delete("/api/v1/booking/requests/" + id);
-                    case "propose" -> as.post("/api/v1/booking/requests/" + id + "/proposal", "{\"preferredStart\": \"" + before.path("latestStart").asString(before.path("earliestStart").asString(SOMEDAY)) + "\"}");
+                    case "propose" -> as.post("/api/v1/booking/requests/" + id + "/proposal",
+                            "{\"preferredStart\": \"" + before.path("latestStart").asString(before.path("earliestStart").asString(SOMEDAY)) + "\"}");
                     default -> as.post("/api/v1/booking/requests/" + id + "/confirmation?confirmed=true", "");
                 };
                 assertAnswer(r, expected);
@@ -163,9 +160,10 @@ class WhoMayWriteWhatTests {
                 }
                 if (expected == 404) {
                     // exactly what an id that does not exist answers
-                    Api.Response none = action.equals("cancel") ? as.delete("/api/v1/booking/requests/BR-nosuch00")
+                    Api.Response none = action.equals("cancel")
+                            ? as.delete("/api/v1/booking/requests/BR-nosuch00")
                             : as.post("/api/v1/booking/requests/BR-nosuch00/" + (action.equals("propose") ? "proposal" : "confirmation?confirmed=true"),
-                            action.equals("propose") ? "{\"preferredStart\": \"" + SOMEDAY + "\"}" : "");
+                                    action.equals("propose") ? "{\"preferredStart\": \"" + SOMEDAY + "\"}" : "");
                     assertThat(none.status()).isEqualTo(404);
                     assertThat(r.body().replace(id, "ID")).isEqualTo(none.body().replace("BR-nosuch00", "ID"));
                 }
@@ -187,10 +185,11 @@ class WhoMayWriteWhatTests {
                 long now = System.currentTimeMillis();
                 byte[] xml = new CotXmlWriter().write(new CotEvent(uid, "a-f-G-U-C", "m-g", now, now, now + 300_000, 35.4, 139.4, 10, 10, 10,
                         "UNCLASSIFIED", null, null, 0, 0, uid, null));
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/picture/events"))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/xml").header("Accept", "application/json, application/problem+json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/picture/events"))
+                                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                                .header("Content-Type", "application/xml").header("Accept", "application/json, application/problem+json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build(), HttpResponse.BodyHandlers.ofString());
                 assertAnswer(new Api.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body()), expected);
                 Api reader = Api.on(port).as(target.equals("USA") ? "usa.officer" : "jpn.officer", "demo");
                 if (expected == 202) {

@@ -1,15 +1,13 @@
 package org.kizuna.audit.internal;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import org.kizuna.audit.AuditEntry;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
@@ -88,8 +86,8 @@ class AuditController {
 
     @GetMapping("/entries")
     List<AuditEntry> entries(@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") long from,
-                             @RequestParam(defaultValue = "100") @Min(value = 1, message = LIMIT) @Max(value = 1000, message = LIMIT) int limit,
-                             KizunaUser u) {
+            @RequestParam(defaultValue = "100") @Min(value = 1, message = LIMIT) @Max(value = 1000, message = LIMIT) int limit,
+            KizunaUser u) {
         if (!u.has(Role.AUDITOR)) {
             throw Problems.of(HttpStatus.FORBIDDEN, "Not an auditor", "audit records say who read what; only a user with the auditor role may read them");
         }

@@ -66,7 +66,7 @@ public final class AuditTables {
     public static List<TreeHead> treeHeads(Connection c) throws SQLException {
         List<TreeHead> heads = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select tree_size, root_hash, signed_at, signature from audit_tree_head order by tree_size");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 heads.add(head(rs));
             }
@@ -75,8 +75,9 @@ public final class AuditTables {
     }
 
     static @Nullable TreeHead latestTreeHead(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select tree_size, root_hash, signed_at, signature from audit_tree_head order by tree_size desc limit 1");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c
+                .prepareStatement("select tree_size, root_hash, signed_at, signature from audit_tree_head order by tree_size desc limit 1");
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? head(rs) : null;
         }
     }

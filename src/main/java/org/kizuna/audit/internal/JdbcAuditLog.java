@@ -1,5 +1,6 @@
 package org.kizuna.audit.internal;
 
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
@@ -23,11 +24,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-
 import javax.sql.DataSource;
-
-import jakarta.validation.constraints.Positive;
-
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.AuditEntry;
@@ -67,10 +64,10 @@ public final class JdbcAuditLog implements AutoCloseable {
     @Validated
     @ConfigurationProperties("kizuna.audit")
     public record Settings(@DefaultValue("2048") @Positive int batchSize,
-                           @DefaultValue("100ms") @DurationMin(nanos = 0, message = "must not be negative") Duration maxDelay,
-                           @DefaultValue("1s") @DurationMin(nanos = 0, message = "must not be negative") Duration treeHeadInterval,
-                           @DefaultValue("65536") @Positive int queueCapacity,
-                           @DefaultValue("5s") @DurationMin(nanos = 1, message = "must be positive") Duration refuseAfter) {
+            @DefaultValue("100ms") @DurationMin(nanos = 0, message = "must not be negative") Duration maxDelay,
+            @DefaultValue("1s") @DurationMin(nanos = 0, message = "must not be negative") Duration treeHeadInterval,
+            @DefaultValue("65536") @Positive int queueCapacity,
+            @DefaultValue("5s") @DurationMin(nanos = 1, message = "must be positive") Duration refuseAfter) {
 
         /** The tuning of a log made in code (tests, the benchmark); the node binds {@code kizuna.audit.*} instead. */
         @ConstructorBinding
@@ -364,7 +361,7 @@ public final class JdbcAuditLog implements AutoCloseable {
             return page;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select idx, record from audit_entry where idx >= ? order by idx limit ?")) {
+                PreparedStatement ps = c.prepareStatement("select idx, record from audit_entry where idx >= ? order by idx limit ?")) {
             ps.setLong(1, Math.max(0, fromIndex));
             ps.setInt(2, n);
             try (ResultSet rs = ps.executeQuery()) {

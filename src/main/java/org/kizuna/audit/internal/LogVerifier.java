@@ -26,7 +26,8 @@ public final class LogVerifier {
 
         /** The one-line report of {@code audit verify}. */
         public String line() {
-            return intact() ? "ok: " + entries + " entries, " + treeHeads + " tree heads verified, root " + rootHex
+            return intact()
+                    ? "ok: " + entries + " entries, " + treeHeads + " tree heads verified, root " + rootHex
                     : "tampered: " + problem;
         }
     }

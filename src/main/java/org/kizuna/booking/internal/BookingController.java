@@ -1,5 +1,7 @@
 package org.kizuna.booking.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.BookingRequest;
 import org.kizuna.booking.Bookings;
@@ -64,7 +62,7 @@ class BookingController {
 
     @GetMapping("/requests")
     List<BookingRequest> requests(@RequestParam(required = false) @Nullable String unit, @RequestParam(required = false) @Nullable String facility,
-                                  Reader reader) {
+            Reader reader) {
         return bookings.requests(unit, facility, reader);
     }
 
@@ -101,7 +99,7 @@ class BookingController {
      */
     @GetMapping("/facilities/{id}/reserved")
     ReservedTimes reserved(@PathVariable String id, @RequestParam(required = false) @Nullable Instant from,
-                           @RequestParam(required = false) @Nullable Instant to, Reader reader) {
+            @RequestParam(required = false) @Nullable Instant to, Reader reader) {
         Instant a = from != null ? from : clock.instant().truncatedTo(ChronoUnit.HOURS);
         Instant b = to != null ? to : a.plus(Duration.ofDays(14));
         if (!b.isAfter(a)) throw new IllegalArgumentException("'to' must be after 'from'");

@@ -42,7 +42,7 @@ class BookingDemo {
             KizunaUser usa = new KizunaUser("usa.officer", "USA", "SECRET", Set.of(), Set.of(Role.PLANNER), ZoneId.of("Asia/Tokyo"));
             KizunaUser jpn = new KizunaUser("jpn.officer", "JPN", "SECRET", Set.of(), Set.of(Role.PLANNER), ZoneId.of("Asia/Tokyo"));
             record Demo(String unit, List<String> facilities, int hours, int fromDay, int toDay, int preferredHour, int priority, boolean noisy,
-                        String label, KizunaUser by) {
+                    String label, KizunaUser by) {
             }
             List<Demo> demos = List.of(
                     new Demo("iii-mef", List.of("camp-hansen"), 4, 0, 4, 1, 3, true, "UNCLASSIFIED", usa),

@@ -1,5 +1,7 @@
 package org.kizuna.booking.internal;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.BookingRequest;
 import org.kizuna.booking.BookingRequestStateChanged;
@@ -48,9 +49,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 /**
  * Requests and the plan that answers them. Every submission, change and cancellation re-plans the
  * open requests with the Timefold planner; confirmed bookings are pinned. A refusal names the rules
@@ -80,7 +78,7 @@ class BookingService implements Bookings {
     private final Validator validator;
 
     BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
-                   Writes writes, BookingSettings settings, NodeSettings node, Validator validator) {
+            Writes writes, BookingSettings settings, NodeSettings node, Validator validator) {
         this.writes = writes;
         this.limits = settings;
         this.validator = validator;
@@ -303,7 +301,8 @@ class BookingService implements Bookings {
         Plan current = Plan.empty(open.size());
         for (int i = 0; i < open.size(); i++) {
             BookingRequest b = open.get(i);
-            int[] fi = b.facilities().stream().flatMap(f -> Objects.requireNonNull(lanesOf.get(f), "every facility has a lane").stream()).mapToInt(Integer::intValue).toArray();
+            int[] fi = b.facilities().stream().flatMap(f -> Objects.requireNonNull(lanesOf.get(f), "every facility has a lane").stream())
+                    .mapToInt(Integer::intValue).toArray();
             boolean[][] closedFor = new boolean[fi.length][];
             for (int k = 0; k < fi.length; k++) {
                 String f = laneFacility.get(fi[k]);
@@ -325,7 +324,8 @@ class BookingService implements Bookings {
         }
         Problem problem = new Problem(h, pf, pr);
         Options options = Options.of(problem);
-        Plan plan = PlanSolver.solve(problem, options, org.kizuna.booking.plan.Greedy.priorityFirst(problem, options, current, pinned), planningTime, pinned).plan();
+        Plan plan = PlanSolver.solve(problem, options, org.kizuna.booking.plan.Greedy.priorityFirst(problem, options, current, pinned), planningTime, pinned)
+                .plan();
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < open.size(); i++) {
                 BookingRequest b = open.get(i);
@@ -398,7 +398,8 @@ class BookingService implements Bookings {
             if (closure > 0) why.add(closure + " by maintenance or closure");
             if (requester > 0) {
                 boolean jointUse = registered != null && "II-4(b)".equals(registered.jointUse()) && "USA".equals(q.nation());
-                why.add(requester + (jointUse ? " by the joint-use category (II-4(b): US use only in agreed periods)"
+                why.add(requester + (jointUse
+                        ? " by the joint-use category (II-4(b): US use only in agreed periods)"
                         : " because no access agreement lets " + q.nation() + " use it then"));
             }
             if (quiet > 0) why.add(quiet + " by quiet hours for noisy activity (22:00-06:00 and Sundays, " + f.zone() + ")");
@@ -427,8 +428,8 @@ class BookingService implements Bookings {
         // every booking holds its place whoever may read it; only the times and the number of places held are shown
         List<long[]> changes = new ArrayList<>();
         for (JdbcRequests.Window w : store.booked(facility, from, to)) {
-            changes.add(new long[] {Math.max(w.start().getEpochSecond(), from.getEpochSecond()), 1});
-            changes.add(new long[] {Math.min(w.end().getEpochSecond(), to.getEpochSecond()), -1});
+            changes.add(new long[]{Math.max(w.start().getEpochSecond(), from.getEpochSecond()), 1});
+            changes.add(new long[]{Math.min(w.end().getEpochSecond(), to.getEpochSecond()), -1});
         }
         changes.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         int capacity = store.capacity(facility);

@@ -1,11 +1,9 @@
 package org.kizuna.booking.internal;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,10 +21,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("kizuna.booking")
 record BookingSettings(@DefaultValue("365") @Min(value = 1, message = "must be 1 to 3660") @Max(value = 3660, message = "must be 1 to 3660") int horizonDays,
-                       @DefaultValue("1") @Min(value = 0, message = "must be 0 to 366") @Max(value = 366, message = "must be 0 to 366") int pastDays,
-                       @DefaultValue("10") @Min(value = 1, message = "must be 1 to 15") @Max(value = 15, message = "must be 1 to 15") int maxFacilities,
-                       @DefaultValue("10000000") @Min(value = 100_000, message = "must be at least 100000") long maxPlanCells,
-                       @DefaultValue("800") @Positive long planningMillis) {
+        @DefaultValue("1") @Min(value = 0, message = "must be 0 to 366") @Max(value = 366, message = "must be 0 to 366") int pastDays,
+        @DefaultValue("10") @Min(value = 1, message = "must be 1 to 15") @Max(value = 15, message = "must be 1 to 15") int maxFacilities,
+        @DefaultValue("10000000") @Min(value = 100_000, message = "must be at least 100000") long maxPlanCells,
+        @DefaultValue("800") @Positive long planningMillis) {
 
     /** {@link #planningMillis} as a duration. */
     Duration planningTime() {

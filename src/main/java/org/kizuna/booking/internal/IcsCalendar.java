@@ -106,7 +106,7 @@ final class IcsCalendar {
         }
         int count = 0;
         StringBuilder current = new StringBuilder();
-        for (int i = 0; i < content.length(); ) {
+        for (int i = 0; i < content.length();) {
             int cp = content.codePointAt(i);
             int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (count + len > 75) {

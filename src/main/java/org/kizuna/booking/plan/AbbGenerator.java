@@ -57,7 +57,7 @@ public final class AbbGenerator {
                 f.put("id", site[0] + "-" + k);
                 f.put("site", site[0]);
                 f.put("zone", site[1]);
-                int length = 8 + rnd.nextInt(17);                 // 4-12 h in half hours
+                int length = 8 + rnd.nextInt(17); // 4-12 h in half hours
                 int start = rnd.nextInt(grains - length + 1);
                 ObjectNode m = f.putArray("maintenance").addObject();
                 m.put("start", at(start));
@@ -71,9 +71,9 @@ public final class AbbGenerator {
             int choices = Math.min(perSite, 2 + rnd.nextInt(3));
             List<Integer> pool = new ArrayList<>();
             for (int k = 0; k < perSite; k++) pool.add(k);
-            int duration = 4 + rnd.nextInt(13);                   // 2-8 h in half hours
-            int window = 48 * (2 + rnd.nextInt(6));               // 2-7 days
-            int earliest = 1 + rnd.nextInt(grains - 48 * 7 - 1);   // as published: any window may end late in the horizon
+            int duration = 4 + rnd.nextInt(13); // 2-8 h in half hours
+            int window = 48 * (2 + rnd.nextInt(6)); // 2-7 days
+            int earliest = 1 + rnd.nextInt(grains - 48 * 7 - 1); // as published: any window may end late in the horizon
             ObjectNode r = out.addObject();
             r.put("id", "R" + i);
             r.put("nation", who[0]);

@@ -1,12 +1,11 @@
 package org.kizuna.booking.plan;
 
-import java.util.Objects;
-
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import java.util.Objects;
 
 /**
  * The rules that depend on other bookings. The rest (windows, closures, quiet hours, joint-use periods,
@@ -21,14 +20,15 @@ public class BookingConstraints implements ConstraintProvider {
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
-        return new Constraint[] {
+        return new Constraint[]{
                 f.forEachUniquePair(Slot.class, Joiners.equal(Slot::facility), Joiners.overlapping(Slot::start, Slot::end))
                         .penalize(HardMediumSoftScore.ONE_HARD, (a, b) -> Math.min(a.end(), b.end()) - Math.max(a.start(), b.start()))
                         .asConstraint(DOUBLE_BOOKED),
                 f.forEachIncludingUnassigned(Slot.class).filter(s -> s.getChoice() == null)
                         .penalize(HardMediumSoftScore.ONE_MEDIUM, Slot::priority)
                         .asConstraint(UNBOOKED),
-                f.forEach(Slot.class).penalize(HardMediumSoftScore.ONE_SOFT, s -> Objects.requireNonNull(s.getChoice(), "forEach passes assigned slots only").soft())
+                f.forEach(Slot.class)
+                        .penalize(HardMediumSoftScore.ONE_SOFT, s -> Objects.requireNonNull(s.getChoice(), "forEach passes assigned slots only").soft())
                         .asConstraint(SOFT)
         };
     }

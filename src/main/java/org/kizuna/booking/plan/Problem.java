@@ -26,11 +26,11 @@ public record Problem(Horizon horizon, List<Facility> facilities, List<Request> 
 
     /** A request; windows are grain indices, inclusive. {@code facilities} index into the problem's list. */
     public record Request(String id, String nation, ZoneId requesterZone, int[] facilities, int duration, int earliest,
-                          int latest, int preferred, int priority, boolean noisy, boolean @Nullable [][] closedFor) {
+            int latest, int preferred, int priority, boolean noisy, boolean @Nullable [][] closedFor) {
 
         /** A request with no rules of its own beyond its facilities' closures. */
         public Request(String id, String nation, ZoneId requesterZone, int[] facilities, int duration, int earliest,
-                       int latest, int preferred, int priority, boolean noisy) {
+                int latest, int preferred, int priority, boolean noisy) {
             this(id, nation, requesterZone, facilities, duration, earliest, latest, preferred, priority, noisy, null);
         }
 

@@ -1,26 +1,22 @@
 package org.kizuna.booking.plan;
 
-import java.util.List;
-
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The planner's view of one request: which of its feasible choices it gets, if any. Pinned when confirmed. */
 @PlanningEntity
 public class Slot {
 
-    @PlanningId
-    private Integer request;
+    @PlanningId private Integer request;
     private int priority;
     private List<Choice> options;
-    @PlanningPin
-    private boolean pinned;
-    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "options")
-    private @Nullable Choice choice;
+    @PlanningPin private boolean pinned;
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "options") private @Nullable Choice choice;
 
     @SuppressWarnings("NullAway.Init") // Timefold's solution cloner fills the fields
     public Slot() {

@@ -49,7 +49,7 @@ public final class Validator {
                     break;
                 }
             }
-            byFacility.get(f).add(new int[] {s, s + q.duration(), r});
+            byFacility.get(f).add(new int[]{s, s + q.duration(), r});
         }
         for (int f = 0; f < byFacility.size(); f++) {
             List<int[]> list = byFacility.get(f);

@@ -1,13 +1,11 @@
 package org.kizuna.identity.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,8 +58,9 @@ class DisabledUserFilter extends OncePerRequestFilter implements Ordered {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Basic realm=\"kizuna\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Sign in: this endpoint needs a user (HTTP Basic or a console session).","instance":"%s"}"""
-                .formatted(request.getRequestURI().replace("\"", "").replace("\\", "")));
+        response.getWriter()
+                .write("""
+                        {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Sign in: this endpoint needs a user (HTTP Basic or a console session).","instance":"%s"}"""
+                        .formatted(request.getRequestURI().replace("\"", "").replace("\\", "")));
     }
 }

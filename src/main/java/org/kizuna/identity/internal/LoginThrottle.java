@@ -1,5 +1,6 @@
 package org.kizuna.identity.internal;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +8,6 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.validation.constraints.Positive;
-
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.LoginLockedOut;
@@ -44,10 +42,10 @@ final class LoginThrottle {
     @Validated
     @ConfigurationProperties("kizuna.login")
     record Settings(@DefaultValue("5") @Positive int maxUserFailures,
-                    @DefaultValue("20") @Positive int maxAddressFailures,
-                    @DefaultValue("5m") @DurationMin(nanos = 0, message = "must not be negative") Duration failureWindow,
-                    @DefaultValue("15m") @DurationMin(nanos = 0, message = "must not be negative") Duration lockout,
-                    @DefaultValue("10000") @Positive int tracked) {
+            @DefaultValue("20") @Positive int maxAddressFailures,
+            @DefaultValue("5m") @DurationMin(nanos = 0, message = "must not be negative") Duration failureWindow,
+            @DefaultValue("15m") @DurationMin(nanos = 0, message = "must not be negative") Duration lockout,
+            @DefaultValue("10000") @Positive int tracked) {
     }
 
     private final Settings settings;
@@ -86,7 +84,8 @@ final class LoginThrottle {
     }
 
     private void lockedOut(LoginLockedOut.Scope scope, String who, int failures, Instant until, Instant now) {
-        log.warn("login locked for {} {} until {} after {} failures within {}", scope.name().toLowerCase(Locale.ROOT), who, until, failures, settings.failureWindow());
+        log.warn("login locked for {} {} until {} after {} failures within {}", scope.name().toLowerCase(Locale.ROOT), who, until, failures,
+                settings.failureWindow());
         // published in a transaction so that the event publication registry keeps it until the audit log has it
         tx.executeWithoutResult(s -> events.publishEvent(new LoginLockedOut(scope, who, failures, settings.failureWindow(), until, now)));
     }

@@ -1,14 +1,12 @@
 package org.kizuna.identity.internal;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
 import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,10 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,11 +30,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -78,7 +76,8 @@ class SecurityConfiguration {
             public Authentication authenticate(Authentication authentication) {
                 String name = authentication.getName() == null ? "" : authentication.getName();
                 String address = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
-                        ? d.getRemoteAddress() : "unknown";
+                        ? d.getRemoteAddress()
+                        : "unknown";
                 if (throttle.locked(name, address)) {
                     throw new BadCredentialsException("Bad credentials");
                 }
@@ -128,9 +127,9 @@ class SecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         CsrfTokenRequestAttributeHandler plain = new CsrfTokenRequestAttributeHandler();
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/login.html", "/console/kizuna.css", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                .requestMatchers("/login", "/login.html", "/console/kizuna.css", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(plain))
@@ -139,13 +138,14 @@ class SecurityConfiguration {
     }
 
     private static void problem401(HttpServletRequest request, HttpServletResponse response,
-                                   org.springframework.security.core.AuthenticationException ex) throws IOException {
+            org.springframework.security.core.AuthenticationException ex) throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Basic realm=\"kizuna\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Sign in: this endpoint needs a user (HTTP Basic or a console session).","instance":"%s"}"""
-                .formatted(request.getRequestURI().replace("\"", "")));
+        response.getWriter()
+                .write("""
+                        {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Sign in: this endpoint needs a user (HTTP Basic or a console session).","instance":"%s"}"""
+                        .formatted(request.getRequestURI().replace("\"", "")));
     }
 
     /** Loads the deferred CSRF token so that its cookie reaches the static login page and console. */

@@ -39,7 +39,7 @@ class SignedInArguments implements WebMvcConfigurer {
 
             @Override
             public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav, NativeWebRequest request,
-                                          @Nullable WebDataBinderFactory binders) {
+                    @Nullable WebDataBinderFactory binders) {
                 KizunaUser user = currentUser.require();
                 return parameter.getParameterType() == Reader.class ? user.reader() : user;
             }

@@ -30,7 +30,7 @@ class UserAdministration {
         switch (accounts.disable(admin, name)) {
             case SELF -> throw Problems.of(HttpStatus.BAD_REQUEST, "an administrator cannot disable their own account");
             case UNKNOWN -> throw unknown(name);
-            case DONE -> { }
+            case DONE -> {}
         }
         return Map.of("username", name, "enabled", false);
     }

@@ -1,9 +1,7 @@
 package org.kizuna.label.internal;
 
-import java.util.List;
-
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.springframework.web.bind.annotation.PostMapping;

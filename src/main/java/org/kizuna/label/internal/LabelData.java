@@ -46,7 +46,7 @@ public final class LabelData {
 
     /** One bilateral equivalence table; rows pair a level name of policy {@code a} with one of {@code b}. */
     public record EquivalenceRow(String a, String b, String version, String source, String note, boolean assumption,
-                                 List<List<String>> rows) {
+            List<List<String>> rows) {
     }
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();

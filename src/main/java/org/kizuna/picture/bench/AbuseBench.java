@@ -33,12 +33,12 @@ public final class AbuseBench {
 
     /** Times in seconds, how many legitimate senders, and how much abuse. */
     public record Settings(String nation, int warmupSeconds, int quietSeconds, int abuseSeconds, int sampleSeconds, int legitSenders,
-                           Load load) {
+            Load load) {
     }
 
     /** How much of each kind of abuse: connections held, and rates per second over the whole harness. */
     public record Load(int idleCot, int halfOpenTls, int idleHttp, double floodRate, double malformedRate, double farTimeRate,
-                       double churnRate, double bodyRate, int bodyMb, double loginRate) {
+            double churnRate, double bodyRate, int bodyMb, double loginRate) {
     }
 
     private static final int MAX_SAMPLES = 2_000;
@@ -175,13 +175,15 @@ public final class AbuseBench {
     /** One line per goal on stderr, for whoever watches the run. */
     private void summary(LegitimateClients legit, PrintWriter err) {
         List<Double> heap = abuseSamples();
-        err.printf(Locale.ROOT, "abuse: heap trend over the abuse %s%%, median of first and last quarter %s -> %s MB (%s%%), floor %s -> %s MB (%s%%), max %s MB; quiet last %s MB%n",
+        err.printf(Locale.ROOT,
+                "abuse: heap trend over the abuse %s%%, median of first and last quarter %s -> %s MB (%s%%), floor %s -> %s MB (%s%%), max %s MB; quiet last %s MB%n",
                 trendPercent(heap), median(heap, true), median(heap, false), percent(median(heap, true), median(heap, false)),
                 floor(heap, true), floor(heap, false), percent(floor(heap, true), floor(heap, false)),
                 max(heap), last(Clock.Phase.QUIET));
         for (int r = 0; r < LegitimateClients.RECEIVERS.length; r++) {
             LegitimateClients.Delivery q = legit.deliveries[Clock.Phase.QUIET.ordinal()][r], a = legit.deliveries[Clock.Phase.ABUSE.ordinal()][r];
-            err.printf(Locale.ROOT, "abuse: legitimate %-7s p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms, delivered %d/%d -> %d/%d%n", LegitimateClients.RECEIVERS[r],
+            err.printf(Locale.ROOT, "abuse: legitimate %-7s p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms, delivered %d/%d -> %d/%d%n",
+                    LegitimateClients.RECEIVERS[r],
                     q.latency.percentileMs(0.5), a.latency.percentileMs(0.5), q.latency.percentileMs(0.99), a.latency.percentileMs(0.99),
                     q.delivered.get(), legit.sent[Clock.Phase.QUIET.ordinal()].get(), a.delivered.get(), legit.sent[Clock.Phase.ABUSE.ordinal()].get());
         }
@@ -259,7 +261,8 @@ public final class AbuseBench {
 
     /** The first sample at least one sample interval into the phase (the abuse's connections and buffers are in place by then). */
     private @Nullable Double first(Clock.Phase p) {
-        return samples.stream().filter(s -> p.name().toLowerCase(Locale.ROOT).equals(s.get("phase")) && secondOfPhase(s) >= settings.sampleSeconds()).map(s -> (Double) s.get("heapAfterGcMb")).findFirst().orElse(null);
+        return samples.stream().filter(s -> p.name().toLowerCase(Locale.ROOT).equals(s.get("phase")) && secondOfPhase(s) >= settings.sampleSeconds())
+                .map(s -> (Double) s.get("heapAfterGcMb")).findFirst().orElse(null);
     }
 
     private static long secondOfPhase(Map<String, Object> sample) {
@@ -267,7 +270,8 @@ public final class AbuseBench {
     }
 
     private @Nullable Double last(Clock.Phase p) {
-        return samples.stream().filter(s -> p.name().toLowerCase(Locale.ROOT).equals(s.get("phase"))).map(s -> (Double) s.get("heapAfterGcMb")).reduce((a, b) -> b).orElse(null);
+        return samples.stream().filter(s -> p.name().toLowerCase(Locale.ROOT).equals(s.get("phase"))).map(s -> (Double) s.get("heapAfterGcMb"))
+                .reduce((a, b) -> b).orElse(null);
     }
 
     private static @Nullable Double percent(@Nullable Double from, @Nullable Double to) {

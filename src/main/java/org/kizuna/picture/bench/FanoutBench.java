@@ -1,6 +1,5 @@
 package org.kizuna.picture.bench;
 
-import org.kizuna.picture.internal.distribution.LivePicture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,21 +12,19 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
-
 import org.kizuna.label.LabelKernel;
+import org.kizuna.node.NodePki;
 import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
+import org.kizuna.picture.internal.distribution.Frame;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.distribution.Subscriber;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.ingest.CotServer;
 import org.kizuna.picture.internal.ingest.CotSettings;
-import org.kizuna.picture.internal.cot.CotStreamDecoder;
-import org.kizuna.node.NodePki;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
-import org.kizuna.picture.internal.distribution.Frame;
-import org.kizuna.picture.internal.distribution.Subscriber;
-import org.kizuna.picture.internal.cot.TakCodec;
 import org.kizuna.picture.internal.web.StreamPayload;
-
 
 /**
  * The fan-out benchmark behind {@code ./kizuna bench fanout}: the picture's fan-out over loopback. An
@@ -45,7 +42,7 @@ public final class FanoutBench {
      * speak TAK protocol 1 (else CoT XML) and connect over mutual TLS, and the warm-up and measured seconds.
      */
     public record Settings(int tracks, double rate, int cotClients, int browserClients, int feeders, boolean tak, boolean tls,
-                           int warmupSeconds, int durationSeconds) {
+            int warmupSeconds, int durationSeconds) {
     }
 
     private static final String[] READERS = {"USA/SECRET", "JPN/SECRET", "AUS/SECRET", "USA/CONFIDENTIAL", "GBR/SECRET"};
@@ -105,7 +102,9 @@ public final class FanoutBench {
                 for (String r : READERS) {
                     String[] nr = r.split("/");
                     CotSettings s = new CotSettings(0, -1, CotIdentities.of("bench-" + nr[0].toLowerCase(Locale.ROOT), nr[0], nr[1], Set.of()),
-                            cert -> { throw new IllegalStateException("no TLS in this run"); }, 1_000_000, 64, 10_000);
+                            cert -> {
+                                throw new IllegalStateException("no TLS in this run");
+                            }, 1_000_000, 64, 10_000);
                     servers.add(new CotServer(picture, s, null).start());
                 }
             }

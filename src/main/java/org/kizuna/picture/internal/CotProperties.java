@@ -26,15 +26,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("kizuna.cot")
 public record CotProperties(@DefaultValue("8087") int tcpPort,
-                            @DefaultValue("127.0.0.1") InetAddress tcpBindAddress,
-                            @Nullable Boolean plainEnabled,
-                            @Nullable String plainReader,
-                            @DefaultValue("8089") int tlsPort,
-                            @Nullable InetAddress tlsBindAddress,
-                            @DefaultValue("2000") int maxEventsPerSecond,
-                            @DefaultValue("64") int queuedFrames,
-                            @DefaultValue("1000") int maxConnections,
-                            @DefaultValue("100") int maxConnectionsPerAddress,
-                            @DefaultValue("5m") Duration idleTimeout,
-                            @DefaultValue("5s") Duration handshakeTimeout) {
+        @DefaultValue("127.0.0.1") InetAddress tcpBindAddress,
+        @Nullable Boolean plainEnabled,
+        @Nullable String plainReader,
+        @DefaultValue("8089") int tlsPort,
+        @Nullable InetAddress tlsBindAddress,
+        @DefaultValue("2000") int maxEventsPerSecond,
+        @DefaultValue("64") int queuedFrames,
+        @DefaultValue("1000") int maxConnections,
+        @DefaultValue("100") int maxConnectionsPerAddress,
+        @DefaultValue("5m") Duration idleTimeout,
+        @DefaultValue("5s") Duration handshakeTimeout) {
 }

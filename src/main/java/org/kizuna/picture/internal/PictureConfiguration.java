@@ -6,20 +6,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.node.NodePki;
 import org.kizuna.node.NodeSettings;
-import org.kizuna.picture.internal.history.TrackJournal;
-import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.node.Revocations;
 import org.kizuna.picture.Sensor;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.history.TrackJournal;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.ingest.CotIdentity;
 import org.kizuna.picture.internal.ingest.CotServer;
 import org.kizuna.picture.internal.ingest.CotSettings;
-import org.kizuna.node.NodePki;
-import org.kizuna.node.Revocations;
 import org.kizuna.picture.internal.sensors.JdbcSensors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,7 @@ class PictureConfiguration {
      */
     @Bean(destroyMethod = "close")
     CotServer cotServer(LivePicture picture, NodePki pki, Revocations revocations, UserDirectory users, CotProperties cot,
-                        NodeSettings node) {
+            NodeSettings node) {
         boolean production = node.isProduction();
         String nation = node.nation();
         boolean plainOn = cot.plainEnabled() != null ? cot.plainEnabled() : !production;
@@ -104,7 +103,6 @@ class PictureConfiguration {
         revocations.watch(Duration.ofMillis(500), r -> server.disconnectCertificates(r::isRevoked, "certificate-revoked"));
         return server;
     }
-
 
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kizuna.simulator.enabled", havingValue = "true")

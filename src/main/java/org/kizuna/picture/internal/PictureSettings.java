@@ -13,14 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("kizuna.picture")
 public record PictureSettings(@DefaultValue("5m") Duration acceptPast,
-                       @DefaultValue("1m") Duration acceptFuture,
-                       @DefaultValue("1h") Duration maxStale,
-                       @DefaultValue("20000") int maxTracks,
-                       @DefaultValue("1024") int maxLabels,
-                       @DefaultValue("1000") int maxAudiences,
-                       @DefaultValue("10m") Duration idleAudience,
-                       @DefaultValue("3d") Duration historyRetention,
-                       @DefaultValue("1000") int maxStreams) {
+        @DefaultValue("1m") Duration acceptFuture,
+        @DefaultValue("1h") Duration maxStale,
+        @DefaultValue("20000") int maxTracks,
+        @DefaultValue("1024") int maxLabels,
+        @DefaultValue("1000") int maxAudiences,
+        @DefaultValue("10m") Duration idleAudience,
+        @DefaultValue("3d") Duration historyRetention,
+        @DefaultValue("1000") int maxStreams) {
 
     public LivePicture.Limits limits() {
         return new LivePicture.Limits(acceptPast, acceptFuture, maxStale, maxTracks, maxLabels, maxAudiences, idleAudience);

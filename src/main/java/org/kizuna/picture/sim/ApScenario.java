@@ -43,7 +43,7 @@ final class ApScenario {
         }
         List<Scan> scans = new ArrayList<>();
         for (Sensor s : SENSORS) {
-            for (int k = 0; ; k++) {
+            for (int k = 0;; k++) {
                 double t = Math.round((s.first() + k * s.period()) * 10) / 10.0;
                 if (t > DURATION) break;
                 scans.add(new Scan(t, s));
@@ -78,21 +78,21 @@ final class ApScenario {
             }
             if (tru.isEmpty() || tru.getLast()[0] != now) {
                 for (int i = 0; i < targets; i++) {
-                    tru.add(new double[] {now, x[i], vx[i], y[i], vy[i]});
+                    tru.add(new double[]{now, x[i], vx[i], y[i], vy[i]});
                     truId.add("T" + i);
                 }
             }
             Sensor s = scan.sensor();
             for (int i = 0; i < targets; i++) {
                 if (rnd.nextDouble() < s.pd()) {
-                    det.add(new double[] {now, x[i] + gauss(rnd) * s.sigma(), y[i] + gauss(rnd) * s.sigma(), s.sigma()});
+                    det.add(new double[]{now, x[i] + gauss(rnd) * s.sigma(), y[i] + gauss(rnd) * s.sigma(), s.sigma()});
                     detSensor.add(s.name());
                     detTruth.add("T" + i);
                 }
             }
             int clutter = poisson(rnd, clutterMean);
             for (int c = 0; c < clutter; c++) {
-                det.add(new double[] {now, rnd.nextDouble() * side, rnd.nextDouble() * side, s.sigma()});
+                det.add(new double[]{now, rnd.nextDouble() * side, rnd.nextDouble() * side, s.sigma()});
                 detSensor.add(s.name());
                 detTruth.add("");
             }
@@ -127,7 +127,7 @@ final class ApScenario {
         double p = Q * dt * dt * dt / 3, c = Q * dt * dt / 2, v = Q * dt;
         double l00 = Math.sqrt(p), l10 = c / l00, l11 = Math.sqrt(Math.max(0, v - l10 * l10));
         double z0 = gauss(rnd), z1 = gauss(rnd);
-        return new double[] {l00 * z0, l10 * z0 + l11 * z1};
+        return new double[]{l00 * z0, l10 * z0 + l11 * z1};
     }
 
     private static double gauss(SplittableRandom rnd) {

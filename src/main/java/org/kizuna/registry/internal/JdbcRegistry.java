@@ -154,14 +154,16 @@ class JdbcRegistry implements Registry {
             return facilities;
         }
         Set<String> readable = q.readable(jdbc.sql("select * from registry_organization where id in (:ids)")
-                        .param("ids", hosts)
-                        .query((rs, n) -> organization(rs))
-                        .list(), ORGANIZATION_ID)
+                .param("ids", hosts)
+                .query((rs, n) -> organization(rs))
+                .list(), ORGANIZATION_ID)
                 .stream().map(Organization::id).collect(Collectors.toSet());
         return facilities.stream()
-                .map(f -> readable.containsAll(f.hosts()) ? f : new Facility(f.id(), f.name(), f.kind(), f.operator(), f.location(),
-                        f.zone(), f.hostNation(), f.users(), f.jointUse(), f.jointUseNote(),
-                        f.hosts().stream().filter(readable::contains).toList(), f.validity(), f.provenance(), f.label()))
+                .map(f -> readable.containsAll(f.hosts())
+                        ? f
+                        : new Facility(f.id(), f.name(), f.kind(), f.operator(), f.location(),
+                                f.zone(), f.hostNation(), f.users(), f.jointUse(), f.jointUseNote(),
+                                f.hosts().stream().filter(readable::contains).toList(), f.validity(), f.provenance(), f.label()))
                 .toList();
     }
 

@@ -13,8 +13,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The registry's reference data file ({@code registry/alliance-registry.yaml}) as read. */
 record ReferenceData(int version, String compiled, List<Source> sources, List<NationEntry> nations,
-                     List<OrganizationEntry> organizations, List<RelationEntry> relations,
-                     List<FacilityEntry> facilities, List<PostureEntry> forcePosture, List<AgreementEntry> agreements) {
+        List<OrganizationEntry> organizations, List<RelationEntry> relations,
+        List<FacilityEntry> facilities, List<PostureEntry> forcePosture, List<AgreementEntry> agreements) {
 
     static final String RESOURCE = "/registry/alliance-registry.yaml";
 
@@ -25,30 +25,30 @@ record ReferenceData(int version, String compiled, List<Source> sources, List<Na
     }
 
     record OrganizationEntry(String id, String nation, String kind, String zone, @Nullable String componentOf,
-                             List<VersionEntry> versions) {
+            List<VersionEntry> versions) {
     }
 
     record VersionEntry(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String parent, String name,
-                        String abbreviation, @Nullable String site, @Nullable Double lat, @Nullable Double lon,
-                        @Nullable String note, List<String> sources, String verification) {
+            String abbreviation, @Nullable String site, @Nullable Double lat, @Nullable Double lon,
+            @Nullable String note, List<String> sources, String verification) {
     }
 
     record RelationEntry(String id, String kind, String from, String to, @Nullable LocalDate validFrom,
-                         @Nullable LocalDate validTo, @Nullable String note, List<String> sources, String verification) {
+            @Nullable LocalDate validTo, @Nullable String note, List<String> sources, String verification) {
     }
 
     record FacilityEntry(String id, String name, String kind, @Nullable String operator, double lat, double lon, String zone,
-                         String host, List<String> users, @Nullable String jointUse, @Nullable String jointUseNote,
-                         @Nullable List<String> hosts, @Nullable String note, @Nullable LocalDate validFrom,
-                         @Nullable LocalDate validTo, List<String> sources, String verification) {
+            String host, List<String> users, @Nullable String jointUse, @Nullable String jointUseNote,
+            @Nullable List<String> hosts, @Nullable String note, @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo, List<String> sources, String verification) {
     }
 
     record PostureEntry(String metric, double value, @Nullable String unit, LocalDate asOf, @Nullable String note,
-                        List<String> sources, String verification) {
+            List<String> sources, String verification) {
     }
 
     record AgreementEntry(String id, List<String> parties, String host, LocalDate entryIntoForce, List<String> sources,
-                          String verification) {
+            String verification) {
     }
 
     static ReferenceData load() {

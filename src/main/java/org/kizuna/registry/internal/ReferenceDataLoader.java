@@ -71,14 +71,16 @@ class ReferenceDataLoader implements ApplicationRunner {
             org.kizuna.registry.Organization.Kind.valueOf(o.kind().toUpperCase(java.util.Locale.ROOT));
             require(!o.versions().isEmpty(), where + ": has no versions");
             if (o.componentOf() != null) {
-                require(o.nation().equals(orgNation.get(o.componentOf())), where + ": component_of " + o.componentOf() + " is not an organization of the same nation");
+                require(o.nation().equals(orgNation.get(o.componentOf())),
+                        where + ": component_of " + o.componentOf() + " is not an organization of the same nation");
             }
             LocalDate previousTo = null;
             for (int i = 0; i < o.versions().size(); i++) {
                 ReferenceData.VersionEntry v = o.versions().get(i);
                 String at = where + " version " + (i + 1);
                 if (v.parent() != null) {
-                    require(o.nation().equals(orgNation.get(v.parent())), at + ": parent " + v.parent() + " must be an organization of the same nation (a command relation)");
+                    require(o.nation().equals(orgNation.get(v.parent())),
+                            at + ": parent " + v.parent() + " must be an organization of the same nation (a command relation)");
                 }
                 require(v.validTo() == null || v.validFrom() == null || v.validFrom().isBefore(v.validTo()), at + ": valid_from must be before valid_to");
                 if (i > 0) {
@@ -104,7 +106,8 @@ class ReferenceDataLoader implements ApplicationRunner {
             zone(f.zone(), where);
             require(nations.contains(f.host()), where + ": unknown host nation " + f.host());
             f.users().forEach(u -> require(nations.contains(u), where + ": unknown user nation " + u));
-            require(f.jointUse() == null || Set.of("II-1(a)", "II-4(a)", "II-4(b)").contains(f.jointUse()), where + ": unknown joint-use category " + f.jointUse());
+            require(f.jointUse() == null || Set.of("II-1(a)", "II-4(a)", "II-4(b)").contains(f.jointUse()),
+                    where + ": unknown joint-use category " + f.jointUse());
             if (f.hosts() != null) {
                 f.hosts().forEach(h -> require(orgNation.containsKey(h), where + ": hosts unknown organization " + h));
             }
@@ -137,15 +140,15 @@ class ReferenceDataLoader implements ApplicationRunner {
             }
         }
         data.relations().forEach(r -> jdbc.sql("""
-                        insert into registry_relation (id, kind, from_id, to_id, valid_from, valid_to, note, sources, verification, label)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into registry_relation (id, kind, from_id, to_id, valid_from, valid_to, note, sources, verification, label)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.kind(), r.from(), r.to(), r.validFrom(), r.validTo(), r.note(), String.join(",", r.sources()),
                         r.verification(), PUBLIC)
                 .update());
         data.facilities().forEach(f -> jdbc.sql("""
-                        insert into registry_facility (id, name, kind, operator, lat, lon, zone, host_nation, users, joint_use,
-                            joint_use_note, hosts, note, valid_from, valid_to, sources, verification, label)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into registry_facility (id, name, kind, operator, lat, lon, zone, host_nation, users, joint_use,
+                    joint_use_note, hosts, note, valid_from, valid_to, sources, verification, label)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(f.id(), f.name(), f.kind(), f.operator(), f.lat(), f.lon(), f.zone(), f.host(), String.join(",", f.users()),
                         f.jointUse(), f.jointUseNote(), f.hosts() == null ? "" : String.join(",", f.hosts()), f.note(),
                         f.validFrom(), f.validTo(), String.join(",", f.sources()), f.verification(), PUBLIC)
@@ -153,14 +156,14 @@ class ReferenceDataLoader implements ApplicationRunner {
         long id = 1;
         for (ReferenceData.PostureEntry p : data.forcePosture()) {
             jdbc.sql("""
-                            insert into registry_force_posture (id, metric, amount, unit, as_of, note, sources, verification, label)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into registry_force_posture (id, metric, amount, unit, as_of, note, sources, verification, label)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id++, p.metric(), p.value(), p.unit(), p.asOf(), p.note(), String.join(",", p.sources()), p.verification(), PUBLIC)
                     .update();
         }
         data.agreements().forEach(a -> jdbc.sql("""
-                        insert into registry_agreement (id, parties, host_nation, entry_into_force, sources, verification, label)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into registry_agreement (id, parties, host_nation, entry_into_force, sources, verification, label)
+                values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id(), String.join(",", a.parties()), a.host(), a.entryIntoForce(), String.join(",", a.sources()), a.verification(), PUBLIC)
                 .update());
     }

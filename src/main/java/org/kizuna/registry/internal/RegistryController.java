@@ -1,14 +1,12 @@
 package org.kizuna.registry.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Reader;
 import org.kizuna.node.Problems;
@@ -89,10 +87,10 @@ class RegistryController {
 
     @GetMapping("/search")
     SearchPage search(@RequestParam @NotBlank(message = SEARCH_TEXT) @Size(max = 100, message = SEARCH_TEXT) String q,
-                      @AsOf @Nullable LocalDate asOf,
-                      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
-                      @RequestParam(defaultValue = "20") @Min(value = 1, message = PAGE_SIZE) @Max(value = 200, message = PAGE_SIZE) int size,
-                      Reader reader) {
+            @AsOf @Nullable LocalDate asOf,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = PAGE_SIZE) @Max(value = 200, message = PAGE_SIZE) int size,
+            Reader reader) {
         return registry.search(q.strip(), day(asOf), page, size, reader);
     }
 

@@ -1,7 +1,15 @@
 package org.kizuna.audit.internal;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.ControllerSlice.SignedIn.user;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditLog;
@@ -12,15 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.ControllerSlice.SignedIn.user;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /**
  * The audit trail's entries on their own: they say who read what, so only a user with the auditor role
@@ -34,14 +33,11 @@ class AuditControllerTests {
     static final KizunaUser JPN_AUDITOR = user("jpn.auditor", "JPN", "SECRET", Role.VIEWER, Role.AUDITOR);
     static final KizunaUser JPN_OFFICER = ControllerSlice.SignedIn.JPN_OFFICER;
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
-    @Autowired
-    ControllerSlice.SignedIn signedIn;
+    @Autowired ControllerSlice.SignedIn signedIn;
 
-    @MockitoBean
-    AuditLog log;
+    @MockitoBean AuditLog log;
 
     @BeforeEach
     void auditor() {

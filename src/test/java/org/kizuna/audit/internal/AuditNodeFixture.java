@@ -8,13 +8,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.kizuna.cli.Kizuna;
-import org.kizuna.node.NodeDatabase;
 import org.kizuna.audit.AuditRecord;
+import org.kizuna.cli.Kizuna;
 import org.kizuna.label.Label;
+import org.kizuna.node.NodeDatabase;
 
 /** A node's data directory in a temp folder: the real H2 file database with the real migrations, and its audit log. */
 final class AuditNodeFixture implements AutoCloseable {

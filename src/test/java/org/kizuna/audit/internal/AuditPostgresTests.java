@@ -1,5 +1,7 @@
 package org.kizuna.audit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,14 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.testing.PostgresAvailable;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The same log on the local PostgreSQL (a schema of its own): proofs, and {@code audit verify --db-url} intact and tampered. */
 @ExtendWith(PostgresAvailable.class)
 class AuditPostgresTests {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     private String schema;
     private String url;
     private PGSimpleDataSource dataSource;
@@ -69,7 +67,7 @@ class AuditPostgresTests {
             var head = log.latestTreeHead().orElseThrow();
             assertThat(head.size()).isEqualTo(600);
             assertThat(head.rootHash()).isEqualTo(Merkle.root(leaves));
-            for (long index : new long[] {0, 255, 256, 599}) {
+            for (long index : new long[]{0, 255, 256, 599}) {
                 assertThat(Merkle.verifyInclusion(leaves.get((int) index), index, 600, log.inclusionProof(index, 600), head.rootHash())).isTrue();
             }
         } finally {

@@ -1,5 +1,7 @@
 package org.kizuna.audit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -12,7 +14,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,6 @@ import org.kizuna.audit.AuditRecord;
 import org.kizuna.audit.TreeHead;
 import org.kizuna.label.Label;
 import org.kizuna.node.NodeDatabase;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ./kizuna audit verify} on a real H2 file database written by the real log (several signed tree
@@ -34,8 +33,7 @@ class AuditTamperTests {
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder B64 = Base64.getEncoder();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private String dataArg;
     private TreeHead lastHead;
     private List<TreeHead> heads;

@@ -1,5 +1,9 @@
 package org.kizuna.audit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,17 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.audit.AuditUnavailableException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The writer on a real H2 file database reached through a data source that fails on purpose: it survives
@@ -31,8 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 class AuditWriterFailureTests {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** The node's database, except that it throws an Error on the next connections or refuses every write while told to. */
     static final class FailingDataSource implements DataSource {

@@ -1,5 +1,8 @@
 package org.kizuna.audit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,19 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.audit.TreeHead;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The running log on a real H2 file database: durability on flush, proofs served from cached chunks, restarts, concurrent appends, close. */
 class JdbcAuditLogTests {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static List<byte[]> storedRecords(AuditNodeFixture node) throws SQLException {
         List<byte[]> records = new ArrayList<>();
@@ -69,9 +67,9 @@ class JdbcAuditLogTests {
             List<byte[]> leaves = storedLeaves(node);
             long size = node.log.latestTreeHead().orElseThrow().size();
             assertThat(size).isEqualTo(leaves.size());
-            for (long treeSize : new long[] {1, 2, 255, 256, 257, 512, 700, size}) {
+            for (long treeSize : new long[]{1, 2, 255, 256, 257, 512, 700, size}) {
                 byte[] root = Merkle.root(leaves.subList(0, (int) treeSize));
-                for (long index : new long[] {0, 1, treeSize / 2, 255, 256, 511, treeSize - 1}) {
+                for (long index : new long[]{0, 1, treeSize / 2, 255, 256, 511, treeSize - 1}) {
                     if (index >= treeSize) {
                         continue;
                     }
@@ -80,7 +78,7 @@ class JdbcAuditLogTests {
                     assertThat(Merkle.verifyInclusion(leaves.get((int) index), index, treeSize, path, root)).as("entry %d in %d", index, treeSize).isTrue();
                     assertThat(Merkle.verifyInclusion(leaves.get((int) index), index, treeSize, path, Merkle.nodeHash(root, root))).isFalse();
                 }
-                for (long first : new long[] {0, 1, 3, 256, 300, treeSize}) {
+                for (long first : new long[]{0, 1, 3, 256, 300, treeSize}) {
                     if (first > treeSize) {
                         continue;
                     }

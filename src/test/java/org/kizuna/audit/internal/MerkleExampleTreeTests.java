@@ -1,15 +1,14 @@
 package org.kizuna.audit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.audit.internal.Merkle.leafHash;
+import static org.kizuna.audit.internal.Merkle.nodeHash;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.audit.internal.Merkle.leafHash;
-import static org.kizuna.audit.internal.Merkle.nodeHash;
 
 /** RFC 6962 hashing and proofs against trees composed by hand (the RFC's own seven-leaf example), the frontier and its chunks. */
 class MerkleExampleTreeTests {
@@ -60,7 +59,7 @@ class MerkleExampleTreeTests {
         // SHA-256 of a single 0x00 byte: the leaf hash of an empty entry, a published RFC 6962 value
         assertThat(HEX.formatHex(leafHash(new byte[0]))).isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
         assertThat(HEX.formatHex(Merkle.emptyRoot())).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        assertThat(leafHash(new byte[] {1})).isNotEqualTo(nodeHash(new byte[0], new byte[] {1}));
+        assertThat(leafHash(new byte[]{1})).isNotEqualTo(nodeHash(new byte[0], new byte[]{1}));
     }
 
     @Test
@@ -113,7 +112,7 @@ class MerkleExampleTreeTests {
     void everyProofOfEverySmallTreeVerifiesAndNoOtherRootAccepts() {
         List<byte[]> many = new ArrayList<>();
         for (int n = 0; n < 40; n++) {
-            many.add(leafHash(new byte[] {(byte) n, 7}));
+            many.add(leafHash(new byte[]{(byte) n, 7}));
         }
         Merkle.Subtrees t = (from, to) -> Merkle.root(many.subList((int) from, (int) to));
         for (int n = 1; n <= many.size(); n++) {
@@ -145,7 +144,7 @@ class MerkleExampleTreeTests {
         List<byte[]> chunkHashes = new ArrayList<>();
         assertThat(frontier.root()).isEqualTo(Merkle.emptyRoot());
         for (int n = 0; n < 3 * Merkle.Frontier.CHUNK_SIZE + 5; n++) {
-            byte[] leaf = leafHash(new byte[] {(byte) n, (byte) (n >> 8)});
+            byte[] leaf = leafHash(new byte[]{(byte) n, (byte) (n >> 8)});
             many.add(leaf);
             frontier.append(leaf, 0, (chunk, hash, off) -> {
                 closed.add(chunk);

@@ -1,13 +1,12 @@
 package org.kizuna.audit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 6962 hashing, audit paths and consistency proofs, against the Certificate Transparency test vectors. */
 class MerkleTests {

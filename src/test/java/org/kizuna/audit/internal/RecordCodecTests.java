@@ -1,15 +1,14 @@
 package org.kizuna.audit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditRecord;
 import org.kizuna.audit.AuditRecord.Kind;
 import org.kizuna.label.Label;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The canonical entry bytes: one encoding per record, and strict decoding that the verifier's fast check agrees with. */
 class RecordCodecTests {
@@ -95,12 +94,13 @@ class RecordCodecTests {
     void theVerifiersStructuralCheckAgreesWithTheDecoder() {
         byte[] good = RecordCodec.encode(12345, jpnReaderDenied());
         assertThat(RecordCodec.checkedIndex(good)).isEqualTo(12345);
-        byte[] unicode = RecordCodec.encode(7, new AuditRecord(Kind.APPROVAL, "自衛隊.officer 🇯🇵", "plans/plan/7", "approved", "", Label.UNCLASSIFIED, Instant.EPOCH));
+        byte[] unicode = RecordCodec.encode(7,
+                new AuditRecord(Kind.APPROVAL, "自衛隊.officer 🇯🇵", "plans/plan/7", "approved", "", Label.UNCLASSIFIED, Instant.EPOCH));
         assertThat(RecordCodec.checkedIndex(unicode)).isEqualTo(7);
         // every single-byte corruption and every truncation is either rejected by both or accepted by both
-        for (byte[] sample : new byte[][] {good, unicode}) {
+        for (byte[] sample : new byte[][]{good, unicode}) {
             for (int i = 0; i < sample.length; i++) {
-                for (int bit : new int[] {0x01, 0x80, 0x40}) {
+                for (int bit : new int[]{0x01, 0x80, 0x40}) {
                     byte[] bad = sample.clone();
                     bad[i] ^= (byte) bit;
                     assertThat(agree(bad)).as("byte %d bit %x", i, bit).isTrue();
@@ -112,10 +112,10 @@ class RecordCodecTests {
 
     @Test
     void utf8CheckRejectsOverlongSurrogateAndOutOfRangeForms() {
-        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xc0, (byte) 0xaf}, 0, 2)).isFalse(); // overlong '/'
-        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, 0, 3)).isFalse(); // U+D800
-        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, 0, 4)).isFalse(); // > U+10FFFF
-        assertThat(RecordCodec.wellFormedUtf8(new byte[] {(byte) 0xe6, (byte) 0x97}, 0, 2)).isFalse(); // cut short
+        assertThat(RecordCodec.wellFormedUtf8(new byte[]{(byte) 0xc0, (byte) 0xaf}, 0, 2)).isFalse(); // overlong '/'
+        assertThat(RecordCodec.wellFormedUtf8(new byte[]{(byte) 0xed, (byte) 0xa0, (byte) 0x80}, 0, 3)).isFalse(); // U+D800
+        assertThat(RecordCodec.wellFormedUtf8(new byte[]{(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, 0, 4)).isFalse(); // > U+10FFFF
+        assertThat(RecordCodec.wellFormedUtf8(new byte[]{(byte) 0xe6, (byte) 0x97}, 0, 2)).isFalse(); // cut short
         assertThat(RecordCodec.wellFormedUtf8("日本 USA".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 10)).isTrue();
     }
 

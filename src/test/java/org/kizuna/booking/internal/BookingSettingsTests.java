@@ -1,12 +1,11 @@
 package org.kizuna.booking.internal;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kizuna.booking.*} binds to one validated record: the documented defaults, and a value out of range stops the node. */
 class BookingSettingsTests {
@@ -29,8 +28,8 @@ class BookingSettingsTests {
     @Test
     void valuesAsConfigured() {
         runner.withPropertyValues("kizuna.booking.horizon-days=30", "kizuna.booking.past-days=0", "kizuna.booking.max-facilities=15",
-                "kizuna.booking.max-plan-cells=100000", "kizuna.booking.planning-millis=50").run(context ->
-                assertThat(context.getBean(BookingSettings.class)).isEqualTo(new BookingSettings(30, 0, 15, 100_000, 50)));
+                "kizuna.booking.max-plan-cells=100000", "kizuna.booking.planning-millis=50")
+                .run(context -> assertThat(context.getBean(BookingSettings.class)).isEqualTo(new BookingSettings(30, 0, 15, 100_000, 50)));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.booking.plan.Horizon;
 import org.kizuna.booking.plan.Options;

@@ -1,5 +1,7 @@
 package org.kizuna.booking.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,13 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
 import java.time.temporal.TemporalAdjusters;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Quiet and duty hours are decided in the zone they belong to, across the coming daylight-saving changes
@@ -107,7 +106,7 @@ class LocalTimeRulesTests {
         Instant start = changeDay.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Horizon h = new Horizon(start, start.plus(Duration.ofDays(4)), 30);
         Problem p = new Problem(h, List.of(new Problem.Facility("salisbury", LONDON, new boolean[h.grains()])),
-                List.of(new Problem.Request("R1", "GBR", NEW_YORK, new int[] {0}, 4, 0, h.grains() - 4, 0, 3, true)));
+                List.of(new Problem.Request("R1", "GBR", NEW_YORK, new int[]{0}, 4, 0, h.grains() - 4, 0, 3, true)));
         Options o = Options.of(p);
         assertThat(o.count(0)).isPositive();
         for (int k = 0; k < o.count(0); k++) {

@@ -1,11 +1,10 @@
 package org.kizuna.booking.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** On a real ABB instance the planner breaks no rule and books more than first come, first served. */
 class PlannerTests {

@@ -1,12 +1,11 @@
 package org.kizuna.identity.internal;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kizuna.login.*} and {@code kizuna.writes.*} bind to validated records; a bad value stops the node, naming it. */
 class LoginThrottleSettingsTests {

@@ -1,5 +1,9 @@
 package org.kizuna.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.ControllerSlice.SignedIn.user;
+import static org.mockito.Mockito.when;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kizuna.identity.KizunaUser;
@@ -9,10 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.ControllerSlice.SignedIn.user;
-import static org.mockito.Mockito.when;
 
 /**
  * The identity module's API on its own: {@code GET /api/v1/me} says who the console talks to and on which
@@ -25,14 +25,11 @@ class UserControllersTests {
 
     static final KizunaUser USA_ADMIN = user("usa.admin", "USA", "SECRET", Role.ADMINISTRATOR, Role.VIEWER);
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
-    @Autowired
-    ControllerSlice.SignedIn signedIn;
+    @Autowired ControllerSlice.SignedIn signedIn;
 
-    @MockitoBean
-    UserAccounts accounts;
+    @MockitoBean UserAccounts accounts;
 
     @BeforeEach
     void administrator() {
@@ -64,7 +61,7 @@ class UserControllersTests {
     void aUserTheNodeDoesNotHaveIsNotFound() {
         when(accounts.disable(USA_ADMIN, "nobody")).thenReturn(UserAccounts.Outcome.UNKNOWN);
         when(accounts.enable(USA_ADMIN, "nobody")).thenReturn(UserAccounts.Outcome.UNKNOWN);
-        for (String action : new String[] {"disable", "enable"}) {
+        for (String action : new String[]{"disable", "enable"}) {
             assertThat(mvc.post().uri("/api/v1/users/nobody/" + action)).as(action).hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .bodyJson().extractingPath("$.detail").asString().isEqualTo("no user 'nobody' on this node");
         }

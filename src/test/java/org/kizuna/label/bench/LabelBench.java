@@ -38,16 +38,16 @@ public final class LabelBench {
         Map<String, double[]> scores = new HashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
-            scores.put(name, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+            scores.put(name, new double[]{r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
         }
         double kernel = scores.get("kernelWithClearance")[0];
         double reader = scores.get("kernelWithReader")[0];
         double xacml = scores.get("authzForce")[0];
         System.out.printf("{\"benchmark\":\"label-read-decision\",\"decisionsPerInvocation\":%d,"
-                        + "\"kernelWithClearancePerSecond\":%.0f,\"kernelWithClearanceError\":%.0f,"
-                        + "\"kernelWithReaderPerSecond\":%.0f,\"kernelWithReaderError\":%.0f,"
-                        + "\"authzForcePerSecond\":%.0f,\"authzForceError\":%.0f,"
-                        + "\"kernelWithClearanceOverAuthzForce\":%.1f,\"kernelWithReaderOverAuthzForce\":%.1f}%n",
+                + "\"kernelWithClearancePerSecond\":%.0f,\"kernelWithClearanceError\":%.0f,"
+                + "\"kernelWithReaderPerSecond\":%.0f,\"kernelWithReaderError\":%.0f,"
+                + "\"authzForcePerSecond\":%.0f,\"authzForceError\":%.0f,"
+                + "\"kernelWithClearanceOverAuthzForce\":%.1f,\"kernelWithReaderOverAuthzForce\":%.1f}%n",
                 LabelDecisionBenchmark.N, kernel, scores.get("kernelWithClearance")[1], reader, scores.get("kernelWithReader")[1],
                 xacml, scores.get("authzForce")[1], kernel / xacml, reader / xacml);
     }

@@ -1,9 +1,9 @@
 package org.kizuna.label.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.LabelKernel;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The benchmark compares like with like: AuthzForce and the kernel give the same answer on every decision. */
 class XacmlAgreementTests {

@@ -1,15 +1,14 @@
 package org.kizuna.label.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kizuna.testing.Readers.*;
+
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.kizuna.testing.Readers.*;
 
 /** The node's kernel bean follows {@code kizuna.nation} and the accredited level (rule 5). */
 class LabelConfigurationTests {

@@ -1,7 +1,8 @@
 package org.kizuna.label.internal;
 
-import java.util.Collections;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.testing.ControllerSlice;
@@ -11,8 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code POST /api/v1/labels/rollup} on its own, with the shipped label tables: a list of markings in, the
@@ -30,8 +29,7 @@ class LabelControllerTests {
         }
     }
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
     MvcTestResult rollUp(String json) {
         return mvc.post().uri("/api/v1/labels/rollup").contentType(MediaType.APPLICATION_JSON).content(json).exchange();

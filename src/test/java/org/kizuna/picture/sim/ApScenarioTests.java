@@ -1,19 +1,17 @@
 package org.kizuna.picture.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.cli.Kizuna;
 import org.kizuna.picture.bench.ap.FusionReplay;
-
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generator is deterministic and keeps AP-1's density; the bench verb's tracker meets the AP-1 quality goals. */
 class ApScenarioTests {
@@ -69,7 +67,7 @@ class ApScenarioTests {
      */
     @Test
     void onOtherSeedsEveryTargetGetsOneTrackAndNothingElse() {
-        for (long seed : new long[] {2, 7}) {
+        for (long seed : new long[]{2, 7}) {
             ApScenario.Scenario s = ApScenario.generate(100, seed);
             FusionReplay.Outcome o = FusionReplay.run(s.detections(), org.kizuna.picture.internal.tracking.FusionConfig.defaults(), true);
             org.kizuna.picture.bench.metrics.PictureMetrics.Result m = org.kizuna.picture.bench.metrics.PictureMetrics.evaluate(s.truth(), o.tracks());

@@ -1,12 +1,11 @@
 package org.kizuna.registry.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The shipped reference data is consistent, and the check catches the mistakes a data editor makes. */
 class ReferenceDataTests {
@@ -35,7 +34,8 @@ class ReferenceDataTests {
     void aFactWithAnUnknownSourceIsRejected() {
         ReferenceData data = ReferenceData.load();
         List<ReferenceData.AgreementEntry> agreements = new ArrayList<>(data.agreements());
-        agreements.add(new ReferenceData.AgreementEntry("raa-x", List.of("JPN", "GBR"), "JPN", java.time.LocalDate.of(2030, 1, 1), List.of("rumour"), "unverified"));
+        agreements.add(
+                new ReferenceData.AgreementEntry("raa-x", List.of("JPN", "GBR"), "JPN", java.time.LocalDate.of(2030, 1, 1), List.of("rumour"), "unverified"));
         ReferenceData bad = new ReferenceData(data.version(), data.compiled(), data.sources(), data.nations(), data.organizations(),
                 data.relations(), data.facilities(), data.forcePosture(), agreements);
         assertThatThrownBy(() -> ReferenceDataLoader.check(bad)).hasMessageContaining("agreement raa-x").hasMessageContaining("unknown source rumour");

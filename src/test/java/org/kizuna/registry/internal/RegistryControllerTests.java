@@ -1,20 +1,5 @@
 package org.kizuna.registry.internal;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.kizuna.registry.Registry;
-import org.kizuna.registry.SearchPage;
-import org.kizuna.testing.ControllerSlice;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kizuna.testing.ControllerSlice.SignedIn.JPN_OFFICER;
 import static org.mockito.ArgumentMatchers.any;
@@ -25,6 +10,20 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kizuna.registry.Registry;
+import org.kizuna.registry.SearchPage;
+import org.kizuna.testing.ControllerSlice;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
 /**
  * The registry's read API on its own: every query answers for {@code asOf} (today when absent) and for the
  * signed-in reader; a bad date, search text or page is a 400 problem saying what a good one looks like,
@@ -34,14 +33,11 @@ import static org.mockito.Mockito.when;
 @ControllerSlice(RegistryController.class)
 class RegistryControllerTests {
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
-    @Autowired
-    ControllerSlice.SignedIn signedIn;
+    @Autowired ControllerSlice.SignedIn signedIn;
 
-    @MockitoBean
-    Registry registry;
+    @MockitoBean Registry registry;
 
     @BeforeEach
     void jpnOfficer() {

@@ -27,15 +27,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-
 import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.bench.AbuseBench.Load;
-import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.node.NodePki;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.bench.AbuseBench.Load;
+import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.TakCodec;
 
 /**
@@ -90,7 +88,7 @@ public final class AbuseTraffic implements AutoCloseable {
 
     private static @Nullable InetAddress abuserAddress(int last) {
         try (Socket probe = new Socket()) {
-            InetAddress a = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+            InetAddress a = InetAddress.getByAddress(new byte[]{127, 0, 0, (byte) last});
             probe.bind(new InetSocketAddress(a, 0));
             return a;
         } catch (IOException e) {
@@ -219,7 +217,7 @@ public final class AbuseTraffic implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             byte[] buf = new byte[8192];
             switch (kind) {
-                case PARTIAL_TLS_HELLO -> out.write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00}); // a 512-byte ClientHello that never comes
+                case PARTIAL_TLS_HELLO -> out.write(new byte[]{0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00}); // a 512-byte ClientHello that never comes
                 case SLOW_HEADERS -> {
                     out.write("GET /api/v1/picture/tracks HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
                     s.setSoTimeout(10_000);
@@ -344,7 +342,8 @@ public final class AbuseTraffic implements AutoCloseable {
     static final List<byte[]> MALFORMED_XML = List.of(
             ascii("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
                     + xmlEvent("BAD-LAUGHS", "", POINT, "<remarks>&lol2;</remarks>")),
-            ascii("<?xml version=\"1.0\"?><!DOCTYPE event [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + xmlEvent("BAD-XXE", "", POINT, "<remarks>&xxe;</remarks>")),
+            ascii("<?xml version=\"1.0\"?><!DOCTYPE event [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                    + xmlEvent("BAD-XXE", "", POINT, "<remarks>&xxe;</remarks>")),
             ascii(xmlEvent("BAD-LAT", "", "lat=\"123\" lon=\"135\" hae=\"0\" ce=\"10\" le=\"10\"", "")),
             ascii(xmlEvent("BAD-LABEL", " access=\"SECRET\" releasableTo=\"REL TO MARS\"", POINT, "")),
             ascii(xmlEvent("BAD-LEVEL", " access=\"ULTRA SECRET\"", POINT, "")),
@@ -360,17 +359,17 @@ public final class AbuseTraffic implements AutoCloseable {
 
     /** Hostile and broken TAK protocol 1 frames. */
     static final List<byte[]> MALFORMED_TAK = List.of(
-            TakCodec.frame(new byte[] {0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f}),            // wire type 7: not protobuf
-            new byte[] {0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48},                              // no magic byte
-            new byte[] {(byte) 0xBF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F, 0x01, 0x02},        // length far beyond the limit
-            new byte[] {(byte) 0xBF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01}, // malformed varint
+            TakCodec.frame(new byte[]{0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f}), // wire type 7: not protobuf
+            new byte[]{0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48}, // no magic byte
+            new byte[]{(byte) 0xBF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F, 0x01, 0x02}, // length far beyond the limit
+            new byte[]{(byte) 0xBF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01}, // malformed varint
             TakCodec.frame(new CotEvent("BAD-TAK-LABEL", "a-h-G", "m-g", 0, 0, 60_000, 35, 135, 0, 10, 10, "SECRET", null, "REL TO MARS",
                     Double.NaN, Double.NaN, null, null)),
             TakCodec.frame(new CotEvent("BAD-TAK-LAT", "a-h-G", "m-g", 0, 0, 60_000, 123, 135, 0, 10, 10, null, null, null,
                     Double.NaN, Double.NaN, null, null)),
             TakCodec.frame(new CotEvent("BAD-TAK-PING", "t-x-c-t", "m-g", 0, 0, 60_000, 35, 135, 0, 10, 10, null, null, null,
                     Double.NaN, Double.NaN, null, null)),
-            TakCodec.frame(new byte[] {0x12, (byte) 0xFF, 0x01, 0x0a}));                               // length-delimited field that runs past its message
+            TakCodec.frame(new byte[]{0x12, (byte) 0xFF, 0x01, 0x0a})); // length-delimited field that runs past its message
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -393,14 +392,16 @@ public final class AbuseTraffic implements AutoCloseable {
                 long bytes = (long) load.bodyMb() << 20;
                 HttpRequest.Builder r = switch (kind) {
                     case "nested-json-array" -> post(base + "/api/v1/labels/rollup", "application/json", HttpRequest.BodyPublishers.ofByteArray(NESTED_ARRAY));
-                    case "nested-json-object" -> post(base + "/api/v1/booking/requests", "application/json", HttpRequest.BodyPublishers.ofByteArray(NESTED_OBJECT));
+                    case "nested-json-object" ->
+                        post(base + "/api/v1/booking/requests", "application/json", HttpRequest.BodyPublishers.ofByteArray(NESTED_OBJECT));
                     case "oversized-json" -> post(base + "/api/v1/labels/rollup", "application/json",
                             HttpRequest.BodyPublishers.ofByteArrays(repeated("[", "\"SECRET\",", "\"SECRET\"]", bytes)));
                     case "oversized-xml" -> post(base + "/api/v1/picture/events", "application/xml",
                             HttpRequest.BodyPublishers.ofByteArrays(repeated("<event version=\"2.0\" uid=\"BIG\"><detail><remarks>", "AAAAAAAA",
                                     "</remarks></detail></event>", bytes)));
                     default -> post(base + "/api/v1/booking/requests", "application/json",
-                            HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(repeated("[", "\"x\",", "\"x\"]", bytes)), exactLength("[", "\"x\",", "\"x\"]", bytes)));
+                            HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(repeated("[", "\"x\",", "\"x\"]", bytes)),
+                                    exactLength("[", "\"x\",", "\"x\"]", bytes)));
                 };
                 if (!kind.equals("oversized-unauthenticated")) r.header("Authorization", basic(BODY_USER, DEMO_PASSWORD));
                 outcomes.add("http." + kind + "." + status(r.timeout(Duration.ofSeconds(60)).build()));
@@ -482,8 +483,10 @@ public final class AbuseTraffic implements AutoCloseable {
         }
         Thread.ofVirtual().name("abuse-login").start(() -> {
             try {
-                outcomes.add(kind + (form ? formLogin(guesser, base, user, password) : status(basicGuesser, HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
-                        .header("Authorization", basic(user, password)).timeout(Duration.ofSeconds(30)).GET().build())));
+                outcomes.add(kind + (form
+                        ? formLogin(guesser, base, user, password)
+                        : status(basicGuesser, HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+                                .header("Authorization", basic(user, password)).timeout(Duration.ofSeconds(30)).GET().build())));
             } finally {
                 loginsInFlight.release();
             }

@@ -8,12 +8,11 @@ import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.bench.CotReads;
-import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.CotStreamDecoder;
+import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.TakCodec;
 
 /**
@@ -55,7 +54,8 @@ final class CotPeer implements AutoCloseable {
     void negotiateTak(long timeoutMs) throws IOException, InterruptedException {
         if (!offered.await(timeoutMs, TimeUnit.MILLISECONDS)) throw new IOException("the node offered no TAK protocol within " + timeoutMs + " ms");
         sendRaw(xml.write(CotXmlWriter.versionRequest(System.currentTimeMillis(), 1)), true);
-        if (!answered.await(timeoutMs, TimeUnit.MILLISECONDS)) throw new IOException("the node did not answer the TAK protocol request within " + timeoutMs + " ms");
+        if (!answered.await(timeoutMs, TimeUnit.MILLISECONDS))
+            throw new IOException("the node did not answer the TAK protocol request within " + timeoutMs + " ms");
         tak = true;
     }
 

@@ -17,10 +17,13 @@ public final class LatencyHistogram {
 
     public void record(long nanos) {
         long us = Math.max(0, nanos / 1000);
-        int i = us < 100_000 ? (int) (us / 100)
-                : us < 10_000_000 ? FINE + (int) ((us - 100_000) / 1000)
-                : us < 60_000_000 ? FINE + COARSE + (int) ((us - 10_000_000) / 100_000)
-                : BUCKETS - 1;
+        int i = us < 100_000
+                ? (int) (us / 100)
+                : us < 10_000_000
+                        ? FINE + (int) ((us - 100_000) / 1000)
+                        : us < 60_000_000
+                                ? FINE + COARSE + (int) ((us - 10_000_000) / 100_000)
+                                : BUCKETS - 1;
         counts.incrementAndGet(i);
         total.incrementAndGet();
         maxMicros.accumulateAndGet(us, Math::max);

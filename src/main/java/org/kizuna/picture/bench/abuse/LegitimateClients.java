@@ -20,13 +20,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-
 import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.CotEvent;
 import org.kizuna.node.NodePki;
+import org.kizuna.picture.CotEvent;
 
 /**
  * The legitimate side of {@code ./kizuna bench abuse}: CoT clients over mutual TLS with certificates the
@@ -346,7 +344,8 @@ public final class LegitimateClients implements AutoCloseable {
                 long t0 = System.nanoTime();
                 String state;
                 try {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse<String> r = client.send(
+                            HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(Duration.ofSeconds(10)).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     state = r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"") ? "UP" : "status " + r.statusCode();
                 } catch (IOException e) {

@@ -2,11 +2,10 @@ package org.kizuna.picture.bench.abuse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.AbstractProtocol;
-import org.kizuna.picture.internal.ingest.CotServer;
 import org.kizuna.node.NodePki;
+import org.kizuna.picture.internal.ingest.CotServer;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

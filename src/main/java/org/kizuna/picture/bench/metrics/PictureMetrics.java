@@ -24,8 +24,8 @@ public final class PictureMetrics {
 
     /** The figures of one evaluation. */
     public record Result(double gospaMean, double gospaLocalisation, double gospaMissed, double gospaFalse, double ospaMean,
-                         double completeness, double ambiguity, double spuriousness, double positionAccuracy,
-                         double velocityAccuracy, double rateOfTrackNumberChange, double longestTrackSegment) {
+            double completeness, double ambiguity, double spuriousness, double positionAccuracy,
+            double velocityAccuracy, double rateOfTrackNumberChange, double longestTrackSegment) {
 
         /** The metric part of the benchmark's JSON. */
         public String json() {
@@ -102,7 +102,7 @@ public final class PictureMetrics {
         Map<Path, Map<Path, List<long[]>>> byTrack = new LinkedHashMap<>();
         for (Association a : associations) {
             byTrack.computeIfAbsent(a.track, k -> new LinkedHashMap<>()).computeIfAbsent(a.truth, k -> new ArrayList<>())
-                    .add(new long[] {a.start, a.end});
+                    .add(new long[]{a.start, a.end});
         }
         List<Pair> out = new ArrayList<>();
         byTrack.forEach((track, byTruth) -> byTruth.forEach((truthPath, spans) -> {
@@ -122,7 +122,7 @@ public final class PictureMetrics {
             if (last != null && s[0] <= last[1]) {
                 last[1] = Math.max(last[1], s[1]);
             } else {
-                out.add(new long[] {s[0], s[1]});
+                out.add(new long[]{s[0], s[1]});
             }
         }
         return out;
@@ -233,7 +233,7 @@ public final class PictureMetrics {
         for (Map.Entry<Integer, List<Integer>> e : rowsOf.entrySet()) {
             List<Integer> cols = colsOf.get(e.getKey());
             if (cols == null) continue;
-            out.add(new int[][] {e.getValue().stream().mapToInt(Integer::intValue).toArray(), cols.stream().mapToInt(Integer::intValue).toArray()});
+            out.add(new int[][]{e.getValue().stream().mapToInt(Integer::intValue).toArray(), cols.stream().mapToInt(Integer::intValue).toArray()});
         }
         return out;
     }
@@ -253,7 +253,7 @@ public final class PictureMetrics {
 
     /** Optimal assignment of one component; returns the chosen cut-off distances of its smaller side. */
     private static double[] solveComponent(States truth, List<Integer> x, States tracks, List<Integer> y, int[] truthRows, int[] trackCols,
-                                           boolean squared, Assignment assignment) {
+            boolean squared, Assignment assignment) {
         boolean truthSide = truthRows.length <= trackCols.length;
         int rows = truthSide ? truthRows.length : trackCols.length, cols = truthSide ? trackCols.length : truthRows.length;
         double[] cost = new double[rows * cols];
@@ -280,7 +280,7 @@ public final class PictureMetrics {
         double half = C * C / 2;
         double[] close = withinCutOff(truth, x, tracks, y, components, true, assignment);
         int assigned = (int) close[1];
-        return new double[] {close[0], (x.size() - assigned) * half, (y.size() - assigned) * half};
+        return new double[]{close[0], (x.size() - assigned) * half, (y.size() - assigned) * half};
     }
 
     /** OSPA at one time; the assignment minimises the sum of cut-off distances, as Stone Soup's does. */
@@ -297,7 +297,7 @@ public final class PictureMetrics {
      * rather than distances (OSPA).
      */
     private static double[] withinCutOff(States truth, List<Integer> x, States tracks, List<Integer> y, List<int[][]> components,
-                                         boolean squared, Assignment assignment) {
+            boolean squared, Assignment assignment) {
         double sum = 0;
         int count = 0;
         for (int[][] comp : components) {
@@ -308,7 +308,7 @@ public final class PictureMetrics {
                 }
             }
         }
-        return new double[] {sum, count};
+        return new double[]{sum, count};
     }
 
     /** Track-to-truth association: the nearest truth within the threshold, confirmed after three times, ended after two misses. */
@@ -442,7 +442,7 @@ public final class PictureMetrics {
         if (assocs.isEmpty()) return 0;
         List<long[]> spans = new ArrayList<>();
         for (Pair a : assocs) {
-            for (int k = 0; k < a.starts.length; k++) spans.add(new long[] {a.starts[k], a.ends[k]});
+            for (int k = 0; k < a.starts.length; k++) spans.add(new long[]{a.starts[k], a.ends[k]});
         }
         List<long[]> covered = union(spans);
         long total = 0;

@@ -202,7 +202,9 @@ public final class CotStreamDecoder {
         if (shift != -1 || length < 0 || length > TakCodec.MAX_MESSAGE_BYTES) {
             start++;
             complete = true;
-            throw new CotRejected(shift != -1 ? "malformed varint length in TAK frame" : "TAK frame length " + length + " exceeds the limit of " + TakCodec.MAX_MESSAGE_BYTES);
+            throw new CotRejected(shift != -1
+                    ? "malformed varint length in TAK frame"
+                    : "TAK frame length " + length + " exceeds the limit of " + TakCodec.MAX_MESSAGE_BYTES);
         }
         if (end - p < length) return null;
         start = p + length;
@@ -212,8 +214,7 @@ public final class CotStreamDecoder {
 
     private int indexOfEnd() {
         int last = end - END.length;
-        outer:
-        for (int i = scan; i <= last; i++) {
+        outer : for (int i = scan; i <= last; i++) {
             if (buf[i] != '<') continue;
             for (int j = 1; j < END.length; j++) {
                 if (buf[i + j] != END[j]) continue outer;

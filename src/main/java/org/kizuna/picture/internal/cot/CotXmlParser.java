@@ -1,10 +1,9 @@
 package org.kizuna.picture.internal.cot;
 
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
-import java.nio.charset.StandardCharsets;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A hand-written, non-validating parser for one CoT XML {@code <event>}, hardened against hostile
@@ -157,21 +156,21 @@ public final class CotXmlParser {
     private int contextOf(int parent, int ns, int nl) {
         if (parent == -1) return same(ns, nl, EVENT) ? C_EVENT : OTHER;
         switch (parent) {
-            case C_EVENT:
+            case C_EVENT :
                 if (same(ns, nl, POINT)) return C_POINT;
                 if (same(ns, nl, DETAIL)) return C_DETAIL;
                 return OTHER;
-            case C_DETAIL:
+            case C_DETAIL :
                 if (same(ns, nl, CONTACT)) return C_CONTACT;
                 if (same(ns, nl, TRACK)) return C_TRACK;
                 if (same(ns, nl, TAK_CONTROL)) return C_CONTROL;
                 return OTHER;
-            case C_CONTROL:
+            case C_CONTROL :
                 if (same(ns, nl, PROTOCOL_SUPPORT)) return C_SUPPORT;
                 if (same(ns, nl, REQUEST)) return C_REQUEST;
                 if (same(ns, nl, RESPONSE)) return C_RESPONSE;
                 return OTHER;
-            default:
+            default :
                 return OTHER;
         }
     }
@@ -375,8 +374,7 @@ public final class CotXmlParser {
     }
 
     private int indexOf(String s, int from, String error) throws CotRejected {
-        outer:
-        for (int i = from; i <= end - s.length(); i++) {
+        outer : for (int i = from; i <= end - s.length(); i++) {
             for (int j = 0; j < s.length(); j++) {
                 if (b[i + j] != s.charAt(j)) continue outer;
             }

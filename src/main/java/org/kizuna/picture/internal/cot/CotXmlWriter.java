@@ -1,9 +1,8 @@
 package org.kizuna.picture.internal.cot;
 
-import org.kizuna.picture.CotEvent;
 import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
+import org.kizuna.picture.CotEvent;
 
 /**
  * Writes CoT events as XML bytes. Numbers are formatted by hand (fixed decimals) so that writing a

@@ -1,14 +1,12 @@
 package org.kizuna.picture.internal.cot;
 
-import java.io.IOException;
-
-import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.CotRejected;
-
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.CotRejected;
 
 /**
  * TAK protocol version 1: the protobuf {@code TakMessage} (with {@code TakControl} and {@code CotEvent},

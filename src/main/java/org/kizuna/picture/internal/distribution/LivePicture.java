@@ -1,18 +1,15 @@
 package org.kizuna.picture.internal.distribution;
 
-import org.kizuna.picture.Sensor;
-import org.kizuna.picture.Sensors;
-import org.kizuna.picture.TrackView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,18 +21,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.Picture;
-import org.kizuna.picture.internal.tracking.AudienceTracking;
-import org.kizuna.picture.internal.tracking.Plane;
 import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.Picture;
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.Sensors;
 import org.kizuna.picture.Source;
+import org.kizuna.picture.TrackView;
+import org.kizuna.picture.internal.tracking.AudienceTracking;
+import org.kizuna.picture.internal.tracking.Plane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +79,7 @@ public final class LivePicture implements Picture, AutoCloseable {
      * @param idleAudience  an audience without subscribers that nobody queried for this long is dropped
      */
     public record Limits(Duration acceptPast, Duration acceptFuture, Duration maxStale, int maxTracks, int maxLabels,
-                         int maxAudiences, Duration idleAudience) {
+            int maxAudiences, Duration idleAudience) {
 
         public Limits {
             if (acceptPast.isNegative() || acceptFuture.isNegative() || !maxStale.isPositive() || !idleAudience.isPositive()) {
@@ -195,7 +194,8 @@ public final class LivePicture implements Picture, AutoCloseable {
         refused.computeIfAbsent(reason, k -> new LongAdder()).increment();
         long now = System.currentTimeMillis();
         Long last = lastRefusalLog.get(reason);
-        boolean logIt = last == null ? lastRefusalLog.putIfAbsent(reason, now) == null
+        boolean logIt = last == null
+                ? lastRefusalLog.putIfAbsent(reason, now) == null
                 : now - last >= LOG_EVERY_MS && lastRefusalLog.replace(reason, last, now);
         if (logIt) {
             log.warn("picture refused an event from {} ({}, {} so far): {}", source, reason, refused.get(reason).sum(), detail);
@@ -264,8 +264,9 @@ public final class LivePicture implements Picture, AutoCloseable {
         // only a nation's own sources report for its sensors: anything else claiming a sensor's uid is an
         // ordinary self-report, neither credited to the sensor nor given its label
         // (an unauthenticated source, the plain port, reports only for sensors registered by its owner)
-        if (dot > 0) sensor = sensors.find(e.uid().substring(0, dot)).filter(x -> x.nation().equals(source.nation())
-                && (source.authenticated() || sensors.registeredBy(x.id(), source.owner()))).orElse(null);
+        if (dot > 0)
+            sensor = sensors.find(e.uid().substring(0, dot)).filter(x -> x.nation().equals(source.nation())
+                    && (source.authenticated() || sensors.registeredBy(x.id(), source.owner()))).orElse(null);
         Label label;
         try {
             if (e.access() != null) {
@@ -634,7 +635,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         if (now - lastAdvance >= ADVANCE_MS) {
             lastAdvance = now;
             tracking.advance(seconds(now));
-            for (var it = self.values().iterator(); it.hasNext(); ) {
+            for (var it = self.values().iterator(); it.hasNext();) {
                 TrackState s = it.next();
                 if (s.staleMs < now - 60_000) {
                     it.remove();

@@ -32,7 +32,7 @@ public final class TrackState {
     private volatile byte @Nullable [] json;
 
     public TrackState(String uid, String type, String how, double lat, double lon, double hae, double speed, double course,
-                      @Nullable String callsign, LabelKeys.Marking marking, long timeMs, long staleMs, String[] nations, boolean self) {
+            @Nullable String callsign, LabelKeys.Marking marking, long timeMs, long staleMs, String[] nations, boolean self) {
         this.uid = uid;
         this.type = type;
         this.how = how;

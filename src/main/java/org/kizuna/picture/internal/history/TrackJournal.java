@@ -10,11 +10,10 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.node.BackgroundThreads;
 import org.kizuna.label.Reader;
+import org.kizuna.node.BackgroundThreads;
 import org.kizuna.picture.internal.distribution.AudienceName;
 import org.kizuna.picture.internal.distribution.Recorder;
 import org.kizuna.picture.internal.distribution.TrackState;
@@ -128,19 +127,19 @@ public final class TrackJournal implements Recorder, AutoCloseable {
     private void write(List<Version> batch) {
         jdbc.batchUpdate("insert into picture_track_history (track_id, observed_at, lat, lon, speed, course, cot_type, label, self_reported, "
                 + "owner_nation, audience) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch, batch.size(), (ps, v) -> {
-            TrackState s = v.state();
-            ps.setString(1, s.uid);
-            ps.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(s.timeMs)));
-            ps.setDouble(3, s.lat);
-            ps.setDouble(4, s.lon);
-            ps.setDouble(5, Double.isNaN(s.speed) ? 0 : s.speed);
-            ps.setDouble(6, Double.isNaN(s.course) ? 0 : s.course);
-            ps.setString(7, s.type);
-            ps.setString(8, s.marking.banner());
-            ps.setBoolean(9, s.self);
-            ps.setString(10, s.self && s.nations.length > 0 ? s.nations[0] : "");
-            ps.setString(11, v.audience());
-        });
+                    TrackState s = v.state();
+                    ps.setString(1, s.uid);
+                    ps.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(s.timeMs)));
+                    ps.setDouble(3, s.lat);
+                    ps.setDouble(4, s.lon);
+                    ps.setDouble(5, Double.isNaN(s.speed) ? 0 : s.speed);
+                    ps.setDouble(6, Double.isNaN(s.course) ? 0 : s.course);
+                    ps.setString(7, s.type);
+                    ps.setString(8, s.marking.banner());
+                    ps.setBoolean(9, s.self);
+                    ps.setString(10, s.self && s.nations.length > 0 ? s.nations[0] : "");
+                    ps.setString(11, v.audience());
+                });
         written += batch.size();
     }
 
@@ -193,8 +192,8 @@ public final class TrackJournal implements Recorder, AutoCloseable {
         args.addAll(readable);
         args.add(limit);
         List<Point> out = new ArrayList<>(jdbc.query("select observed_at, lat, lon, speed, course from picture_track_history "
-                        + "where track_id = ? and observed_at >= ? and " + which + " and label in (" + marks(readable.size())
-                        + ") order by observed_at desc limit ?",
+                + "where track_id = ? and observed_at >= ? and " + which + " and label in (" + marks(readable.size())
+                + ") order by observed_at desc limit ?",
                 (rs, n) -> new Point(rs.getTimestamp(1).toInstant(), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)),
                 args.toArray()));
         Collections.reverse(out);

@@ -1,6 +1,5 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,18 +13,17 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-
 import org.jspecify.annotations.Nullable;
-import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.distribution.Frame;
-import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.distribution.Subscriber;
 import org.kizuna.picture.internal.distribution.TrackState;
 import org.slf4j.Logger;
@@ -93,7 +91,8 @@ final class CotConnection implements Subscriber {
         return id != null && id.kind() != CotIdentity.Kind.ANONYMOUS && id.name().equals(username);
     }
 
-    @Nullable X509Certificate certificate() {
+    @Nullable
+    X509Certificate certificate() {
         return certificate;
     }
 
@@ -168,7 +167,7 @@ final class CotConnection implements Subscriber {
         SSLSocket s = (SSLSocket) Objects.requireNonNull(tls, "handshakes are for TLS connections").createSocket(raw, null, raw.getPort(), true);
         s.setUseClientMode(false);
         s.setNeedClientAuth(true);
-        s.setEnabledProtocols(new String[] {"TLSv1.3"});
+        s.setEnabledProtocols(new String[]{"TLSv1.3"});
         int timeout = (int) Math.max(1, settings.handshakeTimeout().toMillis());
         s.setSoTimeout(timeout);
         // a peer trickling bytes must not stretch the handshake either: a hard deadline
@@ -195,7 +194,9 @@ final class CotConnection implements Subscriber {
             if (!handshaken && open) {
                 handshaken = true; // counted here, not by the deadline
                 server.count("handshake");
-                if (server.mayLog()) log.info("CoT client {} refused: TLS handshake failed: {}", name, e instanceof SSLException || e instanceof SocketTimeoutException ? e.getMessage() : e.toString());
+                if (server.mayLog())
+                    log.info("CoT client {} refused: TLS handshake failed: {}", name,
+                            e instanceof SSLException || e instanceof SocketTimeoutException ? e.getMessage() : e.toString());
             }
             return null;
         }
@@ -311,7 +312,7 @@ final class CotConnection implements Subscriber {
             if (!open) return;
             if (droppable) {
                 if (queuedFrames >= settings.queuedFrames()) {
-                    for (var it = queue.iterator(); it.hasNext(); ) {
+                    for (var it = queue.iterator(); it.hasNext();) {
                         Object o = it.next();
                         if (o instanceof Frame f && !f.replay()) {
                             it.remove();

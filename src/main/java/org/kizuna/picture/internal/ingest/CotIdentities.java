@@ -1,16 +1,15 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.node.NodePki;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.Reader;
+import org.kizuna.node.NodePki;
 
 /**
  * Maps who is on a CoT connection to a reader and a default label. A client certificate issued by the
@@ -73,12 +72,13 @@ public final class CotIdentities {
     }
 
     public static Function<X509Certificate, CotIdentity> fromCertificates(Function<String, Optional<KnownUser>> users,
-                                                                           UnknownCertificate unknown, Predicate<X509Certificate> revoked) {
+            UnknownCertificate unknown, Predicate<X509Certificate> revoked) {
         return cert -> {
             String name = NodePki.attribute(cert, BCStyle.CN);
             String nation = NodePki.attribute(cert, BCStyle.OU);
             if (name == null || nation == null) throw new IllegalArgumentException("client certificate names no user (CN) or nation (OU)");
-            if (revoked.test(cert)) throw new IllegalArgumentException("the certificate of " + name + " (serial " + cert.getSerialNumber().toString(16) + ") is revoked");
+            if (revoked.test(cert))
+                throw new IllegalArgumentException("the certificate of " + name + " (serial " + cert.getSerialNumber().toString(16) + ") is revoked");
             Optional<KnownUser> known = users.apply(name);
             if (known.isPresent()) {
                 if (!known.get().enabled()) throw new IllegalArgumentException("user " + name + " is disabled");

@@ -1,6 +1,5 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.node.NodePki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,10 +13,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-
 import javax.net.ssl.SSLSocketFactory;
-
 import org.jspecify.annotations.Nullable;
+import org.kizuna.node.NodePki;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

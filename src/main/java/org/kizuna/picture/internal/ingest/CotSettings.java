@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * closed, and how long a TLS handshake may take.
  */
 public record CotSettings(int tcpPort, int tlsPort, @Nullable InetAddress tcpBindAddress, @Nullable InetAddress tlsBindAddress,
-                          Supplier<CotIdentity> plainIdentity, Function<X509Certificate, CotIdentity> certificateIdentity,
-                          int maxEventsPerSecond, int queuedFrames, int maxConnections, int maxConnectionsPerAddress,
-                          Duration idleTimeout, Duration handshakeTimeout) {
+        Supplier<CotIdentity> plainIdentity, Function<X509Certificate, CotIdentity> certificateIdentity,
+        int maxEventsPerSecond, int queuedFrames, int maxConnections, int maxConnectionsPerAddress,
+        Duration idleTimeout, Duration handshakeTimeout) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
@@ -38,7 +38,7 @@ public record CotSettings(int tcpPort, int tlsPort, @Nullable InetAddress tcpBin
      * {@code maxConnections} per listener and per address, and the default timeouts.
      */
     public CotSettings(int tcpPort, int tlsPort, CotIdentity plainIdentity, Function<X509Certificate, CotIdentity> certificateIdentity,
-                       int maxEventsPerSecond, int queuedFrames, int maxConnections) {
+            int maxEventsPerSecond, int queuedFrames, int maxConnections) {
         this(tcpPort, tlsPort, InetAddress.getLoopbackAddress(), null, () -> plainIdentity, certificateIdentity,
                 maxEventsPerSecond, queuedFrames, maxConnections, maxConnections, DEFAULT_IDLE_TIMEOUT, DEFAULT_HANDSHAKE_TIMEOUT);
     }

@@ -6,15 +6,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.kizuna.label.Label;
-import org.kizuna.picture.internal.distribution.LivePicture;
-import org.kizuna.picture.Sensor;
-import org.kizuna.picture.Sensors;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
-import org.kizuna.picture.internal.tracking.Plane;
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.Sensors;
 import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.tracking.Plane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,11 +112,11 @@ public final class Simulator implements AutoCloseable {
     private double[] platform(Sensor s) {
         // Moving platforms patrol a small circle around their station; radars stay put.
         double x = Plane.x(s.lon()), y = Plane.y(s.lat());
-        if (s.kind().equals("radar")) return new double[] {x, y, 0, 0};
+        if (s.kind().equals("radar")) return new double[]{x, y, 0, 0};
         double radius = s.kind().equals("ship") ? 20_000 : 150_000;
         double speed = s.kind().equals("ship") ? 8 : 210;
         double w = speed / radius, a = w * (System.currentTimeMillis() - startMs) / 1000.0;
-        return new double[] {x + radius * Math.cos(a), y + radius * Math.sin(a), -speed * Math.sin(a), speed * Math.cos(a)};
+        return new double[]{x + radius * Math.cos(a), y + radius * Math.sin(a), -speed * Math.sin(a), speed * Math.cos(a)};
     }
 
     private synchronized void scan(Sensor s) {
@@ -130,7 +129,8 @@ public final class Simulator implements AutoCloseable {
             };
             long now = System.currentTimeMillis();
             for (Target t : targets) {
-                if (Math.hypot(t.x - p[0], t.y - p[1]) > range || (!t.air && s.kind().equals("radar") && Math.hypot(t.x - p[0], t.y - p[1]) > 400_000)) continue;
+                if (Math.hypot(t.x - p[0], t.y - p[1]) > range || (!t.air && s.kind().equals("radar") && Math.hypot(t.x - p[0], t.y - p[1]) > 400_000))
+                    continue;
                 if (random.nextDouble() > 0.9) continue; // detection probability 0.9
                 report(s, t.x + gauss() * s.accuracyMetres(), t.y + gauss() * s.accuracyMetres(), t.air, now);
             }

@@ -38,7 +38,7 @@ public class JdbcSensors extends SensorCatalog {
         validate(s);
         if (find(s.id()).isPresent()) throw new IllegalArgumentException("a sensor with id '" + s.id() + "' is already registered");
         jdbc.sql("insert into picture_sensor (id, nation, platform, kind, default_label, accuracy_m, lat, lon, registered_at, registered_by) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.nation(), s.platform(), s.kind(), s.defaultLabel(), s.accuracyMetres(), s.lat(), s.lon(),
                         Timestamp.from(Instant.now()), by)
                 .update();

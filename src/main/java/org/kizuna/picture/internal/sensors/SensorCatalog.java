@@ -70,7 +70,8 @@ public class SensorCatalog implements Sensors {
 
     public static void validate(Sensor s) {
         if (s.id() == null || !ID.matcher(s.id()).matches()) {
-            throw new IllegalArgumentException("sensor id must be the operating nation's code, '-' and 1-60 letters, digits, '_' or '-' (such as JPN-FPS5-SADO); got '" + s.id() + "'");
+            throw new IllegalArgumentException(
+                    "sensor id must be the operating nation's code, '-' and 1-60 letters, digits, '_' or '-' (such as JPN-FPS5-SADO); got '" + s.id() + "'");
         }
         if (s.nation() == null || !NATION.matcher(s.nation()).matches()) {
             throw new IllegalArgumentException("nation must be an ISO 3166 alpha-3 code such as JPN; got '" + s.nation() + "'");

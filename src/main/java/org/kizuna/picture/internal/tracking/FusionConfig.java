@@ -19,7 +19,7 @@ package org.kizuna.picture.internal.tracking;
  * @param mergeSpeed          ...and this close in velocity (m/s) are one target: the younger is dropped
  */
 public record FusionConfig(double processNoise, double gate, double maxSpeed, int confirmHits, double tentativeTimeout,
-                           double confirmedTimeout, double seedLifetime, double mergeDistance, double mergeSpeed) {
+        double confirmedTimeout, double seedLifetime, double mergeDistance, double mergeSpeed) {
 
     /**
      * Timeouts are set from the sensors' revisit: the defaults suit sensors that report every 2-10 s

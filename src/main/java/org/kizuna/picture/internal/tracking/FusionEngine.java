@@ -3,8 +3,6 @@ package org.kizuna.picture.internal.tracking;
 import java.util.Arrays;
 import java.util.BitSet;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * One audience's tracker: fuses only what it is given. Coordinates in metres on a local plane, time in
  * seconds. Reports are processed scan by scan (a scan: the reports of one sensor at one time):
@@ -123,7 +121,7 @@ public final class FusionEngine {
     /** Receives every live track, tentative ones too, with the report it started from: for track histories. */
     public interface HistorySink {
         void state(long id, boolean confirmed, double startT, double startX, double startY,
-                   double t, double x, double y, double vx, double vy);
+                double t, double x, double y, double vx, double vy);
     }
 
     /**
@@ -313,7 +311,7 @@ public final class FusionEngine {
             int i = tracks.slot(pairTrack.at[p]);
             double s2 = queue.sigma[first + pairReport.at[p]] * queue.sigma[first + pairReport.at[p]];
             double miss = g + Math.log((tracks.x.posVar.at[i] + s2) * (tracks.y.posVar.at[i] + s2));
-            int missCell = row * width + cols + row;   // the row's own "no report" column
+            int missCell = row * width + cols + row; // the row's own "no report" column
             if (costMatrix[missCell] == NOT_GATED || miss < costMatrix[missCell]) costMatrix[missCell] = miss;
         }
         assignment.solve(costMatrix, rows, width, rowToCol);
@@ -468,12 +466,12 @@ public final class FusionEngine {
         trackGrid.clear(tracks.size());
         for (int k = 0; k < tracks.size(); k++) {
             int i = tracks.slot(k);
-            if (tracks.confirmed.at[i]) trackGrid.add(key((int) Math.floor(tracks.x.pos.at[i] / MERGE_CELL), (int) Math.floor(tracks.y.pos.at[i] / MERGE_CELL)), k);
+            if (tracks.confirmed.at[i])
+                trackGrid.add(key((int) Math.floor(tracks.x.pos.at[i] / MERGE_CELL), (int) Math.floor(tracks.y.pos.at[i] / MERGE_CELL)), k);
         }
         double md2 = cfg.mergeDistance() * cfg.mergeDistance();
         double ms2 = cfg.mergeSpeed() * cfg.mergeSpeed();
-        candidates:
-        for (int k = 0; k < tracks.size(); k++) {
+        candidates : for (int k = 0; k < tracks.size(); k++) {
             int i = tracks.slot(k);
             if (i < 0) continue;
             if (!tracks.confirmed.at[i] || tracks.lastReportTime.at[i] != t) continue;

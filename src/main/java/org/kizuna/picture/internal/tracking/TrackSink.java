@@ -4,5 +4,5 @@ package org.kizuna.picture.internal.tracking;
 public interface TrackSink {
 
     void track(long id, double t, double x, double y, double vx, double vy,
-               double positionVariance, int[] labelKeys, int labelKeyCount, int[] sensors, int sensorCount);
+            double positionVariance, int[] labelKeys, int labelKeyCount, int[] sensors, int sensorCount);
 }

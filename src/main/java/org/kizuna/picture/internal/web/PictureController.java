@@ -1,44 +1,43 @@
 package org.kizuna.picture.internal.web;
 
-import java.time.Clock;
-import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.node.Problems;
-import org.kizuna.picture.internal.distribution.LivePicture;
-import org.kizuna.picture.TrackView;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.Source;
+import org.kizuna.picture.TrackView;
 import org.kizuna.picture.internal.cot.CotXmlParser;
+import org.kizuna.picture.internal.cot.TakCodec;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.distribution.TrackState;
 import org.kizuna.picture.internal.history.TrackJournal;
 import org.kizuna.picture.internal.ingest.CotIdentities;
-import org.kizuna.picture.Source;
-import org.kizuna.picture.internal.distribution.TrackState;
-import org.kizuna.picture.internal.cot.TakCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -75,9 +74,8 @@ class PictureController {
      */
     @GetMapping("/tracks/{id}/history")
     List<TrackJournal.Point> history(@PathVariable String id,
-                                     @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 1440") @Max(value = 1440, message = "must be between 1 and 1440") int minutes,
-                                     @RequestParam(required = false)
-                                     @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166 alpha-3 code such as USA") @Nullable String nation) {
+            @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 1440") @Max(value = 1440, message = "must be between 1 and 1440") int minutes,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166 alpha-3 code such as USA") @Nullable String nation) {
         return journal.history(id, nation, clock.instant().minus(Duration.ofMinutes(minutes)), readers.reader(), 5000);
     }
 
@@ -129,7 +127,7 @@ class PictureController {
 
     @PostMapping(value = "/events", consumes = {"application/xml", "text/xml", "application/x-protobuf"})
     ResponseEntity<Map<String, Object>> event(@RequestBody byte[] body,
-                                              @RequestHeader(value = "Content-Type", defaultValue = "application/xml") String contentType) {
+            @RequestHeader(value = "Content-Type", defaultValue = "application/xml") String contentType) {
         KizunaUser user = readers.user();
         // the event reports as the user's own nation (the source below), so that is the nation the write matrix checks
         writes.authorize(user, Write.POST_PICTURE_EVENT, user.nation());

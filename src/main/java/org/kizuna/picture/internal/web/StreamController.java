@@ -1,6 +1,5 @@
 package org.kizuna.picture.internal.web;
 
-import org.kizuna.picture.internal.PictureSettings;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -8,11 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.node.Problems;
-import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.PictureSettings;
 import org.kizuna.picture.internal.distribution.Frame;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.distribution.Subscriber;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
@@ -140,7 +139,7 @@ class StreamController implements SmartLifecycle {
             lock.lock();
             try {
                 if (queue.size() >= QUEUED_FRAMES) {
-                    for (var it = queue.iterator(); it.hasNext(); ) {
+                    for (var it = queue.iterator(); it.hasNext();) {
                         if (!it.next().replay()) {
                             it.remove();
                             break;

@@ -1,14 +1,13 @@
 package org.kizuna.picture.bench.ap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.picture.bench.FusionBench;
 import org.kizuna.picture.internal.tracking.FusionConfig;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** What the replay writes as a track's history. */
 class FusionReplayTests {

@@ -1,17 +1,15 @@
 package org.kizuna.picture.bench.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.picture.bench.ap.ApFiles;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** On Stone Soup's own AP-1 tracks the metrics give Stone Soup's figures to 1e-6 relative. */
 class PictureMetricsTests {
@@ -91,14 +89,14 @@ class PictureMetricsTests {
         List<Double> truthT = new ArrayList<>(), trackT = new ArrayList<>();
         for (int t = 0; t <= 10; t++) {
             truthIds.add("T1");
-            truthXy.add(new double[] {100.0 * t, 0});
+            truthXy.add(new double[]{100.0 * t, 0});
             truthT.add((double) t);
             trackIds.add("K1");
-            trackXy.add(t == 4 || t == 5 ? new double[] {100.0 * t, 5000} : new double[] {100.0 * t + 10, 0});
+            trackXy.add(t == 4 || t == 5 ? new double[]{100.0 * t, 5000} : new double[]{100.0 * t + 10, 0});
             trackT.add((double) t);
             if (t <= 5) {
                 trackIds.add("K2");
-                trackXy.add(new double[] {100.0 * t - 20, 0});
+                trackXy.add(new double[]{100.0 * t - 20, 0});
                 trackT.add((double) t);
             }
         }

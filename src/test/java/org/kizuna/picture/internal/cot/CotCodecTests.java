@@ -1,13 +1,12 @@
 package org.kizuna.picture.internal.cot;
 
-import org.kizuna.picture.CotEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
+import org.kizuna.picture.CotEvent;
 
 /** Round trips of real CoT shapes through the XML parser, the XML writer and the TAK protobuf codec. */
 class CotCodecTests {
@@ -81,7 +80,7 @@ class CotCodecTests {
     @Test
     void xmlRoundTripKeepsEveryField() throws Exception {
         CotXmlWriter writer = new CotXmlWriter();
-        for (String name : new String[] {"good/atak-sa.xml", "good/radar-track.xml", "good/plain-unlabelled.xml"}) {
+        for (String name : new String[]{"good/atak-sa.xml", "good/radar-track.xml", "good/plain-unlabelled.xml"}) {
             CotEvent e = parser.parse(resource(name));
             byte[] bytes = writer.write(e);
             CotEvent again = parser.parse(bytes);
@@ -101,7 +100,7 @@ class CotCodecTests {
 
     @Test
     void protobufRoundTripKeepsEveryField() throws Exception {
-        for (String name : new String[] {"good/atak-sa.xml", "good/radar-track.xml", "good/plain-unlabelled.xml"}) {
+        for (String name : new String[]{"good/atak-sa.xml", "good/radar-track.xml", "good/plain-unlabelled.xml"}) {
             CotEvent e = parser.parse(resource(name));
             byte[] message = TakCodec.encode(e);
             CotEvent again = TakCodec.decode(message, 0, message.length);

@@ -1,7 +1,5 @@
 package org.kizuna.picture.internal.cot;
 
-import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.CotRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kizuna.picture.internal.cot.CotCodecTests.resource;
 
@@ -9,8 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.CotRejected;
 
 /**
  * Seeded fuzzing of both encodings with mutations of real event shapes and hostile splices: the

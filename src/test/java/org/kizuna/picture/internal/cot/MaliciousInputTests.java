@@ -1,7 +1,5 @@
 package org.kizuna.picture.internal.cot;
 
-import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.CotRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kizuna.picture.internal.cot.CotCodecTests.resource;
@@ -10,10 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.CotRejected;
 
 /**
  * Hostile and broken input: each is rejected with a reason, nothing is expanded or fetched, and a
@@ -123,17 +122,17 @@ class MaliciousInputTests {
         CotEvent good = parser.parse(event("t0").getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.writeBytes(TakCodec.frame(good));
-        stream.writeBytes(new byte[] {0x01, 0x02, 0x03});                                  // no magic
+        stream.writeBytes(new byte[]{0x01, 0x02, 0x03}); // no magic
         stream.writeBytes(TakCodec.frame(with(good, "t1")));
-        stream.writeBytes(new byte[] {(byte) 0xBF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01}); // varint too long
+        stream.writeBytes(new byte[]{(byte) 0xBF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01}); // varint too long
         stream.writeBytes(TakCodec.frame(with(good, "t2")));
-        stream.writeBytes(new byte[] {(byte) 0xBF, (byte) 0x80, (byte) 0x80, 0x10});        // 262144 bytes: over limit
+        stream.writeBytes(new byte[]{(byte) 0xBF, (byte) 0x80, (byte) 0x80, 0x10}); // 262144 bytes: over limit
         stream.writeBytes(TakCodec.frame(with(good, "t3")));
-        stream.writeBytes(TakCodec.frame(new byte[] {0x12, 0x05, 0x0A, 0x7F, 0x01, 0x02, 0x03})); // string longer than its message
+        stream.writeBytes(TakCodec.frame(new byte[]{0x12, 0x05, 0x0A, 0x7F, 0x01, 0x02, 0x03})); // string longer than its message
         stream.writeBytes(TakCodec.frame(with(good, "t4")));
-        stream.writeBytes(TakCodec.frame(new byte[] {0x12, 0x02, 0x50, 0x01}));              // lat with varint wire type
+        stream.writeBytes(TakCodec.frame(new byte[]{0x12, 0x02, 0x50, 0x01})); // lat with varint wire type
         stream.writeBytes(TakCodec.frame(with(good, "t5")));
-        stream.writeBytes(TakCodec.frame(new byte[] {0x0A, 0x04, 0x08, 0x01, 0x10, 0x01})); // control only: ignored
+        stream.writeBytes(TakCodec.frame(new byte[]{0x0A, 0x04, 0x08, 0x01, 0x10, 0x01})); // control only: ignored
         stream.writeBytes(TakCodec.frame(with(good, "t6")));
         Drained d = drain(stream.toByteArray(), 5);
         assertThat(d.uids).containsExactly("t0", "t1", "t2", "t3", "t4", "t5", "t6");

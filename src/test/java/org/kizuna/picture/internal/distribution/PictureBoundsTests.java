@@ -1,18 +1,13 @@
 package org.kizuna.picture.internal.distribution;
 
-import org.kizuna.testing.Readers;
-import org.kizuna.testing.TestClock;
-import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
-import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
@@ -20,8 +15,11 @@ import org.kizuna.label.Policy;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
-import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.Source;
+import org.kizuna.picture.TrackView;
+import org.kizuna.picture.internal.sensors.SensorCatalog;
+import org.kizuna.testing.Readers;
+import org.kizuna.testing.TestClock;
 
 /**
  * Issue 10, point 4 on the picture: events outside a window around the node's clock are refused with
@@ -157,7 +155,8 @@ class PictureBoundsTests {
         TestClock now = TestClock.startingNow();
         try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
             for (int i = 0; i < 150; i++) picture.ingest(event("MANY-" + i, now.get(), now.get() + 60_000), SOURCE);
-            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> !(picture.refusedByReason().getOrDefault("too-many-tracks", 0L) < 50));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !(picture.refusedByReason().getOrDefault("too-many-tracks", 0L) < 50));
             assertThat(picture.tracks(USA)).hasSize(LIMITS.maxTracks());
             assertThat(picture.refusedByReason()).containsEntry("too-many-tracks", 50L);
             // a known track still moves

@@ -1,13 +1,14 @@
 package org.kizuna.picture.internal.distribution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.kizuna.testing.Readers;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
@@ -17,9 +18,7 @@ import org.kizuna.picture.Source;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.internal.tracking.Plane;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.kizuna.testing.Readers;
 
 /**
  * How the picture tracks sensor reports and publishes its per-audience views: each audience's tracking
@@ -72,7 +71,8 @@ class PictureFusedViewTests {
             // and the fused views are pushed to subscribers (once a second), each audience only its own
             Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> jpnFrames.stream().anyMatch(f -> !f.replay() && f.count() == 1));
             assertThat(jpnFrames).noneMatch(f -> Arrays.stream(f.tracks(), 0, f.count()).anyMatch(t -> t.marking.banner().contains("NOFORN")));
-            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> usaFrames.stream().anyMatch(f -> f.count() == 1 && f.tracks()[0].marking.label().isNoforn()));
+            Awaitility.await().atMost(Duration.ofSeconds(3))
+                    .until(() -> usaFrames.stream().anyMatch(f -> f.count() == 1 && f.tracks()[0].marking.label().isNoforn()));
             assertThat(picture.observations()).isEqualTo(22);
         }
     }

@@ -1,22 +1,21 @@
 package org.kizuna.picture.internal.distribution;
 
-import org.kizuna.testing.TestClock;
-import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.kizuna.testing.Readers;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.Source;
+import org.kizuna.picture.TrackView;
+import org.kizuna.picture.internal.sensors.SensorCatalog;
+import org.kizuna.testing.Readers;
+import org.kizuna.testing.TestClock;
 
 /**
  * Leak 5 on the picture's path: the picture keeps each (audience, label) decision, and tetragraph
@@ -61,7 +60,8 @@ class PictureMembershipChangeTests {
             Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> !replay.isEmpty());
             assertThat(replay).hasSize(1);
             Frame first = replay.getFirst();
-            assertThat(java.util.Arrays.stream(first.tracks(), 0, first.count()).map(t -> t.uid)).as("nothing FVEY in the replay to AUS").containsExactly("REL-AUS-1");
+            assertThat(java.util.Arrays.stream(first.tracks(), 0, first.count()).map(t -> t.uid)).as("nothing FVEY in the replay to AUS")
+                    .containsExactly("REL-AUS-1");
         }
     }
 

@@ -1,18 +1,17 @@
 package org.kizuna.picture.internal.distribution;
 
-import org.kizuna.testing.Readers;
-import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.Source;
+import org.kizuna.picture.TrackView;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
-import org.kizuna.picture.Source;
+import org.kizuna.testing.Readers;
 
 /**
  * An event whose label (or the default its sender gives it) this node may not hold (rule 5) is readable by

@@ -1,20 +1,18 @@
 package org.kizuna.picture.internal.distribution;
 
-import org.kizuna.testing.Readers;
-import org.kizuna.testing.TestClock;
-import org.kizuna.picture.Sensor;
-import org.kizuna.picture.TrackView;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import org.awaitility.Awaitility;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.internal.sensors.SensorCatalog;
+import org.kizuna.picture.Sensor;
 import org.kizuna.picture.Source;
+import org.kizuna.picture.TrackView;
+import org.kizuna.picture.internal.sensors.SensorCatalog;
+import org.kizuna.testing.Readers;
 
 /** Only a sensor's own nation reports for it: another nation's event with the sensor's uid is no observation of that sensor. */
 class SensorAttributionTests {

@@ -1,7 +1,6 @@
 package org.kizuna.picture.internal.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.awaitility.Awaitility;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,19 +8,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
 import javax.sql.DataSource;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kizuna.testing.Readers;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.internal.distribution.AudienceName;
 import org.kizuna.picture.internal.distribution.LabelKeys;
 import org.kizuna.picture.internal.distribution.TrackState;
+import org.kizuna.testing.Readers;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -62,7 +60,7 @@ abstract class TrackJournalContract {
 
     static TrackState version(String uid, String nation, boolean self, long timeMs, double lat, String banner) {
         return new TrackState(uid, "a-f-S-C", "m-g", lat, 135.0, 0, 8, 90, null, LABELS.intern(Label.parse(banner)),
-                timeMs, timeMs + 60_000, new String[] {nation}, self);
+                timeMs, timeMs + 60_000, new String[]{nation}, self);
     }
 
     static double lat(int i) {
@@ -146,8 +144,10 @@ abstract class TrackJournalContract {
     void versionsOlderThanTheRetentionAreDeletedOnTheJournalsSchedule() throws Exception {
         Instant now = Instant.now();
         for (Duration age : List.of(Duration.ofDays(4), Duration.ofDays(3).plusMinutes(1), Duration.ofDays(2), Duration.ofHours(1))) {
-            jdbc.update("insert into picture_track_history (track_id, observed_at, lat, lon, speed, course, cot_type, label, self_reported, owner_nation, audience) "
-                    + "values ('OLD-1', ?, 30, 135, 0, 0, 'a-f-S', ?, true, 'USA', '')", Timestamp.from(now.minus(age)), REL);
+            jdbc.update(
+                    "insert into picture_track_history (track_id, observed_at, lat, lon, speed, course, cot_type, label, self_reported, owner_nation, audience) "
+                            + "values ('OLD-1', ?, 30, 135, 0, 0, 'a-f-S', ?, true, 'USA', '')",
+                    Timestamp.from(now.minus(age)), REL);
         }
         try (TrackJournal journal = new TrackJournal(jdbc, KERNEL, Duration.ofDays(3))) {
             await(() -> journal.pruned() == 2);

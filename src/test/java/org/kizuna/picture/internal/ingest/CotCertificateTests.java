@@ -1,9 +1,6 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.node.NodePki;
-import org.kizuna.node.Revocations;
 import static org.assertj.core.api.Assertions.assertThat;
-import org.awaitility.Awaitility;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,18 +9,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import javax.net.ssl.SSLContext;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.node.NodePki;
+import org.kizuna.node.Revocations;
 import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.sensors.SensorCatalog;
 
 /**
  * Client certificates on the TLS port (issue 10, point 5): the clearance written in a certificate is
@@ -32,8 +30,7 @@ import org.kizuna.picture.Source;
  */
 class CotCertificateTests {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     LivePicture picture;
     CotServer server;
@@ -125,7 +122,7 @@ class CotCertificateTests {
         SSLContext watch = pki.clientContext(pki.issueClient("usa.watch", "USA", "SECRET"));
         SSLContext other = pki.clientContext(pki.issueClient("jpn.other", "JPN", "SECRET"));
         try (CotTestClient revoked = CotTestClient.tls(server.tlsPort(), watch);
-             CotTestClient kept = CotTestClient.tls(server.tlsPort(), other)) {
+                CotTestClient kept = CotTestClient.tls(server.tlsPort(), other)) {
             revoked.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
             kept.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
             assertThat(Revocations.revoke(dir.resolve("pki"), "usa.watch")).isEqualTo(1);

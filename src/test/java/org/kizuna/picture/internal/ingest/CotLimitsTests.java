@@ -1,10 +1,6 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.testing.Readers;
-import org.kizuna.testing.TestClock;
-import org.kizuna.node.NodePki;
 import static org.assertj.core.api.Assertions.assertThat;
-import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,21 +19,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.node.NodePki;
 import org.kizuna.picture.CotEvent;
-import org.kizuna.picture.internal.cot.CotXmlWriter;
-import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.cot.CotXmlWriter;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.sensors.SensorCatalog;
+import org.kizuna.testing.Readers;
 
 /**
  * The CoT listeners stay bounded under hostile or broken clients (issue 10, point 4): a cap per listener
@@ -69,7 +66,8 @@ class CotLimitsTests {
 
     static CotSettings settings(int rate) {
         return new CotSettings(0, 0, CotIdentities.anonymous("USA"),
-                CotIdentities.fromCertificates(n -> n.equals("usa.watch") ? Optional.of(new CotIdentities.KnownUser("USA", "SECRET", Set.of())) : Optional.empty()),
+                CotIdentities
+                        .fromCertificates(n -> n.equals("usa.watch") ? Optional.of(new CotIdentities.KnownUser("USA", "SECRET", Set.of())) : Optional.empty()),
                 rate, 64, 1000);
     }
 
@@ -172,7 +170,7 @@ class CotLimitsTests {
         // a client that keeps sending (every 100 ms, a third of the idle timeout) stays
         AtomicInteger sent = new AtomicInteger();
         try (CotTestClient talker = CotTestClient.plain(server.tcpPort());
-             ScheduledExecutorService every100ms = Executors.newSingleThreadScheduledExecutor()) {
+                ScheduledExecutorService every100ms = Executors.newSingleThreadScheduledExecutor()) {
             long t0 = System.currentTimeMillis();
             every100ms.scheduleAtFixedRate(() -> {
                 try {
@@ -256,8 +254,9 @@ class CotLimitsTests {
         start(settings(5));
         try (CotTestClient c = CotTestClient.plain(server.tcpPort())) {
             c.sendRaw("<event version=\"2.0\" uid=\"x\"><detail></event>garbage<<<</event>".getBytes(StandardCharsets.UTF_8));
-            c.sendRaw(("<event version=\"2.0\" uid=\"BIG\" type=\"a-f-G\" time=\"2026-11-23T07:00:00Z\" start=\"2026-11-23T07:00:00Z\" stale=\"2030-01-01T00:00:00Z\">"
-                    + "<detail><remarks>" + "x".repeat(70_000) + "</remarks></detail></event>").getBytes(StandardCharsets.UTF_8));
+            c.sendRaw(
+                    ("<event version=\"2.0\" uid=\"BIG\" type=\"a-f-G\" time=\"2026-11-23T07:00:00Z\" start=\"2026-11-23T07:00:00Z\" stale=\"2030-01-01T00:00:00Z\">"
+                            + "<detail><remarks>" + "x".repeat(70_000) + "</remarks></detail></event>").getBytes(StandardCharsets.UTF_8));
             long t0 = System.currentTimeMillis();
             for (int i = 0; i < 40; i++) {
                 c.send(new CotEvent("RATE-" + i, "a-f-G", "m-g", t0, t0, t0 + 60_000, 1, 1, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
@@ -321,8 +320,10 @@ class CotLimitsTests {
         long year = 365L * 86_400_000L;
         try (CotTestClient tls = CotTestClient.tls(server.tlsPort(), usa)) {
             tls.await(e -> e.type().equals("t-x-takp-v"), Duration.ofSeconds(5));
-            tls.send(new CotEvent("FUTURE-1", "a-f-G", "m-g", now + year, now + year, now + 2 * year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
-            tls.send(new CotEvent("PAST-1", "a-f-G", "m-g", now - year, now - year, now + year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
+            tls.send(new CotEvent("FUTURE-1", "a-f-G", "m-g", now + year, now + year, now + 2 * year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null,
+                    null));
+            tls.send(
+                    new CotEvent("PAST-1", "a-f-G", "m-g", now - year, now - year, now + year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
             // a current event whose stale lies a year ahead: taken, with its stale cut to the picture's cap
             tls.send(new CotEvent("NOW-1", "a-f-G", "m-g", now, now, now + year, 35, 139, 0, 1, 1, "UNCLASSIFIED", null, null, 0, 0, null, null));
             awaitCount(server, "time", 2);

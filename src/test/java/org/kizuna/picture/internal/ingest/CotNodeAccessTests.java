@@ -1,23 +1,21 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.node.NodePki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import javax.net.ssl.SSLContext;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.KizunaApplication;
-import org.kizuna.testing.Cli;
 import org.kizuna.node.NodeDatabase;
+import org.kizuna.node.NodePki;
 import org.kizuna.testing.Api;
+import org.kizuna.testing.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +45,8 @@ class CotNodeAccessTests {
 
     static void addUser(ConfigurableApplicationContext node, String name, String nation, String clearance, String roles, String password) {
         node.getBean(JdbcClient.class).sql("""
-                        insert into kizuna_user (username, password_hash, nation, clearance, accesses, roles, zone, created_at)
-                        values (?, ?, ?, ?, '', ?, 'UTC', ?)""")
+                insert into kizuna_user (username, password_hash, nation, clearance, accesses, roles, zone, created_at)
+                values (?, ?, ?, ?, '', ?, 'UTC', ?)""")
                 .params(name, node.getBean(PasswordEncoder.class).encode(password), nation, clearance, roles, OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
     }

@@ -1,9 +1,6 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.testing.Readers;
-import org.kizuna.node.NodePki;
 import static org.assertj.core.api.Assertions.assertThat;
-import org.awaitility.Awaitility;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,20 +10,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.net.ssl.SSLContext;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
-import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.node.NodePki;
+import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.TrackView;
-import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
+import org.kizuna.testing.Readers;
 
 /**
  * The plain CoT port is no anonymous SECRET reader any more (issue 10, point 1): it listens on loopback,
@@ -53,7 +51,8 @@ class CotPlainPortTests {
         sensors.register(new Sensor("USA-PLAIN-RADAR", "USA", "test radar", "radar", "SECRET//NOFORN", 100, 34.0, 135.0), "usa.ops");
         picture = new LivePicture(LabelKernel.standard().forNode("USA", "TOP SECRET"), sensors, "USA");
         var users = CotIdentities.fromCertificates(name -> name.equals("usa.watch")
-                ? Optional.of(new CotIdentities.KnownUser("USA", "SECRET", Set.of())) : Optional.empty());
+                ? Optional.of(new CotIdentities.KnownUser("USA", "SECRET", Set.of()))
+                : Optional.empty());
         anonymousPort = new CotServer(picture, new CotSettings(0, 0, CotIdentities.anonymous("USA"), users, 500, 64, 100), pki).start();
         CotIdentity ops = CotIdentities.plainReader("usa.ops", new CotIdentities.KnownUser("USA", "SECRET", Set.of()));
         readerPort = new CotServer(picture, new CotSettings(0, -1, ops, users, 500, 64, 100), null).start();
@@ -95,7 +94,7 @@ class CotPlainPortTests {
     @Test
     void anAnonymousPlainClientReceivesNoClassifiedTrack() throws Exception {
         try (CotTestClient anonymous = CotTestClient.plain(anonymousPort.tcpPort());
-             CotTestClient sender = CotTestClient.tls(anonymousPort.tlsPort(), usa)) {
+                CotTestClient sender = CotTestClient.tls(anonymousPort.tlsPort(), usa)) {
             anonymous.awaitSubscribed(anonymousPort);
             sender.awaitSubscribed(anonymousPort);
             sender.send(position("NF-SECRET-1", "SECRET", "NOFORN", null, 35.0));
@@ -119,7 +118,7 @@ class CotPlainPortTests {
     void anAnonymousPlainClientCannotReplaceATlsClientsSelfReportedTrack() throws Exception {
         long t0 = System.currentTimeMillis();
         try (CotTestClient owner = CotTestClient.tls(anonymousPort.tlsPort(), usa);
-             CotTestClient anonymous = CotTestClient.plain(anonymousPort.tcpPort())) {
+                CotTestClient anonymous = CotTestClient.plain(anonymousPort.tcpPort())) {
             owner.awaitSubscribed(anonymousPort);
             anonymous.awaitSubscribed(anonymousPort);
             owner.send(position("ALPHA-1", "SECRET", "NOFORN", null, 30.0, t0));
@@ -144,7 +143,7 @@ class CotPlainPortTests {
     @Test
     void anAnonymousPlainClientCannotReplaceAnotherPlainClientsTrack() throws Exception {
         try (CotTestClient first = CotTestClient.plain(anonymousPort.tcpPort());
-             CotTestClient second = CotTestClient.plain(anonymousPort.tcpPort())) {
+                CotTestClient second = CotTestClient.plain(anonymousPort.tcpPort())) {
             first.send(position("BRAVO-1", "UNCLASSIFIED", null, null, 20.0));
             first.await(e -> e.uid().equals("BRAVO-1"), Duration.ofSeconds(5));
             second.send(position("BRAVO-1", "UNCLASSIFIED", null, null, 21.0, System.currentTimeMillis() + 1000));
@@ -177,7 +176,7 @@ class CotPlainPortTests {
     @Test
     void aConfiguredPlainReaderReadsWithItsUsersClearance() throws Exception {
         try (CotTestClient ops = CotTestClient.plain(readerPort.tcpPort());
-             CotTestClient sender = CotTestClient.tls(anonymousPort.tlsPort(), usa)) {
+                CotTestClient sender = CotTestClient.tls(anonymousPort.tlsPort(), usa)) {
             ops.awaitSubscribed(readerPort);
             sender.send(position("NF-FOR-OPS", "SECRET", "NOFORN", null, 36.0));
             ops.await(e -> e.uid().equals("NF-FOR-OPS"), Duration.ofSeconds(5));
@@ -189,7 +188,9 @@ class CotPlainPortTests {
         var enabled = new java.util.concurrent.atomic.AtomicBoolean(true);
         CotSettings settings = new CotSettings(0, -1, InetAddress.getLoopbackAddress(), null,
                 () -> CotIdentities.plainReader("usa.ops", new CotIdentities.KnownUser("USA", "SECRET", Set.of(), enabled.get())),
-                cert -> { throw new IllegalArgumentException("no TLS here"); }, 500, 64, 10, 10,
+                cert -> {
+                    throw new IllegalArgumentException("no TLS here");
+                }, 500, 64, 10, 10,
                 CotSettings.DEFAULT_IDLE_TIMEOUT, CotSettings.DEFAULT_HANDSHAKE_TIMEOUT);
         try (CotServer port = new CotServer(picture, settings, null).start()) {
             try (CotTestClient ops = CotTestClient.plain(port.tcpPort())) {

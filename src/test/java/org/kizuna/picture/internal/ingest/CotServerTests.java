@@ -1,11 +1,7 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.testing.Readers;
-import org.kizuna.node.NodePki;
-import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,19 +9,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.net.ssl.SSLContext;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
-import org.kizuna.picture.internal.distribution.LivePicture;
-import org.kizuna.picture.TrackView;
+import org.kizuna.node.NodePki;
 import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.TrackView;
+import org.kizuna.picture.internal.cot.CotStreamDecoder;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
+import org.kizuna.testing.Readers;
 
 /**
  * End to end over real sockets: events in over plain TCP and mutual TLS, in XML and TAK protocol 1 after
@@ -78,8 +76,8 @@ class CotServerTests {
     @Test
     void xmlOverTcpReachesTheApiAndOnlyTheClientsThatMaySeeIt() throws Exception {
         try (CotTestClient usaClient = CotTestClient.tls(server.tlsPort(), usa);
-             CotTestClient jpnClient = CotTestClient.tls(server.tlsPort(), jpn);
-             CotTestClient sender = CotTestClient.plain(server.tcpPort())) {
+                CotTestClient jpnClient = CotTestClient.tls(server.tlsPort(), jpn);
+                CotTestClient sender = CotTestClient.plain(server.tcpPort())) {
             usaClient.awaitSubscribed(server);
             jpnClient.awaitSubscribed(server);
             sender.send(position("NF-TCP-1", "SECRET", "NOFORN", null, 34.1, 139.2));
@@ -110,7 +108,7 @@ class CotServerTests {
     @Test
     void takProtocolOverMutualTlsAfterNegotiation() throws Exception {
         try (CotTestClient jpnSender = CotTestClient.tls(server.tlsPort(), jpn);
-             CotTestClient usaClient = CotTestClient.tls(server.tlsPort(), usa)) {
+                CotTestClient usaClient = CotTestClient.tls(server.tlsPort(), usa)) {
             jpnSender.negotiate();
             jpnSender.awaitSubscribed(server);
             usaClient.awaitSubscribed(server);
@@ -166,7 +164,7 @@ class CotServerTests {
     @Test
     void aPartnerReusingAUidCannotOverwriteOrHideATrack() throws Exception {
         try (CotTestClient usaSender = CotTestClient.tls(server.tlsPort(), usa);
-             CotTestClient jpnSender = CotTestClient.tls(server.tlsPort(), jpn)) {
+                CotTestClient jpnSender = CotTestClient.tls(server.tlsPort(), jpn)) {
             usaSender.send(position("SHARED-UID", "SECRET", "NOFORN", null, 30.0, 140.0));
             usaSender.await(e -> e.uid().equals("SHARED-UID"), Duration.ofSeconds(5));
             jpnSender.send(position("SHARED-UID", "SECRET", null, "REL TO USA, JPN", 20.0, 120.0));
@@ -195,17 +193,20 @@ class CotServerTests {
     @Test
     void hostileInputOnAConnectionIsRejectedAndTheNextGoodEventStillArrives() throws Exception {
         try (CotTestClient sender = CotTestClient.plain(server.tcpPort());
-             CotTestClient watcher = CotTestClient.tls(server.tlsPort(), usa)) {
+                CotTestClient watcher = CotTestClient.tls(server.tlsPort(), usa)) {
             watcher.awaitSubscribed(server);
             long before = server.rejectedEvents(), labelsBefore = server.rejectedByReason().getOrDefault("label", 0L);
             // times around the node's clock, so that each event is refused for what it is and not for its time
-            String time = org.kizuna.picture.internal.cot.CotTime.format(System.currentTimeMillis()), stale = org.kizuna.picture.internal.cot.CotTime.format(System.currentTimeMillis() + 60_000);
+            String time = org.kizuna.picture.internal.cot.CotTime.format(System.currentTimeMillis()),
+                    stale = org.kizuna.picture.internal.cot.CotTime.format(System.currentTimeMillis() + 60_000);
             String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
-                    + "<event version=\"2.0\" uid=\"BOMB\" type=\"a-h-A\" time=\"" + time + "\" start=\"" + time + "\" stale=\"" + stale + "\"><point lat=\"1\" lon=\"1\"/><detail><remarks>&lol2;</remarks></detail></event>";
+                    + "<event version=\"2.0\" uid=\"BOMB\" type=\"a-h-A\" time=\"" + time + "\" start=\"" + time + "\" stale=\"" + stale
+                    + "\"><point lat=\"1\" lon=\"1\"/><detail><remarks>&lol2;</remarks></detail></event>";
             sender.sendRaw(bomb.getBytes(StandardCharsets.UTF_8));
             sender.sendRaw("\u0000\u0001garbage<<<".getBytes(StandardCharsets.UTF_8));
             sender.sendRaw(("<event version=\"2.0\" uid=\"BADLABEL\" type=\"a-h-A\" time=\"" + time + "\" start=\"" + time + "\" "
-                    + "stale=\"" + stale + "\" access=\"SECRET\" releasableTo=\"rel to usa, jpn\"><point lat=\"1\" lon=\"1\"/></event>").getBytes(StandardCharsets.UTF_8));
+                    + "stale=\"" + stale + "\" access=\"SECRET\" releasableTo=\"rel to usa, jpn\"><point lat=\"1\" lon=\"1\"/></event>")
+                    .getBytes(StandardCharsets.UTF_8));
             sender.sendRaw(("<event version=\"2.0\" uid=\"x\"><detail>" + "<a>".repeat(100) + "</detail></event>").getBytes(StandardCharsets.UTF_8));
             sender.send(position("AFTER-HOSTILE", "SECRET", null, "REL TO USA, JPN", 34.0, 136.0));
             watcher.await(e -> e.uid().equals("AFTER-HOSTILE"), Duration.ofSeconds(5));

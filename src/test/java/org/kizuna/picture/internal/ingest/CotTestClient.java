@@ -1,6 +1,5 @@
 package org.kizuna.picture.internal.ingest;
 
-import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,14 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-
 import org.awaitility.Awaitility;
-
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.TakCodec;
 
@@ -64,7 +61,8 @@ final class CotTestClient implements AutoCloseable {
                         all.add(e);
                         received.add(e);
                     } catch (CotRejected r) {
-                        received.add(new CotEvent("REJECTED", "x-rejected", r.getMessage(), 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, Double.NaN, Double.NaN, null, null));
+                        received.add(new CotEvent("REJECTED", "x-rejected", r.getMessage(), 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, Double.NaN, Double.NaN,
+                                null, null));
                     }
                 }
             }

@@ -1,20 +1,19 @@
 package org.kizuna.picture.internal.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.time.Duration;
 import java.util.List;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.kizuna.testing.Readers;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.sensors.JdbcSensors;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.kizuna.testing.Readers;
 
 /** The demo scenario feeds the picture through the demo sensors, asynchronously, in real time. */
 class SimulatorTests {
@@ -26,7 +25,7 @@ class SimulatorTests {
         SensorCatalog sensors = new SensorCatalog();
         JdbcSensors.demo().forEach(sensors::register);
         try (LivePicture picture = new LivePicture(LabelKernel.standard().forNode("USA", "TOP SECRET"), sensors, "USA");
-             Simulator sim = new Simulator(picture, sensors, 42, 8).start()) {
+                Simulator sim = new Simulator(picture, sensors, 42, 8).start()) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> picture.tracks(USA).stream().map(TrackView::id).toList()
                     .containsAll(List.of("DDG-MUSTIN-USA", "DDG-MAYA-JPN", "P8A-A47-AUS")));
             TrackView mustin = picture.tracks(USA).stream().filter(t -> t.id().equals("DDG-MUSTIN-USA")).findFirst().orElseThrow();

@@ -1,17 +1,15 @@
 package org.kizuna.picture.internal.tracking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
-import org.kizuna.testing.Readers;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.label.Reader;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.kizuna.testing.Readers;
 
 /** A NOFORN contribution changes nothing a JPN reader can observe; a USA reader gets the better picture. */
 class AudienceTrackingTests {
@@ -79,7 +77,7 @@ class AudienceTrackingTests {
         AudienceTracking p = new AudienceTracking(FusionConfig.defaults(), Duration.ofSeconds(30));
         SplittableRandom rnd = new SplittableRandom(5);
         double x = 0, y = 0;
-        for (int k = 0; k < 600; k++) {          // ten times the window, many reports per second of clutter
+        for (int k = 0; k < 600; k++) { // ten times the window, many reports per second of clutter
             double t = k * 0.5;
             x = 200 * t;
             y = 50_000 - 100 * t;
@@ -89,7 +87,7 @@ class AudienceTrackingTests {
         }
         int late = p.addAudience(key -> kernel.mayRead(labels.get(key), Readers.jpn()));
         List<double[]> tracks = new ArrayList<>();
-        p.view(late, (id, t, tx, ty, vx, vy, var, l, lc, s, sc) -> tracks.add(new double[] {tx, ty, vx, vy}));
+        p.view(late, (id, t, tx, ty, vx, vy, var, l, lc, s, sc) -> tracks.add(new double[]{tx, ty, vx, vy}));
         assertThat(tracks).hasSize(1);
         assertThat(Math.hypot(tracks.get(0)[0] - x, tracks.get(0)[1] - y)).isLessThan(150);
         assertThat(Math.hypot(tracks.get(0)[2] - 200, tracks.get(0)[3] + 100)).isLessThan(20);

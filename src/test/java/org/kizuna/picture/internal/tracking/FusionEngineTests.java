@@ -1,12 +1,11 @@
 package org.kizuna.picture.internal.tracking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tracker on small, known situations. */
 class FusionEngineTests {

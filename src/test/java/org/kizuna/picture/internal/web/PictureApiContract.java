@@ -1,7 +1,6 @@
 package org.kizuna.picture.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.awaitility.Awaitility;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -15,20 +14,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
-import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
-import org.kizuna.picture.internal.ingest.CotServer;
 import org.kizuna.picture.internal.cot.TakCodec;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.ingest.CotServer;
 import org.kizuna.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,20 +35,15 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class PictureApiContract {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    CotServer cot;
+    @Autowired CotServer cot;
 
-    @Autowired
-    AuditLog audit;
+    @Autowired AuditLog audit;
 
-    @Autowired
-    LivePicture picture;
+    @Autowired LivePicture picture;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     static CotEvent event(String uid, String access, String caveat, String rel) {
         long now = System.currentTimeMillis();
@@ -261,7 +254,8 @@ abstract class PictureApiContract {
         assertThat(badLabel.statusCode()).isEqualTo(400);
         assertThat(badLabel.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
         assertThat(badLabel.body()).contains("label does not parse");
-        String doctype = "<!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + new String(new CotXmlWriter().write(event("REST-XXE", "SECRET", null, "REL TO USA, JPN")), StandardCharsets.UTF_8);
+        String doctype = "<!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + new String(new CotXmlWriter().write(event("REST-XXE", "SECRET", null, "REL TO USA, JPN")), StandardCharsets.UTF_8);
         var xxe = post("usa.officer", doctype.getBytes(StandardCharsets.UTF_8), "application/xml");
         assertThat(xxe.statusCode()).isEqualTo(400);
         assertThat(xxe.body()).contains("DOCTYPE is not allowed");
@@ -302,18 +296,21 @@ abstract class PictureApiContract {
         assertThat(created.status()).isEqualTo(201);
         assertThat(jpn.get("/api/v1/picture/sensors").body()).contains("USA-E2D-VAW125");
 
-        var bad = usa.post("/api/v1/picture/sensors", """
-                {"id":"USA-BAD","nation":"USA","platform":"x","kind":"radar","defaultLabel":"SECRET//REL TO JPN, USA","accuracyMetres":50,"lat":35,"lon":139}""");
+        var bad = usa.post("/api/v1/picture/sensors",
+                """
+                        {"id":"USA-BAD","nation":"USA","platform":"x","kind":"radar","defaultLabel":"SECRET//REL TO JPN, USA","accuracyMetres":50,"lat":35,"lon":139}""");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).contains("problem+json");
         assertThat(bad.body()).contains("default label does not parse");
-        var duplicate = usa.post("/api/v1/picture/sensors", """
-                {"id":"USA-E2D-VAW125","nation":"USA","platform":"again","kind":"aircraft","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":250,"lat":35.3,"lon":139.4}""");
+        var duplicate = usa.post("/api/v1/picture/sensors",
+                """
+                        {"id":"USA-E2D-VAW125","nation":"USA","platform":"again","kind":"aircraft","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":250,"lat":35.3,"lon":139.4}""");
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.body()).contains("already registered");
         assertThat(usa.get("/api/v1/picture/sensors").body()).doesNotContain("USA-BAD").contains("E-2D Hawkeye, VAW-125");
-        var foreign = jpn.post("/api/v1/picture/sensors", """
-                {"id":"USA-TPY2-KYOGA","nation":"USA","platform":"probe","kind":"radar","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":50,"lat":35,"lon":135}""");
+        var foreign = jpn.post("/api/v1/picture/sensors",
+                """
+                        {"id":"USA-TPY2-KYOGA","nation":"USA","platform":"probe","kind":"radar","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":50,"lat":35,"lon":135}""");
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.body()).contains("the sensor's nation (USA)").doesNotContain("already registered");
     }

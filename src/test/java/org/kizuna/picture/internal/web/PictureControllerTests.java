@@ -7,17 +7,15 @@ import static org.kizuna.picture.internal.web.PictureWebSlice.USA_PLANNER;
 import static org.kizuna.picture.internal.web.PictureWebSlice.USA_VIEWER;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kizuna.testing.Readers;
-import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.internal.cot.CotXmlParser;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.TakCodec;
 import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.testing.Readers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,14 +32,11 @@ class PictureControllerTests {
 
     static final MediaType PROTOBUF = MediaType.parseMediaType("application/x-protobuf");
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
-    @Autowired
-    PictureWebSlice.SignedIn signedIn;
+    @Autowired PictureWebSlice.SignedIn signedIn;
 
-    @Autowired
-    LivePicture picture;
+    @Autowired LivePicture picture;
 
     @BeforeEach
     void planner() {
@@ -86,7 +81,7 @@ class PictureControllerTests {
                 .bodyJson().extractingPath("$.detail").asString().startsWith("event rejected: truncated");
         assertThat(post("<order>not an event</order>".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_XML))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString().contains("not <event>");
-        assertThat(post(new byte[] {(byte) 0xbf, 0x01, 0x02}, PROTOBUF)).hasStatus(HttpStatus.BAD_REQUEST)
+        assertThat(post(new byte[]{(byte) 0xbf, 0x01, 0x02}, PROTOBUF)).hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 

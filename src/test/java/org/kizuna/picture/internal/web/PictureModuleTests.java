@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.time.Duration;
-
 import org.assertj.core.api.ObjectArrayAssert;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @TestPropertySource(properties = {"kizuna.cot.tcp-port=-1", "kizuna.cot.tls-port=-1"})
 class PictureModuleTests {
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
     /** A position report as a planner's system sends it: now, valid for two minutes, with the label it carries (or none). */
     static byte[] report(String uid, String access, String caveat, String releasableTo) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
@@ -25,11 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2Node
 class PicturePageBrowserTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    CotServer cot;
+    @Autowired CotServer cot;
 
     static byte[] event(String uid, String type, double lat, double lon, String caveat, String rel) {
         long now = System.currentTimeMillis();
@@ -49,7 +46,7 @@ class PicturePageBrowserTests {
     @Test
     void aTrackSentOverCotAppearsLiveOnTheMapOfReadersThatMaySeeIt() throws Exception {
         try (Browser usa = Browser.open("http://localhost:" + port); Browser jpn = Browser.open("http://localhost:" + port);
-             Socket socket = new Socket("localhost", cot.tcpPort())) {
+                Socket socket = new Socket("localhost", cot.tcpPort())) {
             usa.login("usa.officer", "demo").go("/picture/");
             jpn.login("jpn.officer", "demo").go("/picture/");
             usa.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#map path")).size() > 10);

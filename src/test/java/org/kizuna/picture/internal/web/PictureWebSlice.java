@@ -54,9 +54,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(controllers = {PictureController.class, SensorController.class, StreamController.class},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kizuna\\.identity\\.internal\\..*"),
-        properties = "kizuna.picture.max-streams=2")
+@WebMvcTest(controllers = {PictureController.class, SensorController.class,
+        StreamController.class}, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kizuna\\.identity\\.internal\\..*"), properties = "kizuna.picture.max-streams=2")
 @AutoConfigureMockMvc(addFilters = false)
 @Import({Readers.class, PictureWebSlice.Beans.class})
 @interface PictureWebSlice {
@@ -117,8 +116,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PictureSettings.class)
-    @ComponentScan(basePackages = "org.kizuna.identity.internal", useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Writes.class))
+    @ComponentScan(basePackages = "org.kizuna.identity.internal", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Writes.class))
     class Beans {
 
         @Bean

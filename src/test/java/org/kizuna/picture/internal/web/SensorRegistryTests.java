@@ -3,7 +3,6 @@ package org.kizuna.picture.internal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
@@ -24,17 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @H2Node
 class SensorRegistryTests {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
-    @Autowired
-    JdbcSensors sensors;
+    @Autowired JdbcSensors sensors;
 
-    @Autowired
-    LabelKernel kernel;
+    @Autowired LabelKernel kernel;
 
     static String sensor(String id, String nation, String label) {
         return """

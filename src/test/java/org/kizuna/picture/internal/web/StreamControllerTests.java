@@ -6,13 +6,11 @@ import static org.kizuna.picture.internal.web.PictureWebSlice.JPN_PLANNER;
 import static org.kizuna.picture.internal.web.PictureWebSlice.USA_PLANNER;
 import static org.kizuna.picture.internal.web.PictureWebSlice.USA_VIEWER;
 
+import jakarta.servlet.AsyncContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.AsyncContext;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,17 +32,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @PictureWebSlice
 class StreamControllerTests {
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
-    @Autowired
-    PictureWebSlice.SignedIn signedIn;
+    @Autowired PictureWebSlice.SignedIn signedIn;
 
-    @Autowired
-    PictureWebSlice.Directory users;
+    @Autowired PictureWebSlice.Directory users;
 
-    @Autowired
-    StreamController streams;
+    @Autowired StreamController streams;
 
     /** The streams a test opened. */
     final List<MvcTestResult> opened = new ArrayList<>();

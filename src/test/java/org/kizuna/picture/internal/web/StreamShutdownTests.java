@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.kizuna.KizunaApplication;
 import org.springframework.boot.SpringApplication;
@@ -38,7 +36,8 @@ class StreamShutdownTests {
         Path dir = Files.createTempDirectory("kizuna-stream-shutdown");
         ConfigurableApplicationContext node = new SpringApplication(KizunaApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:stream-shutdown-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.url=jdbc:h2:mem:stream-shutdown-" + UUID.randomUUID()
+                        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--kizuna.data-dir=" + dir, "--kizuna.mode=demo", "--kizuna.database=h2",
                 "--kizuna.cot.tcp-port=0", "--kizuna.cot.tls-port=0", "--kizuna.picture.max-streams=2");
         boolean closed = false;
