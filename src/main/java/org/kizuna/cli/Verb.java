@@ -17,8 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true)
 abstract class Verb implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, subcommands = CommandLine.HelpCommand.class)
 abstract class VerbGroup implements Runnable {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public void run() {

@@ -55,6 +55,14 @@ class DisabledUserFilter extends OncePerRequestFilter implements Ordered {
             response.sendRedirect(request.getContextPath() + "/login");
             return;
         }
+        writeUnauthorized(request, response);
+    }
+
+    /**
+     * The 401 answer of an API request without a (usable) user: problem+json that asks for HTTP Basic or a
+     * console session. The one place it is written, for the security chain and this filter alike.
+     */
+    static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Basic realm=\"kizuna\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

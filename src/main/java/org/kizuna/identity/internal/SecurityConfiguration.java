@@ -14,8 +14,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -139,13 +137,7 @@ class SecurityConfiguration {
 
     private static void problem401(HttpServletRequest request, HttpServletResponse response,
             org.springframework.security.core.AuthenticationException ex) throws IOException {
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setHeader("WWW-Authenticate", "Basic realm=\"kizuna\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter()
-                .write("""
-                        {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Sign in: this endpoint needs a user (HTTP Basic or a console session).","instance":"%s"}"""
-                        .formatted(request.getRequestURI().replace("\"", "")));
+        DisabledUserFilter.writeUnauthorized(request, response);
     }
 
     /** Loads the deferred CSRF token so that its cookie reaches the static login page and console. */

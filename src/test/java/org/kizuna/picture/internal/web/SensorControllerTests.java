@@ -22,14 +22,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @PictureWebSlice
 class SensorControllerTests {
 
-    @Autowired
-    MockMvcTester mvc;
+    @Autowired MockMvcTester mvc;
 
-    @Autowired
-    PictureWebSlice.SignedIn signedIn;
+    @Autowired PictureWebSlice.SignedIn signedIn;
 
-    @Autowired
-    JdbcSensors sensors;
+    @Autowired JdbcSensors sensors;
 
     @BeforeEach
     void planner() {
