@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kizuna.testing.Readers.*;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.ModuleOnH2;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.kizuna.testing.OfferedQueries;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
@@ -20,26 +19,17 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 // ModularityTests verifies the modules; this test starts the ones it needs
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "node", verifyAutomatically = false)
 @ModuleOnH2
+@Import(OfferedQueries.class)
 class LabelModuleTests {
 
     record Report(String id, Label label) implements Labelled {
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Queries {
-        final List<ReadPath.ReadQuery> offered = new CopyOnWriteArrayList<>();
-
-        @Bean
-        ReadPath.ReadDecisionListener recordingListener() {
-            return offered::add;
-        }
-    }
-
     final ReadPath readPath;
     final LabelKernel kernel;
-    final Queries queries;
+    final OfferedQueries queries;
 
-    LabelModuleTests(ReadPath readPath, LabelKernel kernel, Queries queries) {
+    LabelModuleTests(ReadPath readPath, LabelKernel kernel, OfferedQueries queries) {
         this.readPath = readPath;
         this.kernel = kernel;
         this.queries = queries;

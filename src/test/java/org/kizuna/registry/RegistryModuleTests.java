@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kizuna.testing.Readers.*;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.kizuna.label.ReadPath;
 import org.kizuna.testing.ModuleOnH2;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.kizuna.testing.OfferedQueries;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
@@ -23,26 +21,16 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 // ModularityTests verifies the modules; this test starts the ones it needs
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "node", verifyAutomatically = false)
 @ModuleOnH2
+@Import(OfferedQueries.class)
 class RegistryModuleTests {
 
     static final LocalDate JUNE_2025 = LocalDate.of(2025, 6, 1);
 
-    /** What the read path offers its listeners; on a node the audit log is one, here this list is. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Queries {
-        final List<ReadPath.ReadQuery> offered = new CopyOnWriteArrayList<>();
-
-        @Bean
-        ReadPath.ReadDecisionListener recordingListener() {
-            return offered::add;
-        }
-    }
-
     final Registry registry;
     final JdbcClient jdbc;
-    final Queries queries;
+    final OfferedQueries queries;
 
-    RegistryModuleTests(Registry registry, JdbcClient jdbc, Queries queries) {
+    RegistryModuleTests(Registry registry, JdbcClient jdbc, OfferedQueries queries) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.queries = queries;
