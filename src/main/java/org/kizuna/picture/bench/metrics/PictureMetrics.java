@@ -183,7 +183,7 @@ public final class PictureMetrics {
             changes += tracksNeeded(times, assocs) - 1;
             tracked += timeTracked(times, assocs);
             // a truth no track ever held adds no segment (Stone Soup's longest segment of an empty set is 0)
-            if (!assocs.isEmpty()) longest += assocs.stream().mapToDouble(Pair::seconds).max().getAsDouble();
+            longest += assocs.stream().mapToDouble(Pair::seconds).max().orElse(0);
             lifetime += (times[times.length - 1] - times[0]) / 1000.0;
         }
         return new Result(gospaSum / nt, locSum / nt, missedSum / nt, falseSum / nt, ospaSum / nt,

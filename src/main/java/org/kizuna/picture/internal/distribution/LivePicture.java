@@ -452,7 +452,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         audiences.remove(a);
         audienceByReader.remove(a.reader);
         audienceCount = audiences.size();
-        tracking.replaceAudience(a.trackingPlace, key -> false); // an engine fed nothing until a new audience takes the place
+        tracking.clear(a.trackingPlace); // an engine fed nothing until a new audience takes the place
         freeTrackingPlaces.add(a.trackingPlace);
     }
 

@@ -107,6 +107,14 @@ public final class AudienceTracking {
         audiences.get(audience).engine.view(sink);
     }
 
+    /**
+     * Empties an audience's place (its audience is gone): an engine that holds nothing and is fed nothing
+     * until {@link #replaceAudience} gives the place to a new audience. Nothing is replayed into it.
+     */
+    public void clear(int audience) {
+        audiences.set(audience, new Audience(key -> false, new FusionEngine(config)));
+    }
+
     /** Adds every label key still held (retained reports, every audience's engine) to {@code out}. */
     public void labelKeysInUse(BitSet out) {
         for (int i = retainedFrom; i < retained.size; i++) if (retained.label[i] >= 0) out.set(retained.label[i]);

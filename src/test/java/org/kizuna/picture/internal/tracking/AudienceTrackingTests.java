@@ -111,4 +111,18 @@ class AudienceTrackingTests {
         int never = p.addAudience(key -> key == 0);
         assertThat(after).hasSameSizeAs(seen(p, never));
     }
+
+    @Test
+    void aClearedPlaceHoldsNothingUntilANewAudienceTakesIt() {
+        int[] aud = new int[2];
+        AudienceTracking p = picture(aud, true);
+        assertThat(seen(p, aud[1])).hasSize(4);
+        p.clear(aud[1]);
+        p.report(40, 0, 10_000, 20_000, 100, 0);
+        p.advance(41);
+        assertThat(seen(p, aud[1])).as("nothing replayed into a cleared place, nothing fed to it").isEmpty();
+        assertThat(seen(p, aud[0])).as("the other audiences carry on").hasSize(3);
+        p.replaceAudience(aud[1], key -> kernel.mayRead(labels.get(key), Readers.usa()));
+        assertThat(seen(p, aud[1])).as("a new audience starts from the retained reports it may read").hasSize(4);
+    }
 }
