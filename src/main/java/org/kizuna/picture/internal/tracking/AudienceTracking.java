@@ -24,6 +24,8 @@ public final class AudienceTracking {
     private final Reports retained = new Reports();
     private int retainedFrom;
     private double now = Double.NEGATIVE_INFINITY;
+    /** What each sensor is to the engines (index: sensor), given to every engine, later ones too. */
+    private final List<SensorRole> roles = new ArrayList<>();
 
     private static final class Audience {
         final IntPredicate mayRead;
@@ -73,8 +75,26 @@ public final class AudienceTracking {
         audiences.replaceAll(a -> startFromRetained(a.mayRead));
     }
 
+    /** Sets what sensor {@code sensor} is to every audience's engine (a sensor not set is {@link SensorRole#ESTIMATED}). */
+    public void role(int sensor, SensorRole role) {
+        while (roles.size() <= sensor) roles.add(SensorRole.ESTIMATED);
+        roles.set(sensor, role);
+        for (Audience a : audiences) a.engine.role(sensor, role);
+    }
+
+    /** One audience's registration estimate of each sensor it has had reports from (only reports it may read count). */
+    public void registration(int audience, RegistrationSink sink) {
+        audiences.get(audience).engine.registration(sink);
+    }
+
+    private FusionEngine newEngine() {
+        FusionEngine e = new FusionEngine(config);
+        for (int s = 0; s < roles.size(); s++) if (roles.get(s) != SensorRole.ESTIMATED) e.role(s, roles.get(s));
+        return e;
+    }
+
     private Audience startFromRetained(IntPredicate mayRead) {
-        Audience a = new Audience(mayRead, new FusionEngine(config));
+        Audience a = new Audience(mayRead, newEngine());
         Reports r = retained;
         for (int i = retainedFrom; i < r.size; i++) {
             if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i]);
@@ -112,7 +132,7 @@ public final class AudienceTracking {
      * until {@link #replaceAudience} gives the place to a new audience. Nothing is replayed into it.
      */
     public void clear(int audience) {
-        audiences.set(audience, new Audience(key -> false, new FusionEngine(config)));
+        audiences.set(audience, new Audience(key -> false, newEngine()));
     }
 
     /** Adds every label key still held (retained reports, every audience's engine) to {@code out}. */

@@ -32,6 +32,7 @@ public final class FusionEngine {
 
     private final FusionConfig cfg;
     private final TrackTable tracks = new TrackTable();
+    private final Registration registration = new Registration();
     private long nextId = 1;
     private double lastAdvance = Double.NEGATIVE_INFINITY;
 
@@ -97,6 +98,16 @@ public final class FusionEngine {
             int[] keys = tracks.labels.of(i);
             for (int j = 0; j < tracks.labels.count(i); j++) if (keys[j] >= 0) out.set(keys[j]);
         }
+    }
+
+    /** Sets what sensor {@code sensor} is to this engine; a sensor not set is {@link SensorRole#ESTIMATED}. */
+    public void role(int sensor, SensorRole role) {
+        registration.role(sensor, role);
+    }
+
+    /** The registration estimate of every sensor this engine has had reports from, in sensor order. */
+    public void registration(RegistrationSink sink) {
+        registration.report(sink, lastAdvance);
     }
 
     public int trackCount() {
