@@ -37,6 +37,13 @@ final class Columns {
         return add(double[]::new);
     }
 
+    /** A column of {@code width} doubles per row, row {@code i} at {@code at[i * width ..]}. */
+    Column<double[]> blocks(int width) {
+        Column<double[]> column = new Column<>(n -> new double[n * width], capacity, width);
+        all.add(column);
+        return column;
+    }
+
     Column<int[]> ints() {
         return add(int[]::new);
     }
@@ -59,7 +66,7 @@ final class Columns {
     }
 
     private <A> Column<A> add(IntFunction<A> allocate) {
-        Column<A> column = new Column<>(allocate, capacity);
+        Column<A> column = new Column<>(allocate, capacity, 1);
         all.add(column);
         return column;
     }
@@ -69,15 +76,17 @@ final class Columns {
 
         A at;
         private final IntFunction<A> newArray;
+        private final int width;
 
-        private Column(IntFunction<A> allocate, int length) {
+        private Column(IntFunction<A> allocate, int length, int width) {
             this.newArray = allocate;
+            this.width = width;
             this.at = allocate.apply(length);
         }
 
         private void resize(int oldLength, int newLength) {
             A grown = newArray.apply(newLength);
-            System.arraycopy(at, 0, grown, 0, oldLength);
+            System.arraycopy(at, 0, grown, 0, oldLength * width);
             at = grown;
         }
     }

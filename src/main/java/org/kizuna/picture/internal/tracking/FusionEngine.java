@@ -12,14 +12,21 @@ import java.util.BitSet;
  * buffers are kept between scans and views, so a scan allocates only when the picture grows.
  * Not thread-safe: one thread drives an engine (the picture's own).
  *
- * <p>The model. A track's state is position and velocity on each axis of the plane, filtered by a
- * constant-velocity Kalman filter under white acceleration of intensity {@code processNoise}; the axes
- * are independent, so the covariance is two 2x2 blocks ({@link TrackTable.Axis}). A report of accuracy
+ * <p>The model. A track's state is position, velocity and turn rate on the plane, followed by an
+ * interacting multiple model filter ({@link ManoeuvreFilter}: straight flight, a coordinated turn, a
+ * manoeuvre), whose combined estimate is what the engine gates, assigns and shows. A report of accuracy
  * sigma gates with a track when its squared Mahalanobis distance to the track's predicted position,
- * {@code ex^2 / (Pxx + sigma^2) + ey^2 / (Pyy + sigma^2)}, is at most {@code gate} (chi-square, two
- * degrees of freedom). Among gated pairs, tracks and reports are assigned globally optimally per cluster
- * at the cost {@code d^2 + ln((Pxx + sigma^2)(Pyy + sigma^2))} (twice the negative log-likelihood, up
+ * {@code ex^2 / (Vx + sigma^2) + ey^2 / (Vy + sigma^2)}, is at most {@code gate} (chi-square, two degrees of
+ * freedom), where V is the widest of the models' predicted position variances, so a target that has just
+ * begun to turn keeps its reports. Among gated pairs, tracks and reports are assigned globally optimally per
+ * cluster at the cost {@code d^2 + ln((Vx + sigma^2)(Vy + sigma^2))} (twice the negative log-likelihood, up
  * to a constant); leaving a track without a report costs as much as a report on the edge of its gate.
+ *
+ * <p>Registration. Each sensor's reports are corrected by the engine's estimate of that sensor's bias
+ * ({@link Registration}), and the estimate's uncertainty is added to the report's; a report of a sensor
+ * whose bias is estimated, taken by a confirmed track that a reference (a surveyed sensor, a unit's own
+ * position) supports, refines the estimate. Units' own positions update the tracks that are those units,
+ * but start and confirm none.
  */
 public final class FusionEngine {
 
@@ -31,7 +38,7 @@ public final class FusionEngine {
     private static final double NOT_GATED = 1e12;
 
     private final FusionConfig cfg;
-    private final TrackTable tracks = new TrackTable();
+    private final TrackTable tracks;
     private final Registration registration = new Registration();
     private long nextId = 1;
     private double lastAdvance = Double.NEGATIVE_INFINITY;
@@ -46,8 +53,15 @@ public final class FusionEngine {
     private final Grid trackGrid = new Grid();
     /** Per report of the scan: taken by a track or by initiation. */
     private boolean[] used = new boolean[0];
+    /** Per report of the scan: its position corrected by its sensor's registration estimate. */
+    private double[] zx = new double[0], zy = new double[0];
+    /** The scan's sensor, and the variance of each of its reports per axis: its own, plus its registration estimate's. */
+    private int scanSensor;
+    private double scanRx, scanRy;
     /** Per seed: expired, or has started a track. */
     private boolean[] seedGone = new boolean[0];
+    /** Per seed: its position corrected by its sensor's registration estimate, and its variance with the estimate's. */
+    private double[] seedX = new double[0], seedY = new double[0], seedVar = new double[0];
     /** Gated pairs: the live track index, the report (index in the scan) and the assignment cost of each. */
     private final Columns pairs = new Columns();
     private final Columns.Column<int[]> pairTrack = pairs.ints(), pairReport = pairs.ints();
@@ -64,6 +78,7 @@ public final class FusionEngine {
 
     public FusionEngine(FusionConfig config) {
         this.cfg = config;
+        this.tracks = new TrackTable(config.processNoise());
     }
 
     /** Queues one sensor report; {@code sigma} is its one-sigma position accuracy (m). */
@@ -170,36 +185,63 @@ public final class FusionEngine {
     private void scan(int first, int n) {
         double t = queue.t[first];
         predictAll(t);
-        double maxSigma = indexReports(first, n);
+        scanSensor = queue.sensor[first];
+        registration.heard(scanSensor, t);
+        double maxSigma = indexReports(first, n, t);
         // confirmed tracks take their reports first; tentative tracks only what is left, so a track
         // started from clutter cannot grow by taking an established target's reports
         associate(first, n, maxSigma, true);
         associate(first, n, maxSigma, false);
-        initiate(first, n, t);
+        // a unit's own position report updates the track that is that unit, but never starts one
+        if (registration.roleOf(scanSensor) != SensorRole.SELF_REPORTS) initiate(first, n, t);
         deleteStale(t);
         mergeDuplicates(t);
     }
 
     private void predictAll(double t) {
-        double noise = cfg.processNoise();
         for (int k = 0; k < tracks.size(); k++) {
             int i = tracks.slot(k);
-            if (tracks.stateTime.at[i] < t) tracks.predict(i, t, noise);
+            if (tracks.stateTime.at[i] < t) tracks.predict(i, t);
         }
     }
 
-    /** Puts the scan's reports on the report grid, none of them used yet; returns their largest sigma. */
-    private double indexReports(int first, int n) {
-        if (used.length < n) used = new boolean[n * 2];
-        double maxSigma = 0;
+    /**
+     * Corrects the scan's reports by their sensor's registration estimate and puts them on the report
+     * grid, none of them used yet; returns the largest one-sigma of a report, the estimate's uncertainty
+     * included.
+     */
+    private double indexReports(int first, int n, double t) {
+        if (used.length < n) {
+            used = new boolean[n * 2];
+            zx = new double[n * 2];
+            zy = new double[n * 2];
+        }
+        double bx = registration.biasX(scanSensor), by = registration.biasY(scanSensor);
+        double vbx = registration.varianceX(scanSensor, t), vby = registration.varianceY(scanSensor, t);
+        double maxVar = 0;
         reportGrid.clear(n);
         for (int j = 0; j < n; j++) {
             int r = first + j;
-            reportGrid.add(cellKey(queue.x[r], queue.y[r]), j);
-            maxSigma = Math.max(maxSigma, queue.sigma[r]);
+            zx[j] = queue.x[r] - bx;
+            zy[j] = queue.y[r] - by;
+            reportGrid.add(cellKey(zx[j], zy[j]), j);
+            maxVar = Math.max(maxVar, queue.sigma[r] * queue.sigma[r]);
             used[j] = false;
         }
-        return maxSigma;
+        // the reports of a scan share a sensor; so far every report of a scan has the sensor's sigma, but
+        // a CoT report may carry its own, so the largest is kept apart
+        scanRx = vbx;
+        scanRy = vby;
+        return Math.sqrt(maxVar + Math.max(vbx, vby));
+    }
+
+    /** The variance on x of the scan's report {@code r} (queue index): its own and its sensor's registration estimate's. */
+    private double rx(int r) {
+        return queue.sigma[r] * queue.sigma[r] + scanRx;
+    }
+
+    private double ry(int r) {
+        return queue.sigma[r] * queue.sigma[r] + scanRy;
     }
 
     /** Gates the confirmed (or the tentative) tracks with the scan's unused reports, assigns, and updates. */
@@ -218,7 +260,7 @@ public final class FusionEngine {
         for (int k = 0; k < tracks.size(); k++) {
             int i = tracks.slot(k);
             if (tracks.confirmed.at[i] != confirmedTracks) continue;
-            double tx = tracks.x.pos.at[i], ty = tracks.y.pos.at[i], txVar = tracks.x.posVar.at[i], tyVar = tracks.y.posVar.at[i];
+            double tx = tracks.x.pos.at[i], ty = tracks.y.pos.at[i], txVar = gateVarX(i), tyVar = gateVarY(i);
             double radius = Math.sqrt(g * (Math.max(txVar, tyVar) + maxSigma * maxSigma));
             int cx0 = cell(tx - radius), cx1 = cell(tx + radius);
             int cy0 = cell(ty - radius), cy1 = cell(ty + radius);
@@ -229,15 +271,22 @@ public final class FusionEngine {
                     for (int j = reportGrid.first(key(cx, cy)); j >= 0; j = reportGrid.next(j)) {
                         if (used[j]) continue;
                         int r = first + j;
-                        double s2 = queue.sigma[r] * queue.sigma[r];
-                        double sx = txVar + s2, sy = tyVar + s2;
-                        double ex = queue.x[r] - tx, ey = queue.y[r] - ty;
+                        double sx = txVar + rx(r), sy = tyVar + ry(r);
+                        double ex = zx[j] - tx, ey = zy[j] - ty;
                         double d2 = ex * ex / sx + ey * ey / sy;
                         if (d2 <= g) addPair(k, j, d2 + Math.log(sx * sy));
                     }
                 }
             }
         }
+    }
+
+    private double gateVarX(int i) {
+        return tracks.gateVarX.at[i];
+    }
+
+    private double gateVarY(int i) {
+        return tracks.gateVarY.at[i];
     }
 
     private void addPair(int liveIndex, int report, double cost) {
@@ -292,7 +341,7 @@ public final class FusionEngine {
     private void solveCluster(int s, int e, int first) {
         if (e - s == 1) {
             int p = pairOrder[s];
-            update(tracks.slot(pairTrack.at[p]), first + pairReport.at[p]);
+            update(tracks.slot(pairTrack.at[p]), first, pairReport.at[p]);
             used[pairReport.at[p]] = true;
             return;
         }
@@ -320,8 +369,8 @@ public final class FusionEngine {
             costMatrix[row * width + col] = pairCost.at[p];
             // not assigning a track costs as much as a report on the edge of its gate
             int i = tracks.slot(pairTrack.at[p]);
-            double s2 = queue.sigma[first + pairReport.at[p]] * queue.sigma[first + pairReport.at[p]];
-            double miss = g + Math.log((tracks.x.posVar.at[i] + s2) * (tracks.y.posVar.at[i] + s2));
+            int r = first + pairReport.at[p];
+            double miss = g + Math.log((gateVarX(i) + rx(r)) * (gateVarY(i) + ry(r)));
             int missCell = row * width + cols + row; // the row's own "no report" column
             if (costMatrix[missCell] == NOT_GATED || miss < costMatrix[missCell]) costMatrix[missCell] = miss;
         }
@@ -329,7 +378,7 @@ public final class FusionEngine {
         for (int row = 0; row < rows; row++) {
             int col = rowToCol[row];
             if (col < cols && costMatrix[row * width + col] < NOT_GATED) {
-                update(tracks.slot(clusterTracks[row]), first + clusterReports[col]);
+                update(tracks.slot(clusterTracks[row]), first, clusterReports[col]);
                 used[clusterReports[col]] = true;
             }
         }
@@ -340,14 +389,26 @@ public final class FusionEngine {
         return -1;
     }
 
-    /** Updates track {@code i} with queued report {@code r}; a tentative track with enough reports is confirmed. */
-    private void update(int i, int r) {
-        double r2 = queue.sigma[r] * queue.sigma[r];
-        tracks.x.update(i, queue.x[r], r2);
-        tracks.y.update(i, queue.y[r], r2);
+    /**
+     * Updates track {@code i} with the scan's report {@code j} (queue index {@code first + j}); a tentative
+     * track with enough reports is confirmed. A report of a sensor whose registration is estimated, on a
+     * confirmed track a reference supports, is also a measurement of that sensor's bias.
+     */
+    private void update(int i, int first, int j) {
+        int r = first + j;
+        double t = queue.t[r];
+        int sensor = queue.sensor[r];
+        if (registration.anchor(sensor)) {
+            tracks.lastReferenceTime.at[i] = Math.max(tracks.lastReferenceTime.at[i], t);
+        } else if (tracks.confirmed.at[i] && t - tracks.lastReferenceTime.at[i] <= cfg.confirmedTimeout()) {
+            registration.measure(sensor, t, queue.x[r], queue.y[r], tracks.x.pos.at[i], tracks.y.pos.at[i], tracks.x.posVar.at[i],
+                    tracks.y.posVar.at[i], queue.sigma[r] * queue.sigma[r]);
+        }
+        tracks.update(i, zx[j], zy[j], rx(r), ry(r));
         // a late report never makes a track look older than it is
-        tracks.lastReportTime.at[i] = Math.max(tracks.lastReportTime.at[i], queue.t[r]);
-        tracks.hits.at[i]++;
+        tracks.lastReportTime.at[i] = Math.max(tracks.lastReportTime.at[i], t);
+        // a unit's own position makes no track more certain to exist (it starts none, and confirms none)
+        if (registration.roleOf(sensor) != SensorRole.SELF_REPORTS) tracks.hits.at[i]++;
         if (!tracks.confirmed.at[i] && tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirmed.at[i] = true;
         tracks.labels.add(i, queue.label[r]);
         tracks.sensors.add(i, queue.sensor[r]);
@@ -365,15 +426,14 @@ public final class FusionEngine {
         // cells as wide as the fastest target travels in a seed's lifetime, plus 1000 m for the reports'
         // errors: the seeds a report can pair with are in the 3 x 3 cells around it
         double seedCell = cfg.maxSpeed() * cfg.seedLifetime() + 1000;
-        indexSeeds(seedCell);
+        indexSeeds(seedCell, t);
         for (int j = 0; j < n; j++) {
             if (used[j]) continue;
-            int r = first + j;
-            int s = seedFor(r, t, seedCell);
+            int s = seedFor(first, j, t, seedCell);
             if (s >= 0) {
                 seedGone[s] = true;
                 used[j] = true;
-                startTrack(r, s, t);
+                startTrack(first, j, s, t);
             }
         }
         seeds.remove(seedGone);
@@ -391,10 +451,20 @@ public final class FusionEngine {
         seeds.remove(seedGone);
     }
 
-    private void indexSeeds(double seedCell) {
+    /** Puts the seeds on the seed grid, each corrected by its sensor's registration estimate as it stands at {@code t}. */
+    private void indexSeeds(double seedCell, double t) {
         seedGrid.clear(seeds.size);
+        if (seedX.length < seeds.size) {
+            seedX = new double[seeds.size * 2 + 16];
+            seedY = new double[seedX.length];
+            seedVar = new double[seedX.length];
+        }
         for (int s = 0; s < seeds.size; s++) {
-            seedGrid.add(key((int) Math.floor(seeds.x[s] / seedCell), (int) Math.floor(seeds.y[s] / seedCell)), s);
+            int sensor = seeds.sensor[s];
+            seedX[s] = seeds.x[s] - registration.biasX(sensor);
+            seedY[s] = seeds.y[s] - registration.biasY(sensor);
+            seedVar[s] = seeds.sigma[s] * seeds.sigma[s] + Math.max(registration.varianceX(sensor, t), registration.varianceY(sensor, t));
+            seedGrid.add(key((int) Math.floor(seedX[s] / seedCell), (int) Math.floor(seedY[s] / seedCell)), s);
             seedGone[s] = false;
         }
     }
@@ -403,8 +473,10 @@ public final class FusionEngine {
      * The seed report {@code r} pairs with: earlier, within reach of the fastest expected target (plus
      * three sigma of both reports), the most recent such seed, and of those the nearest; -1 when none.
      */
-    private int seedFor(int r, double t, double seedCell) {
-        int cx = (int) Math.floor(queue.x[r] / seedCell), cy = (int) Math.floor(queue.y[r] / seedCell);
+    private int seedFor(int first, int j, double t, double seedCell) {
+        int r = first + j;
+        double rVar = Math.max(rx(r), ry(r));
+        int cx = (int) Math.floor(zx[j] / seedCell), cy = (int) Math.floor(zy[j] / seedCell);
         int best = -1;
         double bestDt = Double.POSITIVE_INFINITY, bestD = Double.POSITIVE_INFINITY;
         for (int gx = cx - 1; gx <= cx + 1; gx++) {
@@ -413,9 +485,9 @@ public final class FusionEngine {
                     if (seedGone[s]) continue;
                     double dt = t - seeds.t[s];
                     if (dt <= 0) continue;
-                    double dx = queue.x[r] - seeds.x[s], dy = queue.y[r] - seeds.y[s];
+                    double dx = zx[j] - seedX[s], dy = zy[j] - seedY[s];
                     double d = Math.sqrt(dx * dx + dy * dy);
-                    double reach = cfg.maxSpeed() * dt + 3 * Math.sqrt(queue.sigma[r] * queue.sigma[r] + seeds.sigma[s] * seeds.sigma[s]);
+                    double reach = cfg.maxSpeed() * dt + 3 * Math.sqrt(rVar + seedVar[s]);
                     if (d <= reach && (dt < bestDt || (dt == bestDt && d < bestD))) {
                         best = s;
                         bestDt = dt;
@@ -427,11 +499,16 @@ public final class FusionEngine {
         return best;
     }
 
-    /** Starts a track from seed {@code s} and queued report {@code r} (at time {@code t}); it is tentative until it has {@code confirmHits} reports. */
-    private void startTrack(int r, int s, double t) {
+    /**
+     * Starts a track from seed {@code s} and the scan's report {@code j} (at time {@code t}), both as
+     * corrected by their sensors' registration estimates; it is tentative until it has {@code confirmHits}
+     * reports.
+     */
+    private void startTrack(int first, int j, int s, double t) {
+        int r = first + j;
         int i = tracks.add();
         double dt = t - seeds.t[s];
-        double rs2 = queue.sigma[r] * queue.sigma[r], ss2 = seeds.sigma[s] * seeds.sigma[s];
+        double rs2 = Math.max(rx(r), ry(r)), ss2 = seedVar[s];
         // two-point estimate: position from this report, velocity from the pair...
         double pairVelVar = (rs2 + ss2) / (dt * dt) + cfg.processNoise() * dt / 3;
         double c = rs2 / dt;
@@ -440,15 +517,18 @@ public final class FusionEngine {
         // on [0, maxSpeed]). Reports 0.6 s apart give a velocity far vaguer than that.
         double prior = cfg.maxSpeed() * cfg.maxSpeed() / 6;
         double w = pairVelVar / (pairVelVar + prior);
-        double ux = (queue.x[r] - seeds.x[s]) / dt, uy = (queue.y[r] - seeds.y[s]) / dt;
+        double ux = (zx[j] - seedX[s]) / dt, uy = (zy[j] - seedY[s]) / dt;
         double posVar = rs2 - c * c / (pairVelVar + prior), cov = c * (1 - w), velVar = pairVelVar * (1 - w);
-        tracks.x.set(i, queue.x[r] - c / (pairVelVar + prior) * ux, ux * (1 - w), posVar, cov, velVar);
-        tracks.y.set(i, queue.y[r] - c / (pairVelVar + prior) * uy, uy * (1 - w), posVar, cov, velVar);
+        tracks.x.set(i, zx[j] - c / (pairVelVar + prior) * ux, ux * (1 - w), posVar, cov, velVar);
+        tracks.y.set(i, zy[j] - c / (pairVelVar + prior) * uy, uy * (1 - w), posVar, cov, velVar);
+        tracks.startMotion(i);
         tracks.stateTime.at[i] = t;
         tracks.startTime.at[i] = seeds.t[s];
-        tracks.startX.at[i] = seeds.x[s];
-        tracks.startY.at[i] = seeds.y[s];
+        tracks.startX.at[i] = seedX[s];
+        tracks.startY.at[i] = seedY[s];
         tracks.lastReportTime.at[i] = t;
+        boolean seedAnchor = registration.anchor(seeds.sensor[s]), reportAnchor = registration.anchor(queue.sensor[r]);
+        tracks.lastReferenceTime.at[i] = reportAnchor ? t : seedAnchor ? seeds.t[s] : Double.NEGATIVE_INFINITY;
         tracks.hits.at[i] = 2;
         tracks.confirmed.at[i] = tracks.hits.at[i] >= cfg.confirmHits();
         tracks.id.at[i] = nextId++;

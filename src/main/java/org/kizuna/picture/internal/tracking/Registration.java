@@ -23,8 +23,8 @@ final class Registration {
 
     /** Prior one-sigma of an unknown bias, per axis (m): offsets of up to 500 m, uniform, have about this spread. */
     static final double PRIOR_SIGMA = 300;
-    /** Random-walk intensity of a bias (m^2/s): a drift of about a metre a second at most. */
-    private static final double DRIFT = 1.0;
+    /** Random-walk intensity of a bias (m^2/s): registration drifts slowly (a sudden change is a jump, tested apart). */
+    private static final double DRIFT = 0.1;
     /** Weight of the newest innovation in the running mean the jump test watches (about 40 reports). */
     private static final double LAMBDA = 0.05;
     /** The jump test's bound: chi-square, 2 degrees of freedom, far in the tail (p about 1e-7). */

@@ -16,14 +16,27 @@ final class TrackTable {
 
     private final Columns columns = new Columns();
 
-    /** The constant-velocity filter, one axis of the plane each. */
+    /**
+     * The track's estimate, one axis of the plane each: the combination of its motion models, what the
+     * engine gates, assigns, merges and shows.
+     */
     final Axis x = new Axis(columns), y = new Axis(columns);
+    /**
+     * The variance of the predicted position on each axis that gating uses: the largest of the motion
+     * models' (each with its distance from the combination), so that a report a manoeuvring target can
+     * have made is within the gate even while the models still weigh straight flight most.
+     */
+    final Columns.Column<double[]> gateVarX = columns.doubles(), gateVarY = columns.doubles();
+    /** The motion models behind the estimate. */
+    final ManoeuvreFilter motion;
     /** The time the filter state holds at. */
     final Columns.Column<double[]> stateTime = columns.doubles();
     /** The latest time of a report the track took. */
     final Columns.Column<double[]> lastReportTime = columns.doubles();
     /** The report the track started from (its seed): time and position, where its history begins. */
     final Columns.Column<double[]> startTime = columns.doubles(), startX = columns.doubles(), startY = columns.doubles();
+    /** The latest time of a report from a reference (a surveyed sensor, a unit's own position) the track took; -inf when none. */
+    final Columns.Column<double[]> lastReferenceTime = columns.doubles();
     /** Reports taken, the two that started the track included. */
     final Columns.Column<int[]> hits = columns.ints();
     final Columns.Column<boolean[]> confirmed = columns.flags();
@@ -37,6 +50,11 @@ final class TrackTable {
     private int[] free = new int[0];
     private int freeCount;
     private int deletedSinceCompact;
+
+    /** @param straightNoise the acceleration noise of a target in straight flight (m^2/s^3) */
+    TrackTable(double straightNoise) {
+        motion = new ManoeuvreFilter(columns, straightNoise);
+    }
 
     /** Live tracks. */
     int size() {
@@ -80,13 +98,26 @@ final class TrackTable {
         liveCount = kept;
     }
 
-    /** Predicts track {@code i} to time {@code t} (nothing when its state is that recent already) under process noise {@code q}. */
-    void predict(int i, double t, double q) {
+    /** Predicts track {@code i} to time {@code t} (nothing when its state is that recent already). */
+    void predict(int i, double t) {
         double dt = t - stateTime.at[i];
         if (dt <= 0) return;
-        x.predict(i, dt, q);
-        y.predict(i, dt, q);
+        motion.predict(i, dt, x, y);
+        gateVarX.at[i] = motion.widestX(i, x.pos.at[i]);
+        gateVarY.at[i] = motion.widestY(i, y.pos.at[i]);
         stateTime.at[i] = t;
+    }
+
+    /** Updates track {@code i} with a measured position of variances {@code rx, ry} on each axis. */
+    void update(int i, double zx, double zy, double rx, double ry) {
+        motion.update(i, zx, zy, rx, ry, x, y);
+    }
+
+    /** Starts the motion models of track {@code i} from the estimate its axes hold. */
+    void startMotion(int i) {
+        motion.start(i, x, y);
+        gateVarX.at[i] = x.posVar.at[i];
+        gateVarY.at[i] = y.posVar.at[i];
     }
 
     /**
@@ -105,26 +136,6 @@ final class TrackTable {
             posVar = table.doubles();
             cov = table.doubles();
             velVar = table.doubles();
-        }
-
-        /** Row {@code i} predicted {@code dt} ahead: the position moves on at the velocity, the covariance grows by the process noise. */
-        void predict(int i, double dt, double q) {
-            pos.at[i] += vel.at[i] * dt;
-            double p = positionVariance(posVar.at[i], cov.at[i], velVar.at[i], dt, q), c = crossCovariance(cov.at[i], velVar.at[i], dt, q);
-            velVar.at[i] = velocityVariance(velVar.at[i], dt, q);
-            posVar.at[i] = p;
-            cov.at[i] = c;
-        }
-
-        /** The Kalman update of row {@code i} with a measured position {@code z} of variance {@code r2}. */
-        void update(int i, double z, double r2) {
-            double s = posVar.at[i] + r2, innovation = z - pos.at[i];
-            double posGain = posVar.at[i] / s, velGain = cov.at[i] / s;
-            pos.at[i] += posGain * innovation;
-            vel.at[i] += velGain * innovation;
-            velVar.at[i] -= cov.at[i] * cov.at[i] / s;
-            cov.at[i] = cov.at[i] * r2 / s;
-            posVar.at[i] = posVar.at[i] * r2 / s;
         }
 
         void set(int i, double position, double velocity, double positionVar, double covariance, double velocityVar) {
@@ -151,13 +162,6 @@ final class TrackTable {
             return p00 + 2 * dt * p01 + dt * dt * p11 + q * dt * dt * dt / 3;
         }
 
-        private static double crossCovariance(double p01, double p11, double dt, double q) {
-            return p01 + dt * p11 + q * dt * dt / 2;
-        }
-
-        private static double velocityVariance(double p11, double dt, double q) {
-            return p11 + q * dt;
-        }
     }
 
     /** A small set of int keys per row (label keys, sensors), in the order they were first added. */
