@@ -1,20 +1,32 @@
 package org.kizuna.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.bench.FusionBench;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./kizuna bench fusion}: replays an AP detections file through the fusion engine and prints speed and quality. */
-@Command(name = "fusion", description = "Replay an AP detections file through the tracker as fast as it can; print one JSON object with speed and GOSPA/OSPA/SIAP against the truth.")
+/**
+ * {@code ./kizuna bench fusion}: replays an AP detections file through the fusion engine and prints speed
+ * and quality. The files are named either by {@code --scenario} (the repository's AP-1 or AP-2, from the
+ * repository root) or by {@code --detections} and {@code --truth}; never both ways at once.
+ */
+@Command(name = "fusion", description = "Replay an AP detections file through the tracker as fast as it can; print one JSON object with speed, GOSPA/OSPA/SIAP against the truth and the tracker's registration estimate of each sensor.")
 final class FusionBenchCommand extends Verb {
 
-    @Option(names = "--detections", required = true, description = "AP detections CSV (t_s,sensor,x_m,y_m,sigma_m,truth_id).") Path detections;
-    @Mixin TruthOption truth;
+    @Option(names = "--scenario", description = "AP1 or AP2: the repository's bench/apN/apN_detections.csv and apN_truth.csv, from the repository root; instead of --detections and --truth.") FusionBench.@Nullable Scenario scenario;
+    @Option(names = "--detections", description = "AP detections CSV (t_s,sensor,x_m,y_m,sigma_m,truth_id); with --truth.")
+    @Nullable Path detections;
+    @Option(names = "--truth", description = "AP truth CSV (t_s,truth_id,x_m,vx_mps,y_m,vy_mps); with --detections.")
+    @Nullable Path truth;
+    @Option(names = "--surveyed", split = ",", defaultValue = "US", paramLabel = "SENSOR", description = "Sensors whose registration was surveyed: the tracker takes their reports as they come and estimates the others' biases against them (default: ${DEFAULT-VALUE}).") List<String> surveyed;
+    @Option(names = "--registration", description = "The sensors' true registration offsets (sensor,bias_x_m,bias_y_m) to score the estimates against; default: PREFIX_registration.csv beside PREFIX_detections.csv, if there is one.")
+    @Nullable Path registration;
     @Option(names = "--tracks-out", description = "Also write the tracks in the stonesoup_tracks.csv format.")
     @Nullable Path tracksOut;
     @Option(names = "--track-file", defaultValue = "HISTORY", description = "HISTORY: each confirmed track's states from its first report, as Stone Soup's track file holds them; LIVE: only what was shown at each scan (default: ${DEFAULT-VALUE}).") FusionBench.TrackFile trackFile;
@@ -22,6 +34,26 @@ final class FusionBenchCommand extends Verb {
 
     @Override
     public Integer call() throws Exception {
-        return print(FusionBench.run(new FusionBench.Settings(readable(detections), readable(truth.truth), tracksOut, trackFile, warmup)));
+        Path det, tru;
+        if (scenario != null) {
+            if (detections != null || truth != null) throw refuse("give --scenario, or --detections and --truth, not both");
+            det = scenario.detections();
+            tru = scenario.truth();
+            if (!Files.isReadable(det) || !Files.isReadable(tru)) {
+                throw refuse("--scenario " + scenario.name().toLowerCase(Locale.ROOT) + " reads " + det + " and " + tru
+                        + " from the current directory; run from the repository root, or give --detections and --truth");
+            }
+        } else {
+            if (detections == null || truth == null) throw refuse("give --scenario ap1|ap2, or both --detections and --truth");
+            det = readable(detections);
+            tru = readable(truth);
+        }
+        if (surveyed.stream().anyMatch(String::isBlank)) throw refuse("--surveyed names sensors as the detections file does; got an empty name");
+        Path reg = registration != null ? readable(registration) : FusionBench.registrationBeside(det);
+        try {
+            return print(FusionBench.run(new FusionBench.Settings(det, tru, tracksOut, trackFile, warmup, surveyed, reg)));
+        } catch (IllegalArgumentException e) {
+            throw refuse(String.valueOf(e.getMessage()));
+        }
     }
 }

@@ -1,8 +1,15 @@
 package org.kizuna.picture.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.bench.ap.ApFiles;
@@ -13,28 +20,72 @@ import org.kizuna.picture.internal.tracking.FusionConfig;
 /**
  * The fusion benchmark behind {@code ./kizuna bench fusion}: replays an AP detections file through the
  * tracker as fast as it can and answers speed and quality (GOSPA, OSPA, SIAP against the truth) as one
- * JSON object.
+ * JSON object, ending with the tracker's registration estimate of each sensor (scored against the true
+ * offsets when a registration file is given).
  */
 public final class FusionBench {
 
     /**
      * The AP files to replay and score against, where to write the tracks too (or nowhere), which track
-     * file to write, and how many unmeasured replays run first so that the JIT has compiled the engine.
+     * file to write, how many unmeasured replays run first so that the JIT has compiled the engine, the
+     * sensors the engine is told were surveyed, and the sensors' true registration offsets (or none).
      */
-    public record Settings(Path detections, Path truth, @Nullable Path tracksOut, TrackFile trackFile, int warmup) {
+    public record Settings(Path detections, Path truth, @Nullable Path tracksOut, TrackFile trackFile, int warmup, List<String> surveyed,
+            @Nullable Path registration) {
+        public Settings {
+            surveyed = List.copyOf(surveyed);
+        }
     }
 
     /** How the track file is written: what was shown live at each scan, or each confirmed track's whole history. */
     public enum TrackFile { LIVE, HISTORY }
 
+    /** The repository's AP benchmarks, by name: {@code bench/apN/apN_detections.csv} and {@code apN_truth.csv}, relative to the repository root. */
+    public enum Scenario {
+        AP1, AP2;
+
+        private String name(String file) {
+            String n = name().toLowerCase(Locale.ROOT);
+            return "bench/" + n + "/" + n + "_" + file;
+        }
+
+        public Path detections() {
+            return Path.of(name("detections.csv"));
+        }
+
+        public Path truth() {
+            return Path.of(name("truth.csv"));
+        }
+    }
+
     private FusionBench() {
     }
 
+    /** The registration file beside a detections file {@code PREFIX_detections.csv}: {@code PREFIX_registration.csv}, if there is one. */
+    public static @Nullable Path registrationBeside(Path detections) {
+        String name = detections.getFileName().toString();
+        if (!name.endsWith("_detections.csv")) return null;
+        Path sibling = detections.resolveSibling(name.substring(0, name.length() - "detections.csv".length()) + "registration.csv");
+        return Files.isRegularFile(sibling) ? sibling : null;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a sensor named as surveyed has no report in the detections file
+     *                                  (before any replay)
+     */
     public static String run(Settings s) throws IOException {
         ApFiles.Detections d = ApFiles.readDetections(s.detections());
         ApFiles.States truth = ApFiles.readStates(s.truth());
-        for (int i = 0; i < s.warmup(); i++) FusionReplay.run(d, FusionConfig.defaults(), false);
-        FusionReplay.Outcome o = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile());
+        Map<String, ApFiles.Offset> offsets = new HashMap<>();
+        if (s.registration() != null) ApFiles.readRegistration(s.registration()).forEach(o -> offsets.put(o.sensor(), o));
+        Set<String> sensors = new HashSet<>(Arrays.asList(d.sensor()));
+        for (String name : s.surveyed()) {
+            if (!sensors.contains(name)) {
+                throw new IllegalArgumentException("--surveyed " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
+            }
+        }
+        for (int i = 0; i < s.warmup(); i++) FusionReplay.run(d, FusionConfig.defaults(), false, TrackFile.HISTORY, s.surveyed());
+        FusionReplay.Outcome o = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile(), s.surveyed());
         if (s.tracksOut() != null) ApFiles.writeStates(s.tracksOut(), "t_s,track_id,x_m,vx_mps,y_m,vy_mps", o.tracks());
         long[] lat = o.scanNanos().clone();
         Arrays.sort(lat);
@@ -42,7 +93,39 @@ public final class FusionBench {
         return "{\"detections\": " + d.size() + ", \"seconds\": " + seconds
                 + ", \"detections_per_s\": " + Math.round(d.size() / seconds)
                 + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": " + percentile(lat, 0.99) + "}"
-                + ", \"tracks_total\": " + o.tracksTotal() + ", " + PictureMetrics.evaluate(truth, o.tracks()).json() + "}";
+                + ", \"tracks_total\": " + o.tracksTotal() + ", " + PictureMetrics.evaluate(truth, o.tracks()).json()
+                + ", \"registration\": " + registration(o.registration(), offsets) + "}";
+    }
+
+    /**
+     * Each sensor's estimate, in the engine's sensor order; with its true offset and the distance between
+     * the two ({@code error_m}) when the registration file gives the sensor.
+     */
+    static String registration(List<FusionReplay.SensorEstimate> estimates, Map<String, ApFiles.Offset> truth) {
+        StringBuilder b = new StringBuilder("[");
+        for (FusionReplay.SensorEstimate e : estimates) {
+            if (b.length() > 1) b.append(", ");
+            b.append("{\"sensor\": ").append(text(e.sensor()));
+            ApFiles.Offset t = truth.get(e.sensor());
+            if (t != null) b.append(", \"true_x\": ").append(number(t.x())).append(", \"true_y\": ").append(number(t.y()));
+            b.append(", \"estimated_x\": ").append(number(e.biasX())).append(", \"estimated_y\": ").append(number(e.biasY()));
+            b.append(", \"sigma_x\": ").append(number(e.sigmaX())).append(", \"sigma_y\": ").append(number(e.sigmaY()));
+            if (t != null) b.append(", \"error_m\": ").append(number(Math.hypot(e.biasX() - t.x(), e.biasY() - t.y())));
+            b.append(", \"reports_used\": ").append(e.reportsUsed());
+            b.append(", \"role\": \"").append(e.role()).append('"');
+            b.append(", \"jumped_at\": ").append(number(e.jumpedAt())).append('}');
+        }
+        return b.append(']').toString();
+    }
+
+    /** A JSON string. */
+    private static String text(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** A JSON number; null for NaN and infinities, which JSON has no numbers for. */
+    private static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
     static double percentile(long[] sorted, double q) {

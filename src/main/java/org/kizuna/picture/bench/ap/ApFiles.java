@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The AP benchmark's CSV files: detections ({@code t_s,sensor,x_m,y_m,sigma_m,truth_id}), truth and
- * tracks ({@code t_s,id,x_m,vx_mps,y_m,vy_mps}). Parsed by hand, columnar, with clear errors naming the line.
+ * tracks ({@code t_s,id,x_m,vx_mps,y_m,vy_mps}), and the sensors' true registration offsets
+ * ({@code sensor,bias_x_m,bias_y_m}; for scoring the tracker's bias estimates, never read by the tracker).
+ * Parsed by hand, columnar, with clear errors naming the line.
  */
 public final class ApFiles {
 
@@ -28,6 +30,13 @@ public final class ApFiles {
     /** States of truths or tracks: at time t, object id, position and velocity. */
     public record States(int size, double[] t, String[] id, double[] x, double[] vx, double[] y, double[] vy) {
     }
+
+    /** A sensor's registration offset: what its reports carry east ({@code x}) and north ({@code y}), in metres. */
+    public record Offset(String sensor, double x, double y) {
+    }
+
+    /** The registration file's header. */
+    public static final String REGISTRATION_HEADER = "sensor,bias_x_m,bias_y_m";
 
     public static Detections readDetections(Path file) throws IOException {
         Columns c = columns(file, "t_s,sensor,x_m,y_m,sigma_m,truth_id", 1, 5);
@@ -77,6 +86,30 @@ public final class ApFiles {
             w.newLine();
             for (int i = 0; i < d.size(); i++) {
                 w.write(time(d.t()[i]) + "," + d.sensor()[i] + "," + d.x()[i] + "," + d.y()[i] + "," + d.sigma()[i] + "," + d.truthIds()[i]);
+                w.newLine();
+            }
+        }
+    }
+
+    /** The offsets of a registration file, in file order; a sensor named twice is an error. */
+    public static List<Offset> readRegistration(Path file) throws IOException {
+        List<String[]> rows = rows(file, REGISTRATION_HEADER, 3);
+        List<Offset> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            if (!seen.add(r[0])) throw new IOException(file + " row " + (i + 1) + ": sensor '" + r[0] + "' given twice");
+            out.add(new Offset(r[0], number(r[1], file, i), number(r[2], file, i)));
+        }
+        return out;
+    }
+
+    public static void writeRegistration(Path file, List<Offset> offsets) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(REGISTRATION_HEADER);
+            w.newLine();
+            for (Offset o : offsets) {
+                w.write(o.sensor() + "," + o.x() + "," + o.y());
                 w.newLine();
             }
         }

@@ -2,42 +2,78 @@ package org.kizuna.picture.bench.ap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.kizuna.picture.bench.FusionBench.TrackFile;
 import org.kizuna.picture.internal.tracking.FusionConfig;
 import org.kizuna.picture.internal.tracking.FusionEngine;
+import org.kizuna.picture.internal.tracking.SensorRole;
 
 /**
  * Replays an AP detections file through the fusion engine, one scan (time and sensor) at a time, as
- * fast as it can, timing each scan. The truth column is never given to the engine.
+ * fast as it can, timing each scan. The truth column is never given to the engine. Sensors are numbered
+ * for the engine in the order the file first names them; the sensors named as surveyed are marked so
+ * ({@link SensorRole#SURVEYED}) before the first report, every other one is left for the engine to estimate.
  */
 public final class FusionReplay {
 
-    /** What a replay produced: per-scan latencies (ns), the confirmed tracks at every scan time, the distinct track count. */
-    public record Outcome(long[] scanNanos, ApFiles.States tracks, int tracksTotal) {
+    /**
+     * What a replay produced: per-scan latencies (ns), the confirmed tracks at every scan time, the distinct
+     * track count, and the engine's registration estimate of each sensor at the end, in the engine's sensor order.
+     */
+    public record Outcome(long[] scanNanos, ApFiles.States tracks, int tracksTotal, List<SensorEstimate> registration) {
         public double seconds() {
             return Arrays.stream(scanNanos).sum() / 1e9;
         }
     }
 
+    /**
+     * The engine's registration estimate of one sensor: its role, the offset of its reports east and north
+     * (m) with their one-sigma uncertainties, the reports the estimate rests on, and when its bias was last
+     * seen to jump (NaN: never). See {@link org.kizuna.picture.internal.tracking.RegistrationSink}.
+     */
+    public record SensorEstimate(String sensor, SensorRole role, double biasX, double biasY, double sigmaX, double sigmaY, long reportsUsed,
+            double jumpedAt) {
+    }
+
     private FusionReplay() {
     }
 
+    /** A replay in which no sensor is marked surveyed. */
     public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks) {
         return run(d, config, keepTracks, TrackFile.HISTORY);
     }
 
+    /** A replay in which no sensor is marked surveyed. */
     public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks, TrackFile mode) {
+        return run(d, config, keepTracks, mode, List.of());
+    }
+
+    /**
+     * A replay with the sensors named in {@code surveyed} marked surveyed.
+     *
+     * @throws IllegalArgumentException when a sensor named as surveyed has no report in {@code d}
+     */
+    public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks, TrackFile mode, Collection<String> surveyed) {
         FusionEngine engine = new FusionEngine(config);
-        Map<String, Integer> sensors = new HashMap<>();
+        Map<String, Integer> sensors = new LinkedHashMap<>();
         int[] sensorOf = new int[d.size()];
         for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
+        for (String name : surveyed) {
+            Integer index = sensors.get(name);
+            if (index == null) {
+                throw new IllegalArgumentException(
+                        "surveyed sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
+            }
+            engine.role(index, SensorRole.SURVEYED);
+        }
+        String[] names = sensors.keySet().toArray(String[]::new);
         List<Long> latencies = new ArrayList<>();
         StateCollector out = new StateCollector(keepTracks ? d.size() * 2 : 0);
-        Map<Long, History> histories = new java.util.LinkedHashMap<>();
+        Map<Long, History> histories = new LinkedHashMap<>();
         List<Double> scanTimes = new ArrayList<>();
         int i = 0;
         while (i < d.size()) {
@@ -78,7 +114,10 @@ public final class FusionReplay {
                 for (int k = 0; k < h.n; k++) out.add(h.s[k * 5], e.getKey(), h.s[k * 5 + 1], h.s[k * 5 + 2], h.s[k * 5 + 3], h.s[k * 5 + 4]);
             }
         }
-        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), out.states(), out.distinct());
+        List<SensorEstimate> registration = new ArrayList<>();
+        engine.registration((sensor, role, bx, by, sx, sy, used, jumped) -> registration
+                .add(new SensorEstimate(sensor < names.length ? names[sensor] : "#" + sensor, role, bx, by, sx, sy, used, jumped)));
+        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), out.states(), out.distinct(), List.copyOf(registration));
     }
 
     /** A track's position and velocity at time t. */

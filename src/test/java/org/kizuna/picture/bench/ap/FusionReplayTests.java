@@ -1,15 +1,18 @@
 package org.kizuna.picture.bench.ap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.kizuna.picture.bench.FusionBench;
 import org.kizuna.picture.internal.tracking.FusionConfig;
+import org.kizuna.picture.internal.tracking.SensorRole;
 
-/** What the replay writes as a track's history. */
+/** What the replay writes as a track's history, and which sensors it tells the engine were surveyed. */
 class FusionReplayTests {
 
     /** One target flying east at 250 m/s, reported every second by a 100 m sensor. */
@@ -52,5 +55,22 @@ class FusionReplayTests {
     private static int indexAt(ApFiles.States s, double t) {
         for (int i = 0; i < s.size(); i++) if (s.t()[i] == t) return i;
         return -1;
+    }
+
+    /** A sensor named as surveyed must have reports in the file; the one that has is marked so, and the replay tracks as before. */
+    @Test
+    void surveyedSensorsAreMarkedAndMustBeInTheFile() {
+        assertThatThrownBy(() -> FusionReplay.run(oneTarget(), FusionConfig.defaults(), false, FusionBench.TrackFile.HISTORY, List.of("AU", "US")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'US'").hasMessageContaining("(their sensors: AU)");
+        FusionReplay.Outcome surveyed = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionBench.TrackFile.HISTORY, List.of("AU"));
+        FusionReplay.Outcome plain = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionBench.TrackFile.HISTORY);
+        assertThat(surveyed.tracksTotal()).isEqualTo(1);
+        assertThat(surveyed.tracks().x()).isEqualTo(plain.tracks().x());
+        // every sensor the engine reports on is the one sensor of the file, surveyed: no bias of its own
+        assertThat(surveyed.registration()).allSatisfy(e -> {
+            assertThat(e.sensor()).isEqualTo("AU");
+            assertThat(e.role()).isEqualTo(SensorRole.SURVEYED);
+            assertThat(e.biasX()).isZero();
+        });
     }
 }

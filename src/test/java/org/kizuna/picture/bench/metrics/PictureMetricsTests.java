@@ -11,11 +11,19 @@ import org.kizuna.picture.bench.ap.ApFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** On Stone Soup's own AP-1 tracks the metrics give Stone Soup's figures to 1e-6 relative. */
+/**
+ * On Stone Soup's own AP-1 tracks the metrics give Stone Soup's figures to 1e-6 relative; on its JPDA tracks
+ * of AP-2 all but one, the rate of track number change, which differs by one track number change for a
+ * reason given with that case.
+ */
 class PictureMetricsTests {
 
     static Path resource(String name) throws Exception {
-        return Path.of(PictureMetricsTests.class.getResource("/ap1/" + name).toURI());
+        return resource("ap1", name);
+    }
+
+    static Path resource(String benchmark, String name) throws Exception {
+        return Path.of(PictureMetricsTests.class.getResource("/" + benchmark + "/" + name).toURI());
     }
 
     static void close(double actual, double expected) {
@@ -41,6 +49,55 @@ class PictureMetricsTests {
         close(r.velocityAccuracy(), s.get("velocity_accuracy").asDouble());
         close(r.rateOfTrackNumberChange(), s.get("rate_of_track_number_change").asDouble());
         close(r.longestTrackSegment(), s.get("longest_track_segment").asDouble());
+    }
+
+    /**
+     * The second case: Stone Soup's JPDA tracks of AP-2 (1,358 tracks on 100 manoeuvring targets, many of
+     * them lost and taken up again). GOSPA and its parts, OSPA, completeness, ambiguity, spuriousness,
+     * position and velocity accuracy and the longest track segment are Stone Soup's to 1e-6 relative.
+     *
+     * <p>The rate of track number change is not, and cannot be made to be: R = sum over truths of (NU - 1) /
+     * sum of TT. The time tracked TT agrees (29,195.7 s in all). NU, the fewest tracks needed to hold a truth,
+     * Stone Soup finds greedily in {@code SIAPMetrics.min_num_tracks_needed_to_track}
+     * ({@code stonesoup/metricgenerator/tracktotruthmetrics.py}): it sorts the truth's associations by the
+     * end of their last stretch, latest first, and at each time takes the first in that order that holds the
+     * truth then, jumping past the end of the stretch it holds it in. Associations that end at the same time
+     * (on AP-2, at the end of the run) stay in the order of the association set, a Python set of objects
+     * hashed by identity: arbitrary, and not the same from run to run. When one of them is a merged
+     * association whose stretch at that time ends early (its track lost the truth and took it up again) and
+     * another holds the truth to the end, the choice moves NU by one. Four AP-2 truths have such ties (T5,
+     * T7, T27, T85); over all orders of the tied associations the sum of NU - 1 ranges from 849 to 853.
+     * Stone Soup's run drew 850; Kizuna, which keeps ties in the order of the track file, gives 851: one
+     * change more over the same time, 0.029148 against 0.029114, equal to three significant figures.
+     *
+     * <p>AP-2's README gives Kizuna's figures as 0.366 (longest segment) and 0.0298 (rate): those are from
+     * before the metrics merged the associations of one track and one truth into one as Stone Soup does,
+     * when each stretch counted on its own.
+     */
+    @Test
+    void stoneSoupJpdaTracksOfApTwoGiveStoneSoupFigures() throws Exception {
+        PictureMetrics.Result r = PictureMetrics.evaluate(ApFiles.readStates(resource("ap2", "ap2_truth.csv")),
+                ApFiles.readStates(resource("ap2", "stonesoup_jpda_tracks.csv")));
+        JsonNode ref = JsonMapper.builder().build().readTree(resource("ap2", "stonesoup_jpda_metrics.json").toFile());
+        JsonNode g = ref.get("gospa");
+        JsonNode s = ref.get("siap");
+        close(r.gospaMean(), g.get("mean").asDouble());
+        close(r.gospaLocalisation(), g.get("localisation").asDouble());
+        close(r.gospaMissed(), g.get("missed").asDouble());
+        close(r.gospaFalse(), g.get("false").asDouble());
+        close(r.ospaMean(), ref.get("ospa_mean").asDouble());
+        close(r.completeness(), s.get("completeness").asDouble());
+        close(r.ambiguity(), s.get("ambiguity").asDouble());
+        close(r.spuriousness(), s.get("spuriousness").asDouble());
+        close(r.positionAccuracy(), s.get("position_accuracy").asDouble());
+        close(r.velocityAccuracy(), s.get("velocity_accuracy").asDouble());
+        close(r.longestTrackSegment(), s.get("longest_track_segment").asDouble());
+        double rate = s.get("rate_of_track_number_change").asDouble();
+        assertThat(rate).isCloseTo(0.0291, within(0.00005));
+        assertThat(r.rateOfTrackNumberChange()).isCloseTo(0.0291, within(0.00005));
+        // the same time tracked, 851 changes against Stone Soup's 850
+        close(rate * 29_195.7, 850);
+        close(r.rateOfTrackNumberChange() * 29_195.7, 851);
     }
 
     /** States from parallel lists of ids, positions and times, all moving at (100, 0) m/s. */
