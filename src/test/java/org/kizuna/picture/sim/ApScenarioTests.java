@@ -287,7 +287,9 @@ class ApScenarioTests {
             assertThat(m.spuriousness()).as("seed %d", seed).isLessThan(1e-4);
             assertThat(m.ambiguity()).as("seed %d", seed).isEqualTo(1.0);
             assertThat(m.completeness()).as("seed %d", seed).isGreaterThanOrEqualTo(0.999);
-            assertThat(m.positionAccuracy()).as("seed %d", seed).isLessThanOrEqualTo(40);
+            // seed 2 gives 40.2 m since the motion models of issue 12 (a straight target's estimate carries a
+            // little of the manoeuvre models'); docs/benchmarks.md has the figures before and after
+            assertThat(m.positionAccuracy()).as("seed %d", seed).isLessThanOrEqualTo(40.5);
         }
     }
 }
