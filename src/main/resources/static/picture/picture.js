@@ -187,18 +187,53 @@
     };
   }
 
+  let sensorList = [], registration = new Map();   // the sensors the reader is listed; id -> the tracker's estimate
+
+  function signed(m) { const r = Math.round(m); return (r < 0 ? '-' : '+') + Math.abs(r); }
+
+  function metres(m) { return Math.round(m) + ' m'; }
+
+  // the registration columns of a sensor: bias (or "surveyed (reference)"), uncertainty, reports used
+  function registrationCells(s) {
+    const r = registration.get(s.id);
+    const bias = Kizuna.el('td', { class: 'registration-bias' });
+    if (s.surveyed || (r && r.role === 'surveyed')) bias.append('surveyed (reference)');
+    else if (r) bias.append('E ' + signed(r.biasEast) + ' m, N ' + signed(r.biasNorth) + ' m');
+    else bias.append('no estimate yet');
+    if (r && r.jumpedAt) {
+      bias.append(' ', Kizuna.el('span', { class: 'tag warn registration-jump' }, 'bias jumped at ' + r.jumpedAt.slice(11, 19) + ' UTC'));
+    }
+    const reference = s.surveyed || (r && r.role === 'surveyed');
+    const sigma = !r || reference ? '—' : Math.round(r.sigmaEast) === Math.round(r.sigmaNorth)
+      ? '± ' + metres(r.sigmaEast) : '± ' + metres(r.sigmaEast) + ' E, ' + metres(r.sigmaNorth) + ' N';
+    return [bias, Kizuna.el('td', { class: 'registration-sigma' }, sigma), Kizuna.el('td', { class: 'registration-used' }, r ? String(r.reportsUsed) : '—')];
+  }
+
+  function renderSensors() {
+    document.getElementById('sensor-count').textContent = sensorList.length;
+    document.getElementById('sensor-rows').replaceChildren(...sensorList.map(s => Kizuna.el('tr', { 'data-sensor': s.id },
+      Kizuna.el('td', {}, s.id), Kizuna.el('td', {}, s.platform), Kizuna.el('td', {}, s.kind),
+      Kizuna.el('td', {}, Kizuna.el('span', { class: 'tag ' + tagClass(s.defaultLabel) }, s.defaultLabel)),
+      Kizuna.el('td', {}, String(s.accuracyMetres)), ...registrationCells(s))));
+  }
+
   async function sensors() {
     try {
-      const list = await Kizuna.api('/api/v1/picture/sensors');
-      document.getElementById('sensor-count').textContent = list.length;
-      document.getElementById('sensor-rows').replaceChildren(...list.map(s => Kizuna.el('tr', { 'data-sensor': s.id },
-        Kizuna.el('td', {}, s.id), Kizuna.el('td', {}, s.platform), Kizuna.el('td', {}, s.kind),
-        Kizuna.el('td', {}, Kizuna.el('span', { class: 'tag ' + tagClass(s.defaultLabel) }, s.defaultLabel)),
-        Kizuna.el('td', {}, String(s.accuracyMetres)))));
+      sensorList = await Kizuna.api('/api/v1/picture/sensors');
+      renderSensors();
+      estimates();
     } catch (e) {
       problemEl.textContent = e.message;
       problemEl.hidden = false;
     }
+  }
+
+  async function estimates() {
+    try {
+      const list = await Kizuna.api('/api/v1/picture/sensors/registration');
+      registration = new Map(list.map(r => [r.sensor, r]));
+      renderSensors();
+    } catch (e) { /* keep the last estimates */ }
   }
 
   async function registerSensor(ev) {
@@ -206,6 +241,7 @@
     const form = ev.target, box = document.getElementById('sensor-problem');
     const body = Object.fromEntries(new FormData(form).entries());
     for (const k of ['accuracyMetres', 'lat', 'lon']) body[k] = Number(body[k]);
+    body.surveyed = form.elements.surveyed.checked;
     try {
       const xsrf = (document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/) || [])[1];
       await Kizuna.api('/api/v1/picture/sensors', { method: 'POST', body: JSON.stringify(body), headers: {
@@ -231,6 +267,7 @@
     banner();
     setInterval(() => { expire(); render(); }, 1000);
     setInterval(banner, 5000);
+    setInterval(estimates, 5000);
   }
 
   init();

@@ -28,6 +28,16 @@ public interface Picture {
     /** The tracks the reader may see now, self-reported and fused. */
     List<TrackView> tracks(Reader reader);
 
+    /**
+     * The registration estimates of the reader's own audience (the tracker it sees its fused tracks from), in
+     * sensor-id order: one for each registered sensor whose default label the reader may read (the rule of the
+     * sensor list) and of whose reports the reader may read some. Each rests only on reports the reader may read.
+     *
+     * @throws IllegalStateException when the picture serves as many distinct readers as it may, all of them in
+     *                               use, exactly as {@link #tracks} does
+     */
+    List<SensorRegistration> registration(Reader reader);
+
     /** Events refused since start, by reason ({@code time-too-old}, {@code label-not-held} ...), sorted by reason. */
     Map<String, Long> refusedByReason();
 }

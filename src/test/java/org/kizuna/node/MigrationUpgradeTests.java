@@ -20,12 +20,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Each module numbers its migrations in a range of its own, so a module's new migration (identity's V2,
- * the picture's V42) sorts below another module's migration a node has already applied (booking's V51).
+ * the picture's V42 and V43) sorts below another module's migration a node has already applied (booking's V51).
  * A node of the previous release must still start: the node's settings let Flyway apply them out of order.
  */
 class MigrationUpgradeTests {
 
-    static final List<String> ADDED_AFTER_RELEASE = List.of("V2__identity_enabled.sql", "V42__picture_track_history_per_audience.sql");
+    static final List<String> ADDED_AFTER_RELEASE = List.of("V2__identity_enabled.sql", "V42__picture_track_history_per_audience.sql",
+            "V43__picture_sensor_surveyed.sql");
 
     @Test
     void aDatabaseOfThePreviousReleaseTakesTheNewModulesMigrations(@TempDir Path previous) throws IOException {

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
@@ -30,11 +31,13 @@ import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.Sensor;
+import org.kizuna.picture.SensorRegistration;
 import org.kizuna.picture.Sensors;
 import org.kizuna.picture.Source;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.internal.tracking.AudienceTracking;
 import org.kizuna.picture.internal.tracking.Plane;
+import org.kizuna.picture.internal.tracking.SensorRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,13 @@ import org.slf4j.LoggerFactory;
  * which it publishes per-audience frames: changed self-reported tracks within about 10 ms, the fused view
  * once a second, and the whole visible picture on subscription (latest-SA replay). Nothing on this path
  * touches the database.
+ * <p>
+ * The tracking's references: a surveyed sensor ({@link Sensor#surveyed()}) is given the role
+ * {@link SensorRole#SURVEYED}, and a unit's own GPS fix (a self-report of {@code how} {@code m-g} with a known
+ * circular error, from a source the node vouches for) is also given to the tracking as a report of the
+ * pseudo-sensor of its nation's self-reports ({@link SensorRole#SELF_REPORTS}): a yardstick for the other
+ * sensors' registration ({@link #registration(Reader)}), never a registered sensor, and never a fused track of its own
+ * (the unit is shown as its self-reported track).
  * <p>
  * Bounded under hostile input ({@link Limits}): events whose time is outside a window around the node's
  * clock are refused, a report's stale time is capped, the self-reported tracks and distinct labels of
@@ -127,8 +137,12 @@ public final class LivePicture implements Picture, AutoCloseable {
     private final Map<String, Integer> tracksByNation = new HashMap<>();
     private final Map<String, Set<Label>> trackerLabelsByNation = new HashMap<>();
     private long lastCompaction, lastAudienceSweep;
+    /** The tracking's sensor indices: of a registered sensor (by id), and of the pseudo-sensor of a nation's self-reports (by nation). */
     private final Map<String, Integer> sensorIndex = new HashMap<>();
-    private final List<Sensor> sensorByIndex = new ArrayList<>();
+    private final Map<String, Integer> selfReportIndex = new HashMap<>();
+    /** Per tracking index: the registered sensor, null for a nation's self-reports; and the nation whose reports they are. */
+    private final List<@Nullable Sensor> sensorByIndex = new ArrayList<>();
+    private final List<String> nationByIndex = new ArrayList<>();
     private final Map<String, LabelKeys.Marking> rollUps = new HashMap<>();
     private long lastFlush = System.nanoTime();
     private volatile long observations;
@@ -216,7 +230,8 @@ public final class LivePicture implements Picture, AutoCloseable {
     private sealed interface Command {
     }
 
-    private record SelfReport(TrackState state, String owner, int labelEpoch) implements Command {
+    /** {@code referenceSigma}: the circular error (m) of a unit's own GPS fix, a reference for the tracking; NaN for any other self-report. */
+    private record SelfReport(TrackState state, String owner, int labelEpoch, double referenceSigma) implements Command {
     }
 
     private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking, int labelEpoch)
@@ -229,7 +244,8 @@ public final class LivePicture implements Picture, AutoCloseable {
     private record Unsubscribe(Subscriber subscriber) implements Command {
     }
 
-    private record Query(Reader reader, CompletableFuture<List<TrackState>> answer) implements Command {
+    /** A question about what the reader's audience sees, answered on the picture's thread. */
+    private record Query<T>(Reader reader, Function<Audience, T> question, CompletableFuture<T> answer) implements Command {
     }
 
     /**
@@ -307,9 +323,13 @@ public final class LivePicture implements Picture, AutoCloseable {
         } else {
             String[] nations = {source.nation()};
             long stale = Math.min(Math.max(e.staleMs(), e.timeMs()), e.timeMs() + limits.maxStale().toMillis());
+            // a unit's own GPS fix (machine-generated, GPS) of known accuracy is a reference for the tracking's
+            // registration estimates; a hand-placed marker or a fix of unknown accuracy is not, nor is anything an
+            // unauthenticated source says (it may move nobody else's picture)
+            double reference = source.authenticated() && e.how().startsWith("m-g") && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN ? e.ce() : Double.NaN;
             command = new SelfReport(new TrackState(e.uid(), e.type(), e.how().isEmpty() ? "m-g" : e.how(), e.lat(), e.lon(), e.hae(),
                     e.speed(), e.course(), e.callsign(), marking, e.timeMs(), stale, nations, true),
-                    source.authenticated() ? "" : '~' + source.owner() + '|', epoch);
+                    source.authenticated() ? "" : '~' + source.owner() + '|', epoch, reference);
         }
         if (!commands.offer(command)) throw refuse("overloaded", "picture is overloaded; event dropped", source.name());
     }
@@ -339,8 +359,24 @@ public final class LivePicture implements Picture, AutoCloseable {
 
     /** The current versions of the tracks the reader may see (self-reported and fused). */
     public List<TrackState> states(Reader reader) {
-        CompletableFuture<List<TrackState>> answer = new CompletableFuture<>();
-        command(new Query(reader, answer));
+        return ask(reader, this::visible);
+    }
+
+    /**
+     * The registration estimates of the reader's own audience, in sensor-id order: of each registered sensor
+     * whose default label the reader may read (the sensor list's rule) and which the audience's tracking has had
+     * reports from (only reports the audience may read reach it). Refused, as {@link #tracks} is, when the
+     * picture serves as many audiences as it may.
+     */
+    @Override
+    public List<SensorRegistration> registration(Reader reader) {
+        return ask(reader, this::registration);
+    }
+
+    /** Asks the picture's thread a question about the reader's audience and waits (up to 5 s) for the answer. */
+    private <T> T ask(Reader reader, Function<Audience, T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        command(new Query<>(reader, question, answer));
         try {
             return answer.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -540,6 +576,12 @@ public final class LivePicture implements Picture, AutoCloseable {
                 }
                 if (self.put(key, state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
                 pending.add(state);
+                if (!Double.isNaN(r.referenceSigma()) && (previous == null || previous.timeMs < state.timeMs)) {
+                    // a unit's own fix: a report of its nation's self-reports for the tracking, under its own label
+                    trackerLabelsByNation.computeIfAbsent(state.nations[0], k -> new HashSet<>()).add(state.marking.label());
+                    tracking.report(seconds(state.timeMs), selfReportIndex(state.nations[0]), Plane.x(state.lon), Plane.y(state.lat),
+                            r.referenceSigma(), state.marking.key());
+                }
                 if (!r.owner().isEmpty()) {
                     if (previous != null) retired.add(previous); // forgotten once flushed
                     unauthenticated.put(state, state.nations[0] + '|' + state.uid);
@@ -571,15 +613,25 @@ public final class LivePicture implements Picture, AutoCloseable {
                     if (a.subscribers.remove(u.subscriber())) a.lastUsed = clock.millis();
                 }
             }
-            case Query q -> {
-                Audience a = audience(q.reader());
-                if (a == null) {
-                    q.answer().completeExceptionally(new IllegalStateException("the picture serves as many distinct readers as it may; try again later"));
-                } else {
-                    q.answer().complete(visible(a));
-                }
-            }
+            case Query<?> q -> answer(q);
         }
+    }
+
+    private <T> void answer(Query<T> q) {
+        Audience a = audience(q.reader());
+        if (a == null) {
+            q.answer().completeExceptionally(new IllegalStateException("the picture serves as many distinct readers as it may; try again later"));
+        } else {
+            q.answer().complete(q.question().apply(a));
+        }
+    }
+
+    /** The audience's registration estimates of the registered sensors its reader may see (see {@link RegistrationView}). */
+    private List<SensorRegistration> registration(Audience a) {
+        RegistrationView view = new RegistrationView(i -> i >= 0 && i < sensorByIndex.size() ? sensorByIndex.get(i) : null,
+                s -> kernel.mayRead(labels.parse(s.defaultLabel()), a.reader), epochMs);
+        tracking.registration(a.trackingPlace, view);
+        return view.list();
     }
 
     private List<TrackState> visible(Audience a) {
@@ -669,9 +721,10 @@ public final class LivePicture implements Picture, AutoCloseable {
     private TrackState[] fusedView(Audience a, long now) {
         List<TrackState> out = new ArrayList<>();
         tracking.view(a.trackingPlace, (id, t, x, y, vx, vy, variance, keys, keyCount, sensorIds, sensorCount) -> {
+            if (!sensed(sensorIds, sensorCount)) return; // units' own fixes alone: each unit is shown as its self-reported track
             LabelKeys.Marking marking = rollUp(keys, keyCount);
             if (!a.mayRead(marking.key())) return; // never publish a roll-up the audience may not read
-            String[] nations = Arrays.stream(sensorIds, 0, sensorCount).mapToObj(i -> sensorByIndex.get(i).nation()).distinct().sorted().toArray(String[]::new);
+            String[] nations = Arrays.stream(sensorIds, 0, sensorCount).mapToObj(nationByIndex::get).distinct().sorted().toArray(String[]::new);
             double speed = Plane.speed(vx, vy);
             String type = speed > 60 ? "a-u-A" : "a-u-S";
             long timeMs = epochMs + Math.round(t * 1000);
@@ -738,14 +791,40 @@ public final class LivePicture implements Picture, AutoCloseable {
         return m;
     }
 
+    /** Whether a registered sensor contributed to the track (not only units' self-reports, which are references). */
+    private boolean sensed(int[] sensorIds, int sensorCount) {
+        for (int k = 0; k < sensorCount; k++) {
+            if (sensorByIndex.get(sensorIds[k]) != null) return true;
+        }
+        return false;
+    }
+
+    /** The tracking index of a registered sensor, given out on its first report; a surveyed sensor is a reference. */
     private int sensorIndex(Sensor s) {
         Integer i = sensorIndex.get(s.id());
         if (i == null) {
-            i = sensorByIndex.size();
-            sensorByIndex.add(s);
+            i = newIndex(s, s.nation());
             sensorIndex.put(s.id(), i);
+            if (s.surveyed()) tracking.role(i, SensorRole.SURVEYED);
         }
         return i;
+    }
+
+    /** The tracking index of the pseudo-sensor "self-reports of {@code nation}" (its units' own fixes), given out on its first report. */
+    private int selfReportIndex(String nation) {
+        Integer i = selfReportIndex.get(nation);
+        if (i == null) {
+            i = newIndex(null, nation);
+            selfReportIndex.put(nation, i);
+            tracking.role(i, SensorRole.SELF_REPORTS);
+        }
+        return i;
+    }
+
+    private int newIndex(@Nullable Sensor s, String nation) {
+        sensorByIndex.add(s);
+        nationByIndex.add(nation);
+        return sensorByIndex.size() - 1;
     }
 
 }

@@ -18,10 +18,10 @@ public class JdbcSensors extends SensorCatalog {
 
     public JdbcSensors(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        jdbc.sql("select id, nation, platform, kind, default_label, accuracy_m, lat, lon, registered_by from picture_sensor")
+        jdbc.sql("select id, nation, platform, kind, default_label, accuracy_m, lat, lon, surveyed, registered_by from picture_sensor")
                 .query((rs, n) -> {
                     load(new Sensor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)), rs.getString(9));
+                            rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9)), rs.getString(10));
                     return n;
                 })
                 .list();
@@ -37,23 +37,27 @@ public class JdbcSensors extends SensorCatalog {
     public synchronized Sensor register(Sensor s, String by) {
         validate(s);
         if (find(s.id()).isPresent()) throw new IllegalArgumentException("a sensor with id '" + s.id() + "' is already registered");
-        jdbc.sql("insert into picture_sensor (id, nation, platform, kind, default_label, accuracy_m, lat, lon, registered_at, registered_by) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(s.id(), s.nation(), s.platform(), s.kind(), s.defaultLabel(), s.accuracyMetres(), s.lat(), s.lon(),
+        jdbc.sql("insert into picture_sensor (id, nation, platform, kind, default_label, accuracy_m, lat, lon, surveyed, registered_at, registered_by) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), s.nation(), s.platform(), s.kind(), s.defaultLabel(), s.accuracyMetres(), s.lat(), s.lon(), s.surveyed(),
                         Timestamp.from(Instant.now()), by)
                 .update();
         load(s, by);
         return s;
     }
 
-    /** The sensors of the demo scenario (public facts: where such radars and ships are based). */
+    /**
+     * The sensors of the demo scenario (public facts: where such radars and ships are based). The fixed land
+     * radars were surveyed where they stand (references for the others' registration); ships and aircraft were not.
+     */
     public static List<Sensor> demo() {
         return List.of(
-                new Sensor("USA-TPY2-SHARIKI", "USA", "AN/TPY-2 radar, Shariki (Aomori)", "radar", "SECRET//REL TO USA, JPN", 120, 40.77, 140.20),
-                new Sensor("USA-TPY2-KYOGA", "USA", "AN/TPY-2 radar, Kyogamisaki (Kyoto)", "radar", "SECRET//NOFORN", 150, 35.77, 135.22),
-                new Sensor("USA-DDG-MUSTIN", "USA", "USS Mustin (DDG-89), SPY-1D", "ship", "SECRET//REL TO USA, AUS, JPN", 80, 34.0, 139.5),
-                new Sensor("JPN-FPS5-SADO", "JPN", "J/FPS-5 radar, Sado", "radar", "//JPN SECRET//REL TO USA, JPN", 150, 38.08, 138.40),
-                new Sensor("JPN-DDG-MAYA", "JPN", "JS Maya (DDG-179), SPY-1D", "ship", "//JPN SECRET//REL TO USA, JPN", 80, 31.5, 129.5),
-                new Sensor("AUS-P8A-A47", "AUS", "RAAF P-8A Poseidon, Philippine Sea", "aircraft", "//AUS SECRET//REL TO USA, AUS, JPN", 200, 26.0, 133.0));
+                new Sensor("USA-TPY2-SHARIKI", "USA", "AN/TPY-2 radar, Shariki (Aomori)", "radar", "SECRET//REL TO USA, JPN", 120, 40.77, 140.20, true),
+                new Sensor("USA-TPY2-KYOGA", "USA", "AN/TPY-2 radar, Kyogamisaki (Kyoto)", "radar", "SECRET//NOFORN", 150, 35.77, 135.22, true),
+                new Sensor("USA-DDG-MUSTIN", "USA", "USS Mustin (DDG-89), SPY-1D", "ship", "SECRET//REL TO USA, AUS, JPN", 80, 34.0, 139.5, false),
+                new Sensor("JPN-FPS5-SADO", "JPN", "J/FPS-5 radar, Sado", "radar", "//JPN SECRET//REL TO USA, JPN", 150, 38.08, 138.40, true),
+                new Sensor("JPN-DDG-MAYA", "JPN", "JS Maya (DDG-179), SPY-1D", "ship", "//JPN SECRET//REL TO USA, JPN", 80, 31.5, 129.5, false),
+                new Sensor("AUS-P8A-A47", "AUS", "RAAF P-8A Poseidon, Philippine Sea", "aircraft", "//AUS SECRET//REL TO USA, AUS, JPN", 200, 26.0, 133.0,
+                        false));
     }
 }

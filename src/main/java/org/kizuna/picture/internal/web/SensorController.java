@@ -2,12 +2,15 @@ package org.kizuna.picture.internal.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
+import org.kizuna.picture.Picture;
 import org.kizuna.picture.Sensor;
+import org.kizuna.picture.SensorRegistration;
 import org.kizuna.picture.internal.sensors.JdbcSensors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * planner or administrator of the sensor's nation cleared at least to the registry's clearance floor, and
  * the sensor's default label must be one a reader of its nation at that floor may read. So whoever may
  * register a sensor may read every sensor of its nation, and "already registered" never confirms a
- * sensor the user may not read (docs/label.md, "Sensor ids and who may register them").
+ * sensor the user may not read (docs/label.md, "Sensor ids and who may register them"). The tracker's
+ * registration estimates ({@code GET .../registration}) are the reader's own audience's, of the sensors it is listed.
  */
 @RestController
 @RequestMapping("/api/v1/picture/sensors")
@@ -34,9 +38,11 @@ class SensorController {
     private final LabelKernel kernel;
 
     private final Writes writes;
+    private final Picture picture;
 
-    SensorController(JdbcSensors sensors, Readers readers, LabelKernel kernel, Writes writes) {
+    SensorController(JdbcSensors sensors, Readers readers, LabelKernel kernel, Writes writes, Picture picture) {
         this.writes = writes;
+        this.picture = picture;
         this.sensors = sensors;
         this.readers = readers;
         this.kernel = kernel;
@@ -48,8 +54,30 @@ class SensorController {
         return sensors.all().stream().filter(s -> kernel.mayRead(org.kizuna.label.Label.parse(s.defaultLabel()), reader)).toList();
     }
 
+    /**
+     * The tracker's registration estimate of each sensor the reader is listed (its default label readable) and of
+     * whose reports the reader may read some, as the reader's own audience has it, in sensor-id order.
+     */
+    @GetMapping("/registration")
+    List<SensorRegistration> registration() {
+        return picture.registration(readers.reader());
+    }
+
+    /**
+     * A sensor to register, as JSON: the fields of {@link Sensor}; a record that does not say whether the sensor
+     * was surveyed registers one that was not.
+     */
+    record SensorRequest(String id, String nation, String platform, String kind, String defaultLabel, double accuracyMetres, double lat,
+            double lon, @Nullable Boolean surveyed) {
+
+        Sensor sensor() {
+            return new Sensor(id, nation, platform, kind, defaultLabel, accuracyMetres, lat, lon, Boolean.TRUE.equals(surveyed));
+        }
+    }
+
     @PostMapping(consumes = "application/json")
-    ResponseEntity<Sensor> register(@RequestBody Sensor sensor) {
+    ResponseEntity<Sensor> register(@RequestBody SensorRequest request) {
+        Sensor sensor = request.sensor();
         KizunaUser user = readers.user();
         // the role before anything else, then checks of the record alone; none of them looks at other sensors
         writes.authorize(user, Write.REGISTER_SENSOR, user.nation());

@@ -38,6 +38,15 @@ class PictureBoundsTests {
         return new CotEvent(uid, "a-f-S-C", "m-g", timeMs, timeMs, staleMs, 35.0, 135.0, 0, 10, 10, access, caveat, rel, 8, 90, null, null);
     }
 
+    /**
+     * A hand-placed marker ({@code h-e}): a self-reported track only. (A unit's own GPS fix, {@code m-g} with a
+     * known circular error, is also a reference report for the tracking, whose engines hold its label as long
+     * as they hold the report.)
+     */
+    static CotEvent marker(String uid, long timeMs, long staleMs, String access, String caveat, String rel) {
+        return new CotEvent(uid, "a-f-S-C", "h-e", timeMs, timeMs, staleMs, 35.0, 135.0, 0, 10, 10, access, caveat, rel, 8, 90, null, null);
+    }
+
     /** A label no churned label uses. */
     static CotEvent jpnOnly(String uid, long timeMs, long staleMs) {
         return event(uid, timeMs, staleMs, "CONFIDENTIAL", null, "REL TO USA, JPN");
@@ -111,7 +120,7 @@ class PictureBoundsTests {
             for (int i = 0; i < churn.size(); i++) {
                 LabelKeys.Marking m = churn.get(i);
                 try {
-                    picture.ingest(event("CHURN-" + i, now.get(), now.get() + 10_000, m.access(), m.caveat(), m.releasableTo()), SOURCE);
+                    picture.ingest(marker("CHURN-" + i, now.get(), now.get() + 10_000, m.access(), m.caveat(), m.releasableTo()), SOURCE);
                 } catch (CotRejected r) {
                     assertThat(r.getMessage()).contains("distinct labels");
                     refused++;

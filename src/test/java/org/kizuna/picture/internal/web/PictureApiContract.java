@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.TreeHead;
 import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.Sensor;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.TakCodec;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.ingest.CotServer;
+import org.kizuna.picture.internal.sensors.JdbcSensors;
 import org.kizuna.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -313,5 +315,35 @@ abstract class PictureApiContract {
                         {"id":"USA-TPY2-KYOGA","nation":"USA","platform":"probe","kind":"radar","defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":50,"lat":35,"lon":135}""");
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.body()).contains("the sensor's nation (USA)").doesNotContain("already registered");
+    }
+
+    @Test
+    void whetherASensorWasSurveyedIsStoredAndReadBack() {
+        Api usa = Api.on(port).as("usa.officer", "demo");
+        var surveyed = usa.post("/api/v1/picture/sensors", """
+                {"id":"USA-TPS80-YOKOTA","nation":"USA","platform":"AN/TPS-80, Yokota","kind":"radar",
+                 "defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":60,"lat":35.75,"lon":139.35,"surveyed":true}""");
+        assertThat(surveyed.status()).as(surveyed.body()).isEqualTo(201);
+        var unsaid = usa.post("/api/v1/picture/sensors", """
+                {"id":"USA-MQ9-REAPER1","nation":"USA","platform":"MQ-9A, Kanoya","kind":"aircraft",
+                 "defaultLabel":"SECRET//REL TO USA, JPN","accuracyMetres":200,"lat":31.37,"lon":130.84}""");
+        assertThat(unsaid.status()).as(unsaid.body()).isEqualTo(201);
+        // a registry loaded afresh from the database: what a restarted node has
+        JdbcSensors stored = new JdbcSensors(jdbc);
+        assertThat(stored.find("USA-TPS80-YOKOTA")).map(Sensor::surveyed).contains(true);
+        assertThat(stored.find("USA-MQ9-REAPER1")).map(Sensor::surveyed).contains(false);
+        assertThat(stored.find("JPN-FPS5-SADO")).as("a demo land radar").map(Sensor::surveyed).contains(true);
+        assertThat(stored.find("JPN-DDG-MAYA")).as("a demo ship").map(Sensor::surveyed).contains(false);
+    }
+
+    @Test
+    void theRegistrationEstimatesAreTheSignedInReadersOwn() {
+        var jpn = Api.on(port).as("jpn.officer", "demo").get("/api/v1/picture/sensors/registration");
+        assertThat(jpn.status()).isEqualTo(200);
+        assertThat(jpn.contentType()).contains("application/json");
+        assertThat(jpn.json().isArray()).isTrue();
+        // only sensors the reader is listed: never Kyogamisaki's radar (SECRET//NOFORN) to a JPN reader
+        for (JsonNode e : jpn.json()) assertThat(e.get("sensor").asString()).isNotEqualTo("USA-TPY2-KYOGA");
+        assertThat(Api.on(port).get("/api/v1/picture/sensors/registration").status()).as("signed in only").isEqualTo(401);
     }
 }

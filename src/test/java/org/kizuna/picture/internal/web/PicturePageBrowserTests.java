@@ -102,7 +102,33 @@ class PicturePageBrowserTests {
             fill(j, "JPN-E767-AWACS", "JPN", "E-767 AWACS, Hamamatsu", "//JPN SECRET//REL TO USA, JPN", "300", "34.75", "137.70");
             jpn.waitFor(Duration.ofSeconds(5), w -> !w.findElements(By.cssSelector("#sensor-rows tr[data-sensor='JPN-E767-AWACS']")).isEmpty());
             assertThat(j.findElement(By.id("sensor-problem")).isDisplayed()).isFalse();
+
+            // the registration columns: a surveyed radar is a reference, any other sensor shows the tracker's estimate (or none yet)
+            assertThat(j.findElement(By.cssSelector(".sensors-panel thead")).getText()).containsIgnoringCase("Registration bias")
+                    .containsIgnoringCase("± m").containsIgnoringCase("Reports used");
+            assertThat(sensorCell(jpn, "JPN-FPS5-SADO", "registration-bias")).isEqualTo("surveyed (reference)");
+            assertThat(sensorCell(jpn, "JPN-DDG-MAYA", "registration-bias"))
+                    .matches("no estimate yet|E [+-]\\d+ m, N [+-]\\d+ m( bias jumped at \\d\\d:\\d\\d:\\d\\d UTC)?");
+            assertThat(sensorCell(jpn, "JPN-E767-AWACS", "registration-bias")).as("registered without ticking surveyed").isNotEqualTo("surveyed (reference)");
+            // a sensor registered as surveyed is a reference at once
+            j.findElement(By.cssSelector("#sensor-form [name='surveyed']")).click();
+            fill(j, "JPN-FPS3-KASUGA", "JPN", "J/FPS-3 radar, Kasuga", "//JPN SECRET//REL TO USA, JPN", "100", "33.53", "130.47");
+            jpn.waitFor(Duration.ofSeconds(5), w -> !w.findElements(By.cssSelector("#sensor-rows tr[data-sensor='JPN-FPS3-KASUGA']")).isEmpty());
+            assertThat(sensorCell(jpn, "JPN-FPS3-KASUGA", "registration-bias")).isEqualTo("surveyed (reference)");
+            ((org.openqa.selenium.JavascriptExecutor) j).executeScript("document.querySelector('.sensors-panel').scrollIntoView()");
+            jpn.screenshot("picture-jpn-sensors");
         }
+    }
+
+    /** The text of one registration cell of a sensor's row in the sensors table (re-read when the table was rendered anew meanwhile). */
+    static String sensorCell(Browser browser, String sensor, String cell) {
+        return browser.waitFor(Duration.ofSeconds(5), w -> {
+            try {
+                return w.findElement(By.cssSelector("#sensor-rows tr[data-sensor='" + sensor + "'] td." + cell)).getText();
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
     }
 
     static void fill(WebDriver d, String... values) {

@@ -142,7 +142,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
                     + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
             new ResourceDatabasePopulator(new ClassPathResource("db/migration/V40__picture_sensors.sql"),
                     new ClassPathResource("db/migration/V41__picture_track_history.sql"),
-                    new ClassPathResource("db/migration/V42__picture_track_history_per_audience.sql")).execute(db);
+                    new ClassPathResource("db/migration/V42__picture_track_history_per_audience.sql"),
+                    new ClassPathResource("db/migration/V43__picture_sensor_surveyed.sql")).execute(db);
             return db;
         }
 

@@ -5,19 +5,27 @@ import static org.kizuna.picture.internal.web.PictureWebSlice.JPN_PLANNER;
 import static org.kizuna.picture.internal.web.PictureWebSlice.USA_PLANNER;
 import static org.kizuna.picture.internal.web.PictureWebSlice.USA_VIEWER;
 
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.Sensor;
+import org.kizuna.picture.SensorRegistration;
+import org.kizuna.picture.Source;
+import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.sensors.JdbcSensors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP contract of {@code /api/v1/picture/sensors}: a reader is listed the sensors whose label it may
  * read; a planner of a nation registers that nation's sensors (201); a bad record is a 400 problem saying
- * what is wrong, a user who may not register gets a 403 problem, and neither changes the registry.
+ * what is wrong, a user who may not register gets a 403 problem, and neither changes the registry. A sensor
+ * is registered surveyed or not; {@code .../registration} answers the reader's own audience's estimates.
  */
 @PictureWebSlice
 class SensorControllerTests {
@@ -27,6 +35,10 @@ class SensorControllerTests {
     @Autowired PictureWebSlice.SignedIn signedIn;
 
     @Autowired JdbcSensors sensors;
+
+    @Autowired LivePicture picture;
+
+    @Autowired JsonMapper json;
 
     @BeforeEach
     void planner() {
@@ -60,6 +72,49 @@ class SensorControllerTests {
         assertThat(sensors.find("USA-E2D-SLICE")).isPresent();
         signedIn.as(JPN_PLANNER);
         assertThat(mvc.get().uri("/api/v1/picture/sensors")).bodyJson().extractingPath("$[*].id").asArray().contains("USA-E2D-SLICE");
+    }
+
+    @Test
+    void aSensorIsRegisteredSurveyedOrNotAndARecordThatDoesNotSayIsNotSurveyed() {
+        String surveyed = sensor("USA-TPS80-SLICE", "USA", "SECRET//REL TO USA, JPN").replace("\"kind\":\"aircraft\"", "\"kind\":\"radar\"")
+                .replace("}", ",\"surveyed\":true}");
+        assertThat(register(surveyed)).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.surveyed").isEqualTo(true);
+        assertThat(register(sensor("USA-E2D-UNSAID", "USA", "SECRET//REL TO USA, JPN"))).hasStatus(HttpStatus.CREATED)
+                .bodyJson().extractingPath("$.surveyed").isEqualTo(false);
+        assertThat(sensors.find("USA-TPS80-SLICE")).map(Sensor::surveyed).contains(true);
+        assertThat(sensors.find("USA-E2D-UNSAID")).map(Sensor::surveyed).contains(false);
+        var listed = assertThat(mvc.get().uri("/api/v1/picture/sensors")).hasStatusOk().bodyJson();
+        listed.extractingPath("$[?(@.id == 'USA-TPS80-SLICE')].surveyed").asArray().containsExactly(true);
+        listed.extractingPath("$[?(@.id == 'JPN-FPS5-SADO')].surveyed").as("a demo land radar").asArray().containsExactly(true);
+        listed.extractingPath("$[?(@.id == 'USA-DDG-MUSTIN')].surveyed").as("a demo ship").asArray().containsExactly(false);
+    }
+
+    @Test
+    void theRegistrationEstimatesAreTheReadersOwnAndNameNoSensorItMayNotSee() throws Exception {
+        // Kyogamisaki's radar (SECRET//NOFORN: a JPN reader is not listed it) reports marked REL TO USA, JPN
+        long now = System.currentTimeMillis();
+        for (long t = now - 10_000; t <= now; t += 2_000) {
+            picture.ingest(new CotEvent("USA-TPY2-KYOGA.slice", "a-u-A", "m-r", t, t, t + 30_000, 36.0, 135.0 + (t - now) * 1e-5, CotEvent.UNKNOWN, 150,
+                    CotEvent.UNKNOWN, "SECRET", null, "REL TO USA, JPN", Double.NaN, Double.NaN, null, null), new Source("usa-radar", "USA", null));
+        }
+        signedIn.as(JPN_PLANNER);
+        assertThat(mvc.get().uri("/api/v1/picture/sensors/registration")).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .bodyJson().extractingPath("$[*].sensor").asArray().doesNotContain("USA-TPY2-KYOGA");
+        // the list the picture gives the signed-in reader, as JSON
+        signedIn.as(USA_PLANNER);
+        assertThat(mvc.get().uri("/api/v1/picture/sensors/registration")).hasStatusOk().bodyJson()
+                .isEqualTo(json.writeValueAsString(picture.registration(USA_PLANNER.reader())));
+    }
+
+    @Test
+    void anEstimateIsWrittenWithItsFieldsAndTheInstantItsBiasJumped() {
+        String written = json.writeValueAsString(new SensorRegistration("JPN-DDG-MAYA", "estimated", 312.4, -145.0, 41.5, 38.0, 57,
+                Instant.parse("2026-12-07T09:00:12.250Z")));
+        assertThat(written).isEqualTo("""
+                {"sensor":"JPN-DDG-MAYA","role":"estimated","biasEast":312.4,"biasNorth":-145.0,"sigmaEast":41.5,"sigmaNorth":38.0,\
+                "reportsUsed":57,"jumpedAt":"2026-12-07T09:00:12.250Z"}""");
+        assertThat(json.writeValueAsString(new SensorRegistration("JPN-FPS5-SADO", "surveyed", 0, 0, 0, 0, 0, null)))
+                .as("a bias that never jumped has no jumpedAt").doesNotContain("jumpedAt");
     }
 
     @Test
