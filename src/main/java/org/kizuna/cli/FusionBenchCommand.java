@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fusion", description = "Replay an AP detections file through the tracker as fast as it can; print one JSON object with speed, GOSPA/OSPA/SIAP against the truth and the tracker's registration estimate of each sensor.")
 final class FusionBenchCommand extends Verb {
 
-    @Option(names = "--scenario", description = "AP1 or AP2: the repository's bench/apN/apN_detections.csv and apN_truth.csv, from the repository root; instead of --detections and --truth.") FusionBench.@Nullable Scenario scenario;
+    @Option(names = "--scenario", description = "AP1 or AP2: the detections and truth files in the repository's bench folder of that name (bench/ap2/ap2_detections.csv ...), from the repository root; instead of --detections and --truth.") FusionBench.@Nullable Scenario scenario;
     @Option(names = "--detections", description = "AP detections CSV (t_s,sensor,x_m,y_m,sigma_m,truth_id); with --truth.")
     @Nullable Path detections;
     @Option(names = "--truth", description = "AP truth CSV (t_s,truth_id,x_m,vx_mps,y_m,vy_mps); with --detections.")
