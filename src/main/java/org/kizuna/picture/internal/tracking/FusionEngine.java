@@ -17,15 +17,16 @@ import java.util.BitSet;
  * manoeuvre), whose combined estimate is what the engine gates, assigns and shows. A report of accuracy
  * sigma gates with a track when its squared Mahalanobis distance to the track's predicted position,
  * {@code ex^2 / (Vx + sigma^2) + ey^2 / (Vy + sigma^2)}, is at most {@code gate} (chi-square, two degrees of
- * freedom), where V is the widest of the models' predicted position variances, so a target that has just
- * begun to turn keeps its reports. Among gated pairs, tracks and reports are assigned globally optimally per
+ * freedom), where V is, for a confirmed track, the widest of the models' predicted position variances, so
+ * a target that has just begun to turn keeps its reports (a tentative track, which may be clutter, gates
+ * on its combined estimate). Among gated pairs, tracks and reports are assigned globally optimally per
  * cluster at the cost {@code d^2 + ln((Vx + sigma^2)(Vy + sigma^2))} (twice the negative log-likelihood, up
  * to a constant); leaving a track without a report costs as much as a report on the edge of its gate.
  *
  * <p>Registration. Each sensor's reports are corrected by the engine's estimate of that sensor's bias
  * ({@link Registration}), and the estimate's uncertainty is added to the report's; a report of a sensor
- * whose bias is estimated, taken by a confirmed track that a reference (a surveyed sensor, a unit's own
- * position) supports, refines the estimate. Units' own positions update the tracks that are those units,
+ * whose bias is estimated, taken by a track that a reference (a surveyed sensor, a unit's own position)
+ * supported lately, refines the estimate. Units' own positions update the tracks that are those units,
  * but start and confirm none.
  */
 public final class FusionEngine {
@@ -194,6 +195,7 @@ public final class FusionEngine {
         associate(first, n, maxSigma, false);
         // a unit's own position report updates the track that is that unit, but never starts one
         if (registration.roleOf(scanSensor) != SensorRole.SELF_REPORTS) initiate(first, n, t);
+        registration.scanDone(scanSensor, t);
         deleteStale(t);
         mergeDuplicates(t);
     }
@@ -281,12 +283,14 @@ public final class FusionEngine {
         }
     }
 
+    // a confirmed track gates on its widest model, so that a turn entry keeps its reports; a tentative
+    // track, which may be clutter, on its combination, so that it has to earn its confirmation
     private double gateVarX(int i) {
-        return tracks.gateVarX.at[i];
+        return tracks.confirmed.at[i] ? tracks.gateVarX.at[i] : tracks.x.posVar.at[i];
     }
 
     private double gateVarY(int i) {
-        return tracks.gateVarY.at[i];
+        return tracks.confirmed.at[i] ? tracks.gateVarY.at[i] : tracks.y.posVar.at[i];
     }
 
     private void addPair(int liveIndex, int report, double cost) {
@@ -392,7 +396,8 @@ public final class FusionEngine {
     /**
      * Updates track {@code i} with the scan's report {@code j} (queue index {@code first + j}); a tentative
      * track with enough reports is confirmed. A report of a sensor whose registration is estimated, on a
-     * confirmed track a reference supports, is also a measurement of that sensor's bias.
+     * track a reference supported within the last {@code confirmedTimeout}, is also a measurement of that
+     * sensor's bias.
      */
     private void update(int i, int first, int j) {
         int r = first + j;
@@ -400,7 +405,7 @@ public final class FusionEngine {
         int sensor = queue.sensor[r];
         if (registration.anchor(sensor)) {
             tracks.lastReferenceTime.at[i] = Math.max(tracks.lastReferenceTime.at[i], t);
-        } else if (tracks.confirmed.at[i] && t - tracks.lastReferenceTime.at[i] <= cfg.confirmedTimeout()) {
+        } else if (t - tracks.lastReferenceTime.at[i] <= cfg.confirmedTimeout()) {
             registration.measure(sensor, t, queue.x[r], queue.y[r], tracks.x.pos.at[i], tracks.y.pos.at[i], tracks.x.posVar.at[i],
                     tracks.y.posVar.at[i], queue.sigma[r] * queue.sigma[r]);
         }

@@ -1,64 +1,112 @@
 package org.kizuna.picture.internal.tracking;
 
 /**
- * Every track's motion filter: an interacting multiple model (IMM) filter over three models of how an
- * aircraft or ship moves, so that a track follows a target through turns and speed changes as closely as
- * through straight flight.
- * <ol>
+ * Every track's motion filter: an interacting multiple model (IMM) filter over the ways an aircraft or a
+ * ship moves, so that a track follows a target through turns and speed changes as closely as through
+ * straight flight.
+ * <ul>
  * <li><b>Straight</b>: constant velocity under weak white acceleration ({@code processNoise}, the matched
  * model of a target in cruise).
- * <li><b>Turning</b>: a coordinated turn at a turn rate that is part of the state (estimated, changing
- * slowly), under weak acceleration noise: a target in a 6 degree-per-second turn at 350 m/s pulls 37 m/s^2
- * of centripetal acceleration, which a constant-velocity filter can only follow hundreds of metres behind.
- * <li><b>Manoeuvring</b>: constant velocity under strong white acceleration: speed changes, and the first
- * seconds of a turn before the turn rate is known.
- * </ol>
- * The models share one state, position, velocity and turn rate {@code (x, y, vx, vy, w)} on the plane,
- * each with its own estimate and 5x5 covariance, and the filter carries how likely each model is. Before
- * every prediction the models' estimates are mixed by how likely a switch between them is over the
- * interval (a target keeps to each kind of motion for a typical time, {@link #STRAIGHT_SOJOURN} and the
- * others); a report updates each
- * model and re-weighs them by how well each predicted it. What the engine gates, assigns, merges and
- * shows is the combination (the models' estimates weighed by their probabilities, with the spread
- * between them in the covariance), written to the table's per-axis columns after each step.
+ * <li><b>Turning</b>: a coordinated turn whose rate is part of the state (estimated, held nearly
+ * constant): a target in a 6 degree-per-second turn at 350 m/s pulls 37 m/s^2 of centripetal
+ * acceleration, which a constant-velocity filter follows hundreds of metres behind.
+ * <li><b>Turns at known rates</b>: coordinated turns at every multiple of {@link #BANK_STEP_DEGREES} up to
+ * {@link #BANK_MAX_DEGREES} degrees a second, either way. A turn-rate estimate needs tens of seconds of
+ * reports to settle, longer than many turns last; of these models, the one nearest the true rate
+ * predicts well from the first seconds of the turn, and hands its rate on to the estimated one.
+ * <li><b>Accelerating</b>: constant acceleration (a speed change along a straight path), the acceleration
+ * in the state.
+ * <li><b>Manoeuvring</b>: constant velocity under strong white acceleration, the bridge between the others
+ * for the seconds in which none of them fits.
+ * </ul>
+ * The models share one state, position, velocity, turn rate and acceleration
+ * {@code (x, y, vx, vy, w, ax, ay)} on the plane, each with its own estimate and covariance, and the filter
+ * carries how likely each model is. A model holds the parts of the state it does not use (a turn rate for
+ * straight flight) as passengers that fade to zero and to their prior spread, so that the next turn starts
+ * from nothing stale. Before every prediction the models' estimates are mixed by how likely a switch
+ * between them is over the interval (each kind of motion has a typical stay, {@link #STRAIGHT_SOJOURN} and
+ * the others); a report updates each model and re-weighs them by how well each predicted it. What the
+ * engine gates, assigns, merges and shows is the combination (the models' estimates weighed by their
+ * probabilities, the spread between them in its covariance), written to the table's per-axis columns
+ * after each step.
  *
- * <p>State lives in one block column of the track table: per track, per model, the model's probability,
- * its state and its covariance, so the hot loops read one array.
+ * <p>Cost. Switching out of a model is equally likely towards every other, so the mixing of all the
+ * models costs as much as the prediction of one, whatever their number; each model's prediction uses
+ * only the non-zero entries of its transition matrix. State lives in one block column of the track
+ * table: per track, per model, the model's probability, its state and its covariance.
  */
 final class ManoeuvreFilter {
 
-    static final int MODELS = 3, STRAIGHT = 0, TURNING = 1, MANOEUVRING = 2;
-    private static final int N = 5, X = 0, Y = 1, VX = 2, VY = 3, W = 4;
+    static final int STRAIGHT = 0, TURNING = 1, MANOEUVRING = 2, ACCELERATING = 3;
+    /** The known turn rates: every multiple of this many degrees a second... */
+    static final double BANK_STEP_DEGREES = 0.75;
+    /** ...up to this many, either way (the fastest turns expected, with the estimated model beyond). */
+    static final double BANK_MAX_DEGREES = 6;
+    /** The turn rates (rad/s) of the known-rate models, which follow the first four. */
+    private static final double[] BANK = bank();
+    static final int MODELS = 4 + BANK.length;
+    /** How far a known-rate model's rate may be from the truth (rad/s): half the spacing, about. */
+    private static final double BANK_SPREAD = Math.toRadians(0.6);
+
+    private static double[] bank() {
+        int n = (int) Math.round(BANK_MAX_DEGREES / BANK_STEP_DEGREES);
+        double[] out = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            out[2 * k] = Math.toRadians((k + 1) * BANK_STEP_DEGREES);
+            out[2 * k + 1] = -out[2 * k];
+        }
+        return out;
+    }
+
+    private static final int N = 7, X = 0, Y = 1, VX = 2, VY = 3, W = 4, AX = 5, AY = 6;
     private static final int MODEL_WIDTH = 1 + N + N * N;
     static final int WIDTH = MODELS * MODEL_WIDTH;
 
     /**
      * Mean time (s) a target keeps to each kind of motion. Straight flight is the rule and a switch out of
-     * it must be earned by the reports: a stay this long keeps a cruising target's estimate that of the
-     * matched straight model (AP-1's position accuracy 39.5 m with it, 43.8 m with a 60 s stay), while the
-     * widest-model gate and the likelihoods still catch a turn within seconds (AP-2 63.8 m against 63.3 m).
-     * A turn lasts tens of seconds; the manoeuvring model is the bridge between the others, held for seconds.
+     * it must be earned by the reports: a long stay keeps a cruising target's estimate that of the matched
+     * straight model (AP-1's position accuracy 39.5 m with it, 43.8 m with a 60 s stay), while the widest
+     * model's gate and the likelihoods still catch a turn within seconds. A turn and an acceleration last
+     * tens of seconds; the manoeuvring model is a bridge, held for seconds.
      */
-    static final double STRAIGHT_SOJOURN = 30000, TURN_SOJOURN = 30, MANOEUVRE_SOJOURN = 5;
-    /** Acceleration noise of the turning model (m^2/s^3): the turn is in the model, only its small errors are noise. */
-    static final double TURN_ACCELERATION_NOISE = 2;
-    /** Turn-rate noise of the turning model (rad^2/s^3): a coordinated turn holds its rate. */
-    static final double TURN_RATE_NOISE = 3e-5;
+    static final double STRAIGHT_SOJOURN = 12_000, TURN_SOJOURN = 30, ACCELERATION_SOJOURN = 20, MANOEUVRE_SOJOURN = 5;
+    /** Acceleration noise of the turn models (m^2/s^3): the turn is in the model, only its small errors are noise. */
+    static final double TURN_ACCELERATION_NOISE = 0.5;
+    /** Turn-rate noise of the turning model (rad^2/s^3): a coordinated turn holds its rate; a new turn is a switch of model. */
+    static final double TURN_RATE_NOISE = 1e-8;
     /** Acceleration noise of the manoeuvring model (m^2/s^3): speed changes of up to 8 m/s^2, and turn entries. */
     static final double MANOEUVRE_NOISE = 60;
+    /** Jerk noise of the accelerating model (m^2/s^5): an acceleration held for a leg, changing little... */
+    static final double JERK_NOISE = 0.05;
+    /** ...and its acceleration noise (m^2/s^3). */
+    static final double ACCELERATING_NOISE = 1;
+    /** Prior spread of an acceleration nothing is known of (m/s^2, per axis). */
+    static final double ACCELERATION_PRIOR = 5;
     /** Prior spread of a turn rate nothing is known of (rad/s): turns of up to about 7 degrees per second. */
     static final double TURN_RATE_PRIOR = 0.12;
-    /** A new track's model probabilities. */
-    private static final double[] START = {0.9, 0.05, 0.05};
+    /** How fast (s) a passenger (a turn rate or an acceleration a model does not use) fades to its prior. */
+    static final double FORGET = 10;
+    /** A new track's model probabilities: straight flight, most likely; the rest shared. */
+    private static final double[] START = start();
+
+    private static double[] start() {
+        double[] s = new double[MODELS];
+        s[STRAIGHT] = 0.9;
+        for (int m = 1; m < MODELS; m++) s[m] = 0.1 / (MODELS - 1);
+        return s;
+    }
 
     private final Columns.Column<double[]> block;
     private final double straightNoise;
 
     // work buffers, reused
     private final double[] mixedState = new double[MODELS * N], mixedCov = new double[MODELS * N * N];
-    private final double[] stays = new double[MODELS];
-    private final double[] mixing = new double[MODELS * MODELS], predicted = new double[MODELS];
-    private final double[] f = new double[N * N], fp = new double[N * N], logLikelihood = new double[MODELS];
+    private final double[] stays = new double[MODELS], leave = new double[MODELS];
+    private final double[] centre = new double[N], spreads = new double[MODELS * N], spreadCov = new double[MODELS * N * N];
+    private final double[] commonState = new double[N], commonCov = new double[N * N];
+    private final double[] predicted = new double[MODELS];
+    private final double[] f = new double[N * N], fp = new double[N * N], logLikelihood = new double[MODELS], spread = new double[N];
+    private final int[] nonZero = new int[N * N], nonZeros = new int[N];
 
     ManoeuvreFilter(Columns table, double straightNoise) {
         this.block = table.blocks(WIDTH);
@@ -87,6 +135,7 @@ final class ManoeuvreFilter {
             b[p + Y * N + VY] = b[p + VY * N + Y] = ay.cov.at[i];
             b[p + VY * N + VY] = ay.velVar.at[i];
             b[p + W * N + W] = TURN_RATE_PRIOR * TURN_RATE_PRIOR;
+            b[p + AX * N + AX] = b[p + AY * N + AY] = ACCELERATION_PRIOR * ACCELERATION_PRIOR;
         }
     }
 
@@ -130,32 +179,52 @@ final class ManoeuvreFilter {
         double[] b = block.at;
         int base = i * WIDTH;
         // the chance of switching from one model to another over dt; staying has the rest
-        for (int m = 0; m < MODELS; m++) stays[m] = Math.exp(-dt / (m == STRAIGHT ? STRAIGHT_SOJOURN : m == TURNING ? TURN_SOJOURN : MANOEUVRE_SOJOURN));
-        for (int to = 0; to < MODELS; to++) {
-            double c = 0;
-            for (int from = 0; from < MODELS; from++) {
-                double w = (from == to ? stays[from] : (1 - stays[from]) / (MODELS - 1)) * b[base + from * MODEL_WIDTH];
-                mixing[from * MODELS + to] = w;
-                c += w;
-            }
-            predicted[to] = c;
-            for (int from = 0; from < MODELS; from++) mixing[from * MODELS + to] /= c;
+        for (int m = 0; m < MODELS; m++)
+            stays[m] = Math.exp(-dt / (m == STRAIGHT
+                    ? STRAIGHT_SOJOURN
+                    : m == TURNING || m > ACCELERATING ? TURN_SOJOURN : m == ACCELERATING ? ACCELERATION_SOJOURN : MANOEUVRE_SOJOURN));
+        // Each model starts from the mix of all models' estimates, weighed by how likely each switch is.
+        // Switching out of a model is equally likely towards every other, so model j's mix is a part
+        // common to all models (every model's switching share) plus its own staying share: the mix of
+        // all models costs as much as one model's. Estimates are taken relative to the combination
+        // (the spreads stay small numbers) and each covariance with its spread, A = P + e e'.
+        double common = 0;
+        java.util.Arrays.fill(commonState, 0);
+        java.util.Arrays.fill(commonCov, 0);
+        for (int m = 0; m < MODELS; m++) {
+            double mu = b[base + m * MODEL_WIDTH];
+            leave[m] = (1 - stays[m]) / (MODELS - 1) * mu;
+            common += leave[m];
         }
-        // each model starts from the mix of all models' estimates
-        for (int to = 0; to < MODELS; to++) {
-            int ms = to * N, mp = to * N * N;
-            for (int k = 0; k < N; k++) {
-                double v = 0;
-                for (int from = 0; from < MODELS; from++) v += mixing[from * MODELS + to] * b[base + from * MODEL_WIDTH + 1 + k];
-                mixedState[ms + k] = v;
+        for (int k = 0; k < N; k++) {
+            double v = 0;
+            for (int m = 0; m < MODELS; m++) v += b[base + m * MODEL_WIDTH] * b[base + m * MODEL_WIDTH + 1 + k];
+            centre[k] = v;
+        }
+        for (int m = 0; m < MODELS; m++) {
+            int s = base + m * MODEL_WIDTH + 1, p = s + N, e = m * N, pa = m * N * N;
+            for (int k = 0; k < N; k++) spreads[e + k] = b[s + k] - centre[k];
+            for (int r = 0; r < N; r++) {
+                for (int c = r; c < N; c++) spreadCov[pa + r * N + c] = b[p + r * N + c] + spreads[e + r] * spreads[e + c];
             }
-            for (int k = 0; k < N * N; k++) mixedCov[mp + k] = 0;
-            for (int from = 0; from < MODELS; from++) {
-                double w = mixing[from * MODELS + to];
-                int s = base + from * MODEL_WIDTH + 1, p = s + N;
-                for (int r = 0; r < N; r++) {
-                    double dr = b[s + r] - mixedState[ms + r];
-                    for (int c = 0; c < N; c++) mixedCov[mp + r * N + c] += w * (b[p + r * N + c] + dr * (b[s + c] - mixedState[ms + c]));
+            double g = leave[m];
+            for (int k = 0; k < N; k++) commonState[k] += g * spreads[e + k];
+            for (int r = 0; r < N; r++) {
+                for (int c = r; c < N; c++) commonCov[r * N + c] += g * spreadCov[pa + r * N + c];
+            }
+        }
+        for (int m = 0; m < MODELS; m++) {
+            double own = stays[m] * b[base + m * MODEL_WIDTH] - leave[m];
+            double c = common + own;
+            predicted[m] = c;
+            int ms = m * N, mp = m * N * N, e = m * N;
+            for (int k = 0; k < N; k++) spread[k] = (commonState[k] + own * spreads[e + k]) / c;
+            for (int k = 0; k < N; k++) mixedState[ms + k] = centre[k] + spread[k];
+            for (int r = 0; r < N; r++) {
+                for (int col = r; col < N; col++) {
+                    double v = (commonCov[r * N + col] + own * spreadCov[mp + r * N + col]) / c - spread[r] * spread[col];
+                    mixedCov[mp + r * N + col] = v;
+                    mixedCov[mp + col * N + r] = v;
                 }
             }
         }
@@ -211,8 +280,16 @@ final class ManoeuvreFilter {
     /** Propagates the state at {@code s} and covariance at {@code p} of model {@code m} over {@code dt}. */
     private void propagate(double[] b, int s, int p, int m, double dt) {
         double vx = b[s + VX], vy = b[s + VY];
-        boolean turns = m == TURNING;
-        double w = turns ? b[s + W] : 0;
+        boolean fixed = m > ACCELERATING;
+        if (fixed) {
+            // a fixed-rate turn: its turn rate is its own, known to within the bank's spacing
+            b[s + W] = BANK[m - ACCELERATING - 1];
+            for (int k = 0; k < N; k++) b[p + W * N + k] = b[p + k * N + W] = 0;
+            b[p + W * N + W] = BANK_SPREAD * BANK_SPREAD;
+        }
+        boolean turns = m == TURNING, accelerates = m == ACCELERATING;
+        double w = turns || fixed ? b[s + W] : 0;
+        double axs = accelerates ? b[s + AX] : 0, ays = accelerates ? b[s + AY] : 0;
         double wt = w * dt, sin = Math.sin(wt), cos = Math.cos(wt);
         double a, c, da, dc; // x' = x + a vx - c vy; y' = y + c vx + a vy
         if (Math.abs(w) > 1e-6) {
@@ -238,6 +315,14 @@ final class ManoeuvreFilter {
         f[VY * N + VX] = sin;
         f[VY * N + VY] = cos;
         f[W * N + W] = 1;
+        f[AX * N + AX] = 1;
+        f[AY * N + AY] = 1;
+        if (accelerates) {
+            f[X * N + AX] = dt * dt / 2;
+            f[Y * N + AY] = dt * dt / 2;
+            f[VX * N + AX] = dt;
+            f[VY * N + AY] = dt;
+        }
         if (turns) {
             f[X * N + W] = da * vx - dc * vy;
             f[Y * N + W] = dc * vx + da * vy;
@@ -245,27 +330,39 @@ final class ManoeuvreFilter {
             f[VY * N + W] = dt * cos * vx - dt * sin * vy;
         }
         // state
-        b[s + X] += a * vx - c * vy;
-        b[s + Y] += c * vx + a * vy;
-        b[s + VX] = cos * vx - sin * vy;
-        b[s + VY] = sin * vx + cos * vy;
+        b[s + X] += a * vx - c * vy + axs * dt * dt / 2;
+        b[s + Y] += c * vx + a * vy + ays * dt * dt / 2;
+        b[s + VX] = cos * vx - sin * vy + axs * dt;
+        b[s + VY] = sin * vx + cos * vy + ays * dt;
         // covariance: F P F' + Q
+        // F is sparse (at most five entries a row): each row's non-zero columns are listed once
+        for (int r = 0; r < N; r++) {
+            int n = 0;
+            for (int k = 0; k < N; k++) if (f[r * N + k] != 0) nonZero[r * N + n++] = k;
+            nonZeros[r] = n;
+        }
         for (int r = 0; r < N; r++) {
             for (int col = 0; col < N; col++) {
                 double v = 0;
-                for (int k = 0; k < N; k++) v += f[r * N + k] * b[p + k * N + col];
+                for (int z = 0; z < nonZeros[r]; z++) {
+                    int k = nonZero[r * N + z];
+                    v += f[r * N + k] * b[p + k * N + col];
+                }
                 fp[r * N + col] = v;
             }
         }
-        for (int r = 0; r < N; r++) {
-            for (int col = r; col < N; col++) {
+        for (int col = 0; col < N; col++) {
+            for (int r = 0; r <= col; r++) {
                 double v = 0;
-                for (int k = 0; k < N; k++) v += fp[r * N + k] * f[col * N + k];
+                for (int z = 0; z < nonZeros[col]; z++) {
+                    int k = nonZero[col * N + z];
+                    v += fp[r * N + k] * f[col * N + k];
+                }
                 b[p + r * N + col] = v;
                 b[p + col * N + r] = v;
             }
         }
-        double q = m == STRAIGHT ? straightNoise : m == TURNING ? TURN_ACCELERATION_NOISE : MANOEUVRE_NOISE;
+        double q = m == STRAIGHT ? straightNoise : m == TURNING || fixed ? TURN_ACCELERATION_NOISE : m == ACCELERATING ? ACCELERATING_NOISE : MANOEUVRE_NOISE;
         double q11 = q * dt * dt * dt / 3, q12 = q * dt * dt / 2, q22 = q * dt;
         b[p + X * N + X] += q11;
         b[p + Y * N + Y] += q11;
@@ -277,12 +374,43 @@ final class ManoeuvreFilter {
         b[p + VY * N + VY] += q22;
         if (turns) {
             b[p + W * N + W] += TURN_RATE_NOISE * dt;
+        } else if (fixed) {
+            b[p + W * N + W] = BANK_SPREAD * BANK_SPREAD;
         } else {
             // a model without a turn says nothing of the turn rate: it holds 0, as vague as a new track's
-            b[s + W] = 0;
-            for (int k = 0; k < N; k++) b[p + W * N + k] = b[p + k * N + W] = 0;
-            b[p + W * N + W] = TURN_RATE_PRIOR * TURN_RATE_PRIOR;
+            forget(b, s, p, W, TURN_RATE_PRIOR, dt);
         }
+        if (accelerates) {
+            // white jerk on each axis: (position, velocity, acceleration) driven by q_j
+            double j = JERK_NOISE, t2 = dt * dt, t3 = t2 * dt, t4 = t3 * dt, t5 = t4 * dt;
+            for (int axis = 0; axis < 2; axis++) {
+                int px = axis == 0 ? X : Y, pv = axis == 0 ? VX : VY, pa = axis == 0 ? AX : AY;
+                b[p + px * N + px] += j * t5 / 20;
+                b[p + px * N + pv] += j * t4 / 8;
+                b[p + pv * N + px] += j * t4 / 8;
+                b[p + px * N + pa] += j * t3 / 6;
+                b[p + pa * N + px] += j * t3 / 6;
+                b[p + pv * N + pv] += j * t3 / 3;
+                b[p + pv * N + pa] += j * t2 / 2;
+                b[p + pa * N + pv] += j * t2 / 2;
+                b[p + pa * N + pa] += j * dt;
+            }
+        } else {
+            forget(b, s, p, AX, ACCELERATION_PRIOR, dt);
+            forget(b, s, p, AY, ACCELERATION_PRIOR, dt);
+        }
+    }
+
+    /** State {@code k} of the model at {@code s, p} is one the model does not hold: 0, with the prior spread, uncorrelated. */
+    private static void forget(double[] b, int s, int p, int k, double prior, double dt) {
+        double d = Math.exp(-dt / FORGET);
+        double var = b[p + k * N + k];
+        b[s + k] *= d;
+        for (int c = 0; c < N; c++) {
+            b[p + k * N + c] *= d;
+            b[p + c * N + k] *= d;
+        }
+        b[p + k * N + k] = var * d * d + prior * prior * (1 - d * d);
     }
 
     /** Writes the combination of row {@code i}'s models to the per-axis columns. */

@@ -17,7 +17,8 @@ import java.util.Arrays;
  *
  * <p>A bias that jumps (a radar re-aligned, a ship's navigation reset) shows as innovations whose recent
  * mean moves away from zero: an exponentially weighted mean of the normalised innovations is tested
- * against its chi-square bound on every report, and a jump restarts the estimate from the prior.
+ * against its chi-square bound after every scan of the sensor ({@link #scanDone}), and a jump restarts
+ * the estimate from the prior.
  */
 final class Registration {
 
@@ -29,13 +30,20 @@ final class Registration {
     private static final double LAMBDA = 0.05;
     /** The jump test's bound: chi-square, 2 degrees of freedom, far in the tail (p about 1e-7). */
     private static final double JUMP_BOUND = 32;
-    /** Reports a restarted estimate takes before the jump test runs again. */
+    /** Reports, and seconds, a new or restarted estimate takes before the jump test runs (again). */
     private static final int SETTLE = 40;
+    private static final double SETTLE_SECONDS = 20;
+    /** The smallest shift (m) the jump test flags: smaller ones the estimate follows as it goes. */
+    private static final double SMALLEST_JUMP = 50;
+    /** Scans in a row the jump test must fail before a jump is flagged. */
+    static final int STRIKES = 3;
 
     private SensorRole[] role = new SensorRole[0];
     private boolean[] heard = new boolean[0];
     private double[] bx = new double[0], by = new double[0], vx = new double[0], vy = new double[0], since = new double[0];
-    private double[] meanX = new double[0], meanY = new double[0], jumpedAt = new double[0];
+    private double[] meanX = new double[0], meanY = new double[0], offX = new double[0], offY = new double[0], jumpedAt = new double[0];
+    private double[] armedAt = new double[0];
+    private int[] strikes = new int[0];
     private long[] used = new long[0];
     private int[] settling = new int[0];
     private int sensors;
@@ -59,6 +67,7 @@ final class Registration {
         if (!heard[sensor]) {
             heard[sensor] = true;
             since[sensor] = t;
+            armedAt[sensor] = t + SETTLE_SECONDS;
             if (role[sensor].reference()) referenceHeard = true;
             else if (provisional < 0) provisional = sensor;
         }
@@ -103,6 +112,8 @@ final class Registration {
         // the jump test looks at the innovation before the estimate moves towards it
         meanX[sensor] += LAMBDA * (ix / Math.sqrt(sx) - meanX[sensor]);
         meanY[sensor] += LAMBDA * (iy / Math.sqrt(sy) - meanY[sensor]);
+        offX[sensor] += LAMBDA * (ix - offX[sensor]);
+        offY[sensor] += LAMBDA * (iy - offY[sensor]);
         double kx = varX / sx, ky = varY / sy;
         bx[sensor] += kx * ix;
         by[sensor] += ky * iy;
@@ -110,21 +121,34 @@ final class Registration {
         vy[sensor] = (1 - ky) * varY;
         since[sensor] = t;
         used[sensor]++;
-        if (settling[sensor] > 0) {
-            settling[sensor]--;
-            return;
-        }
+        if (settling[sensor] > 0) settling[sensor]--;
+    }
+
+    /**
+     * The end of a scan of {@code sensor} at {@code t}: the jump test. A jump is a shift the innovations
+     * show beyond chance (the many reports of a large picture make even a few metres significant) and
+     * large enough to matter, in {@link #STRIKES} scans in a row (a chance excursion of the running mean
+     * lasts one).
+     */
+    void scanDone(int sensor, double t) {
+        if (anchor(sensor) || sensor >= sensors || settling[sensor] > 0 || t < armedAt[sensor]) return;
         double stat = (meanX[sensor] * meanX[sensor] + meanY[sensor] * meanY[sensor]) * (2 - LAMBDA) / LAMBDA;
-        if (stat > JUMP_BOUND) restart(sensor, t);
+        if (stat > JUMP_BOUND && Math.hypot(offX[sensor], offY[sensor]) > SMALLEST_JUMP) {
+            if (++strikes[sensor] >= STRIKES) restart(sensor, t);
+        } else {
+            strikes[sensor] = 0;
+        }
     }
 
     /** The bias of {@code sensor} jumped at {@code t}: its estimate starts again from the prior. */
     private void restart(int sensor, double t) {
         jumpedAt[sensor] = t;
         vx[sensor] = vy[sensor] = PRIOR_SIGMA * PRIOR_SIGMA;
-        meanX[sensor] = meanY[sensor] = 0;
+        meanX[sensor] = meanY[sensor] = offX[sensor] = offY[sensor] = 0;
         settling[sensor] = SETTLE;
         since[sensor] = t;
+        armedAt[sensor] = t + SETTLE_SECONDS;
+        strikes[sensor] = 0;
     }
 
     void report(RegistrationSink sink, double t) {
@@ -146,6 +170,10 @@ final class Registration {
         since = Arrays.copyOf(since, n);
         meanX = Arrays.copyOf(meanX, n);
         meanY = Arrays.copyOf(meanY, n);
+        offX = Arrays.copyOf(offX, n);
+        offY = Arrays.copyOf(offY, n);
+        armedAt = Arrays.copyOf(armedAt, n);
+        strikes = Arrays.copyOf(strikes, n);
         jumpedAt = Arrays.copyOf(jumpedAt, n);
         used = Arrays.copyOf(used, n);
         settling = Arrays.copyOf(settling, n);
