@@ -139,11 +139,6 @@ final class ManoeuvreFilter {
         }
     }
 
-    /** The probability of model {@code m} for row {@code i}. */
-    double probability(int i, int m) {
-        return block.at[i * WIDTH + m * MODEL_WIDTH];
-    }
-
     /** The widest of the models' predicted position variances on x for row {@code i}, each with its model's distance from {@code x}. */
     double widestX(int i, double x) {
         return widest(i, X, x);
@@ -162,16 +157,6 @@ final class ManoeuvreFilter {
             v = Math.max(v, b[s + N + axis * N + axis] + d * d);
         }
         return v;
-    }
-
-    /** The combined turn rate of row {@code i} (rad/s, positive anticlockwise). */
-    double turnRate(int i) {
-        double w = 0;
-        for (int m = 0; m < MODELS; m++) {
-            int o = i * WIDTH + m * MODEL_WIDTH;
-            w += block.at[o] * block.at[o + 1 + W];
-        }
-        return w;
     }
 
     /** Predicts row {@code i} {@code dt} seconds ahead: mixing, then each model's prediction; writes the combination. */
