@@ -35,6 +35,12 @@ class PictureMetricsTests {
         PictureMetrics.Result r = PictureMetrics.evaluate(ApFiles.readStates(resource("ap1_truth.csv")),
                 ApFiles.readStates(resource("stonesoup_tracks.csv")));
         JsonNode ref = JsonMapper.builder().build().readTree(resource("stonesoup_metrics.json").toFile());
+        closeToStoneSoup(r, ref);
+        close(r.rateOfTrackNumberChange(), ref.get("siap").get("rate_of_track_number_change").asDouble());
+    }
+
+    /** Every figure of Stone Soup's metrics file but the rate of track number change, to 1e-6 relative. */
+    private static void closeToStoneSoup(PictureMetrics.Result r, JsonNode ref) {
         JsonNode g = ref.get("gospa");
         JsonNode s = ref.get("siap");
         close(r.gospaMean(), g.get("mean").asDouble());
@@ -47,7 +53,6 @@ class PictureMetricsTests {
         close(r.spuriousness(), s.get("spuriousness").asDouble());
         close(r.positionAccuracy(), s.get("position_accuracy").asDouble());
         close(r.velocityAccuracy(), s.get("velocity_accuracy").asDouble());
-        close(r.rateOfTrackNumberChange(), s.get("rate_of_track_number_change").asDouble());
         close(r.longestTrackSegment(), s.get("longest_track_segment").asDouble());
     }
 
@@ -79,20 +84,8 @@ class PictureMetricsTests {
         PictureMetrics.Result r = PictureMetrics.evaluate(ApFiles.readStates(resource("ap2", "ap2_truth.csv")),
                 ApFiles.readStates(resource("ap2", "stonesoup_jpda_tracks.csv")));
         JsonNode ref = JsonMapper.builder().build().readTree(resource("ap2", "stonesoup_jpda_metrics.json").toFile());
-        JsonNode g = ref.get("gospa");
-        JsonNode s = ref.get("siap");
-        close(r.gospaMean(), g.get("mean").asDouble());
-        close(r.gospaLocalisation(), g.get("localisation").asDouble());
-        close(r.gospaMissed(), g.get("missed").asDouble());
-        close(r.gospaFalse(), g.get("false").asDouble());
-        close(r.ospaMean(), ref.get("ospa_mean").asDouble());
-        close(r.completeness(), s.get("completeness").asDouble());
-        close(r.ambiguity(), s.get("ambiguity").asDouble());
-        close(r.spuriousness(), s.get("spuriousness").asDouble());
-        close(r.positionAccuracy(), s.get("position_accuracy").asDouble());
-        close(r.velocityAccuracy(), s.get("velocity_accuracy").asDouble());
-        close(r.longestTrackSegment(), s.get("longest_track_segment").asDouble());
-        double rate = s.get("rate_of_track_number_change").asDouble();
+        closeToStoneSoup(r, ref);
+        double rate = ref.get("siap").get("rate_of_track_number_change").asDouble();
         assertThat(rate).isCloseTo(0.0291, within(0.00005));
         assertThat(r.rateOfTrackNumberChange()).isCloseTo(0.0291, within(0.00005));
         // the same time tracked, 851 changes against Stone Soup's 850
