@@ -288,7 +288,7 @@ class ApScenarioTests {
             assertThat(m.ambiguity()).as("seed %d", seed).isEqualTo(1.0);
             assertThat(m.completeness()).as("seed %d", seed).isGreaterThanOrEqualTo(0.999);
             // seed 2 gives 40.1 m since issue 12: the JP and AU reports count for little in the first seconds,
-            // while their registration is still unknown (docs/benchmarks.md, "After issue 12")
+            // while their registration is still unknown (docs/benchmarks.md, "After issue 12: manoeuvres and registration")
             assertThat(m.positionAccuracy()).as("seed %d", seed).isLessThanOrEqualTo(40.5);
         }
     }
