@@ -198,7 +198,7 @@
     const r = registration.get(s.id);
     const bias = Kizuna.el('td', { class: 'registration-bias' });
     if (s.surveyed || (r && r.role === 'surveyed')) bias.append('surveyed (reference)');
-    else if (r) bias.append('E ' + signed(r.biasEast) + ' m, N ' + signed(r.biasNorth) + ' m');
+    else if (r && r.reportsUsed > 0) bias.append('E ' + signed(r.biasEast) + ' m, N ' + signed(r.biasNorth) + ' m');
     else bias.append('no estimate yet');
     if (r && r.jumpedAt) {
       bias.append(' ', Kizuna.el('span', { class: 'tag warn registration-jump' }, 'bias jumped at ' + r.jumpedAt.slice(11, 19) + ' UTC'));

@@ -119,9 +119,21 @@ public final class Simulator implements AutoCloseable {
         return new double[]{x + radius * Math.cos(a), y + radius * Math.sin(a), -speed * Math.sin(a), speed * Math.cos(a)};
     }
 
+    /**
+     * The registration error of a demo sensor: a surveyed one has none; any other sits off by a constant
+     * offset of up to 300 m per axis, drawn from its id (the same on every run), as partners' radars do,
+     * so that the sensors table shows the tracker's estimates converging on something.
+     */
+    static double[] registrationOffset(Sensor s) {
+        if (s.surveyed()) return new double[]{0, 0};
+        SplittableRandom r = new SplittableRandom(s.id().hashCode());
+        return new double[]{(r.nextDouble() * 2 - 1) * 300, (r.nextDouble() * 2 - 1) * 300};
+    }
+
     private synchronized void scan(Sensor s) {
         try {
             double[] p = platform(s);
+            double[] off = registrationOffset(s);
             double range = switch (s.kind()) {
                 case "radar" -> 1_000_000;
                 case "ship" -> 350_000;
@@ -132,7 +144,7 @@ public final class Simulator implements AutoCloseable {
                 if (Math.hypot(t.x - p[0], t.y - p[1]) > range || (!t.air && s.kind().equals("radar") && Math.hypot(t.x - p[0], t.y - p[1]) > 400_000))
                     continue;
                 if (random.nextDouble() > 0.9) continue; // detection probability 0.9
-                report(s, t.x + gauss() * s.accuracyMetres(), t.y + gauss() * s.accuracyMetres(), t.air, now);
+                report(s, t.x + off[0] + gauss() * s.accuracyMetres(), t.y + off[1] + gauss() * s.accuracyMetres(), t.air, now);
             }
             int clutter = poisson(2.0);
             for (int i = 0; i < clutter; i++) {

@@ -47,4 +47,19 @@ class SimulatorTests {
             }
         }
     }
+
+    @Test
+    void demoSensorsThatWereNotSurveyedSitOffByAConstantRegistrationError() {
+        for (org.kizuna.picture.Sensor s : JdbcSensors.demo()) {
+            double[] off = Simulator.registrationOffset(s);
+            assertThat(off).as(s.id()).isEqualTo(Simulator.registrationOffset(s)); // the same every time
+            if (s.surveyed()) {
+                assertThat(off).as(s.id()).containsExactly(0, 0);
+            } else {
+                assertThat(Math.abs(off[0])).as(s.id()).isLessThanOrEqualTo(300);
+                assertThat(Math.abs(off[1])).as(s.id()).isLessThanOrEqualTo(300);
+                assertThat(Math.hypot(off[0], off[1])).as(s.id()).isGreaterThan(0);
+            }
+        }
+    }
 }
