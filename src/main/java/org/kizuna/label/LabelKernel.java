@@ -56,7 +56,10 @@ public final class LabelKernel {
         this.inspector = new ContentInspector();
     }
 
-    /** The shipped tables; membership of tetragraphs follows the UTC calendar day. */
+    /**
+     * The shipped tables; membership of tetragraphs follows the UTC calendar day of the system's UTC clock. For the CLI's
+     * offline use and tests; a node's kernel follows the node's clock ({@link #standard(Clock)}).
+     */
     public static LabelKernel standard() {
         LabelKernel k = standard;
         if (k == null) {
@@ -69,6 +72,11 @@ public final class LabelKernel {
             }
         }
         return k;
+    }
+
+    /** The shipped tables (loaded once, shared with {@link #standard()}); membership of tetragraphs follows the UTC day of {@code clock}. */
+    public static LabelKernel standard(Clock clock) {
+        return standard().following(Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -154,6 +162,11 @@ public final class LabelKernel {
         byte[] b = new byte[size];
         Arrays.fill(b, (byte) -1);
         return b;
+    }
+
+    /** This kernel following the UTC day of {@code clock} (tetragraph membership of each day as it comes). */
+    private LabelKernel following(Clock clock) {
+        return new LabelKernel(map, tables, membership, clock, null, nodeCountry, nodePolicy, nodeMax);
     }
 
     /** This kernel deciding as of a fixed day (tetragraph membership of that day). */

@@ -20,11 +20,14 @@ import org.kizuna.booking.plan.Validator;
  */
 public final class BookingBench {
 
+    /** The solver's late-acceptance size unless told otherwise (the node's default too). */
+    public static final int DEFAULT_LATE_ACCEPTANCE = PlanSolver.DEFAULT_LATE_ACCEPTANCE;
+
     /**
-     * The instance, the solver's time, where to write the plan too (or nowhere), and whether to add one
-     * priority-5 request afterwards and re-plan.
+     * The instance, the solver's time, where to write the plan too (or nowhere), whether to add one
+     * priority-5 request afterwards and re-plan, and the solver's late-acceptance size.
      */
-    public record Settings(Path instance, long seconds, @Nullable Path solutionOut, boolean change) {
+    public record Settings(Path instance, long seconds, @Nullable Path solutionOut, boolean change, int lateAcceptance) {
     }
 
     /** The figures as one JSON object, and the hard rules the plan breaks (none, unless the solver is wrong). */
@@ -39,7 +42,7 @@ public final class BookingBench {
         Problem p = Problem.readAbb(s.instance());
         Options o = Options.of(p);
         Plan fcfs = Greedy.firstComeFirstServed(p, o);
-        PlanSolver.Result result = PlanSolver.solve(p, o, Greedy.priorityFirst(p, o), Duration.ofSeconds(s.seconds()));
+        PlanSolver.Result result = PlanSolver.solve(p, o, Greedy.priorityFirst(p, o), Duration.ofSeconds(s.seconds()), s.lateAcceptance());
         double elapsed = (System.nanoTime() - t0) / 1e9;
         Plan plan = result.plan();
         List<String> violations = Validator.violations(p, plan);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -109,19 +110,19 @@ class BookingController {
 
     @GetMapping(value = "/facilities/{id}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> facilityCalendar(@PathVariable String id, Reader reader) {
-        if (registry.facility(id, LocalDate.now(), reader).isEmpty()) throw notFound(id);
+        if (registry.facility(id, today(), reader).isEmpty()) throw notFound(id);
         return ics("Bookings at " + id, bookings.requests(null, id, reader), reader);
     }
 
     @GetMapping(value = "/units/{id}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> unitCalendar(@PathVariable String id, Reader reader) {
-        if (registry.organization(id, LocalDate.now(), reader).isEmpty()) throw notFound(id);
+        if (registry.organization(id, today(), reader).isEmpty()) throw notFound(id);
         return ics("Bookings of " + id, bookings.requests(id, null, reader), reader);
     }
 
     /** Each booking in its facility's zone (UTC where the reader may not read the facility), looked up once per facility. */
     private ResponseEntity<String> ics(String name, List<BookingRequest> requests, Reader r) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         Map<String, ZoneId> zones = new HashMap<>();
         List<IcsCalendar.Event> events = requests.stream().filter(b -> b.state() == RequestState.BOOKED)
                 .map(b -> new IcsCalendar.Event(b, zones.computeIfAbsent(b.facility(),
@@ -129,6 +130,11 @@ class BookingController {
                 .toList();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
                 .body(IcsCalendar.of(name, events, clock.instant()));
+    }
+
+    /** The day the registry is asked about: the node clock's date in UTC, as the registry's own API defaults to. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -2,10 +2,12 @@ package org.kizuna.booking.internal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +59,8 @@ import org.springframework.web.ErrorResponseException;
  * may read. A submitted request meets the constraints of {@link NewRequest} (which the API checks before it
  * calls here, and this service checks again for every other caller) and lies within the bounds of
  * {@link BookingSettings}; a submission the planner cannot handle is refused and leaves no row behind.
+ * "Now" is the node's {@link Clock}; the registry is asked about the clock's UTC day (facilities and units valid that
+ * day), as its own API's default; rules about local days (quiet hours, access agreements) use the facility's zone.
  */
 @Service
 @EnableConfigurationProperties(BookingSettings.class)
@@ -76,9 +80,11 @@ class BookingService implements Bookings {
     private final Writes writes;
     private final BookingSettings limits;
     private final Validator validator;
+    private final Clock clock;
 
     BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
-            Writes writes, BookingSettings settings, NodeSettings node, Validator validator) {
+            Writes writes, BookingSettings settings, NodeSettings node, Validator validator, Clock clock) {
+        this.clock = clock;
         this.writes = writes;
         this.limits = settings;
         this.validator = validator;
@@ -98,7 +104,7 @@ class BookingService implements Bookings {
         // the role first (it depends on nothing else); the nation once the unit is found among what the user may read
         writes.authorize(requester, Write.FILE_BOOKING_REQUEST, requester.nation());
         Reader reader = requester.reader();
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         List<String> invalid = validator.validate(r).stream().map(BookingService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         if (r.facilities().size() > limits.maxFacilities()) {
@@ -124,7 +130,7 @@ class BookingService implements Bookings {
         if (Duration.between(r.earliestStart(), r.latestStart()).toDays() > 60) {
             throw new IllegalArgumentException("a start window may span at most 60 days");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant first = now.minus(Duration.ofDays(limits.pastDays())), last = now.plus(Duration.ofDays(limits.horizonDays()));
         if (r.earliestStart().isBefore(first)) {
             throw new IllegalArgumentException("earliestStart may be at most " + limits.pastDays() + " day(s) in the past (not before "
@@ -185,7 +191,7 @@ class BookingService implements Bookings {
     /** The host nation of the facility the request is booked at, or of its first acceptable facility when it is not booked. */
     private String hostNation(BookingRequest b) {
         String f = b.facility() != null ? b.facility() : b.facilities().getFirst();
-        return registry.facility(f, LocalDate.now(), node).map(Facility::hostNation).orElse("");
+        return registry.facility(f, today(), node).map(Facility::hostNation).orElse("");
     }
 
     private void covers(Label request, Label named, String what) {
@@ -261,7 +267,7 @@ class BookingService implements Bookings {
 
     /** Re-plans every open request; confirmed bookings stay where they are. */
     synchronized void replan() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // what is over or beyond the horizon is not re-planned: the planning period stays bounded whatever the table holds
         List<BookingRequest> open = store.active().stream().filter(b -> plannable(b, now)).toList();
         if (open.isEmpty()) return;
@@ -279,7 +285,7 @@ class BookingService implements Bookings {
         Map<String, Facility> facilities = new LinkedHashMap<>();
         Map<String, List<Integer>> lanesOf = new HashMap<>();
         List<String> laneFacility = new ArrayList<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         List<Problem.Facility> pf = new ArrayList<>();
         for (String f : facilityIds) {
             Facility fac = registry.facility(f, today, node).orElse(null);
@@ -324,7 +330,9 @@ class BookingService implements Bookings {
         }
         Problem problem = new Problem(h, pf, pr);
         Options options = Options.of(problem);
-        Plan plan = PlanSolver.solve(problem, options, org.kizuna.booking.plan.Greedy.priorityFirst(problem, options, current, pinned), planningTime, pinned)
+        Plan plan = PlanSolver
+                .solve(problem, options, org.kizuna.booking.plan.Greedy.priorityFirst(problem, options, current, pinned), planningTime, pinned,
+                        limits.lateAcceptance())
                 .plan();
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < open.size(); i++) {
@@ -408,6 +416,11 @@ class BookingService implements Bookings {
         return "refused: no start in the window is allowed. " + String.join("; ", parts);
     }
 
+    /** The day the registry is asked about: the node clock's date in UTC, as the registry's own API defaults to. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
     /** The longest planning period in half-hours: the past allowance, the horizon, a start window and a duration. */
     private long maxPlanGrains() {
         return (limits.pastDays() + limits.horizonDays() + 60L + 15L) * 24 * 60 / GRAIN_MINUTES;
@@ -424,7 +437,7 @@ class BookingService implements Bookings {
 
     @Override
     public Optional<List<Reserved>> reserved(String facility, Instant from, Instant to, Reader reader) {
-        if (registry.facility(facility, LocalDate.now(), reader).isEmpty()) return Optional.empty();
+        if (registry.facility(facility, today(), reader).isEmpty()) return Optional.empty();
         // every booking holds its place whoever may read it; only the times and the number of places held are shown
         List<long[]> changes = new ArrayList<>();
         for (JdbcRequests.Window w : store.booked(facility, from, to)) {
@@ -467,6 +480,6 @@ class BookingService implements Bookings {
     }
 
     private void publish(BookingRequest b, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start) {
-        events.publishEvent(new BookingRequestStateChanged(b.id(), b.unit(), state, reason, facility, start, b.label(), Instant.now()));
+        events.publishEvent(new BookingRequestStateChanged(b.id(), b.unit(), state, reason, facility, start, b.label(), clock.instant()));
     }
 }

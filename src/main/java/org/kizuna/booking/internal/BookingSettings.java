@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFacilities  a request names at most this many acceptable facilities (1 to 15)
  * @param maxPlanCells   a re-planning problem holds at most this many facility places times half-hours (at least 100000)
  * @param planningMillis how long the planner searches for a better plan on each change, in milliseconds
+ * @param lateAcceptance the planner's late-acceptance size: a move is accepted when its score is no worse than the score this
+ *                       many steps before (at least 1; default 50, as the booking benchmark's)
  */
 @Validated
 @ConfigurationProperties("kizuna.booking")
@@ -24,7 +26,8 @@ record BookingSettings(@DefaultValue("365") @Min(value = 1, message = "must be 1
         @DefaultValue("1") @Min(value = 0, message = "must be 0 to 366") @Max(value = 366, message = "must be 0 to 366") int pastDays,
         @DefaultValue("10") @Min(value = 1, message = "must be 1 to 15") @Max(value = 15, message = "must be 1 to 15") int maxFacilities,
         @DefaultValue("10000000") @Min(value = 100_000, message = "must be at least 100000") long maxPlanCells,
-        @DefaultValue("800") @Positive long planningMillis) {
+        @DefaultValue("800") @Positive long planningMillis,
+        @DefaultValue("50") @Positive int lateAcceptance) {
 
     /** {@link #planningMillis} as a duration. */
     Duration planningTime() {

@@ -23,19 +23,30 @@ import java.util.List;
  */
 public final class PlanSolver {
 
+    /** The late-acceptance size the benchmark uses unless told otherwise; also the node's default ({@code kizuna.booking.late-acceptance}). */
+    public static final int DEFAULT_LATE_ACCEPTANCE = 50;
+
     private PlanSolver() {
     }
 
     public record Result(Plan plan, long movesPerSecond) {
     }
 
-    public static Result solve(Problem p, Options o, Plan start, Duration limit) {
-        return solve(p, o, start, limit, new boolean[p.requests().size()]);
+    /** As {@link #solve(Problem, Options, Plan, Duration, boolean[], int)} with nothing pinned. */
+    public static Result solve(Problem p, Options o, Plan start, Duration limit, int lateAcceptance) {
+        return solve(p, o, start, limit, new boolean[p.requests().size()], lateAcceptance);
     }
 
-    public static Result solve(Problem p, Options o, Plan start, Duration limit, boolean[] pinned) {
+    /**
+     * Improves {@code start} for {@code limit}; pinned requests keep their place.
+     *
+     * @param lateAcceptance the late-acceptance size of the local search (how many steps back a move's score is compared with), at
+     *                       least 1
+     */
+    public static Result solve(Problem p, Options o, Plan start, Duration limit, boolean[] pinned, int lateAcceptance) {
+        if (lateAcceptance < 1) throw new IllegalArgumentException("the late-acceptance size must be at least 1; got " + lateAcceptance);
         List<Slot> slots = slots(p, o, start, pinned);
-        Solver<Schedule> solver = solverFactory(limit).buildSolver();
+        Solver<Schedule> solver = solverFactory(limit, lateAcceptance).buildSolver();
         long t0 = System.nanoTime();
         Schedule best = solver.solve(new Schedule(slots));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -85,14 +96,14 @@ public final class PlanSolver {
         return out;
     }
 
-    static SolverFactory<Schedule> solverFactory(Duration limit) {
+    static SolverFactory<Schedule> solverFactory(Duration limit, int lateAcceptance) {
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(Schedule.class)
                 .withEntityClasses(Slot.class)
                 .withConstraintProviderClass(BookingConstraints.class)
                 .withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE)
                 .withPhases(new LocalSearchPhaseConfig()
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.getInteger("kizuna.booking.late-acceptance", 50)))
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptance))
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
                         .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(new ChangeMoveSelectorConfig())))
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(limit));

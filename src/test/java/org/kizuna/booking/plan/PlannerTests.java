@@ -17,7 +17,7 @@ class PlannerTests {
         assertThat(Validator.violations(p, fcfs)).isEmpty();
         // our FCFS follows the instance's description; it lands within a few requests of the published baseline
         assertThat(fcfs.figures(p).shortfall()).isBetween(230, 270);
-        Plan plan = PlanSolver.solve(p, o, Greedy.priorityFirst(p, o), Duration.ofSeconds(3)).plan();
+        Plan plan = PlanSolver.solve(p, o, Greedy.priorityFirst(p, o), Duration.ofSeconds(3), PlanSolver.DEFAULT_LATE_ACCEPTANCE).plan();
         assertThat(Validator.violations(p, plan)).isEmpty();
         assertThat(plan.figures(p).shortfall()).isLessThan(fcfs.figures(p).shortfall() * 3 / 4);
     }
@@ -54,7 +54,7 @@ class PlannerTests {
         }
         Options o = Options.of(p);
         Plan fcfs = Greedy.firstComeFirstServed(p, o);
-        Plan plan = PlanSolver.solve(p, o, Greedy.priorityFirst(p, o), Duration.ofSeconds(3)).plan();
+        Plan plan = PlanSolver.solve(p, o, Greedy.priorityFirst(p, o), Duration.ofSeconds(3), PlanSolver.DEFAULT_LATE_ACCEPTANCE).plan();
         assertThat(Validator.violations(p, plan)).isEmpty();
         assertThat(plan.figures(p).shortfall()).isLessThan(fcfs.figures(p).shortfall() * 3 / 4);
     }
