@@ -25,8 +25,9 @@ import java.util.BitSet;
  *
  * <p>Registration. Each sensor's reports are corrected by the engine's estimate of that sensor's bias
  * ({@link Registration}), and the estimate's uncertainty is added to the report's; a report of a sensor
- * whose bias is estimated, taken by a track that a reference (a surveyed sensor, a unit's own position)
- * supported lately, refines the estimate. Units' own positions update the tracks that are those units,
+ * whose bias is estimated, taken by a track that took a reference report (a surveyed sensor's, a unit's own
+ * position) a few seconds before or after, refines the estimate: the pair of reports says how far the sensor
+ * sits off, where the track itself has been pulled by that sensor's own reports. Units' own positions update the tracks that are those units,
  * but start and confirm none.
  */
 public final class FusionEngine {
@@ -396,18 +397,17 @@ public final class FusionEngine {
     /**
      * Updates track {@code i} with the scan's report {@code j} (queue index {@code first + j}); a tentative
      * track with enough reports is confirmed. A report of a sensor whose registration is estimated, on a
-     * track a reference supported within the last {@code confirmedTimeout}, is also a measurement of that
-     * sensor's bias.
+     * track that took a reference report within {@link #PAIRING} seconds, is also a measurement of that
+     * sensor's bias (against that reference report).
      */
     private void update(int i, int first, int j) {
         int r = first + j;
         double t = queue.t[r];
         int sensor = queue.sensor[r];
         if (registration.anchor(sensor)) {
-            tracks.lastReferenceTime.at[i] = Math.max(tracks.lastReferenceTime.at[i], t);
-        } else if (t - tracks.lastReferenceTime.at[i] <= cfg.confirmedTimeout()) {
-            registration.measure(sensor, t, queue.x[r], queue.y[r], tracks.x.pos.at[i], tracks.y.pos.at[i], tracks.x.posVar.at[i],
-                    tracks.y.posVar.at[i], queue.sigma[r] * queue.sigma[r]);
+            if (t >= tracks.lastReferenceTime.at[i]) reference(i, t, queue.x[r], queue.y[r], queue.sigma[r] * queue.sigma[r]);
+        } else {
+            measureRegistration(i, r);
         }
         tracks.update(i, zx[j], zy[j], rx(r), ry(r));
         // a late report never makes a track look older than it is
@@ -418,6 +418,37 @@ public final class FusionEngine {
         tracks.labels.add(i, queue.label[r]);
         tracks.sensors.add(i, queue.sensor[r]);
     }
+
+    /** Notes a reference report (position and variance at {@code t}) that track {@code i} took. */
+    private void reference(int i, double t, double x, double y, double var) {
+        tracks.lastReferenceTime.at[i] = t;
+        tracks.referenceX.at[i] = x;
+        tracks.referenceY.at[i] = y;
+        tracks.referenceVar.at[i] = var;
+    }
+
+    /**
+     * A report {@code r} of a sensor whose registration is estimated, on track {@code i}: a measurement of
+     * the sensor's bias when the track took a reference report at most {@link #PAIRING} seconds before or
+     * after. The report is set against that reference report, carried to the report's time at the track's
+     * velocity (its error, and a target's acceleration of up to {@link #PAIRING_ACCELERATION} m/s^2 over
+     * the interval, in the noise): a pair of reports, one of them registered, says how far the other sensor
+     * sits off, while the track itself has been pulled by that sensor's own reports.
+     */
+    private void measureRegistration(int i, int r) {
+        double dt = queue.t[r] - tracks.lastReferenceTime.at[i];
+        if (!(Math.abs(dt) <= PAIRING)) return;
+        double px = tracks.referenceX.at[i] + tracks.x.vel.at[i] * dt, py = tracks.referenceY.at[i] + tracks.y.vel.at[i] * dt;
+        double drift = PAIRING_ACCELERATION * dt * dt / 2;
+        double common = tracks.referenceVar.at[i] + drift * drift;
+        registration.measure(queue.sensor[r], queue.t[r], queue.x[r], queue.y[r], px, py, common + tracks.x.velVar.at[i] * dt * dt,
+                common + tracks.y.velVar.at[i] * dt * dt, queue.sigma[r] * queue.sigma[r]);
+    }
+
+    /** How far apart in time (s) a report and a reference report on the same track may be to measure a bias. */
+    static final double PAIRING = 5;
+    /** The acceleration (m/s^2) a target may have between the two reports of a pair: the noise it adds. */
+    static final double PAIRING_ACCELERATION = 5;
 
     // ---------------------------------------------------------------- initiation
 
@@ -533,7 +564,12 @@ public final class FusionEngine {
         tracks.startY.at[i] = seedY[s];
         tracks.lastReportTime.at[i] = t;
         boolean seedAnchor = registration.anchor(seeds.sensor[s]), reportAnchor = registration.anchor(queue.sensor[r]);
-        tracks.lastReferenceTime.at[i] = reportAnchor ? t : seedAnchor ? seeds.t[s] : Double.NEGATIVE_INFINITY;
+        tracks.lastReferenceTime.at[i] = Double.NEGATIVE_INFINITY;
+        if (reportAnchor) {
+            reference(i, t, queue.x[r], queue.y[r], queue.sigma[r] * queue.sigma[r]);
+        } else if (seedAnchor) {
+            reference(i, seeds.t[s], seeds.x[s], seeds.y[s], seeds.sigma[s] * seeds.sigma[s]);
+        }
         tracks.hits.at[i] = 2;
         tracks.confirmed.at[i] = tracks.hits.at[i] >= cfg.confirmHits();
         tracks.id.at[i] = nextId++;

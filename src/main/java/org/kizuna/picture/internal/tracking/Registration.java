@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * One engine's estimate of each sensor's registration bias: the constant offset (east, north) its
- * reports carry, estimated online from the reports it contributes to tracks that a reference (a surveyed
- * sensor, a unit's own position) also supports. Per axis a scalar Kalman filter: the bias is a slow random
- * walk; a report of sensor s on track T measures it as {@code z - predicted position of T}, with the
- * track's and the report's variances as noise. The track itself rests partly on s's corrected reports, so
- * a residual bias shows only in part in each innovation; the estimate still converges, because reference
- * reports keep pulling the tracks to the truth.
+ * reports carry, estimated online from pairs of reports on one track: a report of the sensor, and a
+ * report of a reference (a surveyed sensor, a unit's own position) a few seconds apart, carried to the same
+ * time at the track's velocity. Per axis a scalar Kalman filter: the bias is a slow random walk; each pair
+ * measures it, with both reports' variances and the carrying's as noise. Measuring against the reference's
+ * report rather than against the track matters where references are sparse: a track the sensor's own
+ * reports feed most sits off with them, and would hide the very offset it is measured for.
  *
  * <p>Where no reference was ever heard (an audience that may read no surveyed sensor), the first sensor
  * heard is the provisional yardstick: the others are registered to it, so that one target is still one

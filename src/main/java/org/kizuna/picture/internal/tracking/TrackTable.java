@@ -35,8 +35,13 @@ final class TrackTable {
     final Columns.Column<double[]> lastReportTime = columns.doubles();
     /** The report the track started from (its seed): time and position, where its history begins. */
     final Columns.Column<double[]> startTime = columns.doubles(), startX = columns.doubles(), startY = columns.doubles();
-    /** The latest time of a report from a reference (a surveyed sensor, a unit's own position) the track took; -inf when none. */
-    final Columns.Column<double[]> lastReferenceTime = columns.doubles();
+    /**
+     * The latest report from a reference (a surveyed sensor, a unit's own position) the track took: its
+     * time (-inf when none), position and variance. Another sensor's report on the track is measured
+     * against it, not against the track, which that sensor's own reports have pulled.
+     */
+    final Columns.Column<double[]> lastReferenceTime = columns.doubles(), referenceX = columns.doubles(), referenceY = columns.doubles(),
+            referenceVar = columns.doubles();
     /** Reports taken, the two that started the track included. */
     final Columns.Column<int[]> hits = columns.ints();
     final Columns.Column<boolean[]> confirmed = columns.flags();

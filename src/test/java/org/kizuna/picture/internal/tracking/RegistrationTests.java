@@ -37,6 +37,9 @@ class RegistrationTests {
         final SplittableRandom rnd = new SplittableRandom(11);
         final double[] x0 = new double[12], y0 = new double[12], vx = new double[12], vy = new double[12];
         boolean surveyed = true, selfReports;
+        /** Scan periods (tenths of a second) and accuracies (m) of the surveyed sensor and of the partner. */
+        int surveyedPeriod = 40, partnerPeriod = 20;
+        double surveyedSigma = 50, partnerSigma = 100;
         double bx = 320, by = -240, jumpAt = Double.POSITIVE_INFINITY, jx, jy;
 
         World() {
@@ -54,8 +57,8 @@ class RegistrationTests {
         void run(double from, double to) {
             for (int k = (int) Math.round(from * 10); k <= Math.round(to * 10); k++) {
                 double t = k / 10.0;
-                if (surveyed && k % 40 == 0) scan(t, SURVEYED, 50, 0, 0);
-                if (k % 20 == 7) scan(t, PARTNER, 100, t < jumpAt ? bx : jx, t < jumpAt ? by : jy);
+                if (surveyed && k % surveyedPeriod == 0) scan(t, SURVEYED, surveyedSigma, 0, 0);
+                if (k % partnerPeriod == 7 % partnerPeriod) scan(t, PARTNER, partnerSigma, t < jumpAt ? bx : jx, t < jumpAt ? by : jy);
                 if (selfReports && k % 50 == 23) scan(t, SELF, 10, 0, 0);
                 engine.advance(t);
             }
@@ -93,6 +96,22 @@ class RegistrationTests {
             for (int i = 0; i < 12; i++) best = Math.min(best, Math.hypot(s.x() - (w.x0[i] + w.vx[i] * 120), s.y() - (w.y0[i] + w.vy[i] * 120)));
             assertThat(best).isLessThan(80);
         }
+    }
+
+    @Test
+    void aPartnerThatFeedsMostOfEachTrackIsStillMeasuredAgainstTheSparseReference() {
+        // the partner reports every second and better than the reference, which reports every 8 s: the
+        // tracks sit where the partner's reports put them, so only pairs of reports show its offset
+        World w = new World();
+        w.surveyedPeriod = 80;
+        w.surveyedSigma = 150;
+        w.partnerPeriod = 10;
+        w.partnerSigma = 40;
+        w.run(0, 240);
+        Estimate partner = estimates(w.engine).get(PARTNER);
+        assertThat(partner.bx()).isCloseTo(320, within(25.0));
+        assertThat(partner.by()).isCloseTo(-240, within(25.0));
+        assertThat(Math.hypot(partner.bx() - 320, partner.by() + 240)).isLessThan(3 * Math.hypot(partner.sx(), partner.sy()) + 10);
     }
 
     @Test
