@@ -74,6 +74,8 @@ public final class LivePicture implements Picture, AutoCloseable {
 
     private static final long LOG_EVERY_MS = 10_000, COMPACT_EVERY_MS = 60_000, AUDIENCE_SWEEP_MS = 60_000;
     private static final int ROLL_UP_CACHE = 10_000;
+    /** The finest accuracy (m, one sigma) a unit's own GPS fix is taken to have, whatever it claims. */
+    static final double FINEST_FIX_METRES = 5;
 
     /**
      * What the picture accepts and holds at most.
@@ -326,7 +328,11 @@ public final class LivePicture implements Picture, AutoCloseable {
             // a unit's own GPS fix (machine-generated, GPS) of known accuracy is a reference for the tracking's
             // registration estimates; a hand-placed marker or a fix of unknown accuracy is not, nor is anything an
             // unauthenticated source says (it may move nobody else's picture)
-            double reference = source.authenticated() && e.how().startsWith("m-g") && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN ? e.ce() : Double.NaN;
+            // a client's claimed accuracy is taken no finer than a GPS fix can be, so that no unit can make
+            // itself the yardstick that outweighs every other report
+            double reference = source.authenticated() && e.how().startsWith("m-g") && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN
+                    ? Math.max(e.ce(), FINEST_FIX_METRES)
+                    : Double.NaN;
             command = new SelfReport(new TrackState(e.uid(), e.type(), e.how().isEmpty() ? "m-g" : e.how(), e.lat(), e.lon(), e.hae(),
                     e.speed(), e.course(), e.callsign(), marking, e.timeMs(), stale, nations, true),
                     source.authenticated() ? "" : '~' + source.owner() + '|', epoch, reference);
@@ -721,7 +727,6 @@ public final class LivePicture implements Picture, AutoCloseable {
     private TrackState[] fusedView(Audience a, long now) {
         List<TrackState> out = new ArrayList<>();
         tracking.view(a.trackingPlace, (id, t, x, y, vx, vy, variance, keys, keyCount, sensorIds, sensorCount) -> {
-            if (!sensed(sensorIds, sensorCount)) return; // units' own fixes alone: each unit is shown as its self-reported track
             LabelKeys.Marking marking = rollUp(keys, keyCount);
             if (!a.mayRead(marking.key())) return; // never publish a roll-up the audience may not read
             String[] nations = Arrays.stream(sensorIds, 0, sensorCount).mapToObj(nationByIndex::get).distinct().sorted().toArray(String[]::new);
@@ -789,14 +794,6 @@ public final class LivePicture implements Picture, AutoCloseable {
             rollUps.put(k, m);
         }
         return m;
-    }
-
-    /** Whether a registered sensor contributed to the track (not only units' self-reports, which are references). */
-    private boolean sensed(int[] sensorIds, int sensorCount) {
-        for (int k = 0; k < sensorCount; k++) {
-            if (sensorByIndex.get(sensorIds[k]) != null) return true;
-        }
-        return false;
     }
 
     /** The tracking index of a registered sensor, given out on its first report; a surveyed sensor is a reference. */

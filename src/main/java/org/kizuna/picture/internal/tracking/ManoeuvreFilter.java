@@ -411,7 +411,7 @@ final class ManoeuvreFilter {
             vx += mu * b[o + 1 + VX];
             vy += mu * b[o + 1 + VY];
         }
-        double pxx = 0, pxv = 0, pvv = 0, pyy = 0, pyv = 0, pww = 0;
+        double pxx = 0, pxv = 0, pvv = 0, pyy = 0, pyv = 0, vyVar = 0;
         for (int m = 0; m < MODELS; m++) {
             int o = base + m * MODEL_WIDTH, s = o + 1, p = s + N;
             double mu = b[o];
@@ -421,9 +421,9 @@ final class ManoeuvreFilter {
             pvv += mu * (b[p + VX * N + VX] + dvx * dvx);
             pyy += mu * (b[p + Y * N + Y] + dy * dy);
             pyv += mu * (b[p + Y * N + VY] + dy * dvy);
-            pww += mu * (b[p + VY * N + VY] + dvy * dvy);
+            vyVar += mu * (b[p + VY * N + VY] + dvy * dvy);
         }
         ax.set(i, x, vx, pxx, pxv, pvv);
-        ay.set(i, y, vy, pyy, pyv, pww);
+        ay.set(i, y, vy, pyy, pyv, vyVar);
     }
 }
