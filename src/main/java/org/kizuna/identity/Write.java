@@ -14,7 +14,16 @@ public enum Write {
                     Set.of(Role.PLANNER), false), CONFIRM_BOOKING("confirming or releasing a booking", "the facility's host nation", Set.of(Role.PLANNER),
                             false), REGISTER_SENSOR("registering a sensor", "the sensor's nation", Set.of(Role.PLANNER, Role.ADMINISTRATOR),
                                     true), POST_PICTURE_EVENT("posting an event to the picture", "the reporting user's own nation", Set.of(Role.PLANNER),
-                                            false), ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR), false);
+                                            false), ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR),
+                                                    false), WRITE_REPORT("writing an intelligence report", "the author's own nation",
+                                                            Set.of(Role.PLANNER, Role.RELEASER), false), RELEASE_PORTION(
+                                                                    "releasing a portion of a report or adding a tear line", "the report's originating nation",
+                                                                    Set.of(Role.RELEASER), false), DRAFT_PLAN("drafting or changing a plan",
+                                                                            "a participating nation", Set.of(Role.PLANNER),
+                                                                            false), APPROVE_PLAN("approving a plan's version", "a participating nation",
+                                                                                    Set.of(Role.PLANNER, Role.RELEASER), false), UPDATE_COMMITMENT(
+                                                                                            "recording a commitment's status, evidence or deadline",
+                                                                                            "the commitment's owner nation", Set.of(Role.PLANNER), false);
 
     /** What the write does ("cancelling a booking request"). */
     private final String what;

@@ -1,8 +1,10 @@
 package org.kizuna.node.internal;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import java.time.Clock;
 import java.util.Objects;
-
 import org.kizuna.node.NodePki;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Revocations;
@@ -30,6 +32,18 @@ class NodeConfiguration {
     @Bean
     NodePki nodePki(NodeSettings node) {
         return NodePki.loadOrCreate(node.dataDir().resolve("pki"), node.nation());
+    }
+
+    /**
+     * The title of the node's published API description ({@code /api/v1/openapi}, generated from the controllers
+     * by springdoc); it names the node's nation, since each nation's node answers for itself.
+     */
+    @Bean
+    OpenAPI kizunaApi(NodeSettings node) {
+        return new OpenAPI().info(new Info().title("Kizuna node " + node.nation())
+                .description("Alliance coordination: registry, picture, booking, labels and audit of one nation's node. "
+                        + "Every call is authenticated (HTTP Basic or the console's session); errors are RFC 9457 problem+json.")
+                .version("v1").license(new License().name("Apache-2.0")));
     }
 
     /** The client certificates revoked with {@code ./kizuna certs revoke}, read again every half second by those who watch. */
