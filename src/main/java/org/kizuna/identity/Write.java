@@ -9,21 +9,25 @@ import java.util.stream.Collectors;
  * else does. A write not listed here must not exist.
  */
 public enum Write {
-    FILE_BOOKING_REQUEST("filing a booking request", "the unit's nation", Set.of(Role.PLANNER), false), CANCEL_BOOKING_REQUEST("cancelling a booking request",
-            "the requesting unit's nation", Set.of(Role.PLANNER), false), PROPOSE_BOOKING_START("moving a booking request", "the requesting unit's nation",
-                    Set.of(Role.PLANNER), false), CONFIRM_BOOKING("confirming or releasing a booking", "the facility's host nation", Set.of(Role.PLANNER),
-                            false), REGISTER_SENSOR("registering a sensor", "the sensor's nation", Set.of(Role.PLANNER, Role.ADMINISTRATOR),
-                                    true), POST_PICTURE_EVENT("posting an event to the picture", "the reporting user's own nation", Set.of(Role.PLANNER),
-                                            false), ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR),
-                                                    false), WRITE_REPORT("writing an intelligence report", "the author's own nation",
-                                                            Set.of(Role.PLANNER, Role.RELEASER), false), RELEASE_PORTION(
-                                                                    "releasing a portion of a report or adding a tear line", "the report's originating nation",
-                                                                    Set.of(Role.RELEASER), false), DRAFT_PLAN("drafting or changing a plan",
-                                                                            "a participating nation", Set.of(Role.PLANNER),
-                                                                            false), APPROVE_PLAN("approving a plan's version", "a participating nation",
-                                                                                    Set.of(Role.PLANNER, Role.RELEASER), false), UPDATE_COMMITMENT(
-                                                                                            "recording a commitment's status, evidence or deadline",
-                                                                                            "the commitment's owner nation", Set.of(Role.PLANNER), false);
+    FILE_BOOKING_REQUEST("filing a booking request", "the unit's nation", Set.of(Role.PLANNER), false),
+    CANCEL_BOOKING_REQUEST("cancelling a booking request", "the requesting unit's nation", Set.of(Role.PLANNER), false),
+    PROPOSE_BOOKING_START("moving a booking request", "the requesting unit's nation", Set.of(Role.PLANNER), false),
+    CONFIRM_BOOKING("confirming or releasing a booking", "the facility's host nation", Set.of(Role.PLANNER), false),
+    REGISTER_SENSOR("registering a sensor", "the sensor's nation", Set.of(Role.PLANNER, Role.ADMINISTRATOR), true),
+    POST_PICTURE_EVENT("posting an event to the picture", "the reporting user's own nation", Set.of(Role.PLANNER), false),
+    ADMINISTER_USER("disabling or enabling a user", "the node's nation", Set.of(Role.ADMINISTRATOR), false),
+    WRITE_REPORT("writing an intelligence report", "the author's own nation", Set.of(Role.PLANNER, Role.RELEASER), false),
+    RELEASE_PORTION("releasing a portion of a report or adding a tear line", "the report's originating nation", Set.of(Role.RELEASER), false),
+    DRAFT_PLAN("drafting or changing a plan", "a participating nation", Set.of(Role.PLANNER), false),
+    APPROVE_PLAN("approving a plan's version", "a participating nation", Set.of(Role.PLANNER, Role.RELEASER), false),
+    UPDATE_COMMITMENT("recording a commitment's status, evidence or deadline", "the commitment's owner nation", Set.of(Role.PLANNER), false),
+    PLAN_EXERCISE("planning an exercise (its stages, products, injects, observations and lessons)", "a participating nation", Set.of(Role.PLANNER), false),
+    RECORD_MISSION("recording a nation's role in a mission area", "the force's nation", Set.of(Role.PLANNER), false),
+    SET_SITUATION_LEVEL("setting the situation level in force for a region", "the nation whose legislation defines the levels",
+            Set.of(Role.PLANNER, Role.ADMINISTRATOR), false),
+    REQUEST_SUPPORT("requesting support from a partner", "the requesting nation", Set.of(Role.PLANNER), false),
+    DECIDE_SUPPORT("deciding a support request sent for a decision", "the supporting nation", Set.of(Role.PLANNER, Role.RELEASER), false),
+    RECORD_COMPLAINT("recording a neighbour's complaint or what was done about it", "the facility's host nation", Set.of(Role.PLANNER), false);
 
     /** What the write does ("cancelling a booking request"). */
     private final String what;
