@@ -95,6 +95,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     private static String form(@Nullable Class<?> type) {
         if (type == LocalDate.class) return "a date in ISO form YYYY-MM-DD, such as 2005-03-14";
         if (type == Instant.class) return "an instant in ISO 8601 form, such as 2026-12-01T00:00:00Z";
+        if (type == java.time.YearMonth.class) return "a month in ISO form YYYY-MM, such as 2026-11";
         if (type == int.class || type == long.class || type == Integer.class || type == Long.class) return "a whole number";
         if (type == boolean.class || type == Boolean.class) return "true or false";
         return "of the form this endpoint takes";

@@ -26,6 +26,7 @@ import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
 import org.kizuna.booking.Reserved;
 import org.kizuna.booking.plan.Horizon;
+import org.kizuna.booking.plan.NoiseBudgets;
 import org.kizuna.booking.plan.Options;
 import org.kizuna.booking.plan.Plan;
 import org.kizuna.booking.plan.PlanSolver;
@@ -195,10 +196,15 @@ class BookingService implements Bookings {
     }
 
     private void covers(Label request, Label named, String what) {
+        covers(readPath.kernel(), request, named, what);
+    }
+
+    /** Refuses a record whose label does not cover the label of what it names (whoever may read it must be able to read that). */
+    static void covers(org.kizuna.label.LabelKernel kernel, Label request, Label named, String what) {
         boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
                 && named.permissiveTags().isEmpty() && named.communities().isEmpty();
-        if (!unrestricted && !named.equals(request) && !readPath.kernel().dominates(request, named)) {
-            throw new IllegalArgumentException("the request's label " + request.banner() + " does not cover the label of " + what + " ("
+        if (!unrestricted && !named.equals(request) && !kernel.dominates(request, named)) {
+            throw new IllegalArgumentException("the label " + request.banner() + " does not cover the label of " + what + " ("
                     + named.banner() + "): everyone who may read the request must be able to read what it names; file it under "
                     + named.banner() + " or a label above it");
         }
@@ -328,7 +334,7 @@ class BookingService implements Bookings {
                 pinned[i] = b.confirmed();
             }
         }
-        Problem problem = new Problem(h, pf, pr);
+        Problem problem = new Problem(h, pf, pr, noiseBudgets(h, laneFacility, pf, open));
         Options options = Options.of(problem);
         Plan plan = PlanSolver
                 .solve(problem, options, org.kizuna.booking.plan.Greedy.priorityFirst(problem, options, current, pinned), planningTime, pinned,
@@ -357,6 +363,34 @@ class BookingService implements Bookings {
         });
     }
 
+    /**
+     * The noise budgets of the facilities in the plan: what each budget still holds once the noisy bookings that are not
+     * re-planned (over, or confirmed outside the plan's period) have spent their share of the month.
+     */
+    private NoiseBudgets noiseBudgets(Horizon h, List<String> laneFacility, List<Problem.Facility> lanes, List<BookingRequest> open) {
+        Map<String, Integer> budgets = store.noiseBudgets();
+        if (budgets.isEmpty()) return NoiseBudgets.none();
+        Set<String> planned = new java.util.HashSet<>(open.stream().map(BookingRequest::id).toList());
+        return NoiseBudgets.of(h, laneFacility, lanes.stream().map(Problem.Facility::zone).toList(), budgets, (facility, month) -> {
+            ZoneId zone = lanes.get(laneFacility.indexOf(facility)).zone();
+            Instant from = month.atDay(1).atStartOfDay(zone).toInstant(), to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+            long minutes = 0;
+            for (BookingRequest b : store.active()) {
+                if (planned.contains(b.id()) || !b.noisy() || b.state() != RequestState.BOOKED || !facility.equals(b.facility()) || b.start() == null
+                        || b.end() == null)
+                    continue;
+                minutes += overlapMinutes(b.start(), b.end(), from, to);
+            }
+            return (int) (minutes / GRAIN_MINUTES);
+        });
+    }
+
+    /** Minutes [a0, a1) and [b0, b1) share. */
+    static long overlapMinutes(Instant a0, Instant a1, Instant b0, Instant b1) {
+        Instant s = a0.isAfter(b0) ? a0 : b0, e = a1.isBefore(b1) ? a1 : b1;
+        return e.isAfter(s) ? Duration.between(s, e).toMinutes() : 0;
+    }
+
     /** Grains a facility is closed to forces of {@code nation}: outside agreed II-4(b) periods for US forces, before an access agreement is in force. */
     private boolean[] requesterClosures(Horizon h, @Nullable Facility fac, String facilityId, String nation) {
         boolean[] closed = new boolean[h.grains()];
@@ -382,7 +416,11 @@ class BookingService implements Bookings {
         Problem.Request q = p.requests().get(i);
         if (o.count(i) > 0) {
             // the same words whoever holds those times, and whatever their priority: the reader sees them as reserved times
-            return "refused: every one of its " + o.count(i) + " possible times is reserved (see the facilities' reserved times)";
+            boolean budgeted = q.noisy() && java.util.Arrays.stream(q.facilities()).anyMatch(f -> p.noise().applies(f));
+            return budgeted
+                    ? "refused: every one of its " + o.count(i) + " possible times is reserved or would take noisy activity beyond the facility's "
+                            + "monthly noise budget (see the facilities' reserved times and noise budgets)"
+                    : "refused: every one of its " + o.count(i) + " possible times is reserved (see the facilities' reserved times)";
         }
         Horizon h = p.horizon();
         List<String> parts = new ArrayList<>();

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param planningMillis how long the planner searches for a better plan on each change, in milliseconds
  * @param lateAcceptance the planner's late-acceptance size: a move is accepted when its score is no worse than the score this
  *                       many steps before (at least 1; default 50, as the booking benchmark's)
+ * @param complaintRadiusKm a neighbour's complaint given by place concerns the facilities within this many kilometres (1 to 100)
  */
 @Validated
 @ConfigurationProperties("kizuna.booking")
@@ -27,7 +28,8 @@ record BookingSettings(@DefaultValue("365") @Min(value = 1, message = "must be 1
         @DefaultValue("10") @Min(value = 1, message = "must be 1 to 15") @Max(value = 15, message = "must be 1 to 15") int maxFacilities,
         @DefaultValue("10000000") @Min(value = 100_000, message = "must be at least 100000") long maxPlanCells,
         @DefaultValue("800") @Positive long planningMillis,
-        @DefaultValue("50") @Positive int lateAcceptance) {
+        @DefaultValue("50") @Positive int lateAcceptance,
+        @DefaultValue("10") @Min(value = 1, message = "must be 1 to 100") @Max(value = 100, message = "must be 1 to 100") int complaintRadiusKm) {
 
     /** {@link #planningMillis} as a duration. */
     Duration planningTime() {

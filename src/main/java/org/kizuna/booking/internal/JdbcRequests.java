@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import org.kizuna.booking.BookingRequest;
 import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
 import org.kizuna.label.Label;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
@@ -113,6 +115,31 @@ class JdbcRequests {
     void addAgreedPeriod(String facility, Instant start, Instant end) {
         jdbc.sql("insert into booking_agreed_period (facility_id, starts_at, ends_at) values (?, ?, ?)")
                 .params(facility, utc(start), utc(end)).update();
+    }
+
+    /** The times of the noisy bookings at a facility that overlap [from, to), whoever holds them. */
+    List<Window> bookedNoisy(String facility, Instant from, Instant to) {
+        return jdbc.sql("""
+                select starts_at, ends_at from booking_request
+                where state = 'BOOKED' and noisy = true and facility_id = ? and starts_at < ? and ends_at > ?""")
+                .params(facility, utc(to), utc(from))
+                .query((rs, n) -> new Window(requiredInstant(rs, "starts_at"), requiredInstant(rs, "ends_at"))).list();
+    }
+
+    /** Every facility's noise budget, in noisy half-hours per local month. */
+    Map<String, Integer> noiseBudgets() {
+        Map<String, Integer> out = new HashMap<>();
+        jdbc.sql("select facility_id, half_hours_per_month from booking_noise_budget")
+                .query((RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getInt(2)));
+        return out;
+    }
+
+    /** Sets a facility's noise budget (null removes it). */
+    void setNoiseBudget(String facility, @Nullable Integer halfHoursPerMonth) {
+        jdbc.sql("delete from booking_noise_budget where facility_id = ?").param(facility).update();
+        if (halfHoursPerMonth != null) {
+            jdbc.sql("insert into booking_noise_budget (facility_id, half_hours_per_month) values (?, ?)").params(facility, halfHoursPerMonth).update();
+        }
     }
 
     int capacity(String facility) {

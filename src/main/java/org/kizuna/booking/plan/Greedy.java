@@ -43,8 +43,9 @@ public final class Greedy {
 
     private static Plan fill(Problem p, Options o, Integer[] order, boolean bySoftCost, Plan plan) {
         boolean[][] busy = new boolean[p.facilities().size()][p.horizon().grains()];
+        int[] spent = p.noise().spentNone();
         for (int r = 0; r < plan.facility().length; r++) {
-            if (plan.booked(r)) Arrays.fill(busy[plan.facility()[r]], plan.start()[r], plan.start()[r] + p.requests().get(r).duration(), true);
+            if (plan.booked(r)) take(p, r, plan.facility()[r], plan.start()[r], busy, spent, true);
         }
         for (int r : order) {
             Problem.Request q = p.requests().get(r);
@@ -52,7 +53,7 @@ public final class Greedy {
             long bestKey = Long.MAX_VALUE;
             for (int k = 0; k < o.count(r); k++) {
                 int f = o.facility(r, k), s = o.start(r, k);
-                if (!free(busy[f], s, s + q.duration())) continue;
+                if (!fits(p, r, f, s, busy, spent)) continue;
                 long key = bySoftCost ? o.soft(r, k) : ((long) Math.abs(s - q.preferred()) << 20) + ((long) s << 5) + k % 32;
                 if (key < bestKey) {
                     bestKey = key;
@@ -61,12 +62,25 @@ public final class Greedy {
             }
             if (best >= 0) {
                 int f = o.facility(r, best), s = o.start(r, best);
-                Arrays.fill(busy[f], s, s + q.duration(), true);
+                take(p, r, f, s, busy, spent, true);
                 plan.facility()[r] = f;
                 plan.start()[r] = s;
             }
         }
         return plan;
+    }
+
+    /** Whether request r fits at facility f from grain s: the facility free, and a noisy request within the facility's noise budgets. */
+    static boolean fits(Problem p, int r, int f, int s, boolean[][] busy, int[] spent) {
+        int e = s + p.requests().get(r).duration();
+        return free(busy[f], s, e) && (!p.requests().get(r).noisy() || p.noise().fits(f, s, e, spent));
+    }
+
+    /** Books (or with {@code take} false, frees) request r at facility f from grain s: the facility's grains and its noise budgets. */
+    static void take(Problem p, int r, int f, int s, boolean[][] busy, int[] spent, boolean take) {
+        Problem.Request q = p.requests().get(r);
+        Arrays.fill(busy[f], s, s + q.duration(), take);
+        if (q.noisy()) p.noise().spend(f, s, s + q.duration(), spent, take ? 1 : -1);
     }
 
     static boolean free(boolean[] busy, int from, int to) {

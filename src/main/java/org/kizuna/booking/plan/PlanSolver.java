@@ -62,8 +62,10 @@ public final class PlanSolver {
     static Plan polish(Problem p, Options o, Plan plan, boolean[] pinned) {
         Plan out = plan.copy();
         boolean[][] busy = new boolean[p.facilities().size()][p.horizon().grains()];
+        NoiseBudgets noise = p.noise();
+        int[] spent = noise.spentNone();
         for (int r = 0; r < out.facility().length; r++) {
-            if (out.booked(r)) Arrays.fill(busy[out.facility()[r]], out.start()[r], out.start()[r] + p.requests().get(r).duration(), true);
+            if (out.booked(r)) Greedy.take(p, r, out.facility()[r], out.start()[r], busy, spent, true);
         }
         for (int pass = 0; pass < 4; pass++) {
             boolean changed = false;
@@ -72,14 +74,14 @@ public final class PlanSolver {
                 int d = p.requests().get(r).duration();
                 int currentCost = Integer.MAX_VALUE;
                 if (out.booked(r)) {
-                    Arrays.fill(busy[out.facility()[r]], out.start()[r], out.start()[r] + d, false);
+                    Greedy.take(p, r, out.facility()[r], out.start()[r], busy, spent, false);
                     for (int k = 0; k < o.count(r); k++) {
                         if (o.facility(r, k) == out.facility()[r] && o.start(r, k) == out.start()[r]) currentCost = o.soft(r, k);
                     }
                 }
                 int best = -1, bestCost = currentCost;
                 for (int k = 0; k < o.count(r); k++) {
-                    if (o.soft(r, k) < bestCost && Greedy.free(busy[o.facility(r, k)], o.start(r, k), o.start(r, k) + d)) {
+                    if (o.soft(r, k) < bestCost && Greedy.fits(p, r, o.facility(r, k), o.start(r, k), busy, spent)) {
                         best = k;
                         bestCost = o.soft(r, k);
                     }
@@ -89,7 +91,7 @@ public final class PlanSolver {
                     out.start()[r] = o.start(r, best);
                     changed = true;
                 }
-                if (out.booked(r)) Arrays.fill(busy[out.facility()[r]], out.start()[r], out.start()[r] + d, true);
+                if (out.booked(r)) Greedy.take(p, r, out.facility()[r], out.start()[r], busy, spent, true);
             }
             if (!changed) break;
         }
@@ -117,7 +119,8 @@ public final class PlanSolver {
             List<Choice> options = new ArrayList<>(o.count(r));
             Choice current = null;
             for (int k = 0; k < o.count(r); k++) {
-                Choice c = new Choice(o.facility(r, k), o.start(r, k), o.start(r, k) + q.duration(), o.soft(r, k));
+                int f = o.facility(r, k), st = o.start(r, k);
+                Choice c = new Choice(f, st, st + q.duration(), o.soft(r, k), q.noisy() ? p.noise().shares(f, st, st + q.duration()) : List.of());
                 options.add(c);
                 if (start.facility()[r] == c.facility() && start.start()[r] == c.start()) current = c;
             }
@@ -222,7 +225,7 @@ public final class PlanSolver {
             combined.facility()[n] = mine.facility(0, best);
             combined.start()[n] = mine.start(0, best);
         }
-        int violations = Validator.violations(new Problem(p.horizon(), p.facilities(), requests), combined).size();
+        int violations = Validator.violations(new Problem(p.horizon(), p.facilities(), requests, p.noise()), combined).size();
         return new Change(Math.round(seconds * 1000) / 1000.0, booked, moved, bookedBefore == 0 ? 0 : (double) moved / bookedBefore, violations);
     }
 

@@ -16,9 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A booking problem in grains: facilities with their zone and closed grains, requests with the
  * facilities they accept, duration, start window, preferred start, priority and noise. The app builds
- * one from its requests and the registry; the benchmark reads one from an ABB file.
+ * one from its requests and the registry; the benchmark reads one from an ABB file. {@code noise}: the facilities'
+ * monthly noise budgets, a rule that depends on other bookings as double-booking does.
  */
-public record Problem(Horizon horizon, List<Facility> facilities, List<Request> requests) {
+public record Problem(Horizon horizon, List<Facility> facilities, List<Request> requests, NoiseBudgets noise) {
+
+    /** A problem in which no facility has a noise budget. */
+    public Problem(Horizon horizon, List<Facility> facilities, List<Request> requests) {
+        this(horizon, facilities, requests, NoiseBudgets.none());
+    }
 
     /** A facility: its zone, and per grain whether it is closed (maintenance, closure, outside agreed periods). */
     public record Facility(String id, ZoneId zone, boolean[] closed) {

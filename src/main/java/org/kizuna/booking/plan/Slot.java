@@ -59,6 +59,11 @@ public class Slot {
         return choice == null ? 0 : choice.end();
     }
 
+    /** What the choice spends from noise budgets (nothing while the slot is not booked). */
+    public java.util.List<NoiseBudgets.NoiseShare> noise() {
+        return choice == null ? java.util.List.of() : choice.noise();
+    }
+
     // The planner's choice; the solver leaves it as it is while the slot is pinned (a confirmed booking).
 
     public @Nullable Choice getChoice() {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Checks a plan against the hard rules with plain loops over instants and zones, independently of the
  * option tables and the solver's constraints: a facility of the request, start in its window, inside the
- * horizon, no overlap on a facility, no closed grain, no quiet-hour grain for noisy activity.
+ * horizon, no overlap on a facility, no closed grain, no quiet-hour grain for noisy activity, noisy activity within
+ * every facility's monthly noise budget.
  */
 public final class Validator {
 
@@ -50,6 +51,15 @@ public final class Validator {
                 }
             }
             byFacility.get(f).add(new int[]{s, s + q.duration(), r});
+        }
+        int[] spent = p.noise().spentNone();
+        for (int r = 0; r < plan.facility().length; r++) {
+            if (plan.booked(r) && p.requests().get(r).noisy()) {
+                p.noise().spend(plan.facility()[r], plan.start()[r], plan.start()[r] + p.requests().get(r).duration(), spent, 1);
+            }
+        }
+        for (int k = 0; k < spent.length; k++) {
+            if (spent[k] > p.noise().left()[k]) out.add("noise budget " + k + " exceeded: " + spent[k] + " noisy half-hours, " + p.noise().left()[k] + " left");
         }
         for (int f = 0; f < byFacility.size(); f++) {
             List<int[]> list = byFacility.get(f);

@@ -20,7 +20,7 @@ class BookingSettingsTests {
     void theDefaults() {
         runner.run(context -> {
             BookingSettings s = context.getBean(BookingSettings.class);
-            assertThat(s).isEqualTo(new BookingSettings(365, 1, 10, 10_000_000, 800, 50));
+            assertThat(s).isEqualTo(new BookingSettings(365, 1, 10, 10_000_000, 800, 50, 10));
             assertThat(s.planningTime()).isEqualTo(Duration.ofMillis(800));
         });
     }
@@ -29,7 +29,7 @@ class BookingSettingsTests {
     void valuesAsConfigured() {
         runner.withPropertyValues("kizuna.booking.horizon-days=30", "kizuna.booking.past-days=0", "kizuna.booking.max-facilities=15",
                 "kizuna.booking.max-plan-cells=100000", "kizuna.booking.planning-millis=50", "kizuna.booking.late-acceptance=20")
-                .run(context -> assertThat(context.getBean(BookingSettings.class)).isEqualTo(new BookingSettings(30, 0, 15, 100_000, 50, 20)));
+                .run(context -> assertThat(context.getBean(BookingSettings.class)).isEqualTo(new BookingSettings(30, 0, 15, 100_000, 50, 20, 10)));
     }
 
     @Test

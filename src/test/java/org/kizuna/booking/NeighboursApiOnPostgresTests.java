@@ -1,0 +1,7 @@
+package org.kizuna.booking;
+
+import org.kizuna.testing.PostgresNode;
+
+@PostgresNode
+class NeighboursApiOnPostgresTests extends NeighboursApiContract {
+}
