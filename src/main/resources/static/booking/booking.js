@@ -37,8 +37,53 @@
     facilityZone = f ? f.zone : zone;
     document.getElementById('ics').href = unitSel.value ? `/api/v1/booking/units/${unitSel.value}/calendar.ics` : `/api/v1/booking/facilities/${facility}/calendar.ics`;
     draw(requests, reserved);
-    Kizuna.rollUpBanner(requests.map(r => r.label)).catch(showProblem);
+    const complaints = unitSel.value ? [] : await neighbours(facility);
+    Kizuna.rollUpBanner(requests.map(r => r.label).concat(complaints.map(c => c.label))).catch(showProblem);
   }
+
+  // A wall-clock time in zone tz (from a datetime-local input) as an instant.
+  function fromZoneLocal(value, tz) {
+    const [d, t] = value.split('T'), [y, m, day] = d.split('-').map(Number), [h, min] = t.split(':').map(Number);
+    const guess = Date.UTC(y, m - 1, day, h, min);
+    const z = parts(new Date(guess), tz);
+    return new Date(guess - (Date.UTC(+z.year, +z.month - 1, +z.day, +z.hour, +z.minute) - guess));
+  }
+  function local(iso, tz) {
+    const p = parts(new Date(iso), tz);
+    return `${p.weekday} ${p.day}/${p.month} ${p.hour}:${p.minute}`;
+  }
+
+  // The facility's month for the local liaison: activity, noise budget, complaints with the bookings linked to them.
+  async function neighbours(facility) {
+    const p = parts(new Date(weekStart.getTime() + 3 * 86400e3), facilityZone), month = `${p.year}-${p.month}`;
+    document.getElementById('month').textContent = month + ' (' + facilityZone + ')';
+    const report = await api(`/api/v1/booking/facilities/${encodeURIComponent(facility)}/report?month=${month}`);
+    document.getElementById('report').textContent = `Booked ${report.reservedHours.toFixed(1)} h, noisy ${report.noisyHours.toFixed(1)} h`
+      + (report.noiseBudget != null ? ` of a noise budget of ${report.noiseBudget} h` : ' (no noise budget)')
+      + ` · ${report.complaints.length} complaint(s), ${report.answered} answered`;
+    const list = document.getElementById('complaints');
+    list.replaceChildren(...report.complaints.map(c => el('div', { class: 'complaint' + (c.action ? ' answered' : ''), 'data-id': c.id },
+      el('b', {}, local(c.occurredAt, facilityZone) + ' · ' + c.kind.toLowerCase().replace('_', ' ') + (c.quietHours ? ' · quiet hours' : '')),
+      ' ' + c.source + ': ' + c.description,
+      ...c.links.map(l => el('div', { class: 'link' }, '↳ ' + l.request + ' ' + l.unit + ' ' + local(l.start, facilityZone) + '–' + local(l.end, facilityZone)
+        + (l.noisy ? ' (noisy)' : ''), ...l.broken.map(b => el('div', { class: 'broken' }, '⚠ ' + b)))),
+      c.links.length === 0 ? el('div', { class: 'muted' }, c.occupancy.some(o => o.reserved) ? 'the facility was reserved then' : 'no booking at that time') : null,
+      c.action ? el('div', { class: 'muted' }, 'Done: ' + c.action + ' (' + c.actionBy + ')') : null)));
+    return report.complaints;
+  }
+
+  document.getElementById('new-complaint').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    const body = { facility: facilitySel.value, occurredAt: fromZoneLocal(f.get('occurredAt'), facilityZone).toISOString(), kind: f.get('kind'),
+      source: f.get('source'), description: f.get('description'), label: 'UNCLASSIFIED' };
+    try {
+      const c = await api('/api/v1/booking/complaints', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) });
+      document.getElementById('status').textContent = c.id + ' recorded, ' + c.links.length + ' booking(s) linked';
+      document.getElementById('problem').hidden = true;
+      await load();
+    } catch (err) { showProblem(err); }
+  });
 
   function draw(requests, reserved) {
     const cal = document.getElementById('calendar');

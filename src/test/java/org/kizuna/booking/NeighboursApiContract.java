@@ -72,14 +72,14 @@ abstract class NeighboursApiContract {
     @Test
     void aComplaintNearAFacilityDuringANightBookingIsLinkedToThatBooking() {
         Instant night = lastNight();
-        JsonNode booking = as("usa.officer").post("/api/v1/booking/requests", request("iii-mef", "camp-schwab", 60, night, 3, false, "UNCLASSIFIED")).json();
+        JsonNode booking = as("usa.officer").post("/api/v1/booking/requests", request("iii-mef", "futenma", 60, night, 3, false, "UNCLASSIFIED")).json();
         assertThat(booking.get("state").asString()).as(booking.toString()).isEqualTo("BOOKED");
-        // given by place: a point in Henoko, about a kilometre from the camp
+        // given by place: a point in Ginowan, about three kilometres from the air station (and more than ten from Kadena)
         Api.Response r = as("jpn.officer").post("/api/v1/booking/complaints",
-                complaint("\"latitude\": 26.53, \"longitude\": 128.05", night.plus(Duration.ofMinutes(30)), "NOISE"));
+                complaint("\"latitude\": 26.25, \"longitude\": 127.75", night.plus(Duration.ofMinutes(30)), "NOISE"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode c = r.json();
-        assertThat(c.get("facilities").get(0).asString()).isEqualTo("camp-schwab");
+        assertThat(c.get("facilities").get(0).asString()).isEqualTo("futenma");
         assertThat(c.get("quietHours").asBoolean()).isTrue();
         assertThat(linked(c)).containsExactly(booking.get("id").asString());
         JsonNode link = c.get("links").get(0);
@@ -88,7 +88,7 @@ abstract class NeighboursApiContract {
         // the same links when it is read again, by id and in the facility's list
         String id = c.get("id").asString();
         assertThat(linked(as("usa.officer").get("/api/v1/booking/complaints/" + id).json())).containsExactly(booking.get("id").asString());
-        JsonNode list = as("usa.officer").get("/api/v1/booking/complaints?facility=camp-schwab").json();
+        JsonNode list = as("usa.officer").get("/api/v1/booking/complaints?facility=futenma").json();
         assertThat(list.findValuesAsString("id")).contains(id);
     }
 

@@ -1,16 +1,21 @@
 package org.kizuna.booking.internal;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
-
+import org.kizuna.booking.BookingRequest;
+import org.kizuna.booking.Complaint;
+import org.kizuna.booking.NewComplaint;
 import org.kizuna.booking.NewRequest;
+import org.kizuna.booking.plan.Horizon;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
@@ -25,6 +30,8 @@ import org.springframework.core.annotation.Order;
 @Configuration
 class BookingDemo {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BookingDemo.class);
+
     @Bean
     ConsolePage bookingPage() {
         return new ConsolePage("/booking/", "Bookings", 30);
@@ -32,7 +39,7 @@ class BookingDemo {
 
     @Bean
     @Order(20)
-    ApplicationRunner bookingDemoData(JdbcRequests store, BookingService service, NodeSettings node) {
+    ApplicationRunner bookingDemoData(JdbcRequests store, BookingService service, NeighboursService neighbours, NodeSettings node, Clock clock) {
         return (ApplicationArguments args) -> {
             if (!node.isDemo() || store.count() > 0) return;
             Instant monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -57,6 +64,17 @@ class BookingDemo {
                 service.submit(new NewRequest(d.unit(), d.facilities(), d.hours() * 60, earliest, latest, preferred, d.priority(), d.noisy(), d.label()),
                         d.by());
             }
+            // the neighbours: Camp Hansen's monthly noise budget, and last night's activity at Camp Schwab, booked as quiet,
+            // that the Henoko ward office complained about
+            store.setNoiseBudget("camp-hansen", 40 * 2);
+            ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+            Instant night = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+            while (!Horizon.quiet(night.atZone(tokyo)) || !Horizon.quiet(night.plus(Duration.ofHours(2)).atZone(tokyo)))
+                night = night.minus(Duration.ofMinutes(30));
+            BookingRequest flying = service.submit(new NewRequest("iii-mef", List.of("camp-schwab"), 120, night, night, night, 3, false, "UNCLASSIFIED"), usa);
+            neighbours.record(new NewComplaint(null, 26.53, 128.05, night.plus(Duration.ofMinutes(40)), Complaint.Kind.NOISE, "Henoko ward office",
+                    "Helicopters circling over the houses late at night", "UNCLASSIFIED"), jpn);
+            log.info("demo booking {} and a neighbours' complaint about it at Camp Schwab", flying.id());
         };
     }
 }
