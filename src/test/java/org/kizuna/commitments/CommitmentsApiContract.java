@@ -130,4 +130,14 @@ abstract class CommitmentsApiContract {
         assertThat(jpn.post("/api/v1/commitments/" + hidden + "/changes", "{\"status\": \"DONE\", \"note\": \"x\"}").status()).isEqualTo(404);
         assertThat(as("usa.officer").get("/api/v1/commitments/" + hidden).status()).isEqualTo(200);
     }
+
+    @Test
+    void theApiDescriptionListsTheCommitmentsOperationsWithSummaries() {
+        JsonNode paths = as("jpn.officer").get("/api/v1/openapi").json().get("paths");
+        for (String path : new String[]{"/api/v1/commitments", "/api/v1/commitments/{id}", "/api/v1/commitments/statements",
+                "/api/v1/commitments/{id}/changes"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            paths.get(path).forEach(op -> assertThat(op.get("summary").asString()).as(path).isNotBlank());
+        }
+    }
 }

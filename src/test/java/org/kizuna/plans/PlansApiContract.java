@@ -221,4 +221,15 @@ abstract class PlansApiContract {
         assertThat(full.get(0).get("text").asString()).isEqualTo("Train together, twice.");
         assertThat(full.get(1).get("text").asString()).isEqualTo("Five days.");
     }
+
+    @Test
+    void theApiDescriptionListsThePlansOperationsWithSummaries() {
+        JsonNode paths = as("jpn.officer").get("/api/v1/openapi").json().get("paths");
+        assertThat(paths.get("/api/v1/plans/{id}/versions/{number}/approvals").get("post").get("summary").asString()).contains("Approve");
+        for (String path : new String[]{"/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/plans/{id}/versions", "/api/v1/plans/{id}/diff",
+                "/api/v1/plans/{id}/history", "/api/v1/plans/{id}/versions/{number}"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            paths.get(path).forEach(op -> assertThat(op.get("summary").asString()).as(path).isNotBlank());
+        }
+    }
 }
