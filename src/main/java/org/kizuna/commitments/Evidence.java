@@ -1,0 +1,11 @@
+package org.kizuna.commitments;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** What shows a commitment's status: a text and, where there is one, a public URL. */
+public record Evidence(@NotBlank(message = "evidence needs a text") @Size(max = 2000, message = "evidence is at most 2000 characters") String text,
+        @Nullable @Size(max = 500, message = "a URL is at most 500 characters") @Pattern(regexp = "https?://\\S+", message = "a URL starts with http:// or https://") String url) {
+}

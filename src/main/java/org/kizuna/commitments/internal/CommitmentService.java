@@ -1,0 +1,178 @@
+package org.kizuna.commitments.internal;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.kizuna.commitments.Commitment;
+import org.kizuna.commitments.CommitmentChange;
+import org.kizuna.commitments.CommitmentDetail;
+import org.kizuna.commitments.CommitmentStatus;
+import org.kizuna.commitments.CommitmentUpdate;
+import org.kizuna.commitments.Commitments;
+import org.kizuna.commitments.Evidence;
+import org.kizuna.commitments.Statement;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.ReadPath;
+import org.kizuna.label.Reader;
+import org.kizuna.search.Searchable;
+import org.kizuna.search.SearchableChanged;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commitments for readers and their owner nations. Every read decides statements and commitments for the reader in
+ * one audited query; due and overdue are computed after the decision, by the node's clock (UTC days): overdue is a
+ * deadline before today on a commitment not done or cancelled, due a deadline from today to {@code due-days} ahead.
+ * A change is authorized by {@link Writes} for the commitment's owner nation once the commitment is found among what
+ * the user may read, is recorded with its history in one transaction, and publishes the commitment's searchable parts.
+ */
+@Service
+@EnableConfigurationProperties(CommitmentSettings.class)
+class CommitmentService implements Commitments {
+
+    static final Set<String> DUE = Set.of("overdue", "due", "done");
+
+    private final JdbcCommitments store;
+    private final ReadPath readPath;
+    private final Writes writes;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Validator validator;
+    private final int dueDays;
+
+    CommitmentService(JdbcCommitments store, ReadPath readPath, Writes writes, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+            Validator validator, CommitmentSettings settings) {
+        this.store = store;
+        this.readPath = readPath;
+        this.writes = writes;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.validator = validator;
+        this.dueDays = settings.dueDays();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** overdue, due, done or null, for today. */
+    static @Nullable String due(Commitment c, LocalDate today, int dueDays) {
+        if (c.status() == CommitmentStatus.DONE) return "done";
+        if (c.status().closed() || c.deadline() == null) return null;
+        if (c.deadline().isBefore(today)) return "overdue";
+        return c.deadline().isAfter(today.plusDays(dueDays)) ? null : "due";
+    }
+
+    private Commitment withDue(Commitment c, LocalDate today) {
+        return new Commitment(c.id(), c.statement(), c.statementDay(), c.text(), c.owner(), c.organization(), c.organizationNote(), c.deadline(),
+                c.deadlineNote(), c.status(), c.evidence(), c.sources(), c.verification(), c.note(), c.updated(), c.label(), due(c, today, dueDays));
+    }
+
+    @Override
+    public List<Commitment> commitments(@Nullable CommitmentStatus status, @Nullable String due, Reader reader) {
+        if (due != null && !DUE.contains(due)) throw new IllegalArgumentException("due must be overdue, due or done; got '" + abbreviate(due) + "'");
+        LocalDate today = today();
+        List<Commitment> readable = readPath.readable(store.commitments(), reader, c -> "commitments/" + c.id(),
+                "commitments" + (status == null ? "" : " status=" + status) + (due == null ? "" : " due=" + due));
+        return readable.stream().map(c -> withDue(c, today)).filter(c -> status == null || c.status() == status)
+                .filter(c -> due == null || due.equals(c.due())).toList();
+    }
+
+    @Override
+    public Optional<CommitmentDetail> find(String id, Reader reader) {
+        Optional<Commitment> c = store.commitment(id);
+        List<Statement> statements = store.statements();
+        try (ReadPath.Query q = readPath.query(reader, "commitments/" + id)) {
+            return q.readable(c, x -> "commitments/" + x.id())
+                    .flatMap(x -> q.readable(statements.stream().filter(s -> s.id().equals(x.statement())).findFirst(),
+                            s -> "commitments/statements/" + s.id()).map(s -> new CommitmentDetail(withDue(x, today()), s, store.history(id))));
+        }
+    }
+
+    @Override
+    public List<Statement> statements(Reader reader) {
+        List<Statement> all = store.statements();
+        List<Commitment> commitments = store.commitments();
+        LocalDate today = today();
+        try (ReadPath.Query q = readPath.query(reader, "commitments/statements")) {
+            List<Commitment> readable = q.readable(commitments, c -> "commitments/" + c.id()).stream().map(c -> withDue(c, today)).toList();
+            return q.readable(all, s -> "commitments/statements/" + s.id()).stream().map(s -> new Statement(s.id(), s.date(), s.day(), s.kind(), s.forum(),
+                    s.forumNote(), s.title(), s.summary(), s.sources(), s.verification(), s.label(),
+                    readable.stream().filter(c -> c.statement().equals(s.id())).toList())).toList();
+        }
+    }
+
+    @Override
+    public synchronized Optional<CommitmentDetail> change(String id, CommitmentUpdate u, KizunaUser user) {
+        Optional<CommitmentDetail> found = find(id, user.reader());
+        if (found.isEmpty()) return found;
+        Commitment c = found.get().commitment();
+        writes.authorize(user, Write.UPDATE_COMMITMENT, c.owner());
+        List<String> invalid = validator.validate(u).stream().map(CommitmentService::violation).distinct().sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        boolean clear = Boolean.TRUE.equals(u.noDeadline());
+        if (clear && u.deadline() != null) throw new IllegalArgumentException("deadline: give a deadline or noDeadline, not both");
+        if (u.deadline() != null && (u.deadline().getYear() < 1945 || u.deadline().getYear() > 2200)) {
+            throw new IllegalArgumentException("deadline: must be a date between 1945 and 2200; got " + u.deadline());
+        }
+        CommitmentStatus status = u.status() != null ? u.status() : c.status();
+        LocalDate deadline = clear ? null : u.deadline() != null ? u.deadline() : c.deadline();
+        Evidence evidence = u.evidence() != null ? new Evidence(u.evidence().text().strip(), u.evidence().url()) : c.evidence();
+        boolean statusChanged = status != c.status(), deadlineChanged = !Objects.equals(deadline, c.deadline());
+        boolean evidenceChanged = !Objects.equals(evidence, c.evidence());
+        if (!statusChanged && !deadlineChanged && !evidenceChanged) {
+            throw new IllegalArgumentException("the change records nothing new: give a status, a deadline (or noDeadline) or evidence that differs");
+        }
+        Instant now = clock.instant();
+        CommitmentChange change = new CommitmentChange(now, LocalDate.ofInstant(now, ZoneOffset.UTC).toString(), user.username(),
+                statusChanged ? c.status() : null, statusChanged ? status : null, deadlineChanged, deadlineChanged ? c.deadline() : null,
+                deadlineChanged ? deadline : null, evidenceChanged ? evidence : null, u.note().strip(), List.of(), null);
+        tx.executeWithoutResult(s -> {
+            store.record(id, status, deadline, evidence, change);
+            store.commitment(id).ifPresent(x -> events.publishEvent(new SearchableChanged(searchable(x))));
+        });
+        return find(id, user.reader());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static String violation(ConstraintViolation<?> v) {
+        return v.getPropertyPath() + ": " + v.getMessage();
+    }
+
+    /** The commitment's searchable parts: its text as the title, and its evidence, under the commitment's label. */
+    static Searchable searchable(Commitment c) {
+        List<Searchable.Part> parts = new ArrayList<>();
+        parts.add(new Searchable.Part("title", c.label(), c.text()));
+        if (c.evidence() != null) parts.add(new Searchable.Part("evidence", c.label(), c.evidence().text()));
+        return new Searchable("commitment", c.id(), "/commitments/?id=" + c.id(), c.updated(), parts);
+    }
+
+    Stream<Searchable> searchables() {
+        return store.commitments().stream().map(CommitmentService::searchable);
+    }
+
+    void publishAll() {
+        store.commitments().forEach(c -> events.publishEvent(new SearchableChanged(searchable(c))));
+    }
+
+}

@@ -1,0 +1,149 @@
+package org.kizuna.plans.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.kizuna.label.Label;
+import org.kizuna.plans.PlanKind;
+import org.kizuna.plans.Section;
+import org.kizuna.plans.VersionStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plans in the node's database (raw: every read for a user goes through the read path in {@link PlanService}). */
+@Repository
+class JdbcPlans {
+
+    private final JdbcClient jdbc;
+
+    JdbcPlans(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    void insertPlan(String id, String title, Label titleLabel, PlanKind kind, String salt, List<Stored.Nation> nations, String by, Instant at) {
+        jdbc.sql("insert into plan (id, title, title_label, kind, salt, next_section, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?)")
+                .params(id, title, titleLabel.banner(), kind.name(), salt, by, utc(at), utc(at)).update();
+        for (int i = 0; i < nations.size(); i++) {
+            jdbc.sql("insert into plan_nation (plan_id, position, nation, approver) values (?, ?, ?, ?)")
+                    .params(id, i, nations.get(i).nation(), nations.get(i).approver()).update();
+        }
+    }
+
+    void setNextSection(String id, int next, Instant at) {
+        jdbc.sql("update plan set next_section = ?, updated_at = ? where id = ?").params(next, utc(at), id).update();
+    }
+
+    void insertVersion(String id, int number, String hash, List<Section> sections, String by, Instant at) {
+        jdbc.sql("insert into plan_version (plan_id, number, status, hash, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, number, VersionStatus.DRAFT.name(), hash, by, utc(at), utc(at)).update();
+        insertSections(id, number, sections);
+    }
+
+    /** Replaces a draft's sections (a draft no nation approved yet). */
+    void amendVersion(String id, int number, String hash, List<Section> sections, Instant at) {
+        jdbc.sql("delete from plan_section where plan_id = ? and version = ?").params(id, number).update();
+        insertSections(id, number, sections);
+        jdbc.sql("update plan_version set hash = ?, updated_at = ? where plan_id = ? and number = ?").params(hash, utc(at), id, number).update();
+    }
+
+    private void insertSections(String id, int number, List<Section> sections) {
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            jdbc.sql("insert into plan_section (plan_id, version, position, section_key, heading, label, body) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, number, i, s.key(), s.heading(), s.label().banner(), s.text()).update();
+        }
+    }
+
+    void setStatus(String id, int number, VersionStatus status, Instant at) {
+        jdbc.sql("update plan_version set status = ?, updated_at = ? where plan_id = ? and number = ?").params(status.name(), utc(at), id, number).update();
+    }
+
+    void insertApproval(String id, int number, String nation, String approver, String hash, Instant at) {
+        jdbc.sql("insert into plan_approval (plan_id, version, nation, approver, hash, approved_at) values (?, ?, ?, ?, ?, ?)")
+                .params(id, number, nation, approver, hash, utc(at)).update();
+    }
+
+    void touch(String id, Instant at) {
+        jdbc.sql("update plan set updated_at = ? where id = ?").params(utc(at), id).update();
+    }
+
+    void insertHistory(String id, String actor, String action, int version, @org.jspecify.annotations.Nullable String note,
+            List<Stored.SectionChange> sections, Instant at) {
+        int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from plan_history where plan_id = ?").param(id).query(Integer.class).single();
+        jdbc.sql("insert into plan_history (plan_id, seq, changed_at, actor, action, version, note) values (?, ?, ?, ?, ?, ?, ?)")
+                .param(id).param(seq).param(utc(at)).param(actor).param(action).param(version).param(note).update();
+        for (int i = 0; i < sections.size(); i++) {
+            Stored.SectionChange c = sections.get(i);
+            jdbc.sql("insert into plan_history_section (plan_id, seq, position, section_key, change, heading, label) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, seq, i, c.key(), c.change(), c.heading(), c.label().banner()).update();
+        }
+    }
+
+    List<String> ids() {
+        return jdbc.sql("select id from plan order by created_at, id").query((rs, n) -> rs.getString("id")).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from plan").query(Long.class).single();
+    }
+
+    /** Every plan with all of its parts, newest change first. */
+    List<Stored> all() {
+        return ids().stream().map(this::find).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(Stored::updatedAt).reversed().thenComparing(Stored::id)).toList();
+    }
+
+    Optional<Stored> find(String id) {
+        record Head(String title, Label label, PlanKind kind, String salt, int next, String by, Instant created, Instant updated) {
+        }
+        Optional<Head> head = jdbc.sql("select * from plan where id = ?").param(id).query((rs, n) -> new Head(rs.getString("title"),
+                Label.parse(rs.getString("title_label")), PlanKind.valueOf(rs.getString("kind")), rs.getString("salt"), rs.getInt("next_section"),
+                rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"))).optional();
+        if (head.isEmpty()) return Optional.empty();
+        Head h = head.get();
+        List<Stored.Nation> nations = jdbc.sql("select nation, approver from plan_nation where plan_id = ? order by position").param(id)
+                .query((rs, n) -> new Stored.Nation(rs.getString("nation"), rs.getString("approver"))).list();
+        Map<Integer, List<Section>> sections = new HashMap<>();
+        jdbc.sql("select * from plan_section where plan_id = ? order by version, position").param(id).query((ResultSet rs) -> {
+            sections.computeIfAbsent(rs.getInt("version"), k -> new ArrayList<>()).add(new Section(rs.getString("section_key"), rs.getString("heading"),
+                    Label.parse(rs.getString("label")), rs.getString("body")));
+        });
+        Map<Integer, Map<String, Stored.Approval>> approvals = new HashMap<>();
+        jdbc.sql("select * from plan_approval where plan_id = ? order by approved_at").param(id).query((ResultSet rs) -> {
+            approvals.computeIfAbsent(rs.getInt("version"), k -> new LinkedHashMap<>()).put(rs.getString("nation"),
+                    new Stored.Approval(rs.getString("nation"), rs.getString("approver"), rs.getString("hash"), instant(rs, "approved_at")));
+        });
+        List<Stored.Version> versions = jdbc.sql("select * from plan_version where plan_id = ? order by number").param(id)
+                .query((rs, n) -> new Stored.Version(rs.getInt("number"), VersionStatus.valueOf(rs.getString("status")), rs.getString("hash"),
+                        rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                        List.copyOf(sections.getOrDefault(rs.getInt("number"), List.of())), Map.copyOf(approvals.getOrDefault(rs.getInt("number"), Map.of()))))
+                .list();
+        Map<Integer, List<Stored.SectionChange>> changes = new HashMap<>();
+        jdbc.sql("select * from plan_history_section where plan_id = ? order by seq, position").param(id).query((ResultSet rs) -> {
+            changes.computeIfAbsent(rs.getInt("seq"), k -> new ArrayList<>()).add(new Stored.SectionChange(rs.getString("section_key"),
+                    rs.getString("change"), rs.getString("heading"), Label.parse(rs.getString("label"))));
+        });
+        List<Stored.History> history = jdbc.sql("select * from plan_history where plan_id = ? order by seq").param(id)
+                .query((rs, n) -> new Stored.History(rs.getInt("seq"), instant(rs, "changed_at"), rs.getString("actor"), rs.getString("action"),
+                        rs.getInt("version"), rs.getString("note"), List.copyOf(changes.getOrDefault(rs.getInt("seq"), List.of()))))
+                .list();
+        return Optional.of(new Stored(id, h.title(), h.label(), h.kind(), h.salt(), h.next(), nations, h.by(), h.created(), h.updated(), versions, history));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Objects.requireNonNull(rs.getTimestamp(column), column).toInstant();
+    }
+}

@@ -1,0 +1,71 @@
+package org.kizuna.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kizuna.testing.Api;
+import org.kizuna.testing.Browser;
+import org.kizuna.testing.H2Node;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The plans page: two versions of the demo roadmap side by side with the changed words marked, and an approval by hash. */
+@H2Node
+class PlansPageBrowserTests {
+
+    @LocalServerPort int port;
+
+    String roadmap(Api api) {
+        for (JsonNode p : api.get("/api/v1/plans").json()) {
+            if (p.get("title").asString().startsWith("Shared training area roadmap")) return p.get("id").asString();
+        }
+        throw new AssertionError("the demo roadmap is missing");
+    }
+
+    @Test
+    void twoVersionsSideBySideWithTheChangedWordsMarked() {
+        String id = roadmap(Api.on(port).as("jpn.officer", "demo"));
+        try (Browser browser = Browser.open("http://localhost:" + port)) {
+            browser.login("jpn.officer", "demo").go("/plans/?plan=" + id + "&from=1&to=2");
+            List<WebElement> rows = browser.waitFor(Duration.ofSeconds(15), d -> {
+                List<WebElement> r = d.findElements(By.cssSelector(".diff-row[data-key]"));
+                return r.size() >= 5 ? r : null;
+            });
+            WebElement objective = rows.stream().filter(r -> "s1".equals(r.getAttribute("data-key"))).findFirst().orElseThrow();
+            assertThat(objective.getAttribute("data-change")).isEqualTo("CHANGED");
+            assertThat(objective.findElement(By.cssSelector("del.changed")).getText()).isEqualTo("three");
+            assertThat(objective.findElement(By.cssSelector("ins.changed")).getText()).isEqualTo("four");
+            assertThat(rows.stream().filter(r -> "ADDED".equals(r.getAttribute("data-change"))).findFirst().orElseThrow().getText()).contains("Phase 3");
+            // the review section was renumbered: its heading is marked, its text is not
+            WebElement review = rows.stream().filter(r -> "s4".equals(r.getAttribute("data-key"))).findFirst().orElseThrow();
+            assertThat(review.findElement(By.cssSelector("h3 del.changed")).getText()).isEqualTo("4. Review");
+            assertThat(review.findElements(By.cssSelector("div > del.changed"))).isEmpty();
+            assertThat(browser.driver().findElement(By.id("page-banner")).getText()).isEqualTo("CONFIDENTIAL//REL TO USA, JPN");
+            browser.screenshot("plans-diff");
+        }
+    }
+
+    @Test
+    void theDesignatedApproverApprovesTheHashTheButtonShows() {
+        Api usa = Api.on(port).as("usa.officer", "demo");
+        JsonNode p = usa.post("/api/v1/plans", """
+                {"title": "Browser approval", "marking": "(U)", "kind": "CONTINGENCY", "nations": ["USA", "JPN"],
+                 "approvers": {"USA": "usa.officer", "JPN": "jpn.officer"}, "sections": [{"heading": "Purpose", "marking": "(U)", "text": "Plan ahead."}]}""")
+                .json();
+        String id = p.get("id").asString(), hash = p.get("versions").get(0).get("hash").asString();
+        try (Browser browser = Browser.open("http://localhost:" + port)) {
+            browser.login("jpn.officer", "demo").go("/plans/?plan=" + id);
+            WebElement approve = browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.id("approve")).stream().findFirst().orElse(null));
+            assertThat(approve.getText()).contains(hash.substring(0, 12));
+            approve.click();
+            browser.waitFor(Duration.ofSeconds(15), d -> d.findElement(By.id("status")).getText().startsWith("approved version 1"));
+        }
+        JsonNode after = usa.get("/api/v1/plans/" + id).json().get("versions").get(0);
+        assertThat(after.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(after.get("approvals").toString()).contains("\"approvedBy\":\"jpn.officer\"");
+    }
+}
