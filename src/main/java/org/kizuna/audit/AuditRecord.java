@@ -27,7 +27,15 @@ public record AuditRecord(Kind kind, String actor, String subject, String outcom
      * {@code READ_DECISION} (one item per record) is what earlier versions recorded; a node now records
      * one {@code READ} per query of a reader (see {@code ReadPath}).
      */
-    public enum Kind { READ_DECISION, RELEASE, APPROVAL, ADMINISTRATION, AUTHENTICATION, EXPORT, READ }
+    public enum Kind {
+        READ_DECISION,
+        RELEASE,
+        APPROVAL,
+        ADMINISTRATION,
+        AUTHENTICATION,
+        EXPORT,
+        READ
+    }
 
     public AuditRecord {
         Objects.requireNonNull(kind, "kind");

@@ -11,5 +11,8 @@ import java.time.Instant;
 public record LoginLockedOut(Scope scope, String who, int failures, Duration window, Instant until, Instant at) {
 
     /** What was locked: one user name on every address, or one address for every user name. */
-    public enum Scope { USER, ADDRESS }
+    public enum Scope {
+        USER,
+        ADDRESS
+    }
 }

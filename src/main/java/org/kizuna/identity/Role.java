@@ -5,7 +5,11 @@ package org.kizuna.identity;
  * audit trail's records of who read what, within the user's own clearance).
  */
 public enum Role {
-    VIEWER, PLANNER, RELEASER, ADMINISTRATOR, AUDITOR;
+    VIEWER,
+    PLANNER,
+    RELEASER,
+    ADMINISTRATOR,
+    AUDITOR;
 
     /** The Spring Security authority name, {@code ROLE_PLANNER} for example. */
     public String authority() {

@@ -15,7 +15,11 @@ public record Facility(String id, String name, Kind kind, @Nullable String opera
         Organization.Provenance provenance, Label label) implements Labelled {
 
     public enum Kind {
-        BASE("base"), RANGE("range"), PIER("pier"), AIRSPACE("airspace"), TRAINING_AREA("training-area");
+        BASE("base"),
+        RANGE("range"),
+        PIER("pier"),
+        AIRSPACE("airspace"),
+        TRAINING_AREA("training-area");
 
         private final String code;
 

@@ -14,7 +14,11 @@ public record Organization(String id, String nation, Kind kind, String name, Str
         @Nullable String parent, @Nullable String componentOf, Location location, String zone,
         Validity validity, Provenance provenance, Label label) implements Labelled {
 
-    public enum Kind { COMMAND, COMPONENT, UNIT }
+    public enum Kind {
+        COMMAND,
+        COMPONENT,
+        UNIT
+    }
 
     /** Where an organization or facility sits; coordinates are approximate. */
     public record Location(@Nullable String site, @Nullable Double lat, @Nullable Double lon) {

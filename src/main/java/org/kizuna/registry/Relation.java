@@ -11,5 +11,8 @@ import org.kizuna.label.Labelled;
 public record Relation(String id, Kind kind, String from, String to, Organization.Validity validity,
         @Nullable String note, Organization.Provenance provenance, Label label) implements Labelled {
 
-    public enum Kind { COMMAND, COORDINATION }
+    public enum Kind {
+        COMMAND,
+        COORDINATION
+    }
 }

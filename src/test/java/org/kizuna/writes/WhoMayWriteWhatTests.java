@@ -45,7 +45,13 @@ class WhoMayWriteWhatTests {
      * The booking targets: a USA and a JPN request (UNCLASSIFIED) and a USA SECRET//NOFORN request at Atsugi (host JPN),
      * and a USA request at Camp H. M. Smith (host USA).
      */
-    enum Target { USA_REQUEST, JPN_REQUEST, USA_NOFORN_REQUEST, USA_REQUEST_AT_US_HOST, NO_SUCH_REQUEST }
+    enum Target {
+        USA_REQUEST,
+        JPN_REQUEST,
+        USA_NOFORN_REQUEST,
+        USA_REQUEST_AT_US_HOST,
+        NO_SUCH_REQUEST
+    }
 
     private static final AtomicInteger SLOT = new AtomicInteger();
     /** A start inside the booking horizon, proposed to requests the user may not see or that do not exist. */

@@ -17,7 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class UserAccounts {
 
-    enum Outcome { DONE, UNKNOWN, SELF }
+    enum Outcome {
+        DONE,
+        UNKNOWN,
+        SELF
+    }
 
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 

@@ -38,11 +38,15 @@ public final class FusionBench {
     }
 
     /** How the track file is written: what was shown live at each scan, or each confirmed track's whole history. */
-    public enum TrackFile { LIVE, HISTORY }
+    public enum TrackFile {
+        LIVE,
+        HISTORY
+    }
 
     /** The repository's AP benchmarks, by name: the folder of that name under {@code bench/}, with its detections and truth files (as {@code bench/ap1/ap1_detections.csv}), relative to the repository root. */
     public enum Scenario {
-        AP1, AP2;
+        AP1,
+        AP2;
 
         private String name(String file) {
             String n = name().toLowerCase(Locale.ROOT);

@@ -179,7 +179,11 @@ final class ApScenario {
     }
 
     /** A leg's kind of motion. */
-    enum Leg { STRAIGHT, TURN, SPEED_CHANGE }
+    enum Leg {
+        STRAIGHT,
+        TURN,
+        SPEED_CHANGE
+    }
 
     /**
      * One AP-2 target: position, speed and heading (radians from east, anticlockwise) at time {@code t}, and

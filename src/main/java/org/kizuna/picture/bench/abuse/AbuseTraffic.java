@@ -153,7 +153,12 @@ public final class AbuseTraffic implements AutoCloseable {
 
     // ------------------------------------------------------------------ idle and half-open connections
 
-    private enum Idle { READ_ONLY, DEAD, PARTIAL_TLS_HELLO, SLOW_HEADERS }
+    private enum Idle {
+        READ_ONLY,
+        DEAD,
+        PARTIAL_TLS_HELLO,
+        SLOW_HEADERS
+    }
 
     /**
      * Keeps {@code target} connections of one kind open: one that the node closes is opened again (at

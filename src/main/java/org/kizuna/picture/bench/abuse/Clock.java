@@ -4,7 +4,12 @@ package org.kizuna.picture.bench.abuse;
 public final class Clock {
 
     /** Warm-up (not reported), the quiet baseline, the abuse, and the end. */
-    public enum Phase { WARMUP, QUIET, ABUSE, DONE }
+    public enum Phase {
+        WARMUP,
+        QUIET,
+        ABUSE,
+        DONE
+    }
 
     private volatile Phase phase = Phase.WARMUP;
 

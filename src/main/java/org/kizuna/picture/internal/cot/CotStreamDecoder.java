@@ -17,7 +17,10 @@ import org.kizuna.picture.CotRejected;
 public final class CotStreamDecoder {
 
     /** The encoding the stream currently carries. */
-    public enum Mode { XML, TAK }
+    public enum Mode {
+        XML,
+        TAK
+    }
 
     private static final byte[] END = "</event>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int CAPACITY = CotXmlParser.MAX_EVENT_BYTES + 16 * 1024;

@@ -1,0 +1,292 @@
+package org.kizuna.authority.internal;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.kizuna.audit.AuditLog;
+import org.kizuna.audit.AuditRecord;
+import org.kizuna.authority.Authority;
+import org.kizuna.authority.LegalFacts;
+import org.kizuna.authority.LevelInForce;
+import org.kizuna.authority.LevelSetting;
+import org.kizuna.authority.NewLevel;
+import org.kizuna.authority.NewSupportRequest;
+import org.kizuna.authority.SituationLevelSet;
+import org.kizuna.authority.SupportDecision;
+import org.kizuna.authority.SupportRequest;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.InvalidMarkingException;
+import org.kizuna.label.Label;
+import org.kizuna.label.Policy;
+import org.kizuna.label.ReadPath;
+import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Situation levels and support requests. Levels are public (UNCLASSIFIED), so the outcome of a request never depends
+ * on a level its requester may not read; a level is set by a user the write matrix allows ({@code SET_SITUATION_LEVEL},
+ * JPN) who is also designated in {@link AuthoritySettings#levelSetters()}, time-stamped by the node's {@link Clock},
+ * and recorded in the audit log in the transaction that stores it. A request is checked against the level in force in
+ * its region when it is filed; support given by the legislation's nation (JPN) follows the rules of
+ * {@link LegalFacts}, support by any other nation is sent to that nation for a decision. Reads go through the read path,
+ * one audited query per call.
+ */
+@Service
+@EnableConfigurationProperties(AuthoritySettings.class)
+class AuthorityService implements Authority {
+
+    static final String PEACETIME = "peacetime";
+    private static final Function<LevelSetting, String> LEVEL_ID = s -> "authority/level/" + s.id();
+    private static final Function<SupportRequest, String> REQUEST_ID = r -> "authority/support-request/" + r.id();
+    /** How long a request's period may be, in days. */
+    static final int MAX_PERIOD_DAYS = 366;
+
+    private final JdbcAuthority store;
+    private final LegalFacts facts;
+    private final AuthoritySettings settings;
+    private final ReadPath readPath;
+    private final Writes writes;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Validator validator;
+    private final Clock clock;
+
+    AuthorityService(JdbcAuthority store, LegalFacts facts, AuthoritySettings settings, ReadPath readPath, Writes writes, AuditLog audit,
+            ApplicationEventPublisher events, TransactionTemplate tx, Validator validator, Clock clock) {
+        this.store = store;
+        this.facts = facts;
+        this.settings = settings;
+        this.readPath = readPath;
+        this.writes = writes;
+        this.audit = audit;
+        this.events = events;
+        this.tx = tx;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Override
+    public LegalFacts facts() {
+        return facts;
+    }
+
+    @Override
+    public List<LevelInForce> levelsInForce(Reader reader) {
+        List<LevelSetting> readable = readPath.readable(store.levels(), reader, LEVEL_ID, "authority/levels");
+        return inForce(readable);
+    }
+
+    /** The latest of the settings per region (they are oldest first), peacetime for a region with none. */
+    private List<LevelInForce> inForce(List<LevelSetting> settings) {
+        Map<String, LevelSetting> latest = new LinkedHashMap<>();
+        settings.forEach(s -> latest.put(s.region(), s));
+        List<LevelInForce> out = new ArrayList<>();
+        for (LegalFacts.Region r : facts.regions()) {
+            LevelSetting s = latest.get(r.id());
+            out.add(s == null
+                    ? new LevelInForce(r.id(), PEACETIME, null, null, null, Label.UNCLASSIFIED)
+                    : new LevelInForce(r.id(), s.level(), s.setAt(), s.setBy(), s.note(), s.label()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<LevelSetting> history(String region, Reader reader) {
+        region(region);
+        return readPath.readable(store.levels(region), reader, LEVEL_ID, "authority/levels/history?region=" + region);
+    }
+
+    @Override
+    public boolean maySetLevels(KizunaUser user) {
+        return writes.may(user, Write.SET_SITUATION_LEVEL, facts.legislationNation()) && settings.levelSetters().contains(user.username());
+    }
+
+    @Override
+    public LevelSetting setLevel(NewLevel n, KizunaUser user) {
+        writes.authorize(user, Write.SET_SITUATION_LEVEL, facts.legislationNation());
+        if (!settings.levelSetters().contains(user.username())) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "setting the situation level needs a user designated for it in "
+                    + "kizuna.authority.level-setters; " + user.username() + " is not");
+        }
+        invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
+        LegalFacts.Region region = region(n.region());
+        LegalFacts.Situation level = situation(n.level());
+        LevelSetting s = new LevelSetting("SL-" + UUID.randomUUID().toString().substring(0, 8), region.id(), level.id(),
+                JdbcAuthority.orNull(n.note()), user.username(), clock.instant(), Label.UNCLASSIFIED);
+        // stored and audited together: the record is appended before the commit, so no level is in force unaudited
+        tx.executeWithoutResult(status -> {
+            store.insert(s);
+            audit.append(new AuditRecord(AuditRecord.Kind.ADMINISTRATION, user.username(), "authority/level/" + region.id(), "set " + level.id(),
+                    s.note() == null ? "" : s.note(), s.label(), s.setAt()));
+            events.publishEvent(new SituationLevelSet(s.id(), s.region(), s.level(), s.setBy(), s.setAt(), s.label()));
+        });
+        return s;
+    }
+
+    @Override
+    public SupportRequest request(NewSupportRequest n, KizunaUser user) {
+        // the role first (it depends on nothing else), then the requesting nation, which must be the user's own
+        writes.authorize(user, Write.REQUEST_SUPPORT, user.nation());
+        invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
+        writes.authorize(user, Write.REQUEST_SUPPORT, n.from());
+        if (n.to().equals(n.from())) throw new IllegalArgumentException("to: the supporting nation must be another nation than " + n.from());
+        if (Policy.ofNation(n.to()).isEmpty()) throw new IllegalArgumentException("to: no classification policy for " + n.to() + " on this node");
+        LegalFacts.SupportKind kind = facts.kinds().stream().filter(k -> k.id().equals(n.kind())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("kind: unknown kind of support '" + n.kind() + "'; one of "
+                        + facts.kinds().stream().map(LegalFacts.SupportKind::id).collect(Collectors.joining(", "))));
+        LegalFacts.Region region = region(n.region());
+        LocalDate from = date("neededFrom", n.neededFrom()), to = date("neededTo", n.neededTo());
+        if (to.isBefore(from)) throw new IllegalArgumentException("neededTo: must not be before neededFrom (" + from + "); got " + to);
+        if (ChronoUnit.DAYS.between(from, to) > MAX_PERIOD_DAYS) {
+            throw new IllegalArgumentException("neededTo: a request covers at most " + MAX_PERIOD_DAYS + " days");
+        }
+        Instant now = clock.instant();
+        if (to.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) throw new IllegalArgumentException("neededTo: lies in the past; got " + to);
+        Label label = label(n.label(), user);
+        Policy supporting = Policy.ofNation(n.to()).orElseThrow();
+        if (!readPath.kernel().mayRead(label, Reader.of(n.to(), supporting.levels().getLast().englishName(), Set.of()))) {
+            throw new IllegalArgumentException("label: the supporting nation " + n.to() + " could not read a request labelled " + label.banner()
+                    + "; label it so that " + n.to() + " may read it");
+        }
+        String level = levelNow(region.id());
+        LegalFacts.Situation situation = situation(level);
+        SupportRequest.Outcome outcome;
+        String reason, basis;
+        if (n.to().equals(facts.legislationNation())) {
+            LegalFacts.Rule rule = facts.rule(level, n.from(), kind.id());
+            String under = " under " + situation.name() + " (" + situation.id() + ") in " + region.name() + ": " + rule.reason() + " (" + rule.basis() + ")";
+            basis = rule.basis();
+            switch (rule.permission()) {
+                case ALLOWED -> {
+                    outcome = SupportRequest.Outcome.ALLOWED;
+                    reason = "allowed" + under;
+                }
+                case NOT_ALLOWED -> {
+                    outcome = SupportRequest.Outcome.REFUSED;
+                    reason = "refused" + under;
+                }
+                default -> {
+                    outcome = SupportRequest.Outcome.PENDING_DECISION;
+                    reason = "sent to " + n.to() + " for a decision" + under;
+                }
+            }
+        } else {
+            outcome = SupportRequest.Outcome.PENDING_DECISION;
+            basis = "no legal rules of " + n.to() + " on this node";
+            reason = "sent to " + n.to() + " for a decision: this node holds the legal rules of " + facts.legislationNation()
+                    + " (support given by the Self-Defense Forces) only; " + n.to() + " decides on support by its forces";
+        }
+        SupportRequest r = new SupportRequest("SR-" + UUID.randomUUID().toString().substring(0, 8), n.from(), n.to(), kind.id(), region.id(), from, to,
+                n.description().strip(), outcome, reason, basis, level, user.username(), now, null, null, null, label);
+        store.insert(r);
+        return store.request(r.id()).orElseThrow();
+    }
+
+    @Override
+    public List<SupportRequest> supportRequests(Reader reader) {
+        return readPath.readable(store.requests(), reader, REQUEST_ID, "authority/support-requests");
+    }
+
+    @Override
+    public Optional<SupportRequest> supportRequest(String id, Reader reader) {
+        return readPath.readable(store.request(id), reader, REQUEST_ID, "authority/support-request/" + id);
+    }
+
+    @Override
+    public Optional<SupportRequest> decide(String id, SupportDecision d, KizunaUser user) {
+        Optional<SupportRequest> found = supportRequest(id, user.reader());
+        if (found.isEmpty()) return found;
+        SupportRequest r = found.get();
+        writes.authorize(user, Write.DECIDE_SUPPORT, r.toNation());
+        invalid(validator.validate(d).stream().map(AuthorityService::violation).sorted().toList());
+        if (r.outcome() != SupportRequest.Outcome.PENDING_DECISION) {
+            throw Problems.of(HttpStatus.CONFLICT, "Conflict", "support request " + id + " is not waiting for a decision; it is " + r.outcome());
+        }
+        SupportRequest.Outcome outcome = Boolean.TRUE.equals(d.allow()) ? SupportRequest.Outcome.ALLOWED : SupportRequest.Outcome.REFUSED;
+        Instant at = clock.instant();
+        String note = d.reason().strip();
+        boolean decided = Boolean.TRUE.equals(tx.execute(status -> {
+            if (!store.decide(id, outcome, user.username(), at, note)) return false;
+            audit.append(new AuditRecord(AuditRecord.Kind.APPROVAL, user.username(), "authority/support-request/" + id,
+                    outcome == SupportRequest.Outcome.ALLOWED ? "allowed" : "refused", note, r.label(), at));
+            return true;
+        }));
+        if (!decided) throw Problems.of(HttpStatus.CONFLICT, "Conflict", "support request " + id + " was decided by someone else first");
+        return store.request(id);
+    }
+
+    /** The level in force in a region now, as the node holds it (levels are public, so every reader would see the same). */
+    private String levelNow(String region) {
+        List<LevelSetting> all = store.levels(region);
+        return all.isEmpty() ? PEACETIME : all.getLast().level();
+    }
+
+    private Label label(String text, KizunaUser user) {
+        Label label;
+        try {
+            label = Label.parse(text);
+        } catch (InvalidMarkingException e) {
+            throw new IllegalArgumentException("label: " + e.getMessage(), e);
+        }
+        if (label.banner().length() > JdbcAuthority.LABEL_LENGTH) {
+            throw new IllegalArgumentException("label: the banner is longer than " + JdbcAuthority.LABEL_LENGTH + " characters");
+        }
+        String refusal = readPath.kernel().holdRefusal(label);
+        if (refusal != null) throw new IllegalArgumentException("label: " + refusal);
+        if (!readPath.kernel().mayRead(label, user.reader())) {
+            throw new IllegalArgumentException("label: you may not file a request under a label you could not read yourself: " + label.banner());
+        }
+        return label;
+    }
+
+    private LegalFacts.Region region(String id) {
+        return facts.regions().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("region: unknown region '" + id + "'; one of "
+                        + facts.regions().stream().map(LegalFacts.Region::id).collect(Collectors.joining(", "))));
+    }
+
+    private LegalFacts.Situation situation(String id) {
+        return facts.situations().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("level: unknown situation level '" + id + "'; one of "
+                        + facts.situations().stream().map(LegalFacts.Situation::id).collect(Collectors.joining(", "))));
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": must be a date in ISO form YYYY-MM-DD, such as 2026-06-01; got '" + text + "'");
+        }
+    }
+
+    private static void invalid(List<String> violations) {
+        if (!violations.isEmpty()) throw new IllegalArgumentException(String.join("; ", violations));
+    }
+
+    private static String violation(ConstraintViolation<?> v) {
+        return v.getPropertyPath() + ": " + v.getMessage();
+    }
+}
