@@ -6,7 +6,11 @@ package org.kizuna.commitments;
  * {@code DONE} and {@code CANCELLED} end it; the others can be overdue.
  */
 public enum CommitmentStatus {
-    OPEN, IN_PROGRESS, DONE, DELAYED, CANCELLED;
+    OPEN,
+    IN_PROGRESS,
+    DONE,
+    DELAYED,
+    CANCELLED;
 
     /** Whether the commitment is over (done or cancelled), so no deadline can be missed any more. */
     public boolean closed() {

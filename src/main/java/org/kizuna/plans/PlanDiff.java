@@ -11,7 +11,12 @@ import org.kizuna.label.Labelled;
  */
 public record PlanDiff(String plan, int from, int to, List<Row> rows, Label label) implements Labelled {
 
-    public enum Change { ADDED, REMOVED, CHANGED, UNCHANGED }
+    public enum Change {
+        ADDED,
+        REMOVED,
+        CHANGED,
+        UNCHANGED
+    }
 
     /**
      * One section in both columns: {@code left} as it was in {@code from}, {@code right} as it is in {@code to} (either

@@ -5,4 +5,8 @@ package org.kizuna.plans;
  * once the designated approver of every participating nation approved its exact content; a draft that a later
  * version replaced before it was approved is {@code SUPERSEDED}. An approved version never changes.
  */
-public enum VersionStatus { DRAFT, APPROVED, SUPERSEDED }
+public enum VersionStatus {
+    DRAFT,
+    APPROVED,
+    SUPERSEDED
+}
