@@ -12,5 +12,9 @@ public record Lesson(String id, String exercise, String series, String issue, St
         Status status, Label label, String recordedBy, Instant updated) implements Labelled {
 
     /** Where a lesson stands: identified, being acted on, or closed (learned). */
-    public enum Status { OPEN, ACTION, CLOSED }
+    public enum Status {
+        OPEN,
+        ACTION,
+        CLOSED
+    }
 }

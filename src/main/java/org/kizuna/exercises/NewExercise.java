@@ -42,6 +42,7 @@ public record NewExercise(@NotBlank(message = "name the series, such as keen-swo
 
     /** The planned dates of one stage. */
     public record StageDates(@NotBlank(message = "name the stage, such as mpc") @Size(max = 20, message = "is at most 20 characters") String stage,
-            @NotNull(message = "is required, a date such as 2027-03-02") LocalDate start, @NotNull(message = "is required, a date such as 2027-03-02") LocalDate end) {
+            @NotNull(message = "is required, a date such as 2027-03-02") LocalDate start,
+            @NotNull(message = "is required, a date such as 2027-03-02") LocalDate end) {
     }
 }

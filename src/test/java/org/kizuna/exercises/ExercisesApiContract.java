@@ -236,7 +236,8 @@ abstract class ExercisesApiContract {
 
         String id = create(usa(), "UNCLASSIFIED");
         Api.Response product = aus().post("/api/v1/exercises/" + id + "/products", product("design", "exercise-specification"));
-        Api.Response inject = aus().post("/api/v1/exercises/" + id + "/injects", inject(DAY_0.atTime(6, 0).toInstant(ZoneOffset.UTC).toString(), "UNCLASSIFIED"));
+        Api.Response inject = aus().post("/api/v1/exercises/" + id + "/injects",
+                inject(DAY_0.atTime(6, 0).toInstant(ZoneOffset.UTC).toString(), "UNCLASSIFIED"));
         Api.Response viewer = Api.on(port).as("usa.clerk", "demo").post("/api/v1/exercises/" + id + "/products", product("design", "exercise-specification"));
         for (Api.Response r : new Api.Response[]{product, inject, viewer}) {
             assertThat(r.status()).as(r.body()).isEqualTo(403);
@@ -271,5 +272,21 @@ abstract class ExercisesApiContract {
         String id = planned.get("id").asString();
         assertThat(usa().get("/api/v1/exercises/" + id + "/injects").json()).hasSize(3);
         assertThat(jpn().get("/api/v1/exercises/" + id + "/injects").json()).hasSize(2);
+    }
+
+    @Test
+    void everyOperationIsInTheOpenApiDescriptionWithASummary() {
+        JsonNode paths = jpn().get("/api/v1/openapi").json().get("paths");
+        JsonNode times = paths.get("/api/v1/exercises/{id}/conference-times").get("get");
+        assertThat(times.get("summary").asString()).contains("working hours");
+        int operations = 0;
+        for (String path : paths.propertyNames()) {
+            if (!path.startsWith("/api/v1/exercises")) continue;
+            for (JsonNode operation : paths.get(path)) {
+                operations++;
+                assertThat(operation.path("summary").asString("")).as(path).isNotBlank();
+            }
+        }
+        assertThat(operations).isEqualTo(20);
     }
 }

@@ -415,7 +415,8 @@ class ExerciseService implements Exercises {
             // the booking module checks, authorizes and plans the request as it does any planner's
             BookingRequest b = bookings.submit(r, planner);
             String title = "Facility request " + b.id() + ": " + String.join(" or ", b.facilities()) + " for " + b.unit();
-            String text = b.state() + (b.facility() != null ? " at " + b.facility() + " from " + b.start() : "") + (b.reason() != null ? "; " + b.reason() : "");
+            String text = b.state() + (b.facility() != null ? " at " + b.facility() + " from " + b.start() : "")
+                    + (b.reason() != null ? "; " + b.reason() : "");
             Product product = new Product(newId("PR"), e.id(), stage.id(), "facility-requests", title, text, b.id(), b.label(), planner.username(),
                     clock.instant());
             store.insertProduct(product);
@@ -498,7 +499,8 @@ class ExerciseService implements Exercises {
                     .orElseThrow(() -> notFound("issue", issueId, e.id()));
             valid(x);
             KizunaUser owner = users.find(x.owner()).filter(u -> e.nations().contains(u.nation())).orElseThrow(
-                    () -> new IllegalArgumentException("owner: '" + x.owner() + "' is not a user of a participating nation (" + String.join(", ", e.nations()) + ")"));
+                    () -> new IllegalArgumentException(
+                            "owner: '" + x.owner() + "' is not a user of a participating nation (" + String.join(", ", e.nations()) + ")"));
             Label label = label(x.label(), planner);
             // a lesson is found by search for the next exercise: whoever may read it must be able to read its exercise
             covers(label, e.label(), "exercise " + e.id());

@@ -153,7 +153,8 @@ class JdbcExercises {
     private Exercise exercise(ResultSet rs, List<Exercise.Stage> rows) throws SQLException {
         Template template = Template.valueOf(rs.getString("template"));
         List<Exercise.Stage> stages = rows.stream().map(s -> template.stage(s.id())
-                .map(d -> new Exercise.Stage(s.id(), d.title(), s.ordinal(), d.requiredProducts(), s.plannedStart(), s.plannedEnd(), s.closedAt(), s.closedBy()))
+                .map(d -> new Exercise.Stage(s.id(), d.title(), s.ordinal(), d.requiredProducts(), s.plannedStart(), s.plannedEnd(), s.closedAt(),
+                        s.closedBy()))
                 .orElse(s)).toList();
         Map<String, String> leads = new LinkedHashMap<>();
         for (String pair : split(rs.getString("lead_planners"), ",")) {
@@ -183,7 +184,8 @@ class JdbcExercises {
     // ---- products
 
     void insertProduct(Product p) {
-        jdbc.sql("insert into exercise_product (id, exercise_id, stage, kind, title, text, reference, label, added_by, added_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                "insert into exercise_product (id, exercise_id, stage, kind, title, text, reference, label, added_by, added_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(row(p.id(), p.exercise(), p.stage(), p.kind(), p.title(), p.text(), p.reference(), p.label().banner(), p.addedBy(), utc(p.addedAt())))
                 .update();
     }
