@@ -239,7 +239,10 @@ abstract class ExercisesApiContract {
         Api.Response inject = aus().post("/api/v1/exercises/" + id + "/injects",
                 inject(DAY_0.atTime(6, 0).toInstant(ZoneOffset.UTC).toString(), "UNCLASSIFIED"));
         Api.Response viewer = Api.on(port).as("usa.clerk", "demo").post("/api/v1/exercises/" + id + "/products", product("design", "exercise-specification"));
-        for (Api.Response r : new Api.Response[]{product, inject, viewer}) {
+        Api.Response releaser = Api.on(port).as("usa.releaser", "demo").post("/api/v1/exercises/" + id + "/products",
+                product("design", "exercise-specification"));
+        Api.Response admin = Api.on(port).as("usa.admin", "demo").post("/api/v1/exercises/" + id + "/stages/design/close", "");
+        for (Api.Response r : new Api.Response[]{product, inject, viewer, releaser, admin}) {
             assertThat(r.status()).as(r.body()).isEqualTo(403);
             assertThat(r.contentType()).startsWith("application/problem+json");
         }
@@ -247,6 +250,9 @@ abstract class ExercisesApiContract {
         assertThat(rows("exercise_product", id) + rows("exercise_inject", id)).isZero();
         // and reading stays open to the partner where the label allows it
         assertThat(aus().get("/api/v1/exercises/" + id).status()).isEqualTo(200);
+        // the write matrix's planner cell: a planner of a participating nation, whatever the clearance that reads the label
+        assertThat(Api.on(port).as("usa.planner", "demo").post("/api/v1/exercises/" + id + "/products", product("design", "exercise-specification"))
+                .status()).isEqualTo(201);
     }
 
     @Test
