@@ -1,0 +1,533 @@
+package org.kizuna.exercises.internal;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.kizuna.booking.BookingRequest;
+import org.kizuna.booking.Bookings;
+import org.kizuna.booking.NewRequest;
+import org.kizuna.exercises.ConferenceTimes;
+import org.kizuna.exercises.Exercise;
+import org.kizuna.exercises.ExerciseView;
+import org.kizuna.exercises.Exercises;
+import org.kizuna.exercises.Inject;
+import org.kizuna.exercises.Issue;
+import org.kizuna.exercises.Lesson;
+import org.kizuna.exercises.NewExercise;
+import org.kizuna.exercises.NewInject;
+import org.kizuna.exercises.NewIssue;
+import org.kizuna.exercises.NewLesson;
+import org.kizuna.exercises.NewObservation;
+import org.kizuna.exercises.NewProduct;
+import org.kizuna.exercises.Observation;
+import org.kizuna.exercises.Product;
+import org.kizuna.exercises.Series;
+import org.kizuna.exercises.Template;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.UserDirectory;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.Label;
+import org.kizuna.label.Policy;
+import org.kizuna.label.ReadPath;
+import org.kizuna.label.Reader;
+import org.kizuna.node.NodeSettings;
+import org.kizuna.node.Problems;
+import org.kizuna.registry.Nation;
+import org.kizuna.registry.Organization;
+import org.kizuna.registry.Registry;
+import org.kizuna.search.Searchable;
+import org.kizuna.search.SearchableChanged;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Exercises and their records. Reads: one audited query of the read path per call; an exercise the reader may not read
+ * is empty like one that does not exist, and every record of it is read only with it. Writes: the exercise is found
+ * among what the user may read (else 404), then {@link Writes} authorizes {@link Write#PLAN_EXERCISE} for a participating
+ * nation (else 403), then the input is checked (else 400) and the state (else 409); a refused write changes nothing.
+ * "Now" is the node's {@link Clock}; the registry is asked about the clock's UTC day.
+ */
+@Service
+@EnableConfigurationProperties(ExercisesSettings.class)
+class ExerciseService implements Exercises {
+
+    private final JdbcExercises store;
+    private final Registry registry;
+    private final Bookings bookings;
+    private final UserDirectory users;
+    private final ReadPath readPath;
+    private final Writes writes;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ExercisesSettings settings;
+    private final Validator validator;
+    private final Reader node;
+
+    ExerciseService(JdbcExercises store, Registry registry, Bookings bookings, UserDirectory users, ReadPath readPath, Writes writes,
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, ExercisesSettings settings, Validator validator, NodeSettings node) {
+        this.store = store;
+        this.registry = registry;
+        this.bookings = bookings;
+        this.users = users;
+        this.readPath = readPath;
+        this.writes = writes;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = settings;
+        this.validator = validator;
+        // zones of the units and nations of an exercise the reader may read, looked up as the node (the exercise's label covers them)
+        String nation = node.nation();
+        this.node = Reader.of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
+    }
+
+    static String ref(Exercise e) {
+        return "exercise/" + e.id();
+    }
+
+    static ErrorResponseException notFound(String id) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no exercise '" + id + "'");
+    }
+
+    static ErrorResponseException notFound(String what, String id, String exercise) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no " + what + " '" + id + "' in exercise '" + exercise + "'");
+    }
+
+    static ErrorResponseException conflict(String title, String detail) {
+        return Problems.of(HttpStatus.CONFLICT, title, detail);
+    }
+
+    // ---- reads
+
+    @Override
+    public List<Series> series(Reader reader) {
+        return readPath.readable(store.series(), reader, s -> "exercise-series/" + s.id(), "exercises/series");
+    }
+
+    @Override
+    public List<Exercise> exercises(@Nullable String series, Reader reader) {
+        List<Exercise> all = store.exercises().stream().filter(e -> series == null || e.series().equals(series)).toList();
+        return readPath.readable(all, reader, ExerciseService::ref, "exercises" + (series == null ? "" : "?series=" + series));
+    }
+
+    @Override
+    public Optional<ExerciseView> find(String id, Reader reader) {
+        try (ReadPath.Query q = readPath.query(reader, "exercises/" + id)) {
+            Optional<Exercise> e = q.readable(store.exercise(id), ExerciseService::ref);
+            if (e.isEmpty()) return Optional.empty();
+            List<Product> products = q.readable(store.products(id), p -> "exercise-product/" + p.id());
+            List<Inject> injects = q.readable(store.injects(id), i -> "exercise-inject/" + i.id());
+            long played = injects.stream().filter(i -> i.playedAt() != null).count();
+            long observations = q.readable(store.observations(id), o -> "exercise-observation/" + o.id()).size();
+            long issues = q.readable(store.issues(id), i -> "exercise-issue/" + i.id()).size();
+            long lessons = q.readable(store.lessons(id), l -> "exercise-lesson/" + l.id()).size();
+            return Optional.of(new ExerciseView(e.get(), products, injects.size(), played, observations, issues, lessons));
+        }
+    }
+
+    @Override
+    public Optional<List<Inject>> injects(String exercise, Reader reader) {
+        try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/injects")) {
+            return q.readable(store.exercise(exercise), ExerciseService::ref).map(e -> q.readable(store.injects(exercise), i -> "exercise-inject/" + i.id()));
+        }
+    }
+
+    @Override
+    public Optional<Inject> inject(String exercise, String inject, Reader reader) {
+        try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/injects/" + inject)) {
+            if (q.readable(store.exercise(exercise), ExerciseService::ref).isEmpty()) return Optional.empty();
+            return q.readable(store.inject(exercise, inject), i -> "exercise-inject/" + i.id());
+        }
+    }
+
+    @Override
+    public Optional<List<Observation>> observations(String exercise, Reader reader) {
+        try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/observations")) {
+            return q.readable(store.exercise(exercise), ExerciseService::ref)
+                    .map(e -> q.readable(store.observations(exercise), o -> "exercise-observation/" + o.id()));
+        }
+    }
+
+    @Override
+    public Optional<List<Issue>> issues(String exercise, Reader reader) {
+        try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/issues")) {
+            return q.readable(store.exercise(exercise), ExerciseService::ref).map(e -> q.readable(store.issues(exercise), i -> "exercise-issue/" + i.id()));
+        }
+    }
+
+    @Override
+    public Optional<List<Lesson>> lessons(String exercise, Reader reader) {
+        try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/lessons")) {
+            return q.readable(store.exercise(exercise), ExerciseService::ref).map(e -> q.readable(store.lessons(exercise), l -> "exercise-lesson/" + l.id()));
+        }
+    }
+
+    @Override
+    public Optional<List<Lesson>> seriesLessons(String series, Reader reader) {
+        try (ReadPath.Query q = readPath.query(reader, "exercises/series/" + series + "/lessons")) {
+            if (q.readable(store.series(series), s -> "exercise-series/" + s.id()).isEmpty()) return Optional.empty();
+            List<Exercise> of = store.exercises().stream().filter(e -> e.series().equals(series)).toList();
+            Set<String> readable = q.readable(of, ExerciseService::ref).stream().map(Exercise::id).collect(Collectors.toSet());
+            List<Lesson> lessons = store.seriesLessons(series).stream().filter(l -> readable.contains(l.exercise())).toList();
+            return Optional.of(q.readable(lessons, l -> "exercise-lesson/" + l.id()));
+        }
+    }
+
+    @Override
+    public Optional<ConferenceTimes> conferenceTimes(String exercise, LocalDate date, int days, int hours, Reader reader) {
+        if (hours < 1 || hours > 8) throw new IllegalArgumentException("hours must be 1 to 8; got " + hours);
+        if (days < 1 || days > 14) throw new IllegalArgumentException("days must be 1 to 14; got " + days);
+        if (date.getYear() < 2000 || date.getYear() > 2100) throw new IllegalArgumentException("date must lie in the years 2000 to 2100; got " + date);
+        Optional<Exercise> found;
+        try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/conference-times")) {
+            found = q.readable(store.exercise(exercise), ExerciseService::ref);
+        }
+        if (found.isEmpty()) return Optional.empty();
+        Exercise e = found.get();
+        Map<String, String> zones = registry.nations(node).stream().collect(Collectors.toMap(Nation::code, Nation::zone));
+        Map<String, Organization> units = new LinkedHashMap<>();
+        if (!e.units().isEmpty()) {
+            for (Organization o : registry.organizations(date, node)) units.put(o.id(), o);
+        }
+        List<ConferenceTimes.Participant> participants = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (String n : e.nations()) {
+            String zone = zones.get(n);
+            if (zone == null) left.add(n);
+            else participants.add(new ConferenceTimes.Participant(n, n + " national staff", zone, ConferenceFinder.city(zone)));
+        }
+        for (String u : e.units()) {
+            Organization o = units.get(u);
+            if (o == null) left.add(u);
+            else participants.add(new ConferenceTimes.Participant(u, o.abbreviation(), o.zone(), ConferenceFinder.city(o.zone())));
+        }
+        participants = ConferenceFinder.ordered(participants, date.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return Optional.of(ConferenceFinder.find(e.id(), participants, left, date, days, hours, settings.workdayStart(), settings.workdayEnd(),
+                settings.maxSlots()));
+    }
+
+    // ---- writes
+
+    /** Finds the exercise among what the user may read (404), authorizes the write (403), and runs the change in one transaction. */
+    private synchronized <T> T write(String id, KizunaUser user, String asked, BiFunction<Exercise, ReadPath.Query, T> change) {
+        writes.authorize(user, Write.PLAN_EXERCISE, user.nation()); // the role first; the nation once the exercise is found
+        try (ReadPath.Query q = readPath.query(user.reader(), asked)) {
+            Exercise e = q.readable(store.exercise(id), ExerciseService::ref).orElseThrow(() -> notFound(id));
+            writes.authorize(user, Write.PLAN_EXERCISE, e.nations().contains(user.nation()) ? user.nation() : String.join(", ", e.nations()));
+            return Objects.requireNonNull(tx.execute(s -> change.apply(e, q)));
+        }
+    }
+
+    private <T> void valid(T input) {
+        List<String> invalid = validator.validate(input).stream().map(ExerciseService::violation).distinct().sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+    }
+
+    private static String violation(ConstraintViolation<?> v) {
+        return v.getPropertyPath().toString().replaceAll("\\[[^]]*]", "").replaceAll("<[^>]*>", "").replaceAll("\\.$", "") + ": " + v.getMessage();
+    }
+
+    /** The label a user writes a record under: well formed, fits its column, and one the user may read. */
+    private Label label(String marking, KizunaUser user) {
+        Label label;
+        try {
+            label = Label.parse(marking);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("label: " + ex.getMessage());
+        }
+        if (label.banner().length() > JdbcExercises.LABEL_LENGTH) {
+            throw new IllegalArgumentException("label: its banner is longer than " + JdbcExercises.LABEL_LENGTH + " characters; choose a shorter label");
+        }
+        if (!readPath.kernel().mayRead(label, user.reader())) {
+            throw new IllegalArgumentException("label: you may not write under a label you could not read yourself: " + label.banner());
+        }
+        return label;
+    }
+
+    /** Whoever may read {@code record} must be able to read {@code named}: the record's label must cover it. */
+    private void covers(Label record, Label named, String what) {
+        boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
+                && named.permissiveTags().isEmpty() && named.communities().isEmpty();
+        if (!unrestricted && !named.equals(record) && !readPath.kernel().dominates(record, named)) {
+            throw new IllegalArgumentException("label: " + record.banner() + " does not cover the label of " + what + " (" + named.banner()
+                    + "): everyone who may read it must be able to read what it names; use " + named.banner() + " or a label above it");
+        }
+    }
+
+    private void bound(String table, String exercise, String what) {
+        if (store.count(table, exercise) >= settings.maxPerExercise()) {
+            throw conflict("Limit reached", "an exercise holds at most " + settings.maxPerExercise() + " " + what);
+        }
+    }
+
+    private static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    @Override
+    public synchronized Exercise create(NewExercise x, KizunaUser planner) {
+        writes.authorize(planner, Write.PLAN_EXERCISE, planner.nation());
+        valid(x);
+        Reader reader = planner.reader();
+        Series series = readPath.readable(store.series(x.series()), reader, s -> "exercise-series/" + s.id(), "exercises/series/" + x.series())
+                .orElseThrow(() -> new IllegalArgumentException("series: unknown series '" + x.series() + "'"));
+        List<String> nations = x.nations();
+        if (new HashSet<>(nations).size() != nations.size()) throw new IllegalArgumentException("nations: a nation is named more than once");
+        Set<String> known = registry.nations(node).stream().map(Nation::code).collect(Collectors.toSet());
+        for (String n : nations) {
+            if (!known.contains(n)) throw new IllegalArgumentException("nations: unknown nation '" + n + "'");
+        }
+        // a planner plans only exercises of the planner's own nation
+        if (!nations.contains(planner.nation())) writes.authorize(planner, Write.PLAN_EXERCISE, String.join(", ", nations));
+        Label label = label(x.label(), planner);
+        covers(label, series.label(), "series " + series.id());
+        List<String> units = x.units() == null ? List.of() : x.units();
+        if (new HashSet<>(units).size() != units.size()) throw new IllegalArgumentException("units: a unit is named more than once");
+        if (!units.isEmpty()) {
+            Map<String, Organization> readable = new LinkedHashMap<>();
+            for (Organization o : registry.organizations(today(), reader)) readable.put(o.id(), o);
+            for (String u : units) {
+                Organization o = readable.get(u);
+                if (o == null) throw new IllegalArgumentException("units: unknown unit '" + u + "'");
+                if (!nations.contains(o.nation())) {
+                    throw new IllegalArgumentException("units: unit '" + u + "' is of " + o.nation() + ", not a participating nation");
+                }
+                covers(label, o.label(), "unit " + u);
+            }
+        }
+        Map<String, String> leads = x.leadPlanners() == null ? Map.of() : x.leadPlanners();
+        for (Map.Entry<String, String> lead : leads.entrySet()) {
+            if (!nations.contains(lead.getKey())) {
+                throw new IllegalArgumentException("leadPlanners: " + lead.getKey() + " is not a participating nation");
+            }
+            if (users.find(lead.getValue()).filter(u -> u.nation().equals(lead.getKey())).isEmpty()) {
+                throw new IllegalArgumentException("leadPlanners: '" + lead.getValue() + "' is not a user of " + lead.getKey());
+            }
+        }
+        if (x.start() != null && x.end() != null && x.end().isBefore(x.start())) {
+            throw new IllegalArgumentException("end: the last day of execution must not be before its first day");
+        }
+        Template template = x.template() == null ? Template.JOINT : x.template();
+        Map<String, NewExercise.StageDates> dates = new LinkedHashMap<>();
+        for (NewExercise.StageDates d : x.stageDates() == null ? List.<NewExercise.StageDates>of() : x.stageDates()) {
+            if (template.stage(d.stage()).isEmpty()) {
+                throw new IllegalArgumentException("stageDates: unknown stage '" + d.stage() + "' of the " + template + " template; its stages are "
+                        + template.stages().stream().map(Template.StageDefinition::id).collect(Collectors.joining(", ")));
+            }
+            if (d.end().isBefore(d.start())) throw new IllegalArgumentException("stageDates: stage " + d.stage() + " ends before it starts");
+            if (dates.put(d.stage(), d) != null) throw new IllegalArgumentException("stageDates: stage " + d.stage() + " is given twice");
+        }
+        List<Exercise.Stage> stages = new ArrayList<>();
+        int ordinal = 0;
+        for (Template.StageDefinition s : template.stages()) {
+            NewExercise.StageDates d = dates.get(s.id());
+            stages.add(new Exercise.Stage(s.id(), s.title(), ordinal++, s.requiredProducts(), d == null ? null : d.start(), d == null ? null : d.end(),
+                    null, null));
+        }
+        Exercise e = new Exercise(newId("EX"), series.id(), x.name().strip(), template, nations, units, x.domains() == null ? List.of() : x.domains(),
+                x.objectives() == null ? List.of() : x.objectives(), leads, x.start(), x.end(), null, null, List.of(), null, label, planner.username(),
+                stages, stages.getFirst().id());
+        tx.executeWithoutResult(s -> store.insertExercise(e, clock.instant()));
+        return store.exercise(e.id()).orElseThrow();
+    }
+
+    @Override
+    public Product addProduct(String exercise, NewProduct p, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/products", (e, q) -> {
+            valid(p);
+            Exercise.Stage stage = stage(e, p.stage());
+            if (!e.template().productKinds().contains(p.kind())) {
+                throw new IllegalArgumentException("kind: unknown product kind '" + p.kind() + "'; the " + e.template() + " template's kinds are "
+                        + String.join(", ", e.template().productKinds()));
+            }
+            if (stage.closed()) throw conflict("Stage closed", "stage " + stage.id() + " is closed; products are added to stages still open");
+            Label label = label(p.label(), planner);
+            bound("exercise_product", e.id(), "products");
+            Product product = new Product(newId("PR"), e.id(), stage.id(), p.kind(), p.title().strip(), p.text(), null, label, planner.username(),
+                    clock.instant());
+            store.insertProduct(product);
+            return product;
+        });
+    }
+
+    private static Exercise.Stage stage(Exercise e, String id) {
+        return e.stages().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("stage: unknown stage '" + id + "'; the stages of " + e.id() + " are "
+                        + e.stages().stream().map(Exercise.Stage::id).collect(Collectors.joining(", "))));
+    }
+
+    @Override
+    public Exercise closeStage(String exercise, String stageId, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/stages/" + stageId + "/close", (e, q) -> {
+            Exercise.Stage stage = stage(e, stageId);
+            if (stage.closed()) throw conflict("Stage closed", "stage " + stage.id() + " is closed already");
+            if (!stage.id().equals(e.currentStage())) {
+                throw conflict("Stage not closed", "stages close in order: close stage " + e.currentStage() + " before " + stage.id());
+            }
+            // the products the closer may read: a product the closer cannot see does not count, and nothing says it exists
+            Set<String> present = q.readable(store.products(e.id()), p -> "exercise-product/" + p.id()).stream()
+                    .filter(p -> p.stage().equals(stage.id())).map(Product::kind).collect(Collectors.toSet());
+            List<String> missing = stage.requiredProducts().stream().filter(k -> !present.contains(k)).toList();
+            if (!missing.isEmpty()) {
+                throw conflict("Stage not closed", "stage " + stage.id() + " (" + stage.title() + ") cannot close: missing products "
+                        + String.join(", ", missing));
+            }
+            store.closeStage(e.id(), stage.id(), clock.instant(), planner.username());
+            return store.exercise(e.id()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Product requestFacility(String exercise, NewRequest r, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/facility-requests", (e, q) -> {
+            if (!e.units().contains(r.unit())) {
+                throw new IllegalArgumentException("unit: '" + r.unit() + "' is not a participating unit of " + e.id() + "; its units are "
+                        + (e.units().isEmpty() ? "none" : String.join(", ", e.units())));
+            }
+            Exercise.Stage stage = e.stages().stream().filter(s -> !s.closed() && s.requiredProducts().contains("facility-requests")).findFirst()
+                    .or(() -> e.stages().stream().filter(s -> !s.closed()).findFirst())
+                    .orElseThrow(() -> conflict("Stage closed", "every stage of " + e.id() + " is closed"));
+            bound("exercise_product", e.id(), "products");
+            // the booking module checks, authorizes and plans the request as it does any planner's
+            BookingRequest b = bookings.submit(r, planner);
+            String title = "Facility request " + b.id() + ": " + String.join(" or ", b.facilities()) + " for " + b.unit();
+            String text = b.state() + (b.facility() != null ? " at " + b.facility() + " from " + b.start() : "")
+                    + (b.reason() != null ? "; " + b.reason() : "");
+            Product product = new Product(newId("PR"), e.id(), stage.id(), "facility-requests", title, text, b.id(), b.label(), planner.username(),
+                    clock.instant());
+            store.insertProduct(product);
+            return product;
+        });
+    }
+
+    @Override
+    public Inject addInject(String exercise, NewInject x, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/injects", (e, q) -> {
+            valid(x);
+            if (afterExecution(e)) throw conflict("Stage closed", "execution of " + e.id() + " is over; the events list is closed");
+            Label label = label(x.label(), planner);
+            bound("exercise_inject", e.id(), "injects");
+            Inject inject = new Inject(newId("IN"), e.id(), x.at(), planner.nation(), planner.username(), x.audience().strip(), x.expectedAction().strip(),
+                    x.text(), label, null, null);
+            store.insertInject(inject, clock.instant());
+            return inject;
+        });
+    }
+
+    private static boolean afterExecution(Exercise e) {
+        return e.stages().stream().anyMatch(s -> s.id().equals(Template.EXECUTION) && s.closed());
+    }
+
+    private static void duringExecution(Exercise e, String what) {
+        if (!Template.EXECUTION.equals(e.currentStage())) {
+            throw conflict("Not in execution", what + " only during the execution stage; the current stage of " + e.id() + " is "
+                    + (e.currentStage() == null ? "none (every stage is closed)" : e.currentStage()));
+        }
+    }
+
+    @Override
+    public Inject play(String exercise, String injectId, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/injects/" + injectId + "/play", (e, q) -> {
+            Inject inject = q.readable(store.inject(e.id(), injectId), i -> "exercise-inject/" + i.id())
+                    .orElseThrow(() -> notFound("inject", injectId, e.id()));
+            duringExecution(e, "injects are played");
+            if (inject.playedAt() != null) throw conflict("Already played", "inject " + inject.id() + " was played at " + inject.playedAt());
+            store.play(inject.id(), clock.instant(), planner.username());
+            return store.inject(e.id(), inject.id()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Observation observe(String exercise, NewObservation x, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/observations", (e, q) -> {
+            valid(x);
+            String inject = x.inject();
+            if (inject != null && q.readable(store.inject(e.id(), inject), i -> "exercise-inject/" + i.id()).isEmpty()) {
+                throw new IllegalArgumentException("inject: no inject '" + inject + "' in exercise '" + e.id() + "'");
+            }
+            duringExecution(e, "observations are made");
+            Label label = label(x.label(), planner);
+            bound("exercise_observation", e.id(), "observations");
+            Observation o = new Observation(newId("OB"), e.id(), inject, x.text(), planner.nation(), planner.username(), clock.instant(), label);
+            store.insertObservation(o);
+            return o;
+        });
+    }
+
+    @Override
+    public Issue raiseIssue(String exercise, String observation, NewIssue x, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/observations/" + observation + "/issues", (e, q) -> {
+            Observation o = q.readable(store.observations(e.id()).stream().filter(b -> b.id().equals(observation)).findFirst(),
+                    b -> "exercise-observation/" + b.id()).orElseThrow(() -> notFound("observation", observation, e.id()));
+            valid(x);
+            Label label = label(x.label(), planner);
+            bound("exercise_issue", e.id(), "issues");
+            Issue issue = new Issue(newId("IS"), e.id(), o.id(), x.title().strip(), x.text(), label, planner.username(), clock.instant());
+            store.insertIssue(issue);
+            return issue;
+        });
+    }
+
+    @Override
+    public Lesson recordLesson(String exercise, String issueId, NewLesson x, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/issues/" + issueId + "/lessons", (e, q) -> {
+            Issue issue = q.readable(store.issues(e.id()).stream().filter(b -> b.id().equals(issueId)).findFirst(), b -> "exercise-issue/" + b.id())
+                    .orElseThrow(() -> notFound("issue", issueId, e.id()));
+            valid(x);
+            KizunaUser owner = users.find(x.owner()).filter(u -> e.nations().contains(u.nation())).orElseThrow(
+                    () -> new IllegalArgumentException(
+                            "owner: '" + x.owner() + "' is not a user of a participating nation (" + String.join(", ", e.nations()) + ")"));
+            Label label = label(x.label(), planner);
+            // a lesson is found by search for the next exercise: whoever may read it must be able to read its exercise
+            covers(label, e.label(), "exercise " + e.id());
+            bound("exercise_lesson", e.id(), "lessons");
+            Lesson lesson = new Lesson(newId("LE"), e.id(), e.series(), issue.id(), x.title().strip(), x.text(), owner.username(), owner.nation(),
+                    x.status() == null ? Lesson.Status.OPEN : x.status(), label, planner.username(), clock.instant());
+            store.insertLesson(lesson);
+            events.publishEvent(new SearchableChanged(searchable(lesson)));
+            return lesson;
+        });
+    }
+
+    @Override
+    public Lesson setLessonStatus(String exercise, String lessonId, Lesson.Status status, KizunaUser planner) {
+        return write(exercise, planner, "exercises/" + exercise + "/lessons/" + lessonId + "/status", (e, q) -> {
+            Lesson lesson = q.readable(store.lessons(e.id()).stream().filter(b -> b.id().equals(lessonId)).findFirst(), b -> "exercise-lesson/" + b.id())
+                    .orElseThrow(() -> notFound("lesson", lessonId, e.id()));
+            store.setLessonStatus(lesson.id(), status, clock.instant());
+            Lesson changed = store.lessons(e.id()).stream().filter(b -> b.id().equals(lessonId)).findFirst().orElseThrow();
+            events.publishEvent(new SearchableChanged(searchable(changed)));
+            return changed;
+        });
+    }
+
+    /** A lesson as the search sees it: its title and text, each under the lesson's label, linked to its exercise's page. */
+    static Searchable searchable(Lesson l) {
+        return new Searchable("lesson", l.id(), "/exercises/?exercise=" + l.exercise() + "#" + l.id(), l.updated(),
+                List.of(new Searchable.Part("title", l.label(), l.title()), new Searchable.Part("text", l.label(), l.text())));
+    }
+}
