@@ -62,4 +62,31 @@ class BookingPageBrowserTests {
             browser.screenshot("booking-reserved");
         }
     }
+
+    /**
+     * A liaison officer of the host nation records a neighbours' complaint on the facility's page, in the facility's local
+     * time, and finds it in the facility's month, marked as falling in the quiet hours.
+     */
+    @Test
+    void aComplaintRecordedOnThePageShowsInTheFacilitysMonth() {
+        // the Thursday of the week ten days ago, 23:00 in Tokyo: in the past, in the month the page shows for that week
+        LocalDate thursday = LocalDate.now(ZoneOffset.UTC).minusDays(10).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusDays(3);
+        Instant week = thursday.atStartOfDay(ZoneOffset.UTC).toInstant();
+        try (Browser browser = Browser.open("http://localhost:" + port)) {
+            browser.login("jpn.officer", "demo").go("/booking/?facility=camp-zama&week=" + week);
+            browser.waitFor(Duration.ofSeconds(15), d -> d.findElement(By.id("report")).getText().startsWith("Booked") ? true : null);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.querySelector('[name=occurredAt]').value = arguments[0]", thursday + "T23:00");
+            browser.driver().findElement(By.name("source")).sendKeys("Zama city office");
+            browser.driver().findElement(By.name("description")).sendKeys("Rotor noise over Sobudai late at night");
+            browser.driver().findElement(By.cssSelector("#new-complaint button")).click();
+            WebElement complaint = browser.waitFor(Duration.ofSeconds(15),
+                    d -> d.findElements(By.cssSelector("#complaints .complaint")).stream().filter(c -> c.getText().contains("Zama city office")).findFirst()
+                            .orElse(null));
+            assertThat(complaint.getText()).contains("23:00").contains("noise").contains("quiet hours").contains("Rotor noise over Sobudai");
+            assertThat(browser.driver().findElement(By.id("status")).getText()).contains("recorded");
+            assertThat(browser.driver().findElement(By.id("report")).getText()).contains("complaint(s)");
+            browser.screenshot("booking-neighbours");
+        }
+    }
 }
