@@ -25,8 +25,9 @@ create table intel_report (
     lon             double precision,
     observed_at     timestamp with time zone
 );
+-- a page walks this index newest first and keeps the reports of the reader's readable label sets (no index on the
+-- label set, so that the database does not prefer it and sort)
 create index intel_report_newest on intel_report (created_at desc, id desc);
-create index intel_report_labelset on intel_report (labelset_id, created_at);
 create index intel_report_observed on intel_report (observed_at);
 
 -- Portions: the title (seq 0), text, attachments and tear lines. ceiling: the label a portion arrived with when it

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
 import org.kizuna.label.Labelled;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reports, portions, links and releases in the node's database (raw: every read for a user goes through the read path
@@ -112,10 +114,35 @@ public class JdbcReports {
 
     public void countLabelset(long id, int delta) {
         sql("update intel_labelset set reports = reports + ? where id = ?", delta, id).update();
+        forgetLabelsets();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // read again once the change is committed or rolled back, never from a state in between
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forgetLabelsets();
+                }
+            });
+        }
     }
 
-    /** Every label set that some report has, with its label ids and count. */
+    private volatile @Nullable List<LabelSet> current;
+
+    private void forgetLabelsets() {
+        current = null;
+    }
+
+    /** Every label set that some report has, with its label ids and count (kept until a count changes). */
     public List<LabelSet> labelsets() {
+        List<LabelSet> c = current;
+        if (c == null) {
+            c = List.copyOf(readLabelsets());
+            current = c;
+        }
+        return c;
+    }
+
+    private List<LabelSet> readLabelsets() {
         return jdbc.sql("select id, label_ids, reports from intel_labelset where reports > 0").query((rs, n) -> {
             long id = rs.getLong(1);
             String key = rs.getString(2);
@@ -175,12 +202,15 @@ public class JdbcReports {
     }
 
     /**
-     * The ids of a page of reports newest first, of the given label sets (null: any label set).
+     * The ids of a page of reports newest first, of the label sets {@code in} (null: any) and not of those {@code notIn}
+     * (null: none); the caller gives whichever list is shorter.
      */
-    public List<String> page(@Nullable List<Long> labelsets, int limit, long offset) {
-        if (labelsets != null && labelsets.isEmpty()) return List.of();
-        String where = labelsets == null ? "" : " where labelset_id in (" + placeholders(labelsets.size()) + ")";
-        List<Object> params = new ArrayList<>(labelsets == null ? List.of() : labelsets);
+    public List<String> page(@Nullable List<Long> in, @Nullable List<Long> notIn, int limit, long offset) {
+        if (in != null && in.isEmpty()) return List.of();
+        String where = in != null
+                ? " where labelset_id in (" + placeholders(in.size()) + ")"
+                : notIn != null && !notIn.isEmpty() ? " where labelset_id not in (" + placeholders(notIn.size()) + ")" : "";
+        List<Object> params = new ArrayList<>(in != null ? in : notIn != null ? notIn : List.of());
         params.add(limit);
         params.add(offset);
         return jdbc.sql("select id from intel_report" + where + " order by created_at desc, id desc limit ? offset ?").params(params)
@@ -249,8 +279,9 @@ public class JdbcReports {
         String in = placeholders(reportIds.size());
         List<Object> params = new ArrayList<>(reportIds);
         params.addAll(reportIds);
-        return jdbc.sql("select * from intel_link where report_a in (" + in + ") or report_b in (" + in + ") order by created_at, reason")
-                .params(params).query((rs, n) -> link(rs)).list();
+        // two indexed halves rather than one "or", which a database may answer by reading the whole table
+        return jdbc.sql("select * from intel_link where report_a in (" + in + ") union select * from intel_link where report_b in (" + in
+                + ") order by created_at, reason").params(params).query((rs, n) -> link(rs)).list();
     }
 
     public List<StoredLink> linksOfPortion(String portionId) {
