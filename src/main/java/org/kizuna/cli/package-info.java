@@ -12,6 +12,7 @@
         "picture :: bench", "picture :: sim",
         "booking :: bench", "booking :: sim",
         "audit :: bench", "audit :: verify",
+        "intel :: bench",
 })
 package org.kizuna.cli;
 

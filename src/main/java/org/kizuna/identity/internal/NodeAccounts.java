@@ -39,7 +39,10 @@ class NodeAccounts implements ApplicationRunner {
             new KizunaUser("jpn.clerk", "JPN", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("usa.planner", "USA", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER, Role.PLANNER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("usa.releaser", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
-            new KizunaUser("usa.admin", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.ADMINISTRATOR), ZoneId.of("Asia/Tokyo")));
+            new KizunaUser("usa.admin", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.ADMINISTRATOR), ZoneId.of("Asia/Tokyo")),
+            // the second releaser of each nation, for releases that need two (docs/intel.md)
+            new KizunaUser("usa.analyst", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
+            new KizunaUser("jpn.analyst", "JPN", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.RELEASER), ZoneId.of("Asia/Tokyo")));
 
     private final JdbcUsers users;
     private final PasswordEncoder encoder;

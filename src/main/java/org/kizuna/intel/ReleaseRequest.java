@@ -1,0 +1,19 @@
+package org.kizuna.intel;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A release: widen a portion's releasability to these nations.
+ *
+ * @param portion the portion's id as the report view gives it, or its position {@code N} (1 for the first) among the
+ *                portions (title excluded) of the releaser's own view of the report
+ * @param to      the partner nations (ISO 3166 alpha-3) to add to the portion's REL TO list
+ */
+public record ReleaseRequest(
+        @NotBlank(message = "name the portion by its id or its position N") @Size(max = 40, message = "is at most 40 characters") String portion,
+        @NotEmpty(message = "name at least one nation to release to") @Size(max = 10, message = "name at most 10 nations") List<@Pattern(regexp = "[A-Z]{3}", message = "a nation is an ISO 3166 alpha-3 code such as JPN") String> to) {
+}

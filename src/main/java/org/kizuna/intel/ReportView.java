@@ -1,0 +1,47 @@
+package org.kizuna.intel;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kizuna.label.Label;
+import org.kizuna.label.Labelled;
+
+/**
+ * A report as one reader sees it: only the portions the reader may read, in the author's order, each under its mark,
+ * and the banner of what is shown. Portion ids are opaque and random, so neither they nor the positions tell of
+ * portions the reader does not see. {@code title} is null (and {@code titleHidden} true) when the reader may not read
+ * the title; the place and time are given only with the title.
+ *
+ * @param nation     the originating nation (its releasers release the report's portions)
+ * @param originator the node whose package the report was imported from, or null for a report written here
+ * @param updatedAt  when a portion the reader sees last changed
+ * @param related    reports linked to this one that the reader may read, through portions it may read on both sides
+ */
+public record ReportView(String id, Label banner, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable PortionView title, boolean titleHidden,
+        List<PortionView> portions,
+        String nation, String author, @Nullable String originator, Instant createdAt, Instant updatedAt,
+        NewReport.@Nullable Location location, @Nullable Instant observedAt, List<Related> related) implements Labelled {
+
+    public ReportView {
+        portions = List.copyOf(portions);
+        related = List.copyOf(related);
+    }
+
+    @Override
+    public Label label() {
+        return banner;
+    }
+
+    /** A portion as the reader sees it: text (title, text, tear line) or an attachment. */
+    public record PortionView(String id, String kind, String marking, String text, @Nullable AttachmentInfo attachment, Instant changedAt) {
+    }
+
+    /** An attachment's name, type and size; its bytes at {@code .../portions/{id}/content}. */
+    public record AttachmentInfo(String name, String mediaType, long size) {
+    }
+
+    /** A link to another report, why (the identifier or the place and time both report), and the link's own mark. */
+    public record Related(String id, String reason, String marking) {
+    }
+}

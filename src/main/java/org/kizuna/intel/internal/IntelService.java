@@ -1,0 +1,772 @@
+package org.kizuna.intel.internal;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.intel.AttachmentContent;
+import org.kizuna.intel.BindingKey;
+import org.kizuna.intel.Intel;
+import org.kizuna.intel.NewReport;
+import org.kizuna.intel.PendingRelease;
+import org.kizuna.intel.ReleaseOutcome;
+import org.kizuna.intel.ReleaseRequest;
+import org.kizuna.intel.ReportPackage;
+import org.kizuna.intel.ReportPage;
+import org.kizuna.intel.ReportView;
+import org.kizuna.intel.TearLineRequest;
+import org.kizuna.label.Adatp4774;
+import org.kizuna.label.GuardResult;
+import org.kizuna.label.InvalidMarkingException;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelBinding;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Link;
+import org.kizuna.label.Policy;
+import org.kizuna.label.Portion;
+import org.kizuna.label.Reader;
+import org.kizuna.label.ReleaseGuard;
+import org.kizuna.node.NodeSettings;
+import org.kizuna.node.Problems;
+import org.kizuna.registry.Organization;
+import org.kizuna.registry.Registry;
+import org.kizuna.search.Searchable;
+import org.kizuna.search.SearchableChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reports, releases, correlation and packages. Reads go through {@link ReportReads} (one query of the read path per
+ * call); every write is authorized by {@link Writes} once its target is found among what the user may read, checks
+ * its input before it changes anything, and commits with the search record it publishes in one transaction. Writes
+ * are serialized on this service (one node, modest write rates).
+ */
+class IntelService implements Intel {
+
+    static final String TWO_APPROVALS = "in the manual-release class";
+
+    private final JdbcReports store;
+    private final ReportReads reads;
+    private final ReleaseGuard guard;
+    private final LabelKernel kernel;
+    private final Writes writes;
+    private final Registry registry;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final IntelSettings settings;
+    private final String nation;
+    private final Policy nodePolicy;
+    private final Reader nodeReader;
+    private final Validator validator;
+    private final Clock clock;
+    private final KeyPair key;
+    private final SecureRandom random = new SecureRandom();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private volatile Map.@Nullable Entry<LocalDate, List<Identifiers.Unit>> units;
+
+    IntelService(JdbcReports store, ReportReads reads, ReleaseGuard guard, Writes writes, Registry registry, ApplicationEventPublisher events,
+            TransactionTemplate tx, IntelSettings settings, NodeSettings node, Validator validator, Clock clock, KeyPair key) {
+        this.store = store;
+        this.reads = reads;
+        this.guard = guard;
+        this.kernel = reads.readPath().kernel();
+        this.writes = writes;
+        this.registry = registry;
+        this.events = events;
+        this.tx = tx;
+        this.settings = settings;
+        this.nation = node.nation();
+        this.nodePolicy = Policy.ofNation(nation).orElseThrow();
+        this.nodePolicy.level(settings.twoPersonFrom()); // a level of the node's policy, or the node does not start
+        this.nodeReader = Reader.of(nation, nodePolicy.levels().getLast().englishName(), Set.of());
+        this.validator = validator;
+        this.clock = clock;
+        this.key = key;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public ReportPage reports(Reader reader, int page, int size) {
+        if (page < 0 || page > 100_000) throw new IllegalArgumentException("page must be 0 to 100000; got " + page);
+        if (size < 1 || size > 100) throw new IllegalArgumentException("size must be 1 to 100; got " + size);
+        return reads.page(reader, page, size);
+    }
+
+    @Override
+    public Optional<ReportView> report(String id, Reader reader) {
+        return reads.single(id, reader);
+    }
+
+    @Override
+    public Optional<AttachmentContent> attachment(String reportId, String portionId, Reader reader) {
+        Optional<JdbcReports.StoredPortion> p = store.portion(portionId).filter(x -> x.reportId().equals(reportId) && x.attachmentName() != null);
+        Optional<JdbcReports.StoredPortion> readable = reads.readPath().readable(p, reader, x -> x.reportId() + "/" + x.id(),
+                "intel/report/" + reportId + "/portion/" + portionId + "/content");
+        return readable.map(x -> new AttachmentContent(Objects.requireNonNull(x.attachmentName()),
+                x.mediaType() == null ? "application/octet-stream" : x.mediaType(), Base64.getDecoder().decode(store.content(x.id()).orElse(""))));
+    }
+
+    // ---------------------------------------------------------------- writing a report
+
+    /** A portion ready to store. */
+    record Prepared(String id, int seq, String kind, Label label, String text, @Nullable String attachmentName, @Nullable String mediaType,
+            @Nullable Long size, @Nullable String base64, @Nullable String ceiling) {
+    }
+
+    @Override
+    public synchronized ReportView create(NewReport r, KizunaUser author) {
+        writes.authorize(author, Write.WRITE_REPORT, author.nation());
+        List<String> invalid = validator.validate(r).stream().map(IntelService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Reader reader = author.reader();
+        List<Prepared> prepared = new ArrayList<>();
+        prepared.add(prepare(0, Kinds.TITLE, "title", r.title().marking(), r.title().text(), null, reader, null));
+        int attachments = 0;
+        for (int i = 0; i < r.portions().size(); i++) {
+            NewReport.NewPortion p = r.portions().get(i);
+            String field = "portions[" + i + "]";
+            boolean hasText = p.text() != null && !p.text().isBlank();
+            if (hasText == (p.attachment() != null)) {
+                throw new IllegalArgumentException(field + ": give either text or an attachment");
+            }
+            if (p.attachment() != null) attachments++;
+            prepared.add(prepare(i + 1, hasText ? Kinds.TEXT : Kinds.ATTACHMENT, field, p.marking(), hasText ? Objects.requireNonNull(p.text()) : "",
+                    p.attachment(), reader, null));
+        }
+        if (attachments > settings.maxAttachments()) {
+            throw new IllegalArgumentException("portions: a report carries at most " + settings.maxAttachments() + " attachments; got " + attachments);
+        }
+        Label rolled = rollUpOrRefuse(prepared.stream().map(Prepared::label).toList());
+        String override = null;
+        if (r.banner() != null && !r.banner().isBlank()) {
+            Label o = marking("banner", r.banner(), reader);
+            if (!o.equals(rolled) && !kernel.dominates(o, rolled)) {
+                throw new IllegalArgumentException("banner: " + o.banner() + " does not cover the roll-up of the portions " + rolled.banner()
+                        + "; an override may only raise the banner");
+            }
+            override = o.banner();
+        }
+        if ((r.location() == null) != (r.observedAt() == null)) {
+            throw new IllegalArgumentException("location and observedAt: give both (the place and time of what the report is about) or neither");
+        }
+        String id = newId("IR-");
+        Instant now = clock.instant();
+        JdbcReports.StoredReport report = new JdbcReports.StoredReport(id, author.nation(), author.username(), now, 0, override, null, null,
+                r.location() == null ? null : r.location().lat(), r.location() == null ? null : r.location().lon(), r.observedAt());
+        tx.executeWithoutResult(s -> insert(report, prepared, now));
+        return reads.single(id, reader).orElseThrow();
+    }
+
+    private static String violation(ConstraintViolation<?> v) {
+        return v.getPropertyPath() + ": " + v.getMessage();
+    }
+
+    /** Parses and checks a portion; refuses (400, naming the field) what the node may not hold or the author could not read. */
+    private Prepared prepare(int seq, String kind, String field, String marking, String text, NewReport.@Nullable NewAttachment attachment,
+            @Nullable Reader author,
+            @Nullable String ceiling) {
+        Label label = marking(field + ".marking", marking, author);
+        if (text.length() > 20_000) throw new IllegalArgumentException(field + ".text: is at most 20000 characters");
+        String name = null, media = null, base64 = null;
+        Long size = null;
+        if (attachment != null) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(attachment.content());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(field + ".attachment.content: is not base64");
+            }
+            if (bytes.length > settings.maxAttachmentBytes()) {
+                throw new IllegalArgumentException(field + ".attachment.content: an attachment is at most " + settings.maxAttachmentBytes() + " bytes; got "
+                        + bytes.length);
+            }
+            name = attachment.name();
+            media = attachment.mediaType();
+            size = (long) bytes.length;
+            base64 = Base64.getEncoder().encodeToString(bytes);
+        }
+        String keep = ceiling != null ? ceiling : label.owner().equals(nation) ? null : label.banner();
+        return new Prepared(newId("p"), seq, kind, label, text, name, media, size, base64, keep);
+    }
+
+    /** A marking the node may hold and the user may read, or a 400 naming the field. */
+    private Label marking(String field, String marking, @Nullable Reader author) {
+        Label label;
+        try {
+            label = Label.parse(marking);
+        } catch (InvalidMarkingException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        }
+        if (label.banner().length() > JdbcReports.LABEL_LENGTH) {
+            throw new IllegalArgumentException(field + ": the marking is longer than " + JdbcReports.LABEL_LENGTH + " characters");
+        }
+        String refusal = kernel.holdRefusal(label);
+        if (refusal != null) throw new IllegalArgumentException(field + ": this node may not hold " + label.banner() + ": " + refusal);
+        if (author != null && !kernel.mayRead(label, author)) {
+            throw new IllegalArgumentException(field + ": you may not write under a label you could not read yourself: " + label.banner());
+        }
+        return label;
+    }
+
+    private Label rollUpOrRefuse(List<Label> labels) {
+        try {
+            return kernel.rollUp(labels);
+        } catch (InvalidMarkingException e) {
+            throw new IllegalArgumentException("portions: the portions' marks have no common banner: " + e.getMessage());
+        }
+    }
+
+    /** Stores a report with its portions, links it, counts its label set and publishes it for the search (in the caller's transaction). */
+    private void insert(JdbcReports.StoredReport report, List<Prepared> portions, Instant now) {
+        TreeSet<Long> labelIds = new TreeSet<>();
+        for (Prepared p : portions) labelIds.add(store.labelId(p.label()));
+        long labelset = store.labelsetId(labelIds);
+        JdbcReports.StoredReport withSet = new JdbcReports.StoredReport(report.id(), report.nation(), report.author(), report.createdAt(), labelset,
+                report.bannerOverride(), report.originator(), report.importedFrom(), report.lat(), report.lon(), report.observedAt());
+        store.insertReport(withSet);
+        for (Prepared p : portions) store.insertPortion(stored(report.id(), p, now), p.base64());
+        store.countLabelset(labelset, 1);
+        correlate(withSet, portions, now);
+        publish(report.id());
+    }
+
+    private static JdbcReports.StoredPortion stored(String reportId, Prepared p, Instant now) {
+        return new JdbcReports.StoredPortion(p.id(), reportId, p.seq(), p.kind(), p.label(), p.text(), p.attachmentName(), p.mediaType(), p.size(),
+                p.ceiling(), now);
+    }
+
+    // ---------------------------------------------------------------- correlation
+
+    private void correlate(JdbcReports.StoredReport report, List<Prepared> portions, Instant now) {
+        List<Identifiers.Unit> known = units();
+        for (Prepared p : portions) {
+            String text = p.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(p.attachmentName(), "") : p.text();
+            Set<Identifiers.Id> ids = Identifiers.in(text, known);
+            for (Identifiers.Id id : ids) {
+                for (Identifiers.Id match : Identifiers.matching(id)) {
+                    for (String[] other : store.withIdentifier(match.kind(), match.value())) {
+                        if (!other[0].equals(report.id())) link(report.id(), p.id(), p.label(), other[0], other[1], id.reason(), now);
+                    }
+                }
+            }
+            for (Identifiers.Id id : ids) {
+                for (Identifiers.Id row : Identifiers.stored(id)) store.insertIdentifier(report.id(), p.id(), row.kind(), row.value());
+            }
+        }
+        Prepared title = portions.stream().filter(p -> p.kind().equals(Kinds.TITLE)).findFirst().orElse(null);
+        if (title == null || report.lat() == null || report.lon() == null || report.observedAt() == null) return;
+        Duration window = Duration.ofHours(settings.linkHours());
+        for (JdbcReports.StoredReport other : store.observedBetween(report.observedAt().minus(window), report.observedAt().plus(window))) {
+            if (other.id().equals(report.id()) || other.lat() == null || other.lon() == null || other.observedAt() == null) continue;
+            double km = Identifiers.kilometres(report.lat(), report.lon(), other.lat(), other.lon());
+            if (km > settings.linkKilometres()) continue;
+            long minutes = Math.abs(Duration.between(report.observedAt(), other.observedAt()).toMinutes());
+            String reason = String.format(java.util.Locale.ROOT, "place and time: %.1f km and %d h %02d min apart", km, minutes / 60, minutes % 60);
+            store.portions(List.of(other.id())).stream().filter(p -> p.kind().equals(Kinds.TITLE)).findFirst()
+                    .ifPresent(t -> link(report.id(), title.id(), title.label(), other.id(), t.id(), reason, now));
+        }
+    }
+
+    private void link(String reportA, String portionA, Label labelA, String reportB, String portionB, String reason, Instant now) {
+        if (store.linked(portionA, portionB, reason)) return;
+        Label other = store.portion(portionB).map(JdbcReports.StoredPortion::label).orElse(null);
+        if (other == null) return;
+        Label label;
+        try {
+            label = kernel.rollUp(List.of(labelA, other));
+        } catch (InvalidMarkingException e) {
+            return; // nobody may read both portions: there is nobody to show the link to
+        }
+        store.insertLink(new JdbcReports.StoredLink(reportA, portionA, reportB, portionB, reason, label), now);
+    }
+
+    /** The registry's units of today (the node reads them all), looked up once a day. */
+    private List<Identifiers.Unit> units() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Map.Entry<LocalDate, List<Identifiers.Unit>> u = units;
+        if (u == null || !u.getKey().equals(today)) {
+            List<Identifiers.Unit> list = new ArrayList<>();
+            for (Organization o : registry.organizations(today, nodeReader)) list.add(new Identifiers.Unit(o.id(), o.abbreviation()));
+            u = Map.entry(today, List.copyOf(list));
+            units = u;
+        }
+        return u.getValue();
+    }
+
+    // ---------------------------------------------------------------- releases
+
+    @Override
+    public synchronized Optional<ReleaseOutcome> release(String reportId, ReleaseRequest request, KizunaUser releaser) {
+        List<String> invalid = validator.validate(request).stream().map(IntelService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Optional<ReportView> found = reads.single(reportId, releaser.reader());
+        if (found.isEmpty()) return Optional.empty();
+        ReportView view = found.get();
+        Optional<ReportView.PortionView> named = portion(view, request.portion());
+        if (named.isEmpty()) return Optional.empty();
+        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
+        JdbcReports.StoredPortion portion = store.portion(named.get().id()).orElseThrow();
+        JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
+        Label current = portion.label();
+        if (!current.level().classified() && !current.hasReleasabilityList() && !current.isNoforn()) {
+            throw conflict("portion " + portion.id() + " is " + current.portionMark() + ", releasable to every nation already");
+        }
+        Set<String> now = new TreeSet<>(current.hasReleasabilityList() ? current.releasableTo() : List.of(current.owner()));
+        Set<String> added = new TreeSet<>(request.to());
+        added.removeAll(now);
+        added.remove(current.owner());
+        if (added.isEmpty())
+            throw conflict("portion " + portion.id() + " is releasable to " + String.join(", ", request.to()) + " already: "
+                    + current.portionMark());
+        Label widened;
+        try {
+            Set<String> all = new TreeSet<>(now);
+            all.add(current.owner());
+            all.addAll(added);
+            widened = current.toBuilder().relTo(all.toArray(String[]::new)).build();
+        } catch (InvalidMarkingException e) {
+            throw new IllegalArgumentException("to: " + e.getMessage());
+        }
+        originatorControl(portion.ceiling(), report, widened, "portion " + portion.id());
+        String refusal = kernel.holdRefusal(widened);
+        if (refusal != null) throw new IllegalArgumentException("to: this node may not hold " + widened.banner() + ": " + refusal);
+        String content = portion.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(portion.attachmentName(), "") : portion.text();
+        codewords(content, widened);
+        List<String> partners = new ArrayList<>(added);
+        partners.remove(nation);
+        Optional<JdbcReports.StoredRelease> pending = store.pending(reportId).stream()
+                .filter(x -> x.kind().equals("widen") && portion.id().equals(x.portionId()) && x.label().equals(widened)).findFirst();
+        Portion item = new Portion(portion.id(), widened, content);
+        String itemId = "intel/report/" + reportId + "/portion/" + portion.id();
+        Instant at = clock.instant();
+        if (pending.isPresent()) {
+            JdbcReports.StoredRelease p = pending.get();
+            if (p.firstReleaser().equals(releaser.username())) throw sameReleaser(releaser, view.nation());
+            check(itemId, p.firstReleaser() + " and " + releaser.username(), item, partners, Set.of(p.firstReleaser(), releaser.username()), false);
+            tx.executeWithoutResult(s -> {
+                applyWiden(report, portion, widened, at);
+                store.completeRelease(p.id(), releaser.username(), "RELEASED", at);
+                publish(reportId);
+            });
+            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
+                    List.of(p.firstReleaser(), releaser.username())));
+        }
+        boolean two = needsTwo(current);
+        check(itemId, releaser.username(), item, partners, Set.of(releaser.username()), two);
+        String id = newId("RL-");
+        if (two) {
+            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portion.id(), "widen", List.copyOf(added), widened, null, releaser.username(), null,
+                    "PENDING", at));
+            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
+                    List.of(releaser.username())));
+        }
+        tx.executeWithoutResult(s -> {
+            applyWiden(report, portion, widened, at);
+            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portion.id(), "widen", List.copyOf(added), widened, null, releaser.username(),
+                    null, "RELEASED", at));
+            publish(reportId);
+        });
+        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
+                List.of(releaser.username())));
+    }
+
+    /** The portion by its id, or by its position N (from 1) among the non-title portions of the releaser's view. */
+    private static Optional<ReportView.PortionView> portion(ReportView view, String named) {
+        if (view.title() != null && view.title().id().equals(named)) return Optional.of(view.title());
+        for (ReportView.PortionView p : view.portions()) {
+            if (p.id().equals(named)) return Optional.of(p);
+        }
+        if (named.matches("[1-9][0-9]{0,3}")) {
+            int n = Integer.parseInt(named);
+            if (n <= view.portions().size()) return Optional.of(view.portions().get(n - 1));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<ReleaseOutcome> tearLine(String reportId, TearLineRequest request, KizunaUser releaser) {
+        List<String> invalid = validator.validate(request).stream().map(IntelService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Optional<ReportView> found = reads.single(reportId, releaser.reader());
+        if (found.isEmpty()) return Optional.empty();
+        ReportView view = found.get();
+        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
+        Label label = marking("marking", request.marking(), releaser.reader());
+        if (!label.hasReleasabilityList()) {
+            throw new IllegalArgumentException("marking: a tear line is written for partners; mark it REL TO them, such as (C//REL TO USA, JPN)");
+        }
+        JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
+        // originator control: within the ceilings of the portions the releaser sees (the tear line can only hold what it sees)
+        Set<String> visible = new LinkedHashSet<>();
+        if (view.title() != null) visible.add(view.title().id());
+        view.portions().forEach(p -> visible.add(p.id()));
+        for (JdbcReports.StoredPortion p : store.portions(List.of(reportId))) {
+            if (visible.contains(p.id())) originatorControl(p.ceiling(), report, label, "the tear line (from portion " + p.id() + ")");
+        }
+        codewords(request.text(), label);
+        List<String> partners = new ArrayList<>(label.releasableTo());
+        partners.remove(nation);
+        partners.remove(label.owner());
+        String text = request.text();
+        Optional<JdbcReports.StoredRelease> pending = store.pending(reportId).stream()
+                .filter(x -> x.kind().equals(Kinds.TEAR_LINE) && x.label().equals(label) && text.equals(x.text())).findFirst();
+        String portionId = newId("p");
+        Portion item = new Portion(portionId, label, text);
+        String itemId = "intel/report/" + reportId + "/tear-line";
+        Instant at = clock.instant();
+        if (pending.isPresent()) {
+            JdbcReports.StoredRelease p = pending.get();
+            if (p.firstReleaser().equals(releaser.username())) throw sameReleaser(releaser, view.nation());
+            check(itemId, p.firstReleaser() + " and " + releaser.username(), item, partners, Set.of(p.firstReleaser(), releaser.username()), false);
+            tx.executeWithoutResult(s -> {
+                addTearLine(report, portionId, label, text, at);
+                store.completeRelease(p.id(), releaser.username(), "RELEASED", at);
+            });
+            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, reportId, portionId, partners, label.portionMark(),
+                    List.of(p.firstReleaser(), releaser.username())));
+        }
+        boolean two = needsTwo(label);
+        check(itemId, releaser.username(), item, partners, Set.of(releaser.username()), two);
+        String id = newId("RL-");
+        if (two) {
+            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, null, Kinds.TEAR_LINE, partners, label, text, releaser.username(), null,
+                    "PENDING", at));
+            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, reportId, null, partners, label.portionMark(),
+                    List.of(releaser.username())));
+        }
+        tx.executeWithoutResult(s -> {
+            addTearLine(report, portionId, label, text, at);
+            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portionId, Kinds.TEAR_LINE, partners, label, text, releaser.username(), null,
+                    "RELEASED", at));
+        });
+        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, reportId, portionId, partners, label.portionMark(),
+                List.of(releaser.username())));
+    }
+
+    @Override
+    public List<PendingRelease> pendingReleases(KizunaUser user) {
+        List<PendingRelease> items = new ArrayList<>();
+        if (writes.may(user, Write.RELEASE_PORTION, user.nation())) {
+            for (JdbcReports.StoredRelease r : store.pendingOfNation(user.nation())) {
+                Label label = r.portionId() == null ? r.label() : store.portion(r.portionId()).map(JdbcReports.StoredPortion::label).orElse(r.label());
+                items.add(new PendingRelease(r.id(), r.reportId(), r.portionId(), r.kind(), r.to(), r.label().portionMark(), r.firstReleaser(), r.createdAt(),
+                        label));
+            }
+        }
+        return reads.readPath().readable(items, user.reader(), PendingRelease::id, "intel/releases state=pending");
+    }
+
+    /**
+     * The guard on the link to each partner, recorded in the audit log by the release guard's listeners; refuses (422)
+     * what it withholds, except, when {@code firstOfTwo}, the want of a second approval.
+     */
+    private void check(String itemId, String actor, Portion item, List<String> partners, Set<String> approvers, boolean firstOfTwo) {
+        for (String partner : partners) {
+            GuardResult r = guard.release(itemId, actor, item.label(), List.of(item), link(partner), approvers);
+            for (GuardResult.Withheld w : r.withheld()) {
+                if (firstOfTwo && w.reason().startsWith(TWO_APPROVALS)) continue;
+                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard",
+                        "the guard withholds the release to " + partner + ": " + w.reason());
+            }
+        }
+    }
+
+    /** The link to a partner, accredited to its highest level, manual (two approvals) from the equivalent of {@code two-person-from}. */
+    private Link link(String partner) {
+        Policy p = Policy.ofNation(partner)
+                .orElseThrow(() -> new IllegalArgumentException("to: " + partner + " has no classification policy here; no release to it is possible"));
+        int rank = kernel.equivalentRank(nodePolicy, nodePolicy.level(settings.twoPersonFrom()), p);
+        String manualFrom = rank < 0 ? null : p.levels().stream().filter(l -> l.rank() == rank).findFirst().map(l -> l.englishName()).orElse(null);
+        return new Link(partner, p.levels().getLast().englishName(), manualFrom, 1 << 20);
+    }
+
+    /** Whether releasing a portion of this label needs a second releaser: its level at or above {@code two-person-from}, or ORCON. */
+    boolean needsTwo(Label label) {
+        if (label.controls().contains("ORCON")) return true;
+        int rank = kernel.equivalentRank(label.policy(), label.level(), nodePolicy);
+        return rank < 0 || rank >= nodePolicy.level(settings.twoPersonFrom()).rank();
+    }
+
+    /** Refuses (403) a releasability beyond what the portion arrived with, for another owner's information or an imported report. */
+    private void originatorControl(@Nullable String ceiling, JdbcReports.StoredReport report, Label wanted, String what) {
+        if (ceiling == null) return;
+        Label arrived = Label.parse(ceiling);
+        Set<String> allowed = new TreeSet<>(arrived.hasReleasabilityList() ? arrived.releasableTo() : List.of(arrived.owner()));
+        Set<String> asked = new TreeSet<>(wanted.hasReleasabilityList() ? wanted.releasableTo() : List.of(wanted.owner()));
+        asked.removeAll(allowed);
+        if (asked.isEmpty()) return;
+        String whose = report.originator() != null ? "was imported from " + report.originator() + "'s package" : "is " + arrived.owner() + "'s information";
+        throw Problems.of(HttpStatus.FORBIDDEN, "Originator control", what + " " + whose + " and arrived releasable to " + String.join(", ", allowed)
+                + "; it can never be released further (not to " + String.join(", ", asked) + ")");
+    }
+
+    /** Refuses (422) content that carries a configured codeword when its label has no SCI control. */
+    private void codewords(String content, Label label) {
+        boolean sci = label.controls().stream().anyMatch(c -> List.of("HCS", "SI", "TK").contains(c));
+        if (sci) return;
+        for (String w : settings.codewords()) {
+            if (Identifiers.word(content, w)) {
+                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard",
+                        "the content carries the codeword '" + w + "' but its label " + label.banner() + " has no SCI control");
+            }
+        }
+    }
+
+    private static org.springframework.web.ErrorResponseException sameReleaser(KizunaUser releaser, String nation) {
+        return Problems.of(HttpStatus.CONFLICT, "Second releaser needed", "you (" + releaser.username()
+                + ") already approved this release; the two-person rule needs a second, different releaser of " + nation + " to complete it");
+    }
+
+    private static org.springframework.web.ErrorResponseException conflict(String detail) {
+        return Problems.of(HttpStatus.CONFLICT, "Nothing to release", detail);
+    }
+
+    private void applyWiden(JdbcReports.StoredReport report, JdbcReports.StoredPortion portion, Label widened, Instant at) {
+        store.setPortionLabel(portion.id(), widened, at);
+        relabel(report);
+        for (JdbcReports.StoredLink l : store.linksOfPortion(portion.id())) {
+            String other = l.portionA().equals(portion.id()) ? l.portionB() : l.portionA();
+            store.portion(other).ifPresent(o -> {
+                try {
+                    store.setLinkLabel(l, kernel.rollUp(List.of(widened, o.label())));
+                } catch (InvalidMarkingException e) {
+                    // cannot happen: the link's parts rolled up before and a wider part keeps their common nations
+                }
+            });
+        }
+    }
+
+    private void addTearLine(JdbcReports.StoredReport report, String portionId, Label label, String text, Instant at) {
+        Prepared p = new Prepared(portionId, store.nextSeq(report.id()), Kinds.TEAR_LINE, label, text, null, null, null, null,
+                report.originator() != null ? label.banner() : null);
+        store.insertPortion(stored(report.id(), p, at), null);
+        relabel(report);
+        correlate(report, List.of(p), at);
+        publish(report.id());
+    }
+
+    /** Moves the report to the label set of its portions' labels now. */
+    private void relabel(JdbcReports.StoredReport report) {
+        long before = store.report(report.id()).orElseThrow().labelset();
+        TreeSet<Long> ids = new TreeSet<>();
+        for (JdbcReports.StoredPortion p : store.portions(List.of(report.id()))) ids.add(store.labelId(p.label()));
+        long after = store.labelsetId(ids);
+        if (after == before) return;
+        store.countLabelset(before, -1);
+        store.countLabelset(after, 1);
+        store.setLabelset(report.id(), after);
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /** Publishes the report's parts for the search, in the caller's transaction. */
+    private void publish(String reportId) {
+        JdbcReports.StoredReport r = store.report(reportId).orElseThrow();
+        events.publishEvent(new SearchableChanged(searchable(r, store.portions(List.of(reportId)))));
+    }
+
+    static Searchable searchable(JdbcReports.StoredReport r, List<JdbcReports.StoredPortion> portions) {
+        List<Searchable.Part> parts = new ArrayList<>();
+        Instant updated = r.createdAt();
+        portions.stream().filter(p -> p.kind().equals(Kinds.TITLE)).forEach(p -> parts.add(new Searchable.Part("title", p.label(), p.text())));
+        for (JdbcReports.StoredPortion p : portions) {
+            if (p.changedAt().isAfter(updated)) updated = p.changedAt();
+            if (p.kind().equals(Kinds.TITLE)) continue;
+            String text = p.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(p.attachmentName(), "") : p.text();
+            parts.add(new Searchable.Part(p.kind() + "-" + p.id(), p.label(), text));
+        }
+        return new Searchable("report", r.id(), "/intel/#" + r.id(), updated, parts);
+    }
+
+    // ---------------------------------------------------------------- packages
+
+    @Override
+    public Optional<ReportPackage> exportPackage(String id, @Nullable String toNation, KizunaUser user) {
+        Optional<ReportView> found = reads.single(id, user.reader());
+        if (found.isEmpty()) return Optional.empty();
+        ReportView view = found.get();
+        List<ReportView.PortionView> included = new ArrayList<>();
+        if (view.title() != null) included.add(view.title());
+        included.addAll(view.portions());
+        if (toNation != null) {
+            if (!toNation.matches("[A-Z]{3}")) throw new IllegalArgumentException("to: a nation is an ISO 3166 alpha-3 code such as JPN");
+            List<Portion> portions = new ArrayList<>();
+            for (ReportView.PortionView p : included) {
+                portions.add(new Portion(p.id(), Label.parse(p.marking()), p.attachment() != null ? p.attachment().name() : p.text()));
+            }
+            Label declared = kernel.rollUp(portions.stream().map(Portion::label).toList());
+            GuardResult r = guard.release("intel/report/" + id + "/package", user.username(), declared, portions, link(toNation), Set.of(user.username()));
+            Set<String> released = new LinkedHashSet<>();
+            r.released().forEach(p -> released.add(p.id()));
+            if (released.isEmpty()) {
+                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard",
+                        "nothing of report " + id + " that you may read may be released to "
+                                + toNation);
+            }
+            included.removeIf(p -> !released.contains(p.id()));
+        }
+        Label banner = kernel.rollUp(included.stream().map(p -> Label.parse(p.marking())).toList());
+        byte[] data = canonical(view, included);
+        LabelBinding binding = LabelBinding.bind(banner, data, key.getPrivate());
+        Base64.Encoder b64 = Base64.getEncoder();
+        return Optional.of(new ReportPackage(ReportPackage.FORMAT, nation, Adatp4774.toXml(banner), banner.banner(), b64.encodeToString(data),
+                b64.encodeToString(binding.dataDigest()), b64.encodeToString(binding.signature()), BindingKeys.base64(key.getPublic())));
+    }
+
+    /** The report as the package carries it: canonical JSON (fixed field order), attachments with their bytes. */
+    private byte[] canonical(ReportView view, List<ReportView.PortionView> included) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", view.id());
+        m.put("nation", view.nation());
+        m.put("author", view.author());
+        m.put("createdAt", view.createdAt().toString());
+        boolean titleIn = view.title() != null && included.contains(view.title());
+        m.put("observedAt", titleIn && view.observedAt() != null ? view.observedAt().toString() : null);
+        m.put("location", titleIn && view.location() != null ? List.of(view.location().lat(), view.location().lon()) : null);
+        List<Map<String, Object>> portions = new ArrayList<>();
+        for (ReportView.PortionView p : included) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", p.kind());
+            x.put("marking", p.marking());
+            x.put("text", p.text());
+            if (p.attachment() != null) {
+                x.put("name", p.attachment().name());
+                x.put("mediaType", p.attachment().mediaType());
+                x.put("content", store.content(p.id()).orElse(""));
+            }
+            portions.add(x);
+        }
+        m.put("portions", portions);
+        return json.writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized ReportView importPackage(ReportPackage pkg, KizunaUser importer) {
+        writes.authorize(importer, Write.WRITE_REPORT, importer.nation());
+        List<String> invalid = validator.validate(pkg).stream().map(IntelService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        if (!ReportPackage.FORMAT.equals(pkg.format())) throw new IllegalArgumentException("format: must be " + ReportPackage.FORMAT);
+        PublicKey signer = BindingKeys.publicKey(pkg.publicKey());
+        if (!Arrays.equals(signer.getEncoded(), key.getPublic().getEncoded())) {
+            throw new IllegalArgumentException("publicKey: the package is signed by a key this node does not trust");
+        }
+        byte[] data = base64("data", pkg.data()), digest = base64("digest", pkg.digest()), signature = base64("signature", pkg.signature());
+        Label label;
+        try {
+            label = Adatp4774.fromXml(pkg.label());
+        } catch (InvalidMarkingException e) {
+            throw new IllegalArgumentException("label: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("label: not an ADatP-4774 label");
+        }
+        if (!label.banner().equals(pkg.banner())) {
+            throw new IllegalArgumentException("banner: " + pkg.banner() + " is not the package's ADatP-4774 label " + label.banner());
+        }
+        if (!MessageDigest.isEqual(sha384(data), digest)) {
+            throw new IllegalArgumentException("binding: the label is bound to other data (the data's SHA-384 digest differs from the bound one); "
+                    + "a label moved onto other data, or data changed after binding, is refused");
+        }
+        if (!new LabelBinding(label, digest, signature).verifies(data, signer)) {
+            throw new IllegalArgumentException(
+                    "binding: the signature over the label and the digest does not verify; the label was changed after it was bound");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(new String(data, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("data: not the JSON of a report");
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        int seq = 1;
+        for (JsonNode p : root.path("portions")) {
+            String kind = p.path("kind").asString("");
+            String field = "data.portions[" + prepared.size() + "]";
+            if (!List.of(Kinds.TITLE, Kinds.TEXT, Kinds.ATTACHMENT, Kinds.TEAR_LINE).contains(kind)) {
+                throw new IllegalArgumentException(field + ".kind: unknown kind '" + kind + "'");
+            }
+            NewReport.NewAttachment attachment = kind.equals(Kinds.ATTACHMENT)
+                    ? new NewReport.NewAttachment(p.path("name").asString(""), p.path("mediaType").asString(""), p.path("content").asString(""))
+                    : null;
+            Label pl = marking(field + ".marking", p.path("marking").asString(""), null);
+            if (!kernel.mayRead(pl, importer.reader())) {
+                throw new IllegalArgumentException(field + ".marking: you may import only a package you may read whole; you may not read " + pl.banner());
+            }
+            prepared.add(prepare(kind.equals(Kinds.TITLE) ? 0 : seq++, kind, field, p.path("marking").asString(""), p.path("text").asString(""), attachment,
+                    null, pl.banner()));
+        }
+        if (prepared.isEmpty()) throw new IllegalArgumentException("data: the package holds no portion");
+        if (!rollUpOrRefuse(prepared.stream().map(Prepared::label).toList()).equals(label)) {
+            throw new IllegalArgumentException("label: " + label.banner() + " is not the roll-up of the package's portions");
+        }
+        String originNation = root.path("nation").asString(pkg.node());
+        if (!originNation.matches("[A-Z]{3}")) throw new IllegalArgumentException("data.nation: not a nation trigraph");
+        String observed = root.path("observedAt").asString(null);
+        JsonNode loc = root.path("location");
+        Instant now = clock.instant();
+        String id = newId("IR-");
+        String from = root.path("id").asString("");
+        JdbcReports.StoredReport report = new JdbcReports.StoredReport(id, originNation, importer.username(), now, 0, null, pkg.node(),
+                from.length() > 64 ? from.substring(0, 64) : from, loc.isArray() ? loc.get(0).asDouble() : null, loc.isArray() ? loc.get(1).asDouble() : null,
+                observed == null ? null : Instant.parse(observed));
+        tx.executeWithoutResult(s -> insert(report, prepared, now));
+        return reads.single(id, importer.reader()).orElseThrow();
+    }
+
+    private static byte[] base64(String field, String value) {
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": is not base64");
+        }
+    }
+
+    private static byte[] sha384(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-384").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public BindingKey bindingKey() {
+        return new BindingKey(nation, "ECDSA P-384 with SHA-384", BindingKeys.base64(key.getPublic()), BindingKeys.fingerprint(key.getPublic()));
+    }
+
+    private String newId(String prefix) {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        StringBuilder s = new StringBuilder(prefix);
+        for (int i = 0; i < 12; i++) s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return s.toString();
+    }
+}
