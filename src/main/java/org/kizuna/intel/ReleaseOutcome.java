@@ -19,6 +19,7 @@ public record ReleaseOutcome(String release, State state, String reportId, @Null
     }
 
     public enum State {
-        PENDING, RELEASED
+        PENDING,
+        RELEASED
     }
 }
