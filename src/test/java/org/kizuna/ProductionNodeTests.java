@@ -18,12 +18,16 @@ import org.kizuna.node.NodeDatabase;
 import org.kizuna.node.NodePki;
 import org.kizuna.testing.NodeTls;
 import org.kizuna.testing.TempDirs;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A production node: HTTPS only (no plain HTTP at all), and its data directory, database and keys are
- * readable by the node's user only, the key stores protected by a secret generated for this node.
+ * readable by the node's user only, the key stores protected by a secret generated for this node; it holds the public
+ * reference data (registry, joint statements, exercise series) and none of the demo's invented content.
  */
 class ProductionNodeTests {
 
@@ -43,6 +47,27 @@ class ProductionNodeTests {
     static void stop() {
         if (node != null) node.close();
         TempDirs.delete(dir);
+    }
+
+    @Test
+    void aProductionNodeHoldsThePublicReferenceDataOnceAndNoDemoContent() throws Exception {
+        JdbcClient jdbc = node.getBean(JdbcClient.class);
+        String counts = """
+                select (select count(*) from commitment_statement) || ' statements, ' || (select count(*) from commitment) || ' commitments, '
+                    || (select count(*) from commitment_change) || ' changes, ' || (select count(*) from exercise_series) || ' series, '
+                    || (select count(*) from exercise) || ' exercises, ' || (select count(*) from exercise_inject) || ' injects, '
+                    || (select count(*) from plan) || ' plans, ' || (select count(*) from missions_assignment) || ' assignments'""";
+        String loaded = jdbc.sql(counts).query(String.class).single();
+        // the statements and commitments of commitments/joint-statements.yaml, the series of exercises/reference-exercises.yaml with their
+        // latest exercise; none of the demo's invented content (the next Keen Sword and its injects, plans, the missions matrix)
+        assertThat(loaded).startsWith("8 statements, 13 commitments, ").endsWith(" 10 series, 10 exercises, 0 injects, 0 plans, 0 assignments");
+        assertThat(jdbc.sql("select count(*) from commitment where id = 'futenma-frf'").query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("select count(*) from exercise_series where id = 'keen-sword'").query(Long.class).single()).isEqualTo(1L);
+        // loading is once: the loaders run again at every start and leave what the node holds as it is
+        for (String runner : List.of("commitmentsReferenceData", "exercisesReferenceData")) {
+            node.getBean(runner, ApplicationRunner.class).run(new DefaultApplicationArguments());
+        }
+        assertThat(jdbc.sql(counts).query(String.class).single()).isEqualTo(loaded);
     }
 
     @Test

@@ -33,4 +33,11 @@ public interface Missions {
 
     /** Records an assignment of a registry organization (of the user's own nation) to a role in an area and region. */
     Assignment record(NewAssignment assignment, KizunaUser user);
+
+    /**
+     * Ends an assignment (or corrects its end) on {@code end.validTo}, authorized like recording it ({@code RECORD_MISSION},
+     * the force's nation) once the assignment is found among what the user may read: empty alike when it does not exist and
+     * when the user may not read it.
+     */
+    Optional<Assignment> end(String id, AssignmentEnd end, KizunaUser user);
 }

@@ -33,6 +33,6 @@ public record NewAssignment(
         @NotBlank(message = "give the assignment's label, such as UNCLASSIFIED") @Size(max = 200, message = "is at most 200 characters") String label,
         @Nullable @Size(max = 500, message = "is at most 500 characters") String note) {
 
-    static final String ROLE = "must be LEAD, SUPPORTING or SUPPORTED";
-    static final String DATE = "must be a date in ISO form YYYY-MM-DD, such as 2025-06-01";
+    public static final String ROLE = "must be LEAD, SUPPORTING or SUPPORTED";
+    public static final String DATE = "must be a date in ISO form YYYY-MM-DD, such as 2025-06-01";
 }

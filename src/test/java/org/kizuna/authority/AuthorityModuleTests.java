@@ -2,6 +2,7 @@ package org.kizuna.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.kizuna.audit.AuditEntry;
@@ -23,6 +25,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -46,10 +50,13 @@ class AuthorityModuleTests {
     final UserDirectory users;
     final AuditLog audit;
 
-    AuthorityModuleTests(Authority authority, UserDirectory users, AuditLog audit) {
+    final PlatformTransactionManager transactions;
+
+    AuthorityModuleTests(Authority authority, UserDirectory users, AuditLog audit, PlatformTransactionManager transactions) {
         this.authority = authority;
         this.users = users;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     @Test
@@ -71,11 +78,33 @@ class AuthorityModuleTests {
         assertThat(japan.since()).isEqualTo(second);
         assertThat(authority.levelsInForce(Readers.aus())).filteredOn(l -> l.region().equals("global")).extracting(LevelInForce::level)
                 .containsExactly("peacetime");
+        // appended once each setting committed (the listener runs after the commit, perhaps on another thread)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(levelRecords("japan"))
+                .containsExactlyInAnyOrder("set gray-zone by jpn.officer at " + first + ": armed group landed on a remote island",
+                        "set armed-attack by jpn.officer at " + second + ": cabinet decision"));
+    }
+
+    @Test
+    void aSettingWhoseTransactionRollsBackLeavesNoAuditRecordAndACommittedOneExactlyOne() {
+        KizunaUser setter = users.find("jpn.officer").orElseThrow();
+        // the setting joins a transaction that then rolls back: as if its commit had failed
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            authority.setLevel(new NewLevel("surrounding-areas", "survival-threatening", "rolled back"), setter);
+            status.setRollbackOnly();
+        });
+        assertThat(authority.history("surrounding-areas", Readers.jpn())).extracting(LevelSetting::note).doesNotContain("rolled back");
+        authority.setLevel(new NewLevel("surrounding-areas", "gray-zone", "committed"), setter);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(levelRecords("surrounding-areas")).anyMatch(r -> r.endsWith(": committed")));
+        // the committed setting's record arrived; the rolled-back one's never will (its event was never stored)
+        assertThat(levelRecords("surrounding-areas")).filteredOn(r -> r.endsWith(": committed")).hasSize(1);
+        assertThat(levelRecords("surrounding-areas")).noneMatch(r -> r.contains("survival-threatening") || r.endsWith(": rolled back"));
+    }
+
+    /** The audit records of level settings in a region, durable and signed: "set LEVEL by USER at INSTANT: NOTE". */
+    private List<String> levelRecords(String region) {
         audit.flush();
-        assertThat(audit.entries(0, 1000, Readers.usa()).stream().map(AuditEntry::record)
-                .filter(r -> r.subject().equals("authority/level/japan")))
-                .extracting(r -> r.outcome() + " by " + r.actor() + " at " + r.at())
-                .containsExactly("set gray-zone by jpn.officer at " + first, "set armed-attack by jpn.officer at " + second);
+        return audit.entries(0, 1000, Readers.usa()).stream().map(AuditEntry::record).filter(r -> r.subject().equals("authority/level/" + region))
+                .map(r -> r.outcome() + " by " + r.actor() + " at " + r.at() + ": " + r.reason()).toList();
     }
 
     @Test

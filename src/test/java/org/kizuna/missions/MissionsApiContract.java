@@ -149,4 +149,62 @@ abstract class MissionsApiContract {
                 assignment("isr", "japan", "fifth-af", "LEAD", null, null, "2030-01-01", "UNCLASSIFIED")).status()).isEqualTo(403);
         assertThat(assignments()).isEqualTo(before);
     }
+
+    static List<String> changes(JsonNode analysis) {
+        List<String> out = new ArrayList<>();
+        analysis.get("changes")
+                .forEach(c -> out.add(c.get("kind").asString() + " " + c.get("day").asString() + " " + c.get("assignment").get("id").asString()));
+        return out;
+    }
+
+    static boolean inCell(JsonNode analysis, String area, String region, String id) {
+        return cell(analysis, area, region).get("assignments").findValuesAsString("id").contains(id);
+    }
+
+    @Test
+    void anAssignmentEndsFromItsEndDayOnAndEarlierDaysStillSeeIt() {
+        String id = as("usa.officer").post("/api/v1/missions/assignments",
+                assignment("hadr", "surrounding-seas", "usfj", "SUPPORTING", null, null, "2040-01-01", "UNCLASSIFIED")).json().get("id").asString();
+        String end = "/api/v1/missions/assignments/" + id + "/end";
+        // refused ends change nothing: a partner, a viewer, an end before (or on) its first day, a malformed date
+        Api.Response partner = as("jpn.officer").post(end, "{\"validTo\": \"2041-01-01\"}");
+        assertThat(partner.status()).isEqualTo(403);
+        assertThat(partner.json().get("detail").asString()).contains("the force's nation (USA)");
+        assertThat(as("usa.clerk").post(end, "{\"validTo\": \"2041-01-01\"}").status()).isEqualTo(403);
+        for (String bad : List.of("2039-12-31", "2040-01-01", "1 Jan 2041")) {
+            Api.Response r = as("usa.officer").post(end, "{\"validTo\": \"" + bad + "\"}");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("detail").asString()).as(bad).startsWith("validTo");
+        }
+        assertThat(as("usa.officer").post(end, "{\"validTo\": \"2041-01-01\", \"note\": \"" + "x".repeat(501) + "\"}").json().get("detail")
+                .asString()).contains("note");
+        assertThat(jdbc.sql("select valid_to from missions_assignment where id = ?").param(id).query(java.sql.Date.class).optional()).isEmpty();
+
+        JsonNode ended = as("usa.officer").post(end, "{\"validTo\": \"2041-01-01\", \"note\": \"the task was handed to JSDF\"}").json();
+        assertThat(ended.get("validity").get("to").asString()).isEqualTo("2041-01-01");
+        assertThat(ended.get("ended").get("by").asString()).isEqualTo("usa.officer");
+        assertThat(ended.get("ended").get("note").asString()).isEqualTo("the task was handed to JSDF");
+        assertThat(as("jpn.officer").get("/api/v1/missions/assignments/" + id).json().get("validity").get("to").asString()).isEqualTo("2041-01-01");
+        // it counts up to the day before its end, and no longer from that day on
+        assertThat(inCell(as("jpn.officer").get("/api/v1/missions/analysis?asOf=2040-12-31").json(), "hadr", "surrounding-seas", id)).isTrue();
+        assertThat(inCell(as("jpn.officer").get("/api/v1/missions/analysis?asOf=2041-01-01").json(), "hadr", "surrounding-seas", id)).isFalse();
+        assertThat(as("jpn.officer").get("/api/v1/missions/assignments?asOf=2041-01-01").body()).doesNotContain(id);
+        assertThat(changes(as("jpn.officer").get("/api/v1/missions/analysis?asOf=2041-03-01&since=2040-06-01").json())).contains("ENDED 2041-01-01 " + id);
+        // a correction of the end moves it
+        assertThat(as("usa.planner").post(end, "{\"validTo\": \"2041-06-01\"}").status()).isEqualTo(200);
+        assertThat(inCell(as("jpn.officer").get("/api/v1/missions/analysis?asOf=2041-03-01").json(), "hadr", "surrounding-seas", id)).isTrue();
+        assertThat(changes(as("jpn.officer").get("/api/v1/missions/analysis?asOf=2041-07-01&since=2041-02-01").json())).contains("ENDED 2041-06-01 " + id);
+    }
+
+    @Test
+    void endingAnAssignmentTheUserMayNotReadAnswersAsForOneThatDoesNotExist() {
+        String id = as("usa.officer").post("/api/v1/missions/assignments",
+                assignment("hadr", "japan", "usfj", "SUPPORTING", null, null, "2040-01-01", "SECRET//NOFORN")).json().get("id").asString();
+        Api.Response hidden = as("jpn.officer").post("/api/v1/missions/assignments/" + id + "/end", "{\"validTo\": \"2041-01-01\"}");
+        Api.Response missing = as("jpn.officer").post("/api/v1/missions/assignments/MA-00000000/end", "{\"validTo\": \"2041-01-01\"}");
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.body().replace(id, "ID")).isEqualTo(missing.body().replace("MA-00000000", "ID"));
+        assertThat(as("usa.officer").get("/api/v1/missions/assignments/" + id).json().get("validity").has("to")).isFalse();
+    }
 }

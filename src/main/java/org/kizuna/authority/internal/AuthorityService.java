@@ -48,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Situation levels and support requests. Levels are public (UNCLASSIFIED), so the outcome of a request never depends
  * on a level its requester may not read; a level is set by a user the write matrix allows ({@code SET_SITUATION_LEVEL},
  * JPN) who is also designated in {@link AuthoritySettings#levelSetters()}, time-stamped by the node's {@link Clock},
- * and recorded in the audit log in the transaction that stores it. A request is checked against the level in force in
+ * and recorded in the audit log once the transaction that stores it has committed ({@link LevelAudit}). A request is checked against the level in force in
  * its region when it is filed; support given by the legislation's nation (JPN) follows the rules of
  * {@link LegalFacts}, support by any other nation is sent to that nation for a decision. Reads go through the read path,
  * one audited query per call.
@@ -136,12 +136,11 @@ class AuthorityService implements Authority {
         LegalFacts.Situation level = situation(n.level());
         LevelSetting s = new LevelSetting("SL-" + UUID.randomUUID().toString().substring(0, 8), region.id(), level.id(),
                 JdbcAuthority.orNull(n.note()), user.username(), clock.instant(), Label.UNCLASSIFIED);
-        // stored and audited together: the record is appended before the commit, so no level is in force unaudited
+        // the setting and its event publication commit together; the audit record is appended once they did (LevelAudit), so a
+        // setting whose transaction rolls back leaves no record, and one that committed gets its record even after a restart
         tx.executeWithoutResult(status -> {
             store.insert(s);
-            audit.append(new AuditRecord(AuditRecord.Kind.ADMINISTRATION, user.username(), "authority/level/" + region.id(), "set " + level.id(),
-                    s.note() == null ? "" : s.note(), s.label(), s.setAt()));
-            events.publishEvent(new SituationLevelSet(s.id(), s.region(), s.level(), s.setBy(), s.setAt(), s.label()));
+            events.publishEvent(new SituationLevelSet(s.id(), s.region(), s.level(), s.setBy(), s.setAt(), s.label(), s.note()));
         });
         return s;
     }

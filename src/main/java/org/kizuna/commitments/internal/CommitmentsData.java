@@ -31,9 +31,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The commitments page in the console, the commitments as a source of the node's search, and in demo mode the
- * statements and commitments of {@code commitments/joint-statements.yaml}, loaded once (after the registry, whose
- * organizations they name, checked first: every organization exists and is of the owner nation, every source is known).
+ * The commitments page in the console, the commitments as a source of the node's search, and on every node (demo or
+ * production) the public statements and commitments of {@code commitments/joint-statements.yaml}, loaded once at the
+ * first start, as the registry loads its reference data (after the registry, whose organizations they name, checked
+ * first: every organization exists and is of the owner nation, every source is known).
  */
 @Configuration(proxyBeanMethods = false)
 class CommitmentsData {
@@ -63,10 +64,11 @@ class CommitmentsData {
 
     @Bean
     @Order(25)
-    ApplicationRunner commitmentsDemoData(JdbcCommitments store, CommitmentService service, Registry registry, NodeSettings node,
+    ApplicationRunner commitmentsReferenceData(JdbcCommitments store, CommitmentService service, Registry registry, NodeSettings node,
             TransactionTemplate tx, Clock clock) {
         return (ApplicationArguments args) -> {
-            if (!node.isDemo() || store.count() > 0) return;
+            // public facts, not demo content: every node holds them, loaded once (a node that holds statements is left as it is)
+            if (store.count() > 0) return;
             ReferenceStatements data = ReferenceStatements.load();
             Reader asNode = Reader.of(node.nation(), Policy.ofNation(node.nation()).orElseThrow().levels().getLast().englishName(), Set.of());
             check(data, registry, asNode, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));

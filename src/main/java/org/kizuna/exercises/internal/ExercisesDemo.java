@@ -32,8 +32,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The exercises page in the console, and in demo mode the exercise series of the reference facts with their latest
- * instance (exercises/reference-exercises.yaml), and the next Keen Sword in planning with a few products and injects.
+ * The exercises page in the console; on every node (demo or production) the exercise series of the reference facts
+ * with their latest instance (exercises/reference-exercises.yaml), loaded once at the first start as the registry loads
+ * its reference data; and in demo mode only, at that same first start, the next Keen Sword in planning with a few
+ * products and injects (invented content).
  */
 @Configuration
 class ExercisesDemo {
@@ -50,10 +52,11 @@ class ExercisesDemo {
 
     @Bean
     @Order(30)
-    ApplicationRunner exercisesDemoData(JdbcExercises store, ExerciseService service, UserDirectory users, NodeSettings node, Clock clock,
+    ApplicationRunner exercisesReferenceData(JdbcExercises store, ExerciseService service, UserDirectory users, NodeSettings node, Clock clock,
             TransactionTemplate tx) {
         return (ApplicationArguments args) -> {
-            if (!node.isDemo() || store.seriesCount() > 0) return;
+            // the series are public facts: every node holds them, loaded once (a node that holds series is left as it is)
+            if (store.seriesCount() > 0) return;
             ReferenceExercises data = ReferenceExercises.load();
             check(data);
             tx.executeWithoutResult(s -> {
@@ -64,10 +67,13 @@ class ExercisesDemo {
                     store.insertExercise(latest(e), clock.instant());
                 }
             });
+            log.info("exercises: {} series with their latest exercise loaded from {}", data.series().size(), ReferenceExercises.RESOURCE);
+            if (!node.isDemo()) return;
+            // the demo's invented exercise in planning, once, with the reference data
             List<KizunaUser> planners = List.of(users.find("usa.officer").orElse(null), users.find("jpn.officer").orElse(null)).stream()
                     .filter(java.util.Objects::nonNull).map(u -> (KizunaUser) u).toList();
             if (planners.size() == 2) nextKeenSword(store, service, planners.get(0), planners.get(1), clock);
-            log.info("exercises demo: {} series with their latest exercise, and the next Keen Sword in planning", data.series().size());
+            log.info("exercises demo: the next Keen Sword in planning");
         };
     }
 

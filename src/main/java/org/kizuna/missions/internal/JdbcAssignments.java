@@ -60,6 +60,17 @@ class JdbcAssignments {
                 .update();
     }
 
+    /** Sets the assignment's end (exclusive) and who set it; false when there is no such assignment. */
+    boolean end(String id, LocalDate validTo, Assignment.Ended ended) {
+        return jdbc.sql("update missions_assignment set valid_to = :to, ended_by = :by, ended_at = :at, end_note = :note where id = :id")
+                .param("to", validTo)
+                .param("by", ended.by())
+                .param("at", java.sql.Timestamp.from(ended.at()))
+                .param("note", ended.note())
+                .param("id", id)
+                .update() == 1;
+    }
+
     Optional<Assignment> find(String id) {
         return jdbc.sql("select * from missions_assignment where id = :id").param("id", id).query((rs, n) -> assignment(rs)).optional();
     }
@@ -87,7 +98,10 @@ class JdbcAssignments {
                 rs.getString("nation"), Assignment.Role.valueOf(rs.getString("role")), rs.getString("task"), rs.getString("division"),
                 new Organization.Validity(date(rs.getDate("valid_from")), date(rs.getDate("valid_to"))),
                 new Organization.Provenance(list(rs.getString("sources")), rs.getString("verification"), rs.getString("note")),
-                rs.getString("recorded_by"), labels.computeIfAbsent(rs.getString("label"), Label::parse));
+                rs.getString("recorded_by"), labels.computeIfAbsent(rs.getString("label"), Label::parse),
+                rs.getString("ended_by") == null
+                        ? null
+                        : new Assignment.Ended(rs.getString("ended_by"), rs.getTimestamp("ended_at").toInstant(), rs.getString("end_note")));
     }
 
     private static @Nullable LocalDate date(@Nullable Date d) {

@@ -53,7 +53,7 @@ class MissionsConfiguration {
                         .organization();
                 store.insert(new Assignment("MA-" + UUID.randomUUID().toString().substring(0, 8), d.area(), d.region(), o.id(), o.nation(), d.role(),
                         d.task(), d.division(), new Organization.Validity(d.validFrom(), d.validTo()),
-                        new Organization.Provenance(d.sources(), d.verification(), d.note()), "reference-data", Label.parse(d.label())),
+                        new Organization.Provenance(d.sources(), d.verification(), d.note()), "reference-data", Label.parse(d.label()), null),
                         clock.instant());
             }
             log.info("missions: {} demo assignments loaded from {}", reference.assignments().size(), MissionsReference.RESOURCE);

@@ -26,6 +26,7 @@ import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.missions.Analysis;
 import org.kizuna.missions.Assignment;
+import org.kizuna.missions.AssignmentEnd;
 import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
@@ -200,9 +201,30 @@ class MissionsService implements Missions {
         covers(label, o.label(), "organization " + o.id());
         Assignment a = new Assignment("MA-" + UUID.randomUUID().toString().substring(0, 8), n.area(), n.region(), o.id(), o.nation(),
                 Assignment.Role.valueOf(n.role()), blankToNull(n.task()), blankToNull(n.division()), new Organization.Validity(from, to),
-                new Organization.Provenance(List.of(), "recorded", blankToNull(n.note())), user.username(), label);
+                new Organization.Provenance(List.of(), "recorded", blankToNull(n.note())), user.username(), label, null);
         store.insert(a, clock.instant());
         return a;
+    }
+
+    @Override
+    public Optional<Assignment> end(String id, AssignmentEnd end, KizunaUser user) {
+        // found among what the user may read first (404 alike for an unreadable and a missing one), then the write matrix
+        Optional<Assignment> found = assignment(id, user.reader());
+        if (found.isEmpty()) return found;
+        Assignment a = found.get();
+        writes.authorize(user, Write.RECORD_MISSION, a.nation());
+        List<String> invalid = validator.validate(end).stream().map(MissionsService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        LocalDate to = date("validTo", end.validTo());
+        LocalDate from = a.validity().from();
+        if (from != null && !to.isAfter(from)) {
+            throw new IllegalArgumentException("validTo: must be after the assignment's validFrom (" + from + "); got " + to);
+        }
+        Assignment.Ended ended = new Assignment.Ended(user.username(), clock.instant(), blankToNull(end.note()));
+        if (!store.end(id, to, ended)) return Optional.empty();
+        // the answer is built from what the user already read: one audited read per request
+        return Optional.of(new Assignment(a.id(), a.area(), a.region(), a.organization(), a.nation(), a.role(), a.task(), a.division(),
+                new Organization.Validity(from, to), a.provenance(), a.recordedBy(), a.label(), ended));
     }
 
     /** Whoever may read the assignment sees the organization it names, so the label must cover the organization's. */
@@ -227,7 +249,7 @@ class MissionsService implements Missions {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String violation(ConstraintViolation<NewAssignment> v) {
+    private static String violation(ConstraintViolation<?> v) {
         return v.getPropertyPath() + ": " + v.getMessage();
     }
 }

@@ -90,9 +90,8 @@ class PlanService implements Plans {
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         List<String> nations = p.nations();
         if (new HashSet<>(nations).size() != nations.size()) throw new IllegalArgumentException("nations: a nation is named more than once");
-        if (!nations.contains(author.nation())) {
-            throw new IllegalArgumentException("nations: a plan's participating nations include the author's own (" + author.nation() + ")");
-        }
+        // a planner drafts only plans its own nation takes part in: the write matrix's nation rule, so a 403 as on every row
+        if (!nations.contains(author.nation())) writes.authorize(author, Write.DRAFT_PLAN, String.join(", ", nations));
         for (String n : nations) {
             if (Policy.ofNation(n).isEmpty()) throw new IllegalArgumentException("nations: " + n + " has no classification policy on this node");
         }

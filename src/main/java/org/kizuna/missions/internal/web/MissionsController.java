@@ -12,6 +12,7 @@ import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
 import org.kizuna.missions.Analysis;
 import org.kizuna.missions.Assignment;
+import org.kizuna.missions.AssignmentEnd;
 import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
@@ -71,6 +72,13 @@ class MissionsController {
     @PostMapping("/assignments")
     ResponseEntity<Assignment> record(@Valid @RequestBody NewAssignment assignment, KizunaUser user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(missions.record(assignment, user));
+    }
+
+    @Operation(summary = "End an assignment, or correct its end", description = "A planner of the organization's nation; from validTo (after validFrom) "
+            + "on the assignment no longer counts, and the analysis as of an earlier day still sees it. An assignment the user may not read is not found.")
+    @PostMapping("/assignments/{id}/end")
+    Assignment end(@PathVariable String id, @Valid @RequestBody AssignmentEnd end, KizunaUser user) {
+        return missions.end(id, end, user).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Not found", "no assignment '" + id + "'"));
     }
 
     @Operation(summary = "The matrix of a day with its gaps, duplications and changes since a day, for the reader", description = "Computed from the assignments the reader may read only. since (optional, before asOf) lists the assignments "
