@@ -1,0 +1,233 @@
+package org.kizuna.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
+import org.kizuna.label.Clearance;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Labelled;
+import org.kizuna.label.ReadPath;
+import org.kizuna.label.Reader;
+import org.kizuna.node.BackgroundThreads;
+import org.kizuna.node.NodeDirectory;
+import org.kizuna.node.NodeSettings;
+import org.kizuna.search.Search;
+import org.kizuna.search.SearchNotReadyException;
+import org.kizuna.search.SearchPage;
+import org.kizuna.search.SearchSource;
+import org.kizuna.search.Searchable;
+import org.kizuna.search.SearchableChanged;
+import org.kizuna.search.SearchableRemoved;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The node's search. When the node starts, the index is built in the background from every {@link SearchSource}
+ * (the database is the record; the index is derived and rebuilt at every start) and queries answer
+ * {@link SearchNotReadyException} until it is complete; meanwhile and afterwards the modules' {@link SearchableChanged}
+ * and {@link SearchableRemoved} events keep it current. A query decides every distinct label of the index for the
+ * reader once, searches only the readable ones, and hands the parts it returns through the read path as one audited
+ * query.
+ */
+@Service
+@EnableConfigurationProperties(SearchSettings.class)
+class NodeSearch implements Search, SmartLifecycle {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeSearch.class);
+    static final int MAX_SIZE = 100, MAX_PAGE = 999, MAX_KINDS = 8;
+
+    private final ReadPath readPath;
+    private final LabelKernel kernel;
+    private final ObjectProvider<SearchSource> sources;
+    private final SearchSettings settings;
+    private final SearchIndex index;
+    private volatile boolean ready;
+    private volatile boolean running;
+    private @Nullable Thread builder;
+
+    NodeSearch(ReadPath readPath, ObjectProvider<SearchSource> sources, SearchSettings settings, NodeSettings node) throws IOException {
+        this.readPath = readPath;
+        this.kernel = readPath.kernel();
+        this.sources = sources;
+        this.settings = settings;
+        Directory directory = settings.inMemory()
+                ? new ByteBuffersDirectory()
+                : FSDirectory.open(NodeDirectory.createPrivate(node.dataDir().resolve("search-index")));
+        this.index = new SearchIndex(directory, settings.index());
+    }
+
+    /** A record named in the read path's audit entry: {@code kind/id#part}. */
+    private record Given(String record, Searchable.Part part) implements Labelled {
+        @Override
+        public Label label() {
+            return part.label();
+        }
+
+        String id() {
+            return record + "#" + part.name();
+        }
+    }
+
+    @Override
+    public SearchPage search(Reader reader, String query, Set<String> kinds, int page, int size) {
+        String refused = refusal(query, kinds, page, size);
+        if (refused != null) throw new IllegalArgumentException(refused);
+        if (!ready) throw new SearchNotReadyException();
+        String q = query.strip();
+        Set<String> sortedKinds = new TreeSet<>(kinds);
+        String asked = "search?q=" + q + (sortedKinds.isEmpty() ? "" : "&kind=" + String.join(",", sortedKinds)) + "&page=" + page + "&size=" + size;
+        try (ReadPath.Query audit = readPath.query(reader, asked)) {
+            Clearance clearance = kernel.clearance(reader);
+            SearchIndex.Found found = index.search(q, sortedKinds, label -> kernel.mayRead(label, clearance), page, size);
+            List<Given> offered = new ArrayList<>();
+            for (SearchIndex.FoundRecord r : found.records()) {
+                String rec = r.kind() + "/" + r.id();
+                if (r.title() != null) offered.add(new Given(rec, r.title()));
+                for (SearchIndex.Match m : r.matches()) offered.add(new Given(rec, m.part()));
+            }
+            Map<String, Set<String>> allowed = new HashMap<>();
+            for (Given g : audit.readable(offered, Given::id)) {
+                allowed.computeIfAbsent(g.record(), k -> new java.util.HashSet<>()).add(g.part().name());
+            }
+            List<SearchPage.Hit> hits = new ArrayList<>();
+            for (SearchIndex.FoundRecord r : found.records()) {
+                Set<String> may = allowed.getOrDefault(r.kind() + "/" + r.id(), Set.of());
+                List<String> parts = new ArrayList<>(), snippets = new ArrayList<>();
+                for (SearchIndex.Match m : r.matches()) {
+                    if (!may.contains(m.part().name())) continue;
+                    parts.add(m.part().name());
+                    if (m.snippet() != null) snippets.add(m.snippet());
+                }
+                if (parts.isEmpty()) continue;
+                String title = r.title() != null && may.contains(r.title().name()) ? r.title().text() : null;
+                hits.add(new SearchPage.Hit(r.kind(), r.id(), r.link(), title, snippets, parts, r.score()));
+            }
+            return new SearchPage(q, found.total(), page, size, hits);
+        }
+    }
+
+    /** Why these arguments are refused, naming the parameter, or null. */
+    static @Nullable String refusal(@Nullable String query, Set<String> kinds, int page, int size) {
+        String q = QueryText.refusal(query);
+        if (q != null) return q;
+        if (kinds.size() > MAX_KINDS) return "kind: name at most " + MAX_KINDS + " kinds";
+        for (String k : kinds) {
+            if (!k.matches("[a-z]{1,32}")) return "kind: a kind is a lower-case word such as report, plan or commitment";
+        }
+        if (page < 0 || page > MAX_PAGE) return "page: must be 0 to " + MAX_PAGE;
+        if (size < 1 || size > MAX_SIZE) return "size: must be 1 to " + MAX_SIZE;
+        return null;
+    }
+
+    /** Whether the index has been built since the node started. */
+    boolean ready() {
+        return ready;
+    }
+
+    @ApplicationModuleListener
+    void on(SearchableChanged changed) {
+        try {
+            index.put(changed.record());
+        } catch (IllegalStateException e) {
+            log.error("search: {}", e.getMessage());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(SearchableRemoved removed) {
+        index.remove(removed.kind(), removed.id());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        index.building();
+        Thread t = new Thread(this::build, "search-index-build");
+        t.setDaemon(true);
+        builder = t;
+        t.start();
+    }
+
+    private void build() {
+        long t0 = System.nanoTime();
+        AtomicLong records = new AtomicLong();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.buildThreads(), settings.buildThreads(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256), r -> {
+                    Thread w = new Thread(r, "search-index-build-worker");
+                    w.setDaemon(true);
+                    return w;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        try {
+            for (SearchSource source : sources.orderedStream().toList()) {
+                try (Stream<Searchable> all = source.all()) {
+                    all.forEach(r -> {
+                        if (Thread.currentThread().isInterrupted()) throw new BuildStopped();
+                        pool.execute(() -> {
+                            try {
+                                index.putBuilt(r);
+                                records.incrementAndGet();
+                            } catch (IllegalStateException e) {
+                                log.error("search: {}", e.getMessage());
+                            }
+                        });
+                    });
+                }
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.HOURS)) throw new BuildStopped();
+            index.built();
+            ready = true;
+            log.info("search index built: {} records from {} sources in {} ms", records.get(), sources.stream().count(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (BuildStopped | InterruptedException e) {
+            log.info("search index build stopped with the node");
+        } catch (RuntimeException e) {
+            log.error("search index build failed; search stays unavailable until the node restarts", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final class BuildStopped extends RuntimeException {
+        BuildStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        ready = false;
+        Thread t = builder;
+        if (t != null) BackgroundThreads.stop(t, Duration.ofMillis(500));
+        try {
+            index.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
