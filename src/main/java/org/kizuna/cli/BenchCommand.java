@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         MetricsBenchCommand.class,
         BookingBenchCommand.class,
         AbuseBenchCommand.class,
+        SearchBenchCommand.class,
 })
 final class BenchCommand extends VerbGroup {
 }

@@ -12,6 +12,7 @@
         "picture :: bench", "picture :: sim",
         "booking :: bench", "booking :: sim",
         "audit :: bench", "audit :: verify",
+        "search :: bench",
 })
 package org.kizuna.cli;
 

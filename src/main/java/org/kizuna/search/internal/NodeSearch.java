@@ -3,25 +3,14 @@ package org.kizuna.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
-import org.kizuna.label.Clearance;
-import org.kizuna.label.Label;
-import org.kizuna.label.LabelKernel;
-import org.kizuna.label.Labelled;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.BackgroundThreads;
@@ -56,35 +45,23 @@ class NodeSearch implements Search, SmartLifecycle {
     static final int MAX_SIZE = 100, MAX_PAGE = 999, MAX_KINDS = 8;
 
     private final ReadPath readPath;
-    private final LabelKernel kernel;
     private final ObjectProvider<SearchSource> sources;
     private final SearchSettings settings;
     private final SearchIndex index;
+    private final ReadableSearch search;
     private volatile boolean ready;
     private volatile boolean running;
     private @Nullable Thread builder;
 
     NodeSearch(ReadPath readPath, ObjectProvider<SearchSource> sources, SearchSettings settings, NodeSettings node) throws IOException {
         this.readPath = readPath;
-        this.kernel = readPath.kernel();
         this.sources = sources;
         this.settings = settings;
         Directory directory = settings.inMemory()
                 ? new ByteBuffersDirectory()
                 : FSDirectory.open(NodeDirectory.createPrivate(node.dataDir().resolve("search-index")));
         this.index = new SearchIndex(directory, settings.index());
-    }
-
-    /** A record named in the read path's audit entry: {@code kind/id#part}. */
-    private record Given(String record, Searchable.Part part) implements Labelled {
-        @Override
-        public Label label() {
-            return part.label();
-        }
-
-        String id() {
-            return record + "#" + part.name();
-        }
+        this.search = new ReadableSearch(index, readPath);
     }
 
     @Override
@@ -92,37 +69,7 @@ class NodeSearch implements Search, SmartLifecycle {
         String refused = refusal(query, kinds, page, size);
         if (refused != null) throw new IllegalArgumentException(refused);
         if (!ready) throw new SearchNotReadyException();
-        String q = query.strip();
-        Set<String> sortedKinds = new TreeSet<>(kinds);
-        String asked = "search?q=" + q + (sortedKinds.isEmpty() ? "" : "&kind=" + String.join(",", sortedKinds)) + "&page=" + page + "&size=" + size;
-        try (ReadPath.Query audit = readPath.query(reader, asked)) {
-            Clearance clearance = kernel.clearance(reader);
-            SearchIndex.Found found = index.search(q, sortedKinds, label -> kernel.mayRead(label, clearance), page, size);
-            List<Given> offered = new ArrayList<>();
-            for (SearchIndex.FoundRecord r : found.records()) {
-                String rec = r.kind() + "/" + r.id();
-                if (r.title() != null) offered.add(new Given(rec, r.title()));
-                for (SearchIndex.Match m : r.matches()) offered.add(new Given(rec, m.part()));
-            }
-            Map<String, Set<String>> allowed = new HashMap<>();
-            for (Given g : audit.readable(offered, Given::id)) {
-                allowed.computeIfAbsent(g.record(), k -> new java.util.HashSet<>()).add(g.part().name());
-            }
-            List<SearchPage.Hit> hits = new ArrayList<>();
-            for (SearchIndex.FoundRecord r : found.records()) {
-                Set<String> may = allowed.getOrDefault(r.kind() + "/" + r.id(), Set.of());
-                List<String> parts = new ArrayList<>(), snippets = new ArrayList<>();
-                for (SearchIndex.Match m : r.matches()) {
-                    if (!may.contains(m.part().name())) continue;
-                    parts.add(m.part().name());
-                    if (m.snippet() != null) snippets.add(m.snippet());
-                }
-                if (parts.isEmpty()) continue;
-                String title = r.title() != null && may.contains(r.title().name()) ? r.title().text() : null;
-                hits.add(new SearchPage.Hit(r.kind(), r.id(), r.link(), title, snippets, parts, r.score()));
-            }
-            return new SearchPage(q, found.total(), page, size, hits);
-        }
+        return search.search(reader, query, kinds, page, size);
     }
 
     /** Why these arguments are refused, naming the parameter, or null. */
@@ -169,47 +116,15 @@ class NodeSearch implements Search, SmartLifecycle {
 
     private void build() {
         long t0 = System.nanoTime();
-        AtomicLong records = new AtomicLong();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.buildThreads(), settings.buildThreads(), 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(256), r -> {
-                    Thread w = new Thread(r, "search-index-build-worker");
-                    w.setDaemon(true);
-                    return w;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
         try {
-            for (SearchSource source : sources.orderedStream().toList()) {
-                try (Stream<Searchable> all = source.all()) {
-                    all.forEach(r -> {
-                        if (Thread.currentThread().isInterrupted()) throw new BuildStopped();
-                        pool.execute(() -> {
-                            try {
-                                index.putBuilt(r);
-                                records.incrementAndGet();
-                            } catch (IllegalStateException e) {
-                                log.error("search: {}", e.getMessage());
-                            }
-                        });
-                    });
-                }
-            }
-            pool.shutdown();
-            if (!pool.awaitTermination(1, TimeUnit.HOURS)) throw new BuildStopped();
-            index.built();
+            List<SearchSource> all = sources.orderedStream().toList();
+            long records = IndexBuild.run(index, all.stream().<Supplier<Stream<Searchable>>>map(s -> s::all).toList(), settings.buildThreads());
             ready = true;
-            log.info("search index built: {} records from {} sources in {} ms", records.get(), sources.stream().count(),
-                    (System.nanoTime() - t0) / 1_000_000);
-        } catch (BuildStopped | InterruptedException e) {
+            log.info("search index built: {} records from {} sources in {} ms", records, all.size(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (IndexBuild.Stopped e) {
             log.info("search index build stopped with the node");
         } catch (RuntimeException e) {
             log.error("search index build failed; search stays unavailable until the node restarts", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static final class BuildStopped extends RuntimeException {
-        BuildStopped() {
-            super(null, null, false, false);
         }
     }
 

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user's query is plain text, never query syntax: it is split at white space into words, and every word must
- * match within one part, in the Japanese field (its Kuromoji tokens as a phrase, a little slop for particles) or in
- * the English field (its stemmed tokens as a phrase). Nothing a user types is an error of the query language; the
+ * match within one part, in the Japanese field (its Kuromoji tokens as a phrase, keeping the gaps of the particles
+ * and auxiliaries the analysis drops) or in the English field (its stemmed tokens as a phrase). Nothing a user types is an error of the query language; the
  * length and the number of words are bounded.
  */
 public final class QueryText {
@@ -34,8 +34,6 @@ public final class QueryText {
     public static final String LENGTH = "q: must be 1 to " + MAX_LENGTH + " characters";
     /** The refusal of a query of too many words, naming the parameter. */
     public static final String WORDS = "q: must be at most " + MAX_WORDS + " words";
-
-    private static final int JAPANESE_SLOP = 2;
 
     /** The query on the text fields (null when no word has a searchable token), and its terms for highlighting. */
     record Parsed(@Nullable Query query, Set<String> japaneseTerms, Set<String> englishTerms) {
@@ -67,8 +65,8 @@ public final class QueryText {
         Set<String> ja = new HashSet<>(), en = new HashSet<>();
         int clauses = 0;
         for (String word : words(text)) {
-            Query j = phrase(Analyzers.JA, word, japanese, JAPANESE_SLOP, ja);
-            Query e = phrase(Analyzers.EN, word, english, 0, en);
+            Query j = phrase(Analyzers.JA, word, japanese, ja);
+            Query e = phrase(Analyzers.EN, word, english, en);
             if (j == null && e == null) continue;
             Query either;
             if (j != null && e != null) {
@@ -83,7 +81,7 @@ public final class QueryText {
     }
 
     /** The word's tokens in {@code field}: one term, or a phrase keeping the analysed positions; null when none. */
-    private static @Nullable Query phrase(String field, String word, Analyzer analyzer, int slop, Set<String> terms) {
+    private static @Nullable Query phrase(String field, String word, Analyzer analyzer, Set<String> terms) {
         List<String> tokens = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, word)) {
@@ -103,7 +101,7 @@ public final class QueryText {
         if (tokens.isEmpty()) return null;
         terms.addAll(tokens);
         if (tokens.size() == 1) return new TermQuery(new Term(field, tokens.getFirst()));
-        PhraseQuery.Builder p = new PhraseQuery.Builder().setSlop(slop);
+        PhraseQuery.Builder p = new PhraseQuery.Builder();
         int first = positions.getFirst();
         for (int i = 0; i < tokens.size(); i++) {
             p.add(new Term(field, tokens.get(i)), positions.get(i) - first);

@@ -61,7 +61,7 @@ import org.kizuna.search.Searchable;
 public final class SearchIndex implements Closeable {
 
     static final String REC = "rec", KIND = "kind", ID = "id", LINK = "link", PART = "part", ORD = "ord", LABEL = "label", TITLE = "title",
-            RECNO = "recno", UPDATED = "updated", TEXT = "text";
+            RECNO = "recno", UPDATED = "updated", TEXT = "text", TITLE_ORD = "tord";
     private static final String YES = "1";
     /** Snippets per hit, at most (every matching part is named in the hit). */
     static final int SNIPPETS = 3;
@@ -209,7 +209,10 @@ public final class SearchIndex implements Closeable {
 
     private List<Document> documents(Searchable record, String key, long recno) {
         List<Document> docs = new ArrayList<>(record.parts().size());
-        boolean titled = false;
+        int titleOrd = -1;
+        for (int i = 0; i < record.parts().size() && titleOrd < 0; i++) {
+            if (record.parts().get(i).name().equals("title")) titleOrd = i;
+        }
         int ord = 0;
         for (Searchable.Part p : record.parts()) {
             String banner = p.label().banner();
@@ -228,10 +231,8 @@ public final class SearchIndex implements Closeable {
             d.add(new StoredField(PART, p.name()));
             d.add(new StoredField(ORD, ord++));
             d.add(new StringField(LABEL, banner, Field.Store.YES));
-            if (!titled && p.name().equals("title")) {
-                titled = true;
-                d.add(new StringField(TITLE, YES, Field.Store.NO));
-            }
+            if (ord - 1 == titleOrd) d.add(new StringField(TITLE, YES, Field.Store.NO));
+            d.add(new StoredField(TITLE_ORD, titleOrd));
             d.add(new NumericDocValuesField(RECNO, recno));
             d.add(new NumericDocValuesField(UPDATED, record.updated().toEpochMilli()));
             d.add(new StoredField(UPDATED, record.updated().toEpochMilli()));
@@ -252,8 +253,12 @@ public final class SearchIndex implements Closeable {
     public Found search(String text, Collection<String> kinds, Predicate<Label> mayRead, int page, int size) {
         QueryText.Parsed parsed = QueryText.parse(text, japanese, english);
         List<BytesRef> readable = new ArrayList<>();
+        Set<String> readableBanners = new java.util.HashSet<>();
         labels.forEach((banner, label) -> {
-            if (mayRead.test(label)) readable.add(new BytesRef(banner));
+            if (mayRead.test(label)) {
+                readable.add(new BytesRef(banner));
+                readableBanners.add(banner);
+            }
         });
         if (parsed.query() == null || readable.isEmpty()) return new Found(0, List.of());
         Query labelFilter = new TermInSetQuery(LABEL, readable);
@@ -281,7 +286,7 @@ public final class SearchIndex implements Closeable {
             StoredFields stored = searcher.storedFields();
             List<FoundRecord> records = new ArrayList<>(pageSlots.length);
             for (int s : pageSlots) {
-                records.add(record(searcher, stored, docs.getOrDefault(s, List.of()), tally.best[s], labelFilter, parsed));
+                records.add(record(searcher, stored, docs.getOrDefault(s, List.of()), tally.best[s], labelFilter, readableBanners, parsed));
             }
             return new Found(tally.size, records);
         } catch (IOException e) {
@@ -312,25 +317,49 @@ public final class SearchIndex implements Closeable {
         return out;
     }
 
-    private FoundRecord record(IndexSearcher searcher, StoredFields stored, List<Integer> docs, float score, Query labelFilter, QueryText.Parsed parsed)
-            throws IOException {
+    private FoundRecord record(IndexSearcher searcher, StoredFields stored, List<Integer> docs, float score, Query labelFilter,
+            Set<String> readableBanners, QueryText.Parsed parsed) throws IOException {
         List<Document> parts = new ArrayList<>(docs.size());
         for (int d : docs) parts.add(stored.document(d));
-        parts.sort(Comparator.comparingInt(d -> d.getField(ORD).numericValue().intValue()));
         Document first = parts.getFirst();
+        int firstDoc = docs.getFirst();
+        parts.sort(Comparator.comparingInt(d -> d.getField(ORD).numericValue().intValue()));
         String kind = first.get(KIND), id = first.get(ID);
-        Query titleQuery = new BooleanQuery.Builder().add(new TermQuery(new Term(REC, key(kind, id))), Occur.FILTER)
+        return new FoundRecord(kind, id, first.get(LINK), Instant.ofEpochMilli(first.getField(UPDATED).numericValue().longValue()), score,
+                title(searcher, stored, first, firstDoc, labelFilter, readableBanners), matches(parts, parsed));
+    }
+
+    /**
+     * The record's title part if the reader may read it. A record's parts are indexed as one block of consecutive
+     * documents (merges keep blocks whole and in order), so the title is found by its place in the block, and checked;
+     * should the check fail, by a query restricted to the readable labels.
+     */
+    private Searchable.@Nullable Part title(IndexSearcher searcher, StoredFields stored, Document matched, int matchedDoc, Query labelFilter,
+            Set<String> readableBanners) throws IOException {
+        int titleOrd = matched.getField(TITLE_ORD).numericValue().intValue();
+        if (titleOrd < 0) return null;
+        int titleDoc = matchedDoc - matched.getField(ORD).numericValue().intValue() + titleOrd;
+        if (titleDoc >= 0 && titleDoc < searcher.getIndexReader().maxDoc()) {
+            Document d = stored.document(titleDoc);
+            if (matched.get(ID).equals(d.get(ID)) && matched.get(KIND).equals(d.get(KIND)) && "title".equals(d.get(PART))
+                    && d.getField(ORD).numericValue().intValue() == titleOrd) {
+                return readableBanners.contains(d.get(LABEL)) ? part(d) : null;
+            }
+        }
+        Query titleQuery = new BooleanQuery.Builder().add(new TermQuery(new Term(REC, key(matched.get(KIND), matched.get(ID)))), Occur.FILTER)
                 .add(new TermQuery(new Term(TITLE, YES)), Occur.FILTER).add(labelFilter, Occur.FILTER).build();
         TopDocs title = searcher.search(titleQuery, 1);
-        Searchable.Part titlePart = title.scoreDocs.length == 0 ? null : part(stored.document(title.scoreDocs[0].doc));
+        return title.scoreDocs.length == 0 ? null : part(stored.document(title.scoreDocs[0].doc));
+    }
+
+    private List<Match> matches(List<Document> parts, QueryText.Parsed parsed) {
         List<Match> matches = new ArrayList<>(parts.size());
         for (Document d : parts) {
             Searchable.Part p = part(d);
             String snippet = matches.size() < SNIPPETS ? Snippets.of(p.text(), parsed.japaneseTerms(), parsed.englishTerms(), japanese, english) : null;
             matches.add(new Match(p, snippet));
         }
-        return new FoundRecord(kind, id, first.get(LINK), Instant.ofEpochMilli(first.getField(UPDATED).numericValue().longValue()), score, titlePart,
-                matches);
+        return matches;
     }
 
     private Searchable.Part part(Document d) {
