@@ -158,4 +158,12 @@ abstract class SearchApiContract {
         assertThat(jpn().get("/api/v1/search?q=" + URLEncoder.encode("title:x AND (\"", StandardCharsets.UTF_8)).status()).isEqualTo(200);
         assertThat(Api.on(port).get("/api/v1/search?q=x").status()).isEqualTo(401);
     }
+
+    @Test
+    void theOperationIsInTheApiDescriptionWithASummary() {
+        JsonNode op = jpn().get("/api/v1/openapi").json().at("/paths/~1api~1v1~1search/get");
+        assertThat(op.get("summary").asString()).isEqualTo("Search reports, plans and commitments in English and Japanese");
+        List<String> params = op.get("parameters").findValuesAsString("name");
+        assertThat(params).containsExactlyInAnyOrder("q", "kind", "page", "size");
+    }
 }

@@ -1,7 +1,7 @@
 package org.kizuna.search.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -104,10 +104,11 @@ class NodeSearch implements Search, SmartLifecycle {
         index.remove(removed.kind(), removed.id());
     }
 
+    /** Builds the index when the node starts (again, if a stop interrupted the build; a built index is kept current by the events). */
     @Override
     public void start() {
         running = true;
-        index.building();
+        if (ready) return;
         Thread t = new Thread(this::build, "search-index-build");
         t.setDaemon(true);
         builder = t;
@@ -128,17 +129,21 @@ class NodeSearch implements Search, SmartLifecycle {
         }
     }
 
+    /** Stops a build still running (a stopped or paused context keeps its index; a build interrupted starts over on start). */
     @Override
     public void stop() {
         running = false;
-        ready = false;
         Thread t = builder;
-        if (t != null) BackgroundThreads.stop(t, Duration.ofMillis(500));
-        try {
-            index.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        builder = null;
+        if (t != null && t.isAlive()) BackgroundThreads.stop(t, Duration.ofMillis(500));
+    }
+
+    /** Drops the index with the node (nothing is kept: it is rebuilt from the records at the next start). */
+    @PreDestroy
+    void close() throws IOException {
+        stop();
+        ready = false;
+        index.close();
     }
 
     @Override
