@@ -24,7 +24,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The two analyses every part's text gets: Japanese (Kuromoji in search mode: compounds split, verbs and adjectives
  * to their base form, katakana long-vowel marks and half-width forms normalised, particles and auxiliaries dropped)
  * and English (standard tokens, possessives and stop words dropped, Porter stemming). Latin words stay in the
- * Japanese field unstemmed (an exact form matches in both fields and so ranks above a stemmed one); CJK characters
+ * Japanese field unstemmed (a query word of Latin letters alone is searched in the English field only); CJK characters
  * are left out of the English field, where they would be single characters.
  */
 final class Analyzers {

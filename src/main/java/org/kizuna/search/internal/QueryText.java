@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user's query is plain text, never query syntax: it is split at white space into words, and every word must
- * match within one part, in the Japanese field (its Kuromoji tokens as a phrase, keeping the gaps of the particles
- * and auxiliaries the analysis drops) or in the English field (its stemmed tokens as a phrase). Nothing a user types is an error of the query language; the
+ * match within one part, in the Japanese field (words with CJK characters) (its Kuromoji tokens as a phrase, keeping the gaps of the particles
+ * and auxiliaries the analysis drops) or in the English field (its stemmed tokens as a
+ * phrase). Nothing a user types is an error of the query language; the
  * length and the number of words are bounded.
  */
 public final class QueryText {
@@ -65,8 +66,9 @@ public final class QueryText {
         Set<String> ja = new HashSet<>(), en = new HashSet<>();
         int clauses = 0;
         for (String word : words(text)) {
-            Query j = phrase(Analyzers.JA, word, japanese, ja);
+            // a word without CJK characters is searched in the English field only: its stemmed form covers the exact one
             Query e = phrase(Analyzers.EN, word, english, en);
+            Query j = e != null && !cjk(word) ? null : phrase(Analyzers.JA, word, japanese, ja);
             if (j == null && e == null) continue;
             Query either;
             if (j != null && e != null) {
@@ -78,6 +80,14 @@ public final class QueryText {
             clauses++;
         }
         return new Parsed(clauses == 0 ? null : all.build(), Set.copyOf(ja), Set.copyOf(en));
+    }
+
+    private static boolean cjk(String word) {
+        return word.codePoints().anyMatch(c -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+                    || script == Character.UnicodeScript.HANGUL || (c >= 0xFF00 && c <= 0xFFEF);
+        });
     }
 
     /** The word's tokens in {@code field}: one term, or a phrase keeping the analysed positions; null when none. */

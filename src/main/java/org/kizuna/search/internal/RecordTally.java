@@ -24,8 +24,8 @@ final class RecordTally {
         mask = 127;
     }
 
-    /** Counts one matching part of record {@code recno}; answers the record's slot. */
-    int add(long recno, float score, long changed) {
+    /** Counts one matching part of record {@code recno}; answers the record's slot, or {@code -1 - slot} for a record seen first (set its {@link #updated}). */
+    int add(long recno, float score) {
         int h = mix(recno) & mask;
         while (slotOf[h] >= 0) {
             if (keys[h] == recno) {
@@ -47,11 +47,10 @@ final class RecordTally {
         record[s] = recno;
         best[s] = score;
         matched[s] = 1;
-        updated[s] = changed;
         keys[h] = recno;
         slotOf[h] = s;
         if (size * 2 > keys.length) grow();
-        return s;
+        return -1 - s;
     }
 
     private void grow() {

@@ -100,6 +100,7 @@ public final class SearchIndex implements Closeable {
     private final Analyzer japanese = Analyzers.japanese(), english = Analyzers.english();
     private final Settings settings;
     private final Map<String, Label> labels = new ConcurrentHashMap<>();
+    private final Map<Label, String> keys = new ConcurrentHashMap<>();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Set<String> removedWhileBuilding = ConcurrentHashMap.newKeySet();
     private final AtomicLong recnos = new AtomicLong();
@@ -215,14 +216,7 @@ public final class SearchIndex implements Closeable {
         }
         int ord = 0;
         for (Searchable.Part p : record.parts()) {
-            String banner = p.label().banner();
-            if (!labels.containsKey(banner)) {
-                if (labels.size() >= settings.maxLabels()) {
-                    throw new IllegalStateException("the search index holds " + settings.maxLabels() + " distinct labels already; record " + key
-                            + " is not indexed");
-                }
-                labels.putIfAbsent(banner, p.label());
-            }
+            String banner = labelKey(p.label(), key);
             Document d = new Document();
             d.add(new StringField(REC, key, Field.Store.NO));
             d.add(new StringField(KIND, record.kind(), Field.Store.YES));
@@ -242,6 +236,27 @@ public final class SearchIndex implements Closeable {
             docs.add(d);
         }
         return docs;
+    }
+
+    /**
+     * The key of a label in the index: its banner, unless another label of the same banner (which the decision could
+     * tell apart) came first, then the banner and a number. Labels are never forgotten (a node has few).
+     */
+    private String labelKey(Label label, String record) {
+        String known = keys.get(label);
+        if (known != null) return known;
+        synchronized (keys) {
+            known = keys.get(label);
+            if (known != null) return known;
+            if (labels.size() >= settings.maxLabels()) {
+                throw new IllegalStateException("the search index holds " + settings.maxLabels() + " distinct labels already; record " + record
+                        + " is not indexed");
+            }
+            String k = labels.containsKey(label.banner()) ? label.banner() + "#" + labels.size() : label.banner();
+            labels.put(k, label);
+            keys.put(label, k);
+            return k;
+        }
     }
 
     /**
@@ -363,9 +378,9 @@ public final class SearchIndex implements Closeable {
     }
 
     private Searchable.Part part(Document d) {
-        String banner = d.get(LABEL);
-        Label label = labels.get(banner);
-        return new Searchable.Part(d.get(PART), label != null ? label : Label.parse(banner), d.get(TEXT));
+        Label label = labels.get(d.get(LABEL));
+        if (label == null) throw new IllegalStateException("a part's label is not in the index's labels");
+        return new Searchable.Part(d.get(PART), label, d.get(TEXT));
     }
 
     /** Every matching part: its document, its record's slot in the tally. */
@@ -410,8 +425,12 @@ public final class SearchIndex implements Closeable {
 
                         @Override
                         public void collect(int doc) throws IOException {
-                            if (recno == null || updated == null || scorer == null || !recno.advanceExact(doc) || !updated.advanceExact(doc)) return;
-                            int s = hits.tally.add(recno.longValue(), scorer.score(), updated.longValue());
+                            if (recno == null || updated == null || scorer == null || !recno.advanceExact(doc)) return;
+                            int s = hits.tally.add(recno.longValue(), scorer.score());
+                            if (s < 0) {
+                                s = -1 - s;
+                                hits.tally.updated[s] = updated.advanceExact(doc) ? updated.longValue() : 0;
+                            }
                             hits.add(base + doc, s);
                         }
                     };
