@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -36,6 +37,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -225,6 +227,7 @@ public final class SearchIndex implements Closeable {
             d.add(new StoredField(PART, p.name()));
             d.add(new StoredField(ORD, ord++));
             d.add(new StringField(LABEL, banner, Field.Store.YES));
+            d.add(new SortedDocValuesField(LABEL, new BytesRef(banner)));
             if (ord - 1 == titleOrd) d.add(new StringField(TITLE, YES, Field.Store.NO));
             d.add(new StoredField(TITLE_ORD, titleOrd));
             d.add(new NumericDocValuesField(RECNO, recno));
@@ -276,7 +279,8 @@ public final class SearchIndex implements Closeable {
             }
         });
         if (parsed.query() == null || readable.isEmpty()) return new Found(0, List.of());
-        Query labelFilter = new TermInSetQuery(LABEL, readable);
+        // the readable labels, by the index or, when the words are rarer than the labels, by each candidate's doc value
+        Query labelFilter = TermInSetQuery.newIndexOrDocValuesQuery(MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE, LABEL, readable);
         BooleanQuery.Builder q = new BooleanQuery.Builder().add(parsed.query(), Occur.MUST).add(labelFilter, Occur.FILTER);
         if (!kinds.isEmpty()) q.add(new TermInSetQuery(KIND, kinds.stream().map(BytesRef::new).toList()), Occur.FILTER);
         IndexSearcher searcher;
