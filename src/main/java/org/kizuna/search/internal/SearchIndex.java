@@ -37,7 +37,6 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -226,7 +225,7 @@ public final class SearchIndex implements Closeable {
             d.add(new StoredField(LINK, record.link()));
             d.add(new StoredField(PART, p.name()));
             d.add(new StoredField(ORD, ord++));
-            d.add(new StringField(LABEL, banner, Field.Store.YES));
+            d.add(new StoredField(LABEL, banner));
             d.add(new SortedDocValuesField(LABEL, new BytesRef(banner)));
             if (ord - 1 == titleOrd) d.add(new StringField(TITLE, YES, Field.Store.NO));
             d.add(new StoredField(TITLE_ORD, titleOrd));
@@ -279,8 +278,8 @@ public final class SearchIndex implements Closeable {
             }
         });
         if (parsed.query() == null || readable.isEmpty()) return new Found(0, List.of());
-        // the readable labels, by the index or, when the words are rarer than the labels, by each candidate's doc value
-        Query labelFilter = TermInSetQuery.newIndexOrDocValuesQuery(MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE, LABEL, readable);
+        // the readable labels, checked by doc value on each candidate of the words before it is matched further or scored
+        Query labelFilter = SortedDocValuesField.newSlowSetQuery(LABEL, readable);
         BooleanQuery.Builder q = new BooleanQuery.Builder().add(parsed.query(), Occur.MUST).add(labelFilter, Occur.FILTER);
         if (!kinds.isEmpty()) q.add(new TermInSetQuery(KIND, kinds.stream().map(BytesRef::new).toList()), Occur.FILTER);
         IndexSearcher searcher;
