@@ -125,7 +125,11 @@ class NodeSearch implements Search, SmartLifecycle {
         } catch (IndexBuild.Stopped e) {
             log.info("search index build stopped with the node");
         } catch (RuntimeException e) {
-            log.error("search index build failed; search stays unavailable until the node restarts", e);
+            if (!running || Thread.currentThread().isInterrupted()) {
+                log.info("search index build stopped with the node");
+            } else {
+                log.error("search index build failed; search stays unavailable until the node restarts", e);
+            }
         }
     }
 
