@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         BookingBenchCommand.class,
         AbuseBenchCommand.class,
         IntelBenchCommand.class,
+        SearchBenchCommand.class,
 })
 final class BenchCommand extends VerbGroup {
 }

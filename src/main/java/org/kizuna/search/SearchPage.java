@@ -21,9 +21,11 @@ public record SearchPage(String query, long total, int page, int size, List<Hit>
      * @param snippets passages of the readable parts that matched, the matching words between {@code <mark>} and
      *                 {@code </mark>} and the rest HTML-escaped
      * @param parts    the names of the readable parts that matched
+     * @param score    how well the best part matched, computed from that part and the query alone
+     * @param banner   the roll-up of the labels of what the hit shows (its title and matching parts), for the console's banner
      */
     public record Hit(String kind, String id, String link, @Nullable String title, List<String> snippets, List<String> parts,
-            float score) {
+            float score, String banner) {
 
         public Hit {
             snippets = List.copyOf(snippets);
