@@ -545,6 +545,15 @@ public final class LabelKernel {
         }
     }
 
+    /**
+     * The guard's content inspection alone: why {@code content} may not be carried under {@code label} (it
+     * carries a classification word, portion mark, NOFORN or a codeword above the label), or null when it may.
+     * For a module that takes free text under a label that is already decided (a CoT event's detail elements).
+     */
+    public @Nullable String inspect(String content, Label label) {
+        return inspector.inspect(content, label, this);
+    }
+
     /** The guard on the link to {@code toNation}, accredited up to that nation's highest level. */
     public GuardResult guard(Label declaredBanner, List<Portion> portions, String toNation) {
         return guard(declaredBanner, portions, Link.to(toNation), Set.of());

@@ -250,7 +250,10 @@ public final class NodePki {
     /**
      * Writes NAME.key.pem, NAME.crt.pem, NAME.p12 and ca.crt.pem into {@code dir}. The bundle is protected by
      * a password generated for it, written to NAME.p12.password; the key, the bundle and its password are
-     * readable by the writing user only.
+     * readable by the writing user only. The bundle is written as older Android key stores import it (ATAK on
+     * Android 9 to 11 refuses PKCS#12 files protected with PBES2/AES and HMAC-SHA256, Java's default): key and
+     * certificates encrypted with PKCS#12's SHA-1/3DES scheme and a SHA-1 MAC, 100,000 iterations; the password is
+     * random and long, which is where the protection lies.
      */
     public void write(Issued client, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -262,7 +265,7 @@ public final class NodePki {
         writePem(dir.resolve("ca.crt.pem"), caCert);
         try {
             char[] bundlePassword = newSecret(dir.resolve(client.name() + ".p12.password"));
-            store(dir.resolve(client.name() + ".p12"), client.name(), client.key(), bundlePassword, client.certificate(), caCert);
+            legacyBundle(dir.resolve(client.name() + ".p12"), client.name(), client.key(), bundlePassword, client.certificate(), caCert);
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
@@ -311,6 +314,41 @@ public final class NodePki {
             ks.store(out, password);
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes a client bundle in PKCS#12's SHA-1/3DES scheme with a SHA-1 MAC (see {@link #write}), readable by the node's user only. */
+    private static void legacyBundle(Path file, String alias, PrivateKey key, char[] password, X509Certificate... chain)
+            throws IOException, GeneralSecurityException {
+        try {
+            var utils = new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils();
+            var keyId = utils.createSubjectKeyIdentifier(chain[0].getPublicKey());
+            var encryptor = new org.bouncycastle.pkcs.bc.BcPKCS12PBEOutputEncryptorBuilder(
+                    org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
+                    org.bouncycastle.crypto.modes.CBCBlockCipher.newInstance(new org.bouncycastle.crypto.engines.DESedeEngine())).setIterationCount(100_000)
+                    .build(password);
+            org.bouncycastle.pkcs.PKCS12SafeBag[] certs = new org.bouncycastle.pkcs.PKCS12SafeBag[chain.length];
+            for (int i = 0; i < chain.length; i++) {
+                var bag = new org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder(chain[i]);
+                if (i == 0) {
+                    bag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new org.bouncycastle.asn1.DERBMPString(alias));
+                    bag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
+                }
+                certs[i] = bag.build();
+            }
+            var keyBag = new org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder(key, encryptor);
+            keyBag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new org.bouncycastle.asn1.DERBMPString(alias));
+            keyBag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
+            var pfx = new org.bouncycastle.pkcs.PKCS12PfxPduBuilder();
+            pfx.addEncryptedData(encryptor, certs);
+            pfx.addData(keyBag.build());
+            byte[] bytes = pfx.build(new org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder().setIterationCount(100_000), password)
+                    .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+            Path tmp = NodeDirectory.createPrivateFile(file.resolveSibling(file.getFileName() + ".new"));
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (org.bouncycastle.pkcs.PKCSException e) {
+            throw new GeneralSecurityException(e);
+        }
     }
 
     /** An in-memory PKCS#12 store holding one key with its certificate chain. */

@@ -60,6 +60,18 @@ class JdbcUsers implements UserDirectory {
         return credentials(username).map(c -> !c.enabled()).orElse(false);
     }
 
+    @Override
+    public Optional<String> defaultLabel(String username) {
+        return jdbc.sql("select default_label from kizuna_user where username = ?").param(username)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** Sets or clears (null) a user's default label; false when there is no such user. */
+    boolean setDefaultLabel(String username, @org.jspecify.annotations.Nullable String label) {
+        return jdbc.sql("update kizuna_user set default_label = :label where username = :name").param("label", label, java.sql.Types.VARCHAR)
+                .param("name", username).update() == 1;
+    }
+
     /** Enables or disables a user; false when there is no such user. */
     boolean setEnabled(String username, boolean enabled) {
         return jdbc.sql("update kizuna_user set enabled = ? where username = ?").params(enabled, username).update() == 1;

@@ -31,8 +31,11 @@ class UserAccounts {
     private final DisabledUsers disabled;
     private final String nodeNation;
     private final Clock clock;
+    private final org.kizuna.label.LabelKernel kernel;
 
-    UserAccounts(JdbcUsers users, ApplicationEventPublisher events, Writes writes, DisabledUsers disabled, NodeSettings node, Clock clock) {
+    UserAccounts(JdbcUsers users, ApplicationEventPublisher events, Writes writes, DisabledUsers disabled, NodeSettings node, Clock clock,
+            org.kizuna.label.LabelKernel kernel) {
+        this.kernel = kernel;
         this.users = users;
         this.events = events;
         this.writes = writes;
@@ -49,6 +52,37 @@ class UserAccounts {
         disabled.disabled(name); // the user's sessions are refused from now on
         log.warn("user {} disabled by {}", name, admin.username());
         events.publishEvent(new UserDisabled(name, admin.username(), clock.instant()));
+        return Outcome.DONE;
+    }
+
+    /**
+     * Sets (or clears, with null) the label of the user's unlabelled reports. The marking must parse, be one
+     * this node may hold (rule 5) and one the user may read (its own reports must not vanish from its own view);
+     * otherwise {@link IllegalArgumentException} says which. It is written in the label module's form.
+     */
+    @Transactional
+    Outcome setDefaultLabel(KizunaUser admin, String name, @org.jspecify.annotations.Nullable String marking) {
+        writes.authorize(admin, Write.ADMINISTER_USER, nodeNation);
+        var user = users.find(name);
+        if (user.isEmpty()) return Outcome.UNKNOWN;
+        String banner = null;
+        if (marking != null) {
+            org.kizuna.label.Label label;
+            try {
+                label = org.kizuna.label.Label.parse(marking);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("label: " + e.getMessage());
+            }
+            if (!kernel.mayHold(label)) {
+                throw new IllegalArgumentException("label: " + label.banner() + " is one this node may not hold (" + kernel.holdRefusal(label) + ")");
+            }
+            if (!kernel.mayRead(label, user.get().reader())) {
+                throw new IllegalArgumentException("label: " + name + " may not read " + label.banner() + ", so its own reports would vanish from its view");
+            }
+            banner = label.banner();
+        }
+        users.setDefaultLabel(name, banner);
+        log.warn("default label of {} set to {} by {}", name, banner == null ? "its own nation only" : banner, admin.username());
         return Outcome.DONE;
     }
 

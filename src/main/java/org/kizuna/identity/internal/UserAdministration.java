@@ -35,6 +35,32 @@ class UserAdministration {
         return Map.of("username", name, "enabled", false);
     }
 
+    /** The body of {@code PUT /api/v1/users/{name}/default-label}: a marking, or null to clear it. */
+    record DefaultLabel(@jakarta.validation.constraints.Size(max = 400) @org.jspecify.annotations.Nullable String label) {
+    }
+
+    /**
+     * Sets the label the user's unlabelled reports take (a TAK client's position reports carry none): a marking the
+     * node may hold and the user may read; {@code {"label": null}} goes back to the user's own nation only.
+     */
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/users/{name}/default-label")
+    public Map<String, Object> defaultLabel(@PathVariable String name,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody DefaultLabel body,
+            KizunaUser admin) {
+        String marking = body.label() == null || body.label().isBlank() ? null : body.label().strip();
+        UserAccounts.Outcome outcome;
+        try {
+            outcome = accounts.setDefaultLabel(admin, name, marking);
+        } catch (IllegalArgumentException e) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
+        }
+        if (outcome == UserAccounts.Outcome.UNKNOWN) throw unknown(name);
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("username", name);
+        out.put("defaultLabel", marking == null ? null : org.kizuna.label.Label.parse(marking).banner());
+        return out;
+    }
+
     @PostMapping("/api/v1/users/{name}/enable")
     public Map<String, Object> enable(@PathVariable String name, KizunaUser admin) {
         if (accounts.enable(admin, name) == UserAccounts.Outcome.UNKNOWN) throw unknown(name);

@@ -2,6 +2,7 @@ package org.kizuna.picture.internal;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConnectionsPerAddress connections per remote address on each listener
  * @param idleTimeout              a connection that sends nothing for this long is closed
  * @param handshakeTimeout         a TLS handshake must complete within this
+ * @param tlsProtocols             the TLS versions the TLS port accepts: {@code TLSv1.3} (the default), and
+ *                                 {@code TLSv1.2} for older clients (ECDHE with AES-GCM or ChaCha20-Poly1305 only)
+ * @param serverVersion            the server version named to TAK clients in the protocol negotiation
  */
 @ConfigurationProperties("kizuna.cot")
 public record CotProperties(@DefaultValue("8087") int tcpPort,
@@ -36,5 +40,7 @@ public record CotProperties(@DefaultValue("8087") int tcpPort,
         @DefaultValue("1000") int maxConnections,
         @DefaultValue("100") int maxConnectionsPerAddress,
         @DefaultValue("5m") Duration idleTimeout,
-        @DefaultValue("5s") Duration handshakeTimeout) {
+        @DefaultValue("5s") Duration handshakeTimeout,
+        @DefaultValue("TLSv1.3") List<String> tlsProtocols,
+        @DefaultValue("Kizuna") String serverVersion) {
 }

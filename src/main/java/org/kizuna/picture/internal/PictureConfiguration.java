@@ -81,7 +81,8 @@ class PictureConfiguration {
         boolean plainOn = cot.plainEnabled() != null ? cot.plainEnabled() : !production;
         String reader = cot.plainReader() == null || cot.plainReader().isBlank() ? null : cot.plainReader().strip();
         Function<String, Optional<CotIdentities.KnownUser>> known = name -> users.find(name)
-                .map(u -> new CotIdentities.KnownUser(u.nation(), u.clearance(), u.accesses(), !users.isDisabled(name)));
+                .map(u -> new CotIdentities.KnownUser(u.nation(), u.clearance(), u.accesses(), !users.isDisabled(name),
+                        users.defaultLabel(name).orElse(null)));
         Supplier<CotIdentity> plainIdentity = reader == null
                 ? () -> CotIdentities.anonymous(nation)
                 : () -> CotIdentities.plainReader(reader, known.apply(reader)
@@ -91,7 +92,8 @@ class PictureConfiguration {
                 plainIdentity,
                 CotIdentities.fromCertificates(known, production ? CotIdentities.UnknownCertificate.REFUSE : CotIdentities.UnknownCertificate.READ_UNCLASSIFIED,
                         revocations::isRevoked),
-                cot.maxEventsPerSecond(), cot.queuedFrames(), cot.maxConnections(), cot.maxConnectionsPerAddress(), cot.idleTimeout(), cot.handshakeTimeout());
+                cot.maxEventsPerSecond(), cot.queuedFrames(), cot.maxConnections(), cot.maxConnectionsPerAddress(), cot.idleTimeout(), cot.handshakeTimeout(),
+                cot.tlsProtocols(), cot.serverVersion());
         CotServer server = new CotServer(picture, settings, pki);
         try {
             server.start();

@@ -11,8 +11,14 @@ import org.kizuna.picture.CotRejected;
  * than the five predefined ones and character references, and processing instructions other than
  * the XML declaration are rejected, so nothing can be expanded or fetched. Size, depth, element
  * count, attribute count and attribute length are limited. Only the attributes Kizuna uses are
- * turned into strings; the rest of the document is checked for well-formedness and skipped. One
- * instance per connection (it keeps scratch state); not thread-safe.
+ * turned into strings; the rest of the document is checked for well-formedness. The {@code <detail>}
+ * elements other than {@code track} and {@code TakControl} are kept as the client wrote them (checked, so
+ * well-formed and free of entities), up to {@link #MAX_DETAIL_ELEMENTS} elements and
+ * {@link #MAX_DETAIL_BYTES} bytes in all (further ones are dropped); {@code marti} and
+ * {@code __serverdestination} (addressing for a server) are never kept. {@code hae}, {@code ce} and
+ * {@code le} are kept as sent; a value outside its range (a negative error, a height beyond the
+ * atmosphere or below the deepest trench) is taken as unknown (9999999). One instance per connection (it
+ * keeps scratch state); not thread-safe.
  */
 public final class CotXmlParser {
 
@@ -22,15 +28,20 @@ public final class CotXmlParser {
     public static final int MAX_ATTRIBUTES = 32;
     public static final int MAX_ATTRIBUTE_BYTES = 2048;
     public static final int MAX_UID_LENGTH = 256;
+    /** The most detail elements and bytes of detail kept per event. */
+    public static final int MAX_DETAIL_ELEMENTS = 64, MAX_DETAIL_BYTES = 16 * 1024;
+    /** The range of heights (m above the ellipsoid) taken as known. */
+    public static final double MIN_HAE = -12_000, MAX_HAE = 1_000_000;
 
     private static final byte[] EVENT = ascii("event"), POINT = ascii("point"), DETAIL = ascii("detail"),
             CONTACT = ascii("contact"), TRACK = ascii("track"), TAK_CONTROL = ascii("TakControl"),
             PROTOCOL_SUPPORT = ascii("TakProtocolSupport"), REQUEST = ascii("TakRequest"),
-            RESPONSE = ascii("TakResponse");
+            RESPONSE = ascii("TakResponse"), VERSION_INFO = ascii("TakServerVersionInfo"), MARTI = ascii("marti"),
+            SERVER_DESTINATION = ascii("__serverdestination");
 
     // element contexts
     private static final int OTHER = 0, C_EVENT = 1, C_POINT = 2, C_DETAIL = 3, C_CONTACT = 4, C_TRACK = 5,
-            C_CONTROL = 6, C_SUPPORT = 7, C_REQUEST = 8, C_RESPONSE = 9;
+            C_CONTROL = 6, C_SUPPORT = 7, C_REQUEST = 8, C_RESPONSE = 9, C_VERSION_INFO = 10;
 
     private final int[] nameStart = new int[MAX_DEPTH + 1];
     private final int[] nameLength = new int[MAX_DEPTH + 1];
@@ -46,7 +57,11 @@ public final class CotXmlParser {
     private boolean pointSeen;
     private int supported, requested;
     private @Nullable Boolean responseStatus;
+    private @Nullable String serverVersion;
     private boolean controlSeen;
+    // the kept detail elements: start and length of each in the input
+    private final int[] detailStart = new int[MAX_DETAIL_ELEMENTS], detailLength = new int[MAX_DETAIL_ELEMENTS];
+    private int detailCount, detailBytes, keepingFrom, otherContactAttributes;
 
     /** Parses one complete event; throws with the reason when it is malformed, hostile or incomplete. */
     public CotEvent parse(byte[] bytes, int offset, int length) throws CotRejected {
@@ -74,7 +89,10 @@ public final class CotXmlParser {
         pointSeen = false;
         supported = requested = 0;
         responseStatus = null;
+        serverVersion = null;
         controlSeen = false;
+        detailCount = detailBytes = 0;
+        keepingFrom = -1;
     }
 
     private void document() throws CotRejected {
@@ -129,17 +147,25 @@ public final class CotXmlParser {
                 skipSpace();
                 expect('>');
                 depth--;
+                if (depth == 2 && keepingFrom >= 0) keep(keepingFrom, pos);
                 if (depth == 0) rootDone = true;
                 continue;
             }
             if (rootDone) throw new CotRejected("content after the </event> end tag");
             if (++elements > MAX_ELEMENTS) throw new CotRejected("more than " + MAX_ELEMENTS + " elements");
             if (depth + 1 > MAX_DEPTH) throw new CotRejected("elements nested deeper than " + MAX_DEPTH);
+            int tagStart = pos;
             pos++;
             int ns = pos, nl = name();
             int ctx = contextOf(depth == 0 ? -1 : context[depth], ns, nl);
             if (depth == 0 && ctx != C_EVENT) throw new CotRejected("root element is <" + str(ns, nl) + ">, not <event>");
+            boolean kept = depth == 2 && context[2] == C_DETAIL && ctx != C_TRACK && ctx != C_CONTROL && !same(ns, nl, MARTI)
+                    && !same(ns, nl, SERVER_DESTINATION);
+            keepingFrom = kept ? tagStart : depth == 2 ? -1 : keepingFrom;
             boolean empty = attributes(ctx);
+            // a contact that names only the callsign is the callsign: the writer writes it again from that
+            if (empty && kept && !(ctx == C_CONTACT && otherContactAttributes == 0)) keep(tagStart, pos);
+            else if (empty && kept) keepingFrom = -1;
             if (!empty) {
                 depth++;
                 nameStart[depth] = ns;
@@ -169,6 +195,7 @@ public final class CotXmlParser {
                 if (same(ns, nl, PROTOCOL_SUPPORT)) return C_SUPPORT;
                 if (same(ns, nl, REQUEST)) return C_REQUEST;
                 if (same(ns, nl, RESPONSE)) return C_RESPONSE;
+                if (same(ns, nl, VERSION_INFO)) return C_VERSION_INFO;
                 return OTHER;
             default :
                 return OTHER;
@@ -179,6 +206,7 @@ public final class CotXmlParser {
     private boolean attributes(int ctx) throws CotRejected {
         if (ctx == C_POINT) pointSeen = true;
         if (ctx == C_CONTROL) controlSeen = true;
+        if (ctx == C_CONTACT) otherContactAttributes = 0;
         int count = 0;
         while (true) {
             boolean spaced = skipSpace();
@@ -246,6 +274,7 @@ public final class CotXmlParser {
             }
             case C_CONTACT -> {
                 if (is(as, al, "callsign")) callsign = value(vs, vl, plain);
+                else otherContactAttributes++;
             }
             case C_TRACK -> {
                 if (is(as, al, "speed")) speed = number("speed", vs, vl, plain);
@@ -259,6 +288,9 @@ public final class CotXmlParser {
             }
             case C_RESPONSE -> {
                 if (is(as, al, "status")) responseStatus = "true".equals(value(vs, vl, plain));
+            }
+            case C_VERSION_INFO -> {
+                if (is(as, al, "serverVersion")) serverVersion = value(vs, vl, plain);
             }
             default -> {
             }
@@ -281,10 +313,37 @@ public final class CotXmlParser {
             if (lat < -90 || lat > 90 || lon < -180 || lon > 180) throw new CotRejected("point out of range: lat " + lat + ", lon " + lon);
         }
         if (!Double.isNaN(speed) && speed < 0) throw new CotRejected("negative track speed");
-        CotEvent.TakControl control = controlSeen ? new CotEvent.TakControl(supported, requested, responseStatus) : null;
+        CotEvent.TakControl control = controlSeen ? new CotEvent.TakControl(supported, requested, responseStatus, serverVersion) : null;
         return new CotEvent(uid, type, how == null ? "" : how, time, start, stale,
-                Double.isNaN(lat) ? 0 : lat, Double.isNaN(lon) ? 0 : lon, hae, ce, le,
-                blankToNull(access), blankToNull(caveat), blankToNull(releasableTo), speed, course, callsign, control);
+                Double.isNaN(lat) ? 0 : lat, Double.isNaN(lon) ? 0 : lon, height(hae), error(ce), error(le),
+                blankToNull(access), blankToNull(caveat), blankToNull(releasableTo), speed, course, callsign, control, detail());
+    }
+
+    /** A height taken as known within {@link #MIN_HAE} and {@link #MAX_HAE}, else unknown. */
+    public static double height(double hae) {
+        return hae >= MIN_HAE && hae <= MAX_HAE ? hae : CotEvent.UNKNOWN;
+    }
+
+    /** An error (ce, le) taken as known from 0 up to CoT's unknown, else unknown. */
+    public static double error(double e) {
+        return e >= 0 && e < CotEvent.UNKNOWN ? e : CotEvent.UNKNOWN;
+    }
+
+    /** Keeps the detail element from {@code from} to {@code to} (exclusive) while the limits allow. */
+    private void keep(int from, int to) {
+        keepingFrom = -1;
+        int l = to - from;
+        if (detailCount >= MAX_DETAIL_ELEMENTS || detailBytes + l > MAX_DETAIL_BYTES) return;
+        detailStart[detailCount] = from;
+        detailLength[detailCount++] = l;
+        detailBytes += l;
+    }
+
+    private @Nullable String detail() {
+        if (detailCount == 0) return null;
+        StringBuilder out = new StringBuilder(detailBytes);
+        for (int i = 0; i < detailCount; i++) out.append(str(detailStart[i], detailLength[i]));
+        return out.toString();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -39,7 +39,9 @@ public final class CotXmlWriter {
         sb.append("\" le=\"");
         fixed(e.le(), 1);
         sb.append("\"/><detail>");
-        if (e.callsign() != null) {
+        String detail = e.detail();
+        if (detail != null) sb.append(detail);
+        if (e.callsign() != null && (detail == null || !DetailElements.has(detail, "contact"))) {
             sb.append("<contact");
             attr("callsign", e.callsign());
             sb.append("/>");
@@ -57,6 +59,11 @@ public final class CotXmlWriter {
             if (c.supportedVersion() > 0) sb.append("<TakProtocolSupport version=\"").append(c.supportedVersion()).append("\"/>");
             if (c.requestedVersion() > 0) sb.append("<TakRequest version=\"").append(c.requestedVersion()).append("\"/>");
             if (c.responseStatus() != null) sb.append("<TakResponse status=\"").append(c.responseStatus()).append("\"/>");
+            if (c.serverVersion() != null) {
+                sb.append("<TakServerVersionInfo");
+                attr("serverVersion", c.serverVersion());
+                sb.append(" apiVersion=\"3\"/>");
+            }
             sb.append("</TakControl>");
         }
         sb.append("</detail></event>");
@@ -66,6 +73,23 @@ public final class CotXmlWriter {
     /** The negotiation event a server sends on connect: it offers TAK protocol version 1. */
     public static CotEvent versionOffer(long now) {
         return control("t-x-takp-v", now, new CotEvent.TakControl(1, 0, null));
+    }
+
+    /** The negotiation event a server sends on connect: it offers TAK protocol version 1 and names its own version. */
+    public static CotEvent versionOffer(long now, String serverVersion) {
+        return control("t-x-takp-v", now, new CotEvent.TakControl(1, 0, null, serverVersion));
+    }
+
+    /** A client's keep-alive ({@code t-x-c-t}). */
+    public static CotEvent ping(long now) {
+        return new CotEvent("takPing", "t-x-c-t", "h-g-i-g-o", now, now, now + 20_000, 0, 0, 0, CotEvent.UNKNOWN, CotEvent.UNKNOWN,
+                null, null, null, Double.NaN, Double.NaN, null, null);
+    }
+
+    /** A server's answer to a client's keep-alive ({@code t-x-c-t-r}). */
+    public static CotEvent pong(long now) {
+        return new CotEvent("takPong", "t-x-c-t-r", "h-g-i-g-o", now, now, now + 20_000, 0, 0, 0, CotEvent.UNKNOWN, CotEvent.UNKNOWN,
+                null, null, null, Double.NaN, Double.NaN, null, null);
     }
 
     /** A client's request to switch to the given protocol version. */

@@ -3,6 +3,7 @@ package org.kizuna.picture.internal.cot;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.CotEvent;
@@ -14,6 +15,12 @@ import org.kizuna.picture.CotRejected;
  * {@link CodedInputStream}/{@link CodedOutputStream}, and its stream framing: {@code 0xBF}, a varint
  * length, then the message. Decoding checks wire types, lengths and value ranges and throws
  * {@link CotRejected} with the reason; unknown fields are skipped.
+ * <p>
+ * The detail: {@code contact} (callsign and endpoint), {@code group}, {@code precisionLocation},
+ * {@code status}, {@code takv} and {@code track} have messages of their own; every other detail element
+ * travels as XML in {@code xmlDetail}. Decoding turns the dedicated messages back into their XML elements
+ * and checks the whole detail with the hardened XML parser ({@link DetailElements#check}); encoding puts an
+ * element in its dedicated message when that message can carry it exactly, else in {@code xmlDetail}.
  */
 public final class TakCodec {
 
@@ -29,9 +36,10 @@ public final class TakCodec {
     private static final int TYPE = 1, ACCESS = 2, UID = 5, SEND_TIME = 6, START_TIME = 7, STALE_TIME = 8, HOW = 9,
             LAT = 10, LON = 11, HAE = 12, CE = 13, LE = 14, DETAIL = 15, CAVEAT = 16, RELEASEABLE_TO = 17;
     // Detail
-    private static final int CONTACT = 2, TRACK = 7;
+    private static final int XML_DETAIL = 1, CONTACT = 2, GROUP = 3, PRECISION_LOCATION = 4, STATUS = 5, TAKV = 6, TRACK = 7;
     // Contact
-    private static final int CALLSIGN = 2;
+    private static final int ENDPOINT = 1, CALLSIGN = 2;
+
     // Track
     private static final int SPEED = 1, COURSE = 2;
 
@@ -89,7 +97,8 @@ public final class TakCodec {
     }
 
     private static CotEvent cotEvent(CodedInputStream in) throws IOException, CotRejected {
-        String type = null, uid = null, how = "", access = null, caveat = null, releasableTo = null, callsign = null;
+        String type = null, uid = null, how = "", access = null, caveat = null, releasableTo = null;
+        DetailParts detail = new DetailParts();
         long send = 0, start = 0, stale = 0;
         double lat = Double.NaN, lon = Double.NaN, hae = CotEvent.UNKNOWN, ce = CotEvent.UNKNOWN, le = CotEvent.UNKNOWN;
         double[] track = {Double.NaN, Double.NaN};
@@ -114,7 +123,7 @@ public final class TakCodec {
                 case DETAIL -> {
                     wire(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "detail");
                     int limit = in.pushLimit(length(in));
-                    callsign = detail(in, track, callsign);
+                    detail = detail(in, track, detail);
                     in.popLimit(limit);
                 }
                 default -> {
@@ -136,41 +145,98 @@ public final class TakCodec {
         }
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) throw new CotRejected("point out of range: lat " + lat + ", lon " + lon);
         if (!Double.isNaN(track[0]) && track[0] < 0) throw new CotRejected("negative track speed");
-        return new CotEvent(uid, type, how, send, start, stale, lat, lon, hae, ce, le,
-                blank(access), blank(caveat), blank(releasableTo), track[0], track[1], callsign, null);
+        return new CotEvent(uid, type, how, send, start, stale, lat, lon, CotXmlParser.height(hae), CotXmlParser.error(ce), CotXmlParser.error(le),
+                blank(access), blank(caveat), blank(releasableTo), track[0], track[1], detail.callsign, null, detail.xml());
     }
 
-    private static @Nullable String detail(CodedInputStream in, double[] track, @Nullable String callsign) throws IOException, CotRejected {
+    /** The detail as it is decoded: the callsign, and the XML of every element but the track. */
+    private static final class DetailParts {
+        @Nullable String callsign;
+        final StringBuilder dedicated = new StringBuilder();
+        @Nullable String xmlDetail;
+
+        @Nullable
+        String xml() throws CotRejected {
+            String all = dedicated + (xmlDetail == null ? "" : xmlDetail);
+            return DetailElements.check(all);
+        }
+    }
+
+    private static DetailParts detail(CodedInputStream in, double[] track, DetailParts parts) throws IOException, CotRejected {
         while (true) {
             int tag = in.readTag();
-            if (tag == 0) return callsign;
+            if (tag == 0) return parts;
             int field = WireFormat.getTagFieldNumber(tag);
-            if (field == CONTACT) {
-                wire(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "contact");
-                int limit = in.pushLimit(length(in));
-                while (true) {
-                    int t = in.readTag();
-                    if (t == 0) break;
-                    if (WireFormat.getTagFieldNumber(t) == CALLSIGN) callsign = string(in, t, "callsign", 256);
-                    else if (!in.skipField(t)) throw new CotRejected("unexpected end-group tag");
+            switch (field) {
+                case XML_DETAIL -> parts.xmlDetail = string(in, tag, "xmlDetail", CotXmlParser.MAX_DETAIL_BYTES);
+                case CONTACT -> {
+                    @Nullable String[] v = strings(in, tag, "contact", 2);
+                    parts.callsign = v[1];
+                    parts.dedicated.append(DetailElements.element("contact", "endpoint", v[0], "callsign", v[1]));
                 }
-                in.popLimit(limit);
-            } else if (field == TRACK) {
-                wire(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "track");
-                int limit = in.pushLimit(length(in));
-                while (true) {
-                    int t = in.readTag();
-                    if (t == 0) break;
-                    int f = WireFormat.getTagFieldNumber(t);
-                    if (f == SPEED) track[0] = dbl(in, t, "speed");
-                    else if (f == COURSE) track[1] = dbl(in, t, "course");
-                    else if (!in.skipField(t)) throw new CotRejected("unexpected end-group tag");
+                case GROUP -> {
+                    @Nullable String[] v = strings(in, tag, "group", 2);
+                    parts.dedicated.append(DetailElements.element("__group", "name", v[0], "role", v[1]));
                 }
-                in.popLimit(limit);
-            } else if (!in.skipField(tag)) {
-                return callsign;
+                case PRECISION_LOCATION -> {
+                    @Nullable String[] v = strings(in, tag, "precisionLocation", 2);
+                    parts.dedicated.append(DetailElements.element("precisionlocation", "geopointsrc", v[0], "altsrc", v[1]));
+                }
+                case STATUS -> {
+                    wire(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "status");
+                    int limit = in.pushLimit(length(in));
+                    Long battery = null;
+                    while (true) {
+                        int t = in.readTag();
+                        if (t == 0) break;
+                        if (WireFormat.getTagFieldNumber(t) == 1) {
+                            wire(t, WireFormat.WIRETYPE_VARINT, "battery");
+                            battery = in.readUInt32() & 0xffffffffL;
+                        } else if (!in.skipField(t)) {
+                            throw new CotRejected("unexpected end-group tag");
+                        }
+                    }
+                    in.popLimit(limit);
+                    parts.dedicated.append(DetailElements.element("status", "battery", battery == null ? null : battery.toString()));
+                }
+                case TAKV -> {
+                    @Nullable String[] v = strings(in, tag, "takv", 4);
+                    parts.dedicated.append(DetailElements.element("takv", "device", v[0], "platform", v[1], "os", v[2], "version", v[3]));
+                }
+                case TRACK -> {
+                    wire(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "track");
+                    int limit = in.pushLimit(length(in));
+                    while (true) {
+                        int t = in.readTag();
+                        if (t == 0) break;
+                        int f = WireFormat.getTagFieldNumber(t);
+                        if (f == SPEED) track[0] = dbl(in, t, "speed");
+                        else if (f == COURSE) track[1] = dbl(in, t, "course");
+                        else if (!in.skipField(t)) throw new CotRejected("unexpected end-group tag");
+                    }
+                    in.popLimit(limit);
+                }
+                default -> {
+                    if (!in.skipField(tag)) return parts;
+                }
             }
         }
+    }
+
+    /** A message of string fields 1 to {@code n} (absent ones null). */
+    private static @Nullable String[] strings(CodedInputStream in, int tag, String what, int n) throws IOException, CotRejected {
+        wire(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, what);
+        int limit = in.pushLimit(length(in));
+        @Nullable String[] v = new String[n];
+        while (true) {
+            int t = in.readTag();
+            if (t == 0) break;
+            int f = WireFormat.getTagFieldNumber(t);
+            if (f >= 1 && f <= n) v[f - 1] = string(in, t, what, 1024);
+            else if (!in.skipField(t)) throw new CotRejected("unexpected end-group tag");
+        }
+        in.popLimit(limit);
+        return v;
     }
 
     private static int length(CodedInputStream in) throws IOException, CotRejected {
@@ -212,8 +278,8 @@ public final class TakCodec {
 
     /** Encodes a {@code TakMessage} carrying the event. */
     public static byte[] encode(CotEvent e) {
-        int detail = detailSize(e);
-        int event = eventSize(e, detail);
+        byte[] detail = detail(e);
+        int event = eventSize(e, detail.length);
         byte[] out = new byte[CodedOutputStream.computeTagSize(COT_EVENT) + CodedOutputStream.computeUInt32SizeNoTag(event) + event];
         try {
             CodedOutputStream o = CodedOutputStream.newInstance(out);
@@ -258,19 +324,85 @@ public final class TakCodec {
         return n;
     }
 
-    private static int contactSize(CotEvent e) {
-        return e.callsign() == null ? 0 : CodedOutputStream.computeStringSize(CALLSIGN, e.callsign());
+    /** The event's {@code Detail} message: dedicated messages where they carry an element exactly, the rest as {@code xmlDetail}. */
+    private static byte[] detail(CotEvent e) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        CodedOutputStream o = CodedOutputStream.newInstance(bytes, 256);
+        try {
+            StringBuilder xml = new StringBuilder();
+            boolean contact = false, group = false, precision = false, status = false, takv = false;
+            String other = e.detail();
+            if (other != null) {
+                for (DetailElements.Element el : DetailElements.split(other)) {
+                    var a = el.attributes();
+                    boolean simple = !el.hasContent();
+                    if (simple && !contact && el.name().equals("contact") && only(a, "endpoint", "callsign")) {
+                        contact = true;
+                        message(o, CONTACT, a.get("endpoint"), a.get("callsign"));
+                    } else if (simple && !group && el.name().equals("__group") && only(a, "name", "role")) {
+                        group = true;
+                        message(o, GROUP, a.get("name"), a.get("role"));
+                    } else if (simple && !precision && el.name().equals("precisionlocation") && only(a, "geopointsrc", "altsrc")) {
+                        precision = true;
+                        message(o, PRECISION_LOCATION, a.get("geopointsrc"), a.get("altsrc"));
+                    } else if (simple && !status && el.name().equals("status") && only(a, "battery") && battery(a.get("battery")) >= 0) {
+                        status = true;
+                        long battery = battery(a.get("battery"));
+                        o.writeTag(STATUS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                        o.writeUInt32NoTag(a.containsKey("battery") ? CodedOutputStream.computeUInt32Size(1, (int) battery) : 0);
+                        if (a.containsKey("battery")) o.writeUInt32(1, (int) battery);
+                    } else if (simple && !takv && el.name().equals("takv") && only(a, "device", "platform", "os", "version")) {
+                        takv = true;
+                        message(o, TAKV, a.get("device"), a.get("platform"), a.get("os"), a.get("version"));
+                    } else {
+                        if (el.name().equals("contact")) contact = true; // the callsign travels in xmlDetail
+                        xml.append(el.xml());
+                    }
+                }
+            }
+            if (!contact && e.callsign() != null) message(o, CONTACT, null, e.callsign());
+            if (e.hasTrack()) {
+                o.writeTag(TRACK, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                o.writeUInt32NoTag(18);
+                o.writeDouble(SPEED, e.speed());
+                o.writeDouble(COURSE, e.course());
+            }
+            if (!xml.isEmpty()) o.writeString(XML_DETAIL, xml.toString());
+            o.flush();
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return bytes.toByteArray();
     }
 
-    private static int detailSize(CotEvent e) {
-        int n = 0;
-        int contact = contactSize(e);
-        if (contact > 0) n += 1 + CodedOutputStream.computeUInt32SizeNoTag(contact) + contact;
-        if (e.hasTrack()) n += 1 + 1 + 18;
-        return n;
+    private static boolean only(java.util.Map<String, String> attributes, String... names) {
+        return java.util.Set.of(names).containsAll(attributes.keySet());
     }
 
-    private static void writeEvent(CodedOutputStream o, CotEvent e, int detail) throws IOException {
+    /** A battery level as TAK protocol carries it (0 when absent), or -1 when it is not an unsigned 32-bit number. */
+    private static long battery(@Nullable String v) {
+        if (v == null) return 0;
+        try {
+            long b = Long.parseLong(v);
+            return b >= 0 && b <= 0xffffffffL ? b : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A message of string fields 1, 2 ... (null ones left out). */
+    private static void message(CodedOutputStream o, int field, @Nullable String... values) throws IOException {
+        int size = 0;
+        for (int i = 0; i < values.length; i++) if (values[i] != null) size += CodedOutputStream.computeStringSize(i + 1, values[i]);
+        o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        o.writeUInt32NoTag(size);
+        for (int i = 0; i < values.length; i++) {
+            String v = values[i];
+            if (v != null) o.writeString(i + 1, v);
+        }
+    }
+
+    private static void writeEvent(CodedOutputStream o, CotEvent e, byte[] detail) throws IOException {
         o.writeString(TYPE, e.type());
         if (e.access() != null) o.writeString(ACCESS, e.access());
         o.writeString(UID, e.uid());
@@ -283,21 +415,10 @@ public final class TakCodec {
         o.writeDouble(HAE, e.hae());
         o.writeDouble(CE, e.ce());
         o.writeDouble(LE, e.le());
-        if (detail > 0) {
+        if (detail.length > 0) {
             o.writeTag(DETAIL, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            o.writeUInt32NoTag(detail);
-            int contact = contactSize(e);
-            if (contact > 0) {
-                o.writeTag(CONTACT, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-                o.writeUInt32NoTag(contact);
-                o.writeString(CALLSIGN, e.callsign());
-            }
-            if (e.hasTrack()) {
-                o.writeTag(TRACK, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-                o.writeUInt32NoTag(18);
-                o.writeDouble(SPEED, e.speed());
-                o.writeDouble(COURSE, e.course());
-            }
+            o.writeUInt32NoTag(detail.length);
+            o.writeRawBytes(detail);
         }
         if (e.caveat() != null) o.writeString(CAVEAT, e.caveat());
         if (e.releasableTo() != null) o.writeString(RELEASEABLE_TO, e.releasableTo());

@@ -115,6 +115,8 @@ public final class LivePicture implements Picture, AutoCloseable {
     private final long epochMs;
     private final Limits limits;
     private final LabelKeys labels;
+    /** The common uids of fused tracks (picture thread only). */
+    private final CommonTrackIds common;
     private final ConcurrentHashMap<String, LongAdder> refused = new ConcurrentHashMap<>();
     // the labels each reporting nation's tracks and reports use (keys: nations, bounded by the vocabulary)
     private final ConcurrentHashMap<String, Set<Label>> labelsByNation = new ConcurrentHashMap<>();
@@ -160,6 +162,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         this.sensors = sensors;
         this.tracking = AudienceTracking.forNode();
         this.nodeNation = nodeNation;
+        this.common = new CommonTrackIds(nodeNation);
         this.clock = clock;
         this.limits = limits;
         // a safety net far above any nation's share: whether an event is taken is decided by its own nation's share
@@ -333,11 +336,37 @@ public final class LivePicture implements Picture, AutoCloseable {
             double reference = source.authenticated() && e.how().startsWith("m-g") && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN
                     ? Math.max(e.ce(), FINEST_FIX_METRES)
                     : Double.NaN;
+            String detail = e.detail() == null ? null : inspected(e.detail(), label, source.name());
             command = new SelfReport(new TrackState(e.uid(), e.type(), e.how().isEmpty() ? "m-g" : e.how(), e.lat(), e.lon(), e.hae(),
-                    e.speed(), e.course(), e.callsign(), marking, e.timeMs(), stale, nations, true),
+                    e.ce(), e.le(), e.speed(), e.course(), e.callsign(), detail, marking, e.timeMs(), stale, nations, true),
                     source.authenticated() ? "" : '~' + source.owner() + '|', epoch, reference);
         }
         if (!commands.offer(command)) throw refuse("overloaded", "picture is overloaded; event dropped", source.name());
+    }
+
+    /**
+     * The detail elements that may travel under the event's label: each element is given to the guard's content
+     * inspection on its own, and one that carries a marking or codeword above the label (a remark "SECRET" on an
+     * UNCLASSIFIED report) is withheld, counted ({@code detail-withheld}) and logged; the event is taken.
+     */
+    private @Nullable String inspected(String detail, Label label, String source) {
+        StringBuilder kept = null;
+        List<org.kizuna.picture.internal.cot.DetailElements.Element> elements = org.kizuna.picture.internal.cot.DetailElements.split(detail);
+        for (int i = 0; i < elements.size(); i++) {
+            var element = elements.get(i);
+            String why = kernel.inspect(element.xml(), label);
+            if (why == null) {
+                if (kept != null) kept.append(element.xml());
+                continue;
+            }
+            count("detail-withheld", "detail element <" + element.name() + "> withheld: " + why, source);
+            if (kept == null) {
+                kept = new StringBuilder(detail.length());
+                for (int j = 0; j < i; j++) kept.append(elements.get(j).xml());
+            }
+        }
+        if (kept == null) return detail;
+        return kept.isEmpty() ? null : kept.toString();
     }
 
     /** Whether the nation's events may use this label: one it uses already, or a new one within its share. */
@@ -495,6 +524,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         audienceByReader.remove(a.reader);
         audienceCount = audiences.size();
         tracking.clear(a.trackingPlace); // an engine fed nothing until a new audience takes the place
+        common.forget(a.trackingPlace);
         freeTrackingPlaces.add(a.trackingPlace);
     }
 
@@ -548,6 +578,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             a.fusedTracks = new TrackState[0];
         }
         tracking.restart(); // after the audiences' decisions are cleared: the engines are fed again by what each may read today
+        common.forgetAll(); // the engines' numbers start again; their tracks find their uids again by their reports
         lastFusedPublish = now - FUSED_PUBLISH_MS;
     }
 
@@ -577,8 +608,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                         count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "nation " + state.nations[0]);
                         return;
                     }
-                    state = new TrackState(state.uid, state.type, state.how, state.lat, state.lon, state.hae, state.speed, state.course,
-                            state.callsign, m, state.timeMs, state.staleMs, state.nations, true);
+                    state = state.withMarking(m);
                 }
                 if (self.put(key, state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
                 pending.add(state);
@@ -714,8 +744,17 @@ public final class LivePicture implements Picture, AutoCloseable {
         Recorder recording = recorder;
         if (now - lastFusedPublish >= FUSED_PUBLISH_MS) {
             lastFusedPublish = now;
+            // every audience's tracker is asked first, then the tracks are named together (common track numbers)
+            Map<Integer, List<Fused>> views = new HashMap<>();
+            Map<Integer, List<CommonTrackIds.Seen>> seen = new HashMap<>();
             for (Audience a : audiences) {
-                a.fusedTracks = fusedView(a, now);
+                List<Fused> view = fusedView(a);
+                views.put(a.trackingPlace, view);
+                seen.put(a.trackingPlace, view.stream().map(Fused::seen).toList());
+            }
+            Map<Integer, Map<Long, String>> uids = common.name(seen, now);
+            for (Audience a : audiences) {
+                a.fusedTracks = fusedStates(views.getOrDefault(a.trackingPlace, List.of()), uids.getOrDefault(a.trackingPlace, Map.of()), now);
                 if (recording != null && a.fusedTracks.length > 0) recording.fused(a.name, a.fusedTracks, a.fusedTracks.length);
                 if (a.subscribers.isEmpty() || a.fusedTracks.length == 0) continue;
                 Frame f = new Frame(a.fusedTracks, a.fusedTracks.length, false);
@@ -724,18 +763,35 @@ public final class LivePicture implements Picture, AutoCloseable {
         }
     }
 
-    private TrackState[] fusedView(Audience a, long now) {
-        List<TrackState> out = new ArrayList<>();
-        tracking.view(a.trackingPlace, (id, t, x, y, vx, vy, variance, keys, keyCount, sensorIds, sensorCount) -> {
+    /** One confirmed track of an audience's tracker, before it is named; {@code shown}: its roll-up is one the audience may read. */
+    private record Fused(CommonTrackIds.Seen seen, double t, double x, double y, double vx, double vy, double variance, LabelKeys.Marking marking,
+            String[] nations, boolean shown) {
+    }
+
+    private List<Fused> fusedView(Audience a) {
+        List<Fused> out = new ArrayList<>();
+        tracking.view(a.trackingPlace, (id, t, x, y, vx, vy, variance, keys, keyCount, sensorIds, sensorCount, reports, reportCount) -> {
             LabelKeys.Marking marking = rollUp(keys, keyCount);
-            if (!a.mayRead(marking.key())) return; // never publish a roll-up the audience may not read
             String[] nations = Arrays.stream(sensorIds, 0, sensorCount).mapToObj(nationByIndex::get).distinct().sorted().toArray(String[]::new);
-            double speed = Plane.speed(vx, vy);
-            String type = speed > 60 ? "a-u-A" : "a-u-S";
-            long timeMs = epochMs + Math.round(t * 1000);
-            out.add(new TrackState("KZ-" + nodeNation + "-" + id, type, "m-f", Plane.lat(y), Plane.lon(x), CotEvent.UNKNOWN,
-                    speed, Plane.course(vx, vy), null, marking, timeMs, now + 10_000, nations, false));
+            out.add(new Fused(new CommonTrackIds.Seen(id, Arrays.copyOf(reports, reportCount)), t, x, y, vx, vy, variance, marking, nations,
+                    a.mayRead(marking.key()))); // never publish a roll-up the audience may not read
         });
+        return out;
+    }
+
+    /** The audience's fused tracks as they go out, each under its common uid; the ce is the estimate's one-sigma position error. */
+    private TrackState[] fusedStates(List<Fused> view, Map<Long, String> uids, long now) {
+        List<TrackState> out = new ArrayList<>(view.size());
+        for (Fused f : view) {
+            String uid = uids.get(f.seen().trackerId());
+            if (!f.shown() || uid == null) continue;
+            double speed = Plane.speed(f.vx(), f.vy());
+            String type = speed > 60 ? "a-u-A" : "a-u-S";
+            long timeMs = epochMs + Math.round(f.t() * 1000);
+            double ce = Math.min(Math.sqrt(Math.max(f.variance(), 0)), CotEvent.UNKNOWN);
+            out.add(new TrackState(uid, type, "m-f", Plane.lat(f.y()), Plane.lon(f.x()), CotEvent.UNKNOWN, ce, CotEvent.UNKNOWN, speed,
+                    Plane.course(f.vx(), f.vy()), null, null, f.marking(), timeMs, now + 10_000, f.nations(), false));
+        }
         return out.toArray(new TrackState[0]);
     }
 

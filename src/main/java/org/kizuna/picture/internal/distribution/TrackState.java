@@ -11,7 +11,9 @@ import org.kizuna.picture.internal.cot.TakCodec;
 /**
  * One version of one track as it goes out. A self-reported track's version is shared by every audience
  * that may see it, so its encodings (CoT XML, TAK protocol frame, JSON) are computed once, on first use,
- * whatever the number of clients.
+ * whatever the number of clients. A self-reported version keeps what its client sent: {@code hae}, {@code ce},
+ * {@code le} and its other detail elements ({@code detail}, after the content inspection); a fused track's
+ * {@code ce} is its estimate's one-sigma position error.
  */
 public final class TrackState {
 
@@ -20,8 +22,10 @@ public final class TrackState {
     public final String uid;
     public final String type;
     public final String how;
-    public final double lat, lon, hae, speed, course;
+    public final double lat, lon, hae, speed, course, ce, le;
     public final @Nullable String callsign;
+    /** The other detail elements the client sent (an XML fragment), or null. */
+    public final @Nullable String detail;
     public final LabelKeys.Marking marking;
     public final long timeMs, staleMs;
     public final String[] nations;
@@ -33,6 +37,15 @@ public final class TrackState {
 
     public TrackState(String uid, String type, String how, double lat, double lon, double hae, double speed, double course,
             @Nullable String callsign, LabelKeys.Marking marking, long timeMs, long staleMs, String[] nations, boolean self) {
+        this(uid, type, how, lat, lon, hae, CotEvent.UNKNOWN, CotEvent.UNKNOWN, speed, course, callsign, null, marking, timeMs, staleMs, nations, self);
+    }
+
+    public TrackState(String uid, String type, String how, double lat, double lon, double hae, double ce, double le, double speed, double course,
+            @Nullable String callsign, @Nullable String detail, LabelKeys.Marking marking, long timeMs, long staleMs, String[] nations,
+            boolean self) {
+        this.ce = ce;
+        this.le = le;
+        this.detail = detail;
         this.uid = uid;
         this.type = type;
         this.how = how;
@@ -50,8 +63,13 @@ public final class TrackState {
     }
 
     public CotEvent toCot() {
-        return new CotEvent(uid, type, how, timeMs, timeMs, staleMs, lat, lon, hae, CotEvent.UNKNOWN, CotEvent.UNKNOWN,
-                marking.access(), marking.caveat(), marking.releasableTo(), speed, course, callsign, null);
+        return new CotEvent(uid, type, how, timeMs, timeMs, staleMs, lat, lon, hae, ce, le,
+                marking.access(), marking.caveat(), marking.releasableTo(), speed, course, callsign, null, detail);
+    }
+
+    /** This version under another label key (the same label, interned again). */
+    public TrackState withMarking(LabelKeys.Marking m) {
+        return new TrackState(uid, type, how, lat, lon, hae, ce, le, speed, course, callsign, detail, m, timeMs, staleMs, nations, self);
     }
 
     public byte[] xml() {

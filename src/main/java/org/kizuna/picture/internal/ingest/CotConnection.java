@@ -22,6 +22,7 @@ import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.Source;
 import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
+import org.kizuna.picture.internal.cot.TakCodec;
 import org.kizuna.picture.internal.distribution.Frame;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.distribution.Subscriber;
@@ -37,11 +38,19 @@ import org.slf4j.LoggerFactory;
  * messages (negotiation replies) are few and bounded too: a client that keeps asking without reading is cut.
  * A TLS connection must complete its handshake within the handshake timeout; any connection that sends
  * nothing for the idle timeout is closed. Closing closes the TCP socket itself, which ends a blocked write.
+ * <p>
+ * A client's keep-alive ({@code t-x-c-t}) is answered with {@code t-x-c-t-r}, in the protocol the connection
+ * speaks. An event the picture refuses is counted on the connection by reason ({@link #view}), logged with
+ * its reason, and the client is told: TAK has no error event, so the node sends the user a direct chat message
+ * (GeoChat, {@code b-t-f}) from "Kizuna" naming the reason, at most once a minute per reason and connection.
  */
 final class CotConnection implements Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(CotConnection.class);
     private static final Object SWITCH_TO_TAK = new Object();
+    /** How often a client is told of refusals of one reason at most. */
+    static final long REPLY_EVERY_MS = 60_000;
+    private static final java.util.concurrent.atomic.AtomicLong CHAT_IDS = new java.util.concurrent.atomic.AtomicLong();
     /** Control messages (version offer and negotiation replies) a client may have unread before it is cut. */
     static final int MAX_QUEUED_CONTROL = 16;
 
@@ -69,6 +78,14 @@ final class CotConnection implements Subscriber {
     private double tokens;
     private long lastRefill = System.nanoTime();
     private long rejects, lastRejectLog;
+
+    // what an operator sees of the connection (GET /api/v1/picture/connections)
+    private final java.time.Instant connectedAt = java.time.Instant.now();
+    private final java.util.concurrent.atomic.AtomicLong eventsIn = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> refusedHere = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile @Nullable String lastRefusal;
+    private volatile java.time.@Nullable Instant lastRefusalAt;
+    private final java.util.HashMap<String, Long> lastReply = new java.util.HashMap<>();
 
     CotConnection(Socket raw, @Nullable SSLSocketFactory tls, LivePicture picture, CotSettings settings, CotServer server) {
         this.raw = raw;
@@ -136,7 +153,7 @@ final class CotConnection implements Subscriber {
             Source source = new Source(name, id.nation(), id.defaultLabel(), id.authenticated(), owner);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             Thread.ofVirtual().name("cot-out-" + raw.getRemoteSocketAddress()).start(() -> write(out));
-            control(new CotXmlWriter().write(CotXmlWriter.versionOffer(System.currentTimeMillis())));
+            control(CotXmlWriter.versionOffer(System.currentTimeMillis(), settings.serverVersion()));
             if (!open) return; // cut while identifying (user disabled, certificate revoked, node stopping)
             subscription = picture.subscribe(id.reader(), this);
             subscribed = true;
@@ -167,7 +184,8 @@ final class CotConnection implements Subscriber {
         SSLSocket s = (SSLSocket) Objects.requireNonNull(tls, "handshakes are for TLS connections").createSocket(raw, null, raw.getPort(), true);
         s.setUseClientMode(false);
         s.setNeedClientAuth(true);
-        s.setEnabledProtocols(new String[]{"TLSv1.3"});
+        s.setEnabledProtocols(settings.tlsProtocols().toArray(String[]::new));
+        if (settings.tlsProtocols().contains("TLSv1.2")) s.setEnabledCipherSuites(suites(s.getSupportedCipherSuites()));
         int timeout = (int) Math.max(1, settings.handshakeTimeout().toMillis());
         s.setSoTimeout(timeout);
         // a peer trickling bytes must not stretch the handshake either: a hard deadline
@@ -200,6 +218,13 @@ final class CotConnection implements Subscriber {
             }
             return null;
         }
+    }
+
+    /** TLS 1.3's suites and the forward-secret AEAD suites of TLS 1.2 ({@link CotSettings#TLS12_SUITES}), those the provider has. */
+    private static String[] suites(String[] supported) {
+        java.util.Set<String> have = java.util.Set.of(supported);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256"),
+                CotSettings.TLS12_SUITES.stream()).filter(have::contains).toArray(String[]::new);
     }
 
     /** Who is on the connection, or null (counted, logged) when it is refused. */
@@ -240,11 +265,18 @@ final class CotConnection implements Subscriber {
                     negotiate(e);
                     continue;
                 }
+                if (e.isPing()) {
+                    control(CotXmlWriter.pong(System.currentTimeMillis()));
+                    continue;
+                }
+                eventsIn.incrementAndGet();
                 try {
                     picture.ingest(e, source);
                     server.ingested();
                 } catch (CotRejected r) {
-                    reject(ingestReason(r.getMessage()), r.getMessage());
+                    String reason = ingestReason(r.getMessage());
+                    reject(reason, r.getMessage());
+                    tell(e, reason, String.valueOf(r.getMessage()));
                 }
             }
         }
@@ -264,7 +296,7 @@ final class CotConnection implements Subscriber {
         if (!e.type().equals("t-x-takp-q")) return;
         int version = e.control() == null ? 0 : e.control().requestedVersion();
         boolean ok = version == 1 && decoder.mode() == CotStreamDecoder.Mode.XML;
-        control(new CotXmlWriter().write(CotXmlWriter.versionResponse(System.currentTimeMillis(), ok)));
+        control(CotXmlWriter.versionResponse(System.currentTimeMillis(), ok));
         if (ok) {
             // The client sends protocol 1 once it has our answer; what follows the request is protocol 1.
             decoder.switchTo(CotStreamDecoder.Mode.TAK);
@@ -286,12 +318,80 @@ final class CotConnection implements Subscriber {
 
     private void reject(String reason, @Nullable String message) {
         server.rejected(reason);
+        refusedHere.computeIfAbsent(reason, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        lastRefusal = reason + ": " + message;
+        lastRefusalAt = java.time.Instant.now();
         rejects++;
         long now = System.currentTimeMillis();
         if (now - lastRejectLog >= 1000) {
             log.warn("CoT event from {} rejected ({} so far): {}", name, rejects, message);
             lastRejectLog = now;
         }
+    }
+
+    /**
+     * Tells the client that the picture refused its event: a direct chat message from the node to the event's
+     * uid (a TAK client's own uid for its position report), at most once a minute per reason.
+     */
+    private void tell(CotEvent refused, String reason, String message) {
+        long now = System.currentTimeMillis();
+        Long last = lastReply.get(reason);
+        if (last != null && now - last < REPLY_EVERY_MS) return;
+        lastReply.put(reason, now);
+        control(refusalChat(refused.uid(), settings.serverVersion(), message, now));
+    }
+
+    /** The GeoChat message that tells {@code to} why its event was refused. */
+    static CotEvent refusalChat(String to, String serverName, String message, long now) {
+        String from = "KIZUNA-" + serverName.replaceAll("[^A-Za-z0-9]", "");
+        String text = "Kizuna refused your report: " + message;
+        StringBuilder detail = new StringBuilder(256);
+        detail.append("<__chat parent=\"RootContactGroup\" groupOwner=\"false\"");
+        attr(detail, "chatroom", to);
+        attr(detail, "id", to);
+        attr(detail, "senderCallsign", "Kizuna");
+        detail.append("><chatgrp");
+        attr(detail, "uid0", from);
+        attr(detail, "uid1", to);
+        attr(detail, "id", to);
+        detail.append("/></__chat><link relation=\"p-p\" type=\"a-f-G-U-C\"");
+        attr(detail, "uid", from);
+        detail.append("/><remarks source=\"Kizuna\"");
+        attr(detail, "to", to);
+        detail.append('>');
+        escape(detail, text);
+        detail.append("</remarks>");
+        return new CotEvent("GeoChat." + from + "." + to + "." + CHAT_IDS.incrementAndGet(), "b-t-f", "h-g-i-g-o", now, now, now + 300_000, 0, 0,
+                CotEvent.UNKNOWN, CotEvent.UNKNOWN, CotEvent.UNKNOWN, null, null, null, Double.NaN, Double.NaN, null, null, detail.toString());
+    }
+
+    private static void attr(StringBuilder sb, String name, String value) {
+        sb.append(' ').append(name).append("=\"");
+        escape(sb, value);
+        sb.append('"');
+    }
+
+    private static void escape(StringBuilder sb, String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> sb.append(c < 0x20 ? ' ' : c);
+            }
+        }
+    }
+
+    CotServer.ConnectionView view() {
+        CotIdentity id = identity;
+        java.util.Map<String, Long> refused = new java.util.TreeMap<>();
+        refusedHere.forEach((k, v) -> refused.put(k, v.get()));
+        return new CotServer.ConnectionView(name, tls != null ? CotServer.TLS : CotServer.PLAIN, id == null ? "" : id.name(),
+                String.valueOf(raw.getRemoteSocketAddress()),
+                connectedAt, eventsIn.get(), refused, lastRefusal, lastRefusalAt);
     }
 
     // ------------------------------------------------------------------ output
@@ -301,8 +401,8 @@ final class CotConnection implements Subscriber {
         enqueue(frame, true);
     }
 
-    private void control(byte[] bytes) {
-        enqueue(bytes, false);
+    private void control(CotEvent event) {
+        enqueue(event, false);
     }
 
     private void enqueue(Object item, boolean droppable) {
@@ -357,8 +457,8 @@ final class CotConnection implements Subscriber {
                 if (item == null) continue;
                 if (item == SWITCH_TO_TAK) {
                     takOut = true;
-                } else if (item instanceof byte[] bytes) {
-                    out.write(bytes);
+                } else if (item instanceof CotEvent control) {
+                    out.write(takOut ? TakCodec.frame(control) : new CotXmlWriter().write(control));
                 } else if (item instanceof Frame f) {
                     boolean tak = takOut;
                     TrackState[] tracks = f.tracks();

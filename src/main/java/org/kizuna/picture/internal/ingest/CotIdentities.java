@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.Reader;
@@ -17,20 +18,38 @@ import org.kizuna.node.NodePki;
  * clearance written in a certificate is never trusted: a user the node knows (and has not disabled)
  * reads with the node's record of the user (the nations must agree); a certificate of a user the node
  * does not know is refused or, in demo mode, reads unclassified items only. A revoked certificate is
- * refused. Events without a label default to the sender's own nation only, the most restrictive marking;
- * connections nobody vouches for (anonymous plain connections, unknown certificates) have no default and
- * their unmarked events are rejected.
+ * refused. Events without a label take the user's default label, which an administrator sets per user
+ * ({@code PUT /api/v1/users/{name}/default-label}: a label the node may hold and the user may read), else
+ * the sender's own nation only, the most restrictive marking; connections nobody vouches for (anonymous
+ * plain connections, unknown certificates) have no default and their unmarked events are rejected.
  */
 public final class CotIdentities {
 
     /** The name of the anonymous plain identity in logs. */
     public static final String ANONYMOUS = "anonymous";
 
-    /** What the node knows of a user: nation, clearance and accesses, and whether the account is enabled. */
-    public record KnownUser(String nation, String clearance, Set<String> accesses, boolean enabled) {
+    /**
+     * What the node knows of a user: nation, clearance and accesses, whether the account is enabled, and the
+     * label an administrator set for its unlabelled reports (null: its own nation only).
+     */
+    public record KnownUser(String nation, String clearance, Set<String> accesses, boolean enabled, @Nullable String defaultLabel) {
+        public KnownUser(String nation, String clearance, Set<String> accesses, boolean enabled) {
+            this(nation, clearance, accesses, enabled, null);
+        }
+
         public KnownUser(String nation, String clearance, Set<String> accesses) {
             this(nation, clearance, accesses, true);
         }
+
+        /** The label of the user's unlabelled reports: the one an administrator set, else its own nation only. */
+        public Label defaultLabelOrOwnNation() {
+            return CotIdentities.defaultLabel(nation, clearance, defaultLabel);
+        }
+    }
+
+    /** The label of a user's unlabelled reports: {@code userDefault} (set by an administrator) when set, else its own nation only. */
+    public static Label defaultLabel(String nation, String clearance, @Nullable String userDefault) {
+        return userDefault == null ? ownNationOnly(nation, clearance) : Label.parse(userDefault);
     }
 
     /** What a certificate of a user the node does not know gets. */
@@ -53,7 +72,7 @@ public final class CotIdentities {
     public static CotIdentity plainReader(String name, KnownUser user) {
         if (!user.enabled()) throw new IllegalStateException("the plain port's reader " + name + " is disabled");
         return new CotIdentity(name, user.nation(), Reader.of(user.nation(), user.clearance(), user.accesses()),
-                ownNationOnly(user.nation(), user.clearance()), CotIdentity.Kind.PLAIN_READER);
+                user.defaultLabelOrOwnNation(), CotIdentity.Kind.PLAIN_READER);
     }
 
     /** A plain connection nobody vouches for: reads unclassified items of the node's nation's policy only. */
@@ -86,7 +105,7 @@ public final class CotIdentities {
                     throw new IllegalArgumentException("client certificate says " + name + " is " + nation + " but the node knows " + known.get().nation());
                 }
                 Reader reader = Reader.of(nation, known.get().clearance(), known.get().accesses());
-                return new CotIdentity(name, nation, reader, ownNationOnly(nation, known.get().clearance()), CotIdentity.Kind.CERTIFICATE);
+                return new CotIdentity(name, nation, reader, known.get().defaultLabelOrOwnNation(), CotIdentity.Kind.CERTIFICATE);
             }
             if (unknown == UnknownCertificate.REFUSE) throw new IllegalArgumentException("client certificate of " + name + ", a user this node does not know");
             try {

@@ -99,6 +99,20 @@ public final class CotServer implements AutoCloseable {
         return connections.size();
     }
 
+    /**
+     * What an operator sees of one open connection: its name in the logs, listener ({@link #PLAIN} or {@link #TLS}),
+     * user (empty before it is identified), remote address, since when, the events it sent (pings and negotiation
+     * aside), the events refused by reason, and the latest refusal with its reason and time.
+     */
+    public record ConnectionView(String name, String listener, String user, String remote, java.time.Instant connectedAt, long events,
+            Map<String, Long> refused, @Nullable String lastRefusal, java.time.@Nullable Instant lastRefusalAt) {
+    }
+
+    /** The open connections, oldest first. */
+    public java.util.List<ConnectionView> connections() {
+        return connections.stream().map(CotConnection::view).sorted(java.util.Comparator.comparing(ConnectionView::connectedAt)).toList();
+    }
+
     /** Open connections per listener ({@link #PLAIN}, {@link #TLS}); a TLS connection counts from accept, before its handshake. */
     public Map<String, Integer> openConnections() {
         synchronized (capLock) {

@@ -24,6 +24,7 @@ public final class AudienceTracking {
     private final Reports retained = new Reports();
     private int retainedFrom;
     private double now = Double.NEGATIVE_INFINITY;
+    private long nextReport;
     /** What each sensor is to the engines (index: sensor), given to every engine, later ones too. */
     private final List<SensorRole> roles = new ArrayList<>();
 
@@ -97,22 +98,29 @@ public final class AudienceTracking {
         Audience a = new Audience(mayRead, newEngine());
         Reports r = retained;
         for (int i = retainedFrom; i < r.size; i++) {
-            if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i]);
+            if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i], r.id[i]);
         }
         if (now > Double.NEGATIVE_INFINITY) a.engine.advance(now);
         return a;
     }
 
-    /** A sensor report (plane metres, seconds since the picture's epoch), given to every audience that may read its label. */
-    public void report(double t, int sensor, double x, double y, double sigma, int labelKey) {
+    /**
+     * A sensor report (plane metres, seconds since the picture's epoch), given to every audience that may read its label.
+     * Each report is given an identity, the same in every audience's engine (and when replayed to a late audience), so
+     * that the tracks of different audiences that took the same reports can be named alike ({@link #view(int,
+     * FusionEngine.ReportedTrackSink)}); returns it.
+     */
+    public long report(double t, int sensor, double x, double y, double sigma, int labelKey) {
+        long id = nextReport++;
         for (Audience a : audiences) {
-            if (a.reads(labelKey)) a.engine.report(t, sensor, x, y, sigma, labelKey);
+            if (a.reads(labelKey)) a.engine.report(t, sensor, x, y, sigma, labelKey, id);
         }
         if (retained.full() && retainedFrom >= retained.size / 2) { // compact when at least half is expired, else grow
             retained.dropFirst(retainedFrom);
             retainedFrom = 0;
         }
-        retained.add(t, sensor, x, y, sigma, labelKey);
+        retained.add(t, sensor, x, y, sigma, labelKey, id);
+        return id;
     }
 
     /** Advances every audience's estimate to {@code t} and lets retained reports older than the replay window go. */
@@ -124,6 +132,11 @@ public final class AudienceTracking {
 
     /** The tracks of one audience's estimate. */
     public void view(int audience, TrackSink sink) {
+        audiences.get(audience).engine.view(sink);
+    }
+
+    /** The tracks of one audience's estimate, with the identities of the latest reports each took. */
+    public void view(int audience, FusionEngine.ReportedTrackSink sink) {
         audiences.get(audience).engine.view(sink);
     }
 

@@ -44,6 +44,13 @@ final class Columns {
         return column;
     }
 
+    /** A block of {@code width} longs per row: row i's are {@code at[i * width]} to {@code at[i * width + width - 1]}. */
+    Column<long[]> longBlocks(int width) {
+        Column<long[]> column = new Column<>(n -> new long[n * width], capacity, width);
+        all.add(column);
+        return column;
+    }
+
     Column<int[]> ints() {
         return add(int[]::new);
     }

@@ -85,10 +85,43 @@ public final class FusionEngine {
 
     /** Queues one sensor report; {@code sigma} is its one-sigma position accuracy (m). */
     public void report(double t, int sensor, double px, double py, double sigma, int labelKey) {
+        report(t, sensor, px, py, sigma, labelKey, -1);
+    }
+
+    /**
+     * Queues one sensor report with its identity ({@code id} at least 0, the same in every engine the report is given
+     * to), which the tracks that take it remember ({@link #view(ReportedTrackSink)}); the identity changes nothing
+     * else the engine does.
+     */
+    public void report(double t, int sensor, double px, double py, double sigma, int labelKey, long id) {
         if (!(sigma > 0) || Double.isNaN(px) || Double.isNaN(py) || Double.isNaN(t)) {
             throw new IllegalArgumentException("a report needs finite position and time and a positive sigma");
         }
-        queue.add(t, sensor, px, py, sigma, labelKey);
+        queue.add(t, sensor, px, py, sigma, labelKey, id);
+    }
+
+    /** Receives the tracks of one view with the identities of the latest reports each took. */
+    public interface ReportedTrackSink {
+        /** As {@link TrackSink#track}, and the latest reports' identities, {@code reports[0..reportCount)}, newest last. */
+        void track(long id, double t, double x, double y, double vx, double vy, double positionVariance, int[] labelKeys, int labelKeyCount,
+                int[] sensors, int sensorCount, long[] reports, int reportCount);
+    }
+
+    private long[] recentBuffer = new long[TrackTable.RECENT];
+
+    /** Confirmed tracks as of the last advance, with the identities of the latest reports each took. */
+    public void view(ReportedTrackSink sink) {
+        double t = lastAdvance, noise = cfg.processNoise();
+        for (int k = 0; k < tracks.size(); k++) {
+            int i = tracks.slot(k);
+            if (!tracks.confirmed.at[i]) continue;
+            double dt = t - tracks.stateTime.at[i];
+            double positionVariance = (tracks.x.positionVarianceAt(i, dt, noise) + tracks.y.positionVarianceAt(i, dt, noise)) / 2;
+            int taken = tracks.recentCount.at[i], n = Math.min(taken, TrackTable.RECENT);
+            for (int j = 0; j < n; j++) recentBuffer[j] = tracks.recent.at[i * TrackTable.RECENT + (taken - n + j) % TrackTable.RECENT];
+            sink.track(tracks.id.at[i], t, tracks.x.positionAt(i, dt), tracks.y.positionAt(i, dt), tracks.x.vel.at[i], tracks.y.vel.at[i],
+                    positionVariance, tracks.labels.of(i), tracks.labels.count(i), tracks.sensors.of(i), tracks.sensors.count(i), recentBuffer, n);
+        }
     }
 
     /** Processes everything queued with time <= now, in time order, one scan (time and sensor) at a time. */
@@ -417,6 +450,7 @@ public final class FusionEngine {
         if (!tracks.confirmed.at[i] && tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirmed.at[i] = true;
         tracks.labels.add(i, queue.label[r]);
         tracks.sensors.add(i, queue.sensor[r]);
+        tracks.took(i, queue.id[r]);
     }
 
     /** Notes a reference report (position and variance at {@code t}) that track {@code i} took. */
@@ -579,6 +613,9 @@ public final class FusionEngine {
         tracks.labels.add(i, queue.label[r]);
         tracks.sensors.add(i, seeds.sensor[s]);
         tracks.sensors.add(i, queue.sensor[r]);
+        tracks.recentCount.at[i] = 0;
+        tracks.took(i, seeds.id[s]);
+        tracks.took(i, queue.id[r]);
     }
 
     // ---------------------------------------------------------------- deletion

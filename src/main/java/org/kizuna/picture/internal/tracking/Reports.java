@@ -3,7 +3,8 @@ package org.kizuna.picture.internal.tracking;
 import java.util.Arrays;
 
 /**
- * Sensor reports in columns (time, sensor, position, one-sigma accuracy, label key), grown as needed
+ * Sensor reports in columns (time, sensor, position, one-sigma accuracy, label key, the report's identity:
+ * the same for every audience's engine, -1 when the caller gave none), grown as needed
  * and reused: the tracker's queue and its seeds, and the reports a labelled picture retains for
  * audiences that arrive later.
  */
@@ -11,10 +12,12 @@ final class Reports {
 
     double[] t = new double[0], x = new double[0], y = new double[0], sigma = new double[0];
     int[] sensor = new int[0], label = new int[0];
+    long[] id = new long[0];
     int size;
 
-    void add(double rt, int rsensor, double rx, double ry, double rsigma, int rlabel) {
+    void add(double rt, int rsensor, double rx, double ry, double rsigma, int rlabel, long rid) {
         if (size == t.length) grow(Columns.grownCapacity(size));
+        id[size] = rid;
         t[size] = rt;
         sensor[size] = rsensor;
         x[size] = rx;
@@ -26,7 +29,7 @@ final class Reports {
 
     /** Appends report {@code i} of {@code other}. */
     void add(Reports other, int i) {
-        add(other.t[i], other.sensor[i], other.x[i], other.y[i], other.sigma[i], other.label[i]);
+        add(other.t[i], other.sensor[i], other.x[i], other.y[i], other.sigma[i], other.label[i], other.id[i]);
     }
 
     /** Overwrites report {@code to} with report {@code from}: for compacting in place. */
@@ -37,6 +40,7 @@ final class Reports {
         y[to] = y[from];
         sigma[to] = sigma[from];
         label[to] = label[from];
+        id[to] = id[from];
     }
 
     /** Removes the reports whose flag in {@code marked} is set, keeping the others in their order. */
@@ -60,6 +64,7 @@ final class Reports {
         System.arraycopy(y, n, y, 0, rest);
         System.arraycopy(sigma, n, sigma, 0, rest);
         System.arraycopy(label, n, label, 0, rest);
+        System.arraycopy(id, n, id, 0, rest);
         size = rest;
     }
 
@@ -84,6 +89,7 @@ final class Reports {
         y = s.y;
         sigma = s.sigma;
         label = s.label;
+        id = s.id;
     }
 
     // the columns are plain fields that callers read by name, so they are grown here rather than held in
@@ -95,5 +101,6 @@ final class Reports {
         y = Arrays.copyOf(y, n);
         sigma = Arrays.copyOf(sigma, n);
         label = Arrays.copyOf(label, n);
+        id = Arrays.copyOf(id, n);
     }
 }

@@ -48,6 +48,13 @@ final class TrackTable {
     final Columns.Column<long[]> id = columns.longs();
     /** The label keys and the sensors of the reports the track took. */
     final KeySets labels = new KeySets(columns), sensors = new KeySets(columns);
+    /**
+     * The identities of the latest {@link #RECENT} reports the track took (a ring; {@code recentCount} counts every
+     * report taken): what names one physical track across audiences, whose engines take the same reports.
+     */
+    final Columns.Column<long[]> recent = columns.longBlocks(RECENT);
+    final Columns.Column<int[]> recentCount = columns.ints();
+    static final int RECENT = 16;
 
     private int rows;
     private int[] live = new int[0];
@@ -101,6 +108,13 @@ final class TrackTable {
         int kept = 0;
         for (int k = 0; k < liveCount; k++) if (live[k] >= 0) live[kept++] = live[k];
         liveCount = kept;
+    }
+
+    /** Notes that track {@code i} took the report of identity {@code report} (nothing for a report without one). */
+    void took(int i, long report) {
+        if (report < 0) return;
+        recent.at[i * RECENT + recentCount.at[i] % RECENT] = report;
+        recentCount.at[i]++;
     }
 
     /** Predicts track {@code i} to time {@code t} (nothing when its state is that recent already). */

@@ -58,7 +58,11 @@ class PictureController {
     private final Writes writes;
     private final Clock clock;
 
-    PictureController(LivePicture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes, Clock clock) {
+    private final org.kizuna.identity.UserDirectory users;
+
+    PictureController(LivePicture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes, Clock clock,
+            org.kizuna.identity.UserDirectory users) {
+        this.users = users;
         this.writes = writes;
         this.clock = clock;
         this.picture = picture;
@@ -139,7 +143,9 @@ class PictureController {
                     ? TakCodec.decode(body, 0, body.length)
                     : new CotXmlParser().parse(body);
             if (e == null) throw new CotRejected("the TAK message carries no event");
-            picture.ingest(e, new Source("rest:" + user.username(), user.nation(), CotIdentities.ownNationOnly(user.nation(), user.clearance())));
+            // unlabelled: the user's default label (set by an administrator), else its own nation only
+            picture.ingest(e, new Source("rest:" + user.username(), user.nation(),
+                    CotIdentities.defaultLabel(user.nation(), user.clearance(), users.defaultLabel(user.username()).orElse(null))));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("uid", e.uid());
             answer.put("type", e.type());
