@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class IntelBench {
 
     /** How many reports, the random seed, pages and single reads timed per reader, and a search to time (or none). */
-    public record Settings(int reports, long seed, int pageReads, int singleReads, @Nullable Search search) {
+    public record Settings(int reports, long seed, int pageReads, int singleReads, @Nullable SearchIndexer search) {
 
         public Settings(int reports, long seed) {
             this(reports, seed, 400, 400, null);
@@ -51,6 +51,16 @@ public final class IntelBench {
     }
 
     /** The figures as one JSON object, and the slowest reader's 99th percentile of a page read in milliseconds. */
+    /** Builds a search over the benchmark's reports once they are written (the search module's bench interface does). */
+    public interface SearchIndexer {
+        /** A search over {@code records}, the time its index took to build, and what closes it. */
+        Indexed index(java.util.function.Supplier<java.util.stream.Stream<org.kizuna.search.Searchable>> records, ReadPath readPath) throws Exception;
+    }
+
+    /** A search built by a {@link SearchIndexer}. */
+    public record Indexed(Search search, double buildSeconds, AutoCloseable closer) {
+    }
+
     public record Report(String json, double pageP99Millis) {
     }
 
@@ -128,11 +138,16 @@ public final class IntelBench {
             }
             json.append('}');
             json.append(String.format(Locale.ROOT, ",\"pageP99MaxMillis\":%.2f,\"goalPageP99Millis\":50,\"readQueries\":%d", worst, queries.get()));
-            Search search = s.search();
-            if (search == null) {
-                json.append(",\"search\":\"not timed: no search module in this harness\"");
+            SearchIndexer indexer = s.search();
+            if (indexer == null) {
+                json.append(",\"search\":\"not timed: no search index given\"");
             } else {
-                json.append(",\"search\":").append(searches(search));
+                Indexed indexed = indexer.index(() -> store.all().map(e -> org.kizuna.intel.internal.IntelSearch.searchable(e.getKey(), e.getValue())),
+                        readPath);
+                try (AutoCloseable closer = indexed.closer()) {
+                    json.append(String.format(Locale.ROOT, ",\"searchIndexSeconds\":%.1f,\"search\":", indexed.buildSeconds()))
+                            .append(searches(indexed.search()));
+                }
             }
             json.append('}');
             return new Report(json.toString(), worst);

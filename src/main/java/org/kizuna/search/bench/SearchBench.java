@@ -21,6 +21,7 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeDirectory;
+import org.kizuna.search.Search;
 import org.kizuna.search.SearchPage;
 import org.kizuna.search.Searchable;
 import org.kizuna.search.internal.IndexBuild;
@@ -116,6 +117,26 @@ public final class SearchBench {
             u -= chance[i];
         }
         return null;
+    }
+
+    /** An index built over given records, searched through the read path as the node's search is; close it when done. */
+    public record Opened(Search search, long records, double buildSeconds, AutoCloseable index) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            index.close();
+        }
+    }
+
+    /**
+     * Builds an index in {@code dir} (empty) over {@code records} with {@code threads} threads, for another module's harness
+     * to time searches over its own records (the intel benchmark's reports).
+     */
+    public static Opened open(Path dir, Supplier<Stream<Searchable>> records, ReadPath readPath, int threads) throws IOException {
+        SearchIndex index = new SearchIndex(FSDirectory.open(dir), new SearchIndex.Settings(32, 0.5, 10_000));
+        long t0 = System.nanoTime();
+        long indexed = IndexBuild.run(index, List.of(records), threads);
+        ReadableSearch readable = new ReadableSearch(index, readPath);
+        return new Opened(readable::search, indexed, (System.nanoTime() - t0) / 1e9, index);
     }
 
     public static String run(Settings s) {
