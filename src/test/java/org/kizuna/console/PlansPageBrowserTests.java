@@ -21,7 +21,8 @@ class PlansPageBrowserTests {
 
     String roadmap(Api api) {
         for (JsonNode p : api.get("/api/v1/plans").json()) {
-            if (p.get("title").asString().startsWith("Shared training area roadmap")) return p.get("id").asString();
+            // plans other tests wrote may have a title this reader may not read (left out of the JSON)
+            if (p.has("title") && p.get("title").asString().startsWith("Shared training area roadmap")) return p.get("id").asString();
         }
         throw new AssertionError("the demo roadmap is missing");
     }
