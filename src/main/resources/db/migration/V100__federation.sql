@@ -6,7 +6,7 @@ create table federation_peer (
     nation         varchar(3) primary key,
     address        varchar(255) not null,
     ca_certificate varchar(8000) not null,
-    fingerprint    varchar(64) not null,
+    fingerprint    varchar(100) not null,
     state          varchar(10) not null,
     decided_by     varchar(64),
     decided_at     timestamp with time zone,

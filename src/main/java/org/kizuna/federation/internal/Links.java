@@ -53,7 +53,7 @@ class Links {
     static final class Health {
         volatile boolean outbound, inbound;
         volatile @Nullable String lastError;
-        volatile @Nullable Instant lastErrorAt, connectedSince;
+        volatile @Nullable Instant lastErrorAt, connectedSince, loggedAt;
         volatile long sent;
     }
 
@@ -96,11 +96,18 @@ class Links {
         senders.values().forEach(Sender::wake);
     }
 
+    /** Keeps the error as the peer's last; logs it unless it repeats the last one within a minute (a peer down for days logs once a minute). */
     private void error(String peer, String words) {
         Health h = health(peer);
+        Instant now = clock.instant();
+        Instant logged = h.loggedAt;
+        boolean repeat = words.equals(h.lastError) && logged != null && Duration.between(logged, now).abs().toSeconds() < 60;
         h.lastError = words;
-        h.lastErrorAt = clock.instant();
-        log.warn("federation link with {}: {}", peer, words);
+        h.lastErrorAt = now;
+        if (!repeat) {
+            h.loggedAt = now;
+            log.warn("federation link with {}: {}", peer, words);
+        }
     }
 
     // ------------------------------------------------------------------ lifecycle
