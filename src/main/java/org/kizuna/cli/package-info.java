@@ -13,6 +13,7 @@
         "booking :: bench", "booking :: sim",
         "audit :: bench", "audit :: verify",
         "intel :: bench",
+        "federation :: bench",
 })
 package org.kizuna.cli;
 

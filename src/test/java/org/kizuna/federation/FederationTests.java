@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kizuna.federation.bench.Peering;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.TempDirs;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -177,7 +175,8 @@ class FederationTests {
         String mark = nation.equals("USA") ? "(S//REL TO USA, JPN)" : "(//JPN S//REL TO USA, JPN)";
         String noforn = nation.equals("USA") ? "(S//NF)" : "(//JPN S)";
         for (int i = 0; i < 25; i++) {
-            String id = report(node, user, "(U)", nation + " report " + i + " during the partition", mark, "shared by " + nation + " #" + i, noforn, "NOFORN-PART-" + nation);
+            String id = report(node, user, "(U)", nation + " report " + i + " during the partition", mark, "shared by " + nation + " #" + i, noforn,
+                    "NOFORN-PART-" + nation);
             ids.add(id);
         }
         // the text names the report, so that a replica's content is checked against its own id
@@ -191,7 +190,8 @@ class FederationTests {
         Api.Response r = usa.api("usa.admin").post("/api/v1/federation/peers/JPN/revocation", "{}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().path("state").asString()).isEqualTo("revoked");
-        await().atMost(Duration.ofSeconds(2)).until(() -> !peer(usa, "JPN").path("outbound").asBoolean(true) && !peer(usa, "JPN").path("inbound").asBoolean(true));
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> !peer(usa, "JPN").path("outbound").asBoolean(true) && !peer(usa, "JPN").path("inbound").asBoolean(true));
         String after = report(usa, "usa.officer", "(U)", "After the revocation", "(S//REL TO USA, JPN)", "not for a revoked peer");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> view(jpn, "jpn.officer", after).status() == 404);
         // a planner may not administer peers
