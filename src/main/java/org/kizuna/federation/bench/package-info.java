@@ -1,6 +1,6 @@
 /**
  * What starts federated nodes outside a running node: the peering of nodes on one machine ({@code ./kizuna demo},
- * the tests) and the federation benchmark ({@code ./kizuna bench federation}).
+ * the tests) and the federation benchmark (not yet written).
  */
 @NamedInterface("bench")
 @NullMarked
