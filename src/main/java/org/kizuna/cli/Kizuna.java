@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kizuna", versionProvider = Kizuna.Version.class, description = "Kizuna: alliance coordination platform. One node per nation; nodes federate through a guard.", subcommands = {
         StartCommand.class,
+        DemoCommand.class,
         BenchCommand.class,
         AuditCommand.class,
         SimCommand.class,
@@ -20,7 +21,7 @@ public final class Kizuna extends VerbGroup {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        if (code != 0 || !StartCommand.isServing()) {
+        if (code != 0 || !StartCommand.isServing() && !DemoCommand.isServing()) {
             System.exit(code);
         }
     }

@@ -14,6 +14,7 @@
         "audit :: bench", "audit :: verify",
         "intel :: bench",
         "search :: bench",
+        "federation :: bench",
 })
 package org.kizuna.cli;
 

@@ -28,7 +28,8 @@ public enum Write {
     REQUEST_SUPPORT("requesting support from a partner", "the requesting nation", Set.of(Role.PLANNER), false),
     DECIDE_SUPPORT("deciding a support request sent for a decision", "the supporting nation", Set.of(Role.PLANNER, Role.RELEASER), false),
     RECORD_COMPLAINT("recording a neighbour's complaint or what was done about it", "the facility's host nation", Set.of(Role.PLANNER), false),
-    SET_NOISE_BUDGET("setting a facility's monthly noise budget", "the facility's host nation", Set.of(Role.PLANNER), false);
+    SET_NOISE_BUDGET("setting a facility's monthly noise budget", "the facility's host nation", Set.of(Role.PLANNER), false),
+    ADMINISTER_PEERS("adding, approving or revoking a federation peer", "the node's nation", Set.of(Role.ADMINISTRATOR), false);
 
     /** What the write does ("cancelling a booking request"). */
     private final String what;

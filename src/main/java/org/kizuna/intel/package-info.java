@@ -6,7 +6,7 @@
  * See docs/intel.md.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console", "node", "search"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console", "node", "search", "federation"})
 package org.kizuna.intel;
 
 import org.jspecify.annotations.NullMarked;

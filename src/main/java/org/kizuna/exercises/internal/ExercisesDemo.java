@@ -72,7 +72,14 @@ class ExercisesDemo {
             // the demo's invented exercise in planning, once, with the reference data
             List<KizunaUser> planners = List.of(users.find("usa.officer").orElse(null), users.find("jpn.officer").orElse(null)).stream()
                     .filter(java.util.Objects::nonNull).map(u -> (KizunaUser) u).toList();
-            if (planners.size() == 2) nextKeenSword(store, service, planners.get(0), planners.get(1), clock);
+            if (planners.size() == 2) {
+                try {
+                    nextKeenSword(store, service, planners.get(0), planners.get(1), clock, node.nation());
+                } catch (RuntimeException e) {
+                    // a label this node may not hold (a partner's node of a federated demo, such as AUS)
+                    log.info("exercises demo: the next Keen Sword is not planned on this node: {}", e.getMessage());
+                }
+            }
             log.info("exercises demo: the next Keen Sword in planning");
         };
     }
@@ -122,7 +129,7 @@ class ExercisesDemo {
      * The next Keen Sword: the series runs in odd US fiscal years (October-November), so the next one is in October of the next even year at
      * least 120 days ahead, named for its fiscal year (October 2028 is FY29: Keen Sword 29). Its dates are the demo's, not facts.
      */
-    static void nextKeenSword(JdbcExercises store, ExerciseService service, KizunaUser usa, KizunaUser jpn, Clock clock) {
+    static void nextKeenSword(JdbcExercises store, ExerciseService service, KizunaUser usa, KizunaUser jpn, Clock clock, String nodeNation) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int year = today.getYear();
         while (year % 2 != 0 || !LocalDate.of(year, 10, 20).isAfter(today.plusDays(120))) year++;
@@ -157,7 +164,10 @@ class ExercisesDemo {
         service.addInject(id, new NewInject(day1.plusSeconds(5 * 3600), "USFJ J6 and JJOC J6",
                 "Shift to the alternate communications path and report within 1 hour",
                 "Simulated loss of the satellite link between USFJ and JJOC.", "SECRET//REL TO USA, JPN"), usa);
-        service.addInject(id, new NewInject(day1.plusSeconds(7 * 3600), "USINDOPACOM J3",
-                "Report through the US national chain within 30 minutes", "US-only check of the national reporting chain.", "SECRET//NOFORN"), usa);
+        if (usa.nation().equals(nodeNation)) {
+            // a US-only inject is held only by a US node (a JPN node of a federated demo may not hold it)
+            service.addInject(id, new NewInject(day1.plusSeconds(7 * 3600), "USINDOPACOM J3",
+                    "Report through the US national chain within 30 minutes", "US-only check of the national reporting chain.", "SECRET//NOFORN"), usa);
+        }
     }
 }

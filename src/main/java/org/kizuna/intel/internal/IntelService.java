@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.Shareable;
+import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
@@ -57,6 +59,7 @@ import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.Searchable;
 import org.kizuna.search.SearchableChanged;
+import org.kizuna.search.SearchableRemoved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,6 +74,8 @@ import tools.jackson.databind.json.JsonMapper;
  * are serialized on this service (one node, modest write rates).
  */
 class IntelService implements Intel {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntelService.class);
 
     static final String TWO_APPROVALS = "in the manual-release class";
 
@@ -335,6 +340,7 @@ class IntelService implements Intel {
         Optional<ReportView.PortionView> named = portion(view, request.portion());
         if (named.isEmpty()) return Optional.empty();
         writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
+        readOnly(view);
         JdbcReports.StoredPortion portion = store.portion(named.get().id()).orElseThrow();
         JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
         Label current = portion.label();
@@ -421,6 +427,7 @@ class IntelService implements Intel {
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
         writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
+        readOnly(view);
         Label label = marking("marking", request.marking(), releaser.reader());
         if (!label.hasReleasabilityList()) {
             throw new IllegalArgumentException("marking: a tear line is written for partners; mark it REL TO them, such as (C//REL TO USA, JPN)");
@@ -530,6 +537,14 @@ class IntelService implements Intel {
                 + "; it can never be released further (not to " + String.join(", ", asked) + ")");
     }
 
+    /** Refuses (403) a change to a replica of another node's report: only its owner node changes it. */
+    private void readOnly(ReportView view) {
+        if (store.isReplica(view.id())) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "report " + view.id() + " is a replica of node " + view.originator()
+                    + "'s report; only that node releases or changes it");
+        }
+    }
+
     /** Refuses (422) content that carries a configured codeword when its label has no SCI control. */
     private void codewords(String content, Label label) {
         boolean sci = label.controls().stream().anyMatch(c -> List.of("HCS", "SI", "TK").contains(c));
@@ -592,7 +607,89 @@ class IntelService implements Intel {
     /** Publishes the report's parts for the search, in the caller's transaction. */
     private void publish(String reportId) {
         JdbcReports.StoredReport r = store.report(reportId).orElseThrow();
-        events.publishEvent(new SearchableChanged(searchable(r, store.portions(List.of(reportId)))));
+        List<JdbcReports.StoredPortion> portions = store.portions(List.of(reportId));
+        events.publishEvent(new SearchableChanged(searchable(r, portions)));
+        if (r.originator() == null && !store.isReplica(reportId)) {
+            // a report this node owns: its partners' nodes get what the guard releases to them (docs/federation.md)
+            events.publishEvent(new ShareableChanged(shareable(r, portions, store.bumpVersion(reportId))));
+        }
+    }
+
+    /** A report as federation carries it: each portion a part under its own label, its content what a replica needs. */
+    Shareable shareable(JdbcReports.StoredReport r, List<JdbcReports.StoredPortion> portions, long version) {
+        List<Shareable.Part> parts = new ArrayList<>();
+        for (JdbcReports.StoredPortion p : portions) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("kind", p.kind());
+            c.put("seq", p.seq());
+            c.put("text", p.text());
+            c.put("changedAt", p.changedAt().toString());
+            if (p.attachmentName() != null) {
+                c.put("name", p.attachmentName());
+                c.put("mediaType", p.mediaType());
+                c.put("content", store.content(p.id()).orElse(""));
+            }
+            if (p.kind().equals(Kinds.TITLE) && r.lat() != null && r.lon() != null && r.observedAt() != null) {
+                c.put("lat", r.lat());
+                c.put("lon", r.lon());
+                c.put("observedAt", r.observedAt().toString());
+            }
+            String inspected = p.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(p.attachmentName(), "") : p.text();
+            parts.add(new Shareable.Part(p.id(), p.label().banner(), inspected, json.writeValueAsString(c)));
+        }
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("author", r.author());
+        header.put("createdAt", r.createdAt().toString());
+        if (r.bannerOverride() != null) header.put("bannerOverride", r.bannerOverride());
+        return new Shareable("report", r.id(), r.nation(), nation, version, header, parts);
+    }
+
+    /**
+     * Keeps a replica of another node's report: replaced whole by a newer version, removed when withdrawn (no part left
+     * for this node). A replica is read-only here and never shared again.
+     */
+    synchronized void applyReplica(Shareable item, String fromNode) {
+        // a transaction of its own, committed before the lock is released (the listener's transaction would commit after)
+        TransactionTemplate own = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        own.executeWithoutResult(s -> {
+            Optional<JdbcReports.StoredReport> existing = store.report(item.id());
+            if (existing.isPresent() && !store.isReplica(item.id())) {
+                log.warn("federation: {}'s report {} has the id of a report of this node; not kept", fromNode, item.id());
+                return;
+            }
+            if (existing.isPresent() && store.version(item.id()) >= item.version()) return;
+            if (existing.isPresent()) store.delete(item.id());
+            if (item.parts().isEmpty()) {
+                events.publishEvent(new SearchableRemoved("report", item.id()));
+                return;
+            }
+            List<Prepared> prepared = new ArrayList<>();
+            Double lat = null, lon = null;
+            Instant observed = null;
+            for (Shareable.Part part : item.parts()) {
+                Label label = Label.parse(part.marking());
+                String refusal = kernel.holdRefusal(label);
+                if (refusal != null) throw new IllegalStateException("a replica's part this node may not hold: " + refusal);
+                JsonNode c = json.readTree(part.content());
+                String kind = c.path("kind").asString(Kinds.TEXT);
+                String name = c.hasNonNull("name") ? c.path("name").asString("") : null;
+                String base64 = c.hasNonNull("content") ? c.path("content").asString("") : null;
+                Long size = base64 == null ? null : (long) Base64.getDecoder().decode(base64).length;
+                if (kind.equals(Kinds.TITLE) && c.hasNonNull("observedAt")) {
+                    lat = c.path("lat").asDouble();
+                    lon = c.path("lon").asDouble();
+                    observed = Instant.parse(c.path("observedAt").asString(""));
+                }
+                prepared.add(new Prepared(part.id(), c.path("seq").asInt(prepared.size()), kind, label, c.path("text").asString(""), name,
+                        c.hasNonNull("mediaType") ? c.path("mediaType").asString("") : null, size, base64, label.banner()));
+            }
+            Instant created = Instant.parse(item.header().getOrDefault("createdAt", clock.instant().toString()));
+            JdbcReports.StoredReport report = new JdbcReports.StoredReport(item.id(), item.ownerNation(), item.header().getOrDefault("author", "unknown"),
+                    created, 0, null, item.ownerNode(), item.id(), lat, lon, observed);
+            insert(report, prepared, clock.instant());
+            store.markReplica(item.id(), item.version());
+        });
     }
 
     static Searchable searchable(JdbcReports.StoredReport r, List<JdbcReports.StoredPortion> portions) {

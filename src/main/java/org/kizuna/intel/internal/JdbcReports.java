@@ -252,6 +252,39 @@ public class JdbcReports {
         return reports.map(r -> Map.entry(r, portions(List.of(r.id()))));
     }
 
+    // ---- federation: versions and replicas
+
+    /** Raises an own report's version (every change it shares) and answers the new one. */
+    public long bumpVersion(String reportId) {
+        sql("update intel_report set version = version + 1 where id = ?", reportId).update();
+        return version(reportId);
+    }
+
+    public long version(String reportId) {
+        return sql("select version from intel_report where id = ?", reportId).query(Long.class).optional().orElse(0L);
+    }
+
+    /** Whether the report is a read-only replica of another node's report. */
+    public boolean isReplica(String reportId) {
+        return sql("select replica from intel_report where id = ?", reportId).query(Boolean.class).optional().orElse(false);
+    }
+
+    public void markReplica(String reportId, long version) {
+        sql("update intel_report set replica = true, version = ? where id = ?", version, reportId).update();
+    }
+
+    /** Deletes a report with its portions, identifiers, links and releases (a replica replaced or withdrawn). */
+    public void delete(String reportId) {
+        Optional<StoredReport> r = report(reportId);
+        if (r.isEmpty()) return;
+        sql("delete from intel_link where report_a = ? or report_b = ?", reportId, reportId).update();
+        sql("delete from intel_identifier where report_id = ?", reportId).update();
+        sql("delete from intel_release where report_id = ?", reportId).update();
+        sql("delete from intel_portion where report_id = ?", reportId).update();
+        sql("delete from intel_report where id = ?", reportId).update();
+        countLabelset(r.get().labelset(), -1);
+    }
+
     // ---- identifiers and links
 
     public void insertIdentifier(String reportId, String portionId, String kind, String value) {

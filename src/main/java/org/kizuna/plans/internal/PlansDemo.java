@@ -32,6 +32,8 @@ class PlansDemo {
     ApplicationRunner plansDemoData(PlanService plans, UserDirectory users, NodeSettings node) {
         return (ApplicationArguments args) -> {
             if (!node.isDemo() || plans.count() > 0) return;
+            // the demo plans are bilateral (REL TO USA, JPN): a third nation's node of a federated demo may not hold them
+            if (!List.of("USA", "JPN").contains(node.nation())) return;
             KizunaUser usa = users.find("usa.officer").orElseThrow(), jpn = users.find("jpn.officer").orElseThrow();
             Map<String, String> approvers = Map.of("USA", "usa.officer", "JPN", "jpn.officer");
             Plan exercise = plans.create(new NewPlan(EXERCISE, "(U)", PlanKind.EXERCISE, List.of("USA", "JPN"), approvers, List.of(

@@ -1,0 +1,109 @@
+package org.kizuna.federation.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.kizuna.federation.Shareable;
+import org.kizuna.label.Label;
+import org.kizuna.label.LabelBinding;
+import org.kizuna.label.LabelKernel;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What leaves for one peer: the item as the guard released it to that peer, as canonical JSON (fixed field order, the
+ * recipient's nation included so that it cannot be replayed to another node), its label (the roll-up of the released
+ * parts' labels; {@code UNCLASSIFIED} for a withdrawal, which carries no part) and the binding of that label to the
+ * data: SHA-384 digest and the sending node's ECDSA signature (its federation certificate's key) over the label's
+ * ADatP-4774 XML and the digest.
+ */
+record Envelope(String data, String banner, String digest, String signature) {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String WITHDRAWN = "UNCLASSIFIED";
+
+    /** Encodes and signs the released parts of {@code item} for the node of {@code to}. */
+    static Envelope seal(Shareable item, List<Shareable.Part> released, String to, LabelKernel kernel, PrivateKey key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", item.kind());
+        m.put("id", item.id());
+        m.put("ownerNation", item.ownerNation());
+        m.put("ownerNode", item.ownerNode());
+        m.put("version", item.version());
+        m.put("to", to);
+        m.put("header", released.isEmpty() ? Map.of() : new TreeMap<>(item.header()));
+        List<Map<String, String>> parts = new ArrayList<>();
+        for (Shareable.Part p : released) {
+            Map<String, String> x = new LinkedHashMap<>();
+            x.put("id", p.id());
+            x.put("marking", p.marking());
+            x.put("text", p.text());
+            x.put("content", p.content());
+            parts.add(x);
+        }
+        m.put("parts", parts);
+        byte[] data = JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
+        Label label = released.isEmpty() ? Label.parse(WITHDRAWN) : kernel.rollUp(released.stream().map(Shareable.Part::label).toList());
+        LabelBinding b = LabelBinding.bind(label, data, key);
+        Base64.Encoder e = Base64.getEncoder();
+        return new Envelope(new String(data, StandardCharsets.UTF_8), label.banner(), e.encodeToString(b.dataDigest()), e.encodeToString(b.signature()));
+    }
+
+    /**
+     * Verifies the binding with the sender's key and decodes the item; every refusal is an IllegalArgumentException
+     * whose message says what was wrong, for the link's log.
+     */
+    Shareable open(PublicKey sender, String expectedTo, LabelKernel kernel) {
+        Label label;
+        try {
+            label = Label.parse(banner);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the envelope's label '" + banner + "' does not parse");
+        }
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        LabelBinding binding;
+        try {
+            binding = new LabelBinding(label, Base64.getDecoder().decode(digest), Base64.getDecoder().decode(signature));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the envelope's digest or signature is not base64");
+        }
+        if (!binding.verifies(bytes, sender)) {
+            throw new IllegalArgumentException("the label binding does not verify with the sender's certificate (label or data changed after signing)");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(data);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the envelope's data is not JSON");
+        }
+        if (!expectedTo.equals(root.path("to").asString(""))) {
+            throw new IllegalArgumentException("the item was sealed for " + root.path("to").asString("") + ", not for this node (" + expectedTo + ")");
+        }
+        Map<String, String> header = new TreeMap<>();
+        root.path("header").properties().forEach(e -> header.put(e.getKey(), e.getValue().asString("")));
+        List<Shareable.Part> parts = new ArrayList<>();
+        for (JsonNode p : root.path("parts")) {
+            parts.add(
+                    new Shareable.Part(p.path("id").asString(""), p.path("marking").asString(""), p.path("text").asString(""), p.path("content").asString("")));
+        }
+        // the bound label is the sender's roll-up, written in the sender's policy; this node decides each part under the
+        // part's own label (signed with the data), so a roll-up here only has to exist
+        if (!parts.isEmpty()) {
+            try {
+                kernel.rollUp(parts.stream().map(Shareable.Part::label).toList());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("the item's parts have labels with no common banner: " + e.getMessage());
+            }
+        }
+        return new Shareable(root.path("kind").asString(""), root.path("id").asString(""), root.path("ownerNation").asString(""),
+                root.path("ownerNode").asString(""), root.path("version").asLong(0), header, parts);
+    }
+}

@@ -1,0 +1,141 @@
+package org.kizuna.federation.internal;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.kizuna.console.ConsolePage;
+import org.kizuna.federation.ShareableChanged;
+import org.kizuna.federation.ShareableReceived;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.LabelKernel;
+import org.kizuna.label.ReleaseGuard;
+import org.kizuna.node.NodePki;
+import org.kizuna.node.NodeSettings;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The federation module's wiring: its store, the peers, the way out and the way in, the links, and its console page. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FederationSettings.class)
+class FederationConfiguration {
+
+    @Bean
+    JdbcFederation federationStore(JdbcClient jdbc) {
+        return new JdbcFederation(jdbc);
+    }
+
+    @Bean
+    PeerBook federationPeers(JdbcFederation store) {
+        return new PeerBook(store);
+    }
+
+    @Bean
+    FederationTls federationTls(NodePki pki, NodeSettings node) {
+        return new FederationTls(pki, node.dataDir());
+    }
+
+    @Bean
+    Outbound federationOutbound(JdbcFederation store, PeerBook peers, ReleaseGuard guard, LabelKernel kernel, FederationTls tls,
+            PlatformTransactionManager transactions, NodeSettings node, Clock clock) {
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new Outbound(store, peers, guard, kernel, tls, requiresNew, node.nation(), clock);
+    }
+
+    @Bean
+    Inbound federationInbound(JdbcFederation store, LabelKernel kernel, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            NodeSettings node, Clock clock) {
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new Inbound(store, kernel, events, requiresNew, node.nation(), clock);
+    }
+
+    @Bean
+    Links federationLinks(FederationSettings settings, FederationTls tls, PeerBook peers, JdbcFederation store, Inbound inbound, Outbound outbound,
+            NodeSettings node, Clock clock) {
+        Links links = new Links(settings, tls, peers, store, inbound, node.nation(), clock);
+        outbound.onQueued(links::wakeAll);
+        return links;
+    }
+
+    @Bean
+    FederationService federation(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls,
+            FederationSettings settings, NodeSettings node, Clock clock) {
+        return new FederationService(store, peers, links, writes, validator, tls, settings, node.nation(), clock);
+    }
+
+    /** Reads the configured peers and opens the links once the node is up; closes them first when it stops. */
+    @Bean
+    SmartLifecycle federationLifecycle(FederationService federation, Links links, ObjectProvider<IncompleteEventPublications> incomplete) {
+        return new SmartLifecycle() {
+            private volatile boolean started;
+            private volatile @Nullable Thread retry;
+
+            @Override
+            public void start() {
+                federation.configure();
+                links.start();
+                started = true;
+                IncompleteEventPublications publications = incomplete.getIfAvailable();
+                if (publications != null) retry = Thread.ofVirtual().name("federation-retry").start(() -> retry(publications));
+            }
+
+            /**
+             * A change or an arrival whose listener failed (the database busy, say) is handed to it again after 30 s, so
+             * nothing waits for the next restart; both listeners are idempotent (versions).
+             */
+            private void retry(IncompleteEventPublications publications) {
+                while (started) {
+                    try {
+                        Thread.sleep(Duration.ofSeconds(15));
+                        Instant before = Instant.now().minusSeconds(30);
+                        publications.resubmitIncompletePublications(p -> (p.getEvent() instanceof ShareableChanged || p.getEvent() instanceof ShareableReceived)
+                                && p.getPublicationDate().isBefore(before));
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(FederationConfiguration.class).warn("federation: handing incomplete changes again failed: {}", e.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void stop() {
+                started = false;
+                Thread t = retry;
+                if (t != null) t.interrupt();
+                links.stop();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return started;
+            }
+
+            @Override
+            public int getPhase() {
+                // after the web server has started, and stopped before it
+                return Integer.MAX_VALUE - 100;
+            }
+        };
+    }
+
+    @Bean
+    ConsolePage federationPage() {
+        return new ConsolePage("/federation/", "Federation", 80);
+    }
+}

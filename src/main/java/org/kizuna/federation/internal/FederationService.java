@@ -1,0 +1,192 @@
+package org.kizuna.federation.internal;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.kizuna.federation.Federation;
+import org.kizuna.federation.NewPeer;
+import org.kizuna.federation.PeerApproval;
+import org.kizuna.federation.PeerStatus;
+import org.kizuna.identity.KizunaUser;
+import org.kizuna.identity.Role;
+import org.kizuna.identity.Write;
+import org.kizuna.identity.Writes;
+import org.kizuna.label.Policy;
+import org.kizuna.node.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/** Peers and their admission, and the links' health for the API and the console. */
+class FederationService implements Federation {
+
+    private static final Logger log = LoggerFactory.getLogger(FederationService.class);
+
+    private final JdbcFederation store;
+    private final PeerBook peers;
+    private final Links links;
+    private final Writes writes;
+    private final Validator validator;
+    private final FederationTls tls;
+    private final FederationSettings settings;
+    private final String nation;
+    private final Clock clock;
+
+    FederationService(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls, FederationSettings settings,
+            String nation, Clock clock) {
+        this.store = store;
+        this.peers = peers;
+        this.links = links;
+        this.writes = writes;
+        this.validator = validator;
+        this.tls = tls;
+        this.settings = settings;
+        this.nation = nation;
+        this.clock = clock;
+    }
+
+    /** The peers of the node's configuration: added, and approved when their approved fingerprint matches. */
+    void configure() {
+        for (FederationSettings.ConfiguredPeer c : settings.peers()) {
+            String pem;
+            try {
+                pem = Files.readString(Path.of(c.caCertificate()));
+            } catch (IOException e) {
+                throw new IllegalStateException("kizuna.federation.peers: cannot read " + c.nation() + "'s CA certificate " + c.caCertificate() + ": "
+                        + e.getMessage(), e);
+            }
+            X509Certificate ca = FederationTls.parsePem(pem);
+            String print = FederationTls.fingerprint(ca);
+            Optional<JdbcFederation.Peer> existing = store.peer(c.nation());
+            boolean approve = c.approvedFingerprint() != null && FederationTls.normalize(c.approvedFingerprint()).equals(print);
+            if (c.approvedFingerprint() != null && !approve) {
+                log.warn("federation: the approved fingerprint configured for {} does not match its CA certificate {} (fingerprint {}); it stays pending",
+                        c.nation(), c.caCertificate(), print);
+            }
+            if (existing.isPresent() && existing.get().state().equals("revoked")) continue; // a revocation stands until an administrator re-adds it
+            String state = approve ? "approved" : existing.filter(p -> p.fingerprint().equals(print)).map(JdbcFederation.Peer::state).orElse("pending");
+            store.upsertPeer(new JdbcFederation.Peer(c.nation(), c.address(), pem, print, state, approve ? "configuration" : null,
+                    approve ? clock.instant() : null, existing.map(JdbcFederation.Peer::createdAt).orElse(clock.instant())));
+        }
+        peers.refresh();
+    }
+
+    @Override
+    public List<PeerStatus> peers(KizunaUser user) {
+        return peers.all().stream().map(k -> status(k, user)).toList();
+    }
+
+    @Override
+    public Optional<PeerStatus> peer(String nation, KizunaUser user) {
+        return peers.all().stream().filter(k -> k.nation().equals(nation)).findFirst().map(k -> status(k, user));
+    }
+
+    @Override
+    public synchronized PeerStatus add(NewPeer p, KizunaUser admin) {
+        writes.authorize(admin, Write.ADMINISTER_PEERS, nation);
+        List<String> invalid = validator.validate(p).stream().map(FederationService::violation).sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        if (p.nation().equals(nation)) throw new IllegalArgumentException("nation: a node does not federate with itself (" + nation + ")");
+        if (Policy.ofNation(p.nation()).isEmpty()) {
+            throw new IllegalArgumentException("nation: " + p.nation() + " has no classification policy on this node, so nothing could be released to it");
+        }
+        X509Certificate ca = FederationTls.parsePem(p.caCertificate());
+        try {
+            ca.checkValidity();
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalArgumentException("caCertificate: the certificate is not valid now (" + e.getMessage() + ")");
+        }
+        if (ca.getBasicConstraints() < 0) throw new IllegalArgumentException("caCertificate: the certificate is not a CA certificate");
+        Optional<JdbcFederation.Peer> existing = store.peer(p.nation());
+        if (existing.isPresent() && existing.get().approved()) {
+            throw Problems.of(HttpStatus.CONFLICT, "Peer already approved",
+                    p.nation() + " is an approved peer; revoke it first to replace its address or certificate");
+        }
+        Instant now = clock.instant();
+        store.upsertPeer(new JdbcFederation.Peer(p.nation(), p.address(), FederationTls.pem(ca), FederationTls.fingerprint(ca), "pending", admin.username(),
+                now, existing.map(JdbcFederation.Peer::createdAt).orElse(now)));
+        peers.refresh();
+        log.info("federation: {} added peer {} at {} (pending; CA fingerprint {})", admin.username(), p.nation(), p.address(), FederationTls.fingerprint(ca));
+        return peer(p.nation(), admin).orElseThrow();
+    }
+
+    @Override
+    public synchronized Optional<PeerStatus> approve(String peerNation, PeerApproval approval, KizunaUser admin) {
+        writes.authorize(admin, Write.ADMINISTER_PEERS, nation);
+        Optional<JdbcFederation.Peer> p = store.peer(peerNation);
+        if (p.isEmpty()) return Optional.empty();
+        String given = FederationTls.normalize(approval.fingerprint());
+        if (given.isEmpty()) throw new IllegalArgumentException("fingerprint: give the SHA-256 fingerprint, 64 hexadecimal digits (colons optional)");
+        if (!given.equals(p.get().fingerprint())) {
+            throw Problems.of(HttpStatus.CONFLICT, "Fingerprint differs", "the fingerprint you gave is not that of the CA certificate recorded for "
+                    + peerNation + "; compare it again with " + peerNation + "'s operator before approving");
+        }
+        JdbcFederation.Peer x = p.get();
+        store.upsertPeer(new JdbcFederation.Peer(x.nation(), x.address(), x.caCertificate(), x.fingerprint(), "approved", admin.username(), clock.instant(),
+                x.createdAt()));
+        peers.refresh();
+        log.info("federation: {} approved peer {} (CA fingerprint {})", admin.username(), peerNation, x.fingerprint());
+        return peer(peerNation, admin);
+    }
+
+    @Override
+    public synchronized Optional<PeerStatus> revoke(String peerNation, KizunaUser admin) {
+        writes.authorize(admin, Write.ADMINISTER_PEERS, nation);
+        Optional<JdbcFederation.Peer> p = store.peer(peerNation);
+        if (p.isEmpty()) return Optional.empty();
+        JdbcFederation.Peer x = p.get();
+        store.upsertPeer(new JdbcFederation.Peer(x.nation(), x.address(), x.caCertificate(), x.fingerprint(), "revoked", admin.username(), clock.instant(),
+                x.createdAt()));
+        peers.refresh(); // cuts the links at once
+        log.warn("federation: {} revoked peer {}; its links are cut", admin.username(), peerNation);
+        return peer(peerNation, admin);
+    }
+
+    @Override
+    public NodeIdentity identity() {
+        return new NodeIdentity(nation, settings.enabled() ? settings.bindAddress() + ":" + (links.port() > 0 ? links.port() : settings.port()) : "off",
+                FederationTls.pem(tls.caCertificate()), FederationTls.fingerprint(tls.caCertificate()));
+    }
+
+    private PeerStatus status(PeerBook.Known k, KizunaUser user) {
+        JdbcFederation.Peer p = k.peer();
+        Links.Health h = links.health(p.nation());
+        boolean figures = user.has(Role.ADMINISTRATOR);
+        Long queued = null, sent = null, acked = null, received = null;
+        Double lag = null;
+        if (figures) {
+            JdbcFederation.Cursor c = store.cursor(p.nation());
+            queued = store.queued(p.nation());
+            Instant oldest = store.oldestQueued(p.nation());
+            lag = oldest == null ? 0.0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+            sent = Math.max(h.sent, c.acked());
+            acked = c.acked();
+            received = c.received();
+        }
+        String error = h.lastError;
+        if (figures && queued != null && queued > settings.warnQueued()) {
+            error = queued + " items are queued for " + p.nation() + " (more than " + settings.warnQueued()
+                    + "); nothing is dropped, they leave once the link is up"
+                    + (error == null ? "" : "; last error: " + error);
+        }
+        if (p.state().equals("pending") && error == null) {
+            error = p.nation() + " is not admitted: an administrator must approve its CA fingerprint " + p.fingerprint();
+        }
+        if (!settings.enabled() && error == null) error = "federation is off on this node (kizuna.federation.port is 0)";
+        return new PeerStatus(p.nation(), p.address(), p.fingerprint(), p.state(), h.outbound, h.inbound, queued, lag, sent, acked, received, error,
+                h.lastErrorAt, h.connectedSince);
+    }
+
+    private static String violation(ConstraintViolation<?> v) {
+        return v.getPropertyPath() + ": " + v.getMessage();
+    }
+}

@@ -1,0 +1,169 @@
+package org.kizuna.federation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Peers, the per-peer outbox, the link cursors and the replicas in the node's database (V100__federation.sql). */
+class JdbcFederation {
+
+    private final JdbcClient jdbc;
+
+    JdbcFederation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Peer(String nation, String address, String caCertificate, String fingerprint, String state, @Nullable String decidedBy,
+            @Nullable Instant decidedAt, Instant createdAt) {
+
+        boolean approved() {
+            return "approved".equals(state);
+        }
+    }
+
+    record Queued(long seq, String kind, String itemId, long version, Envelope envelope, Instant createdAt) {
+    }
+
+    record Cursor(long nextSeq, long acked, long received) {
+    }
+
+    record Replica(String kind, String itemId, String ownerNode, long version, String banner, String data) {
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private JdbcClient.StatementSpec sql(String sql, @Nullable Object... values) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql);
+        for (Object v : values) spec = spec.param(v);
+        return spec;
+    }
+
+    // ---- peers
+
+    List<Peer> peers() {
+        return jdbc.sql("select * from federation_peer order by nation").query((rs, n) -> peer(rs)).list();
+    }
+
+    Optional<Peer> peer(String nation) {
+        return jdbc.sql("select * from federation_peer where nation = ?").param(nation).query((rs, n) -> peer(rs)).optional();
+    }
+
+    void upsertPeer(Peer p) {
+        int n = sql("update federation_peer set address = ?, ca_certificate = ?, fingerprint = ?, state = ?, decided_by = ?, decided_at = ? where nation = ?",
+                p.address(), p.caCertificate(), p.fingerprint(), p.state(), p.decidedBy(), p.decidedAt() == null ? null : utc(p.decidedAt()), p.nation())
+                .update();
+        if (n == 0) {
+            sql("insert into federation_peer (nation, address, ca_certificate, fingerprint, state, decided_by, decided_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    p.nation(), p.address(), p.caCertificate(), p.fingerprint(), p.state(), p.decidedBy(), p.decidedAt() == null ? null : utc(p.decidedAt()),
+                    utc(p.createdAt())).update();
+        }
+    }
+
+    private static Peer peer(ResultSet rs) throws SQLException {
+        return new Peer(rs.getString("nation"), rs.getString("address"), rs.getString("ca_certificate"), rs.getString("fingerprint"), rs.getString("state"),
+                rs.getString("decided_by"), instant(rs, "decided_at"), java.util.Objects.requireNonNull(instant(rs, "created_at")));
+    }
+
+    // ---- cursors
+
+    Cursor cursor(String peer) {
+        return jdbc.sql("select next_seq, acked, received from federation_cursor where peer = ?").param(peer)
+                .query((rs, n) -> new Cursor(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional().orElseGet(() -> {
+                    jdbc.sql("insert into federation_cursor (peer, next_seq, acked, received) values (?, 1, 0, 0)").param(peer).update();
+                    return new Cursor(1, 0, 0);
+                });
+    }
+
+    void setNextSeq(String peer, long next) {
+        sql("update federation_cursor set next_seq = ? where peer = ?", next, peer).update();
+    }
+
+    /** Records the peer's acknowledgement and forgets what it covers. */
+    void acknowledge(String peer, long seq) {
+        sql("update federation_cursor set acked = ? where peer = ? and acked < ?", seq, peer, seq).update();
+        sql("delete from federation_outbox where peer = ? and seq <= ?", peer, seq).update();
+    }
+
+    void setReceived(String peer, long seq) {
+        sql("update federation_cursor set received = ? where peer = ?", seq, peer).update();
+    }
+
+    // ---- outbox
+
+    void enqueue(String peer, long seq, String kind, String itemId, long version, Envelope e, Instant at) {
+        sql("insert into federation_outbox (peer, seq, kind, item_id, version, data, banner, digest, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                peer, seq, kind, itemId, version, e.data(), e.banner(), e.digest(), e.signature(), utc(at)).update();
+    }
+
+    List<Queued> after(String peer, long seq, int limit) {
+        return sql("select * from federation_outbox where peer = ? and seq > ? order by seq limit ?", peer, seq, limit).query((rs, n) -> new Queued(
+                rs.getLong("seq"), rs.getString("kind"), rs.getString("item_id"), rs.getLong("version"),
+                new Envelope(rs.getString("data"), rs.getString("banner"), rs.getString("digest"), rs.getString("signature")),
+                java.util.Objects.requireNonNull(instant(rs, "created_at")))).list();
+    }
+
+    long queued(String peer) {
+        return sql("select count(*) from federation_outbox where peer = ?", peer).query(Long.class).single();
+    }
+
+    @Nullable
+    Instant oldestQueued(String peer) {
+        return sql("select min(created_at) from federation_outbox where peer = ?", peer).query((rs, n) -> instant(rs, 1)).optional().orElse(null);
+    }
+
+    // ---- what was shared
+
+    long sharedVersion(String peer, String kind, String itemId) {
+        return sql("select version from federation_shared where peer = ? and kind = ? and item_id = ?", peer, kind, itemId).query(Long.class).optional()
+                .orElse(0L);
+    }
+
+    void setShared(String peer, String kind, String itemId, long version, boolean existed) {
+        if (existed) {
+            sql("update federation_shared set version = ? where peer = ? and kind = ? and item_id = ?", version, peer, kind, itemId).update();
+        } else {
+            sql("insert into federation_shared (peer, kind, item_id, version) values (?, ?, ?, ?)", peer, kind, itemId, version).update();
+        }
+    }
+
+    // ---- replicas
+
+    long replicaVersion(String kind, String itemId) {
+        return sql("select version from federation_replica where kind = ? and item_id = ?", kind, itemId).query(Long.class).optional().orElse(0L);
+    }
+
+    void upsertReplica(Replica r, String signer, Instant at, boolean existed) {
+        if (existed) {
+            sql("update federation_replica set owner_node = ?, version = ?, banner = ?, data = ?, signer = ?, received_at = ? where kind = ? and item_id = ?",
+                    r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at), r.kind(), r.itemId()).update();
+        } else {
+            sql("insert into federation_replica (kind, item_id, owner_node, version, banner, data, signer, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.kind(), r.itemId(), r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at)).update();
+        }
+    }
+
+    List<Replica> replicas() {
+        return jdbc.sql("select kind, item_id, owner_node, version, banner, data from federation_replica order by kind, item_id")
+                .query((rs, n) -> new Replica(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,470 @@
+package org.kizuna.federation.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.jspecify.annotations.Nullable;
+import org.kizuna.node.BackgroundThreads;
+import org.kizuna.node.NodePki;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The links to the peers: the federation port (mutual TLS) where peers deliver their items, and one sender per
+ * approved peer that delivers this node's outbox to it, resuming after the last sequence the peer says it applied.
+ * Everything that goes wrong is logged and kept as the peer's last error, in words an operator can act on.
+ */
+class Links {
+
+    private static final Logger log = LoggerFactory.getLogger(Links.class);
+    private static final int CONNECT_TIMEOUT_MS = 5000;
+
+    /** The health of the links with one peer. */
+    static final class Health {
+        volatile boolean outbound, inbound;
+        volatile @Nullable String lastError;
+        volatile @Nullable Instant lastErrorAt, connectedSince, loggedAt;
+        volatile long sent;
+    }
+
+    private final FederationSettings settings;
+    private final FederationTls tls;
+    private final PeerBook peers;
+    private final JdbcFederation store;
+    private final Inbound inbound;
+    private final String nation;
+    private final Clock clock;
+    private final Map<String, Health> health = new ConcurrentHashMap<>();
+    private final Map<String, Sender> senders = new ConcurrentHashMap<>();
+    private final Map<String, Socket> inboundSockets = new ConcurrentHashMap<>();
+    private final Map<String, Object> applyLocks = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile int boundPort = -1;
+    private @Nullable SSLServerSocket server;
+    private @Nullable Thread acceptor;
+
+    Links(FederationSettings settings, FederationTls tls, PeerBook peers, JdbcFederation store, Inbound inbound, String nation, Clock clock) {
+        this.settings = settings;
+        this.tls = tls;
+        this.peers = peers;
+        this.store = store;
+        this.inbound = inbound;
+        this.nation = nation;
+        this.clock = clock;
+    }
+
+    Health health(String peer) {
+        return health.computeIfAbsent(peer, k -> new Health());
+    }
+
+    /** The port the federation listener is bound to, or -1. */
+    int port() {
+        return boundPort;
+    }
+
+    void wakeAll() {
+        senders.values().forEach(Sender::wake);
+    }
+
+    /** Keeps the error as the peer's last; logs it unless it repeats the last one within a minute (a peer down for days logs once a minute). */
+    private void error(String peer, String words) {
+        Health h = health(peer);
+        Instant now = clock.instant();
+        Instant logged = h.loggedAt;
+        boolean repeat = words.equals(h.lastError) && logged != null && Duration.between(logged, now).abs().toSeconds() < 60;
+        h.lastError = words;
+        h.lastErrorAt = now;
+        if (!repeat) {
+            h.loggedAt = now;
+            log.warn("federation link with {}: {}", peer, words);
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    synchronized void start() {
+        if (running || !settings.enabled()) return;
+        running = true;
+        try {
+            SSLServerSocket s = (SSLServerSocket) tls.serverContext(peers::approvedCas).getServerSocketFactory().createServerSocket();
+            s.setReuseAddress(true);
+            s.setNeedClientAuth(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 64);
+            server = s;
+            boundPort = s.getLocalPort();
+        } catch (IOException e) {
+            running = false;
+            throw new IllegalStateException("cannot listen for federation on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage()
+                    + " (another program on that port? set kizuna.federation.port)", e);
+        }
+        log.info("Federation listening on {}:{} (mutual TLS); this node's CA fingerprint {}", settings.bindAddress(), boundPort,
+                FederationTls.fingerprint(tls.caCertificate()));
+        acceptor = Thread.ofPlatform().daemon().name("federation-accept").start(this::accept);
+        peers.onChange(this::sync);
+        sync();
+    }
+
+    /** Starts a sender for each approved peer, and cuts every link of a peer that is no longer approved. */
+    private synchronized void sync() {
+        if (!running) return;
+        List<PeerBook.Known> approved = peers.approved();
+        for (PeerBook.Known k : approved) {
+            Sender current = senders.get(k.nation());
+            if (current != null && current.peer.peer().equals(k.peer())) continue;
+            if (current != null) current.stop();
+            Sender s = new Sender(k);
+            senders.put(k.nation(), s);
+            s.thread = Thread.ofVirtual().name("federation-send-" + k.nation()).start(s::run);
+        }
+        for (String n : new ArrayList<>(senders.keySet())) {
+            if (approved.stream().noneMatch(k -> k.nation().equals(n))) {
+                Sender s = senders.remove(n);
+                if (s != null) s.stop();
+                health(n).outbound = false;
+            }
+        }
+        for (String n : new ArrayList<>(inboundSockets.keySet())) {
+            if (approved.stream().noneMatch(k -> k.nation().equals(n))) {
+                closeQuietly(inboundSockets.remove(n));
+                health(n).inbound = false;
+            }
+        }
+    }
+
+    synchronized void stop() {
+        if (!running) return;
+        running = false;
+        closeQuietly(server);
+        List<Thread> threads = new ArrayList<>();
+        for (Sender s : senders.values()) {
+            s.stop();
+            if (s.thread != null) threads.add(s.thread);
+        }
+        senders.clear();
+        inboundSockets.values().forEach(Links::closeQuietly);
+        if (acceptor != null) threads.add(acceptor);
+        for (Thread t : threads) BackgroundThreads.stop(t, Duration.ofSeconds(2));
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    private void accept() {
+        SSLServerSocket s = server;
+        while (running && s != null) {
+            try {
+                Socket c = s.accept();
+                Thread.ofVirtual().name("federation-receive").start(() -> receive((SSLSocket) c));
+            } catch (IOException e) {
+                if (running) log.warn("federation: accepting a connection failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void receive(SSLSocket s) {
+        String from = s.getInetAddress().getHostAddress();
+        String peer = null;
+        try (s) {
+            s.setSoTimeout((int) settings.idle().toMillis());
+            s.setTcpNoDelay(true);
+            try {
+                s.startHandshake();
+            } catch (IOException e) {
+                log.warn("federation: refused a connection from {}: {}", from, handshakeWords(e));
+                return;
+            }
+            X509Certificate[] chain = (X509Certificate[]) s.getSession().getPeerCertificates();
+            String named = NodePki.attribute(chain[0], BCStyle.OU);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 65536));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 65536));
+            JsonNode hello = Frames.read(in, settings.maxFrameBytes());
+            String claimed = hello.path("nation").asString("");
+            PeerBook.Known known = named == null ? null : peers.approved(named).orElse(null);
+            if (!"hello".equals(hello.path("t").asString("")) || named == null || known == null || !claimed.equals(named)
+                    || FederationTls.issuer(chain, List.of(known.ca()), true) == null) {
+                String why = known == null
+                        ? "node " + named + " is not an approved peer of " + nation
+                        : "its certificate names " + named + " but it says it is " + claimed;
+                Frames.write(out, Map.of("t", "refuse", "reason", why));
+                out.flush();
+                log.warn("federation: refused a link from {}: {}", from, why);
+                return;
+            }
+            peer = named;
+            serve(named, s, in, out, chain[0]);
+        } catch (IOException | RuntimeException e) {
+            if (peer != null && running && !(e instanceof EOFException) && !(e instanceof SocketException && s.isClosed())) {
+                error(peer, "the link from " + peer + " broke: " + words(e));
+            }
+        } finally {
+            if (peer != null && inboundSockets.remove(peer, s)) health(peer).inbound = false;
+        }
+    }
+
+    private void serve(String peer, SSLSocket s, DataInputStream in, DataOutputStream out, X509Certificate signer) throws IOException {
+        Socket previous = inboundSockets.put(peer, s);
+        closeQuietly(previous);
+        Health h = health(peer);
+        h.inbound = true;
+        Object lock = applyLocks.computeIfAbsent(peer, k -> new Object());
+        synchronized (lock) {
+            Frames.write(out, Map.of("t", "welcome", "received", inbound.received(peer), "nation", nation));
+            out.flush();
+        }
+        while (running && !s.isClosed()) {
+            List<Inbound.Item> items = new ArrayList<>();
+            boolean answer = false;
+            do {
+                JsonNode m = Frames.read(in, settings.maxFrameBytes());
+                switch (m.path("t").asString("")) {
+                    case "item" -> items.add(new Inbound.Item(m.path("seq").asLong(0), Frames.envelope(m)));
+                    case "ping" -> answer = true;
+                    default -> throw new IOException("an unknown message type '" + m.path("t").asString("") + "'");
+                }
+            } while (items.size() < settings.batch() && in.available() > 0);
+            long received;
+            synchronized (lock) {
+                if (inboundSockets.get(peer) != s) return; // a newer connection from the same peer took over
+                if (!items.isEmpty()) {
+                    Inbound.Applied a = inbound.apply(peer, signer, items);
+                    for (String r : a.refused()) error(peer, r);
+                    received = a.received();
+                } else {
+                    received = inbound.received(peer);
+                }
+            }
+            if (!items.isEmpty() || answer) {
+                Frames.write(out, Map.of("t", "ack", "seq", received));
+                out.flush();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    /** This node's link to one peer: connects, resumes after what the peer applied, sends the outbox in order. */
+    private final class Sender {
+
+        final PeerBook.Known peer;
+        final Semaphore signal = new Semaphore(0);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        volatile boolean active = true;
+        volatile @Nullable Socket socket;
+        volatile long acked, sent;
+        volatile @Nullable Thread thread;
+
+        Sender(PeerBook.Known peer) {
+            this.peer = peer;
+        }
+
+        void wake() {
+            if (signal.availablePermits() == 0) signal.release();
+        }
+
+        void stop() {
+            active = false;
+            stopped.countDown();
+            closeQuietly(socket);
+            wake();
+        }
+
+        void run() {
+            long backoff = 250;
+            while (active && running) {
+                try {
+                    session();
+                    backoff = 250;
+                } catch (IOException | RuntimeException e) {
+                    if (active && running) error(peer.nation(), words(e));
+                } finally {
+                    health(peer.nation()).outbound = false;
+                    closeQuietly(socket);
+                }
+                if (!active || !running) return;
+                try {
+                    if (stopped.await(backoff, TimeUnit.MILLISECONDS)) return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, settings.reconnect().toMillis());
+            }
+        }
+
+        private void session() throws IOException {
+            String[] hp = hostPort(peer.peer().address());
+            SSLSocket s = (SSLSocket) tls.clientContext(peer.ca()).getSocketFactory().createSocket();
+            socket = s;
+            if (!active) return;
+            s.setTcpNoDelay(true);
+            s.connect(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), CONNECT_TIMEOUT_MS);
+            s.setSoTimeout((int) settings.idle().toMillis());
+            s.startHandshake();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 65536));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 65536));
+            Frames.write(out, Map.of("t", "hello", "nation", nation, "protocol", 1));
+            out.flush();
+            JsonNode reply = Frames.read(in, settings.maxFrameBytes());
+            if ("refuse".equals(reply.path("t").asString(""))) {
+                throw new IOException(peer.nation() + " refused the link: " + reply.path("reason").asString(""));
+            }
+            if (!"welcome".equals(reply.path("t").asString(""))) throw new IOException(peer.nation() + " answered the greeting with something else");
+            long resume = reply.path("received").asLong(0);
+            store.acknowledge(peer.nation(), resume);
+            acked = resume;
+            sent = resume;
+            Health h = health(peer.nation());
+            h.outbound = true;
+            h.connectedSince = clock.instant();
+            h.sent = sent;
+            log.info("federation link to {} at {} is up; resuming after item {}", peer.nation(), peer.peer().address(), resume);
+            IOException[] readerFailure = new IOException[1];
+            Thread reader = Thread.ofVirtual().name("federation-ack-" + peer.nation()).start(() -> {
+                try {
+                    while (active && !s.isClosed()) {
+                        JsonNode m = Frames.read(in, settings.maxFrameBytes());
+                        if ("ack".equals(m.path("t").asString(""))) {
+                            long seq = m.path("seq").asLong(0);
+                            if (seq > acked) {
+                                store.acknowledge(peer.nation(), seq);
+                                acked = seq;
+                            }
+                            wake();
+                        }
+                    }
+                } catch (IOException e) {
+                    readerFailure[0] = e;
+                } catch (RuntimeException e) {
+                    readerFailure[0] = new IOException(e.getMessage(), e);
+                } finally {
+                    closeQuietly(s);
+                    wake();
+                }
+            });
+            try {
+                long pingEvery = Math.max(100, settings.idle().toMillis() / 3);
+                while (active && running && !s.isClosed()) {
+                    long inflight = sent - acked;
+                    if (inflight >= settings.window()) {
+                        signal.tryAcquire(pingEvery, TimeUnit.MILLISECONDS);
+                        continue;
+                    }
+                    List<JdbcFederation.Queued> rows = store.after(peer.nation(), sent, (int) Math.min(settings.batch(), settings.window() - inflight));
+                    if (rows.isEmpty()) {
+                        if (!signal.tryAcquire(pingEvery, TimeUnit.MILLISECONDS) && !s.isClosed()) {
+                            Frames.write(out, Map.of("t", "ping"));
+                            out.flush();
+                        }
+                        continue;
+                    }
+                    for (JdbcFederation.Queued q : rows) {
+                        Frames.write(out, Frames.item(q.seq(), q.envelope()));
+                        sent = q.seq();
+                    }
+                    out.flush();
+                    h.sent = sent;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                closeQuietly(s);
+                try {
+                    reader.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (readerFailure[0] != null && active && running) throw readerFailure[0];
+        }
+
+        private String words(Exception e) {
+            return Links.this.words(e, peer);
+        }
+    }
+
+    // ------------------------------------------------------------------ words for operators
+
+    private String words(Exception e, PeerBook.Known peer) {
+        String address = peer.peer().address();
+        String who = peer.nation() + " at " + address;
+        if (e instanceof ConnectException) {
+            return "cannot reach " + who + ": connection refused. Is " + peer.nation()
+                    + "'s node running with its federation port on (kizuna.federation.port), and is the address right?";
+        }
+        if (e instanceof UnknownHostException) return "cannot reach " + who + ": the host name does not resolve";
+        if (e instanceof NoRouteToHostException) return "cannot reach " + who + ": no route to the host (network or firewall)";
+        if (e instanceof SocketTimeoutException) {
+            return who + " did not answer within " + settings.idle().toSeconds() + " s (connect: " + CONNECT_TIMEOUT_MS / 1000
+                    + " s); the link is re-established automatically";
+        }
+        if (e instanceof SSLException) {
+            return "the TLS handshake with " + who + " failed (" + e.getMessage() + "). Either " + peer.nation()
+                    + "'s administrator has not yet approved this node (fingerprint " + FederationTls.fingerprint(tls.caCertificate())
+                    + "), or the CA certificate recorded here for " + peer.nation() + " (fingerprint " + peer.peer().fingerprint()
+                    + ") is not the one its node uses";
+        }
+        return words(e);
+    }
+
+    private static String words(Exception e) {
+        if (e instanceof EOFException) return "the other node closed the link";
+        if (e instanceof SocketTimeoutException) return "nothing heard for too long; the link is re-established automatically";
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String handshakeWords(IOException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return (e instanceof SSLHandshakeException ? "TLS handshake refused: " : "") + t.getMessage();
+    }
+
+    static String[] hostPort(String address) {
+        int i = address.lastIndexOf(':');
+        if (i <= 0) throw new IllegalArgumentException("a peer's address is host:port; got " + address);
+        String host = address.substring(0, i);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        return new String[]{host, address.substring(i + 1)};
+    }
+
+    private static void closeQuietly(java.io.@Nullable Closeable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Federation: each nation's node linked to its partners' nodes through its guard. Owner modules publish
+ * {@link org.kizuna.federation.ShareableChanged} in the transaction of a change to a record they own; federation runs
+ * the label module's guard for each approved peer, binds and signs what may leave, queues it durably per peer and
+ * sends it over mutual TLS; on arrival it verifies the binding and the labels again and publishes
+ * {@link org.kizuna.federation.ShareableReceived}, from which owner modules keep read-only replicas. Federation knows
+ * nothing of the kinds it carries. See docs/federation.md.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"label", "identity", "console", "node"})
+package org.kizuna.federation;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

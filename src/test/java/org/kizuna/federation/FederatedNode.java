@@ -1,0 +1,77 @@
+package org.kizuna.federation;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kizuna.KizunaApplication;
+import org.kizuna.federation.bench.Peering;
+import org.kizuna.node.NodeDatabase;
+import org.kizuna.testing.Api;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole demo node in this JVM, with its own data directory, embedded H2 file database, keys and ports (plain HTTP,
+ * HTTPS and CoT on ports of the system's choosing), federated with the peers given.
+ */
+final class FederatedNode implements AutoCloseable {
+
+    final String nation;
+    final Path dir;
+    final int federationPort;
+    private ConfigurableApplicationContext context;
+
+    private FederatedNode(String nation, Path dir, int federationPort, ConfigurableApplicationContext context) {
+        this.nation = nation;
+        this.dir = dir;
+        this.federationPort = federationPort;
+        this.context = context;
+    }
+
+    static FederatedNode start(Peering.Node self, List<Peering.Peer> peers) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kizuna.nation", self.nation());
+        p.put("kizuna.data-dir", self.dataDir().toString());
+        p.put("kizuna.mode", "demo");
+        p.put("kizuna.simulator.enabled", false);
+        p.put("server.port", 0);
+        p.put("kizuna.https-port", 0);
+        p.put("kizuna.cot.tcp-port", 0);
+        p.put("kizuna.cot.tls-port", 0);
+        p.put("spring.datasource.url", NodeDatabase.h2Url(self.dataDir()));
+        p.put("spring.datasource.username", NodeDatabase.h2User());
+        p.put("kizuna.federation.reconnect", "1s");
+        p.put("kizuna.federation.idle", "6s");
+        p.putAll(Peering.properties(self, peers));
+        SpringApplication app = new SpringApplication(KizunaApplication.class);
+        ConfigurableApplicationContext ctx = app.run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return new FederatedNode(self.nation(), self.dataDir(), self.federationPort(), ctx);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    JdbcClient jdbc() {
+        return context.getBean(JdbcClient.class);
+    }
+
+    Api api(String user) {
+        return Api.on(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))).as(user, "demo");
+    }
+
+    /** The replicas this node holds: item id to version. */
+    Map<String, Long> replicas() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        jdbc().sql("select item_id, version from federation_replica order by item_id").query((rs, n) -> m.put(rs.getString(1), rs.getLong(2))).list();
+        return m;
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) context.close();
+    }
+}
