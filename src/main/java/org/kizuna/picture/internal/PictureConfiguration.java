@@ -108,8 +108,10 @@ class PictureConfiguration {
 
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kizuna.simulator.enabled", havingValue = "true")
-    org.kizuna.picture.internal.ingest.Simulator simulator(LivePicture picture, JdbcSensors sensors) {
-        return new org.kizuna.picture.internal.ingest.Simulator(picture, sensors, 20261123L, 8).start();
+    org.kizuna.picture.internal.ingest.Simulator simulator(LivePicture picture, JdbcSensors sensors, org.kizuna.label.LabelKernel kernel) {
+        // a node feeds the sensors whose reports it may hold: a partner's node of a federated demo leaves out the USA's NOFORN radars
+        return new org.kizuna.picture.internal.ingest.Simulator(picture, sensors, 20261123L, 8,
+                s -> kernel.mayHold(org.kizuna.label.Label.parse(s.defaultLabel()))).start();
     }
 
     @Bean

@@ -63,8 +63,15 @@ public final class Simulator implements AutoCloseable {
     private final long startMs = System.currentTimeMillis();
     private long lastMoveMs = startMs;
     private long sequence;
+    private final java.util.function.Predicate<Sensor> fed;
 
     public Simulator(LivePicture picture, Sensors sensors, long seed, int targetsPerArea) {
+        this(picture, sensors, seed, targetsPerArea, s -> true);
+    }
+
+    /** A simulator that feeds only the sensors {@code fed} accepts (those whose reports the node may hold). */
+    public Simulator(LivePicture picture, Sensors sensors, long seed, int targetsPerArea, java.util.function.Predicate<Sensor> fed) {
+        this.fed = fed;
         this.picture = picture;
         this.sensors = sensors;
         this.random = new SplittableRandom(seed);
@@ -83,7 +90,7 @@ public final class Simulator implements AutoCloseable {
     public Simulator start() {
         scheduler.scheduleAtFixedRate(this::move, 100, 100, TimeUnit.MILLISECONDS);
         for (Sensor s : sensors.all()) {
-            if (!List.of("USA", "JPN", "AUS").contains(s.nation())) continue;
+            if (!List.of("USA", "JPN", "AUS").contains(s.nation()) || !fed.test(s)) continue;
             long period = switch (s.kind()) {
                 case "radar" -> 4000;
                 case "ship" -> 2000;
