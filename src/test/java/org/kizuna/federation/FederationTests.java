@@ -146,7 +146,7 @@ class FederationTests {
 
         toJpn.restore();
         toUsa.restore();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jpn.replicas().keySet().containsAll(usaIds) && usa.replicas().keySet().containsAll(jpnIds)
                         && java.util.Objects.equals(jpn.replicas().get(released), versionOf(usa, released)));
         for (String id : usaIds) {
