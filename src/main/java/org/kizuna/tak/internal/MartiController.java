@@ -90,12 +90,17 @@ class MartiController {
         return envelope("com.bbn.marti.remote.ClientEndpoint", data);
     }
 
-    /** What an enrolling client puts in its certificate request (the node writes its own subject whatever the request says). */
+    /**
+     * What an enrolling client puts in its certificate request (the node writes its own subject whatever the request
+     * says): open to callers without credentials, as TAK clients ask before they present any; OU is the caller's
+     * nation when the call carries a caller, else the node's.
+     */
     @GetMapping(value = "/Marti/api/tls/config", produces = MediaType.APPLICATION_XML_VALUE)
     String tlsConfig() {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<ns2:certificateConfig xmlns=\"http://bbn.com/marti/xml/config\" xmlns:ns2=\"com.bbn.marti.config\">"
-                + "<nameEntries><nameEntry name=\"O\" value=\"Kizuna\"/><nameEntry name=\"OU\" value=\"" + callers.current().nation() + "\"/></nameEntries>"
+                + "<nameEntries><nameEntry name=\"O\" value=\"Kizuna\"/><nameEntry name=\"OU\" value=\""
+                + callers.find().map(KizunaUser::nation).orElse(node.nation()) + "\"/></nameEntries>"
                 + "</ns2:certificateConfig>";
     }
 

@@ -42,8 +42,8 @@ class TakConfiguration {
     TakCallers takCallers(CurrentUser current) {
         return () -> {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.getPrincipal() instanceof TakCaller caller) return caller.user();
-            return current.get().orElseThrow(() -> new IllegalStateException("no caller on an authenticated TAK call"));
+            if (auth != null && auth.getPrincipal() instanceof TakCaller caller) return java.util.Optional.of(caller.user());
+            return current.get();
         };
     }
 
@@ -62,6 +62,8 @@ class TakConfiguration {
                                 "a client certificate of this node's CA, or for enrollment a user name and password, is needed"))
                         .accessDeniedHandler((req, res, ex) -> forbidden(res)))
                 .authorizeHttpRequests(a -> a
+                        // what a certificate request names (O, OU): asked before the client has credentials to present
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/Marti/api/tls/config").permitAll()
                         .requestMatchers("/Marti/api/tls/**").authenticated()
                         .anyRequest().hasAuthority(TakAuthentication.CERTIFICATE));
         return http.build();
@@ -77,6 +79,11 @@ class TakConfiguration {
     /** Resolves the user of the current TAK call. */
     @FunctionalInterface
     interface TakCallers {
-        KizunaUser current();
+        /** The caller, if the call has one (every call but {@code tls/config} must). */
+        java.util.Optional<KizunaUser> find();
+
+        default KizunaUser current() {
+            return find().orElseThrow(() -> new IllegalStateException("no caller on an authenticated TAK call"));
+        }
     }
 }
