@@ -37,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How a node listens for browsers and API clients. HTTPS with the node's server certificate (issued by
- * the node's own CA, {@code <data>/pki/ca.crt.pem}) on {@code kizuna.https-port} (8443), on every
+ * the node's own CA, {@code <data>/pki/ca.crt.pem}) on {@code kizuna.https-port} (8443), asking for (never requiring)
+ * a client certificate of that CA, which TAK clients present to the {@code /Marti} API, on every
  * interface or {@code kizuna.https-address}; plain HTTP on {@code server.port} (8080) only on the
  * loopback interface, for the operator's own browser and scripts. A production node has no plain HTTP
  * at all unless {@code kizuna.plain-http=true}, and then still only on loopback; its HTTPS connector is
@@ -161,12 +162,13 @@ class NodeWebServer {
         }
 
         private static void secure(Connector connector, SslBundle bundle) {
-            new SslConnectorCustomizer(LogFactory.getLog(NodeWebServer.class), connector, Ssl.ClientAuth.NONE).customize(bundle, Map.of());
+            // a client certificate is asked for, never required: TAK clients call /Marti with one (the tak module), browsers without
+            new SslConnectorCustomizer(LogFactory.getLog(NodeWebServer.class), connector, Ssl.ClientAuth.WANT).customize(bundle, Map.of());
         }
 
         private SslBundle bundle() {
             char[] password = "in-memory".toCharArray(); // protects only the in-memory copy of the node's server key
-            return SslBundle.of(SslStoreBundle.of(pki.serverKeyStore(password), new String(password), null),
+            return SslBundle.of(SslStoreBundle.of(pki.serverKeyStore(password), new String(password), pki.trustStore()),
                     SslBundleKey.of(new String(password), "server"));
         }
 

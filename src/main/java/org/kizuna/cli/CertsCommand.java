@@ -10,6 +10,7 @@ import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodePki;
 import org.kizuna.node.Revocations;
+import org.kizuna.node.TakConnectionPackage;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * is created under {@code <data>/pki} if the node has not created it yet.
  */
 @Command(name = "certs", description = "Certificates for CoT clients on the mutual-TLS port (8089).", subcommands = {CertsCommand.IssueClient.class,
-        CertsCommand.Revoke.class})
+        CertsCommand.Package.class, CertsCommand.Revoke.class})
 final class CertsCommand extends VerbGroup {
 
     /** {@code --node} and {@code --data}: the node whose CA it is, and where the CA's files are. */
@@ -64,6 +65,44 @@ final class CertsCommand extends VerbGroup {
             pki.write(issued, out);
             out().printf("Issued %s (%s, %s) by %s: %s (the password of %s.p12 is in %s.p12.password)%n", name, nation, clearance,
                     pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize(), name, name);
+            return 0;
+        }
+    }
+
+    @Command(name = "package", description = "Write the connection data package a TAK client imports: the node's CoT TLS address, its CA and a new client certificate for NAME.")
+    static final class Package extends Verb {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name of the client (the certificate's CN); a user of the node.") String name;
+        @Option(names = "--nation", required = true, description = "ISO 3166 alpha-3 code of the client's nation, such as JPN.") String nation;
+        @Option(names = "--clearance", defaultValue = "SECRET", description = "Clearance written in the certificate (default: ${DEFAULT-VALUE}); never trusted by the node, which reads with its own record of the user.") String clearance;
+        @Option(names = "--host", description = "Host name or address clients reach the node's CoT TLS port at (default: this machine's name).") String host;
+        @Option(names = "--cot-port", defaultValue = "8089", description = "The node's CoT TLS port (default: ${DEFAULT-VALUE}).") int cotPort;
+        @Option(names = "--out", description = "The zip to write (default: NAME-kizuna.zip in the current directory).") Path out;
+        @Mixin NodeCa ca;
+
+        @Override
+        public Integer call() throws IOException {
+            NationOption.checked(spec, "--nation", nation);
+            NationOption.checked(spec, "--node", ca.node);
+            try {
+                Reader.of(nation, clearance, Set.of());
+            } catch (InvalidMarkingException e) {
+                throw refuse("--clearance/--nation do not make a reader: " + e.getMessage());
+            }
+            String address = host != null ? host : java.net.InetAddress.getLocalHost().getHostName();
+            Path file = out != null ? out : Path.of(name + "-kizuna.zip");
+            NodePki pki = NodePki.loadOrCreate(ca.pki(), ca.node);
+            TakConnectionPackage written;
+            try {
+                NodePki.Issued issued = pki.issueClient(name, nation, clearance);
+                written = TakConnectionPackage.of(pki, issued, address, cotPort);
+            } catch (IllegalArgumentException e) {
+                throw refuse(String.valueOf(e.getMessage()));
+            }
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            org.kizuna.node.NodeDirectory.writePrivate(file.toAbsolutePath(), written.zip());
+            out().printf("Wrote %s for %s (%s): connects to %s:%d:ssl; it holds the client's key and the passwords of its stores, so hand it to %s only%n",
+                    file.toAbsolutePath().normalize(), name, nation, address, cotPort, name);
             return 0;
         }
     }

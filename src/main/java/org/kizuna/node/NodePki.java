@@ -170,6 +170,18 @@ public final class NodePki {
         }
     }
 
+    /** An in-memory trust store holding only this node's CA certificate (alias {@code ca}). */
+    public KeyStore trustStore() {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry("ca", caCert);
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private NodePki withStorePassword(char[] secret) {
         return new NodePki(nation, secret, caKey, caCert, serverKey, serverCert);
     }
@@ -220,8 +232,33 @@ public final class NodePki {
     public record Issued(String name, String nation, String clearance, PrivateKey key, X509Certificate certificate) {
     }
 
+    /**
+     * Signs a client certificate for a public key the client generated itself (a TAK client's enrollment
+     * request): the same subject and extensions as {@link #issueClient}, whatever subject the request named,
+     * recorded as issued so that {@code certs revoke} finds it.
+     */
+    public X509Certificate signClient(String name, String clientNation, String clearance, java.security.PublicKey publicKey) {
+        return issue(name, clientNation, clearance, publicKey);
+    }
+
+    /** A random password for a bundle handed to a client (32 characters of base64url). */
+    public static char[] bundlePassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+    }
+
     /** Issues a client certificate: {@code CN=name, OU=nation, T=clearance}, client authentication only. */
     public Issued issueClient(String name, String clientNation, String clearance) {
+        try {
+            KeyPair pair = keyPair();
+            return new Issued(name, clientNation, clearance, pair.getPrivate(), issue(name, clientNation, clearance, pair.getPublic()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a client certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private X509Certificate issue(String name, String clientNation, String clearance, java.security.PublicKey publicKey) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("client name must be 1-64 characters of letters, digits, '.', '_' or '-'; got '" + name + "'");
         }
@@ -230,18 +267,17 @@ public final class NodePki {
         }
         if (clearance.isBlank() || clearance.length() > 64) throw new IllegalArgumentException("clearance must be a level name such as SECRET");
         try {
-            KeyPair pair = keyPair();
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Kizuna").addRDN(BCStyle.OU, clientNation)
                     .addRDN(BCStyle.T, clearance).addRDN(BCStyle.CN, name).build();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert, serial(), Date.from(Instant.now().minus(Duration.ofHours(1))),
-                    Date.from(Instant.now().plus(Duration.ofDays(365))), subject, pair.getPublic())
+                    Date.from(Instant.now().plus(Duration.ofDays(365))), subject, publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
                     .addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
-            Issued issued = new Issued(name, clientNation, clearance, pair.getPrivate(), sign(b, caKey));
-            if (dir != null) Revocations.recordIssued(dir, issued);
-            return issued;
+            X509Certificate cert = sign(b, caKey);
+            if (dir != null) Revocations.recordIssued(dir, cert, name, clientNation);
+            return cert;
         } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot issue a client certificate: " + e.getMessage(), e);
         }
@@ -319,6 +355,18 @@ public final class NodePki {
     /** Writes a client bundle in PKCS#12's SHA-1/3DES scheme with a SHA-1 MAC (see {@link #write}), readable by the node's user only. */
     private static void legacyBundle(Path file, String alias, PrivateKey key, char[] password, X509Certificate... chain)
             throws IOException, GeneralSecurityException {
+        byte[] bytes = legacyBundleBytes(alias, key, password, chain);
+        Path tmp = NodeDirectory.createPrivateFile(file.resolveSibling(file.getFileName() + ".new"));
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A PKCS#12 bundle in the SHA-1/3DES scheme with a SHA-1 MAC (see {@link #write}): the key (unless null) and
+     * the certificate chain, or, without a key, the certificates alone as a trust store.
+     */
+    static byte[] legacyBundleBytes(String alias, @Nullable PrivateKey key, char[] password, X509Certificate... chain)
+            throws IOException, GeneralSecurityException {
         try {
             var utils = new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils();
             var keyId = utils.createSubjectKeyIdentifier(chain[0].getPublicKey());
@@ -329,23 +377,28 @@ public final class NodePki {
             org.bouncycastle.pkcs.PKCS12SafeBag[] certs = new org.bouncycastle.pkcs.PKCS12SafeBag[chain.length];
             for (int i = 0; i < chain.length; i++) {
                 var bag = new org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder(chain[i]);
-                if (i == 0) {
+                if (i == 0 && key != null) {
                     bag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new org.bouncycastle.asn1.DERBMPString(alias));
                     bag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
+                } else if (key == null) {
+                    // a trust store: Java's key store lists a certificate without a key only with its "trusted for" attribute
+                    bag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new org.bouncycastle.asn1.DERBMPString(alias));
+                    bag.addBagAttribute(new org.bouncycastle.asn1.ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1"),
+                            org.bouncycastle.asn1.x509.KeyPurposeId.anyExtendedKeyUsage.toOID());
                 }
                 certs[i] = bag.build();
             }
-            var keyBag = new org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder(key, encryptor);
-            keyBag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new org.bouncycastle.asn1.DERBMPString(alias));
-            keyBag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
             var pfx = new org.bouncycastle.pkcs.PKCS12PfxPduBuilder();
             pfx.addEncryptedData(encryptor, certs);
-            pfx.addData(keyBag.build());
-            byte[] bytes = pfx.build(new org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder().setIterationCount(100_000), password)
+            if (key != null) {
+                var keyBag = new org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder(key, encryptor);
+                keyBag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
+                        new org.bouncycastle.asn1.DERBMPString(alias));
+                keyBag.addBagAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
+                pfx.addData(keyBag.build());
+            }
+            return pfx.build(new org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder().setIterationCount(100_000), password)
                     .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
-            Path tmp = NodeDirectory.createPrivateFile(file.resolveSibling(file.getFileName() + ".new"));
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (org.bouncycastle.pkcs.PKCSException e) {
             throw new GeneralSecurityException(e);
         }

@@ -105,8 +105,8 @@ public final class Revocations implements AutoCloseable {
 
     // ------------------------------------------------------------------ the files (CA side)
 
-    static synchronized void recordIssued(Path pkiDir, NodePki.Issued issued) throws IOException {
-        String line = issued.certificate().getSerialNumber().toString(16) + " " + issued.name() + " " + issued.nation() + " " + Instant.now() + "\n";
+    static synchronized void recordIssued(Path pkiDir, X509Certificate cert, String name, String nation) throws IOException {
+        String line = cert.getSerialNumber().toString(16) + " " + name + " " + nation + " " + Instant.now() + "\n";
         append(pkiDir.resolve(ISSUED), line);
     }
 

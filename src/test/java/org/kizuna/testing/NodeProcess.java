@@ -26,12 +26,14 @@ public final class NodeProcess implements AutoCloseable {
     private static final Pattern PLAIN = Pattern.compile("is ready at http://localhost:(\\d+)/");
     private static final Pattern HTTPS = Pattern.compile("https://[^:/]+:(\\d+)/");
     private static final Pattern COT_TCP = Pattern.compile("CoT TCP.*?port (\\d+)");
+    private static final Pattern COT_TLS = Pattern.compile("CoT TLS.*?port (\\d+)");
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private volatile int port = -1;
     private volatile int httpsPort = -1;
     private volatile int cotPort = -1;
+    private volatile int cotTlsPort = -1;
 
     private NodeProcess(Process process) {
         this.process = process;
@@ -61,6 +63,8 @@ public final class NodeProcess implements AutoCloseable {
                 if (output.size() < 10_000) output.add(line);
                 Matcher m = COT_TCP.matcher(line);
                 if (m.find()) cotPort = Integer.parseInt(m.group(1));
+                m = COT_TLS.matcher(line);
+                if (m.find()) cotTlsPort = Integer.parseInt(m.group(1));
                 m = PLAIN.matcher(line);
                 if (m.find()) port = Integer.parseInt(m.group(1));
                 m = HTTPS.matcher(line);
@@ -93,6 +97,11 @@ public final class NodeProcess implements AutoCloseable {
     /** The plain CoT port, as the node logged it, or -1. */
     public int cotPort() {
         return cotPort;
+    }
+
+    /** The CoT TLS port, as the node logged it, or -1. */
+    public int cotTlsPort() {
+        return cotTlsPort;
     }
 
     public Process process() {

@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PictureConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PictureConfiguration.class);
+    /** The environment property holding the bound CoT TLS port once the listener started. */
+    static final String LOCAL_COT_TLS_PORT = "local.cot.tls.port";
 
     @Bean
     JdbcSensors sensors(JdbcClient jdbc, NodeSettings node) {
@@ -75,7 +77,7 @@ class PictureConfiguration {
      */
     @Bean(destroyMethod = "close")
     CotServer cotServer(LivePicture picture, NodePki pki, Revocations revocations, UserDirectory users, CotProperties cot,
-            NodeSettings node) {
+            NodeSettings node, org.springframework.core.env.ConfigurableEnvironment environment) {
         boolean production = node.isProduction();
         String nation = node.nation();
         boolean plainOn = cot.plainEnabled() != null ? cot.plainEnabled() : !production;
@@ -100,6 +102,11 @@ class PictureConfiguration {
         } catch (IOException e) {
             // A node without its CoT ports still serves the console and the REST API; say so loudly.
             log.error("CoT listeners could not start (ports {} / {}): {}", settings.tcpPort(), settings.tlsPort(), e.getMessage());
+        }
+        if (server.tlsPort() > 0) {
+            // where TAK clients are told to connect (the tak module's connection packages)
+            environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("kizuna-cot-tls",
+                    java.util.Map.of(LOCAL_COT_TLS_PORT, server.tlsPort())));
         }
         if (!plainOn) log.info("CoT plain port off (production mode; kizuna.cot.plain-enabled=true serves it)");
         revocations.watch(Duration.ofMillis(500), r -> server.disconnectCertificates(r::isRevoked, "certificate-revoked"));
