@@ -29,7 +29,8 @@ public enum Write {
     DECIDE_SUPPORT("deciding a support request sent for a decision", "the supporting nation", Set.of(Role.PLANNER, Role.RELEASER), false),
     RECORD_COMPLAINT("recording a neighbour's complaint or what was done about it", "the facility's host nation", Set.of(Role.PLANNER), false),
     SET_NOISE_BUDGET("setting a facility's monthly noise budget", "the facility's host nation", Set.of(Role.PLANNER), false),
-    ADMINISTER_PEERS("adding, approving or revoking a federation peer", "the node's nation", Set.of(Role.ADMINISTRATOR), false);
+    ADMINISTER_PEERS("adding, approving or revoking a federation peer", "the node's nation", Set.of(Role.ADMINISTRATOR), false),
+    UPLOAD_DATA_PACKAGE("uploading a data package for TAK clients", "the uploader's own nation", Set.of(Role.PLANNER), false);
 
     /** What the write does ("cancelling a booking request"). */
     private final String what;

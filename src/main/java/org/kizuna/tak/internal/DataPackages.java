@@ -72,7 +72,7 @@ class DataPackages {
             if (!HASH.matcher(hash).matches()) throw Problems.of(HttpStatus.BAD_REQUEST, "hash: the SHA-256 of the package in 64 hex digits");
             if (!hash.equalsIgnoreCase(actual)) throw Problems.of(HttpStatus.BAD_REQUEST, "hash: the package's SHA-256 is " + actual + ", not " + hash);
         }
-        writes.authorize(user, Write.POST_PICTURE_EVENT, user.nation());
+        writes.authorize(user, Write.UPLOAD_DATA_PACKAGE, user.nation());
         Label label = defaultLabel(user);
         if (!readPath.kernel().mayHold(label)) throw Problems.of(HttpStatus.BAD_REQUEST, "label: this node may not hold " + label.banner());
         DataPackage p = new DataPackage(UUID.randomUUID().toString(), actual, name.strip(), mime, List.copyOf(keywords), creatorUid, user.username(),
