@@ -165,6 +165,10 @@ abstract class ExercisesApiContract {
         assertThat(jpn().get("/api/v1/exercises/series/keen-sword/lessons").body()).contains(lessonId).contains("ACTION");
         assertThat(aus().get("/api/v1/exercises/series/keen-sword/lessons").body()).doesNotContain(lessonId);
         assertThat(aus().get("/api/v1/exercises/" + id).status()).isEqualTo(404);
+        // and the node's one search finds it for the next exercise's planners, by a word of its text
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> jpn().get("/api/v1/search?q=STARTEX&kind=lesson").body().contains(lessonId));
+        assertThat(aus().get("/api/v1/search?q=STARTEX&kind=lesson").json().get("total").asLong()).isZero();
     }
 
     @Test
