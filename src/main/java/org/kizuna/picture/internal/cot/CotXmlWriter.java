@@ -110,20 +110,7 @@ public final class CotXmlWriter {
     private void attr(String name, @Nullable String value) {
         if (value == null) return;
         sb.append(' ').append(name).append("=\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                default -> {
-                    if (c < 0x20) sb.append("&#").append((int) c).append(';');
-                    else sb.append(c);
-                }
-            }
-        }
+        XmlText.escape(sb, value);
         sb.append('"');
     }
 

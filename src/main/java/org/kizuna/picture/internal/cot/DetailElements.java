@@ -159,27 +159,10 @@ public final class DetailElements {
             String v = attributes[i + 1];
             if (v == null) continue;
             sb.append(' ').append(java.util.Objects.requireNonNull(attributes[i], "an attribute's name")).append("=\"");
-            escape(sb, v);
+            XmlText.escape(sb, v);
             sb.append('"');
         }
         return sb.append("/>").toString();
-    }
-
-    static void escape(StringBuilder sb, String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                default -> {
-                    if (c < 0x20) sb.append("&#").append((int) c).append(';');
-                    else sb.append(c);
-                }
-            }
-        }
     }
 
     /**

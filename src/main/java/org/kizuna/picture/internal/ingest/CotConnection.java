@@ -23,6 +23,7 @@ import org.kizuna.picture.Source;
 import org.kizuna.picture.internal.cot.CotStreamDecoder;
 import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.picture.internal.cot.TakCodec;
+import org.kizuna.picture.internal.cot.XmlText;
 import org.kizuna.picture.internal.distribution.Frame;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.distribution.Subscriber;
@@ -359,7 +360,7 @@ final class CotConnection implements Subscriber {
         detail.append("/><remarks source=\"Kizuna\"");
         attr(detail, "to", to);
         detail.append('>');
-        escape(detail, text);
+        XmlText.escape(detail, text);
         detail.append("</remarks>");
         return new CotEvent("GeoChat." + from + "." + to + "." + CHAT_IDS.incrementAndGet(), "b-t-f", "h-g-i-g-o", now, now, now + 300_000, 0, 0,
                 CotEvent.UNKNOWN, CotEvent.UNKNOWN, CotEvent.UNKNOWN, null, null, null, Double.NaN, Double.NaN, null, null, detail.toString());
@@ -367,22 +368,8 @@ final class CotConnection implements Subscriber {
 
     private static void attr(StringBuilder sb, String name, String value) {
         sb.append(' ').append(name).append("=\"");
-        escape(sb, value);
+        XmlText.escape(sb, value);
         sb.append('"');
-    }
-
-    private static void escape(StringBuilder sb, String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                default -> sb.append(c < 0x20 ? ' ' : c);
-            }
-        }
     }
 
     CotServer.ConnectionView view() {
