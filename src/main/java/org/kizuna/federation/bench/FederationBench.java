@@ -205,7 +205,7 @@ public final class FederationBench {
         long end = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > end) throw new IllegalStateException("the benchmark did not get there within " + limit);
-            Thread.sleep(20);
+            Thread.sleep(100);
         }
     }
 }
