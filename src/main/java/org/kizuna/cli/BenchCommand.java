@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         AbuseBenchCommand.class,
         IntelBenchCommand.class,
         SearchBenchCommand.class,
+        FederationBenchCommand.class,
 })
 final class BenchCommand extends VerbGroup {
 }

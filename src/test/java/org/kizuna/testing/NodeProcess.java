@@ -42,6 +42,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts a demo node on {@code data} with random ports (HTTP, HTTPS, CoT) and waits until it says it is ready. */
     public static NodeProcess start(Path data, String... extra) throws IOException, InterruptedException {
+        return start(data, java.util.Map.of(), extra);
+    }
+
+    /** As {@link #start(Path, String...)}, with these environment variables besides (such as {@code SPRING_APPLICATION_JSON}). */
+    public static NodeProcess start(Path data, java.util.Map<String, String> environment, String... extra) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
@@ -52,6 +57,7 @@ public final class NodeProcess implements AutoCloseable {
         // CoT on ports of the system's choosing (the node logs them), as the tests' own nodes do: never a clash on 8087/8089
         builder.environment().put("KIZUNA_COT_TCPPORT", "0");
         builder.environment().put("KIZUNA_COT_TLSPORT", "0");
+        builder.environment().putAll(environment);
         NodeProcess node = new NodeProcess(builder.start());
         node.awaitReady(Duration.ofSeconds(120));
         return node;

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.jspecify.annotations.Nullable;
 
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -18,7 +22,8 @@ import org.kizuna.label.Portion;
 import org.kizuna.label.ReleaseGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,6 +44,10 @@ class Outbound {
     private final TransactionTemplate requiresNew;
     private final String nation;
     private final Clock clock;
+    /** Changes queued together in one transaction, at most. */
+    private static final int GROUP = 1000;
+
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private volatile Runnable wake = () -> {
     };
 
@@ -58,10 +67,35 @@ class Outbound {
         wake = r;
     }
 
-    /** A change published by an owner module (held by the event publication registry until this completes). */
-    @ApplicationModuleListener
+    /**
+     * A change published by an owner module (held by the event publication registry until this completes). The
+     * listener holds no transaction (and so no connection) of its own while it waits: the changes waiting are queued
+     * together, in one transaction, by whichever listener gets the lock (group commit), and each listener returns
+     * once its own change is committed in the outbox, or fails (and is retried) if that transaction failed.
+     */
+    @Async
+    @TransactionalEventListener
     void changed(ShareableChanged event) {
-        enqueue(List.of(event.item()));
+        Pending mine = new Pending(event.item(), new CompletableFuture<>());
+        pending.add(mine);
+        while (!mine.done().isDone()) {
+            synchronized (this) {
+                if (mine.done().isDone()) break;
+                List<Pending> batch = new ArrayList<>();
+                for (Pending p; batch.size() < GROUP && (p = pending.poll()) != null;) batch.add(p);
+                if (batch.isEmpty()) continue;
+                try {
+                    enqueue(batch.stream().map(Pending::item).toList());
+                    batch.forEach(p -> p.done().complete(null));
+                } catch (RuntimeException e) {
+                    batch.forEach(p -> p.done().completeExceptionally(e));
+                }
+            }
+        }
+        mine.done().join();
+    }
+
+    private record Pending(Shareable item, CompletableFuture<@Nullable Void> done) {
     }
 
     /** Guards, seals and queues these items for every approved peer; answers how many envelopes were queued. */

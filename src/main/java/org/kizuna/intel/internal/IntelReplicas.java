@@ -1,8 +1,9 @@
 package org.kizuna.intel.internal;
 
 import org.kizuna.federation.ShareableReceived;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Keeps read-only replicas of the reports partners' nodes share with this one (docs/federation.md). */
 @Component
@@ -14,7 +15,13 @@ class IntelReplicas {
         this.intel = intel;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Asynchronous after the arrival's commit (the event publication registry keeps it until this returns), but with no
+     * transaction of its own: {@link IntelService#applyReplica} is serialized and opens its own, and a listener that
+     * held a connection while it waited for the lock would let a burst of arrivals take every connection of the pool.
+     */
+    @Async
+    @TransactionalEventListener
     void received(ShareableReceived event) {
         if (event.item().kind().equals("report")) intel.applyReplica(event.item(), event.fromNation());
     }
