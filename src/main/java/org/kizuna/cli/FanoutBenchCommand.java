@@ -14,6 +14,7 @@ final class FanoutBenchCommand extends Verb {
     @Option(names = "--feeders", defaultValue = "8", description = "Feeder connections sending the tracks (default: ${DEFAULT-VALUE}).") int feeders;
     @Option(names = "--cot-clients", defaultValue = "150", description = "CoT client connections (default: ${DEFAULT-VALUE}).") int cotClients;
     @Option(names = "--protocol", defaultValue = "tak", description = "Client protocol: xml or tak (default: ${DEFAULT-VALUE}).") String protocol;
+    @Option(names = "--details", description = "Feeders send the detail elements an ATAK client sends (team, contact, version, status, GPS source, remarks), relayed to every client.") boolean details;
     @Option(names = "--tls", description = "CoT clients connect over mutual TLS 1.3 with certificates naming their readers.") boolean tls;
     @Option(names = "--browser-clients", defaultValue = "50", description = "Browser (SSE) subscribers (default: ${DEFAULT-VALUE}).") int browserClients;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).") int warmup;
@@ -29,6 +30,6 @@ final class FanoutBenchCommand extends Verb {
             case "xml" -> false;
             default -> throw refuse("--protocol must be xml or tak; got '" + protocol + "'");
         };
-        return print(new FanoutBench(new FanoutBench.Settings(tracks, rate, cotClients, browserClients, feeders, tak, tls, warmup, duration)).run());
+        return print(new FanoutBench(new FanoutBench.Settings(tracks, rate, cotClients, browserClients, feeders, tak, tls, warmup, duration, details)).run());
     }
 }

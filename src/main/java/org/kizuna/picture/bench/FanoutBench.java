@@ -42,8 +42,19 @@ public final class FanoutBench {
      * speak TAK protocol 1 (else CoT XML) and connect over mutual TLS, and the warm-up and measured seconds.
      */
     public record Settings(int tracks, double rate, int cotClients, int browserClients, int feeders, boolean tak, boolean tls,
-            int warmupSeconds, int durationSeconds) {
+            int warmupSeconds, int durationSeconds, boolean details) {
+
+        /** Without the detail elements an ATAK client sends. */
+        public Settings(int tracks, double rate, int cotClients, int browserClients, int feeders, boolean tak, boolean tls, int warmupSeconds,
+                int durationSeconds) {
+            this(tracks, rate, cotClients, browserClients, feeders, tak, tls, warmupSeconds, durationSeconds, false);
+        }
     }
+
+    /** The detail elements an ATAK client sends with its position (team, contact and chat endpoint, version, battery, GPS, remarks). */
+    static final String ATAK_DETAIL = "<__group name=\"Cyan\" role=\"Team Member\"/><contact endpoint=\"*:-1:stcp\"/>"
+            + "<takv device=\"SAMSUNG SM-G781U\" platform=\"ATAK-CIV\" os=\"33\" version=\"4.10.0.7\"/><status battery=\"88\"/>"
+            + "<precisionlocation geopointsrc=\"GPS\" altsrc=\"GPS\"/><remarks>on patrol north of the harbour</remarks>";
 
     private static final String[] READERS = {"USA/SECRET", "JPN/SECRET", "AUS/SECRET", "USA/CONFIDENTIAL", "GBR/SECRET"};
     private static final String[][] LABELS = {
@@ -59,6 +70,8 @@ public final class FanoutBench {
     private final long[] sentNanos;
     private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS + 1);
     private final AtomicLong cotDeliveries = new AtomicLong(), browserDeliveries = new AtomicLong(), browserBytes = new AtomicLong();
+    /** CoT deliveries that arrived with the team colour and the remarks the feeder sent (with {@code --details}). */
+    private final AtomicLong cotWithDetails = new AtomicLong();
     private volatile boolean measuring, running = true;
 
     public FanoutBench(Settings settings) {
@@ -210,6 +223,7 @@ public final class FanoutBench {
                         CotEvent e = new CotEvent("BENCH-" + t, "a-h-A-M-F", "m-g", nowMs, nowMs, nowMs + 10_000,
                                 25 + (t % 100) * 0.15 + Math.sin(a) * 0.01, 125 + (t / 100) * 0.7 + Math.cos(a) * 0.01, 9000, 50, 50,
                                 l[0], l[1], l[2], 220, 45, null, null);
+                        if (settings.details()) e = e.withDetail(ATAK_DETAIL);
                         int k = t * 4 + (int) (round & 3);
                         sentMs[k] = nowMs;
                         sentNanos[k] = System.nanoTime();
@@ -240,6 +254,8 @@ public final class FanoutBench {
                     } else if (e.uid().startsWith("BENCH-")) {
                         record(e.uid(), e.timeMs(), System.nanoTime());
                         cotDeliveries.incrementAndGet();
+                        String d = e.detail();
+                        if (d != null && d.contains("__group") && d.contains("on patrol north of the harbour")) cotWithDetails.incrementAndGet();
                     }
                 });
             }
@@ -290,13 +306,13 @@ public final class FanoutBench {
         long samples = 0;
         for (int i = 0; i <= BUCKETS; i++) samples += histogram.get(i);
         return String.format(Locale.ROOT,
-                "{\"bench\":\"fanout\",\"tracks\":%d,\"rateHz\":%.2f,\"cotClients\":%d,\"browserClients\":%d,\"readers\":%d,\"protocol\":\"%s\",\"tls\":%s,"
+                "{\"bench\":\"fanout\",\"tracks\":%d,\"rateHz\":%.2f,\"cotClients\":%d,\"browserClients\":%d,\"readers\":%d,\"protocol\":\"%s\",\"tls\":%s,\"details\":%s,\"cotDeliveriesWithDetails\":%d,"
                         + "\"seconds\":%.1f,\"deliveriesPerSecond\":%.0f,\"cotDeliveriesPerSecond\":%.0f,\"browserDeliveriesPerSecond\":%.0f,"
                         + "\"expectedDeliveriesPerSecond\":%.0f,\"deliveredFraction\":%.4f,\"latencySamples\":%d,"
                         + "\"latencyP50Ms\":%.1f,\"latencyP99Ms\":%.1f,\"latencyP999Ms\":%.1f,\"rejectedEvents\":%d,"
                         + "\"processCpuCores\":%.2f,\"availableProcessors\":%d}",
                 settings.tracks(), settings.rate(), settings.cotClients(), settings.browserClients(), READERS.length,
-                settings.tak() ? "tak" : "xml", settings.tls(), seconds, (cot + browser) / seconds, cot / seconds,
+                settings.tak() ? "tak" : "xml", settings.tls(), settings.details(), cotWithDetails.get(), seconds, (cot + browser) / seconds, cot / seconds,
                 browser / seconds, expected, (cot + browser) / seconds / expected, samples, percentile(0.50), percentile(0.99),
                 percentile(0.999), rejected, cpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors());
     }
