@@ -30,7 +30,12 @@ public enum Write {
     RECORD_COMPLAINT("recording a neighbour's complaint or what was done about it", "the facility's host nation", Set.of(Role.PLANNER), false),
     SET_NOISE_BUDGET("setting a facility's monthly noise budget", "the facility's host nation", Set.of(Role.PLANNER), false),
     ADMINISTER_PEERS("adding, approving or revoking a federation peer", "the node's nation", Set.of(Role.ADMINISTRATOR), false),
-    UPLOAD_DATA_PACKAGE("uploading a data package for TAK clients", "the uploader's own nation", Set.of(Role.PLANNER), false);
+    UPLOAD_DATA_PACKAGE("uploading a data package for TAK clients", "the uploader's own nation", Set.of(Role.PLANNER), false),
+    CHANGE_TAK_MISSION("creating a TAK mission or changing its contents", "the mission creator's own nation", Set.of(Role.PLANNER), false),
+    COMMENT_ON_RECORD("commenting on a shared report, plan, exercise or booking", "the commenter's own nation",
+            Set.of(Role.PLANNER, Role.RELEASER), false),
+    SET_OWN_PREFERENCES("setting one's own language and time zone", "the user's own nation",
+            Set.of(Role.VIEWER, Role.PLANNER, Role.RELEASER, Role.ADMINISTRATOR, Role.AUDITOR), false);
 
     /** What the write does ("cancelling a booking request"). */
     private final String what;
