@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
+import org.kizuna.node.Problems;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,7 +25,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
@@ -41,6 +42,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail badRequest(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Bad request");
+        return localizedTitle(problem);
+    }
+
+    /** Every problem's title in the reader's language, where the catalogues have it ({@code problem.title.<title>}). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) localizedTitle(problem);
+        return response;
+    }
+
+    private ProblemDetail localizedTitle(ProblemDetail problem) {
+        MessageSource messages = getMessageSource();
+        String title = problem.getTitle();
+        if (messages != null && title != null) {
+            problem.setTitle(messages.getMessage(Problems.titleCode(title), null, title, LocaleContextHolder.getLocale()));
+        }
         return problem;
     }
 

@@ -1,20 +1,36 @@
 package org.kizuna.identity;
 
+import java.util.stream.Collectors;
+import org.kizuna.node.Problems;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** A write the user may not make: answered 403 problem+json saying what the write needs, nothing about other items. */
-public final class WriteRefused extends ErrorResponseException {
+/**
+ * A write the user may not make: answered 403 problem+json saying what the write needs, nothing about other items.
+ * The detail is told in the reader's language (the message {@code identity.write-refused}, with the write's own
+ * {@code identity.write.<NAME>.what} and {@code .whose}); its English form is {@link Write#needs}.
+ */
+public final class WriteRefused extends Problems.Coded {
 
     public WriteRefused(KizunaUser user, Write write, String nation, String clearanceFloor) {
-        super(HttpStatus.FORBIDDEN, problem(user, write, nation, clearanceFloor), null);
+        super(HttpStatus.FORBIDDEN, write.clearanceFloor() ? "identity.write-refused.floor" : "identity.write-refused",
+                new Object[]{resolvable("identity.write." + write.name() + ".what"),
+                        roles(write, " or "), resolvable("identity.write." + write.name() + ".whose"), nation, clearanceFloor,
+                        user.username(), user.nation(), roles(write, " / ")});
+        getBody().setDetail(write.needs(nation, clearanceFloor) + "; you are " + user.username() + " of " + user.nation());
+        getBody().setTitle("Not allowed");
     }
 
-    private static ProblemDetail problem(KizunaUser user, Write write, String nation, String floor) {
-        String detail = write.needs(nation, floor) + "; you are " + user.username() + " of " + user.nation();
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        p.setTitle("Not allowed");
-        return p;
+    @Override
+    public String getTitleMessageCode() {
+        return Problems.titleCode("Not allowed");
+    }
+
+    private static String roles(Write write, String or) {
+        return write.roles().stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(or));
+    }
+
+    private static DefaultMessageSourceResolvable resolvable(String code) {
+        return new DefaultMessageSourceResolvable(code);
     }
 }

@@ -31,4 +31,47 @@ public final class Problems {
         problem.setTitle(title);
         return new ErrorResponseException(status, problem, cause);
     }
+
+    /**
+     * A problem whose detail is the message {@code code} of the node's catalogues ({@link Messages}) with
+     * {@code args}, in the language the request is answered in, and whose title is the status's reason phrase
+     * ({@link #titleCode}). Arguments that are {@link org.springframework.context.MessageSourceResolvable}
+     * are themselves looked up, so a detail can name another message.
+     */
+    public static ErrorResponseException coded(HttpStatus status, String code, Object... args) {
+        return new Coded(status, code, args.clone());
+    }
+
+    /** The message code of a problem's title: {@code problem.title.bad-request} for "Bad request". */
+    public static String titleCode(String title) {
+        return "problem.title." + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** A problem told by a message code; Spring MVC resolves it with the node's message source when it writes it. */
+    public static class Coded extends ErrorResponseException {
+
+        private final String code;
+        private final Object[] args;
+
+        protected Coded(HttpStatus status, String code, Object[] args) {
+            super(status, ProblemDetail.forStatusAndDetail(status, code), null);
+            this.code = code;
+            this.args = args;
+        }
+
+        @Override
+        public String getDetailMessageCode() {
+            return code;
+        }
+
+        @Override
+        public Object[] getDetailMessageArguments() {
+            return args.clone();
+        }
+
+        @Override
+        public String getTitleMessageCode() {
+            return titleCode(HttpStatus.valueOf(getStatusCode().value()).getReasonPhrase());
+        }
+    }
 }

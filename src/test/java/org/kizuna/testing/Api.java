@@ -21,19 +21,27 @@ public final class Api {
 
     private final String base;
     private final @Nullable String authorization;
+    private final @Nullable String acceptLanguage;
 
-    private Api(String base, @Nullable String authorization) {
+    private Api(String base, @Nullable String authorization, @Nullable String acceptLanguage) {
         this.base = base;
         this.authorization = authorization;
+        this.acceptLanguage = acceptLanguage;
     }
 
     public static Api on(int port) {
-        return new Api("http://localhost:" + port, null);
+        return new Api("http://localhost:" + port, null, null);
     }
 
     /** The same API called with HTTP Basic credentials of a node user. */
     public Api as(String user, String password) {
-        return new Api(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Api(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                acceptLanguage);
+    }
+
+    /** The same API called by a browser that prefers these languages ({@code ja}, {@code en-US,en;q=0.8}). */
+    public Api acceptingLanguage(String languages) {
+        return new Api(base, authorization, languages);
     }
 
     public Response get(String path) {
@@ -63,6 +71,9 @@ public final class Api {
     private Response send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
         }
         request.header("Accept", "application/json, application/problem+json");
         try {

@@ -29,6 +29,11 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a headless browser against a node at {@code baseUrl} such as {@code http://localhost:8123}. */
     public static Browser open(String baseUrl) {
+        return open(baseUrl, "en-US");
+    }
+
+    /** A browser whose user prefers {@code language} ({@code ja}, {@code en-US}): its Accept-Language and its own locale. */
+    public static Browser open(String baseUrl, String language) {
         try {
             Path profile = Files.createTempDirectory("kizuna-chromium");
             ChromeOptions options = new ChromeOptions();
@@ -36,7 +41,8 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,900",
-                    "--user-data-dir=" + profile);
+                    "--user-data-dir=" + profile, "--lang=" + language);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                     .build();
@@ -74,6 +80,31 @@ public final class Browser implements AutoCloseable {
             String text = driver.findElement(By.tagName("body")).getText();
             throw new AssertionError("timed out after " + timeout + " at " + driver.getCurrentUrl() + " (screenshot " + shot
                     + "); the page says:\n" + text.substring(0, Math.min(2000, text.length())), e);
+        }
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is now and returns its serious and critical
+     * violations, each as {@code rule: help (targets)}; empty when there are none.
+     */
+    public java.util.List<String> accessibilityProblems() {
+        try {
+            String axe = Files.readString(Path.of("src/test/browser/node_modules/axe-core/axe.min.js"));
+            org.openqa.selenium.JavascriptExecutor js = driver;
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            js.executeScript(axe);
+            Object result = js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                      .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 80)
+                          + ' ' + String(n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200)).join(', ') + ')')))
+                      .catch(e => done(['axe failed: ' + e]));""");
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            if (result instanceof java.util.List<?> list) list.forEach(o -> problems.add(String.valueOf(o)));
+            return problems;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("axe-core is not installed in src/test/browser (the build runs npm ci there)", e);
         }
     }
 

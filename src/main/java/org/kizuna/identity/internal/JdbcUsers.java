@@ -72,6 +72,18 @@ class JdbcUsers implements UserDirectory {
                 .param("name", username).update() == 1;
     }
 
+    /** The console language the user chose ({@code en}, {@code ja}), empty where the browser's decides. */
+    Optional<String> language(String username) {
+        return jdbc.sql("select language from kizuna_user where username = ?").param(username)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** Sets the user's language (null: the browser's) and home time zone; false when there is no such user. */
+    boolean setPreferences(String username, @org.jspecify.annotations.Nullable String language, ZoneId zone) {
+        return jdbc.sql("update kizuna_user set language = :language, zone = :zone where username = :name")
+                .param("language", language, java.sql.Types.VARCHAR).param("zone", zone.getId()).param("name", username).update() == 1;
+    }
+
     /** Enables or disables a user; false when there is no such user. */
     boolean setEnabled(String username, boolean enabled) {
         return jdbc.sql("update kizuna_user set enabled = ? where username = ?").params(enabled, username).update() == 1;

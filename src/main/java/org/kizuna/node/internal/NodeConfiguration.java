@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import java.time.Clock;
 import java.util.Objects;
+import org.kizuna.node.Messages;
 import org.kizuna.node.NodePki;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Revocations;
@@ -27,6 +28,12 @@ class NodeConfiguration {
     @ConditionalOnMissingBean
     Clock nodeClock() {
         return Clock.systemUTC();
+    }
+
+    /** The node's message catalogues ({@link Messages}), the one {@code MessageSource} of the node. */
+    @Bean
+    Messages messageSource() {
+        return Messages.load();
     }
 
     @Bean

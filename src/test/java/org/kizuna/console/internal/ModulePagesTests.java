@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.kizuna.console.ConsolePage;
+import org.kizuna.node.Messages;
 import org.kizuna.testing.ControllerSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,6 +25,11 @@ class ModulePagesTests {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Pages {
+        @Bean
+        Messages messageSource() {
+            return Messages.load();
+        }
+
         @Bean
         ConsolePage home() {
             return new ConsolePage("/", "Home", 0);
@@ -51,7 +57,8 @@ class ModulePagesTests {
     @Test
     void aModulePageIsTheSharedHeadThenItsOwnHeadLinesAndBody() throws Exception {
         String page = html("/booking/");
-        assertThat(page).startsWith(ModulePages.SHARED_HEAD);
+        assertThat(page).startsWith("<!doctype html>\n<html lang=\"en\">").containsOnlyOnce("<meta charset=\"utf-8\">")
+                .containsOnlyOnce("window.KIZUNA_I18N = {");
         assertThat(page).containsOnlyOnce("<title>Bookings · Kizuna</title>").containsOnlyOnce("href=\"/console/kizuna.css\"")
                 .containsOnlyOnce("<script src=\"/console/shell.js\"></script>").contains("href=\"booking.css\"");
         assertThat(page.indexOf("href=\"booking.css\"")).isLessThan(page.indexOf("</head>"));
@@ -61,7 +68,15 @@ class ModulePagesTests {
 
     @Test
     void theHomePageIsComposedTheSameWay() throws Exception {
-        assertThat(html("/")).startsWith(ModulePages.SHARED_HEAD).contains("<h1>Alliance coordination</h1>");
+        assertThat(html("/")).startsWith("<!doctype html>\n<html lang=\"en\">").contains("<h1>Alliance coordination</h1>");
+    }
+
+    @Test
+    void aJapaneseReaderGetsThePageInJapaneseWithItsScriptsMessages() throws Exception {
+        String page = mvc.perform(get("/").header("Accept-Language", "ja-JP,ja;q=0.9")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).startsWith("<!doctype html>\n<html lang=\"ja\">").contains("<h1>同盟調整</h1>")
+                .contains("\"console.header.logout\":\"サインアウト\"").doesNotContain("#{");
     }
 
     @Test

@@ -1,0 +1,169 @@
+package org.kizuna.node;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.AbstractMessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Every text a user of the console can meet, in each of the node's languages (English and Japanese): the message
+ * catalogues {@code classpath:i18n/<module>.properties} (English) and {@code <module>_ja.properties} (Japanese), UTF-8,
+ * one pair per module, each key starting with the module's name ({@code booking.form.facility}) or {@code common.}.
+ * It is the node's {@code MessageSource} (problem+json titles and details, Bean Validation messages written as
+ * {@code {key}}), fills the {@code #{key}} placeholders of console pages and hands pages the keys their scripts use.
+ * A key missing in one language is a fault of the build ({@code MessageCatalogueTests}), not a fallback at run time;
+ * a key missing in both is shown as the key.
+ */
+public final class Messages extends AbstractMessageSource {
+
+    /** The languages of the console, the first the default. */
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.JAPANESE);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("#\\{([a-z][A-Za-z0-9_.-]{0,120})}");
+
+    /** Language tag to key to text. */
+    private final Map<String, Map<String, String>> texts;
+
+    private Messages(Map<String, Map<String, String>> texts) {
+        this.texts = texts;
+        setAlwaysUseMessageFormat(false);
+    }
+
+    /** Reads every catalogue on the class path; two catalogues that define one key is an error. */
+    public static Messages load() {
+        Map<String, Map<String, String>> texts = new HashMap<>();
+        Map<String, String> definedIn = new HashMap<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
+                String file = String.valueOf(r.getFilename());
+                String base = file.substring(0, file.length() - ".properties".length());
+                String language = "en";
+                for (Locale l : LANGUAGES) {
+                    if (base.endsWith("_" + l.getLanguage())) {
+                        language = l.getLanguage();
+                        base = base.substring(0, base.length() - 3);
+                    }
+                }
+                Properties p = new Properties();
+                try (Reader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+                Map<String, String> lang = texts.computeIfAbsent(language, k -> new TreeMap<>());
+                for (String key : p.stringPropertyNames()) {
+                    String where = definedIn.putIfAbsent(language + ":" + key, base);
+                    if (where != null && !where.equals(base)) {
+                        throw new IllegalStateException("the message " + key + " is in two catalogues: " + where + " and " + base);
+                    }
+                    lang.put(key, p.getProperty(key));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the message catalogues", e);
+        }
+        return new Messages(texts);
+    }
+
+    /** The console's language for a locale: Japanese for {@code ja}, English for anything else. */
+    public static Locale language(@Nullable Locale locale) {
+        return locale != null && locale.getLanguage().equals("ja") ? Locale.JAPANESE : Locale.ENGLISH;
+    }
+
+    /** The text of {@code key} in the locale's language with {@code {0}}-style arguments filled, or the key where none. */
+    public String text(String key, Locale locale, Object... args) {
+        String raw = raw(key, locale);
+        if (raw == null) return key;
+        return args.length == 0 ? raw : new MessageFormat(raw, language(locale)).format(args);
+    }
+
+    /** Every key of a language. */
+    public Set<String> keys(Locale locale) {
+        return texts.getOrDefault(language(locale).getLanguage(), Map.of()).keySet();
+    }
+
+    /** The texts of the keys that start with one of the prefixes ({@code "booking."}), for a page's scripts. */
+    public Map<String, String> withPrefixes(Locale locale, Collection<String> prefixes) {
+        Map<String, String> out = new TreeMap<>();
+        texts.getOrDefault(language(locale).getLanguage(), Map.of()).forEach((k, v) -> {
+            for (String p : prefixes) {
+                if (k.startsWith(p)) {
+                    out.put(k, v);
+                    break;
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A page with each {@code #{key}} replaced by the key's text, escaped for HTML; a key no catalogue has is an
+     * {@link IllegalStateException} naming it (pages are filled at start, so the node does not start with one).
+     */
+    public String fill(String page, Locale locale, String pageName) {
+        Matcher m = PLACEHOLDER.matcher(page);
+        StringBuilder out = new StringBuilder(page.length());
+        while (m.find()) {
+            String raw = raw(m.group(1), locale);
+            if (raw == null) throw new IllegalStateException(pageName + " uses the message " + m.group(1) + ", which no catalogue has");
+            m.appendReplacement(out, Matcher.quoteReplacement(escapeHtml(raw)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The keys a page uses in {@code #{key}} placeholders. */
+    public static Set<String> placeholders(String page) {
+        Set<String> keys = new java.util.TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(page);
+        while (m.find()) keys.add(m.group(1));
+        return keys;
+    }
+
+    private @Nullable String raw(String key, @Nullable Locale locale) {
+        String text = texts.getOrDefault(language(locale).getLanguage(), Map.of()).get(key);
+        return text != null ? text : texts.getOrDefault("en", Map.of()).get(key);
+    }
+
+    @Override
+    protected @Nullable MessageFormat resolveCode(String code, Locale locale) {
+        String raw = raw(code, locale);
+        return raw == null ? null : new MessageFormat(raw, language(locale));
+    }
+
+    @Override
+    protected @Nullable String resolveCodeWithoutArguments(String code, Locale locale) {
+        return raw(code, locale);
+    }
+
+    private static String escapeHtml(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
