@@ -30,9 +30,19 @@ class OpenApiTests {
         doc.get("paths").propertyNames().forEach(paths::add);
         assertThat(paths).contains("/api/v1/booking/requests", "/api/v1/registry/facilities/{id}", "/api/v1/picture/tracks",
                 "/api/v1/labels/rollup", "/api/v1/audit/tree-head", "/api/v1/me");
-        assertThat(paths).allMatch(p -> p.startsWith("/api/"));
+        assertThat(paths).allMatch(p -> p.startsWith("/api/") || p.startsWith("/Marti/"));
         assertThat(doc.get("paths").get("/api/v1/booking/requests").has("post")).isTrue();
         assertThat(doc.get("paths").get("/api/v1/booking/requests").has("get")).isTrue();
+    }
+
+    @Test
+    void theConventionalAddressGivesTheSameDescriptionWithTheTakServerApi() {
+        Api.Response r = Api.on(port).as("jpn.officer", "demo").get("/v3/api-docs");
+        assertThat(r.status()).isEqualTo(200);
+        List<String> paths = new ArrayList<>();
+        r.json().get("paths").propertyNames().forEach(paths::add);
+        assertThat(paths).contains("/api/v1/booking/requests", "/api/v1/me/preferences", "/Marti/api/version", "/Marti/api/tls/signClient/v2");
+        assertThat(Api.on(port).get("/v3/api-docs").status()).isEqualTo(401);
     }
 
     @Test
