@@ -37,34 +37,46 @@ final class CertsCommand extends VerbGroup {
         }
     }
 
-    @Command(name = "issue-client", description = "Write a client's key and certificate (PEM and PKCS#12, password 'kizuna') and the CA certificate.")
-    static final class IssueClient extends Verb {
+    /** The client a certificate is issued to (NAME, its nation and the clearance written in it) and the CA that issues it. */
+    static final class Client {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "User name of the client (the certificate's CN).") String name;
         @Option(names = "--nation", required = true, description = "ISO 3166 alpha-3 code of the client's nation, such as JPN.") String nation;
         @Option(names = "--clearance", defaultValue = "SECRET", description = "Clearance written in the certificate (default: ${DEFAULT-VALUE}); the node never trusts it: a known user reads with the node's record, an unknown one is refused (production) or reads UNCLASSIFIED only (demo).") String clearance;
-        @Option(names = "--out", required = true, description = "Directory to write NAME.key.pem, NAME.crt.pem, NAME.p12 and ca.crt.pem into.") Path out;
         @Mixin NodeCa ca;
 
-        @Override
-        public Integer call() throws IOException {
-            NationOption.checked(spec, "--nation", nation);
-            NationOption.checked(spec, "--node", ca.node);
+        /** The node's CA, opened (or made) once the options are checked. */
+        NodePki pki(Verb verb) {
+            NationOption.checked(verb.spec, "--nation", nation);
+            NationOption.checked(verb.spec, "--node", ca.node);
             try {
                 Reader.of(nation, clearance, Set.of());
             } catch (InvalidMarkingException e) {
-                throw refuse("--clearance/--nation do not make a reader: " + e.getMessage());
+                throw verb.refuse("--clearance/--nation do not make a reader: " + e.getMessage());
             }
-            NodePki pki = NodePki.loadOrCreate(ca.pki(), ca.node);
+            return NodePki.loadOrCreate(ca.pki(), ca.node);
+        }
+    }
+
+    @Command(name = "issue-client", description = "Write a client's key and certificate (PEM and PKCS#12, password 'kizuna') and the CA certificate.")
+    static final class IssueClient extends Verb {
+
+        @Option(names = "--out", required = true, description = "Directory to write NAME.key.pem, NAME.crt.pem, NAME.p12 and ca.crt.pem into.") Path out;
+        @Mixin Client client;
+
+        @Override
+        public Integer call() throws IOException {
+            NodePki pki = client.pki(this);
             NodePki.Issued issued;
             try {
-                issued = pki.issueClient(name, nation, clearance);
+                issued = pki.issueClient(client.name, client.nation, client.clearance);
             } catch (IllegalArgumentException e) {
                 throw refuse(String.valueOf(e.getMessage()));
             }
             pki.write(issued, out);
-            out().printf("Issued %s (%s, %s) by %s: %s (the password of %s.p12 is in %s.p12.password)%n", name, nation, clearance,
-                    pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize(), name, name);
+            out().printf("Issued %s (%s, %s) by %s: %s (the password of %s.p12 is in %s.p12.password)%n", client.name, client.nation,
+                    client.clearance, pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize(), client.name,
+                    client.name);
             return 0;
         }
     }
@@ -72,29 +84,20 @@ final class CertsCommand extends VerbGroup {
     @Command(name = "package", description = "Write the connection data package a TAK client imports: the node's CoT TLS address, its CA and a new client certificate for NAME.")
     static final class Package extends Verb {
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "User name of the client (the certificate's CN); a user of the node.") String name;
-        @Option(names = "--nation", required = true, description = "ISO 3166 alpha-3 code of the client's nation, such as JPN.") String nation;
-        @Option(names = "--clearance", defaultValue = "SECRET", description = "Clearance written in the certificate (default: ${DEFAULT-VALUE}); never trusted by the node, which reads with its own record of the user.") String clearance;
         @Option(names = "--host", description = "Host name or address clients reach the node's CoT TLS port at (default: this machine's name).") String host;
         @Option(names = "--cot-port", defaultValue = "8089", description = "The node's CoT TLS port (default: ${DEFAULT-VALUE}).") int cotPort;
         @Option(names = "--out", description = "The zip to write (default: NAME-kizuna.zip in the current directory).") Path out;
-        @Mixin NodeCa ca;
+        @Mixin Client client;
 
         @Override
         public Integer call() throws IOException {
-            NationOption.checked(spec, "--nation", nation);
-            NationOption.checked(spec, "--node", ca.node);
-            try {
-                Reader.of(nation, clearance, Set.of());
-            } catch (InvalidMarkingException e) {
-                throw refuse("--clearance/--nation do not make a reader: " + e.getMessage());
-            }
+            NodePki pki = client.pki(this);
+            String name = client.name;
             String address = host != null ? host : java.net.InetAddress.getLocalHost().getHostName();
             Path file = out != null ? out : Path.of(name + "-kizuna.zip");
-            NodePki pki = NodePki.loadOrCreate(ca.pki(), ca.node);
             TakConnectionPackage written;
             try {
-                NodePki.Issued issued = pki.issueClient(name, nation, clearance);
+                NodePki.Issued issued = pki.issueClient(name, client.nation, client.clearance);
                 written = TakConnectionPackage.of(pki, issued, address, cotPort);
             } catch (IllegalArgumentException e) {
                 throw refuse(String.valueOf(e.getMessage()));
@@ -102,7 +105,7 @@ final class CertsCommand extends VerbGroup {
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
             org.kizuna.node.NodeDirectory.writePrivate(file.toAbsolutePath(), written.zip());
             out().printf("Wrote %s for %s (%s): connects to %s:%d:ssl; it holds the client's key and the passwords of its stores, so hand it to %s only%n",
-                    file.toAbsolutePath().normalize(), name, nation, address, cotPort, name);
+                    file.toAbsolutePath().normalize(), name, client.nation, address, cotPort, name);
             return 0;
         }
     }

@@ -101,6 +101,25 @@ class CertsCommandTests {
     }
 
     @Test
+    void writesTheConnectionPackageATakClientImports() throws Exception {
+        Path data = dir.resolve("node"), zip = dir.resolve("out/jpn.watch.zip");
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = run(o, e, "certs", "package", "jpn.watch", "--nation", "JPN", "--host", "node.example", "--cot-port", "8089", "--out",
+                zip.toString(), "--data", data.toString());
+        assertThat(code).as(e.toString()).isZero();
+        assertThat(o.toString()).contains("jpn.watch").contains("node.example:8089:ssl");
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            var pref = z.getEntry(org.kizuna.node.TakConnectionPackage.PREF_ENTRY);
+            assertThat(pref).isNotNull();
+            assertThat(new String(z.getInputStream(pref).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("node.example:8089:ssl");
+            assertThat(z.getEntry(org.kizuna.node.TakConnectionPackage.TRUSTSTORE_ENTRY)).isNotNull();
+        }
+        StringWriter o2 = new StringWriter(), e2 = new StringWriter();
+        assertThat(run(o2, e2, "certs", "package", "jpn.watch", "--nation", "Japan", "--data", data.toString())).isEqualTo(2);
+        assertThat(e2.toString()).contains("--nation must be an ISO 3166 alpha-3 code");
+    }
+
+    @Test
     void badInputIsAClearErrorWithExitCode2() {
         StringWriter o = new StringWriter(), e = new StringWriter();
         assertThat(run(o, e, "certs", "issue-client", "x", "--nation", "Japan", "--out", dir.toString(), "--data", dir.toString())).isEqualTo(2);
