@@ -471,31 +471,7 @@ public final class CotXmlParser {
 
     private String value(int s, int l, boolean plain) {
         if (plain) return new String(b, s, l, StandardCharsets.ISO_8859_1);
-        String raw = new String(b, s, l, StandardCharsets.UTF_8);
-        if (raw.indexOf('&') < 0) return raw;
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c != '&') {
-                out.append(c);
-                continue;
-            }
-            int semi = raw.indexOf(';', i);
-            String ref = raw.substring(i + 1, semi);
-            switch (ref) {
-                case "lt" -> out.append('<');
-                case "gt" -> out.append('>');
-                case "amp" -> out.append('&');
-                case "quot" -> out.append('"');
-                case "apos" -> out.append('\'');
-                default -> {
-                    int cp = ref.charAt(1) == 'x' ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
-                    if (Character.isValidCodePoint(cp)) out.appendCodePoint(cp);
-                }
-            }
-            i = semi;
-        }
-        return out.toString();
+        return XmlText.unescape(new String(b, s, l, StandardCharsets.UTF_8));
     }
 
     private double number(String what, int s, int l, boolean plain) throws CotRejected {

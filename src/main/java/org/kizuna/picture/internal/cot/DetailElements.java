@@ -68,7 +68,7 @@ public final class DetailElements {
                 while (isSpace(fragment.charAt(q))) q++;
                 char quote = fragment.charAt(q);
                 int close = fragment.indexOf(quote, q + 1);
-                attributes.put(attr, unescape(fragment.substring(q + 1, close)));
+                attributes.put(attr, XmlText.unescape(fragment.substring(q + 1, close)));
                 p = close + 1;
             }
             int end = empty ? p : endOf(fragment, name, p);
@@ -120,36 +120,6 @@ public final class DetailElements {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    }
-
-    private static String unescape(String v) {
-        if (v.indexOf('&') < 0) return v;
-        StringBuilder out = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            int semi = c == '&' ? v.indexOf(';', i) : -1;
-            if (semi < 0) {
-                out.append(c);
-                continue;
-            }
-            String ref = v.substring(i + 1, semi);
-            switch (ref) {
-                case "lt" -> out.append('<');
-                case "gt" -> out.append('>');
-                case "amp" -> out.append('&');
-                case "quot" -> out.append('"');
-                case "apos" -> out.append('\'');
-                default -> {
-                    try {
-                        out.appendCodePoint(ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1)));
-                    } catch (RuntimeException e) {
-                        out.append('&').append(ref).append(';');
-                    }
-                }
-            }
-            i = semi;
-        }
-        return out.toString();
     }
 
     /** Writes one empty element with the given attributes (values escaped); attributes whose value is null are left out. */
