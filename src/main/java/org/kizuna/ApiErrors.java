@@ -150,10 +150,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .formatted(tooLargeDetail(limit), uri.replace("\\", "").replace("\"", ""));
     }
 
+    @SuppressWarnings("ReferenceEquality") // a throwable without a cause reports itself: identity is the point
+    private static boolean isItsOwnCause(Throwable t) {
+        return t.getCause() == t;
+    }
+
     private static <T extends Throwable> @Nullable T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) return type.cast(t);
-            if (t.getCause() == t) break;
+            if (isItsOwnCause(t)) break;
         }
         return null;
     }

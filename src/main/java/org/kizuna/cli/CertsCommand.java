@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * is created under {@code <data>/pki} if the node has not created it yet.
  */
 @Command(name = "certs", description = "Certificates for CoT clients on the mutual-TLS port (8089).", subcommands = {CertsCommand.IssueClient.class,
-        CertsCommand.Package.class, CertsCommand.Revoke.class})
+        CertsCommand.ConnectionPackage.class, CertsCommand.Revoke.class})
 final class CertsCommand extends VerbGroup {
 
     /** {@code --node} and {@code --data}: the node whose CA it is, and where the CA's files are. */
@@ -82,7 +82,7 @@ final class CertsCommand extends VerbGroup {
     }
 
     @Command(name = "package", description = "Write the connection data package a TAK client imports: the node's CoT TLS address, its CA and a new client certificate for NAME.")
-    static final class Package extends Verb {
+    static final class ConnectionPackage extends Verb {
 
         @Option(names = "--host", description = "Host name or address clients reach the node's CoT TLS port at (default: this machine's name).") String host;
         @Option(names = "--cot-port", defaultValue = "8089", description = "The node's CoT TLS port (default: ${DEFAULT-VALUE}).") int cotPort;

@@ -21,7 +21,7 @@ public final class Kizuna extends VerbGroup {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        if (code != 0 || !StartCommand.isServing() && !DemoCommand.isServing()) {
+        if (code != 0 || (!StartCommand.isServing() && !DemoCommand.isServing())) {
             System.exit(code);
         }
     }

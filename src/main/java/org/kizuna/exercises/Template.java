@@ -30,6 +30,7 @@ public enum Template {
     /** The stage in which injects are played and observations are made, in every template. */
     public static final String EXECUTION = "execution";
 
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
     private final List<StageDefinition> stages;
 
     Template(List<StageDefinition> stages) {

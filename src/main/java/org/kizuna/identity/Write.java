@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
  * the matrix of docs/architecture.md "Who may write what". {@link Writes} decides with it, and nothing
  * else does. A write not listed here must not exist.
  */
+@SuppressWarnings("ImmutableEnumChecker") // roles is Set.of, unmodifiable
 public enum Write {
     FILE_BOOKING_REQUEST("filing a booking request", "the unit's nation", Set.of(Role.PLANNER), false),
     CANCEL_BOOKING_REQUEST("cancelling a booking request", "the requesting unit's nation", Set.of(Role.PLANNER), false),
@@ -56,7 +57,7 @@ public enum Write {
      * planner role of the requesting unit's nation (JPN)", and where it applies a clearance of at least {@code floor}.
      */
     public String needs(String nation, String floor) {
-        String anyRole = roles.stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(" or "));
+        String anyRole = roles.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().collect(Collectors.joining(" or "));
         return what + " needs the " + anyRole + " role of " + whose + " (" + nation + ")"
                 + (clearanceFloor ? " and a clearance of at least " + floor : "");
     }

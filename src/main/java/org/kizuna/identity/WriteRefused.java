@@ -27,7 +27,7 @@ public final class WriteRefused extends Problems.Coded {
     }
 
     private static String roles(Write write, String or) {
-        return write.roles().stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(or));
+        return write.roles().stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().collect(Collectors.joining(or));
     }
 
     private static DefaultMessageSourceResolvable resolvable(String code) {

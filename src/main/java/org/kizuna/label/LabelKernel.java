@@ -228,7 +228,7 @@ public final class LabelKernel {
         int policy = -1;
         String[] nations = v.policyNations;
         for (int i = 0; i < nations.length; i++) {
-            if (nations[i] == nation) {
+            if (sameString(nations[i], nation)) {
                 country = v.policyNationCountry[i];
                 policy = v.policyNationPolicy[i];
                 break;
@@ -636,5 +636,11 @@ public final class LabelKernel {
             }
         }
         return new GuardResult(toNation, rolled, released, withheld);
+    }
+
+    /** Identity of two strings, for the scans over the vocabulary's own (interned) strings that fall back to equals. */
+    @SuppressWarnings("ReferenceEquality")
+    private static boolean sameString(String a, String b) {
+        return a == b;
     }
 }

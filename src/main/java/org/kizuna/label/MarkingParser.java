@@ -216,7 +216,7 @@ final class MarkingParser {
     static boolean isDissemination(String caveat) {
         String head = firstToken(caveat);
         int i = Vocabulary.INSTANCE.controlByName(head);
-        return i >= 0 && !Vocabulary.INSTANCE.controlSci[i] || head.equals("NOFORN");
+        return (i >= 0 && !Vocabulary.INSTANCE.controlSci[i]) || head.equals("NOFORN");
     }
 
     /** A segment's first control, up to its first '/'. */

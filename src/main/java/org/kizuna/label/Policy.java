@@ -84,6 +84,7 @@ public final class Policy {
      * Rank of a level by English name, validated before (a Reader's level). Readers hold this policy's own
      * name instances, so an identity scan of a handful of levels finds them without hashing.
      */
+    @SuppressWarnings("ReferenceEquality") // names are interned by the parser: identity first, equals after
     int rankOf(String englishName) {
         for (int i = 0; i < englishNames.length; i++) {
             if (englishNames[i] == englishName) return i;

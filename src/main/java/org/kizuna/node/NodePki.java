@@ -91,8 +91,8 @@ public final class NodePki {
             NodeDirectory.createPrivate(pkiDir);
             if (Files.exists(ca) && Files.exists(server)) {
                 Path secretFile = pkiDir.resolve(SECRET_FILE);
-                char[] secret = Files.exists(secretFile) ? Files.readString(secretFile).trim().toCharArray() : LEGACY_STORE_PASSWORD;
-                boolean legacy = secret == LEGACY_STORE_PASSWORD;
+                boolean legacy = !Files.exists(secretFile);
+                char[] secret = legacy ? LEGACY_STORE_PASSWORD : Files.readString(secretFile).trim().toCharArray();
                 KeyStore caStore, serverStore;
                 try {
                     caStore = load(ca, secret);
@@ -129,7 +129,7 @@ public final class NodePki {
             X509Certificate caCert = sign(cb, caPair.getPrivate());
             KeyPair serverPair = keyPair();
             X500Name serverName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Kizuna").addRDN(BCStyle.OU, nation)
-                    .addRDN(BCStyle.CN, "kizuna-" + nation.toLowerCase()).build();
+                    .addRDN(BCStyle.CN, "kizuna-" + nation.toLowerCase(java.util.Locale.ROOT)).build();
             X509v3CertificateBuilder sb = new JcaX509v3CertificateBuilder(caCert, serial(), Date.from(Instant.now().minus(Duration.ofHours(1))),
                     Date.from(Instant.now().plus(Duration.ofDays(825))), serverName, serverPair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))

@@ -68,7 +68,7 @@ public final class Revocations implements AutoCloseable {
         java.util.HashSet<BigInteger> serials = new java.util.HashSet<>();
         for (String l : now.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
             try {
-                serials.add(new BigInteger(l.split("\\s+")[0], 16));
+                serials.add(new BigInteger(l.split("\\s+", -1)[0], 16));
             } catch (NumberFormatException e) {
                 log.warn("revocation list {}: line '{}' does not start with a serial number in hex; ignored", file, l);
             }
@@ -120,13 +120,13 @@ public final class Revocations implements AutoCloseable {
         List<String> serials = new ArrayList<>();
         if (Files.exists(issued)) {
             for (String l : Files.readAllLines(issued, StandardCharsets.UTF_8)) {
-                String[] f = l.strip().split("\\s+");
+                String[] f = l.strip().split("\\s+", -1);
                 if (f.length >= 2 && f[1].equals(name)) serials.add(f[0]);
             }
         }
         if (serials.isEmpty()) throw new IllegalArgumentException("this node's CA (" + pkiDir + ") issued no certificate to '" + name + "'");
         String before = Files.exists(revokedFile) ? Files.readString(revokedFile, StandardCharsets.UTF_8) : "";
-        Set<String> already = before.lines().map(l -> l.strip().split("\\s+")[0]).collect(Collectors.toSet());
+        Set<String> already = before.lines().map(l -> l.strip().split("\\s+", -1)[0]).collect(Collectors.toSet());
         StringBuilder after = new StringBuilder(before);
         if (!before.isEmpty() && !before.endsWith("\n")) after.append('\n');
         int n = 0;

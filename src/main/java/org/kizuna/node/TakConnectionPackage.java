@@ -43,7 +43,8 @@ public record TakConnectionPackage(byte[] zip, String bundlePassword, String tru
         String description = "Kizuna " + pki.nation();
         try {
             byte[] bundle = NodePki.legacyBundleBytes(client.name(), client.key(), bundlePassword, client.certificate(), pki.caCertificate());
-            byte[] trust = NodePki.legacyBundleBytes("kizuna-" + pki.nation().toLowerCase() + "-ca", null, trustPassword, pki.caCertificate());
+            byte[] trust = NodePki.legacyBundleBytes("kizuna-" + pki.nation().toLowerCase(java.util.Locale.ROOT) + "-ca", null, trustPassword,
+                    pki.caCertificate());
             String pref = """
                     <?xml version="1.0" encoding="ASCII" standalone="yes"?>
                     <preferences>
@@ -75,7 +76,7 @@ public record TakConnectionPackage(byte[] zip, String bundlePassword, String tru
                         <Content ignore="false" zipEntry="%s"/>
                       </Contents>
                     </MissionPackageManifest>
-                    """.formatted(UUID.randomUUID(), pki.nation().toLowerCase(), client.name(), PREF_ENTRY, TRUSTSTORE_ENTRY, clientEntry);
+                    """.formatted(UUID.randomUUID(), pki.nation().toLowerCase(java.util.Locale.ROOT), client.name(), PREF_ENTRY, TRUSTSTORE_ENTRY, clientEntry);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 entry(zip, "MANIFEST/manifest.xml", manifest.getBytes(StandardCharsets.UTF_8));

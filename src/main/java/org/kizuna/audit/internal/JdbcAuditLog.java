@@ -448,7 +448,7 @@ public final class JdbcAuditLog implements AutoCloseable {
                     writeWithRetry(batch, sign);
                     return (tail.get() & ~CLOSED) > head ? System.nanoTime() : -1;
                 }
-                Thread.yield(); // an appender holds the next index but has not stored its record yet
+                Thread.onSpinWait(); // an appender holds the next index but has not stored its record yet
                 return firstSeen;
             }
             LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));

@@ -79,7 +79,7 @@ public final class AbbGenerator {
             r.put("nation", who[0]);
             r.put("requesterZone", who[1]);
             ArrayNode fs = r.putArray("facilities");
-            for (int c = 0; c < choices; c++) fs.add(site + "-" + pool.remove(rnd.nextInt(pool.size())));
+            for (int c = 0; c < choices; c++) fs.add(site + "-" + pool.remove(rnd.nextInt(pool.size())).intValue()); // by index: a random one of those left
             r.put("durationMinutes", duration * 30);
             r.put("earliestStart", at(earliest));
             r.put("latestStart", at(earliest + window));

@@ -71,7 +71,6 @@ public final class PlanSolver {
             boolean changed = false;
             for (int r = 0; r < out.facility().length; r++) {
                 if (pinned[r]) continue;
-                int d = p.requests().get(r).duration();
                 int currentCost = Integer.MAX_VALUE;
                 if (out.booked(r)) {
                     Greedy.take(p, r, out.facility()[r], out.start()[r], busy, spent, false);

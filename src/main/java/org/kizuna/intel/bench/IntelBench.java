@@ -50,7 +50,6 @@ public final class IntelBench {
         }
     }
 
-    /** The figures as one JSON object, and the slowest reader's 99th percentile of a page read in milliseconds. */
     /** Builds a search over the benchmark's reports once they are written (the search module's bench interface does). */
     public interface SearchIndexer {
         /** A search over {@code records}, the time its index took to build, and what closes it. */
@@ -61,6 +60,7 @@ public final class IntelBench {
     public record Indexed(Search search, double buildSeconds, AutoCloseable closer) {
     }
 
+    /** The figures as one JSON object, and the slowest reader's 99th percentile of a page read in milliseconds. */
     public record Report(String json, double pageP99Millis) {
     }
 

@@ -180,10 +180,10 @@ public final class AbuseBench {
                 trendPercent(heap), median(heap, true), median(heap, false), percent(median(heap, true), median(heap, false)),
                 floor(heap, true), floor(heap, false), percent(floor(heap, true), floor(heap, false)),
                 max(heap), last(Clock.Phase.QUIET));
-        for (int r = 0; r < LegitimateClients.RECEIVERS.length; r++) {
+        for (int r = 0; r < LegitimateClients.RECEIVERS.size(); r++) {
             LegitimateClients.Delivery q = legit.deliveries[Clock.Phase.QUIET.ordinal()][r], a = legit.deliveries[Clock.Phase.ABUSE.ordinal()][r];
             err.printf(Locale.ROOT, "abuse: legitimate %-7s p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms, delivered %d/%d -> %d/%d%n",
-                    LegitimateClients.RECEIVERS[r],
+                    LegitimateClients.RECEIVERS.get(r),
                     q.latency.percentileMs(0.5), a.latency.percentileMs(0.5), q.latency.percentileMs(0.99), a.latency.percentileMs(0.99),
                     q.delivered.get(), legit.sent[Clock.Phase.QUIET.ordinal()].get(), a.delivered.get(), legit.sent[Clock.Phase.ABUSE.ordinal()].get());
         }
@@ -289,7 +289,7 @@ public final class AbuseBench {
         Map<String, Object> m = new LinkedHashMap<>();
         long sent = legit.sent[p.ordinal()].get();
         m.put("sent", sent);
-        for (int r = 0; r < LegitimateClients.RECEIVERS.length; r++) {
+        for (int r = 0; r < LegitimateClients.RECEIVERS.size(); r++) {
             LegitimateClients.Delivery d = legit.deliveries[p.ordinal()][r];
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("delivered", d.delivered.get());
@@ -298,7 +298,7 @@ public final class AbuseBench {
             x.put("p50Ms", finite(d.latency.percentileMs(0.50)));
             x.put("p99Ms", finite(d.latency.percentileMs(0.99)));
             x.put("maxMs", finite(d.latency.maxMs()));
-            m.put(LegitimateClients.RECEIVERS[r], x);
+            m.put(LegitimateClients.RECEIVERS.get(r), x);
         }
         return m;
     }
@@ -321,11 +321,11 @@ public final class AbuseBench {
         g.put("heapFlatWithin10Percent", trend != null && medians != null && Math.abs(trend) <= 10 && Math.abs(medians) <= 10);
         boolean p99 = true;
         Map<String, Object> ratios = new LinkedHashMap<>();
-        for (int r = 0; r < LegitimateClients.RECEIVERS.length; r++) {
+        for (int r = 0; r < LegitimateClients.RECEIVERS.size(); r++) {
             double quiet = legit.deliveries[Clock.Phase.QUIET.ordinal()][r].latency.percentileMs(0.99);
             double abuse = legit.deliveries[Clock.Phase.ABUSE.ordinal()][r].latency.percentileMs(0.99);
             double ratio = abuse / quiet;
-            ratios.put(LegitimateClients.RECEIVERS[r], Double.isFinite(ratio) ? round(ratio) : null);
+            ratios.put(LegitimateClients.RECEIVERS.get(r), Double.isFinite(ratio) ? round(ratio) : null);
             p99 &= ratio <= 2;
         }
         g.put("p99AbuseOverQuiet", ratios);

@@ -98,13 +98,13 @@ public final class FanoutBench {
                 java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kizuna-bench-pki");
                 pki = NodePki.loadOrCreate(dir, "USA");
                 for (int r = 0; r < READERS.length; r++) {
-                    String[] nr = READERS[r].split("/");
+                    String[] nr = READERS[r].split("/", -1);
                     clientTls[r] = pki.clientContext(pki.issueClient("bench-" + r, nr[0], nr[1]));
                 }
                 // the clients are users the bench's node knows (an unknown certificate would read UNCLASSIFIED only)
                 java.util.function.Function<String, java.util.Optional<CotIdentities.KnownUser>> users = name -> {
                     if (!name.startsWith("bench-")) return java.util.Optional.empty();
-                    String[] nr = READERS[Integer.parseInt(name.substring(6))].split("/");
+                    String[] nr = READERS[Integer.parseInt(name.substring(6))].split("/", -1);
                     return java.util.Optional.of(new CotIdentities.KnownUser(nr[0], nr[1], Set.of()));
                 };
                 CotSettings s = new CotSettings(0, 0, CotIdentities.of("bench-feed", "USA", "SECRET", Set.of()),
@@ -113,7 +113,7 @@ public final class FanoutBench {
                 for (int r = 0; r < READERS.length; r++) servers.add(server);
             } else {
                 for (String r : READERS) {
-                    String[] nr = r.split("/");
+                    String[] nr = r.split("/", -1);
                     CotSettings s = new CotSettings(0, -1, CotIdentities.of("bench-" + nr[0].toLowerCase(Locale.ROOT), nr[0], nr[1], Set.of()),
                             cert -> {
                                 throw new IllegalStateException("no TLS in this run");
@@ -221,7 +221,7 @@ public final class FanoutBench {
                         String[] l = LABELS[t % LABELS.length];
                         double a = (round + t) * 0.001;
                         CotEvent e = new CotEvent("BENCH-" + t, "a-h-A-M-F", "m-g", nowMs, nowMs, nowMs + 10_000,
-                                25 + (t % 100) * 0.15 + Math.sin(a) * 0.01, 125 + (t / 100) * 0.7 + Math.cos(a) * 0.01, 9000, 50, 50,
+                                25 + (t % 100) * 0.15 + Math.sin(a) * 0.01, 125 + (double) (t / 100) * 0.7 + Math.cos(a) * 0.01, 9000, 50, 50,
                                 l[0], l[1], l[2], 220, 45, null, null);
                         if (settings.details()) e = e.withDetail(ATAK_DETAIL);
                         int k = t * 4 + (int) (round & 3);

@@ -74,6 +74,8 @@ public final class FusionBench {
     }
 
     /**
+     * Replays the detections through the engine and scores its tracks against the truth, as one JSON object.
+     *
      * @throws IllegalArgumentException when a sensor named as surveyed has no report in the detections file
      *                                  (before any replay)
      */

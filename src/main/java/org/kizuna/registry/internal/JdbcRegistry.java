@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -37,8 +36,6 @@ import org.springframework.stereotype.Repository;
 class JdbcRegistry implements Registry {
 
     private static final String VALID_ON = "(valid_from is null or valid_from <= :day) and (valid_to is null or valid_to > :day)";
-    private static final Function<Organization, String> ORGANIZATION_ID = o -> "registry/organization/" + o.id();
-    private static final Function<Facility, String> FACILITY_ID = f -> "registry/facility/" + f.id();
 
     private final JdbcClient jdbc;
     private final ReadPath readPath;
@@ -67,7 +64,7 @@ class JdbcRegistry implements Registry {
         List<Organization> readable = q.readable(jdbc.sql("select * from registry_organization where " + VALID_ON + " order by nation, id")
                 .param("day", asOf)
                 .query((rs, n) -> organization(rs))
-                .list(), ORGANIZATION_ID);
+                .list(), JdbcRegistry::organizationId);
         Set<String> ids = readable.stream().map(Organization::id).collect(Collectors.toSet());
         return readable.stream().map(o -> linkedWithin(o, ids)).toList();
     }
@@ -128,7 +125,7 @@ class JdbcRegistry implements Registry {
         return q.readable(jdbc.sql("select * from registry_facility where " + VALID_ON + " order by host_nation, name")
                 .param("day", asOf)
                 .query((rs, n) -> facility(rs))
-                .list(), FACILITY_ID);
+                .list(), JdbcRegistry::facilityId);
     }
 
     @Override
@@ -139,7 +136,7 @@ class JdbcRegistry implements Registry {
                     .param("id", id)
                     .param("day", asOf)
                     .query((rs, n) -> facility(rs))
-                    .optional(), FACILITY_ID)
+                    .optional(), JdbcRegistry::facilityId)
                     .map(f -> withReadableHosts(List.of(f), q).getFirst());
         }
     }
@@ -156,7 +153,7 @@ class JdbcRegistry implements Registry {
         Set<String> readable = q.readable(jdbc.sql("select * from registry_organization where id in (:ids)")
                 .param("ids", hosts)
                 .query((rs, n) -> organization(rs))
-                .list(), ORGANIZATION_ID)
+                .list(), JdbcRegistry::organizationId)
                 .stream().map(Organization::id).collect(Collectors.toSet());
         return facilities.stream()
                 .map(f -> readable.containsAll(f.hosts())
@@ -285,5 +282,15 @@ class JdbcRegistry implements Registry {
 
     private static List<String> list(@Nullable String csv) {
         return csv == null || csv.isBlank() ? List.of() : List.copyOf(Arrays.asList(csv.split(",")));
+    }
+
+    /** An organization's id on the read path. */
+    private static String organizationId(Organization o) {
+        return "registry/organization/" + o.id();
+    }
+
+    /** A facility's id on the read path. */
+    private static String facilityId(Facility f) {
+        return "registry/facility/" + f.id();
     }
 }

@@ -44,7 +44,6 @@ class NodeSearch implements Search, SmartLifecycle {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeSearch.class);
     static final int MAX_SIZE = 100, MAX_PAGE = 999, MAX_KINDS = 8;
 
-    private final ReadPath readPath;
     private final ObjectProvider<SearchSource> sources;
     private final SearchSettings settings;
     private final SearchIndex index;
@@ -54,7 +53,6 @@ class NodeSearch implements Search, SmartLifecycle {
     private @Nullable Thread builder;
 
     NodeSearch(ReadPath readPath, ObjectProvider<SearchSource> sources, SearchSettings settings, NodeSettings node) throws IOException {
-        this.readPath = readPath;
         this.sources = sources;
         this.settings = settings;
         Directory directory = settings.inMemory()

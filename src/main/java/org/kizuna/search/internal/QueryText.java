@@ -53,7 +53,7 @@ public final class QueryText {
 
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("[\\s\\u3000]+")) {
+        for (String w : text.strip().split("[\\s\\u3000]+", -1)) {
             if (!w.isEmpty()) words.add(w);
         }
         return words;

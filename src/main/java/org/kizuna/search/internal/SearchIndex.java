@@ -68,6 +68,8 @@ public final class SearchIndex implements Closeable {
     static final int SNIPPETS = 3;
 
     /**
+     * The index's settings.
+     *
      * @param ramBufferMb    the writer's buffer before it flushes a segment
      * @param refreshSeconds a change is visible to queries within this time
      * @param maxLabels      at most this many distinct labels in the index (a record that would add more is not indexed)
@@ -310,11 +312,16 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            try {
-                searchers.release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            release(searcher);
+        }
+    }
+
+    /** Gives a searcher back; a failure is logged rather than thrown over what the search itself threw or returned. */
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(SearchIndex.class).warn("search: a searcher could not be released: {}", e.getMessage());
         }
     }
 

@@ -187,7 +187,7 @@ public final class AbuseTraffic implements AutoCloseable {
                     continue;
                 }
                 try {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                    s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 5000);
                 } catch (IOException e) {
                     outcomes.add(k + "connectFailed");
                     Workers.release(s);
@@ -262,7 +262,7 @@ public final class AbuseTraffic implements AutoCloseable {
                 peer[0] = null;
                 try {
                     Socket s = socket();
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                    s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 5000);
                     if (tls != null) {
                         SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "localhost", port, true);
                         ssl.setSoTimeout(10_000);
@@ -317,7 +317,7 @@ public final class AbuseTraffic implements AutoCloseable {
         int i = (int) (seq % 1000);
         boolean labelled = (seq & 1) == 0;
         return new CotEvent("ABUSE-FLOOD-" + conn + "-" + i, "a-h-A-M-F", "m-g", now, now, now + 30_000,
-                20 + (i % 50) * 0.2, 140 + (i / 50) * 0.2, 3000, 50, 50,
+                20 + (i % 50) * 0.2, 140 + (double) (i / 50) * 0.2, 3000, 50, 50,
                 labelled ? "SECRET" : null, null, labelled ? "REL TO USA, JPN" : null, 200, (seq * 7) % 360, null, null);
     }
 
@@ -479,7 +479,7 @@ public final class AbuseTraffic implements AutoCloseable {
 
     private void guess(String base, long seq) {
         boolean form = (seq & 1) == 1, real = (seq & 2) == 0;
-        String user = real ? GUESSED_USERS.get((int) (seq / 4 % GUESSED_USERS.size())) : "ghost." + Long.toHexString(seq * 0x9E3779B97F4A7C15L >>> 40);
+        String user = real ? GUESSED_USERS.get((int) (seq / 4 % GUESSED_USERS.size())) : "ghost." + Long.toHexString((seq * 0x9E3779B97F4A7C15L) >>> 40);
         String password = "guess-" + seq;
         String kind = "login." + (form ? "form" : "basic") + "-" + (real ? "real-user" : "unknown-user") + ".";
         if (!loginsInFlight.tryAcquire()) {

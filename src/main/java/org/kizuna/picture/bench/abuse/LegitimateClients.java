@@ -38,7 +38,7 @@ import org.kizuna.picture.CotEvent;
 public final class LegitimateClients implements AutoCloseable {
 
     public static final String SENDER = "usa.officer", COT_RECEIVER = "jpn.officer", BROWSER = "usa.officer";
-    public static final String[] RECEIVERS = {"cot", "browser"};
+    public static final List<String> RECEIVERS = List.of("cot", "browser");
     private static final int RING = 256;
     private static final Pattern CALLSIGN = Pattern.compile("\"callsign\":\"LEGIT-(\\d+)-(\\d+)\"");
 
@@ -88,11 +88,11 @@ public final class LegitimateClients implements AutoCloseable {
         this.sentNanos = new AtomicLongArray(senders * RING);
         this.sentPhase = new AtomicIntegerArray(senders * RING);
         int phases = Clock.Phase.values().length;
-        deliveries = new Delivery[phases][RECEIVERS.length];
+        deliveries = new Delivery[phases][RECEIVERS.size()];
         sent = new AtomicLong[phases];
         health = new Health[phases];
         for (int p = 0; p < phases; p++) {
-            for (int r = 0; r < RECEIVERS.length; r++) deliveries[p][r] = new Delivery();
+            for (int r = 0; r < RECEIVERS.size(); r++) deliveries[p][r] = new Delivery();
             sent[p] = new AtomicLong();
             health[p] = new Health();
         }
@@ -142,7 +142,7 @@ public final class LegitimateClients implements AutoCloseable {
 
     private CotPeer connectTls(SSLContext tls, boolean negotiate, java.util.function.Consumer<CotEvent> onEvent) throws IOException {
         SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket();
-        s.connect(new InetSocketAddress("127.0.0.1", node.cotTlsPort()), 5000);
+        s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), node.cotTlsPort()), 5000);
         s.setSoTimeout(10_000);
         s.startHandshake();
         s.setSoTimeout(0);
@@ -235,7 +235,7 @@ public final class LegitimateClients implements AutoCloseable {
     }
 
     /** A receiver saw a legitimate track version: the first arrival of each send is one delivery. */
-    private final long[][] lastSeen = new long[RECEIVERS.length][];
+    private final long[][] lastSeen = new long[RECEIVERS.size()][];
 
     private void received(int receiver, String uid, @Nullable String callsign) {
         if (callsign == null || !uid.startsWith("LEGIT-") || !callsign.startsWith("LEGIT-")) return;

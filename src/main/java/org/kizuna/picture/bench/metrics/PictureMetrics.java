@@ -46,18 +46,13 @@ public final class PictureMetrics {
 
     /** One object's states by timestamp key, in time order. */
     private static final class Path {
-        final String id;
         final TreeMap<Long, Integer> states = new TreeMap<>();
-
-        Path(String id) {
-            this.id = id;
-        }
     }
 
     private static Map<String, Path> paths(States s) {
         Map<String, Path> out = new LinkedHashMap<>();
         for (int i = 0; i < s.size(); i++) {
-            out.computeIfAbsent(s.id()[i], Path::new).states.put(key(s.t()[i]), i); // the last state at a time wins
+            out.computeIfAbsent(s.id()[i], k -> new Path()).states.put(key(s.t()[i]), i); // the last state at a time wins
         }
         return out;
     }

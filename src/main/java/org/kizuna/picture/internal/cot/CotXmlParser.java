@@ -181,25 +181,18 @@ public final class CotXmlParser {
 
     private int contextOf(int parent, int ns, int nl) {
         if (parent == -1) return same(ns, nl, EVENT) ? C_EVENT : OTHER;
-        switch (parent) {
-            case C_EVENT :
-                if (same(ns, nl, POINT)) return C_POINT;
-                if (same(ns, nl, DETAIL)) return C_DETAIL;
-                return OTHER;
-            case C_DETAIL :
-                if (same(ns, nl, CONTACT)) return C_CONTACT;
-                if (same(ns, nl, TRACK)) return C_TRACK;
-                if (same(ns, nl, TAK_CONTROL)) return C_CONTROL;
-                return OTHER;
-            case C_CONTROL :
-                if (same(ns, nl, PROTOCOL_SUPPORT)) return C_SUPPORT;
-                if (same(ns, nl, REQUEST)) return C_REQUEST;
-                if (same(ns, nl, RESPONSE)) return C_RESPONSE;
-                if (same(ns, nl, VERSION_INFO)) return C_VERSION_INFO;
-                return OTHER;
-            default :
-                return OTHER;
-        }
+        return switch (parent) {
+            case C_EVENT -> same(ns, nl, POINT) ? C_POINT : same(ns, nl, DETAIL) ? C_DETAIL : OTHER;
+            case C_DETAIL -> same(ns, nl, CONTACT) ? C_CONTACT : same(ns, nl, TRACK) ? C_TRACK : same(ns, nl, TAK_CONTROL) ? C_CONTROL : OTHER;
+            case C_CONTROL -> same(ns, nl, PROTOCOL_SUPPORT)
+                    ? C_SUPPORT
+                    : same(ns, nl, REQUEST)
+                            ? C_REQUEST
+                            : same(ns, nl, RESPONSE)
+                                    ? C_RESPONSE
+                                    : same(ns, nl, VERSION_INFO) ? C_VERSION_INFO : OTHER;
+            default -> OTHER;
+        };
     }
 
     /** Reads the attributes of a start tag up to its '>'; returns true when the tag is empty ({@code />}). */

@@ -71,15 +71,15 @@ public final class DetailElements {
                 attributes.put(attr, XmlText.unescape(fragment.substring(q + 1, close)));
                 p = close + 1;
             }
-            int end = empty ? p : endOf(fragment, name, p);
+            int end = empty ? p : endOf(fragment, p);
             out.add(new Element(name, attributes, !empty, fragment.substring(lt, end)));
             pos = end;
         }
         return out;
     }
 
-    /** The end (exclusive) of the element named {@code name} whose content starts at {@code from}. */
-    private static int endOf(String f, String name, int from) {
+    /** The end (exclusive) of the element whose content starts at {@code from}: where its depth returns to zero. */
+    private static int endOf(String f, int from) {
         int depth = 1, p = from;
         while (p < f.length()) {
             int lt = f.indexOf('<', p);

@@ -37,8 +37,7 @@ public final class TakCodec {
             LAT = 10, LON = 11, HAE = 12, CE = 13, LE = 14, DETAIL = 15, CAVEAT = 16, RELEASEABLE_TO = 17;
     // Detail
     private static final int XML_DETAIL = 1, CONTACT = 2, GROUP = 3, PRECISION_LOCATION = 4, STATUS = 5, TAKV = 6, TRACK = 7;
-    // Contact
-    private static final int ENDPOINT = 1, CALLSIGN = 2;
+    // Contact: its fields (endpoint 1, callsign 2) are read and written through the XML detail
 
     // Track
     private static final int SPEED = 1, COURSE = 2;

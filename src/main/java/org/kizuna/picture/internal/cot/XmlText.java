@@ -27,7 +27,7 @@ public final class XmlText {
     }
 
     /**
-     * Replaces XML's five entity references and character references ({@code &#38;}, {@code &#x26;}) with the characters
+     * Replaces XML's five entity references and character references (such as &amp;#38; and &amp;#x26;) with the characters
      * they stand for. A reference that is not one (an unknown name, a number that is no character) stays as written.
      */
     public static String unescape(String v) {

@@ -85,6 +85,7 @@ public final class LabelKeys {
     }
 
     /** Whether the marking is still the live marking of its key (it has not been released). */
+    @SuppressWarnings("ReferenceEquality") // the very marking: a released key's new marking is another object
     public synchronized boolean isLive(Marking m) {
         return m.key() < byKey.size() && byKey.get(m.key()) == m;
     }
@@ -117,7 +118,7 @@ public final class LabelKeys {
         int sep = banner.indexOf("//", banner.startsWith("//") ? 2 : 0);
         String access = sep < 0 ? banner : banner.substring(0, sep);
         String rest = sep < 0 ? "" : banner.substring(sep + 2);
-        String rel = null, caveat = null;
+        String rel = null;
         int relAt = rest.indexOf("REL TO ");
         if (relAt >= 0) {
             int relEnd = rest.indexOf('/', relAt);
@@ -125,7 +126,7 @@ public final class LabelKeys {
             String before = rest.substring(0, relAt), after = relEnd < 0 ? "" : rest.substring(relEnd);
             rest = (trimSlashes(before) + (after.isEmpty() ? "" : "/" + trimSlashes(after))).trim();
         }
-        caveat = trimSlashes(rest);
+        String caveat = trimSlashes(rest);
         int key = freeKeys.nextSetBit(0);
         if (key < 0) key = byKey.size();
         Marking m = new Marking(key, label, banner, access, caveat.isEmpty() ? null : caveat, rel);

@@ -110,7 +110,6 @@ public final class LivePicture implements Picture, AutoCloseable {
     private final LabelKernel kernel;
     private final Sensors sensors;
     private final AudienceTracking tracking;
-    private final String nodeNation;
     private final Clock clock;
     private final long epochMs;
     private final Limits limits;
@@ -133,7 +132,7 @@ public final class LivePicture implements Picture, AutoCloseable {
     private final Map<String, TrackState> self = new HashMap<>();
     private final List<TrackState> pending = new ArrayList<>();
     /** Self-reported tracks of unauthenticated (plain port) sources, with the key an authenticated source's track of the same uid has. */
-    private final Map<TrackState, String> unauthenticated = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<TrackState, String> unauthenticated = new java.util.IdentityHashMap<>();
     private final List<TrackState> retired = new ArrayList<>();
     private final List<Audience> audiences = new ArrayList<>();
     private final Map<Reader, Audience> audienceByReader = new HashMap<>();
@@ -161,7 +160,6 @@ public final class LivePicture implements Picture, AutoCloseable {
         this.kernel = kernel;
         this.sensors = sensors;
         this.tracking = AudienceTracking.forNode();
-        this.nodeNation = nodeNation;
         this.common = new CommonTrackIds(nodeNation);
         this.clock = clock;
         this.limits = limits;
@@ -227,7 +225,7 @@ public final class LivePicture implements Picture, AutoCloseable {
 
     // ------------------------------------------------------------------ ingest (any thread)
 
-    /**
+    /*
      * A self-reported track; {@code owner} keys an unauthenticated source's tracks apart from everyone else's ("" for
      * authenticated); {@code labelEpoch}: the picture's label epoch before the label was interned (see {@link #releaseUnusedLabels}).
      */
@@ -586,6 +584,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         return (Math.floorDiv(ms, DAY_MS) + 1) * DAY_MS;
     }
 
+    @SuppressWarnings("NonAtomicVolatileUpdate") // observations: the picture thread is its one writer
     private void handle(Command c) {
         switch (c) {
             case SelfReport r -> {
@@ -630,7 +629,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                 } else {
                     trackerLabelsByNation.computeIfAbsent(o.sensor().nation(), k -> new HashSet<>()).add(m.label());
                     tracking.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key());
-                    observations++; // only this thread writes it
+                    observations = observations + 1; // only this thread writes it
                 }
             }
             case Subscribe s -> {
@@ -800,6 +799,7 @@ public final class LivePicture implements Picture, AutoCloseable {
      * uses any more, after forgetting every decision cached for them (a released key names the next new
      * label). Labels of commands still queued are checked when they are handled ({@link LabelKeys#isLive}).
      */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // labelEpoch: the picture thread is its one writer
     private void releaseUnusedLabels() {
         BitSet inUse = new BitSet();
         for (TrackState s : self.values()) inUse.set(s.marking.key());
@@ -810,7 +810,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         BitSet released = labels.release(inUse);
         releaseLabelShares();
         if (released.isEmpty()) return;
-        labelEpoch++; // after the release: an ingest that read the old epoch may hold a released marking, and is checked
+        labelEpoch = labelEpoch + 1; // only this thread writes it; after the release: an ingest that read the old epoch may hold a released marking, and is checked
         for (Audience a : audiences) {
             for (int k = released.nextSetBit(0); k >= 0 && k < a.decisions.length; k = released.nextSetBit(k + 1)) a.decisions[k] = 0;
         }

@@ -54,7 +54,8 @@ public final class TrackJournal implements Recorder, AutoCloseable {
     private final ArrayBlockingQueue<Version> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread writer;
     private volatile boolean open = true;
-    private volatile long dropped, written, pruned;
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong(),
+            written = new java.util.concurrent.atomic.AtomicLong(), pruned = new java.util.concurrent.atomic.AtomicLong();
     private long nextPrune;
 
     public TrackJournal(JdbcTemplate jdbc, LabelKernel kernel, Duration retention, LongSupplier clock) {
@@ -81,7 +82,7 @@ public final class TrackJournal implements Recorder, AutoCloseable {
     }
 
     private void offer(Version v) {
-        if (!queue.offer(v)) dropped++;
+        if (!queue.offer(v)) dropped.incrementAndGet();
     }
 
     private void run() {
@@ -120,7 +121,7 @@ public final class TrackJournal implements Recorder, AutoCloseable {
     public int prune() {
         int n = jdbc.update("delete from picture_track_history where observed_at < ?",
                 Timestamp.from(Instant.ofEpochMilli(clock.getAsLong()).minus(retention)));
-        pruned += n;
+        pruned.addAndGet(n);
         return n;
     }
 
@@ -140,7 +141,7 @@ public final class TrackJournal implements Recorder, AutoCloseable {
                     ps.setString(10, s.self && s.nations.length > 0 ? s.nations[0] : "");
                     ps.setString(11, v.audience());
                 });
-        written += batch.size();
+        written.addAndGet(batch.size());
     }
 
     /**
@@ -205,16 +206,16 @@ public final class TrackJournal implements Recorder, AutoCloseable {
     }
 
     public long written() {
-        return written;
+        return written.get();
     }
 
     public long dropped() {
-        return dropped;
+        return dropped.get();
     }
 
     /** Versions deleted by the retention since start. */
     public long pruned() {
-        return pruned;
+        return pruned.get();
     }
 
     /** Stops the writer after it has written what is queued (waiting at most two seconds, so a stopping node is not held up). */

@@ -140,12 +140,12 @@ final class CotConnection implements Subscriber {
             raw.setTcpNoDelay(true);
             Socket socket = tls == null ? raw : handshake();
             if (socket == null) return;
-            CotIdentity id = identify(socket);
+            CotIdentity id = identify();
             if (id == null) return;
             identity = id;
             // asked again now that the connection can be found by user: a user disabled (or a reader
             // unconfigured) between the first answer and now is caught either here or by the cut
-            if (identify(socket) == null) return;
+            if (identify() == null) return;
             name = name + " (" + id.name() + ", " + id.reader() + ")";
             log.info("CoT client connected: {}", name);
             // plain connections own only what they report themselves: an anonymous one, what it reported on
@@ -229,7 +229,7 @@ final class CotConnection implements Subscriber {
     }
 
     /** Who is on the connection, or null (counted, logged) when it is refused. */
-    private @Nullable CotIdentity identify(Socket socket) {
+    private @Nullable CotIdentity identify() {
         X509Certificate cert = certificate;
         try {
             return cert == null ? settings.plainIdentity().get() : settings.certificateIdentity().apply(cert);

@@ -87,6 +87,7 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the tasks run until the scheduler is shut down with the simulator
     public Simulator start() {
         scheduler.scheduleAtFixedRate(this::move, 100, 100, TimeUnit.MILLISECONDS);
         for (Sensor s : sensors.all()) {
@@ -166,7 +167,8 @@ public final class Simulator implements AutoCloseable {
     private void report(Sensor s, double x, double y, boolean air, long now) {
         double lat = Plane.lat(y), lon = Plane.lon(x);
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) return;
-        CotEvent e = new CotEvent(s.id() + ".r" + (++sequence), air ? "a-u-A" : "a-u-S", "m-r", now, now, now + 30_000, lat, lon,
+        sequence += 1;
+        CotEvent e = new CotEvent(s.id() + ".r" + sequence, air ? "a-u-A" : "a-u-S", "m-r", now, now, now + 30_000, lat, lon,
                 CotEvent.UNKNOWN, s.accuracyMetres(), CotEvent.UNKNOWN, null, null, null, Double.NaN, Double.NaN, null, null);
         ingest(e, s);
     }
