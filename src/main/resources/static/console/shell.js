@@ -12,16 +12,17 @@
     return raw.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined || args[i] === null ? '' : String(args[i]))).replace(/''/g, "'");
   }
   const intlLocale = lang === 'ja' ? 'ja-JP' : (navigator.language && navigator.language.startsWith('en') ? navigator.language : 'en-US');
-  const zoneOf = (zone) => zone || (Kizuna.me && Kizuna.me.zone) || 'UTC';
+  const zoneOf = (zone) => zone || (window.Kizuna && window.Kizuna.me && window.Kizuna.me.zone) || 'UTC';
   // Dates and times in the user's language and zone (or another zone: a partner's, a facility's).
   const fmt = {
     dateTime(instant, zone) {
       if (!instant) return '—';
-      return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
+      // (dateStyle and timeStyle cannot be combined with timeZoneName: the parts are named one by one)
+      return new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
     },
     time(instant, zone) {
       if (!instant) return '—';
-      return new Intl.DateTimeFormat(intlLocale, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
+      return new Intl.DateTimeFormat(intlLocale, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
     },
     // A calendar date (YYYY-MM-DD, no zone) in the user's language.
     date(isoDate) {
