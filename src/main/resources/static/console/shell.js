@@ -22,7 +22,7 @@
     },
     time(instant, zone) {
       if (!instant) return '—';
-      return new Intl.DateTimeFormat(intlLocale, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
+      return new Intl.DateTimeFormat(intlLocale, { month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
     },
     // A calendar date (YYYY-MM-DD, no zone) in the user's language.
     date(isoDate) {
