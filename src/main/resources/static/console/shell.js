@@ -17,7 +17,8 @@
   const fmt = {
     dateTime(instant, zone) {
       if (!instant) return '—';
-      return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
+      // dateStyle and timeStyle do not combine with timeZoneName (a TypeError), so the parts are named one by one
+      return new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
     },
     time(instant, zone) {
       if (!instant) return '—';
