@@ -2,7 +2,9 @@ package org.kizuna.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,6 +76,50 @@ class DeskTests {
         JsonNode officer = section(desk("usa.officer"), "commitments");
         assertThat(officer.get("count").asInt()).as("a SECRET officer counts it").isEqualTo(officerBefore + 1);
         assertThat(item(officer, "/commitments/?id=" + hidden)).isNotNull();
+    }
+
+    @Test
+    void tomorrowsBookingIsOnTheDeskInTheFacilitysLocalDayAndAHiddenOneIsNeitherShownNorCounted() {
+        // Camp H. M. Smith is hosted by the USA in Honolulu: tomorrow there, 10:00 local
+        ZoneId honolulu = ZoneId.of("Pacific/Honolulu");
+        LocalDate tomorrow = LocalDate.now(honolulu).plusDays(1);
+        Instant at = tomorrow.atTime(10, 0).atZone(honolulu).toInstant();
+        Api.Response filed = Api.on(port).as("usa.officer", "demo").post("/api/v1/booking/requests", booking("usindopacom", "camp-hm-smith", at,
+                "UNCLASSIFIED"));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().get("state").asString()).as(filed.body()).isEqualTo("BOOKED");
+        String start = filed.json().get("start").asString();
+        assertThat(LocalDate.ofInstant(Instant.parse(start), honolulu)).isEqualTo(tomorrow);
+
+        JsonNode item = item(section(desk("usa.planner"), "booking"), "/booking/?facility=camp-hm-smith&week=" + tomorrow);
+        assertThat(item).as(section(desk("usa.planner"), "booking").toString()).isNotNull();
+        assertThat(item.get("text").asString()).isEqualTo("Tomorrow: usindopacom at Camp H. M. Smith");
+        assertThat(item.get("zone").asString()).isEqualTo("Pacific/Honolulu");
+        assertThat(Instant.parse(item.get("at").asString())).isEqualTo(Instant.parse(start));
+        assertThat(item(section(desk("jpn.officer"), "booking"), "/booking/?facility=camp-hm-smith&week=" + tomorrow))
+                .as("neither hosted by JPN nor requested by a JPN unit").isNull();
+
+        // a NOFORN booking at a facility JPN hosts: on the desks of the USA, not even counted on JPN's
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        int jpnBefore = section(desk("jpn.officer"), "booking").get("count").asInt();
+        Instant morning = LocalDate.now(tokyo).plusDays(1).atTime(9, 0).atZone(tokyo).toInstant();
+        Api.Response hidden = Api.on(port).as("usa.officer", "demo").post("/api/v1/booking/requests", booking("iii-mef", "white-beach", morning,
+                "SECRET//NOFORN"));
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(201);
+        assertThat(hidden.json().get("state").asString()).as(hidden.body()).isEqualTo("BOOKED");
+        JsonNode usa = section(desk("usa.officer"), "booking");
+        assertThat(usa.toString()).contains("White Beach").contains("SECRET//NOFORN");
+        JsonNode jpn = section(desk("jpn.officer"), "booking");
+        assertThat(jpn.get("count").asInt()).isEqualTo(jpnBefore);
+        assertThat(jpn.toString()).doesNotContain("NOFORN");
+    }
+
+    /** A request of one hour that may start from {@code at} to four hours later, preferably at {@code at}. */
+    static String booking(String unit, String facility, Instant at, String label) {
+        return """
+                {"unit": "%s", "facilities": ["%s"], "durationMinutes": 60, "earliestStart": "%s", "latestStart": "%s",
+                 "preferredStart": "%s", "priority": 3, "noisy": false, "label": "%s"}""".formatted(unit, facility, at, at.plusSeconds(4 * 3600), at,
+                label);
     }
 
     @Test
