@@ -2,12 +2,14 @@ package org.kizuna.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
@@ -112,6 +114,27 @@ class DeskTests {
         JsonNode jpn = section(desk("jpn.officer"), "booking");
         assertThat(jpn.get("count").asInt()).isEqualTo(jpnBefore);
         assertThat(jpn.toString()).doesNotContain("NOFORN");
+    }
+
+    @Test
+    void thePictureLineCountsTheTracksTheReaderSeesAndNoOthers() {
+        int jpnBefore = section(desk("jpn.officer"), "picture").get("count").asInt();
+        int usaBefore = section(desk("usa.officer"), "picture").get("count").asInt();
+        String uid = "DESK-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        // usa.officer's unlabelled report takes its own nation only: SECRET//NOFORN on this USA node
+        String event = """
+                <event version="2.0" uid="%s" type="a-h-S" how="m-g" time="%s" start="%2$s" stale="%s">\
+                <point lat="26.0" lon="128.0" hae="0" ce="9.9" le="9999999"/><detail><contact callsign="DESK"/></detail></event>"""
+                .formatted(uid, now, now.plusSeconds(120));
+        Api.Response posted = Api.on(port).as("usa.officer", "demo").post("/api/v1/picture/events", event, "application/xml");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> section(desk("usa.officer"), "picture").get("count").asInt() > usaBefore);
+        JsonNode line = section(desk("usa.officer"), "picture").get("items").get(0);
+        assertThat(line.get("text").asString()).startsWith("Tracks: ").containsPattern("[1-9][0-9]* hostile").contains("newest report");
+        assertThat(line.get("labels").toString()).contains("SECRET//NOFORN");
+        assertThat(section(desk("jpn.officer"), "picture").get("count").asInt()).as("a NOFORN track is not counted for JPN").isEqualTo(jpnBefore);
     }
 
     /** A request of one hour that may start from {@code at} to four hours later, preferably at {@code at}. */
