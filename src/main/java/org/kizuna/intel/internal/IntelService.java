@@ -51,6 +51,7 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Link;
 import org.kizuna.label.Policy;
 import org.kizuna.label.Portion;
+import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.label.ReleaseGuard;
 import org.kizuna.node.NodeSettings;
@@ -482,6 +483,11 @@ class IntelService implements Intel {
 
     @Override
     public List<PendingRelease> pendingReleases(KizunaUser user) {
+        return reads.readPath().readable(pendingOf(user), user.reader(), PendingRelease::id, "intel/releases state=pending");
+    }
+
+    /** The pending releases of the user's nation, undecided, when the user may release for it (else none). */
+    private List<PendingRelease> pendingOf(KizunaUser user) {
         List<PendingRelease> items = new ArrayList<>();
         if (writes.may(user, Write.RELEASE_PORTION, user.nation())) {
             for (JdbcReports.StoredRelease r : store.pendingOfNation(user.nation())) {
@@ -490,7 +496,31 @@ class IntelService implements Intel {
                         label));
             }
         }
-        return reads.readPath().readable(items, user.reader(), PendingRelease::id, "intel/releases state=pending");
+        return items;
+    }
+
+    /** A release waiting for the user as its second releaser, with its report's title where the user may read it. */
+    record WaitingRelease(PendingRelease release, JdbcReports.@Nullable StoredPortion title) {
+    }
+
+    /**
+     * The releases waiting for the user as their second releaser (pending releases of the user's nation's reports that
+     * another releaser asked for, that the user may read), oldest first, with the titles of their reports that the user
+     * may read: one query of the read path, for the user's desk.
+     */
+    List<WaitingRelease> waitingFor(KizunaUser user) {
+        List<PendingRelease> items = pendingOf(user).stream().filter(r -> !r.firstReleaser().equals(user.username())).toList();
+        try (ReadPath.Query q = reads.readPath().query(user.reader(), "intel/releases state=pending waiting-for=" + user.username())) {
+            List<PendingRelease> readable = q.readable(items, PendingRelease::id);
+            Set<String> reports = new LinkedHashSet<>();
+            readable.forEach(r -> reports.add(r.reportId()));
+            List<JdbcReports.StoredPortion> titles = reports.isEmpty()
+                    ? List.of()
+                    : store.portions(reports).stream().filter(p -> p.kind().equals(Kinds.TITLE)).toList();
+            Map<String, JdbcReports.StoredPortion> titleOf = new LinkedHashMap<>();
+            q.readable(titles, p -> p.reportId() + "/" + p.id()).forEach(p -> titleOf.put(p.reportId(), p));
+            return readable.stream().map(r -> new WaitingRelease(r, titleOf.get(r.reportId()))).toList();
+        }
     }
 
     /**

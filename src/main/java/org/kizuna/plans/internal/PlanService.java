@@ -384,11 +384,30 @@ class PlanService implements Plans {
     public List<PlanSummary> plans(Reader reader) {
         List<Stored> all = store.all();
         try (ReadPath.Query q = readPath.query(reader, "plans")) {
-            return all.stream().map(p -> view(p, q)).flatMap(Optional::stream).map(v -> {
-                Plan.Version latest = v.versions().getLast();
-                return new PlanSummary(v.id(), v.title(), v.kind(), v.nations().stream().map(Plan.Participant::nation).toList(), latest.number(),
-                        latest.status(), v.approvedVersion(), v.updatedAt(), v.label());
-            }).toList();
+            return all.stream().map(p -> view(p, q)).flatMap(Optional::stream).map(PlanService::summary).toList();
+        }
+    }
+
+    private static PlanSummary summary(Plan v) {
+        Plan.Version latest = v.versions().getLast();
+        return new PlanSummary(v.id(), v.title(), v.kind(), v.nations().stream().map(Plan.Participant::nation).toList(), latest.number(),
+                latest.status(), v.approvedVersion(), v.updatedAt(), v.label());
+    }
+
+    /**
+     * The plans whose newest version, a draft, waits for the user's approval as its nation's designated approver (no
+     * approval of the user's nation bound to its content yet), as the user may read them: one query, for the desk.
+     */
+    List<PlanSummary> awaitingApproval(KizunaUser user) {
+        List<Stored> waiting = store.all().stream()
+                .filter(p -> p.latest().status() == VersionStatus.DRAFT)
+                .filter(p -> p.nations().stream().anyMatch(n -> n.nation().equals(user.nation()) && n.approver().equals(user.username())))
+                .filter(p -> {
+                    Stored.Approval a = p.latest().approvals().get(user.nation());
+                    return a == null || !a.hash().equals(p.latest().hash());
+                }).toList();
+        try (ReadPath.Query q = readPath.query(user.reader(), "plans awaiting-approval-of=" + user.username())) {
+            return waiting.stream().map(p -> view(p, q)).flatMap(Optional::stream).map(PlanService::summary).toList();
         }
     }
 
