@@ -134,7 +134,8 @@ class MissionController {
             @RequestParam(required = false) @Nullable Boolean squashed) {
         KizunaUser user = callers.current();
         List<MissionItems.Change> changes = missions.changes(user.reader(), name, window(secago, start, end)).orElseThrow(() -> notFound(name));
-        return MartiController.envelope("MissionChange", changes.stream().map(MissionController::change).toList());
+        String mission = name.strip();
+        return MartiController.envelope("MissionChange", changes.stream().map(c -> change(mission, c)).toList());
     }
 
     /** The latest CoT of the mission's uids in the caller's picture, as TAK's {@code <events>} document. */
@@ -251,7 +252,7 @@ class MissionController {
         j.put("contents", contents);
         j.put("passwordProtected", false);
         j.put("groups", List.of());
-        if (withChanges) j.put("missionChanges", v.changes().stream().map(MissionController::change).toList());
+        if (withChanges) j.put("missionChanges", v.changes().stream().map(c -> change(m.name(), c)).toList());
         if (withLogs) j.put("logs", List.of());
         return j;
     }
@@ -282,14 +283,15 @@ class MissionController {
         return d;
     }
 
-    private static Map<String, Object> change(MissionItems.Change c) {
+    private static Map<String, Object> change(String mission, MissionItems.Change c) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("isFederatedChange", false);
         j.put("type", c.type().name());
+        j.put("missionName", mission);
         j.put("missionGuid", c.missionGuid());
         j.put("timestamp", c.at().toString());
         j.put("serverTime", c.at().toString());
-        j.put("creatorUid", c.creatorUid() == null ? "" : c.creatorUid());
+        j.put("creatorUid", c.creatorUid() == null ? c.changedBy() : c.creatorUid());
         if (c.uid() != null) {
             j.put("contentUid", c.uid());
             if (c.cotType() != null) j.put("details", details(c.cotType(), c.callsign(), c.lat(), c.lon()));

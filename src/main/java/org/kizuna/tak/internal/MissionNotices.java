@@ -100,7 +100,7 @@ class MissionNotices {
                 x.append("</contentResource>");
             }
             if (c.uid() != null) element(x, "contentUid", c.uid());
-            element(x, "creatorUid", c.creatorUid());
+            element(x, "creatorUid", c.creatorUid() == null ? c.changedBy() : c.creatorUid());
             element(x, "isFederatedChange", "false");
             element(x, "missionGuid", m.guid());
             element(x, "missionName", m.name());

@@ -180,6 +180,7 @@ abstract class TakMissionsContract {
         List<JsonNode> log = changes.json().get("data").valueStream().toList();
         assertThat(log).extracting(c -> c.get("type").asString()).containsExactly("CREATE_MISSION", "ADD_CONTENT", "ADD_CONTENT", "ADD_CONTENT");
         assertThat(log.get(1).get("contentResource").get("hash").asString()).isEqualTo(hash);
+        assertThat(log).allSatisfy(c -> assertThat(c.get("missionName").asString()).isEqualTo(name));
         assertThat(log).extracting(c -> c.path("contentUid").asString("")).contains("ANDROID-J1", "JS-MAYA");
         assertThat(usa.get(path(name) + "?changes=true").mission().get("missionChanges").size()).isEqualTo(4);
         assertThat(usa.get(path(name) + "/changes?secago=3600").json().get("data").size()).isEqualTo(4);
@@ -298,6 +299,7 @@ abstract class TakMissionsContract {
             assertThat(a.contentType()).as(bad[1]).startsWith("application/problem+json");
             assertThat(a.json().get("detail").asString()).as(bad[1]).contains(bad[3]);
         }
+        assertThat(planner.delete(path(name)).status()).as("missions are not deleted").isEqualTo(405);
         Answer keywords = planner.put(path(name) + "/keywords", "[\"exercise\", \"bilateral\"]");
         assertThat(keywords.mission().get("keywords").valueStream().map(JsonNode::asString)).containsExactly("exercise", "bilateral");
         // nothing refused was stored
