@@ -71,10 +71,14 @@ seen.missionLabel = mission.classification || null;
 const subscription = await api.Mission.subscribe(missionName, { uid });
 seen.subscribed = subscription.data.clientUid === uid;
 seen.subscribers = (await api.Mission.subscriptions(missionName)).data;
-await api.Mission.attachContents(missionName, { hashes: [hash] });
+// a file as ATAK's Data Sync sends one for a mission (/Marti/sync/upload), through node-tak's Files.upload
+const file = Buffer.from('compatibility file ' + uid);
+const uploaded = await api.Files.upload({ name: 'compat-notes.txt', contentLength: file.length, keywords: ['compat'], creatorUid: uid }, file);
+seen.fileUploaded = uploaded.Hash === crypto.createHash('sha256').update(file).digest('hex');
+await api.Mission.attachContents(missionName, { hashes: [hash, uploaded.Hash] });
 const fetched = await api.Mission.get(missionName, {});
 seen.missionContents = fetched.contents.map((c) => c.data.hash);
-seen.missionHasPackage = seen.missionContents.includes(hash);
+seen.missionHasPackage = seen.missionContents.includes(hash) && seen.missionContents.includes(uploaded.Hash);
 const changes = await api.Mission.changes(missionName, {});
 seen.missionChanges = changes.data.map((c) => c.type);
 const told = await Promise.race([notice, timeout(20000, 'the mission change notice on the CoT stream')]);

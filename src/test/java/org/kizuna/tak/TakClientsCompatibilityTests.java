@@ -68,8 +68,9 @@ class TakClientsCompatibilityTests {
             assertThat(seen.get("missionLabel").asString()).isEqualTo("SECRET//REL TO USA, JPN");
             assertThat(seen.get("subscribed").asBoolean()).as("Mission.subscribe").isTrue();
             assertThat(seen.get("subscribers").size()).isEqualTo(1);
-            assertThat(seen.get("missionHasPackage").asBoolean()).as("Mission.attachContents, then Mission.get").isTrue();
-            assertThat(seen.get("missionChanges").valueStream().map(JsonNode::asString)).containsExactly("CREATE_MISSION", "ADD_CONTENT");
+            assertThat(seen.get("fileUploaded").asBoolean()).as("Files.upload (/Marti/sync/upload)").isTrue();
+            assertThat(seen.get("missionHasPackage").asBoolean()).as("Mission.attachContents of both, then Mission.get").isTrue();
+            assertThat(seen.get("missionChanges").valueStream().map(JsonNode::asString)).containsExactly("CREATE_MISSION", "ADD_CONTENT", "ADD_CONTENT");
             assertThat(seen.get("noticed").asBoolean()).as("the t-x-m-c notice on node-tak's stream").isTrue();
             assertThat(seen.get("missionListed").asBoolean()).as("Mission.list").isTrue();
         }

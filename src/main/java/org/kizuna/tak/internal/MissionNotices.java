@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MissionNotices {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MissionNotices.class);
     /** How long a notice is current (its stale time after its time). */
     static final long STALE_MS = 20_000;
 
@@ -52,8 +53,21 @@ class MissionNotices {
                 : readPath.subscribe(user.reader(), "tak/missions (notices of subscribed missions)"));
     }
 
-    /** Sends the changes to every subscriber of the mission, each the ones it may read; answers how many connections were told. */
+    /**
+     * Sends the changes to every subscriber of the mission, each the ones it may read; answers how many connections were
+     * told. The change is stored already: a notice that cannot be sent (the audit refusing a subscriber's stream, say)
+     * is logged and the call answers as usual; the subscriber reads the change log when it next asks.
+     */
     int changed(Mission mission, List<MissionItems.Change> changes) {
+        try {
+            return send(mission, changes);
+        } catch (RuntimeException e) {
+            log.warn("TAK mission {}: subscribers not told of {} changes: {}", mission.guid(), changes.size(), e.toString());
+            return 0;
+        }
+    }
+
+    private int send(Mission mission, List<MissionItems.Change> changes) {
         if (changes.isEmpty()) return 0;
         Set<String> subscribers = new LinkedHashSet<>();
         for (MissionItems.Subscription s : store.subscriptionsOfGuid(mission.guid())) subscribers.add(s.username());

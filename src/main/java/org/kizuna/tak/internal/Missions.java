@@ -394,8 +394,8 @@ class Missions {
             Mission m = found.get();
             Label label = labels.held(user, " (a subscription takes the label of your reports)");
             MissionItems.Subscription s = new MissionItems.Subscription(m.guid(), client, user.username(), clock.instant(), label);
+            notices.opened(user); // the stream of notices is audited before the subscription is stored
             tx.executeWithoutResult(t -> store.subscribe(s));
-            notices.opened(user);
             return Optional.of(new Subscribed(m, s, writes.may(user, Write.CHANGE_TAK_MISSION, m.nation())));
         }
     }

@@ -152,6 +152,22 @@ abstract class TakMissionsContract {
         // adding them again changes nothing
         assertThat(jpn.put(path(name) + "/contents", "{\"hashes\": [\"" + hash + "\"], \"uids\": [\"JS-MAYA\"]}").mission().get("uids").size()).isEqualTo(2);
 
+        // a file as ATAK's Data Sync sends one (/Marti/sync/upload, the body is the file), put in the mission too
+        byte[] notes = ("orient shield notes " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> file = jpn.http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort()
+                + "/Marti/sync/upload?name=notes.txt&keywords=exercise,notes&creatorUid=ANDROID-J1")).header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(notes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        JsonNode record = JSON.readTree(file.body());
+        assertThat(record.get("Hash").asString()).isEqualTo(DataPackages.sha256(notes));
+        assertThat(record.get("MIMEType").asString()).isEqualTo("text/plain");
+        assertThat(record.get("Keywords").valueStream().map(JsonNode::asString)).containsExactly("exercise", "notes");
+        assertThat(record.get("Label").asString()).isEqualTo("SECRET//REL TO USA, JPN");
+        Answer empty = jpn.call("POST", "/Marti/sync/upload?name=empty.txt", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(jpn.put(path(name) + "/contents", "{\"hashes\": [\"" + record.get("Hash").asString() + "\"]}").status()).isEqualTo(200);
+        assertThat(jpn.delete(path(name) + "/contents?hash=" + record.get("Hash").asString()).status()).isEqualTo(200);
+
         // a USA reader may read the mission (REL TO USA, JPN): listed, got with its contents, subscribed to
         Answer listed = usa.get("/Marti/api/missions");
         assertThat(listed.json().get("type").asString()).isEqualTo("Mission");
@@ -174,16 +190,17 @@ abstract class TakMissionsContract {
         assertThat(usa.get(path(name) + "/subscription?uid=ANDROID-U1").status()).isEqualTo(200);
         assertThat(usa.get(path(name) + "/subscriptions").json().get("data").valueStream().map(JsonNode::asString)).contains("ANDROID-U1", "ANDROID-J1");
 
-        // the change log: created, then the package and the two uids added
+        // the change log: created, the package and the two uids added, the file added and taken out
         Answer changes = usa.get(path(name) + "/changes");
         assertThat(changes.json().get("type").asString()).isEqualTo("MissionChange");
         List<JsonNode> log = changes.json().get("data").valueStream().toList();
-        assertThat(log).extracting(c -> c.get("type").asString()).containsExactly("CREATE_MISSION", "ADD_CONTENT", "ADD_CONTENT", "ADD_CONTENT");
+        assertThat(log).extracting(c -> c.get("type").asString()).containsExactly("CREATE_MISSION", "ADD_CONTENT", "ADD_CONTENT", "ADD_CONTENT",
+                "ADD_CONTENT", "REMOVE_CONTENT");
         assertThat(log.get(1).get("contentResource").get("hash").asString()).isEqualTo(hash);
         assertThat(log).allSatisfy(c -> assertThat(c.get("missionName").asString()).isEqualTo(name));
         assertThat(log).extracting(c -> c.path("contentUid").asString("")).contains("ANDROID-J1", "JS-MAYA");
-        assertThat(usa.get(path(name) + "?changes=true").mission().get("missionChanges").size()).isEqualTo(4);
-        assertThat(usa.get(path(name) + "/changes?secago=3600").json().get("data").size()).isEqualTo(4);
+        assertThat(usa.get(path(name) + "?changes=true").mission().get("missionChanges").size()).isEqualTo(6);
+        assertThat(usa.get(path(name) + "/changes?secago=3600").json().get("data").size()).isEqualTo(6);
         assertThat(usa.get(path(name) + "/changes?start=2000-01-01T00:00:00Z&end=2000-01-02T00:00:00Z").json().get("data").size()).isZero();
 
         // taking content out, and unsubscribing
