@@ -1,4 +1,5 @@
 // Drives a Kizuna node with the real TAK clients (node-tak, node-cot); run by TakClientsCompatibilityTests.
+// Steps: enrollment, streaming, a data package, a mission (create, subscribe, contents, change log, notice).
 // Environment: KIZUNA_HTTPS (https://localhost:PORT), KIZUNA_COT (ssl://localhost:PORT), KIZUNA_CA (PEM file),
 // KIZUNA_USER / KIZUNA_PASSWORD (the user that enrolls), KIZUNA_READER_CERT / KIZUNA_READER_KEY (PEM files of another
 // user's certificate, who should receive the enrolled user's report). Prints one JSON line of what it saw.
@@ -57,6 +58,32 @@ seen.uploadUrl = String(await api.fetch(url, { method: 'POST', body: form }));
 const list = await api.Package.list({});
 seen.listed = list.results.some((p) => p.Hash === hash);
 seen.listedLabel = (list.results.find((p) => p.Hash === hash) || {}).Label || null;
+
+// 4. a mission (DataSync) through node-tak's Mission API: created, subscribed to, the package put in it; the
+// subscription's notice of that change (t-x-m-c) arrives on the enrolled user's CoT stream
+const missionName = 'compat ' + uid.slice(-12);
+const notice = new Promise((resolve) => sender.on('cot', (cot) => {
+  if (cot.type() === 't-x-m-c' && JSON.stringify(cot.raw).includes(missionName)) resolve(cot);
+}));
+const mission = await api.Mission.create({ name: missionName, creatorUid: uid, description: 'node-tak compatibility' });
+seen.missionCreated = mission.name === missionName && typeof mission.guid === 'string';
+seen.missionLabel = mission.classification || null;
+const subscription = await api.Mission.subscribe(missionName, { uid });
+seen.subscribed = subscription.data.clientUid === uid;
+seen.subscribers = (await api.Mission.subscriptions(missionName)).data;
+// a file as ATAK's Data Sync sends one for a mission (/Marti/sync/upload), through node-tak's Files.upload
+const file = Buffer.from('compatibility file ' + uid);
+const uploaded = await api.Files.upload({ name: 'compat-notes.txt', contentLength: file.length, keywords: ['compat'], creatorUid: uid }, file);
+seen.fileUploaded = uploaded.Hash === crypto.createHash('sha256').update(file).digest('hex');
+await api.Mission.attachContents(missionName, { hashes: [hash, uploaded.Hash] });
+const fetched = await api.Mission.get(missionName, {});
+seen.missionContents = fetched.contents.map((c) => c.data.hash);
+seen.missionHasPackage = seen.missionContents.includes(hash) && seen.missionContents.includes(uploaded.Hash);
+const changes = await api.Mission.changes(missionName, {});
+seen.missionChanges = changes.data.map((c) => c.type);
+const told = await Promise.race([notice, timeout(20000, 'the mission change notice on the CoT stream')]);
+seen.noticed = told.type() === 't-x-m-c' && JSON.stringify(told.raw).includes(hash);
+seen.missionListed = (await api.Mission.list({})).data.some((m) => m.name === missionName);
 
 sender.destroy();
 reader.destroy();

@@ -1,6 +1,7 @@
 package org.kizuna.cli;
 
 import org.kizuna.picture.bench.FanoutBench;
+import org.kizuna.picture.bench.IdleClientsBench;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,8 @@ final class FanoutBenchCommand extends Verb {
     @Option(names = "--browser-clients", defaultValue = "50", description = "Browser (SSE) subscribers (default: ${DEFAULT-VALUE}).") int browserClients;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).") int warmup;
     @Option(names = "--duration", defaultValue = "20", description = "Measured seconds (default: ${DEFAULT-VALUE}).") int duration;
+    @Option(names = "--idle-clients", defaultValue = "0", description = "Instead of the fan-out: this many mutual-TLS clients that only ping, in a process of their own; prints the node's CPU (default: off).") int idleClients;
+    @Option(names = "--ping-seconds", defaultValue = "5", description = "With --idle-clients: seconds between one client's pings (default: ${DEFAULT-VALUE}).") int pingSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -30,6 +33,10 @@ final class FanoutBenchCommand extends Verb {
             case "xml" -> false;
             default -> throw refuse("--protocol must be xml or tak; got '" + protocol + "'");
         };
+        if (idleClients > 0) {
+            if (idleClients > 20_000 || pingSeconds < 1 || pingSeconds > 3600) throw refuse("--idle-clients must be 1-20000 and --ping-seconds 1-3600");
+            return print(new IdleClientsBench(new IdleClientsBench.Settings(idleClients, pingSeconds, tak, warmup, duration)).run());
+        }
         return print(new FanoutBench(new FanoutBench.Settings(tracks, rate, cotClients, browserClients, feeders, tak, tls, warmup, duration, details)).run());
     }
 }

@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real TAK clients against a running node: node-tak enrolls a certificate with a user name and password,
- * streams over mutual TLS (its pings answered, its report received by another user's connection), and uploads and
- * lists a data package through the REST API (src/test/tak-clients/compat.mjs). Skipped where node or npm is missing,
+ * streams over mutual TLS (its pings answered, its report received by another user's connection), uploads and
+ * lists a data package through the REST API, and creates a mission, subscribes to it, puts the package in it and is
+ * told of that change on its stream (src/test/tak-clients/compat.mjs). Skipped where node or npm is missing,
  * except under CI=true.
  */
 class TakClientsCompatibilityTests {
@@ -30,7 +31,7 @@ class TakClientsCompatibilityTests {
     private static final Path CLIENTS = Path.of("src/test/tak-clients");
 
     @Test
-    void nodeTakEnrollsStreamsAndSharesADataPackage(@TempDir Path data, @TempDir Path certs) throws Exception {
+    void nodeTakEnrollsStreamsSharesADataPackageAndSubscribesToAMission(@TempDir Path data, @TempDir Path certs) throws Exception {
         requireNodeAndNpm();
         installClients();
         try (NodeProcess node = NodeProcess.start(data)) {
@@ -62,6 +63,16 @@ class TakClientsCompatibilityTests {
             assertThat(seen.get("uploadUrl").asString()).contains("/Marti/sync/content?hash=");
             assertThat(seen.get("listed").asBoolean()).as("its data package listed").isTrue();
             assertThat(seen.get("listedLabel").asString()).isEqualTo("SECRET//REL TO USA, JPN");
+            // a mission through node-tak's Mission API: created, subscribed to, the package in it, the change noticed on the stream
+            assertThat(seen.get("missionCreated").asBoolean()).as("Mission.create").isTrue();
+            assertThat(seen.get("missionLabel").asString()).isEqualTo("SECRET//REL TO USA, JPN");
+            assertThat(seen.get("subscribed").asBoolean()).as("Mission.subscribe").isTrue();
+            assertThat(seen.get("subscribers").size()).isEqualTo(1);
+            assertThat(seen.get("fileUploaded").asBoolean()).as("Files.upload (/Marti/sync/upload)").isTrue();
+            assertThat(seen.get("missionHasPackage").asBoolean()).as("Mission.attachContents of both, then Mission.get").isTrue();
+            assertThat(seen.get("missionChanges").valueStream().map(JsonNode::asString)).containsExactly("CREATE_MISSION", "ADD_CONTENT", "ADD_CONTENT");
+            assertThat(seen.get("noticed").asBoolean()).as("the t-x-m-c notice on node-tak's stream").isTrue();
+            assertThat(seen.get("missionListed").asBoolean()).as("Mission.list").isTrue();
         }
     }
 

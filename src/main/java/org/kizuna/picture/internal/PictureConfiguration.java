@@ -113,6 +113,12 @@ class PictureConfiguration {
         return server;
     }
 
+    /** Notices to a user's CoT connections (mission changes for TAK clients), sent as the caller decided them. */
+    @Bean
+    org.kizuna.picture.CotNotices cotNotices(CotServer server) {
+        return server::notifyUser;
+    }
+
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kizuna.simulator.enabled", havingValue = "true")
     org.kizuna.picture.internal.ingest.Simulator simulator(LivePicture picture, JdbcSensors sensors, org.kizuna.label.LabelKernel kernel) {

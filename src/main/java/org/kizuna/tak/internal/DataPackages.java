@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
-import org.kizuna.identity.UserDirectory;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
@@ -40,15 +39,15 @@ class DataPackages {
     private final JdbcDataPackages store;
     private final ReadPath readPath;
     private final Writes writes;
-    private final UserDirectory users;
+    private final DefaultLabels labels;
     private final Clock clock;
     private final TakSettings settings;
 
-    DataPackages(JdbcDataPackages store, ReadPath readPath, Writes writes, UserDirectory users, Clock clock, TakSettings settings) {
+    DataPackages(JdbcDataPackages store, ReadPath readPath, Writes writes, DefaultLabels labels, Clock clock, TakSettings settings) {
         this.store = store;
         this.readPath = readPath;
         this.writes = writes;
-        this.users = users;
+        this.labels = labels;
         this.clock = clock;
         this.settings = settings;
     }
@@ -73,8 +72,7 @@ class DataPackages {
             if (!hash.equalsIgnoreCase(actual)) throw Problems.of(HttpStatus.BAD_REQUEST, "hash: the package's SHA-256 is " + actual + ", not " + hash);
         }
         writes.authorize(user, Write.UPLOAD_DATA_PACKAGE, user.nation());
-        Label label = defaultLabel(user);
-        if (!readPath.kernel().mayHold(label)) throw Problems.of(HttpStatus.BAD_REQUEST, "label: this node may not hold " + label.banner());
+        Label label = labels.held(user, "");
         DataPackage p = new DataPackage(UUID.randomUUID().toString(), actual, name.strip(), mime, List.copyOf(keywords), creatorUid, user.username(),
                 clock.instant(), content.length, label);
         if (!store.insert(p, content)) {
@@ -102,11 +100,6 @@ class DataPackages {
         if (readable.isEmpty()) return Optional.empty();
         DataPackage p = readable.getFirst();
         return store.content(p.id()).map(b -> new Content(p, b));
-    }
-
-    private Label defaultLabel(KizunaUser user) {
-        return users.defaultLabel(user.username()).map(Label::parse)
-                .orElseGet(() -> Label.parse("USA".equals(user.nation()) ? user.clearance() + "//NOFORN" : "//" + user.nation() + " " + user.clearance()));
     }
 
     static String sha256(byte[] bytes) {

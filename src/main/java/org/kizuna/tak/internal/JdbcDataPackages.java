@@ -15,6 +15,9 @@ import org.springframework.stereotype.Repository;
 class JdbcDataPackages {
 
     private static final String COLUMNS = "id, hash, name, mime_type, keywords, creator_uid, submitted_by, submitted_at, size_bytes, label";
+    /** The columns of a package selected with the table aliased {@code p} (for joins), named as {@link #row} reads them. */
+    static final String JOINED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "p." + c + " as " + c)
+            .collect(java.util.stream.Collectors.joining(", "));
     private final JdbcClient jdbc;
 
     JdbcDataPackages(JdbcClient jdbc) {
@@ -50,7 +53,7 @@ class JdbcDataPackages {
         return jdbc.sql("select content from tak_data_package where id = :id").param("id", id).query((rs, i) -> rs.getBytes(1)).optional();
     }
 
-    private static DataPackage row(ResultSet rs, int i) throws SQLException {
+    static DataPackage row(ResultSet rs, int i) throws SQLException {
         String kw = rs.getString("keywords");
         return new DataPackage(rs.getString("id"), rs.getString("hash"), rs.getString("name"), rs.getString("mime_type"),
                 kw.isEmpty() ? List.of() : Arrays.asList(kw.split(",")), rs.getString("creator_uid"), rs.getString("submitted_by"),

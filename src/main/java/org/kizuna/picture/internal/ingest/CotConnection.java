@@ -54,6 +54,12 @@ final class CotConnection implements Subscriber {
     private static final java.util.concurrent.atomic.AtomicLong CHAT_IDS = new java.util.concurrent.atomic.AtomicLong();
     /** Control messages (version offer and negotiation replies) a client may have unread before it is cut. */
     static final int MAX_QUEUED_CONTROL = 16;
+    /** Notices ({@link org.kizuna.picture.CotNotices}) a client may have unread; a further one drops the oldest. */
+    static final int MAX_QUEUED_NOTICES = 16;
+
+    /** A notice waiting in the output queue. */
+    private record Notice(CotEvent event) {
+    }
 
     private final Socket raw;
     private final @Nullable SSLSocketFactory tls;
@@ -65,7 +71,7 @@ final class CotConnection implements Subscriber {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    private int queuedFrames, queuedControl;
+    private int queuedFrames, queuedControl, queuedNotices;
     private volatile boolean open = true;
     private volatile boolean takOut;
     private volatile boolean handshaken;
@@ -392,6 +398,28 @@ final class CotConnection implements Subscriber {
         enqueue(event, false);
     }
 
+    /** Queues a notice for the client; when as many are unread as it may have, the oldest is dropped instead. */
+    void notice(CotEvent event) {
+        lock.lock();
+        try {
+            if (!open) return;
+            if (queuedNotices >= MAX_QUEUED_NOTICES) {
+                for (var it = queue.iterator(); it.hasNext();) {
+                    if (it.next() instanceof Notice) {
+                        it.remove();
+                        queuedNotices--;
+                        break;
+                    }
+                }
+            }
+            queuedNotices++;
+            queue.addLast(new Notice(event));
+            ready.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void enqueue(Object item, boolean droppable) {
         boolean cut = false;
         lock.lock();
@@ -437,6 +465,7 @@ final class CotConnection implements Subscriber {
                     while (queue.isEmpty() && open) ready.await();
                     item = queue.pollFirst();
                     if (item instanceof Frame) queuedFrames--;
+                    else if (item instanceof Notice) queuedNotices--;
                     else if (item != null) queuedControl--;
                 } finally {
                     lock.unlock();
@@ -446,6 +475,8 @@ final class CotConnection implements Subscriber {
                     takOut = true;
                 } else if (item instanceof CotEvent control) {
                     out.write(takOut ? TakCodec.frame(control) : new CotXmlWriter().write(control));
+                } else if (item instanceof Notice n) {
+                    out.write(takOut ? TakCodec.frame(n.event()) : new CotXmlWriter().write(n.event()));
                 } else if (item instanceof Frame f) {
                     boolean tak = takOut;
                     TrackState[] tracks = f.tracks();
@@ -479,6 +510,7 @@ final class CotConnection implements Subscriber {
             queue.clear();
             queuedFrames = 0;
             queuedControl = 0;
+            queuedNotices = 0;
             ready.signalAll();
         } finally {
             lock.unlock();

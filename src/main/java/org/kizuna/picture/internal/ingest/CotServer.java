@@ -160,6 +160,18 @@ public final class CotServer implements AutoCloseable {
         return false;
     }
 
+    /** Queues a notice on every live connection of this user (client certificate or the plain port's configured reader); returns how many. */
+    public int notifyUser(String username, org.kizuna.picture.CotEvent notice) {
+        int n = 0;
+        for (CotConnection c : connections) {
+            if (c.isUser(username)) {
+                c.notice(notice);
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Cuts every live connection of this user (client certificate or the plain port's configured reader); returns how many. */
     public int disconnectUser(String username, String reason) {
         int n = 0;
