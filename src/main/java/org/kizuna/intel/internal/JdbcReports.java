@@ -152,7 +152,7 @@ public class JdbcReports {
     }
 
     private static long[] parseIds(String key) {
-        String[] parts = key.split(",");
+        String[] parts = key.split(",", -1);
         long[] out = new long[parts.length];
         for (int i = 0; i < parts.length; i++) out[i] = Long.parseLong(parts[i]);
         return out;

@@ -221,7 +221,7 @@ public final class FanoutBench {
                         String[] l = LABELS[t % LABELS.length];
                         double a = (round + t) * 0.001;
                         CotEvent e = new CotEvent("BENCH-" + t, "a-h-A-M-F", "m-g", nowMs, nowMs, nowMs + 10_000,
-                                25 + (t % 100) * 0.15 + Math.sin(a) * 0.01, 125 + (double) (t / 100) * 0.7 + Math.cos(a) * 0.01, 9000, 50, 50,
+                                25 + (t % 100) * 0.15 + Math.sin(a) * 0.01, 125 + Math.floorDiv(t, 100) * 0.7 + Math.cos(a) * 0.01, 9000, 50, 50,
                                 l[0], l[1], l[2], 220, 45, null, null);
                         if (settings.details()) e = e.withDetail(ATAK_DETAIL);
                         int k = t * 4 + (int) (round & 3);

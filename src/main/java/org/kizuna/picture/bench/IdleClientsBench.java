@@ -68,7 +68,7 @@ public final class IdleClientsBench {
         NodePki pki = NodePki.loadOrCreate(pkiDir, "USA");
         java.util.function.Function<String, Optional<CotIdentities.KnownUser>> users = name -> {
             if (!name.startsWith("bench-")) return Optional.empty();
-            String[] nr = READERS[Integer.parseInt(name.substring(6))].split("/");
+            String[] nr = READERS[Integer.parseInt(name.substring(6))].split("/", -1);
             return Optional.of(new CotIdentities.KnownUser(nr[0], nr[1], Set.of()));
         };
         int cap = Math.max(100, settings.clients() + 10);
@@ -158,7 +158,7 @@ public final class IdleClientsBench {
         NodePki pki = NodePki.loadOrCreate(pkiDir, "USA");
         SSLContext[] contexts = new SSLContext[READERS.length];
         for (int r = 0; r < READERS.length; r++) {
-            String[] nr = READERS[r].split("/");
+            String[] nr = READERS[r].split("/", -1);
             contexts[r] = pki.clientContext(pki.issueClient("bench-" + r, nr[0], nr[1]));
         }
         AtomicLong pings = new AtomicLong(), pongs = new AtomicLong();

@@ -130,7 +130,7 @@ class DataPackageController {
     ResponseEntity<byte[]> content(@RequestParam(required = false) @Nullable String hash) {
         if (hash == null) throw Problems.of(HttpStatus.BAD_REQUEST, "hash: the SHA-256 of the package is needed");
         DataPackages.Content c = packages.content(callers.current().reader(), hash)
-                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "no data package with hash " + hash.toLowerCase()));
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "no data package with hash " + hash.toLowerCase(java.util.Locale.ROOT)));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(c.record().mimeType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(c.record().name()).build().toString())
                 .header("X-Kizuna-Label", c.record().label().banner()).body(c.bytes());

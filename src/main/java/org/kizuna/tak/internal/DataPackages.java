@@ -89,14 +89,16 @@ class DataPackages {
         List<DataPackage> readable = readPath.readable(store.all(), reader, DataPackage::id, asked);
         return readable.stream()
                 .filter(p -> keyword == null || keyword.isBlank() || p.keywords().stream().anyMatch(k -> k.equalsIgnoreCase(keyword.strip())))
-                .filter(p -> name == null || name.isBlank() || p.name().toLowerCase().contains(name.strip().toLowerCase()))
+                .filter(p -> name == null || name.isBlank()
+                        || p.name().toLowerCase(java.util.Locale.ROOT).contains(name.strip().toLowerCase(java.util.Locale.ROOT)))
                 .limit(settings.maxPackagesListed()).toList();
     }
 
     /** The newest package of this content the reader may read, with its bytes; empty when none exists or none may be read. */
     Optional<Content> content(Reader reader, String hash) {
         if (!HASH.matcher(hash).matches()) throw Problems.of(HttpStatus.BAD_REQUEST, "hash: the SHA-256 of the package in 64 hex digits");
-        List<DataPackage> readable = readPath.readable(store.withHash(hash.toLowerCase()), reader, DataPackage::id, "tak/sync/content/" + hash.toLowerCase());
+        List<DataPackage> readable = readPath.readable(store.withHash(hash.toLowerCase(java.util.Locale.ROOT)), reader, DataPackage::id,
+                "tak/sync/content/" + hash.toLowerCase(java.util.Locale.ROOT));
         if (readable.isEmpty()) return Optional.empty();
         DataPackage p = readable.getFirst();
         return store.content(p.id()).map(b -> new Content(p, b));

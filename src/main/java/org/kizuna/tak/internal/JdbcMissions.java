@@ -77,17 +77,17 @@ class JdbcMissions {
     // ------------------------------------------------------------------ what missions hold
 
     /** The packages of the missions of this name, in the order they were added. */
-    List<MissionItems.Package> packages(String name) {
+    List<MissionItems.PackageItem> packages(String name) {
         return jdbc.sql(PACKAGE + "where m.name = :name order by mp.added_at, p.id").param("name", name).query(JdbcMissions::pkg).list();
     }
 
     /** The packages of these missions, in the order they were added. */
-    List<MissionItems.Package> packagesOf(java.util.Collection<String> guids) {
+    List<MissionItems.PackageItem> packagesOf(java.util.Collection<String> guids) {
         if (guids.isEmpty()) return List.of();
         return jdbc.sql(PACKAGE + "where m.guid in (:guids) order by mp.added_at, p.id").param("guids", guids).query(JdbcMissions::pkg).list();
     }
 
-    List<MissionItems.Package> packagesOfGuid(String guid) {
+    List<MissionItems.PackageItem> packagesOfGuid(String guid) {
         return jdbc.sql(PACKAGE + "where m.guid = :guid order by mp.added_at, p.id").param("guid", guid).query(JdbcMissions::pkg).list();
     }
 
@@ -203,8 +203,8 @@ class JdbcMissions {
                 rs.getTimestamp("created_at").toInstant(), Label.parse(rs.getString("label")));
     }
 
-    private static MissionItems.Package pkg(ResultSet rs, int i) throws SQLException {
-        return new MissionItems.Package(rs.getString("mission_guid"), JdbcDataPackages.row(rs, i), rs.getString("mp_creator_uid"), rs.getString("added_by"),
+    private static MissionItems.PackageItem pkg(ResultSet rs, int i) throws SQLException {
+        return new MissionItems.PackageItem(rs.getString("mission_guid"), JdbcDataPackages.row(rs, i), rs.getString("mp_creator_uid"), rs.getString("added_by"),
                 rs.getTimestamp("added_at").toInstant());
     }
 

@@ -100,7 +100,7 @@ class MissionController {
         KizunaUser user = callers.current();
         boolean withChanges = Boolean.TRUE.equals(changes);
         Missions.View v = missions.byGuid(user.reader(), guid, withChanges ? window(secago, start, end) : null)
-                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "no mission with guid " + guid.toLowerCase()));
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "no mission with guid " + guid.toLowerCase(java.util.Locale.ROOT)));
         return MartiController.envelope("Mission", List.of(mission(v, user, withChanges, Boolean.TRUE.equals(logs))));
     }
 
@@ -242,7 +242,7 @@ class MissionController {
         }
         j.put("uids", uids);
         List<Map<String, Object>> contents = new ArrayList<>();
-        for (MissionItems.Package p : v.packages()) {
+        for (MissionItems.PackageItem p : v.packages()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("timestamp", p.addedAt().toString());
             e.put("creatorUid", p.creatorUid() == null ? "" : p.creatorUid());

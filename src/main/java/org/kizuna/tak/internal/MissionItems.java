@@ -12,7 +12,7 @@ final class MissionItems {
     }
 
     /** A data package in a mission: it carries the package's label. */
-    record Package(String missionGuid, DataPackage pkg, @Nullable String creatorUid, String addedBy, Instant addedAt) implements Labelled {
+    record PackageItem(String missionGuid, DataPackage pkg, @Nullable String creatorUid, String addedBy, Instant addedAt) implements Labelled {
         @Override
         public Label label() {
             return pkg.label();

@@ -55,7 +55,7 @@ class Missions {
     private static final int CHANGES_PAGE = 500;
 
     /** A mission as one reader may see it: the packages, uids and (when asked for) changes the reader may read. */
-    record View(Mission mission, List<MissionItems.Package> packages, List<MissionItems.Uid> uids, List<MissionItems.Change> changes) {
+    record View(Mission mission, List<MissionItems.PackageItem> packages, List<MissionItems.Uid> uids, List<MissionItems.Change> changes) {
     }
 
     /** What a create call says of the mission (null: not said). */
@@ -110,7 +110,8 @@ class Missions {
             throw Problems.of(HttpStatus.BAD_REQUEST,
                     "name: 1-255 characters with a letter or digit, of letters, digits, spaces and . ( ) ! = @ # $ & ^ * _ - + [ ] { } : , |");
         }
-        if (RESERVED.contains(name.toLowerCase())) throw Problems.of(HttpStatus.BAD_REQUEST, "name: '" + name + "' names a call, not a mission");
+        if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT)))
+            throw Problems.of(HttpStatus.BAD_REQUEST, "name: '" + name + "' names a call, not a mission");
         return name;
     }
 
@@ -200,7 +201,8 @@ class Missions {
                 q.readable(Optional.of(m), Mission::guid).ifPresent(readable::add);
             }
             List<String> guids = readable.stream().map(Mission::guid).toList();
-            Map<String, List<MissionItems.Package>> pkgs = store.packagesOf(guids).stream().collect(Collectors.groupingBy(MissionItems.Package::missionGuid));
+            Map<String, List<MissionItems.PackageItem>> pkgs = store.packagesOf(guids).stream()
+                    .collect(Collectors.groupingBy(MissionItems.PackageItem::missionGuid));
             Map<String, List<MissionItems.Uid>> uids = store.uidsOf(guids).stream().collect(Collectors.groupingBy(MissionItems.Uid::missionGuid));
             return readable.stream().map(m -> view(q, m, pkgs.getOrDefault(m.guid(), List.of()), uids.getOrDefault(m.guid(), List.of()), List.of())).toList();
         }
@@ -211,7 +213,7 @@ class Missions {
         String name = name(rawName);
         try (ReadPath.Query q = readPath.query(reader, "tak/missions/" + name)) {
             List<Mission> named = store.named(name);
-            List<MissionItems.Package> pkgs = store.packages(name);
+            List<MissionItems.PackageItem> pkgs = store.packages(name);
             List<MissionItems.Uid> uids = store.uids(name);
             return resolve(q, named).map(m -> view(q, m, pkgs, uids, changes == null ? List.of() : changes(q, m, changes)));
         }
@@ -220,10 +222,10 @@ class Missions {
     /** The mission of this guid, if the reader may read it (as {@link #get}). */
     Optional<View> byGuid(Reader reader, String guid, @Nullable Window changes) {
         if (!GUID.matcher(guid).matches()) throw Problems.of(HttpStatus.BAD_REQUEST, "guid: a mission's guid, such as 4ce8e41d-21e4-4471-a303-09d12bb93bcf");
-        String g = guid.toLowerCase();
+        String g = guid.toLowerCase(java.util.Locale.ROOT);
         try (ReadPath.Query q = readPath.query(reader, "tak/missions/guid/" + g)) {
             Optional<Mission> m = store.byGuid(g);
-            List<MissionItems.Package> pkgs = store.packagesOfGuid(g);
+            List<MissionItems.PackageItem> pkgs = store.packagesOfGuid(g);
             List<MissionItems.Uid> uids = store.uidsOfGuid(g);
             return q.readable(m, Mission::guid).map(x -> view(q, x, pkgs, uids, changes == null ? List.of() : changes(q, x, changes)));
         }
@@ -342,18 +344,19 @@ class Missions {
             if (found.isEmpty()) return Optional.empty();
             m = found.get();
             writes.authorize(user, Write.CHANGE_TAK_MISSION, m.nation());
-            List<MissionItems.Package> pkgs = hash == null || hash.isEmpty()
+            List<MissionItems.PackageItem> pkgs = hash == null || hash.isEmpty()
                     ? List.of()
-                    : q.readable(store.packagesOfGuid(m.guid()).stream().filter(p -> p.pkg().hash().equalsIgnoreCase(hash)).toList(), MissionItems.Package::id);
+                    : q.readable(store.packagesOfGuid(m.guid()).stream().filter(p -> p.pkg().hash().equalsIgnoreCase(hash)).toList(),
+                            MissionItems.PackageItem::id);
             List<MissionItems.Uid> entries = uid == null || uid.isEmpty()
                     ? List.of()
                     : q.readable(store.uidsOfGuid(m.guid()).stream().filter(u -> u.uid().equals(uid)).toList(), MissionItems.Uid::id);
             if (hash != null && !hash.isEmpty() && pkgs.isEmpty())
-                throw Problems.of(HttpStatus.NOT_FOUND, "no data package with hash " + hash.toLowerCase() + " in this mission");
+                throw Problems.of(HttpStatus.NOT_FOUND, "no data package with hash " + hash.toLowerCase(java.util.Locale.ROOT) + " in this mission");
             if (uid != null && !uid.isEmpty() && entries.isEmpty()) throw Problems.of(HttpStatus.NOT_FOUND, "no uid " + uid + " in this mission");
             Instant now = clock.instant();
             tx.executeWithoutResult(s -> {
-                for (MissionItems.Package p : pkgs) {
+                for (MissionItems.PackageItem p : pkgs) {
                     store.removePackage(m.guid(), p.pkg().id());
                     changes.add(change(m, MissionItems.ChangeType.REMOVE_CONTENT, now, creator, user, p.pkg(), null));
                 }
@@ -450,8 +453,8 @@ class Missions {
         return Optional.empty();
     }
 
-    private static View view(ReadPath.Query q, Mission m, List<MissionItems.Package> pkgs, List<MissionItems.Uid> uids, List<MissionItems.Change> changes) {
-        return new View(m, q.readable(pkgs.stream().filter(p -> p.missionGuid().equals(m.guid())).toList(), MissionItems.Package::id),
+    private static View view(ReadPath.Query q, Mission m, List<MissionItems.PackageItem> pkgs, List<MissionItems.Uid> uids, List<MissionItems.Change> changes) {
+        return new View(m, q.readable(pkgs.stream().filter(p -> p.missionGuid().equals(m.guid())).toList(), MissionItems.PackageItem::id),
                 q.readable(uids.stream().filter(u -> u.missionGuid().equals(m.guid())).toList(), MissionItems.Uid::id), changes);
     }
 

@@ -317,7 +317,7 @@ public final class AbuseTraffic implements AutoCloseable {
         int i = (int) (seq % 1000);
         boolean labelled = (seq & 1) == 0;
         return new CotEvent("ABUSE-FLOOD-" + conn + "-" + i, "a-h-A-M-F", "m-g", now, now, now + 30_000,
-                20 + (i % 50) * 0.2, 140 + (double) (i / 50) * 0.2, 3000, 50, 50,
+                20 + (i % 50) * 0.2, 140 + Math.floorDiv(i, 50) * 0.2, 3000, 50, 50,
                 labelled ? "SECRET" : null, null, labelled ? "REL TO USA, JPN" : null, 200, (seq * 7) % 360, null, null);
     }
 
