@@ -1,7 +1,7 @@
 // Commitments: grouped overdue / due / done / other with owner, organization and deadline; one commitment with the
 // statement it was made in, its history and the timeline of how its deadline moved; the owner nation records changes.
-// A deadline is a day of the owner nation's calendar: where it ends is shown in the reader's time and the other
-// nation's (Tokyo and Washington).
+// A deadline is a day of the owner nation's calendar: when it ends is shown in the reader's time and the other
+// nation's capital's (Tokyo and Washington).
 (function () {
   const { api, el, t } = Kizuna;
   // Kizuna.fmt of shell.js, with dateTime and both built from parts where shell.js's dateTime throws (Chromium refuses
@@ -45,13 +45,13 @@
       .format(new Date(Date.UTC(+m[1], +m[2] - 1, 1)));
   }
   const ownerZone = (owner) => ZONES[owner] || ZONES.USA;
-  // the other capital for this reader: Washington for a reader on Tokyo time, Tokyo for everyone else
-  const otherZone = () => (Kizuna.me && Kizuna.me.zone === ZONES.JPN) ? ZONES.USA : ZONES.JPN;
+  // the other nation's capital: where the owner is Japan, Washington; else Tokyo
+  const otherZone = (c) => c.owner === 'JPN' ? ZONES.USA : ZONES.JPN;
   // the last minute of the deadline's day in the owner nation's capital
   const deadlineEnds = (c) => Kizuna.localToInstant(c.deadline + 'T23:59', ownerZone(c.owner));
   function deadlineCell(c) {
     if (!c.deadline) return el('td', {}, '—');
-    const end = deadlineEnds(c), other = otherZone();
+    const end = deadlineEnds(c), other = otherZone(c);
     return el('td', { 'data-deadline': c.deadline }, fmt.date(c.deadline),
       el('div', { class: 'muted small' }, t('commitments.deadline.other', CITY[other], fmt.time(end, other))));
   }
@@ -90,7 +90,7 @@
     const fact = (label, ...value) => el('div', {}, el('b', {}, label + ' '), ...value);
     const deadline = c.deadline
       ? [el('span', { id: 'deadline', 'data-deadline': c.deadline }, fmt.date(c.deadline)), ' ',
-        el('span', { class: 'muted', id: 'deadline-ends' }, t('commitments.deadline.ends', CITY[ownerZone(c.owner)], fmt.both(deadlineEnds(c), otherZone())))]
+        el('span', { class: 'muted', id: 'deadline-ends' }, t('commitments.deadline.ends', CITY[ownerZone(c.owner)], fmt.both(deadlineEnds(c), otherZone(c))))]
       : [t('commitments.deadline.none')];
     const facts = el('div', { class: 'panel' },
       fact(t('commitments.fact.status'), status(c.status), c.due ? ' (' + DUE[c.due] + ')' : ''),
