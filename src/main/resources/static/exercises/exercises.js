@@ -173,9 +173,11 @@
       const r = await api('/api/v1/exercises/' + encodeURIComponent(current.id) + '/conference-times?date=' + f.get('date') + '&hours=' + f.get('hours')
         + '&zone=' + encodeURIComponent(zone));
       const box = document.getElementById('times');
+      // a nation's national staff in the reader's language; units by their abbreviation
+      const staff = new Map(r.participants.filter(p => p.name === p.id + ' national staff').map(p => [p.name, t('exercises.conference.staff', p.id)]));
       const slot = (s, bad) => el('div', { class: 'slot' + (bad ? ' bad' : ''), 'data-start': s.start },
         el('div', {}, el('b', {}, t('exercises.conference.slot', fmt.date(Kizuna.instantToLocal(s.start, zone).slice(0, 10)), localSpan(s, zone), zone))),
-        ...s.local.map(l => el('div', { class: l.minutesOutside ? 'out' : '' }, l.participant + ' · ' + city(l.zone, l.city) + ': ' + localSpan(s, l.zone)
+        ...s.local.map(l => el('div', { class: l.minutesOutside ? 'out' : '' }, (staff.get(l.participant) || l.participant) + ' · ' + city(l.zone, l.city) + ': ' + localSpan(s, l.zone)
           + (l.minutesOutside ? ' ' + t('exercises.conference.outside', fmt.number(l.minutesOutside)) : ''))));
       box.replaceChildren(el('div', { class: 'statement', id: 'statement' }, statement(r, fmt.date(f.get('date')) + ' (' + zone + ')')),
         ...(r.found ? r.slots.map(s => slot(s, false)) : (r.leastBad ? [el('div', { class: 'muted' }, t('exercises.conference.least-bad')), slot(r.leastBad, true)] : [])));
