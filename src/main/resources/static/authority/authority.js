@@ -139,6 +139,9 @@
     const q = new URLSearchParams(location.search);
     if (q.get('region')) regionSelect.value = q.get('region');
     document.getElementById('level-level').replaceChildren(...facts.situations.map(s => el('option', { value: s.id }, levelName(s.id))));
+    // support is asked of another nation: the first that is not the reader's
+    const to = document.getElementById('req-to');
+    to.value = ([...to.options].find(o => o.value !== user.nation) || to.options[0]).value;
     document.getElementById('req-kind').replaceChildren(...facts.kinds.map(k => el('option', { value: k.id }, k.name)));
     const today = Kizuna.instantToLocal(new Date().toISOString()).slice(0, 10);
     document.getElementById('req-from').value = today;
