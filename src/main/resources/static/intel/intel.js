@@ -123,6 +123,10 @@
     const portions = [...f.querySelectorAll('.compose-portion')].map(p => ({ marking: p.querySelector('[name=pm]').value, text: p.querySelector('[name=pt]').value }));
     const body = { title: { marking: f.elements['titleMarking'].value, text: f.elements['titleText'].value }, portions };
     if (f.elements['banner'].value.trim()) body.banner = f.elements['banner'].value.trim();
+    // the place and time of what the report is about: a local time of the reader's zone, sent as an instant
+    const observed = f.elements['observedAt'].value, lat = f.elements['lat'].value, lon = f.elements['lon'].value;
+    if (observed) body.observedAt = Kizuna.localToInstant(observed, Kizuna.me.zone);
+    if (lat !== '' || lon !== '') body.location = { lat: Number(lat), lon: Number(lon) };
     try {
       const r = await api('/api/v1/intel/reports', json(body));
       clearProblem(); status(t('intel.status.written', r.id, r.banner));
@@ -170,7 +174,8 @@
   document.getElementById('next').addEventListener('click', () => { page++; loadList().catch(showProblem); });
   window.addEventListener('hashchange', () => { if (location.hash.length > 1) loadReport(decodeURIComponent(location.hash.slice(1))); });
 
-  Kizuna.page({ title: t('intel.title') }).then(async () => {
+  Kizuna.page({ title: t('intel.title') }).then(async (me) => {
+    document.getElementById('observed-at-label').textContent = t('intel.compose.observed-at-zone', me.zone);
     await Promise.all([loadList(), loadPending()]).catch(showProblem);
     if (location.hash.length > 1) await loadReport(decodeURIComponent(location.hash.slice(1)));
   });

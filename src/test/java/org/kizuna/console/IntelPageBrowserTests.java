@@ -45,6 +45,11 @@ class IntelPageBrowserTests {
             mark.clear();
             mark.sendKeys("(S//NF)");
             browser.driver().findElement(By.name("pt")).sendKeys("EXERCISE: a portion for US eyes only, until released");
+            // observed at 09:30 on 1 December 2026 of usa.officer's own zone (Asia/Tokyo), which is 00:30 UTC
+            assertThat(browser.driver().findElement(By.id("observed-at-label")).getText()).contains("Asia/Tokyo");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('[name=observedAt]').value = '2026-12-01T09:30'");
+            browser.driver().findElement(By.name("lat")).sendKeys("33.1");
+            browser.driver().findElement(By.name("lon")).sendKeys("129.8");
             assertThat(browser.accessibilityProblems()).as("the form for a new report").isEmpty();
             browser.driver().findElement(By.cssSelector("#compose button[type=submit]")).click();
             String top = browser.waitFor(Duration.ofSeconds(15), d -> {
@@ -55,6 +60,9 @@ class IntelPageBrowserTests {
             assertThat(browser.driver().findElement(By.id("banner-bottom")).getText()).isEqualTo("SECRET//NOFORN");
             assertThat(browser.driver().findElement(By.id("portions")).getText()).contains("(S//NF)");
             id = browser.driver().getCurrentUrl().substring(browser.driver().getCurrentUrl().indexOf('#') + 1);
+            assertThat(Api.on(port).as("usa.officer", "demo").get("/api/v1/intel/reports/" + id).json().get("observedAt").asString())
+                    .isEqualTo("2026-12-01T00:30:00Z");
+            assertThat(browser.driver().findElement(By.id("meta")).getText()).contains("observed Dec 1, 2026, 9:30 AM");
             assertThat(browser.accessibilityProblems()).as("a report").isEmpty();
             browser.screenshot("intel-report");
 
