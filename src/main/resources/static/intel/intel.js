@@ -1,41 +1,63 @@
 // Intelligence reports: the list of reports the reader may read, a report's portions under their marks with the
-// banner of what is shown at top and bottom, related reports, releases and tear lines, package export, composing.
+// banner of what is shown at top and bottom, related reports, releases and tear lines, package export, composing,
+// and a printable report (the page banner becomes the report's while it prints).
 (function () {
-  const { api, el } = Kizuna;
+  const { api, el, t } = Kizuna;
+  // Kizuna.fmt of shell.js, with dateTime and both built from parts where shell.js's dateTime throws (Chromium refuses
+  // dateStyle and timeStyle with timeZoneName): the same medium date and short time with the zone's name.
+  const fmt = (() => {
+    try { Kizuna.fmt.dateTime('2000-01-01T00:00:00Z'); return Kizuna.fmt; } catch (e) { /* use the parts below */ }
+    const ja = Kizuna.lang === 'ja';
+    const zoneOf = (zone) => zone || (Kizuna.me && Kizuna.me.zone) || 'UTC';
+    const dateTime = (instant, zone) => !instant ? '—' : new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-US', Object.assign(ja
+      ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+    { timeZone: zoneOf(zone), timeZoneName: 'short' })).format(new Date(instant));
+    const both = (instant, other) => {
+      if (!instant) return '—';
+      const mine = dateTime(instant);
+      return !other || other === zoneOf() ? mine : mine + ' (' + Kizuna.fmt.time(instant, other) + ')';
+    };
+    return Object.assign({}, Kizuna.fmt, { dateTime, both });
+  })();
   const SIZE = 20;
-  let page = 0, current = null;
-  const bannerClass = (b) => { const t = (b || '').toUpperCase(); const l = t.replace(/^\/\/[A-Z]+ /, '');
+  let page = 0, current = null, shownBanner = null, listBanner = null;
+  const bannerClass = (b) => { const x = (b || '').toUpperCase(); const l = x.replace(/^\/\/[A-Z]+ /, '');
     return l.startsWith('TOP SECRET') ? 'ts' : l.startsWith('SECRET') ? 's' : l.startsWith('CONFIDENTIAL') ? 'c' : ''; };
   const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) });
   function showProblem(e) { const b = document.getElementById('problem'); b.hidden = false; b.textContent = e.message; }
   function clearProblem() { document.getElementById('problem').hidden = true; }
   function status(text) { document.getElementById('status').textContent = text; }
+  const withheld = () => el('span', { class: 'withheld' }, t('intel.withheld'));
 
   async function loadList() {
     const r = await api(`/api/v1/intel/reports?page=${page}&size=${SIZE}`);
-    document.getElementById('total').textContent = r.total;
-    document.getElementById('page').textContent = 'page ' + (page + 1) + ' of ' + Math.max(1, Math.ceil(r.total / SIZE));
+    document.getElementById('total').textContent = fmt.number(r.total);
+    document.getElementById('page').textContent = t('intel.pager.page', fmt.number(page + 1), fmt.number(Math.max(1, Math.ceil(r.total / SIZE))));
+    document.getElementById('prev').disabled = page === 0;
+    document.getElementById('next').disabled = (page + 1) * SIZE >= r.total;
     const body = document.querySelector('#reports tbody');
     body.replaceChildren();
     for (const x of r.reports) {
-      const title = x.title ? x.title.text : el('span', { class: 'withheld' }, 'title withheld');
-      const row = el('tr', { 'data-report': x.id, onclick: () => { location.hash = x.id; } },
+      // the title is the row's link, so the list is reachable by keyboard; a withheld title links as well
+      const title = el('a', { href: '#' + x.id }, x.title ? x.title.text : withheld());
+      const row = el('tr', { 'data-report': x.id },
         el('td', {}, el('span', { class: 'tag' }, x.banner)), el('td', {}, title), el('td', {}, x.nation),
-        el('td', { class: 'muted' }, new Date(x.createdAt).toISOString().slice(0, 16).replace('T', ' ')));
-      if (current === x.id) row.classList.add('active');
+        el('td', { class: 'muted' }, fmt.dateTime(x.createdAt)));
+      if (current === x.id) { row.classList.add('active'); title.setAttribute('aria-current', 'true'); }
       body.append(row);
     }
-    Kizuna.rollUpBanner(r.reports.map(x => x.banner).concat(current ? [document.getElementById('banner-top').textContent] : [])).catch(() => {});
+    listBanner = await Kizuna.rollUpBanner(r.reports.map(x => x.banner).concat(current && shownBanner ? [shownBanner] : [])).catch(() => null);
   }
 
   async function loadPending() {
     const list = await api('/api/v1/intel/releases?state=pending');
     const box = document.getElementById('pending');
     box.replaceChildren();
-    if (!list.length) { box.textContent = 'none'; return; }
+    if (!list.length) { box.textContent = t('common.none'); return; }
     for (const p of list) {
-      box.append(el('div', { class: 'req', 'data-release': p.id }, el('b', {}, p.kind === 'tear-line' ? 'tear line ' : 'release '),
-        el('a', { href: '#' + p.reportId }, p.reportId), ' → ' + p.to.join(', ') + ' as ' + p.marking + ' · first: ' + p.firstReleaser));
+      box.append(el('div', { class: 'req', 'data-release': p.id }, el('b', {}, p.kind === 'tear-line' ? t('intel.pending.tear-line') : t('intel.pending.release')), ' ',
+        el('a', { href: '#' + p.reportId }, p.reportId), ' ' + t('intel.pending.line', p.to.join(', '), p.marking, p.firstReleaser, fmt.dateTime(p.requestedAt))));
     }
   }
 
@@ -44,31 +66,36 @@
     document.getElementById('compose').hidden = true;
     let r;
     try { r = await api('/api/v1/intel/reports/' + encodeURIComponent(id)); }
-    catch (e) { document.getElementById('report').hidden = true; showProblem(e); return; }
+    catch (e) { document.getElementById('report').hidden = true; shownBanner = null; showProblem(e); return; }
+    clearProblem();
     const box = document.getElementById('report');
     box.hidden = false;
+    shownBanner = r.banner;
     for (const b of ['banner-top', 'banner-bottom']) {
       const e = document.getElementById(b); e.textContent = r.banner; e.className = 'rbanner ' + bannerClass(r.banner);
     }
-    document.getElementById('meta').textContent = r.id + ' · from ' + r.nation + (r.originator ? ' (imported from ' + r.originator + ')' : '') + ' · by ' + r.author
-      + ' · ' + new Date(r.createdAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
-      + (r.observedAt ? ' · observed ' + r.observedAt + (r.location ? ' at ' + r.location.lat + ', ' + r.location.lon : '') : '');
+    const meta = [r.id, t('intel.meta.from', r.nation) + (r.originator ? ' ' + t('intel.meta.imported', r.originator) : ''), t('intel.meta.by', r.author),
+      fmt.dateTime(r.createdAt)];
+    if (r.observedAt) meta.push(t('intel.meta.observed', fmt.dateTime(r.observedAt)) + (r.location ? ' ' + t('intel.meta.at', fmt.number(r.location.lat, 4), fmt.number(r.location.lon, 4)) : ''));
+    document.getElementById('meta').textContent = meta.join(' · ');
     const title = document.getElementById('title');
     title.replaceChildren();
     if (r.title) title.append(el('span', { class: 'mark' }, r.title.marking + ' '), r.title.text);
-    else title.append(el('span', { class: 'withheld' }, 'title withheld'));
+    else title.append(withheld());
     const portions = document.getElementById('portions');
     portions.replaceChildren();
     r.portions.forEach((p, i) => {
       const content = p.attachment
-        ? el('a', { href: `/api/v1/intel/reports/${r.id}/portions/${p.id}/content` }, p.attachment.name + ' (' + p.attachment.mediaType + ', ' + p.attachment.size + ' bytes)')
+        ? el('a', { href: `/api/v1/intel/reports/${r.id}/portions/${p.id}/content` }, t('intel.attachment', p.attachment.name, p.attachment.mediaType, fmt.number(p.attachment.size)))
         : p.text;
-      portions.append(el('div', { class: 'portion ' + p.kind, 'data-portion': p.id }, el('span', { class: 'pid' }, (i + 1) + ' · ' + p.id),
+      portions.append(el('div', { class: 'portion ' + p.kind, 'data-portion': p.id },
+        el('span', { class: 'pid', title: t('intel.portion.position') }, (i + 1) + ' · ' + p.id),
+        p.kind === 'tear-line' ? el('span', { class: 'tear' }, t('intel.portion.tear-line')) : '',
         el('span', { class: 'mark' }, p.marking), content));
     });
     const related = document.getElementById('related');
     related.replaceChildren();
-    if (!r.related.length) related.textContent = 'none';
+    if (!r.related.length) related.textContent = t('common.none');
     for (const x of r.related) related.append(el('div', {}, el('a', { href: '#' + x.id }, x.id), ' ' + x.marking + ' · ' + x.reason));
     document.getElementById('package').hidden = true;
     await loadList();
@@ -76,8 +103,8 @@
 
   function addComposePortion(marking, text) {
     const box = el('div', { class: 'compose-portion' },
-      el('label', {}, 'Portion mark ', el('input', { name: 'pm', value: marking || '(S//REL TO USA, JPN)', required: '' })),
-      el('label', {}, 'Text ', el('textarea', { name: 'pt', rows: '3', required: '' })));
+      el('label', {}, t('intel.compose.portion-mark') + ' ', el('input', { name: 'pm', value: marking || '(S//REL TO USA, JPN)', required: '' })),
+      el('label', {}, t('intel.compose.text') + ' ', el('textarea', { name: 'pt', rows: '3', required: '' })));
     if (text) box.querySelector('textarea').value = text;
     document.getElementById('compose-portions').append(box);
   }
@@ -87,6 +114,7 @@
     const f = document.getElementById('compose');
     f.hidden = false;
     if (!document.querySelector('#compose-portions .compose-portion')) addComposePortion();
+    f.elements['titleText'].focus();
   });
   document.getElementById('add-portion').addEventListener('click', () => addComposePortion());
   document.getElementById('compose').addEventListener('submit', async (e) => {
@@ -95,9 +123,13 @@
     const portions = [...f.querySelectorAll('.compose-portion')].map(p => ({ marking: p.querySelector('[name=pm]').value, text: p.querySelector('[name=pt]').value }));
     const body = { title: { marking: f.elements['titleMarking'].value, text: f.elements['titleText'].value }, portions };
     if (f.elements['banner'].value.trim()) body.banner = f.elements['banner'].value.trim();
+    // the place and time of what the report is about: a local time of the reader's zone, sent as an instant
+    const observed = f.elements['observedAt'].value, lat = f.elements['lat'].value, lon = f.elements['lon'].value;
+    if (observed) body.observedAt = Kizuna.localToInstant(observed, Kizuna.me.zone);
+    if (lat !== '' || lon !== '') body.location = { lat: Number(lat), lon: Number(lon) };
     try {
       const r = await api('/api/v1/intel/reports', json(body));
-      clearProblem(); status('written ' + r.id + ' under ' + r.banner);
+      clearProblem(); status(t('intel.status.written', r.id, r.banner));
       document.getElementById('compose-portions').replaceChildren(); f.reset();
       location.hash = r.id;
     } catch (err) { showProblem(err); }
@@ -108,7 +140,7 @@
     try {
       const r = await api(`/api/v1/intel/reports/${current}/releases`, json({ portion: f.elements['portion'].value.trim(), to: f.elements['to'].value.split(',').map(s => s.trim()).filter(Boolean) }));
       clearProblem();
-      status(r.state === 'PENDING' ? 'release ' + r.release + ' pending: a second releaser must approve it' : 'released as ' + r.marking);
+      status(r.state === 'PENDING' ? t('intel.status.pending', r.release) : t('intel.status.released', r.marking));
       await loadReport(current); await loadPending();
     } catch (err) { showProblem(err); }
   });
@@ -118,7 +150,7 @@
     try {
       const r = await api(`/api/v1/intel/reports/${current}/tear-lines`, json({ marking: f.elements['marking'].value, text: f.elements['text'].value }));
       clearProblem();
-      status(r.state === 'PENDING' ? 'tear line ' + r.release + ' pending: a second releaser must approve it' : 'tear line released as ' + r.marking);
+      status(r.state === 'PENDING' ? t('intel.status.tear-pending', r.release) : t('intel.status.tear-released', r.marking));
       await loadReport(current); await loadPending();
     } catch (err) { showProblem(err); }
   });
@@ -127,17 +159,23 @@
       const p = await api(`/api/v1/intel/reports/${current}/package`);
       const pre = document.getElementById('package');
       pre.hidden = false;
-      pre.textContent = 'banner: ' + p.banner + '\nsha384: ' + p.digest + '\nsignature: ' + p.signature + '\n\n' + JSON.stringify(p, null, 2);
+      pre.textContent = t('intel.package.banner') + ': ' + p.banner + '\nsha384: ' + p.digest + '\n' + t('intel.package.signature') + ': ' + p.signature
+        + '\n\n' + JSON.stringify(p, null, 2);
       const a = el('a', { href: URL.createObjectURL(new Blob([JSON.stringify(p)], { type: 'application/json' })), download: current + '.package.json' }, '');
       a.click();
-      status('exported ' + current + ' under ' + p.banner);
+      status(t('intel.status.exported', current, p.banner));
     } catch (err) { showProblem(err); }
   });
+  document.getElementById('print').addEventListener('click', () => window.print());
+  // printed, the page shows the report alone: its banner is the page's, top and bottom of every sheet
+  window.addEventListener('beforeprint', () => { if (current && shownBanner && !document.getElementById('report').hidden) Kizuna.setBanner(shownBanner); });
+  window.addEventListener('afterprint', () => { if (listBanner) Kizuna.setBanner(listBanner); });
   document.getElementById('prev').addEventListener('click', () => { if (page > 0) { page--; loadList().catch(showProblem); } });
   document.getElementById('next').addEventListener('click', () => { page++; loadList().catch(showProblem); });
   window.addEventListener('hashchange', () => { if (location.hash.length > 1) loadReport(decodeURIComponent(location.hash.slice(1))); });
 
-  Kizuna.page({ title: 'Intelligence' }).then(async () => {
+  Kizuna.page({ title: t('intel.title') }).then(async (me) => {
+    document.getElementById('observed-at-label').textContent = t('intel.compose.observed-at-zone', me.zone);
     await Promise.all([loadList(), loadPending()]).catch(showProblem);
     if (location.hash.length > 1) await loadReport(decodeURIComponent(location.hash.slice(1)));
   });

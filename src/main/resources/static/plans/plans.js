@@ -1,82 +1,136 @@
 // Plans: the list, one plan with its versions and each nation's approval (approve binds to the version's hash),
-// an editor that makes a change (a new draft once a version is approved), and two versions side by side.
+// an editor that makes a change (a new draft once a version is approved), two versions side by side, and a printable
+// plan (title, approvals and the newest version's sections, each under its mark).
 (function () {
-  const { api, el } = Kizuna;
+  const { api, el, t } = Kizuna;
+  // Kizuna.fmt of shell.js, with dateTime and both built from parts where shell.js's dateTime throws (Chromium refuses
+  // dateStyle and timeStyle with timeZoneName): the same medium date and short time with the zone's name.
+  const fmt = (() => {
+    try { Kizuna.fmt.dateTime('2000-01-01T00:00:00Z'); return Kizuna.fmt; } catch (e) { /* use the parts below */ }
+    const ja = Kizuna.lang === 'ja';
+    const zoneOf = (zone) => zone || (Kizuna.me && Kizuna.me.zone) || 'UTC';
+    const dateTime = (instant, zone) => !instant ? '—' : new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-US', Object.assign(ja
+      ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+    { timeZone: zoneOf(zone), timeZoneName: 'short' })).format(new Date(instant));
+    const both = (instant, other) => {
+      if (!instant) return '—';
+      const mine = dateTime(instant);
+      return !other || other === zoneOf() ? mine : mine + ' (' + Kizuna.fmt.time(instant, other) + ')';
+    };
+    return Object.assign({}, Kizuna.fmt, { dateTime, both });
+  })();
   const q = new URLSearchParams(location.search);
   const show = (id) => { for (const s of ['list', 'plan', 'diff']) document.getElementById(s).hidden = s !== id; };
   function problem(e) { const b = document.getElementById('problem'); b.hidden = false; b.textContent = e.message; }
-  function status(t) { document.getElementById('status').textContent = t; }
+  function status(text) { document.getElementById('status').textContent = text; }
   const post = (path, body) => api(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) });
-  const tag = (s) => el('span', { class: 'tag ' + (s === 'APPROVED' ? 'ok' : s === 'DRAFT' ? 'warn' : '') }, s);
+  const STATUS = { DRAFT: t('plans.status.DRAFT'), APPROVED: t('plans.status.APPROVED'), SUPERSEDED: t('plans.status.SUPERSEDED') };
+  const KIND = { CONTINGENCY: t('plans.kind.CONTINGENCY'), EXERCISE: t('plans.kind.EXERCISE'), REALIGNMENT_ROADMAP: t('plans.kind.REALIGNMENT_ROADMAP') };
+  const ACTION = { CREATED: t('plans.action.CREATED'), AMENDED: t('plans.action.AMENDED'), NEW_VERSION: t('plans.action.NEW_VERSION'),
+    APPROVED: t('plans.action.APPROVED'), VERSION_APPROVED: t('plans.action.VERSION_APPROVED') };
+  const CHANGE = { ADDED: t('plans.change.ADDED'), CHANGED: t('plans.change.CHANGED'), REMOVED: t('plans.change.REMOVED') };
+  const tag = (s) => el('span', { class: 'tag ' + (s === 'APPROVED' ? 'ok' : s === 'DRAFT' ? 'warn' : ''), 'data-status': s }, STATUS[s] || s);
+  const th = (text) => el('th', { scope: 'col' }, text);
+  const hidden = () => el('span', { class: 'muted' }, t('plans.title-withheld'));
 
   async function list() {
     show('list');
     const plans = await api('/api/v1/plans');
-    const t = el('table', {}, el('tr', {}, ...['Plan', 'Kind', 'Nations', 'Newest version', 'Approved', 'Label'].map(h => el('th', {}, h))));
+    const table = el('table', {}, el('thead', {}, el('tr', {}, th(t('plans.col.plan')), th(t('plans.col.kind')), th(t('plans.col.nations')),
+      th(t('plans.col.newest')), th(t('plans.col.approved')), th(t('plans.col.label')))));
+    const body = el('tbody', {});
     for (const p of plans) {
-      t.append(el('tr', { 'data-plan': p.id },
-        el('td', {}, el('a', { href: '?plan=' + p.id }, p.title || '(title not releasable to you)')),
-        el('td', {}, p.kind), el('td', {}, p.nations.join(', ')),
-        el('td', {}, 'v' + p.latestVersion + ' ', tag(p.latestStatus)),
-        el('td', {}, p.approvedVersion ? 'v' + p.approvedVersion : '—'), el('td', { class: 'muted' }, p.label)));
+      body.append(el('tr', { 'data-plan': p.id },
+        el('td', {}, el('a', { href: '?plan=' + p.id }, p.title || t('plans.title-withheld'))),
+        el('td', {}, KIND[p.kind] || p.kind), el('td', {}, p.nations.join(', ')),
+        el('td', {}, t('plans.version.short', p.latestVersion) + ' ', tag(p.latestStatus)),
+        el('td', {}, p.approvedVersion ? t('plans.version.short', p.approvedVersion) : '—'), el('td', { class: 'muted' }, p.label)));
     }
+    table.append(body);
     const box = document.getElementById('list');
-    box.replaceChildren(plans.length ? t : el('p', { class: 'muted' }, 'No plans you may read.'));
+    box.replaceChildren(plans.length ? table : el('p', { class: 'muted' }, t('plans.none')));
     Kizuna.setBanner(plans.length ? (await Kizuna.rollUpBanner(plans.map(p => p.label))) : 'UNCLASSIFIED');
   }
 
+  // A label's portion mark from its banner (CONFIDENTIAL//REL TO USA, JPN is (C//REL TO USA, JPN)); a banner of
+  // another form is shown whole.
+  const LEVELS = { 'TOP SECRET': 'TS', 'SECRET': 'S', 'CONFIDENTIAL': 'C', 'UNCLASSIFIED': 'U' };
+  function mark(banner) {
+    const parts = String(banner || '').split('//');
+    if (!(parts[0] in LEVELS)) return '(' + banner + ')';
+    return '(' + [LEVELS[parts[0]], ...parts.slice(1).map(x => x === 'NOFORN' ? 'NF' : x)].join('//') + ')';
+  }
+
+  // a section under its mark: the mark comes first, on screen and on paper
   function sectionView(s) {
-    return el('div', { class: 'section', 'data-key': s.key }, el('span', { class: 'mark' }, s.label), el('b', {}, s.heading), el('div', { class: 'text' }, s.text));
+    return el('section', { class: 'section', 'data-key': s.key }, el('h3', {}, el('span', { class: 'mark' }, mark(s.label)), ' ', s.heading),
+      el('div', { class: 'text' }, s.text));
   }
 
   async function plan(id) {
     show('plan');
     const p = await api('/api/v1/plans/' + encodeURIComponent(id));
     Kizuna.setBanner(p.label);
-    document.getElementById('heading').textContent = p.title || '(title not releasable to you)';
+    const heading = document.getElementById('heading');
+    heading.replaceChildren(p.titleLabel && p.title ? el('span', { class: 'mark' }, mark(p.titleLabel) + ' ') : '', p.title || t('plans.title-withheld'));
+    document.title = (p.title || p.id) + ' · Kizuna';
+    document.getElementById('print').hidden = false;
     const me = Kizuna.me || {};
     const box = document.getElementById('plan');
-    const head = el('div', { class: 'panel' },
-      el('div', { class: 'muted' }, p.kind + ' · ' + p.id + ' · by ' + p.createdBy + ' · ' + (p.titleLabel ? 'title ' + p.titleLabel : '')),
-      el('div', {}, 'Designated approvers: ', p.nations.map(n => n.nation + ' ' + n.approver).join(', ')));
-    const versions = el('table', { class: 'versions' }, el('tr', {}, ...['Version', 'Status', 'Approvals', 'Hash', ''].map(h => el('th', {}, h))));
+    const head = el('div', { class: 'panel facts' },
+      el('div', { class: 'muted' }, [KIND[p.kind] || p.kind, p.id, t('plans.by', p.createdBy, fmt.dateTime(p.createdAt))].join(' · ')),
+      el('div', {}, t('plans.approvers') + ' ', p.nations.map(n => n.nation + ' ' + n.approver).join(', ')));
+    const versions = el('table', { class: 'versions' }, el('thead', {}, el('tr', {}, th(t('plans.col.version')), th(t('plans.col.status')),
+      th(t('plans.col.approvals')), th(t('plans.col.hash')), el('th', { scope: 'col', class: 'no-print' }, t('plans.col.actions')))));
+    const vbody = el('tbody', {});
     for (const v of p.versions.slice().reverse()) {
-      const approvals = el('td', {}, ...v.approvals.map(a => el('div', {}, a.nation + ': ', a.approved ? el('span', { class: 'tag ok' }, 'approved by ' + a.approvedBy) : el('span', { class: 'tag' }, 'not yet (' + a.approver + ')'))));
-      const actions = el('td', {});
+      const approvals = el('td', {}, ...v.approvals.map(a => el('div', {}, a.nation + ': ', a.approved
+        ? el('span', { class: 'tag ok' }, t('plans.approval.done', a.approvedBy, fmt.dateTime(a.at)))
+        : el('span', { class: 'tag' }, t('plans.approval.not-yet', a.approver)))));
+      const actions = el('td', { class: 'no-print' });
       const mine = v.approvals.find(a => a.nation === me.nation);
       if (v.number === p.latestVersion && v.status === 'DRAFT' && mine && mine.approver === me.username && !mine.approved) {
-        actions.append(el('button', { class: 'primary', id: 'approve', onclick: async () => {
-          try { await post(`/api/v1/plans/${p.id}/versions/${v.number}/approvals`, { hash: v.hash }); status('approved version ' + v.number + ' (' + v.hash.slice(0, 12) + '…)'); await plan(id); } catch (e) { problem(e); }
-        } }, 'Approve v' + v.number + ' (hash ' + v.hash.slice(0, 12) + '…)'));
+        actions.append(el('button', { class: 'primary', id: 'approve', type: 'button', onclick: async () => {
+          try { await post(`/api/v1/plans/${p.id}/versions/${v.number}/approvals`, { hash: v.hash }); status(t('plans.status.approved', v.number, v.hash.slice(0, 12))); await plan(id); } catch (e) { problem(e); }
+        } }, t('plans.approve', v.number, v.hash.slice(0, 12))));
       }
-      if (v.number > 1) actions.append(' ', el('a', { href: `?plan=${p.id}&from=${v.number - 1}&to=${v.number}` }, 'diff v' + (v.number - 1) + '→v' + v.number));
-      versions.append(el('tr', { 'data-version': v.number }, el('td', {}, 'v' + v.number), el('td', {}, tag(v.status)), approvals,
+      if (v.number > 1) actions.append(' ', el('a', { href: `?plan=${p.id}&from=${v.number - 1}&to=${v.number}` }, t('plans.diff.link', v.number - 1, v.number)));
+      vbody.append(el('tr', { 'data-version': v.number }, el('td', {}, t('plans.version.short', v.number)), el('td', {}, tag(v.status)), approvals,
         el('td', { class: 'hash' }, v.hash), actions));
     }
+    versions.append(vbody);
     const latest = p.versions[p.versions.length - 1];
-    const sections = el('div', { class: 'panel' }, el('h2', {}, 'Version ' + latest.number + ' (' + latest.status.toLowerCase() + ')'), ...latest.sections.map(sectionView));
-    const editor = el('form', { class: 'panel editor', id: 'editor' }, el('h2', {}, 'Change the plan'),
-      el('p', { class: 'muted' }, 'A draft no nation approved is amended; once a version is approved or a nation approved it, a change makes a new draft.'));
+    const sections = el('div', { class: 'panel sections' }, el('h2', {}, t('plans.version.heading', latest.number, STATUS[latest.status] || latest.status)),
+      ...latest.sections.map(sectionView));
+    const editor = el('form', { class: 'panel editor no-print', id: 'editor' }, el('h2', {}, t('plans.editor.heading')),
+      el('p', { class: 'muted' }, t('plans.editor.explain')));
     const secs = el('div', {});
-    const addSec = (s) => secs.append(el('div', { class: 'sec', 'data-key': s.key || '' },
-      el('input', { name: 'heading', value: s.heading || '', placeholder: 'heading', size: 40 }), el('input', { name: 'marking', value: s.label || '(U)', size: 30 }),
-      el('button', { type: 'button', onclick: (e) => e.target.closest('.sec').remove() }, 'Remove'),
-      (() => { const t = el('textarea', { name: 'text' }); t.value = s.text || ''; return t; })()));
+    let added = 0;
+    const addSec = (s) => {
+      const n = ++added;
+      const text = el('textarea', { name: 'text', 'aria-label': t('plans.editor.text', n) });
+      text.value = s.text || '';
+      secs.append(el('fieldset', { class: 'sec', 'data-key': s.key || '' }, el('legend', {}, t('plans.editor.section', n)),
+        el('input', { name: 'heading', value: s.heading || '', placeholder: t('plans.editor.heading-placeholder'), size: 40, 'aria-label': t('plans.editor.section-heading', n) }),
+        el('input', { name: 'marking', value: s.label ? mark(s.label) : '(U)', size: 30, 'aria-label': t('plans.editor.marking', n) }),
+        el('button', { type: 'button', onclick: (e) => e.target.closest('.sec').remove() }, t('plans.editor.remove')), text));
+    };
     latest.sections.forEach(addSec);
-    editor.append(secs, el('button', { type: 'button', onclick: () => addSec({}) }, 'Add a section'), ' ',
-      el('input', { name: 'note', placeholder: 'note', size: 40 }), ' ', el('button', { class: 'primary', type: 'submit' }, 'Save change'));
+    editor.append(secs, el('button', { type: 'button', onclick: () => addSec({}) }, t('plans.editor.add')), ' ',
+      el('input', { name: 'note', placeholder: t('plans.editor.note'), 'aria-label': t('plans.editor.note'), size: 40 }), ' ',
+      el('button', { class: 'primary', type: 'submit' }, t('plans.editor.save')));
     editor.addEventListener('submit', async (e) => {
       e.preventDefault();
       const body = { note: editor.querySelector('[name=note]').value, sections: [...secs.children].map(d => ({
         key: d.dataset.key || undefined, heading: d.querySelector('[name=heading]').value, marking: d.querySelector('[name=marking]').value, text: d.querySelector('[name=text]').value })) };
-      try { const r = await post(`/api/v1/plans/${p.id}/versions`, body); status('saved as version ' + r.latestVersion); await plan(id); } catch (err) { problem(err); }
+      try { const r = await post(`/api/v1/plans/${p.id}/versions`, body); status(t('plans.status.saved', r.latestVersion)); await plan(id); } catch (err) { problem(err); }
     });
     const history = await api(`/api/v1/plans/${p.id}/history`);
-    const hist = el('div', { class: 'panel' }, el('h2', {}, 'History'), ...history.slice().reverse().map(h => el('div', {},
-      el('span', { class: 'muted' }, new Date(h.at).toISOString().slice(0, 16).replace('T', ' ') + ' '), el('b', {}, h.by), ' ' + h.action.toLowerCase().replace('_', ' ') + ' v' + h.version,
-      h.note ? ' — ' + h.note : '', h.sections.length ? ' (' + h.sections.map(s => s.change.toLowerCase() + ' ' + s.heading).join('; ') + ')' : '')));
-    box.replaceChildren(head, el('div', { class: 'panel' }, el('h2', {}, 'Versions'), versions), el('div', { class: 'cols' }, sections, editor), hist);
-    box.querySelectorAll('.panel').forEach(x => { x.style.marginBottom = '12px'; });
+    const hist = el('div', { class: 'panel history no-print' }, el('h2', {}, t('plans.history')), ...history.slice().reverse().map(h => el('div', {},
+      el('span', { class: 'muted' }, fmt.dateTime(h.at) + ' '), el('b', {}, h.by), ' ' + t('plans.history.entry', ACTION[h.action] || h.action, h.version),
+      h.note ? ' — ' + h.note : '', h.sections.length ? ' (' + h.sections.map(s => (CHANGE[s.change] || s.change) + ' ' + s.heading).join('; ') + ')' : '')));
+    box.replaceChildren(head, el('div', { class: 'panel' }, el('h2', {}, t('plans.versions')), versions), el('div', { class: 'cols' }, sections, editor), hist);
   }
 
   function pieces(list, tagName) {
@@ -89,10 +143,11 @@
     show('diff');
     const [p, d] = await Promise.all([api('/api/v1/plans/' + encodeURIComponent(id)), api(`/api/v1/plans/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`)]);
     Kizuna.setBanner(d.label);
-    document.getElementById('heading').textContent = (p.title || p.id) + ': v' + from + ' → v' + to;
+    document.getElementById('heading').textContent = t('plans.diff.heading', p.title || p.id, from, to);
     const box = document.getElementById('diff');
-    box.replaceChildren(el('div', { class: 'diff-row' }, el('h2', {}, 'Version ' + from), el('h2', {}, 'Version ' + to)),
-      el('p', {}, el('a', { href: '?plan=' + p.id }, 'back to the plan')));
+    box.replaceChildren(el('div', { class: 'diff-row' }, el('h2', {}, t('plans.version.number', from)), el('h2', {}, t('plans.version.number', to))),
+      el('p', {}, el('a', { href: '?plan=' + p.id }, t('plans.diff.back'))),
+      el('p', { class: 'muted legend' }, el('del', { class: 'changed' }, t('plans.diff.removed')), ' ', el('ins', { class: 'changed' }, t('plans.diff.added'))));
     for (const r of d.rows) {
       const side = (s, tagName) => s ? el('div', { class: 'side' }, el('h3', {}, el('span', { class: 'muted' }, s.label + ' '), s.headingChanged ? el(tagName, { class: 'changed' }, s.heading) : s.heading), pieces(s.text, tagName))
         : el('div', { class: 'side empty' }, '');
@@ -100,7 +155,9 @@
     }
   }
 
-  Kizuna.page({ title: 'Plans' }).then(() => {
+  document.getElementById('print').addEventListener('click', () => window.print());
+
+  Kizuna.page({ title: t('plans.title') }).then(() => {
     const id = q.get('plan');
     if (id && q.get('from') && q.get('to')) return diff(id, q.get('from'), q.get('to'));
     if (id) return plan(id);

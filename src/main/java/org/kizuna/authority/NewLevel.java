@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param level  a situation id, such as {@code peacetime} or {@code important-influence}
  * @param note   optional: the decision it records, such as the cabinet decision's date
  */
-public record NewLevel(@NotBlank(message = "name the region") @Size(max = 64, message = "is at most 64 characters") String region,
-        @NotBlank(message = "name the situation level") @Size(max = 64, message = "is at most 64 characters") String level,
-        @Nullable @Size(max = 500, message = "is at most 500 characters") String note) {
+public record NewLevel(
+        @NotBlank(message = "{authority.invalid.name-the-region}") @Size(max = 64, message = "{authority.invalid.is-at-most-64-characters}") String region,
+        @NotBlank(message = "{authority.invalid.name-the-situation-level}") @Size(max = 64, message = "{authority.invalid.is-at-most-64-characters}") String level,
+        @Nullable @Size(max = 500, message = "{authority.invalid.is-at-most-500-characters}") String note) {
 }

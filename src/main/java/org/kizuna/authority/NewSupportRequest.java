@@ -19,13 +19,13 @@ import jakarta.validation.constraints.Size;
 public record NewSupportRequest(
         @NotBlank(message = NATION) @Pattern(regexp = "[A-Z]{3}", message = NATION) String from,
         @NotBlank(message = NATION) @Pattern(regexp = "[A-Z]{3}", message = NATION) String to,
-        @NotBlank(message = "name the kind of support") @Size(max = 64, message = "is at most 64 characters") String kind,
-        @NotBlank(message = "name the region") @Size(max = 64, message = "is at most 64 characters") String region,
+        @NotBlank(message = "{authority.invalid.name-the-kind-of-support}") @Size(max = 64, message = "{authority.invalid.is-at-most-64-characters}") String kind,
+        @NotBlank(message = "{authority.invalid.name-the-region}") @Size(max = 64, message = "{authority.invalid.is-at-most-64-characters}") String region,
         @NotBlank(message = DATE) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = DATE) String neededFrom,
         @NotBlank(message = DATE) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = DATE) String neededTo,
-        @NotBlank(message = "give the request's label, such as UNCLASSIFIED") @Size(max = 200, message = "is at most 200 characters") String label,
-        @NotBlank(message = "say what is needed") @Size(max = 1000, message = "is at most 1000 characters") String description) {
+        @NotBlank(message = "{authority.invalid.give-the-request-s-label-such-as-unclassified}") @Size(max = 200, message = "{authority.invalid.is-at-most-200-characters}") String label,
+        @NotBlank(message = "{authority.invalid.say-what-is-needed}") @Size(max = 1000, message = "{authority.invalid.is-at-most-1000-characters}") String description) {
 
-    static final String NATION = "must be an ISO 3166 alpha-3 code such as USA";
-    static final String DATE = "must be a date in ISO form YYYY-MM-DD, such as 2026-06-01";
+    static final String NATION = "{authority.invalid.must-be-an-iso-3166-alpha-3-code}";
+    static final String DATE = "{authority.invalid.must-be-a-date-in-iso-form-yyyy}";
 }

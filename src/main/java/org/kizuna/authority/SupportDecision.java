@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param allow  true to allow the support, false to refuse it
  * @param reason why (recorded with the request and in the audit log)
  */
-public record SupportDecision(@NotNull(message = "is required: true to allow, false to refuse") Boolean allow,
-        @NotBlank(message = "say why") @Size(max = 500, message = "is at most 500 characters") String reason) {
+public record SupportDecision(@NotNull(message = "{authority.invalid.is-required-true-to-allow-false-to-refuse}") Boolean allow,
+        @NotBlank(message = "{authority.invalid.say-why}") @Size(max = 500, message = "{authority.invalid.is-at-most-500-characters}") String reason) {
 }

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record CommitmentUpdate(@Nullable CommitmentStatus status, @Nullable LocalDate deadline, @Nullable Boolean noDeadline,
         @Nullable @Valid Evidence evidence,
-        @NotBlank(message = "say why, in a note") @Size(max = 1000, message = "a note is at most 1000 characters") String note) {
+        @NotBlank(message = "{commitments.invalid.say-why-in-a-note}") @Size(max = 1000, message = "{commitments.invalid.a-note-is-at-most-1000-characters}") String note) {
 }

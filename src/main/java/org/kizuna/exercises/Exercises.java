@@ -1,6 +1,8 @@
 package org.kizuna.exercises;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +33,15 @@ public interface Exercises {
     Exercise closeStage(String exercise, String stage, KizunaUser planner);
 
     /** Times for a planning conference starting on {@code date} (UTC) for {@code days} days, {@code hours} long. */
-    Optional<ConferenceTimes> conferenceTimes(String exercise, LocalDate date, int days, int hours, Reader reader);
+    default Optional<ConferenceTimes> conferenceTimes(String exercise, LocalDate date, int days, int hours, Reader reader) {
+        return conferenceTimes(exercise, date, ZoneOffset.UTC, days, hours, reader);
+    }
+
+    /**
+     * Times for a planning conference starting on {@code date} as a day of {@code zone} (a reader's own calendar) for
+     * {@code days} days, {@code hours} long.
+     */
+    Optional<ConferenceTimes> conferenceTimes(String exercise, LocalDate date, ZoneId zone, int days, int hours, Reader reader);
 
     /** Files a facility request with the booking module on the planner's behalf and records it as a product of the exercise. */
     Product requestFacility(String exercise, NewRequest request, KizunaUser planner);

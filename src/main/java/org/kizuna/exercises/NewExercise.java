@@ -26,23 +26,25 @@ import org.jspecify.annotations.Nullable;
  * @param stageDates   planned dates of some stages
  * @param label        the exercise's label; the creator must be able to read it and it must cover the units' labels
  */
-public record NewExercise(@NotBlank(message = "name the series, such as keen-sword") @Size(max = 64, message = "is at most 64 characters") String series,
-        @NotBlank(message = "give the exercise's name, such as Keen Sword 27") @Size(max = 200, message = "is at most 200 characters") String name,
+public record NewExercise(
+        @NotBlank(message = "{exercises.invalid.name-the-series-such-as-keen-sword}") @Size(max = 64, message = "{exercises.invalid.is-at-most-64-characters}") String series,
+        @NotBlank(message = "{exercises.invalid.give-the-exercise-s-name-such-as-keen}") @Size(max = 200, message = "{exercises.invalid.is-at-most-200-characters}") String name,
         @Nullable Template template,
-        @NotEmpty(message = "name at least one participating nation") @Size(max = 12, message = "name at most 12 nations") List<@NotNull(message = NATION) @Pattern(regexp = "[A-Z]{3}", message = NATION) String> nations,
-        @Size(max = 50, message = "name at most 50 units") @Nullable List<@NotBlank(message = "a unit id may not be blank") @Size(max = 64, message = "a unit id is at most 64 characters") String> units,
-        @Size(max = 10, message = "name at most 10 domains") @Nullable List<@NotBlank(message = "a domain may not be blank") @Size(max = 100, message = "a domain is at most 100 characters") String> domains,
-        @Size(max = 20, message = "give at most 20 objectives") @Nullable List<@NotBlank(message = "an objective may not be blank") @Size(max = 500, message = "an objective is at most 500 characters") String> objectives,
-        @Size(max = 12, message = "name at most 12 lead planners") @Nullable Map<@Pattern(regexp = "[A-Z]{3}", message = NATION) String, @NotBlank(message = "name the lead planner") @Size(max = 64, message = "a user name is at most 64 characters") String> leadPlanners,
+        @NotEmpty(message = "{exercises.invalid.name-at-least-one-participating-nation}") @Size(max = 12, message = "{exercises.invalid.name-at-most-12-nations}") List<@NotNull(message = NATION) @Pattern(regexp = "[A-Z]{3}", message = NATION) String> nations,
+        @Size(max = 50, message = "{exercises.invalid.name-at-most-50-units}") @Nullable List<@NotBlank(message = "{exercises.invalid.a-unit-id-may-not-be-blank}") @Size(max = 64, message = "{exercises.invalid.a-unit-id-is-at-most-64-characters}") String> units,
+        @Size(max = 10, message = "{exercises.invalid.name-at-most-10-domains}") @Nullable List<@NotBlank(message = "{exercises.invalid.a-domain-may-not-be-blank}") @Size(max = 100, message = "{exercises.invalid.a-domain-is-at-most-100-characters}") String> domains,
+        @Size(max = 20, message = "{exercises.invalid.give-at-most-20-objectives}") @Nullable List<@NotBlank(message = "{exercises.invalid.an-objective-may-not-be-blank}") @Size(max = 500, message = "{exercises.invalid.an-objective-is-at-most-500-characters}") String> objectives,
+        @Size(max = 12, message = "{exercises.invalid.name-at-most-12-lead-planners}") @Nullable Map<@Pattern(regexp = "[A-Z]{3}", message = NATION) String, @NotBlank(message = "{exercises.invalid.name-the-lead-planner}") @Size(max = 64, message = "{exercises.invalid.a-user-name-is-at-most-64-characters}") String> leadPlanners,
         @Nullable LocalDate start, @Nullable LocalDate end,
-        @Size(max = 8, message = "give dates for at most 8 stages") @Nullable List<@Valid StageDates> stageDates,
-        @NotBlank(message = "give the exercise's label, such as UNCLASSIFIED") @Size(max = 200, message = "is at most 200 characters") String label) {
+        @Size(max = 8, message = "{exercises.invalid.give-dates-for-at-most-8-stages}") @Nullable List<@Valid StageDates> stageDates,
+        @NotBlank(message = "{exercises.invalid.give-the-exercise-s-label-such-as-unclassified}") @Size(max = 200, message = "{exercises.invalid.is-at-most-200-characters}") String label) {
 
-    private static final String NATION = "must be an ISO 3166 alpha-3 code such as USA";
+    private static final String NATION = "{exercises.invalid.must-be-an-iso-3166-alpha-3-code}";
 
     /** The planned dates of one stage. */
-    public record StageDates(@NotBlank(message = "name the stage, such as mpc") @Size(max = 20, message = "is at most 20 characters") String stage,
-            @NotNull(message = "is required, a date such as 2027-03-02") LocalDate start,
-            @NotNull(message = "is required, a date such as 2027-03-02") LocalDate end) {
+    public record StageDates(
+            @NotBlank(message = "{exercises.invalid.name-the-stage-such-as-mpc}") @Size(max = 20, message = "{exercises.invalid.is-at-most-20-characters}") String stage,
+            @NotNull(message = "{exercises.invalid.is-required-a-date-such-as-2027-03}") LocalDate start,
+            @NotNull(message = "{exercises.invalid.is-required-a-date-such-as-2027-03}") LocalDate end) {
     }
 }

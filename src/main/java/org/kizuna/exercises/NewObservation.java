@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param inject the inject it answers, if any
  */
-public record NewObservation(@NotBlank(message = "say what was observed") @Size(max = 4000, message = "is at most 4000 characters") String text,
-        @Size(max = 40, message = "is at most 40 characters") @Nullable String inject,
-        @NotBlank(message = "give the observation's label, such as UNCLASSIFIED") @Size(max = 200, message = "is at most 200 characters") String label) {
+public record NewObservation(
+        @NotBlank(message = "{exercises.invalid.say-what-was-observed}") @Size(max = 4000, message = "{exercises.invalid.is-at-most-4000-characters}") String text,
+        @Size(max = 40, message = "{exercises.invalid.is-at-most-40-characters}") @Nullable String inject,
+        @NotBlank(message = "{exercises.invalid.give-the-observation-s-label-such-as-unclassified}") @Size(max = 200, message = "{exercises.invalid.is-at-most-200-characters}") String label) {
 }

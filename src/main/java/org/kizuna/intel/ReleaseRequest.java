@@ -14,6 +14,6 @@ import java.util.List;
  * @param to      the partner nations (ISO 3166 alpha-3) to add to the portion's REL TO list
  */
 public record ReleaseRequest(
-        @NotBlank(message = "name the portion by its id or its position N") @Size(max = 40, message = "is at most 40 characters") String portion,
-        @NotEmpty(message = "name at least one nation to release to") @Size(max = 10, message = "name at most 10 nations") List<@Pattern(regexp = "[A-Z]{3}", message = "a nation is an ISO 3166 alpha-3 code such as JPN") String> to) {
+        @NotBlank(message = "{intel.invalid.name-the-portion-by-its-id-or-its}") @Size(max = 40, message = "{intel.invalid.is-at-most-40-characters}") String portion,
+        @NotEmpty(message = "{intel.invalid.name-at-least-one-nation-to-release-to}") @Size(max = 10, message = "{intel.invalid.name-at-most-10-nations}") List<@Pattern(regexp = "[A-Z]{3}", message = "{intel.invalid.a-nation-is-an-iso-3166-alpha-3}") String> to) {
 }

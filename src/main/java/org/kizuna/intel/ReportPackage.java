@@ -10,14 +10,15 @@ import jakarta.validation.constraints.Size;
  *
  * @param node the originating node's nation
  */
-public record ReportPackage(@NotBlank(message = "is required") @Size(max = 40, message = "is at most 40 characters") String format,
-        @NotBlank(message = "is required") @Size(max = 3, message = "is a nation trigraph") String node,
-        @NotBlank(message = "is required") @Size(max = 16384, message = "is at most 16384 characters") String label,
-        @NotBlank(message = "is required") @Size(max = 200, message = "is at most 200 characters") String banner,
-        @NotBlank(message = "is required") @Size(max = 1_000_000, message = "is at most 1000000 characters") String data,
-        @NotBlank(message = "is required") @Size(max = 200, message = "is at most 200 characters") String digest,
-        @NotBlank(message = "is required") @Size(max = 400, message = "is at most 400 characters") String signature,
-        @NotBlank(message = "is required") @Size(max = 400, message = "is at most 400 characters") String publicKey) {
+public record ReportPackage(
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 40, message = "{intel.invalid.is-at-most-40-characters}") String format,
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 3, message = "{intel.invalid.is-a-nation-trigraph}") String node,
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 16384, message = "{intel.invalid.is-at-most-16384-characters}") String label,
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 200, message = "{intel.invalid.is-at-most-200-characters}") String banner,
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 1_000_000, message = "{intel.invalid.is-at-most-1000000-characters}") String data,
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 200, message = "{intel.invalid.is-at-most-200-characters}") String digest,
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 400, message = "{intel.invalid.is-at-most-400-characters}") String signature,
+        @NotBlank(message = "{intel.invalid.is-required}") @Size(max = 400, message = "{intel.invalid.is-at-most-400-characters}") String publicKey) {
 
     public static final String FORMAT = "kizuna-intel-package/1";
 }

@@ -14,5 +14,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record AssignmentEnd(
         @NotBlank(message = NewAssignment.DATE) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = NewAssignment.DATE) String validTo,
-        @Nullable @Size(max = 500, message = "is at most 500 characters") String note) {
+        @Nullable @Size(max = 500, message = "{missions.invalid.is-at-most-500-characters}") String note) {
 }

@@ -22,17 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param note         optional note
  */
 public record NewAssignment(
-        @NotBlank(message = "name the mission area") @Size(max = 64, message = "is at most 64 characters") String area,
-        @NotBlank(message = "name the region") @Size(max = 64, message = "is at most 64 characters") String region,
-        @NotBlank(message = "name the organization (a registry organization id)") @Size(max = 64, message = "is at most 64 characters") String organization,
+        @NotBlank(message = "{missions.invalid.name-the-mission-area}") @Size(max = 64, message = "{missions.invalid.is-at-most-64-characters}") String area,
+        @NotBlank(message = "{missions.invalid.name-the-region}") @Size(max = 64, message = "{missions.invalid.is-at-most-64-characters}") String region,
+        @NotBlank(message = "{missions.invalid.name-the-organization-a-registry-organization-id}") @Size(max = 64, message = "{missions.invalid.is-at-most-64-characters}") String organization,
         @NotBlank(message = ROLE) @Pattern(regexp = "LEAD|SUPPORTING|SUPPORTED", message = ROLE) String role,
-        @Nullable @Size(max = 200, message = "is at most 200 characters") String task,
-        @Nullable @Size(max = 500, message = "is at most 500 characters") String division,
+        @Nullable @Size(max = 200, message = "{missions.invalid.is-at-most-200-characters}") String task,
+        @Nullable @Size(max = 500, message = "{missions.invalid.is-at-most-500-characters}") String division,
         @NotBlank(message = DATE) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = DATE) String validFrom,
         @Nullable @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = DATE) String validTo,
-        @NotBlank(message = "give the assignment's label, such as UNCLASSIFIED") @Size(max = 200, message = "is at most 200 characters") String label,
-        @Nullable @Size(max = 500, message = "is at most 500 characters") String note) {
+        @NotBlank(message = "{missions.invalid.give-the-assignment-s-label-such-as-unclassified}") @Size(max = 200, message = "{missions.invalid.is-at-most-200-characters}") String label,
+        @Nullable @Size(max = 500, message = "{missions.invalid.is-at-most-500-characters}") String note) {
 
-    public static final String ROLE = "must be LEAD, SUPPORTING or SUPPORTED";
-    public static final String DATE = "must be a date in ISO form YYYY-MM-DD, such as 2025-06-01";
+    public static final String ROLE = "{missions.invalid.must-be-lead-supporting-or-supported}";
+    public static final String DATE = "{missions.invalid.must-be-a-date-in-iso-form-yyyy}";
 }

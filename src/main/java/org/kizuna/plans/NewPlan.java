@@ -20,10 +20,11 @@ import java.util.Map;
  *                  releaser role
  * @param sections  the plan's sections in order, 1 to 50
  */
-public record NewPlan(@NotBlank(message = "a plan needs a title") @Size(max = 200, message = "a title is at most 200 characters") String title,
-        @NotBlank(message = "give the title's marking, such as (U)") @Size(max = 200, message = "a marking is at most 200 characters") String marking,
-        @NotNull(message = "is required: CONTINGENCY, EXERCISE or REALIGNMENT_ROADMAP") PlanKind kind,
-        @NotNull(message = "name the participating nations") @Size(min = 2, max = 8, message = "a plan has 2 to 8 participating nations") List<@NotNull(message = "a nation may not be null") @Pattern(regexp = "[A-Z]{3}", message = "a nation is an ISO 3166 alpha-3 code such as JPN") String> nations,
-        @NotNull(message = "name each participating nation's designated approver") @Size(max = 8, message = "at most 8 approvers") Map<String, @NotBlank(message = "an approver's user name may not be blank") @Size(max = 64, message = "a user name is at most 64 characters") String> approvers,
-        @NotEmpty(message = "a plan needs at least one section") @Size(max = 50, message = "a plan has at most 50 sections") List<@NotNull(message = "a section may not be null") @Valid SectionInput> sections) {
+public record NewPlan(
+        @NotBlank(message = "{plans.invalid.a-plan-needs-a-title}") @Size(max = 200, message = "{plans.invalid.a-title-is-at-most-200-characters}") String title,
+        @NotBlank(message = "{plans.invalid.give-the-title-s-marking-such-as-u}") @Size(max = 200, message = "{plans.invalid.a-marking-is-at-most-200-characters}") String marking,
+        @NotNull(message = "{plans.invalid.is-required-contingency-exercise-or-realignment-roadmap}") PlanKind kind,
+        @NotNull(message = "{plans.invalid.name-the-participating-nations}") @Size(min = 2, max = 8, message = "{plans.invalid.a-plan-has-2-to-8-participating-nations}") List<@NotNull(message = "{plans.invalid.a-nation-may-not-be-null}") @Pattern(regexp = "[A-Z]{3}", message = "{plans.invalid.a-nation-is-an-iso-3166-alpha-3}") String> nations,
+        @NotNull(message = "{plans.invalid.name-each-participating-nation-s-designated-approver}") @Size(max = 8, message = "{plans.invalid.at-most-8-approvers}") Map<String, @NotBlank(message = "{plans.invalid.an-approver-s-user-name-may-not-be}") @Size(max = 64, message = "{plans.invalid.a-user-name-is-at-most-64-characters}") String> approvers,
+        @NotEmpty(message = "{plans.invalid.a-plan-needs-at-least-one-section}") @Size(max = 50, message = "{plans.invalid.a-plan-has-at-most-50-sections}") List<@NotNull(message = "{plans.invalid.a-section-may-not-be-null}") @Valid SectionInput> sections) {
 }

@@ -16,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param note     what the change is for, kept in the history (at most 500 characters)
  */
 public record PlanChange(
-        @NotEmpty(message = "a change gives the plan's sections (at least one)") @Size(max = 50, message = "a plan has at most 50 sections") List<@NotNull(message = "a section may not be null") @Valid SectionInput> sections,
-        @Nullable @Size(max = 500, message = "a note is at most 500 characters") String note) {
+        @NotEmpty(message = "{plans.invalid.a-change-gives-the-plan-s-sections-at}") @Size(max = 50, message = "{plans.invalid.a-plan-has-at-most-50-sections}") List<@NotNull(message = "{plans.invalid.a-section-may-not-be-null}") @Valid SectionInput> sections,
+        @Nullable @Size(max = 500, message = "{plans.invalid.a-note-is-at-most-500-characters}") String note) {
 }

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param marking the section's label, a portion mark or a banner ({@code (S//REL TO USA, JPN)}, {@code UNCLASSIFIED})
  * @param text    the section's text, in any language
  */
-public record SectionInput(@Nullable @Pattern(regexp = "s[0-9]{1,6}", message = "a section key is s followed by its number, such as s2") String key,
-        @NotBlank(message = "a section needs a heading") @Size(max = 200, message = "a heading is at most 200 characters") String heading,
-        @NotBlank(message = "a section needs a marking, such as (U) or SECRET//REL TO USA, JPN") @Size(max = 200, message = "a marking is at most 200 characters") String marking,
-        @NotNull(message = "a section needs a text (it may be empty)") @Size(max = 20_000, message = "a section's text is at most 20000 characters") String text) {
+public record SectionInput(@Nullable @Pattern(regexp = "s[0-9]{1,6}", message = "{plans.invalid.a-section-key-is-s-followed-by-its}") String key,
+        @NotBlank(message = "{plans.invalid.a-section-needs-a-heading}") @Size(max = 200, message = "{plans.invalid.a-heading-is-at-most-200-characters}") String heading,
+        @NotBlank(message = "{plans.invalid.a-section-needs-a-marking-such-as-u}") @Size(max = 200, message = "{plans.invalid.a-marking-is-at-most-200-characters}") String marking,
+        @NotNull(message = "{plans.invalid.a-section-needs-a-text-it-may-be}") @Size(max = 20_000, message = "{plans.invalid.a-section-s-text-is-at-most-20000}") String text) {
 }

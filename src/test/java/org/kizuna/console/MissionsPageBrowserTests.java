@@ -11,7 +11,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A JPN planner opens the roles-and-missions page: the demo's gap and duplication show in the heat map and the analysis, and the date control goes back in time. */
+/**
+ * A JPN planner opens the roles-and-missions page: the demo's gap and duplication show in the heat map and the analysis,
+ * and the date control goes back in time; in Japanese the matrix, the findings and the changes are Japanese. Every state
+ * passes axe-core's WCAG 2.1 AA rules.
+ */
 @H2Node
 class MissionsPageBrowserTests {
 
@@ -30,6 +34,7 @@ class MissionsPageBrowserTests {
             assertThat(browser.driver().findElements(By.cssSelector("td.cell.covered"))).hasSize(8 * 3 - 2);
             String findings = browser.driver().findElement(By.id("findings")).getText();
             assertThat(findings).contains("Cyber in Southwest Islands has no lead").contains("Amphibious operations in Southwest Islands has 2 leads");
+            assertThat(browser.accessibilityProblems()).as("the matrix of today").isEmpty();
             browser.screenshot("missions-today");
 
             // back to 1 January 2023: before the second lead was recorded, the cell was covered
@@ -39,7 +44,26 @@ class MissionsPageBrowserTests {
             assertThat(browser.driver().findElement(By.cssSelector("td[data-cell='amphibious|southwest-islands']")).getAttribute("class")).contains("covered");
             assertThat(browser.driver().findElement(By.cssSelector("td[data-cell='cyber|japan']")).getAttribute("class")).contains("gap");
             assertThat(browser.driver().findElement(By.id("changes")).getText()).contains("began");
+            assertThat(browser.accessibilityProblems()).as("the matrix of 2023").isEmpty();
             browser.screenshot("missions-2023");
+        }
+    }
+
+    @Test
+    void inJapaneseTheMatrixTheFindingsAndTheChangesAreJapanese() {
+        try (Browser browser = Browser.open("http://localhost:" + port, "ja")) {
+            browser.login("jpn.officer", "demo").go("/missions/?asOf=2025-06-01&since=2023-01-01");
+            WebElement duplicated = browser.waitFor(Duration.ofSeconds(20),
+                    d -> d.findElements(By.cssSelector("td[data-cell='amphibious|southwest-islands']")).stream().findFirst().orElse(null));
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("役割・任務・能力");
+            assertThat(duplicated.getText()).contains("重複").contains("ardb 主担当");
+            assertThat(browser.driver().findElement(By.cssSelector("#matrix thead")).getText()).contains("任務分野");
+            String findings = browser.driver().findElement(By.id("findings")).getText();
+            assertThat(findings).contains("Southwest Islands の Cyber には主担当がいません").contains("Southwest Islands の Amphibious operations には主担当が 2 者います");
+            assertThat(browser.driver().findElement(By.id("status")).getText()).contains("2025/06/01 時点");
+            assertThat(browser.driver().findElement(By.id("changes")).getText()).contains("開始");
+            assertThat(browser.accessibilityProblems()).as("the matrix in Japanese").isEmpty();
+            browser.screenshot("missions-ja");
         }
     }
 }

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.Browser;
 import org.kizuna.testing.H2Node;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** The plans page: two versions of the demo roadmap side by side with the changed words marked, and an approval by hash. */
+/**
+ * The plans page: two versions of the demo roadmap side by side with the changed words marked, an approval by hash, and
+ * in Japanese a plan that prints under its banner with each section's mark; every state passes axe-core's WCAG 2.1 AA
+ * rules.
+ */
 @H2Node
 class PlansPageBrowserTests {
 
@@ -46,7 +52,13 @@ class PlansPageBrowserTests {
             assertThat(review.findElement(By.cssSelector("h3 del.changed")).getText()).isEqualTo("4. Review");
             assertThat(review.findElements(By.cssSelector("div > del.changed"))).isEmpty();
             assertThat(browser.driver().findElement(By.id("page-banner")).getText()).isEqualTo("CONFIDENTIAL//REL TO USA, JPN");
+            assertThat(browser.accessibilityProblems()).as("two versions side by side").isEmpty();
             browser.screenshot("plans-diff");
+
+            browser.go("/plans/");
+            browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#list tr[data-plan]")).isEmpty() ? null : true);
+            assertThat(browser.driver().findElement(By.id("list")).getText()).contains("Realignment roadmap");
+            assertThat(browser.accessibilityProblems()).as("the list").isEmpty();
         }
     }
 
@@ -62,11 +74,42 @@ class PlansPageBrowserTests {
             browser.login("jpn.officer", "demo").go("/plans/?plan=" + id);
             WebElement approve = browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.id("approve")).stream().findFirst().orElse(null));
             assertThat(approve.getText()).contains(hash.substring(0, 12));
+            assertThat(browser.accessibilityProblems()).as("a plan with its editor").isEmpty();
             approve.click();
             browser.waitFor(Duration.ofSeconds(15), d -> d.findElement(By.id("status")).getText().startsWith("approved version 1"));
         }
         JsonNode after = usa.get("/api/v1/plans/" + id).json().get("versions").get(0);
         assertThat(after.get("status").asString()).isEqualTo("DRAFT");
         assertThat(after.get("approvals").toString()).contains("\"approvedBy\":\"jpn.officer\"");
+    }
+
+    @Test
+    void inJapaneseAPlanPrintsUnderItsBannerWithEverySectionsMark() {
+        String id = roadmap(Api.on(port).as("jpn.officer", "demo"));
+        try (Browser browser = Browser.open("http://localhost:" + port, "ja")) {
+            browser.login("jpn.officer", "demo").go("/plans/");
+            browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#list tr[data-plan]")).isEmpty() ? null : true);
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("日米共同計画");
+            assertThat(browser.driver().findElement(By.cssSelector("#list thead")).getText()).contains("計画").contains("最新の版");
+            assertThat(browser.driver().findElement(By.id("list")).getText()).contains("再編ロードマップ");
+            assertThat(browser.accessibilityProblems()).as("the list in Japanese").isEmpty();
+
+            browser.go("/plans/?plan=" + id);
+            browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".sections .section")).size() >= 5 ? true : null);
+            assertThat(browser.driver().findElement(By.cssSelector(".sections h2")).getText()).startsWith("第2版");
+            assertThat(browser.driver().findElement(By.cssSelector(".history")).getText()).contains("新しい版を作成");
+            assertThat(browser.driver().findElement(By.id("print")).getText()).isEqualTo("印刷");
+            assertThat(browser.accessibilityProblems()).as("a plan in Japanese").isEmpty();
+
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertThat(browser.driver().findElement(By.id("editor")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElement(By.cssSelector(".history")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElement(By.id("print")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElement(By.id("page-banner")).getText()).isEqualTo("CONFIDENTIAL//REL TO USA, JPN");
+            assertThat(browser.driver().findElement(By.id("page-banner-bottom")).getText()).isEqualTo("CONFIDENTIAL//REL TO USA, JPN");
+            List<String> sections = browser.driver().findElements(By.cssSelector(".sections .section h3")).stream().map(WebElement::getText).toList();
+            assertThat(sections).contains("(U) 1. Objective", "(C//REL TO USA, JPN) 3. Phase 2");
+            browser.screenshot("plans-print-ja");
+        }
     }
 }

@@ -37,7 +37,6 @@ import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
-import org.kizuna.node.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -128,8 +127,7 @@ class AuthorityService implements Authority {
     public LevelSetting setLevel(NewLevel n, KizunaUser user) {
         writes.authorize(user, Write.SET_SITUATION_LEVEL, facts.legislationNation());
         if (!settings.levelSetters().contains(user.username())) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "setting the situation level needs a user designated for it in "
-                    + "kizuna.authority.level-setters; " + user.username() + " is not");
+            throw AuthorityProblems.of(HttpStatus.FORBIDDEN, "Forbidden", "authority.problem.not-designated", user.username());
         }
         invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
         LegalFacts.Region region = region(n.region());
@@ -151,24 +149,23 @@ class AuthorityService implements Authority {
         writes.authorize(user, Write.REQUEST_SUPPORT, user.nation());
         invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
         writes.authorize(user, Write.REQUEST_SUPPORT, n.from());
-        if (n.to().equals(n.from())) throw new IllegalArgumentException("to: the supporting nation must be another nation than " + n.from());
-        if (Policy.ofNation(n.to()).isEmpty()) throw new IllegalArgumentException("to: no classification policy for " + n.to() + " on this node");
+        if (n.to().equals(n.from())) throw AuthorityProblems.badRequest("authority.problem.same-nation", n.from());
+        if (Policy.ofNation(n.to()).isEmpty()) throw AuthorityProblems.badRequest("authority.problem.no-policy", n.to());
         LegalFacts.SupportKind kind = facts.kinds().stream().filter(k -> k.id().equals(n.kind())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("kind: unknown kind of support '" + n.kind() + "'; one of "
-                        + facts.kinds().stream().map(LegalFacts.SupportKind::id).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> AuthorityProblems.badRequest("authority.problem.kind", n.kind(),
+                        facts.kinds().stream().map(LegalFacts.SupportKind::id).collect(Collectors.joining(", "))));
         LegalFacts.Region region = region(n.region());
         LocalDate from = date("neededFrom", n.neededFrom()), to = date("neededTo", n.neededTo());
-        if (to.isBefore(from)) throw new IllegalArgumentException("neededTo: must not be before neededFrom (" + from + "); got " + to);
+        if (to.isBefore(from)) throw AuthorityProblems.badRequest("authority.problem.needed-to", from.toString(), to.toString());
         if (ChronoUnit.DAYS.between(from, to) > MAX_PERIOD_DAYS) {
-            throw new IllegalArgumentException("neededTo: a request covers at most " + MAX_PERIOD_DAYS + " days");
+            throw AuthorityProblems.badRequest("authority.problem.period", String.valueOf(MAX_PERIOD_DAYS));
         }
         Instant now = clock.instant();
-        if (to.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) throw new IllegalArgumentException("neededTo: lies in the past; got " + to);
+        if (to.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) throw AuthorityProblems.badRequest("authority.problem.past", to.toString());
         Label label = label(n.label(), user);
         Policy supporting = Policy.ofNation(n.to()).orElseThrow();
         if (!readPath.kernel().mayRead(label, Reader.of(n.to(), supporting.levels().getLast().englishName(), Set.of()))) {
-            throw new IllegalArgumentException("label: the supporting nation " + n.to() + " could not read a request labelled " + label.banner()
-                    + "; label it so that " + n.to() + " may read it");
+            throw AuthorityProblems.badRequest("authority.problem.unreadable-for-partner", n.to(), label.banner());
         }
         String level = levelNow(region.id());
         LegalFacts.Situation situation = situation(level);
@@ -222,7 +219,7 @@ class AuthorityService implements Authority {
         writes.authorize(user, Write.DECIDE_SUPPORT, r.toNation());
         invalid(validator.validate(d).stream().map(AuthorityService::violation).sorted().toList());
         if (r.outcome() != SupportRequest.Outcome.PENDING_DECISION) {
-            throw Problems.of(HttpStatus.CONFLICT, "Conflict", "support request " + id + " is not waiting for a decision; it is " + r.outcome());
+            throw AuthorityProblems.of(HttpStatus.CONFLICT, "Conflict", "authority.problem.not-pending", id, r.outcome().name());
         }
         SupportRequest.Outcome outcome = Boolean.TRUE.equals(d.allow()) ? SupportRequest.Outcome.ALLOWED : SupportRequest.Outcome.REFUSED;
         Instant at = clock.instant();
@@ -233,7 +230,7 @@ class AuthorityService implements Authority {
                     outcome == SupportRequest.Outcome.ALLOWED ? "allowed" : "refused", note, r.label(), at));
             return true;
         }));
-        if (!decided) throw Problems.of(HttpStatus.CONFLICT, "Conflict", "support request " + id + " was decided by someone else first");
+        if (!decided) throw AuthorityProblems.of(HttpStatus.CONFLICT, "Conflict", "authority.problem.decided", id);
         return store.request(id);
     }
 
@@ -251,33 +248,33 @@ class AuthorityService implements Authority {
             throw new IllegalArgumentException("label: " + e.getMessage(), e);
         }
         if (label.banner().length() > JdbcAuthority.LABEL_LENGTH) {
-            throw new IllegalArgumentException("label: the banner is longer than " + JdbcAuthority.LABEL_LENGTH + " characters");
+            throw AuthorityProblems.badRequest("authority.problem.label-length", String.valueOf(JdbcAuthority.LABEL_LENGTH));
         }
         String refusal = readPath.kernel().holdRefusal(label);
-        if (refusal != null) throw new IllegalArgumentException("label: " + refusal);
+        if (refusal != null) throw AuthorityProblems.badRequest("authority.problem.not-held", refusal);
         if (!readPath.kernel().mayRead(label, user.reader())) {
-            throw new IllegalArgumentException("label: you may not file a request under a label you could not read yourself: " + label.banner());
+            throw AuthorityProblems.badRequest("authority.problem.unreadable-label", label.banner());
         }
         return label;
     }
 
     private LegalFacts.Region region(String id) {
         return facts.regions().stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("region: unknown region '" + id + "'; one of "
-                        + facts.regions().stream().map(LegalFacts.Region::id).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> AuthorityProblems.badRequest("authority.problem.region", id,
+                        facts.regions().stream().map(LegalFacts.Region::id).collect(Collectors.joining(", "))));
     }
 
     private LegalFacts.Situation situation(String id) {
         return facts.situations().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("level: unknown situation level '" + id + "'; one of "
-                        + facts.situations().stream().map(LegalFacts.Situation::id).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> AuthorityProblems.badRequest("authority.problem.level", id,
+                        facts.situations().stream().map(LegalFacts.Situation::id).collect(Collectors.joining(", "))));
     }
 
     private static LocalDate date(String field, String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": must be a date in ISO form YYYY-MM-DD, such as 2026-06-01; got '" + text + "'");
+            throw AuthorityProblems.badRequest("authority.problem.date", field, text);
         }
     }
 

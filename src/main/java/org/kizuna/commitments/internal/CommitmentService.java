@@ -87,7 +87,7 @@ class CommitmentService implements Commitments {
 
     @Override
     public List<Commitment> commitments(@Nullable CommitmentStatus status, @Nullable String due, Reader reader) {
-        if (due != null && !DUE.contains(due)) throw new IllegalArgumentException("due must be overdue, due or done; got '" + abbreviate(due) + "'");
+        if (due != null && !DUE.contains(due)) throw CommitmentProblems.badRequest("commitments.problem.due", abbreviate(due));
         LocalDate today = today();
         List<Commitment> readable = readPath.readable(store.commitments(), reader, c -> "commitments/" + c.id(),
                 "commitments" + (status == null ? "" : " status=" + status) + (due == null ? "" : " due=" + due));
@@ -128,9 +128,9 @@ class CommitmentService implements Commitments {
         List<String> invalid = validator.validate(u).stream().map(CommitmentService::violation).distinct().sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         boolean clear = Boolean.TRUE.equals(u.noDeadline());
-        if (clear && u.deadline() != null) throw new IllegalArgumentException("deadline: give a deadline or noDeadline, not both");
+        if (clear && u.deadline() != null) throw CommitmentProblems.badRequest("commitments.problem.deadline-both");
         if (u.deadline() != null && (u.deadline().getYear() < 1945 || u.deadline().getYear() > 2200)) {
-            throw new IllegalArgumentException("deadline: must be a date between 1945 and 2200; got " + u.deadline());
+            throw CommitmentProblems.badRequest("commitments.problem.deadline-years", String.valueOf(u.deadline()));
         }
         CommitmentStatus status = u.status() != null ? u.status() : c.status();
         LocalDate deadline = clear ? null : u.deadline() != null ? u.deadline() : c.deadline();
@@ -138,7 +138,7 @@ class CommitmentService implements Commitments {
         boolean statusChanged = status != c.status(), deadlineChanged = !Objects.equals(deadline, c.deadline());
         boolean evidenceChanged = !Objects.equals(evidence, c.evidence());
         if (!statusChanged && !deadlineChanged && !evidenceChanged) {
-            throw new IllegalArgumentException("the change records nothing new: give a status, a deadline (or noDeadline) or evidence that differs");
+            throw CommitmentProblems.badRequest("commitments.problem.nothing-new");
         }
         Instant now = clock.instant();
         CommitmentChange change = new CommitmentChange(now, LocalDate.ofInstant(now, ZoneOffset.UTC).toString(), user.username(),

@@ -24,7 +24,7 @@ import org.kizuna.exercises.ConferenceTimes.Slot;
 
 /**
  * Finds planning conference slots inside every participant's working hours: slot starts every 30 minutes from the
- * date's 00:00 UTC for the given days, each checked in 15-minute steps against every participant's local working
+ * date's 00:00 in the given zone (UTC, or the reader's own) for the given days, each checked in 15-minute steps against every participant's local working
  * hours (Monday to Friday, {@code workdayStart} to {@code workdayEnd} local, as java.time computes the zone's offset
  * that day, daylight saving time included). Where no slot fits, the least bad one is the one with the fewest minutes
  * outside working hours summed over participants, then the fewest participants outside, then the one nearest to working hours
@@ -47,10 +47,17 @@ final class ConferenceFinder {
         return c != null ? c : zone.substring(zone.lastIndexOf('/') + 1).replace('_', ' ');
     }
 
+    /** Slots from the date's 00:00 UTC. */
     static ConferenceTimes find(String exercise, List<Participant> participants, List<String> left, LocalDate date, int days, int hours,
             int workdayStart, int workdayEnd, int maxSlots) {
+        return find(exercise, participants, left, date, ZoneOffset.UTC, days, hours, workdayStart, workdayEnd, maxSlots);
+    }
+
+    static ConferenceTimes find(String exercise, List<Participant> participants, List<String> left, LocalDate date, ZoneId zone, int days,
+            int hours, int workdayStart, int workdayEnd, int maxSlots) {
         String working = "%02d:00-%02d:00 local, Monday to Friday".formatted(workdayStart, workdayEnd);
-        Instant first = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant first = date.atStartOfDay(zone).toInstant();
+        String calendar = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
         Duration length = Duration.ofHours(hours);
         List<Slot> fitting = new ArrayList<>();
         long fittingCount = 0;
@@ -77,7 +84,7 @@ final class ConferenceFinder {
             }
         }
         String who = participants.stream().map(p -> p.city() + " (" + p.zone() + ")").distinct().collect(Collectors.joining(", "));
-        String span = days == 1 ? "starting on " + date + " (UTC)" : "starting on " + days + " days from " + date + " (UTC)";
+        String span = days == 1 ? "starting on " + date + " (" + calendar + ")" : "starting on " + days + " days from " + date + " (" + calendar + ")";
         String unknown = left.isEmpty() ? "" : " Left out, their zone unknown to this node: " + String.join(", ", left) + ".";
         if (participants.isEmpty()) {
             return new ConferenceTimes(exercise, date, days, hours, working, false,

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +47,6 @@ import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
-import org.kizuna.node.Problems;
 import org.kizuna.registry.Nation;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
@@ -106,15 +106,16 @@ class ExerciseService implements Exercises {
     }
 
     static ErrorResponseException notFound(String id) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no exercise '" + id + "'");
+        return ExerciseProblems.of(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.not-found", id);
     }
 
     static ErrorResponseException notFound(String what, String id, String exercise) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no " + what + " '" + id + "' in exercise '" + exercise + "'");
+        return ExerciseProblems.of(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.not-found-in", ExerciseProblems.part("exercises.problem.what." + what),
+                id, exercise);
     }
 
-    static ErrorResponseException conflict(String title, String detail) {
-        return Problems.of(HttpStatus.CONFLICT, title, detail);
+    static ErrorResponseException conflict(String title, String code, Object... args) {
+        return ExerciseProblems.of(HttpStatus.CONFLICT, title, code, args);
     }
 
     // ---- reads
@@ -194,10 +195,10 @@ class ExerciseService implements Exercises {
     }
 
     @Override
-    public Optional<ConferenceTimes> conferenceTimes(String exercise, LocalDate date, int days, int hours, Reader reader) {
-        if (hours < 1 || hours > 8) throw new IllegalArgumentException("hours must be 1 to 8; got " + hours);
-        if (days < 1 || days > 14) throw new IllegalArgumentException("days must be 1 to 14; got " + days);
-        if (date.getYear() < 2000 || date.getYear() > 2100) throw new IllegalArgumentException("date must lie in the years 2000 to 2100; got " + date);
+    public Optional<ConferenceTimes> conferenceTimes(String exercise, LocalDate date, ZoneId calendar, int days, int hours, Reader reader) {
+        if (hours < 1 || hours > 8) throw ExerciseProblems.badRequest("exercises.problem.hours", String.valueOf(hours));
+        if (days < 1 || days > 14) throw ExerciseProblems.badRequest("exercises.problem.days", String.valueOf(days));
+        if (date.getYear() < 2000 || date.getYear() > 2100) throw ExerciseProblems.badRequest("exercises.problem.date", date.toString());
         Optional<Exercise> found;
         try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/conference-times")) {
             found = q.readable(store.exercise(exercise), ExerciseService::ref);
@@ -221,8 +222,8 @@ class ExerciseService implements Exercises {
             if (o == null) left.add(u);
             else participants.add(new ConferenceTimes.Participant(u, o.abbreviation(), o.zone(), ConferenceFinder.city(o.zone())));
         }
-        participants = ConferenceFinder.ordered(participants, date.atStartOfDay(ZoneOffset.UTC).toInstant());
-        return Optional.of(ConferenceFinder.find(e.id(), participants, left, date, days, hours, settings.workdayStart(), settings.workdayEnd(),
+        participants = ConferenceFinder.ordered(participants, date.atStartOfDay(calendar).toInstant());
+        return Optional.of(ConferenceFinder.find(e.id(), participants, left, date, calendar, days, hours, settings.workdayStart(), settings.workdayEnd(),
                 settings.maxSlots()));
     }
 
@@ -256,27 +257,27 @@ class ExerciseService implements Exercises {
             throw new IllegalArgumentException("label: " + ex.getMessage());
         }
         if (label.banner().length() > JdbcExercises.LABEL_LENGTH) {
-            throw new IllegalArgumentException("label: its banner is longer than " + JdbcExercises.LABEL_LENGTH + " characters; choose a shorter label");
+            throw ExerciseProblems.badRequest("exercises.problem.label-length", String.valueOf(JdbcExercises.LABEL_LENGTH));
         }
         if (!readPath.kernel().mayRead(label, user.reader())) {
-            throw new IllegalArgumentException("label: you may not write under a label you could not read yourself: " + label.banner());
+            throw ExerciseProblems.badRequest("exercises.problem.unreadable-label", label.banner());
         }
         return label;
     }
 
     /** Whoever may read {@code record} must be able to read {@code named}: the record's label must cover it. */
-    private void covers(Label record, Label named, String what) {
+    private void covers(Label record, Label named, Object what) {
         boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
                 && named.permissiveTags().isEmpty() && named.communities().isEmpty();
         if (!unrestricted && !named.equals(record) && !readPath.kernel().dominates(record, named)) {
-            throw new IllegalArgumentException("label: " + record.banner() + " does not cover the label of " + what + " (" + named.banner()
-                    + "): everyone who may read it must be able to read what it names; use " + named.banner() + " or a label above it");
+            throw ExerciseProblems.badRequest("exercises.problem.covers", record.banner(), what, named.banner());
         }
     }
 
     private void bound(String table, String exercise, String what) {
         if (store.count(table, exercise) >= settings.maxPerExercise()) {
-            throw conflict("Limit reached", "an exercise holds at most " + settings.maxPerExercise() + " " + what);
+            throw conflict("Limit reached", "exercises.problem.limit", String.valueOf(settings.maxPerExercise()),
+                    ExerciseProblems.part("exercises.problem.records." + what));
         }
     }
 
@@ -294,52 +295,52 @@ class ExerciseService implements Exercises {
         valid(x);
         Reader reader = planner.reader();
         Series series = readPath.readable(store.series(x.series()), reader, s -> "exercise-series/" + s.id(), "exercises/series/" + x.series())
-                .orElseThrow(() -> new IllegalArgumentException("series: unknown series '" + x.series() + "'"));
+                .orElseThrow(() -> ExerciseProblems.badRequest("exercises.problem.series", x.series()));
         List<String> nations = x.nations();
-        if (new HashSet<>(nations).size() != nations.size()) throw new IllegalArgumentException("nations: a nation is named more than once");
+        if (new HashSet<>(nations).size() != nations.size()) throw ExerciseProblems.badRequest("exercises.problem.nation-twice");
         Set<String> known = registry.nations(node).stream().map(Nation::code).collect(Collectors.toSet());
         for (String n : nations) {
-            if (!known.contains(n)) throw new IllegalArgumentException("nations: unknown nation '" + n + "'");
+            if (!known.contains(n)) throw ExerciseProblems.badRequest("exercises.problem.nation", n);
         }
         // a planner plans only exercises of the planner's own nation
         if (!nations.contains(planner.nation())) writes.authorize(planner, Write.PLAN_EXERCISE, String.join(", ", nations));
         Label label = label(x.label(), planner);
-        covers(label, series.label(), "series " + series.id());
+        covers(label, series.label(), ExerciseProblems.part("exercises.problem.what.series", series.id()));
         List<String> units = x.units() == null ? List.of() : x.units();
-        if (new HashSet<>(units).size() != units.size()) throw new IllegalArgumentException("units: a unit is named more than once");
+        if (new HashSet<>(units).size() != units.size()) throw ExerciseProblems.badRequest("exercises.problem.unit-twice");
         if (!units.isEmpty()) {
             Map<String, Organization> readable = new LinkedHashMap<>();
             for (Organization o : registry.organizations(today(), reader)) readable.put(o.id(), o);
             for (String u : units) {
                 Organization o = readable.get(u);
-                if (o == null) throw new IllegalArgumentException("units: unknown unit '" + u + "'");
+                if (o == null) throw ExerciseProblems.badRequest("exercises.problem.unit", u);
                 if (!nations.contains(o.nation())) {
-                    throw new IllegalArgumentException("units: unit '" + u + "' is of " + o.nation() + ", not a participating nation");
+                    throw ExerciseProblems.badRequest("exercises.problem.unit-nation", u, o.nation());
                 }
-                covers(label, o.label(), "unit " + u);
+                covers(label, o.label(), ExerciseProblems.part("exercises.problem.what.unit", u));
             }
         }
         Map<String, String> leads = x.leadPlanners() == null ? Map.of() : x.leadPlanners();
         for (Map.Entry<String, String> lead : leads.entrySet()) {
             if (!nations.contains(lead.getKey())) {
-                throw new IllegalArgumentException("leadPlanners: " + lead.getKey() + " is not a participating nation");
+                throw ExerciseProblems.badRequest("exercises.problem.lead-nation", lead.getKey());
             }
             if (users.find(lead.getValue()).filter(u -> u.nation().equals(lead.getKey())).isEmpty()) {
-                throw new IllegalArgumentException("leadPlanners: '" + lead.getValue() + "' is not a user of " + lead.getKey());
+                throw ExerciseProblems.badRequest("exercises.problem.lead-user", lead.getValue(), lead.getKey());
             }
         }
         if (x.start() != null && x.end() != null && x.end().isBefore(x.start())) {
-            throw new IllegalArgumentException("end: the last day of execution must not be before its first day");
+            throw ExerciseProblems.badRequest("exercises.problem.end");
         }
         Template template = x.template() == null ? Template.JOINT : x.template();
         Map<String, NewExercise.StageDates> dates = new LinkedHashMap<>();
         for (NewExercise.StageDates d : x.stageDates() == null ? List.<NewExercise.StageDates>of() : x.stageDates()) {
             if (template.stage(d.stage()).isEmpty()) {
-                throw new IllegalArgumentException("stageDates: unknown stage '" + d.stage() + "' of the " + template + " template; its stages are "
-                        + template.stages().stream().map(Template.StageDefinition::id).collect(Collectors.joining(", ")));
+                throw ExerciseProblems.badRequest("exercises.problem.stage-dates", d.stage(), template.name(),
+                        template.stages().stream().map(Template.StageDefinition::id).collect(Collectors.joining(", ")));
             }
-            if (d.end().isBefore(d.start())) throw new IllegalArgumentException("stageDates: stage " + d.stage() + " ends before it starts");
-            if (dates.put(d.stage(), d) != null) throw new IllegalArgumentException("stageDates: stage " + d.stage() + " is given twice");
+            if (d.end().isBefore(d.start())) throw ExerciseProblems.badRequest("exercises.problem.stage-order", d.stage());
+            if (dates.put(d.stage(), d) != null) throw ExerciseProblems.badRequest("exercises.problem.stage-twice", d.stage());
         }
         List<Exercise.Stage> stages = new ArrayList<>();
         int ordinal = 0;
@@ -361,10 +362,10 @@ class ExerciseService implements Exercises {
             valid(p);
             Exercise.Stage stage = stage(e, p.stage());
             if (!e.template().productKinds().contains(p.kind())) {
-                throw new IllegalArgumentException("kind: unknown product kind '" + p.kind() + "'; the " + e.template() + " template's kinds are "
-                        + String.join(", ", e.template().productKinds()));
+                throw ExerciseProblems.badRequest("exercises.problem.product-kind", p.kind(), e.template().name(),
+                        String.join(", ", e.template().productKinds()));
             }
-            if (stage.closed()) throw conflict("Stage closed", "stage " + stage.id() + " is closed; products are added to stages still open");
+            if (stage.closed()) throw conflict("Stage closed", "exercises.problem.stage-closed-products", stage.id());
             Label label = label(p.label(), planner);
             bound("exercise_product", e.id(), "products");
             Product product = new Product(newId("PR"), e.id(), stage.id(), p.kind(), p.title().strip(), p.text(), null, label, planner.username(),
@@ -376,25 +377,25 @@ class ExerciseService implements Exercises {
 
     private static Exercise.Stage stage(Exercise e, String id) {
         return e.stages().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("stage: unknown stage '" + id + "'; the stages of " + e.id() + " are "
-                        + e.stages().stream().map(Exercise.Stage::id).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> ExerciseProblems.badRequest("exercises.problem.stage", id, e.id(),
+                        e.stages().stream().map(Exercise.Stage::id).collect(Collectors.joining(", "))));
     }
 
     @Override
     public Exercise closeStage(String exercise, String stageId, KizunaUser planner) {
         return write(exercise, planner, "exercises/" + exercise + "/stages/" + stageId + "/close", (e, q) -> {
             Exercise.Stage stage = stage(e, stageId);
-            if (stage.closed()) throw conflict("Stage closed", "stage " + stage.id() + " is closed already");
+            if (stage.closed()) throw conflict("Stage closed", "exercises.problem.stage-closed", stage.id());
             if (!stage.id().equals(e.currentStage())) {
-                throw conflict("Stage not closed", "stages close in order: close stage " + e.currentStage() + " before " + stage.id());
+                throw conflict("Stage not closed", "exercises.problem.stage-order-close", String.valueOf(e.currentStage()), stage.id());
             }
             // the products the closer may read: a product the closer cannot see does not count, and nothing says it exists
             Set<String> present = q.readable(store.products(e.id()), p -> "exercise-product/" + p.id()).stream()
                     .filter(p -> p.stage().equals(stage.id())).map(Product::kind).collect(Collectors.toSet());
             List<String> missing = stage.requiredProducts().stream().filter(k -> !present.contains(k)).toList();
             if (!missing.isEmpty()) {
-                throw conflict("Stage not closed", "stage " + stage.id() + " (" + stage.title() + ") cannot close: missing products "
-                        + String.join(", ", missing));
+                throw conflict("Stage not closed", "exercises.problem.missing-products", stage.id(),
+                        ExerciseProblems.part("exercises.stage." + e.template().name() + "." + stage.id()), String.join(", ", missing));
             }
             store.closeStage(e.id(), stage.id(), clock.instant(), planner.username());
             return store.exercise(e.id()).orElseThrow();
@@ -405,12 +406,13 @@ class ExerciseService implements Exercises {
     public Product requestFacility(String exercise, NewRequest r, KizunaUser planner) {
         return write(exercise, planner, "exercises/" + exercise + "/facility-requests", (e, q) -> {
             if (!e.units().contains(r.unit())) {
-                throw new IllegalArgumentException("unit: '" + r.unit() + "' is not a participating unit of " + e.id() + "; its units are "
-                        + (e.units().isEmpty() ? "none" : String.join(", ", e.units())));
+                throw e.units().isEmpty()
+                        ? ExerciseProblems.badRequest("exercises.problem.request-unit-none", r.unit(), e.id())
+                        : ExerciseProblems.badRequest("exercises.problem.request-unit", r.unit(), e.id(), String.join(", ", e.units()));
             }
             Exercise.Stage stage = e.stages().stream().filter(s -> !s.closed() && s.requiredProducts().contains("facility-requests")).findFirst()
                     .or(() -> e.stages().stream().filter(s -> !s.closed()).findFirst())
-                    .orElseThrow(() -> conflict("Stage closed", "every stage of " + e.id() + " is closed"));
+                    .orElseThrow(() -> conflict("Stage closed", "exercises.problem.all-closed", e.id()));
             bound("exercise_product", e.id(), "products");
             // the booking module checks, authorizes and plans the request as it does any planner's
             BookingRequest b = bookings.submit(r, planner);
@@ -428,7 +430,7 @@ class ExerciseService implements Exercises {
     public Inject addInject(String exercise, NewInject x, KizunaUser planner) {
         return write(exercise, planner, "exercises/" + exercise + "/injects", (e, q) -> {
             valid(x);
-            if (afterExecution(e)) throw conflict("Stage closed", "execution of " + e.id() + " is over; the events list is closed");
+            if (afterExecution(e)) throw conflict("Stage closed", "exercises.problem.msel-closed", e.id());
             Label label = label(x.label(), planner);
             bound("exercise_inject", e.id(), "injects");
             Inject inject = new Inject(newId("IN"), e.id(), x.at(), planner.nation(), planner.username(), x.audience().strip(), x.expectedAction().strip(),
@@ -444,8 +446,10 @@ class ExerciseService implements Exercises {
 
     private static void duringExecution(Exercise e, String what) {
         if (!Template.EXECUTION.equals(e.currentStage())) {
-            throw conflict("Not in execution", what + " only during the execution stage; the current stage of " + e.id() + " is "
-                    + (e.currentStage() == null ? "none (every stage is closed)" : e.currentStage()));
+            String stage = e.currentStage();
+            throw stage == null
+                    ? conflict("Not in execution", "exercises.problem.not-executing-closed", ExerciseProblems.part("exercises.problem.during." + what), e.id())
+                    : conflict("Not in execution", "exercises.problem.not-executing", ExerciseProblems.part("exercises.problem.during." + what), e.id(), stage);
         }
     }
 
@@ -454,8 +458,8 @@ class ExerciseService implements Exercises {
         return write(exercise, planner, "exercises/" + exercise + "/injects/" + injectId + "/play", (e, q) -> {
             Inject inject = q.readable(store.inject(e.id(), injectId), i -> "exercise-inject/" + i.id())
                     .orElseThrow(() -> notFound("inject", injectId, e.id()));
-            duringExecution(e, "injects are played");
-            if (inject.playedAt() != null) throw conflict("Already played", "inject " + inject.id() + " was played at " + inject.playedAt());
+            duringExecution(e, "play");
+            if (inject.playedAt() != null) throw conflict("Already played", "exercises.problem.played", inject.id(), String.valueOf(inject.playedAt()));
             store.play(inject.id(), clock.instant(), planner.username());
             return store.inject(e.id(), inject.id()).orElseThrow();
         });
@@ -467,9 +471,9 @@ class ExerciseService implements Exercises {
             valid(x);
             String inject = x.inject();
             if (inject != null && q.readable(store.inject(e.id(), inject), i -> "exercise-inject/" + i.id()).isEmpty()) {
-                throw new IllegalArgumentException("inject: no inject '" + inject + "' in exercise '" + e.id() + "'");
+                throw ExerciseProblems.badRequest("exercises.problem.inject", inject, e.id());
             }
-            duringExecution(e, "observations are made");
+            duringExecution(e, "observe");
             Label label = label(x.label(), planner);
             bound("exercise_observation", e.id(), "observations");
             Observation o = new Observation(newId("OB"), e.id(), inject, x.text(), planner.nation(), planner.username(), clock.instant(), label);
@@ -499,11 +503,10 @@ class ExerciseService implements Exercises {
                     .orElseThrow(() -> notFound("issue", issueId, e.id()));
             valid(x);
             KizunaUser owner = users.find(x.owner()).filter(u -> e.nations().contains(u.nation())).orElseThrow(
-                    () -> new IllegalArgumentException(
-                            "owner: '" + x.owner() + "' is not a user of a participating nation (" + String.join(", ", e.nations()) + ")"));
+                    () -> ExerciseProblems.badRequest("exercises.problem.owner", x.owner(), String.join(", ", e.nations())));
             Label label = label(x.label(), planner);
             // a lesson is found by search for the next exercise: whoever may read it must be able to read its exercise
-            covers(label, e.label(), "exercise " + e.id());
+            covers(label, e.label(), ExerciseProblems.part("exercises.problem.what.exercise", e.id()));
             bound("exercise_lesson", e.id(), "lessons");
             Lesson lesson = new Lesson(newId("LE"), e.id(), e.series(), issue.id(), x.title().strip(), x.text(), owner.username(), owner.nation(),
                     x.status() == null ? Lesson.Status.OPEN : x.status(), label, planner.username(), clock.instant());

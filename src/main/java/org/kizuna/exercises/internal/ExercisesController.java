@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +29,6 @@ import org.kizuna.exercises.Product;
 import org.kizuna.exercises.Series;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
-import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +70,7 @@ class ExercisesController {
     @GetMapping("/series/{series}/lessons")
     List<Lesson> seriesLessons(@PathVariable String series, Reader reader) {
         return exercises.seriesLessons(series, reader)
-                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Not found", "no exercise series '" + series + "'"));
+                .orElseThrow(() -> ExerciseProblems.of(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.no-series", series));
     }
 
     @Operation(summary = "List exercises, of one series or all")
@@ -102,12 +103,22 @@ class ExercisesController {
         return exercises.closeStage(id, stage, user);
     }
 
+    /** @param zone the zone whose calendar {@code date} is a day of (a reader's own, {@code Asia/Tokyo}); UTC when absent */
     @Operation(summary = "Planning conference times inside every participant's working hours, or a statement that none exists")
     @GetMapping("/{id}/conference-times")
     ConferenceTimes conferenceTimes(@PathVariable String id, @RequestParam(required = false) @Nullable LocalDate date,
-            @RequestParam(defaultValue = "2") int hours, @RequestParam(defaultValue = "1") int days, Reader reader) {
-        LocalDate day = date != null ? date : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return found(exercises.conferenceTimes(id, day, days, hours, reader), id);
+            @RequestParam(defaultValue = "2") int hours, @RequestParam(defaultValue = "1") int days,
+            @RequestParam(required = false) @Nullable String zone, Reader reader) {
+        ZoneId calendar = ZoneOffset.UTC;
+        if (zone != null) {
+            try {
+                calendar = ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw ExerciseProblems.badRequest("exercises.problem.zone", zone.length() > 64 ? zone.substring(0, 64) + "..." : zone);
+            }
+        }
+        LocalDate day = date != null ? date : LocalDate.ofInstant(clock.instant(), calendar);
+        return found(exercises.conferenceTimes(id, day, calendar, days, hours, reader), id);
     }
 
     @Operation(summary = "Request a facility through the booking module for a participating unit; recorded as a product")
@@ -178,7 +189,7 @@ class ExercisesController {
     }
 
     /** @param status the lesson's new status: OPEN, ACTION or CLOSED */
-    record StatusChange(@NotNull(message = "is required: OPEN, ACTION or CLOSED") Lesson.Status status) {
+    record StatusChange(@NotNull(message = "{exercises.invalid.is-required-open-action-or-closed}") Lesson.Status status) {
     }
 
     @Operation(summary = "Change a lesson's status (OPEN, ACTION, CLOSED)")

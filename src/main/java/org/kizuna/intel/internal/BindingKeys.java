@@ -54,7 +54,7 @@ public final class BindingKeys {
         try {
             return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("publicKey: not an EC public key in X.509 DER, base64");
+            throw IntelProblems.badRequest("intel.problem.public-key");
         }
     }
 

@@ -61,7 +61,7 @@ class IntelDemo {
     private static void create(IntelService service, NewReport report, KizunaUser author) {
         try {
             service.create(report, author);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.springframework.web.ErrorResponseException e) {
             org.slf4j.LoggerFactory.getLogger(IntelDemo.class).info("demo report not written on this node: {}", e.getMessage());
         }
     }

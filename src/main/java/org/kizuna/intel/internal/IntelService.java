@@ -55,7 +55,6 @@ import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.label.ReleaseGuard;
 import org.kizuna.node.NodeSettings;
-import org.kizuna.node.Problems;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.Searchable;
@@ -123,8 +122,8 @@ class IntelService implements Intel {
 
     @Override
     public ReportPage reports(Reader reader, int page, int size) {
-        if (page < 0 || page > 100_000) throw new IllegalArgumentException("page must be 0 to 100000; got " + page);
-        if (size < 1 || size > 100) throw new IllegalArgumentException("size must be 1 to 100; got " + size);
+        if (page < 0 || page > 100_000) throw IntelProblems.badRequest("intel.problem.page", String.valueOf(page));
+        if (size < 1 || size > 100) throw IntelProblems.badRequest("intel.problem.size", String.valueOf(size));
         return reads.page(reader, page, size);
     }
 
@@ -163,27 +162,26 @@ class IntelService implements Intel {
             String field = "portions[" + i + "]";
             boolean hasText = p.text() != null && !p.text().isBlank();
             if (hasText == (p.attachment() != null)) {
-                throw new IllegalArgumentException(field + ": give either text or an attachment");
+                throw IntelProblems.badRequest("intel.problem.text-or-attachment", field);
             }
             if (p.attachment() != null) attachments++;
             prepared.add(prepare(i + 1, hasText ? Kinds.TEXT : Kinds.ATTACHMENT, field, p.marking(), hasText ? Objects.requireNonNull(p.text()) : "",
                     p.attachment(), reader, null));
         }
         if (attachments > settings.maxAttachments()) {
-            throw new IllegalArgumentException("portions: a report carries at most " + settings.maxAttachments() + " attachments; got " + attachments);
+            throw IntelProblems.badRequest("intel.problem.attachments", String.valueOf(settings.maxAttachments()), String.valueOf(attachments));
         }
         Label rolled = rollUpOrRefuse(prepared.stream().map(Prepared::label).toList());
         String override = null;
         if (r.banner() != null && !r.banner().isBlank()) {
             Label o = marking("banner", r.banner(), reader);
             if (!o.equals(rolled) && !kernel.dominates(o, rolled)) {
-                throw new IllegalArgumentException("banner: " + o.banner() + " does not cover the roll-up of the portions " + rolled.banner()
-                        + "; an override may only raise the banner");
+                throw IntelProblems.badRequest("intel.problem.banner-lower", o.banner(), rolled.banner());
             }
             override = o.banner();
         }
         if ((r.location() == null) != (r.observedAt() == null)) {
-            throw new IllegalArgumentException("location and observedAt: give both (the place and time of what the report is about) or neither");
+            throw IntelProblems.badRequest("intel.problem.place-and-time");
         }
         String id = newId("IR-");
         Instant now = clock.instant();
@@ -202,7 +200,7 @@ class IntelService implements Intel {
             @Nullable Reader author,
             @Nullable String ceiling) {
         Label label = marking(field + ".marking", marking, author);
-        if (text.length() > 20_000) throw new IllegalArgumentException(field + ".text: is at most 20000 characters");
+        if (text.length() > 20_000) throw IntelProblems.badRequest("intel.problem.text-length", field);
         String name = null, media = null, base64 = null;
         Long size = null;
         if (attachment != null) {
@@ -210,11 +208,11 @@ class IntelService implements Intel {
             try {
                 bytes = Base64.getDecoder().decode(attachment.content());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(field + ".attachment.content: is not base64");
+                throw IntelProblems.badRequest("intel.problem.attachment-base64", field);
             }
             if (bytes.length > settings.maxAttachmentBytes()) {
-                throw new IllegalArgumentException(field + ".attachment.content: an attachment is at most " + settings.maxAttachmentBytes() + " bytes; got "
-                        + bytes.length);
+                throw IntelProblems.badRequest("intel.problem.attachment-size", field, String.valueOf(settings.maxAttachmentBytes()),
+                        String.valueOf(bytes.length));
             }
             name = attachment.name();
             media = attachment.mediaType();
@@ -234,12 +232,12 @@ class IntelService implements Intel {
             throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
         if (label.banner().length() > JdbcReports.LABEL_LENGTH) {
-            throw new IllegalArgumentException(field + ": the marking is longer than " + JdbcReports.LABEL_LENGTH + " characters");
+            throw IntelProblems.badRequest("intel.problem.marking-length", field, String.valueOf(JdbcReports.LABEL_LENGTH));
         }
         String refusal = kernel.holdRefusal(label);
-        if (refusal != null) throw new IllegalArgumentException(field + ": this node may not hold " + label.banner() + ": " + refusal);
+        if (refusal != null) throw IntelProblems.badRequest("intel.problem.not-held", field, label.banner(), refusal);
         if (author != null && !kernel.mayRead(label, author)) {
-            throw new IllegalArgumentException(field + ": you may not write under a label you could not read yourself: " + label.banner());
+            throw IntelProblems.badRequest("intel.problem.unreadable-label", field, label.banner());
         }
         return label;
     }
@@ -248,7 +246,7 @@ class IntelService implements Intel {
         try {
             return kernel.rollUp(labels);
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException("portions: the portions' marks have no common banner: " + e.getMessage());
+            throw IntelProblems.badRequest("intel.problem.no-common-banner", String.valueOf(e.getMessage()));
         }
     }
 
@@ -346,15 +344,14 @@ class IntelService implements Intel {
         JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
         Label current = portion.label();
         if (!current.level().classified() && !current.hasReleasabilityList() && !current.isNoforn()) {
-            throw conflict("portion " + portion.id() + " is " + current.portionMark() + ", releasable to every nation already");
+            throw conflict("intel.problem.releasable-to-all", portion.id(), current.portionMark());
         }
         Set<String> now = new TreeSet<>(current.hasReleasabilityList() ? current.releasableTo() : List.of(current.owner()));
         Set<String> added = new TreeSet<>(request.to());
         added.removeAll(now);
         added.remove(current.owner());
         if (added.isEmpty())
-            throw conflict("portion " + portion.id() + " is releasable to " + String.join(", ", request.to()) + " already: "
-                    + current.portionMark());
+            throw conflict("intel.problem.releasable-already", portion.id(), String.join(", ", request.to()), current.portionMark());
         Label widened;
         try {
             Set<String> all = new TreeSet<>(now);
@@ -364,9 +361,9 @@ class IntelService implements Intel {
         } catch (InvalidMarkingException e) {
             throw new IllegalArgumentException("to: " + e.getMessage());
         }
-        originatorControl(portion.ceiling(), report, widened, "portion " + portion.id());
+        originatorControl(portion.ceiling(), report, widened, IntelProblems.part("intel.problem.what.portion", portion.id()));
         String refusal = kernel.holdRefusal(widened);
-        if (refusal != null) throw new IllegalArgumentException("to: this node may not hold " + widened.banner() + ": " + refusal);
+        if (refusal != null) throw IntelProblems.badRequest("intel.problem.not-held", "to", widened.banner(), refusal);
         String content = portion.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(portion.attachmentName(), "") : portion.text();
         codewords(content, widened);
         List<String> partners = new ArrayList<>(added);
@@ -431,7 +428,7 @@ class IntelService implements Intel {
         readOnly(view);
         Label label = marking("marking", request.marking(), releaser.reader());
         if (!label.hasReleasabilityList()) {
-            throw new IllegalArgumentException("marking: a tear line is written for partners; mark it REL TO them, such as (C//REL TO USA, JPN)");
+            throw IntelProblems.badRequest("intel.problem.tear-line-rel");
         }
         JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
         // originator control: within the ceilings of the portions the releaser sees (the tear line can only hold what it sees)
@@ -439,7 +436,7 @@ class IntelService implements Intel {
         if (view.title() != null) visible.add(view.title().id());
         view.portions().forEach(p -> visible.add(p.id()));
         for (JdbcReports.StoredPortion p : store.portions(List.of(reportId))) {
-            if (visible.contains(p.id())) originatorControl(p.ceiling(), report, label, "the tear line (from portion " + p.id() + ")");
+            if (visible.contains(p.id())) originatorControl(p.ceiling(), report, label, IntelProblems.part("intel.problem.what.tear-line", p.id()));
         }
         codewords(request.text(), label);
         List<String> partners = new ArrayList<>(label.releasableTo());
@@ -532,8 +529,7 @@ class IntelService implements Intel {
             GuardResult r = guard.release(itemId, actor, item.label(), List.of(item), link(partner), approvers);
             for (GuardResult.Withheld w : r.withheld()) {
                 if (firstOfTwo && w.reason().startsWith(TWO_APPROVALS)) continue;
-                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard",
-                        "the guard withholds the release to " + partner + ": " + w.reason());
+                throw IntelProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.withheld", partner, w.reason());
             }
         }
     }
@@ -541,7 +537,7 @@ class IntelService implements Intel {
     /** The link to a partner, accredited to its highest level, manual (two approvals) from the equivalent of {@code two-person-from}. */
     private Link link(String partner) {
         Policy p = Policy.ofNation(partner)
-                .orElseThrow(() -> new IllegalArgumentException("to: " + partner + " has no classification policy here; no release to it is possible"));
+                .orElseThrow(() -> IntelProblems.badRequest("intel.problem.no-policy", partner));
         int rank = kernel.equivalentRank(nodePolicy, nodePolicy.level(settings.twoPersonFrom()), p);
         String manualFrom = rank < 0 ? null : p.levels().stream().filter(l -> l.rank() == rank).findFirst().map(l -> l.englishName()).orElse(null);
         return new Link(partner, p.levels().getLast().englishName(), manualFrom, 1 << 20);
@@ -555,23 +551,24 @@ class IntelService implements Intel {
     }
 
     /** Refuses (403) a releasability beyond what the portion arrived with, for another owner's information or an imported report. */
-    private void originatorControl(@Nullable String ceiling, JdbcReports.StoredReport report, Label wanted, String what) {
+    private void originatorControl(@Nullable String ceiling, JdbcReports.StoredReport report, Label wanted, Object what) {
         if (ceiling == null) return;
         Label arrived = Label.parse(ceiling);
         Set<String> allowed = new TreeSet<>(arrived.hasReleasabilityList() ? arrived.releasableTo() : List.of(arrived.owner()));
         Set<String> asked = new TreeSet<>(wanted.hasReleasabilityList() ? wanted.releasableTo() : List.of(wanted.owner()));
         asked.removeAll(allowed);
         if (asked.isEmpty()) return;
-        String whose = report.originator() != null ? "was imported from " + report.originator() + "'s package" : "is " + arrived.owner() + "'s information";
-        throw Problems.of(HttpStatus.FORBIDDEN, "Originator control", what + " " + whose + " and arrived releasable to " + String.join(", ", allowed)
-                + "; it can never be released further (not to " + String.join(", ", asked) + ")");
+        Object whose = report.originator() != null
+                ? IntelProblems.part("intel.problem.whose.imported", report.originator())
+                : IntelProblems.part("intel.problem.whose.owner", arrived.owner());
+        throw IntelProblems.of(HttpStatus.FORBIDDEN, "Originator control", "intel.problem.originator", what, whose, String.join(", ", allowed),
+                String.join(", ", asked));
     }
 
     /** Refuses (403) a change to a replica of another node's report: only its owner node changes it. */
     private void readOnly(ReportView view) {
         if (store.isReplica(view.id())) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "report " + view.id() + " is a replica of node " + view.originator()
-                    + "'s report; only that node releases or changes it");
+            throw IntelProblems.of(HttpStatus.FORBIDDEN, "Read-only replica", "intel.problem.replica", view.id(), String.valueOf(view.originator()));
         }
     }
 
@@ -581,19 +578,17 @@ class IntelService implements Intel {
         if (sci) return;
         for (String w : settings.codewords()) {
             if (Identifiers.word(content, w)) {
-                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard",
-                        "the content carries the codeword '" + w + "' but its label " + label.banner() + " has no SCI control");
+                throw IntelProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.codeword", w, label.banner());
             }
         }
     }
 
     private static org.springframework.web.ErrorResponseException sameReleaser(KizunaUser releaser, String nation) {
-        return Problems.of(HttpStatus.CONFLICT, "Second releaser needed", "you (" + releaser.username()
-                + ") already approved this release; the two-person rule needs a second, different releaser of " + nation + " to complete it");
+        return IntelProblems.of(HttpStatus.CONFLICT, "Second releaser needed", "intel.problem.same-releaser", releaser.username(), nation);
     }
 
-    private static org.springframework.web.ErrorResponseException conflict(String detail) {
-        return Problems.of(HttpStatus.CONFLICT, "Nothing to release", detail);
+    private static org.springframework.web.ErrorResponseException conflict(String code, Object... args) {
+        return IntelProblems.of(HttpStatus.CONFLICT, "Nothing to release", code, args);
     }
 
     private void applyWiden(JdbcReports.StoredReport report, JdbcReports.StoredPortion portion, Label widened, Instant at) {
@@ -746,7 +741,7 @@ class IntelService implements Intel {
         if (view.title() != null) included.add(view.title());
         included.addAll(view.portions());
         if (toNation != null) {
-            if (!toNation.matches("[A-Z]{3}")) throw new IllegalArgumentException("to: a nation is an ISO 3166 alpha-3 code such as JPN");
+            if (!toNation.matches("[A-Z]{3}")) throw IntelProblems.badRequest("intel.problem.nation");
             List<Portion> portions = new ArrayList<>();
             for (ReportView.PortionView p : included) {
                 portions.add(new Portion(p.id(), Label.parse(p.marking()), p.attachment() != null ? p.attachment().name() : p.text()));
@@ -756,9 +751,7 @@ class IntelService implements Intel {
             Set<String> released = new LinkedHashSet<>();
             r.released().forEach(p -> released.add(p.id()));
             if (released.isEmpty()) {
-                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard",
-                        "nothing of report " + id + " that you may read may be released to "
-                                + toNation);
+                throw IntelProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.nothing-releasable", id, toNation);
             }
             included.removeIf(p -> !released.contains(p.id()));
         }
@@ -802,10 +795,10 @@ class IntelService implements Intel {
         writes.authorize(importer, Write.WRITE_REPORT, importer.nation());
         List<String> invalid = validator.validate(pkg).stream().map(IntelService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
-        if (!ReportPackage.FORMAT.equals(pkg.format())) throw new IllegalArgumentException("format: must be " + ReportPackage.FORMAT);
+        if (!ReportPackage.FORMAT.equals(pkg.format())) throw IntelProblems.badRequest("intel.problem.format", ReportPackage.FORMAT);
         PublicKey signer = BindingKeys.publicKey(pkg.publicKey());
         if (!Arrays.equals(signer.getEncoded(), key.getPublic().getEncoded())) {
-            throw new IllegalArgumentException("publicKey: the package is signed by a key this node does not trust");
+            throw IntelProblems.badRequest("intel.problem.untrusted-key");
         }
         byte[] data = base64("data", pkg.data()), digest = base64("digest", pkg.digest()), signature = base64("signature", pkg.signature());
         Label label;
@@ -814,24 +807,22 @@ class IntelService implements Intel {
         } catch (InvalidMarkingException e) {
             throw new IllegalArgumentException("label: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("label: not an ADatP-4774 label");
+            throw IntelProblems.badRequest("intel.problem.not-adatp4774");
         }
         if (!label.banner().equals(pkg.banner())) {
-            throw new IllegalArgumentException("banner: " + pkg.banner() + " is not the package's ADatP-4774 label " + label.banner());
+            throw IntelProblems.badRequest("intel.problem.banner-not-label", pkg.banner(), label.banner());
         }
         if (!MessageDigest.isEqual(sha384(data), digest)) {
-            throw new IllegalArgumentException("binding: the label is bound to other data (the data's SHA-384 digest differs from the bound one); "
-                    + "a label moved onto other data, or data changed after binding, is refused");
+            throw IntelProblems.badRequest("intel.problem.bound-elsewhere");
         }
         if (!new LabelBinding(label, digest, signature).verifies(data, signer)) {
-            throw new IllegalArgumentException(
-                    "binding: the signature over the label and the digest does not verify; the label was changed after it was bound");
+            throw IntelProblems.badRequest("intel.problem.signature");
         }
         JsonNode root;
         try {
             root = json.readTree(new String(data, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("data: not the JSON of a report");
+            throw IntelProblems.badRequest("intel.problem.data-json");
         }
         List<Prepared> prepared = new ArrayList<>();
         int seq = 1;
@@ -839,24 +830,24 @@ class IntelService implements Intel {
             String kind = p.path("kind").asString("");
             String field = "data.portions[" + prepared.size() + "]";
             if (!List.of(Kinds.TITLE, Kinds.TEXT, Kinds.ATTACHMENT, Kinds.TEAR_LINE).contains(kind)) {
-                throw new IllegalArgumentException(field + ".kind: unknown kind '" + kind + "'");
+                throw IntelProblems.badRequest("intel.problem.kind", field, kind);
             }
             NewReport.NewAttachment attachment = kind.equals(Kinds.ATTACHMENT)
                     ? new NewReport.NewAttachment(p.path("name").asString(""), p.path("mediaType").asString(""), p.path("content").asString(""))
                     : null;
             Label pl = marking(field + ".marking", p.path("marking").asString(""), null);
             if (!kernel.mayRead(pl, importer.reader())) {
-                throw new IllegalArgumentException(field + ".marking: you may import only a package you may read whole; you may not read " + pl.banner());
+                throw IntelProblems.badRequest("intel.problem.import-unreadable", field, pl.banner());
             }
             prepared.add(prepare(kind.equals(Kinds.TITLE) ? 0 : seq++, kind, field, p.path("marking").asString(""), p.path("text").asString(""), attachment,
                     null, pl.banner()));
         }
-        if (prepared.isEmpty()) throw new IllegalArgumentException("data: the package holds no portion");
+        if (prepared.isEmpty()) throw IntelProblems.badRequest("intel.problem.no-portion");
         if (!rollUpOrRefuse(prepared.stream().map(Prepared::label).toList()).equals(label)) {
-            throw new IllegalArgumentException("label: " + label.banner() + " is not the roll-up of the package's portions");
+            throw IntelProblems.badRequest("intel.problem.label-not-rollup", label.banner());
         }
         String originNation = root.path("nation").asString(pkg.node());
-        if (!originNation.matches("[A-Z]{3}")) throw new IllegalArgumentException("data.nation: not a nation trigraph");
+        if (!originNation.matches("[A-Z]{3}")) throw IntelProblems.badRequest("intel.problem.data-nation");
         String observed = root.path("observedAt").asString(null);
         JsonNode loc = root.path("location");
         Instant now = clock.instant();
@@ -873,7 +864,7 @@ class IntelService implements Intel {
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": is not base64");
+            throw IntelProblems.badRequest("intel.problem.base64", field);
         }
     }
 

@@ -89,7 +89,7 @@ class MissionsService implements Missions {
     @Override
     public Analysis analysis(LocalDate asOf, @Nullable LocalDate since, Reader reader) {
         if (since != null && !since.isBefore(asOf)) {
-            throw new IllegalArgumentException("since must be before asOf (" + asOf + "); got " + since);
+            throw MissionsProblems.badRequest("missions.problem.since", asOf.toString(), since.toString());
         }
         List<Assignment> readable;
         // one query for the whole answer: the audit trail grows alike whatever the matrix holds
@@ -168,17 +168,17 @@ class MissionsService implements Missions {
         List<String> invalid = validator.validate(n).stream().map(MissionsService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         if (reference.areas().stream().noneMatch(a -> a.id().equals(n.area()))) {
-            throw new IllegalArgumentException("area: unknown mission area '" + n.area() + "'; one of "
-                    + reference.areas().stream().map(MissionArea::id).collect(Collectors.joining(", ")));
+            throw MissionsProblems.badRequest("missions.problem.area", n.area(),
+                    reference.areas().stream().map(MissionArea::id).collect(Collectors.joining(", ")));
         }
         if (reference.regions().stream().noneMatch(r -> r.id().equals(n.region()))) {
-            throw new IllegalArgumentException("region: unknown region '" + n.region() + "'; one of "
-                    + reference.regions().stream().map(MissionRegion::id).collect(Collectors.joining(", ")));
+            throw MissionsProblems.badRequest("missions.problem.region", n.region(),
+                    reference.regions().stream().map(MissionRegion::id).collect(Collectors.joining(", ")));
         }
         LocalDate from = date("validFrom", n.validFrom());
         LocalDate to = n.validTo() == null ? null : date("validTo", n.validTo());
         if (to != null && !to.isAfter(from)) {
-            throw new IllegalArgumentException("validTo: must be after validFrom (" + from + "); got " + to);
+            throw MissionsProblems.badRequest("missions.problem.valid-to", from.toString(), to.toString());
         }
         Label label;
         try {
@@ -187,18 +187,18 @@ class MissionsService implements Missions {
             throw new IllegalArgumentException("label: " + e.getMessage(), e);
         }
         if (label.banner().length() > JdbcAssignments.LABEL_LENGTH) {
-            throw new IllegalArgumentException("label: the banner is longer than " + JdbcAssignments.LABEL_LENGTH + " characters");
+            throw MissionsProblems.badRequest("missions.problem.label-length", String.valueOf(JdbcAssignments.LABEL_LENGTH));
         }
         String refusal = readPath.kernel().holdRefusal(label);
-        if (refusal != null) throw new IllegalArgumentException("label: " + refusal);
+        if (refusal != null) throw MissionsProblems.badRequest("missions.problem.not-held", refusal);
         if (!readPath.kernel().mayRead(label, user.reader())) {
-            throw new IllegalArgumentException("label: you may not record an assignment under a label you could not read yourself: " + label.banner());
+            throw MissionsProblems.badRequest("missions.problem.unreadable-label", label.banner());
         }
         OrganizationView view = registry.organization(n.organization(), from, user.reader())
-                .orElseThrow(() -> new IllegalArgumentException("organization: no organization '" + n.organization() + "' on " + from));
+                .orElseThrow(() -> MissionsProblems.badRequest("missions.problem.organization", n.organization(), from.toString()));
         Organization o = view.organization();
         writes.authorize(user, Write.RECORD_MISSION, o.nation());
-        covers(label, o.label(), "organization " + o.id());
+        covers(label, o.label(), o.id());
         Assignment a = new Assignment("MA-" + UUID.randomUUID().toString().substring(0, 8), n.area(), n.region(), o.id(), o.nation(),
                 Assignment.Role.valueOf(n.role()), blankToNull(n.task()), blankToNull(n.division()), new Organization.Validity(from, to),
                 new Organization.Provenance(List.of(), "recorded", blankToNull(n.note())), user.username(), label, null);
@@ -218,7 +218,7 @@ class MissionsService implements Missions {
         LocalDate to = date("validTo", end.validTo());
         LocalDate from = a.validity().from();
         if (from != null && !to.isAfter(from)) {
-            throw new IllegalArgumentException("validTo: must be after the assignment's validFrom (" + from + "); got " + to);
+            throw MissionsProblems.badRequest("missions.problem.end", from.toString(), to.toString());
         }
         Assignment.Ended ended = new Assignment.Ended(user.username(), clock.instant(), blankToNull(end.note()));
         if (!store.end(id, to, ended)) return Optional.empty();
@@ -228,12 +228,11 @@ class MissionsService implements Missions {
     }
 
     /** Whoever may read the assignment sees the organization it names, so the label must cover the organization's. */
-    private void covers(Label assignment, Label named, String what) {
+    private void covers(Label assignment, Label named, String organization) {
         boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
                 && named.permissiveTags().isEmpty() && named.communities().isEmpty();
         if (!unrestricted && !named.equals(assignment) && !readPath.kernel().dominates(assignment, named)) {
-            throw new IllegalArgumentException("label: " + assignment.banner() + " does not cover the label of " + what + " (" + named.banner()
-                    + "); record it under " + named.banner() + " or a label above it");
+            throw MissionsProblems.badRequest("missions.problem.covers", assignment.banner(), organization, named.banner());
         }
     }
 
@@ -241,7 +240,7 @@ class MissionsService implements Missions {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": " + "must be a date in ISO form YYYY-MM-DD, such as 2025-06-01; got '" + text + "'");
+            throw MissionsProblems.badRequest("missions.problem.date", field, text);
         }
     }
 

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
-import org.kizuna.node.Problems;
 import org.kizuna.plans.HistoryEntry;
 import org.kizuna.plans.NewPlan;
 import org.kizuna.plans.Plan;
@@ -72,7 +71,7 @@ class PlanController {
 
     /** @param hash the hash of the version as the approver read it (its {@code hash}) */
     record Approval(
-            @NotNull(message = "give the hash of the version you approve") @Pattern(regexp = "[0-9a-f]{64}", message = "a hash is 64 lower-case hex digits (SHA-256)") String hash) {
+            @NotNull(message = "{plans.invalid.give-the-hash-of-the-version-you-approve}") @Pattern(regexp = "[0-9a-f]{64}", message = "{plans.invalid.a-hash-is-64-lower-case-hex-digits}") String hash) {
     }
 
     @Operation(summary = "Approve a version for the approver's nation, bound to the version's hash")
@@ -96,6 +95,6 @@ class PlanController {
     /** The same answer whether the plan does not exist or the reader may read none of it. */
     static ErrorResponseException notFound(String id) {
         String shown = id.length() > 40 ? id.substring(0, 40) + "..." : id;
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no plan '" + shown + "'");
+        return PlanProblems.of(HttpStatus.NOT_FOUND, "Not found", "plans.problem.not-found", shown);
     }
 }

@@ -28,7 +28,6 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
-import org.kizuna.node.Problems;
 import org.kizuna.plans.HistoryEntry;
 import org.kizuna.plans.NewPlan;
 import org.kizuna.plans.Plan;
@@ -89,21 +88,21 @@ class PlanService implements Plans {
         List<String> invalid = validator.validate(p).stream().map(PlanService::violation).distinct().sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         List<String> nations = p.nations();
-        if (new HashSet<>(nations).size() != nations.size()) throw new IllegalArgumentException("nations: a nation is named more than once");
+        if (new HashSet<>(nations).size() != nations.size()) throw PlanProblems.badRequest("plans.problem.nation-twice");
         // a planner drafts only plans its own nation takes part in: the write matrix's nation rule, so a 403 as on every row
         if (!nations.contains(author.nation())) writes.authorize(author, Write.DRAFT_PLAN, String.join(", ", nations));
         for (String n : nations) {
-            if (Policy.ofNation(n).isEmpty()) throw new IllegalArgumentException("nations: " + n + " has no classification policy on this node");
+            if (Policy.ofNation(n).isEmpty()) throw PlanProblems.badRequest("plans.problem.no-policy", n);
         }
         if (!p.approvers().keySet().equals(new HashSet<>(nations))) {
-            throw new IllegalArgumentException("approvers: name exactly one designated approver for each participating nation " + nations);
+            throw PlanProblems.badRequest("plans.problem.approvers", nations.toString());
         }
         List<Stored.Nation> participants = new ArrayList<>();
         for (String n : nations) {
             String name = p.approvers().getOrDefault(n, "");
             KizunaUser approver = users.find(name).filter(u -> u.nation().equals(n) && !users.isDisabled(name)).orElse(null);
             if (approver == null || Write.APPROVE_PLAN.roles().stream().noneMatch(approver::has)) {
-                throw new IllegalArgumentException("approvers." + n + ": '" + name + "' is not an enabled user of " + n + " with the planner or releaser role");
+                throw PlanProblems.badRequest("plans.problem.approver", n, name);
             }
             participants.add(new Stored.Nation(n, name));
         }
@@ -111,7 +110,7 @@ class PlanService implements Plans {
         List<Section> sections = new ArrayList<>();
         for (int i = 0; i < p.sections().size(); i++) {
             SectionInput s = p.sections().get(i);
-            if (s.key() != null) throw new IllegalArgumentException("sections[" + i + "].key: a new plan's sections have no keys yet");
+            if (s.key() != null) throw PlanProblems.badRequest("plans.problem.new-key", String.valueOf(i));
             sections.add(new Section("s" + (i + 1), s.heading().strip(), label("sections[" + i + "].marking", s.marking(), nations, author), text(s.text())));
         }
         String id = "PL-" + UUID.randomUUID().toString().substring(0, 8);
@@ -154,15 +153,15 @@ class PlanService implements Plans {
             SectionInput s = change.sections().get(i);
             String key = s.key();
             if (key != null && !readable.contains(key)) {
-                throw new IllegalArgumentException("sections[" + i + "].key: the newest version has no section '" + key + "'");
+                throw PlanProblems.badRequest("plans.problem.no-section", String.valueOf(i), key);
             }
-            if (key != null && !keys.add(key)) throw new IllegalArgumentException("sections[" + i + "].key: section '" + key + "' is given twice");
+            if (key != null && !keys.add(key)) throw PlanProblems.badRequest("plans.problem.section-twice", String.valueOf(i), key);
             Label l = label("sections[" + i + "].marking", s.marking(), nations, user);
             given.add(new Section(key != null ? key : "s" + next++, s.heading().strip(), l, text(s.text())));
         }
         List<Section> sections = withHidden(latest.sections(), readable, given);
-        if (sections.size() > 50) throw new IllegalArgumentException("sections: a plan has at most 50 sections");
-        if (sections.equals(latest.sections())) throw new IllegalArgumentException("sections: the change leaves the plan as it is; nothing was recorded");
+        if (sections.size() > 50) throw PlanProblems.badRequest("plans.problem.sections-max");
+        if (sections.equals(latest.sections())) throw PlanProblems.badRequest("plans.problem.no-change");
         List<Stored.SectionChange> changes = changes(old, sections);
         String hash = ContentHash.of(p.salt(), sections);
         Instant now = clock.instant();
@@ -191,23 +190,20 @@ class PlanService implements Plans {
         authorize(user, Write.APPROVE_PLAN, p);
         Stored.Nation own = p.nations().stream().filter(n -> n.nation().equals(user.nation())).findFirst().orElseThrow();
         if (!own.approver().equals(user.username())) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "approving a version of plan " + id + " for " + own.nation()
-                    + " needs its designated approver (" + own.approver() + "); you are " + user.username() + " of " + user.nation());
+            throw PlanProblems.of(HttpStatus.FORBIDDEN, "Not allowed", "plans.problem.not-approver", id, own.nation(), own.approver(), user.username(),
+                    user.nation());
         }
         Stored.Version v = p.version(number);
-        if (v == null) throw Problems.of(HttpStatus.NOT_FOUND, "Not found", "plan " + id + " has no version " + number);
+        if (v == null) throw PlanProblems.of(HttpStatus.NOT_FOUND, "Not found", "plans.problem.no-version", id, String.valueOf(number));
         if (number != p.latest().number()) {
-            throw Problems.of(HttpStatus.CONFLICT, "Conflict", "version " + number + " of plan " + id + " is not its newest version ("
-                    + p.latest().number() + "); only the newest version can be approved");
+            throw PlanProblems.of(HttpStatus.CONFLICT, "Conflict", "plans.problem.not-newest", String.valueOf(number), id, String.valueOf(p.latest().number()));
         }
         boolean whole = kernel.mayRead(p.titleLabel(), user.reader()) && v.sections().stream().allMatch(s -> kernel.mayRead(s.label(), user.reader()));
         if (!whole) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "you can approve only a version you may read in full, and version " + number
-                    + " of plan " + id + " holds parts you may not read; ask for the plan to be approved by a designated approver who may read all of it");
+            throw PlanProblems.of(HttpStatus.FORBIDDEN, "Not allowed", "plans.problem.not-whole", String.valueOf(number), id);
         }
         if (!v.hash().equals(hash)) {
-            throw Problems.of(HttpStatus.CONFLICT, "Conflict", "the hash " + abbreviate(hash) + " is not that of version " + number + " as it stands now ("
-                    + v.hash() + "): it changed since you read it; read it again and approve what it says now");
+            throw PlanProblems.of(HttpStatus.CONFLICT, "Conflict", "plans.problem.hash", abbreviate(hash), String.valueOf(number), v.hash());
         }
         if (v.approvals().containsKey(own.nation())) return visible;
         Instant now = clock.instant();
@@ -260,16 +256,15 @@ class PlanService implements Plans {
         } catch (InvalidMarkingException e) {
             throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
-        if (l.banner().length() > 200) throw new IllegalArgumentException(field + ": the banner " + l.banner() + " is longer than 200 characters");
+        if (l.banner().length() > 200) throw PlanProblems.badRequest("plans.problem.banner-length", field, l.banner());
         String refusal = kernel.holdRefusal(l);
-        if (refusal != null) throw new IllegalArgumentException(field + ": this node may not hold " + l.banner() + " (" + refusal + ")");
+        if (refusal != null) throw PlanProblems.badRequest("plans.problem.not-held", field, l.banner(), refusal);
         if (!kernel.mayRead(l, author.reader())) {
-            throw new IllegalArgumentException(field + ": you may not write a part under a label you could not read yourself: " + l.banner());
+            throw PlanProblems.badRequest("plans.problem.unreadable-label", field, l.banner());
         }
         for (String n : nations) {
             if (!releasableTo(l, n)) {
-                throw new IllegalArgumentException(field + ": " + l.banner() + " is not releasable to " + n + "; a bilateral plan is shared with every "
-                        + "participating nation by construction (" + String.join(", ", nations) + "), so each of its parts must be releasable to all of them");
+                throw PlanProblems.badRequest("plans.problem.not-releasable", field, l.banner(), n, String.join(", ", nations));
             }
         }
         return l;
@@ -422,7 +417,8 @@ class PlanService implements Plans {
     @Override
     public Optional<Plan.Version> version(String id, int number, Reader reader) {
         return find(id, reader).map(p -> {
-            if (number < 1 || number > p.versions().size()) throw Problems.of(HttpStatus.NOT_FOUND, "Not found", "plan " + id + " has no version " + number);
+            if (number < 1 || number > p.versions().size())
+                throw PlanProblems.of(HttpStatus.NOT_FOUND, "Not found", "plans.problem.no-version", id, String.valueOf(number));
             return p.versions().get(number - 1);
         });
     }
@@ -432,7 +428,7 @@ class PlanService implements Plans {
         return find(id, reader).map(p -> {
             int last = p.versions().size();
             if (from < 1 || from > last || to < 1 || to > last) {
-                throw new IllegalArgumentException("from and to must be versions of the plan, 1 to " + last + "; got " + from + " and " + to);
+                throw PlanProblems.badRequest("plans.problem.diff-range", String.valueOf(last), String.valueOf(from), String.valueOf(to));
             }
             List<Section> left = p.versions().get(from - 1).sections(), right = p.versions().get(to - 1).sections();
             List<Label> labels = new ArrayList<>();

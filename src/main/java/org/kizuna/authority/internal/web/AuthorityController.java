@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-
 import org.kizuna.authority.Authority;
 import org.kizuna.authority.LegalFacts;
 import org.kizuna.authority.LevelInForce;
@@ -14,9 +13,9 @@ import org.kizuna.authority.NewLevel;
 import org.kizuna.authority.NewSupportRequest;
 import org.kizuna.authority.SupportDecision;
 import org.kizuna.authority.SupportRequest;
+import org.kizuna.authority.internal.AuthorityProblems;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
-import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -63,7 +62,8 @@ class AuthorityController {
 
     @Operation(summary = "The levels set for a region, oldest first, time-stamped by the node's clock")
     @GetMapping("/levels/history")
-    List<LevelSetting> history(@RequestParam @NotBlank(message = "name the region") @Size(max = 64, message = "is at most 64 characters") String region,
+    List<LevelSetting> history(
+            @RequestParam @NotBlank(message = "{authority.invalid.name-the-region}") @Size(max = 64, message = "{authority.invalid.is-at-most-64-characters}") String region,
             Reader reader) {
         return authority.history(region, reader);
     }
@@ -99,6 +99,6 @@ class AuthorityController {
     }
 
     private static ErrorResponseException notFound(String id) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no support request '" + id + "'");
+        return AuthorityProblems.of(HttpStatus.NOT_FOUND, "Not found", "authority.problem.not-found", id);
     }
 }

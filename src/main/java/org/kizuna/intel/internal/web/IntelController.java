@@ -3,7 +3,6 @@ package org.kizuna.intel.internal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.intel.AttachmentContent;
@@ -17,8 +16,8 @@ import org.kizuna.intel.ReportPackage;
 import org.kizuna.intel.ReportPage;
 import org.kizuna.intel.ReportView;
 import org.kizuna.intel.TearLineRequest;
+import org.kizuna.intel.internal.IntelProblems;
 import org.kizuna.label.Reader;
-import org.kizuna.node.Problems;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -96,7 +95,7 @@ class IntelController {
     @Operation(summary = "Releases waiting for a second releaser of your nation")
     @GetMapping("/releases")
     List<PendingRelease> pending(@RequestParam(defaultValue = "pending") String state, KizunaUser user) {
-        if (!state.equals("pending")) throw new IllegalArgumentException("state: only pending releases are listed; give state=pending");
+        if (!state.equals("pending")) throw IntelProblems.badRequest("intel.problem.state");
         return intel.pendingReleases(user);
     }
 
@@ -124,6 +123,6 @@ class IntelController {
 
     /** The one answer for a report that does not exist and one the reader may read none of (and for a portion likewise). */
     static ErrorResponseException notFound(String id) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no report '" + id + "', or no such portion in it");
+        return IntelProblems.of(HttpStatus.NOT_FOUND, "Not found", "intel.problem.not-found", id);
     }
 }

@@ -17,7 +17,7 @@ import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
 import org.kizuna.missions.NewAssignment;
-import org.kizuna.node.Problems;
+import org.kizuna.missions.internal.MissionsProblems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -65,7 +65,7 @@ class MissionsController {
     @GetMapping("/assignments/{id}")
     Assignment assignment(@PathVariable String id, Reader reader) {
         return missions.assignment(id, reader)
-                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Not found", "no assignment '" + id + "'"));
+                .orElseThrow(() -> MissionsProblems.of(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
     }
 
     @Operation(summary = "Record a nation's role in a mission area and region", description = "A planner of the organization's nation; the organization must exist in the registry on validFrom.")
@@ -78,7 +78,7 @@ class MissionsController {
             + "on the assignment no longer counts, and the analysis as of an earlier day still sees it. An assignment the user may not read is not found.")
     @PostMapping("/assignments/{id}/end")
     Assignment end(@PathVariable String id, @Valid @RequestBody AssignmentEnd end, KizunaUser user) {
-        return missions.end(id, end, user).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Not found", "no assignment '" + id + "'"));
+        return missions.end(id, end, user).orElseThrow(() -> MissionsProblems.of(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
     }
 
     @Operation(summary = "The matrix of a day with its gaps, duplications and changes since a day, for the reader", description = "Computed from the assignments the reader may read only. since (optional, before asOf) lists the assignments "
