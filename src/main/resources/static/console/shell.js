@@ -17,8 +17,12 @@
   const fmt = {
     dateTime(instant, zone) {
       if (!instant) return '—';
-      // (dateStyle and timeStyle cannot be combined with timeZoneName: the parts are named one by one)
-      return new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zoneOf(zone), timeZoneName: 'short' }).format(new Date(instant));
+      // (dateStyle and timeStyle cannot be combined with timeZoneName: the parts are named one by one;
+      // Japanese staffs read 2026/12/07 20:52 JST, English ones Dec 7, 2026, 8:52 PM EST)
+      return new Intl.DateTimeFormat(intlLocale, Object.assign(lang === 'ja'
+        ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+      { timeZone: zoneOf(zone), timeZoneName: 'short' })).format(new Date(instant));
     },
     time(instant, zone) {
       if (!instant) return '—';

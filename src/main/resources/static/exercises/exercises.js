@@ -3,23 +3,7 @@
 // (each inject's time in the reader's zone and the other capital's), and observations, issues and lessons.
 (function () {
   const { api, el, t } = Kizuna;
-  // Kizuna.fmt of shell.js, with dateTime and both built from parts where shell.js's dateTime throws (Chromium refuses
-  // dateStyle and timeStyle with timeZoneName): the same medium date and short time with the zone's name.
-  const fmt = (() => {
-    try { Kizuna.fmt.dateTime('2000-01-01T00:00:00Z'); return Kizuna.fmt; } catch (e) { /* use the parts below */ }
-    const ja = Kizuna.lang === 'ja';
-    const zoneOf = (zone) => zone || (Kizuna.me && Kizuna.me.zone) || 'UTC';
-    const dateTime = (instant, zone) => !instant ? '—' : new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-US', Object.assign(ja
-      ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-      : { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
-    { timeZone: zoneOf(zone), timeZoneName: 'short' })).format(new Date(instant));
-    const both = (instant, other) => {
-      if (!instant) return '—';
-      const mine = dateTime(instant);
-      return !other || other === zoneOf() ? mine : mine + ' (' + Kizuna.fmt.time(instant, other) + ')';
-    };
-    return Object.assign({}, Kizuna.fmt, { dateTime, both });
-  })();
+  const fmt = Kizuna.fmt;
   const q = new URLSearchParams(location.search);
   const seriesSel = document.getElementById('series'), exerciseSel = document.getElementById('exercise');
   const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: body == null ? undefined : JSON.stringify(body) });
