@@ -2,7 +2,6 @@ package org.kizuna.identity;
 
 import java.util.stream.Collectors;
 import org.kizuna.node.Problems;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,24 +12,14 @@ import org.springframework.http.HttpStatus;
 public final class WriteRefused extends Problems.Coded {
 
     public WriteRefused(KizunaUser user, Write write, String nation, String clearanceFloor) {
-        super(HttpStatus.FORBIDDEN, write.clearanceFloor() ? "identity.write-refused.floor" : "identity.write-refused",
-                new Object[]{resolvable("identity.write." + write.name() + ".what"),
-                        roles(write, " or "), resolvable("identity.write." + write.name() + ".whose"), nation, clearanceFloor,
+        super(HttpStatus.FORBIDDEN, "Not allowed", write.clearanceFloor() ? "identity.write-refused.floor" : "identity.write-refused",
+                new Object[]{Problems.part("identity.write." + write.name() + ".what"),
+                        roles(write, " or "), Problems.part("identity.write." + write.name() + ".whose"), nation, clearanceFloor,
                         user.username(), user.nation(), roles(write, " / ")});
         getBody().setDetail(write.needs(nation, clearanceFloor) + "; you are " + user.username() + " of " + user.nation());
-        getBody().setTitle("Not allowed");
-    }
-
-    @Override
-    public String getTitleMessageCode() {
-        return Problems.titleCode("Not allowed");
     }
 
     private static String roles(Write write, String or) {
         return write.roles().stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().collect(Collectors.joining(or));
-    }
-
-    private static DefaultMessageSourceResolvable resolvable(String code) {
-        return new DefaultMessageSourceResolvable(code);
     }
 }

@@ -1,6 +1,9 @@
 package org.kizuna.node;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -34,29 +37,65 @@ public final class Problems {
 
     /**
      * A problem whose detail is the message {@code code} of the node's catalogues ({@link Messages}) with
-     * {@code args}, in the language the request is answered in, and whose title is the status's reason phrase
-     * ({@link #titleCode}). Arguments that are {@link org.springframework.context.MessageSourceResolvable}
-     * are themselves looked up, so a detail can name another message.
+     * {@code args}, in the language the request is answered in (Spring MVC resolves it when it writes the problem), and
+     * in English in the exception itself (the node's log, callers inside the node, tests); its title is the status's
+     * reason phrase ({@link #titleCode}). Arguments made with {@link #part} are themselves messages.
      */
     public static ErrorResponseException coded(HttpStatus status, String code, Object... args) {
-        return new Coded(status, code, args.clone());
+        return new Coded(status, HttpStatus.valueOf(status.value()).getReasonPhrase(), code, args.clone());
+    }
+
+    /** 400 Bad request, told by the message {@code code} with {@code args} (as {@link #coded}). */
+    public static ErrorResponseException badRequest(String code, Object... args) {
+        return told(HttpStatus.BAD_REQUEST, "Bad request", code, args);
+    }
+
+    /** A problem with a title of its own ({@code problem.title.<title>} in the catalogues), told by the message {@code code}. */
+    public static ErrorResponseException told(HttpStatus status, String title, String code, Object... args) {
+        return new Coded(status, title, code, args.clone());
+    }
+
+    /** A part of a problem's text that is itself a message, resolved in the reader's language with the rest. */
+    public static MessageSourceResolvable part(String code, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[]{code}, args);
     }
 
     /** The message code of a problem's title: {@code problem.title.bad-request} for "Bad request". */
     public static String titleCode(String title) {
-        return "problem.title." + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return "problem.title." + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** The message catalogues in English, for the detail a problem carries in itself. */
+    private static final class English {
+        static final Messages TEXTS = Messages.load();
+
+        static Object[] args(Object[] args) {
+            Object[] out = args.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] instanceof MessageSourceResolvable r) {
+                    String[] codes = r.getCodes();
+                    Object[] inner = r.getArguments();
+                    if (codes != null && codes.length > 0) out[i] = TEXTS.text(codes[0], Locale.ENGLISH, args(inner == null ? new Object[0] : inner));
+                }
+            }
+            return out;
+        }
     }
 
     /** A problem told by a message code; Spring MVC resolves it with the node's message source when it writes it. */
     public static class Coded extends ErrorResponseException {
 
+        private final String title;
         private final String code;
         private final Object[] args;
 
-        protected Coded(HttpStatus status, String code, Object[] args) {
+        protected Coded(HttpStatus status, String title, String code, Object[] args) {
             super(status, ProblemDetail.forStatusAndDetail(status, code), null);
+            this.title = title;
             this.code = code;
             this.args = args;
+            getBody().setTitle(title);
+            getBody().setDetail(English.TEXTS.text(code, Locale.ENGLISH, English.args(args)));
         }
 
         @Override
@@ -71,7 +110,7 @@ public final class Problems {
 
         @Override
         public String getTitleMessageCode() {
-            return titleCode(HttpStatus.valueOf(getStatusCode().value()).getReasonPhrase());
+            return titleCode(title);
         }
     }
 }

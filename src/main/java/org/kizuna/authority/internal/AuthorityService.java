@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
 import org.kizuna.authority.Authority;
@@ -37,6 +36,7 @@ import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -127,7 +127,7 @@ class AuthorityService implements Authority {
     public LevelSetting setLevel(NewLevel n, KizunaUser user) {
         writes.authorize(user, Write.SET_SITUATION_LEVEL, facts.legislationNation());
         if (!settings.levelSetters().contains(user.username())) {
-            throw AuthorityProblems.of(HttpStatus.FORBIDDEN, "Forbidden", "authority.problem.not-designated", user.username());
+            throw Problems.told(HttpStatus.FORBIDDEN, "Forbidden", "authority.problem.not-designated", user.username());
         }
         invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
         LegalFacts.Region region = region(n.region());
@@ -149,23 +149,23 @@ class AuthorityService implements Authority {
         writes.authorize(user, Write.REQUEST_SUPPORT, user.nation());
         invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
         writes.authorize(user, Write.REQUEST_SUPPORT, n.from());
-        if (n.to().equals(n.from())) throw AuthorityProblems.badRequest("authority.problem.same-nation", n.from());
-        if (Policy.ofNation(n.to()).isEmpty()) throw AuthorityProblems.badRequest("authority.problem.no-policy", n.to());
+        if (n.to().equals(n.from())) throw Problems.badRequest("authority.problem.same-nation", n.from());
+        if (Policy.ofNation(n.to()).isEmpty()) throw Problems.badRequest("authority.problem.no-policy", n.to());
         LegalFacts.SupportKind kind = facts.kinds().stream().filter(k -> k.id().equals(n.kind())).findFirst()
-                .orElseThrow(() -> AuthorityProblems.badRequest("authority.problem.kind", n.kind(),
+                .orElseThrow(() -> Problems.badRequest("authority.problem.kind", n.kind(),
                         facts.kinds().stream().map(LegalFacts.SupportKind::id).collect(Collectors.joining(", "))));
         LegalFacts.Region region = region(n.region());
         LocalDate from = date("neededFrom", n.neededFrom()), to = date("neededTo", n.neededTo());
-        if (to.isBefore(from)) throw AuthorityProblems.badRequest("authority.problem.needed-to", from.toString(), to.toString());
+        if (to.isBefore(from)) throw Problems.badRequest("authority.problem.needed-to", from.toString(), to.toString());
         if (ChronoUnit.DAYS.between(from, to) > MAX_PERIOD_DAYS) {
-            throw AuthorityProblems.badRequest("authority.problem.period", String.valueOf(MAX_PERIOD_DAYS));
+            throw Problems.badRequest("authority.problem.period", String.valueOf(MAX_PERIOD_DAYS));
         }
         Instant now = clock.instant();
-        if (to.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) throw AuthorityProblems.badRequest("authority.problem.past", to.toString());
+        if (to.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) throw Problems.badRequest("authority.problem.past", to.toString());
         Label label = label(n.label(), user);
         Policy supporting = Policy.ofNation(n.to()).orElseThrow();
         if (!readPath.kernel().mayRead(label, Reader.of(n.to(), supporting.levels().getLast().englishName(), Set.of()))) {
-            throw AuthorityProblems.badRequest("authority.problem.unreadable-for-partner", n.to(), label.banner());
+            throw Problems.badRequest("authority.problem.unreadable-for-partner", n.to(), label.banner());
         }
         String level = levelNow(region.id());
         LegalFacts.Situation situation = situation(level);
@@ -219,7 +219,7 @@ class AuthorityService implements Authority {
         writes.authorize(user, Write.DECIDE_SUPPORT, r.toNation());
         invalid(validator.validate(d).stream().map(AuthorityService::violation).sorted().toList());
         if (r.outcome() != SupportRequest.Outcome.PENDING_DECISION) {
-            throw AuthorityProblems.of(HttpStatus.CONFLICT, "Conflict", "authority.problem.not-pending", id, r.outcome().name());
+            throw Problems.told(HttpStatus.CONFLICT, "Conflict", "authority.problem.not-pending", id, r.outcome().name());
         }
         SupportRequest.Outcome outcome = Boolean.TRUE.equals(d.allow()) ? SupportRequest.Outcome.ALLOWED : SupportRequest.Outcome.REFUSED;
         Instant at = clock.instant();
@@ -230,7 +230,7 @@ class AuthorityService implements Authority {
                     outcome == SupportRequest.Outcome.ALLOWED ? "allowed" : "refused", note, r.label(), at));
             return true;
         }));
-        if (!decided) throw AuthorityProblems.of(HttpStatus.CONFLICT, "Conflict", "authority.problem.decided", id);
+        if (!decided) throw Problems.told(HttpStatus.CONFLICT, "Conflict", "authority.problem.decided", id);
         return store.request(id);
     }
 
@@ -248,25 +248,25 @@ class AuthorityService implements Authority {
             throw new IllegalArgumentException("label: " + e.getMessage(), e);
         }
         if (label.banner().length() > JdbcAuthority.LABEL_LENGTH) {
-            throw AuthorityProblems.badRequest("authority.problem.label-length", String.valueOf(JdbcAuthority.LABEL_LENGTH));
+            throw Problems.badRequest("authority.problem.label-length", String.valueOf(JdbcAuthority.LABEL_LENGTH));
         }
         String refusal = readPath.kernel().holdRefusal(label);
-        if (refusal != null) throw AuthorityProblems.badRequest("authority.problem.not-held", refusal);
+        if (refusal != null) throw Problems.badRequest("authority.problem.not-held", refusal);
         if (!readPath.kernel().mayRead(label, user.reader())) {
-            throw AuthorityProblems.badRequest("authority.problem.unreadable-label", label.banner());
+            throw Problems.badRequest("authority.problem.unreadable-label", label.banner());
         }
         return label;
     }
 
     private LegalFacts.Region region(String id) {
         return facts.regions().stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> AuthorityProblems.badRequest("authority.problem.region", id,
+                .orElseThrow(() -> Problems.badRequest("authority.problem.region", id,
                         facts.regions().stream().map(LegalFacts.Region::id).collect(Collectors.joining(", "))));
     }
 
     private LegalFacts.Situation situation(String id) {
         return facts.situations().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> AuthorityProblems.badRequest("authority.problem.level", id,
+                .orElseThrow(() -> Problems.badRequest("authority.problem.level", id,
                         facts.situations().stream().map(LegalFacts.Situation::id).collect(Collectors.joining(", "))));
     }
 
@@ -274,7 +274,7 @@ class AuthorityService implements Authority {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw AuthorityProblems.badRequest("authority.problem.date", field, text);
+            throw Problems.badRequest("authority.problem.date", field, text);
         }
     }
 

@@ -12,6 +12,7 @@ import org.kizuna.commitments.Commitments;
 import org.kizuna.commitments.Statement;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,6 +61,6 @@ class CommitmentController {
 
     static ErrorResponseException notFound(String id) {
         String shown = id.length() > 64 ? id.substring(0, 64) + "..." : id;
-        return CommitmentProblems.of(HttpStatus.NOT_FOUND, "Not found", "commitments.problem.not-found", shown);
+        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "commitments.problem.not-found", shown);
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.kizuna.search.Searchable;
 import org.kizuna.search.SearchableChanged;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -87,7 +87,7 @@ class CommitmentService implements Commitments {
 
     @Override
     public List<Commitment> commitments(@Nullable CommitmentStatus status, @Nullable String due, Reader reader) {
-        if (due != null && !DUE.contains(due)) throw CommitmentProblems.badRequest("commitments.problem.due", abbreviate(due));
+        if (due != null && !DUE.contains(due)) throw Problems.badRequest("commitments.problem.due", abbreviate(due));
         LocalDate today = today();
         List<Commitment> readable = readPath.readable(store.commitments(), reader, c -> "commitments/" + c.id(),
                 "commitments" + (status == null ? "" : " status=" + status) + (due == null ? "" : " due=" + due));
@@ -128,9 +128,9 @@ class CommitmentService implements Commitments {
         List<String> invalid = validator.validate(u).stream().map(CommitmentService::violation).distinct().sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         boolean clear = Boolean.TRUE.equals(u.noDeadline());
-        if (clear && u.deadline() != null) throw CommitmentProblems.badRequest("commitments.problem.deadline-both");
+        if (clear && u.deadline() != null) throw Problems.badRequest("commitments.problem.deadline-both");
         if (u.deadline() != null && (u.deadline().getYear() < 1945 || u.deadline().getYear() > 2200)) {
-            throw CommitmentProblems.badRequest("commitments.problem.deadline-years", String.valueOf(u.deadline()));
+            throw Problems.badRequest("commitments.problem.deadline-years", String.valueOf(u.deadline()));
         }
         CommitmentStatus status = u.status() != null ? u.status() : c.status();
         LocalDate deadline = clear ? null : u.deadline() != null ? u.deadline() : c.deadline();
@@ -138,7 +138,7 @@ class CommitmentService implements Commitments {
         boolean statusChanged = status != c.status(), deadlineChanged = !Objects.equals(deadline, c.deadline());
         boolean evidenceChanged = !Objects.equals(evidence, c.evidence());
         if (!statusChanged && !deadlineChanged && !evidenceChanged) {
-            throw CommitmentProblems.badRequest("commitments.problem.nothing-new");
+            throw Problems.badRequest("commitments.problem.nothing-new");
         }
         Instant now = clock.instant();
         CommitmentChange change = new CommitmentChange(now, LocalDate.ofInstant(now, ZoneOffset.UTC).toString(), user.username(),

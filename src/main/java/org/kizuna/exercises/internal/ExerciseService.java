@@ -47,6 +47,7 @@ import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
+import org.kizuna.node.Problems;
 import org.kizuna.registry.Nation;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
@@ -106,16 +107,16 @@ class ExerciseService implements Exercises {
     }
 
     static ErrorResponseException notFound(String id) {
-        return ExerciseProblems.of(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.not-found", id);
+        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.not-found", id);
     }
 
     static ErrorResponseException notFound(String what, String id, String exercise) {
-        return ExerciseProblems.of(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.not-found-in", ExerciseProblems.part("exercises.problem.what." + what),
+        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.not-found-in", Problems.part("exercises.problem.what." + what),
                 id, exercise);
     }
 
     static ErrorResponseException conflict(String title, String code, Object... args) {
-        return ExerciseProblems.of(HttpStatus.CONFLICT, title, code, args);
+        return Problems.told(HttpStatus.CONFLICT, title, code, args);
     }
 
     // ---- reads
@@ -196,9 +197,9 @@ class ExerciseService implements Exercises {
 
     @Override
     public Optional<ConferenceTimes> conferenceTimes(String exercise, LocalDate date, ZoneId calendar, int days, int hours, Reader reader) {
-        if (hours < 1 || hours > 8) throw ExerciseProblems.badRequest("exercises.problem.hours", String.valueOf(hours));
-        if (days < 1 || days > 14) throw ExerciseProblems.badRequest("exercises.problem.days", String.valueOf(days));
-        if (date.getYear() < 2000 || date.getYear() > 2100) throw ExerciseProblems.badRequest("exercises.problem.date", date.toString());
+        if (hours < 1 || hours > 8) throw Problems.badRequest("exercises.problem.hours", String.valueOf(hours));
+        if (days < 1 || days > 14) throw Problems.badRequest("exercises.problem.days", String.valueOf(days));
+        if (date.getYear() < 2000 || date.getYear() > 2100) throw Problems.badRequest("exercises.problem.date", date.toString());
         Optional<Exercise> found;
         try (ReadPath.Query q = readPath.query(reader, "exercises/" + exercise + "/conference-times")) {
             found = q.readable(store.exercise(exercise), ExerciseService::ref);
@@ -257,10 +258,10 @@ class ExerciseService implements Exercises {
             throw new IllegalArgumentException("label: " + ex.getMessage());
         }
         if (label.banner().length() > JdbcExercises.LABEL_LENGTH) {
-            throw ExerciseProblems.badRequest("exercises.problem.label-length", String.valueOf(JdbcExercises.LABEL_LENGTH));
+            throw Problems.badRequest("exercises.problem.label-length", String.valueOf(JdbcExercises.LABEL_LENGTH));
         }
         if (!readPath.kernel().mayRead(label, user.reader())) {
-            throw ExerciseProblems.badRequest("exercises.problem.unreadable-label", label.banner());
+            throw Problems.badRequest("exercises.problem.unreadable-label", label.banner());
         }
         return label;
     }
@@ -270,14 +271,14 @@ class ExerciseService implements Exercises {
         boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
                 && named.permissiveTags().isEmpty() && named.communities().isEmpty();
         if (!unrestricted && !named.equals(record) && !readPath.kernel().dominates(record, named)) {
-            throw ExerciseProblems.badRequest("exercises.problem.covers", record.banner(), what, named.banner());
+            throw Problems.badRequest("exercises.problem.covers", record.banner(), what, named.banner());
         }
     }
 
     private void bound(String table, String exercise, String what) {
         if (store.count(table, exercise) >= settings.maxPerExercise()) {
             throw conflict("Limit reached", "exercises.problem.limit", String.valueOf(settings.maxPerExercise()),
-                    ExerciseProblems.part("exercises.problem.records." + what));
+                    Problems.part("exercises.problem.records." + what));
         }
     }
 
@@ -295,52 +296,52 @@ class ExerciseService implements Exercises {
         valid(x);
         Reader reader = planner.reader();
         Series series = readPath.readable(store.series(x.series()), reader, s -> "exercise-series/" + s.id(), "exercises/series/" + x.series())
-                .orElseThrow(() -> ExerciseProblems.badRequest("exercises.problem.series", x.series()));
+                .orElseThrow(() -> Problems.badRequest("exercises.problem.series", x.series()));
         List<String> nations = x.nations();
-        if (new HashSet<>(nations).size() != nations.size()) throw ExerciseProblems.badRequest("exercises.problem.nation-twice");
+        if (new HashSet<>(nations).size() != nations.size()) throw Problems.badRequest("exercises.problem.nation-twice");
         Set<String> known = registry.nations(node).stream().map(Nation::code).collect(Collectors.toSet());
         for (String n : nations) {
-            if (!known.contains(n)) throw ExerciseProblems.badRequest("exercises.problem.nation", n);
+            if (!known.contains(n)) throw Problems.badRequest("exercises.problem.nation", n);
         }
         // a planner plans only exercises of the planner's own nation
         if (!nations.contains(planner.nation())) writes.authorize(planner, Write.PLAN_EXERCISE, String.join(", ", nations));
         Label label = label(x.label(), planner);
-        covers(label, series.label(), ExerciseProblems.part("exercises.problem.what.series", series.id()));
+        covers(label, series.label(), Problems.part("exercises.problem.what.series", series.id()));
         List<String> units = x.units() == null ? List.of() : x.units();
-        if (new HashSet<>(units).size() != units.size()) throw ExerciseProblems.badRequest("exercises.problem.unit-twice");
+        if (new HashSet<>(units).size() != units.size()) throw Problems.badRequest("exercises.problem.unit-twice");
         if (!units.isEmpty()) {
             Map<String, Organization> readable = new LinkedHashMap<>();
             for (Organization o : registry.organizations(today(), reader)) readable.put(o.id(), o);
             for (String u : units) {
                 Organization o = readable.get(u);
-                if (o == null) throw ExerciseProblems.badRequest("exercises.problem.unit", u);
+                if (o == null) throw Problems.badRequest("exercises.problem.unit", u);
                 if (!nations.contains(o.nation())) {
-                    throw ExerciseProblems.badRequest("exercises.problem.unit-nation", u, o.nation());
+                    throw Problems.badRequest("exercises.problem.unit-nation", u, o.nation());
                 }
-                covers(label, o.label(), ExerciseProblems.part("exercises.problem.what.unit", u));
+                covers(label, o.label(), Problems.part("exercises.problem.what.unit", u));
             }
         }
         Map<String, String> leads = x.leadPlanners() == null ? Map.of() : x.leadPlanners();
         for (Map.Entry<String, String> lead : leads.entrySet()) {
             if (!nations.contains(lead.getKey())) {
-                throw ExerciseProblems.badRequest("exercises.problem.lead-nation", lead.getKey());
+                throw Problems.badRequest("exercises.problem.lead-nation", lead.getKey());
             }
             if (users.find(lead.getValue()).filter(u -> u.nation().equals(lead.getKey())).isEmpty()) {
-                throw ExerciseProblems.badRequest("exercises.problem.lead-user", lead.getValue(), lead.getKey());
+                throw Problems.badRequest("exercises.problem.lead-user", lead.getValue(), lead.getKey());
             }
         }
         if (x.start() != null && x.end() != null && x.end().isBefore(x.start())) {
-            throw ExerciseProblems.badRequest("exercises.problem.end");
+            throw Problems.badRequest("exercises.problem.end");
         }
         Template template = x.template() == null ? Template.JOINT : x.template();
         Map<String, NewExercise.StageDates> dates = new LinkedHashMap<>();
         for (NewExercise.StageDates d : x.stageDates() == null ? List.<NewExercise.StageDates>of() : x.stageDates()) {
             if (template.stage(d.stage()).isEmpty()) {
-                throw ExerciseProblems.badRequest("exercises.problem.stage-dates", d.stage(), template.name(),
+                throw Problems.badRequest("exercises.problem.stage-dates", d.stage(), template.name(),
                         template.stages().stream().map(Template.StageDefinition::id).collect(Collectors.joining(", ")));
             }
-            if (d.end().isBefore(d.start())) throw ExerciseProblems.badRequest("exercises.problem.stage-order", d.stage());
-            if (dates.put(d.stage(), d) != null) throw ExerciseProblems.badRequest("exercises.problem.stage-twice", d.stage());
+            if (d.end().isBefore(d.start())) throw Problems.badRequest("exercises.problem.stage-order", d.stage());
+            if (dates.put(d.stage(), d) != null) throw Problems.badRequest("exercises.problem.stage-twice", d.stage());
         }
         List<Exercise.Stage> stages = new ArrayList<>();
         int ordinal = 0;
@@ -362,7 +363,7 @@ class ExerciseService implements Exercises {
             valid(p);
             Exercise.Stage stage = stage(e, p.stage());
             if (!e.template().productKinds().contains(p.kind())) {
-                throw ExerciseProblems.badRequest("exercises.problem.product-kind", p.kind(), e.template().name(),
+                throw Problems.badRequest("exercises.problem.product-kind", p.kind(), e.template().name(),
                         String.join(", ", e.template().productKinds()));
             }
             if (stage.closed()) throw conflict("Stage closed", "exercises.problem.stage-closed-products", stage.id());
@@ -377,7 +378,7 @@ class ExerciseService implements Exercises {
 
     private static Exercise.Stage stage(Exercise e, String id) {
         return e.stages().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> ExerciseProblems.badRequest("exercises.problem.stage", id, e.id(),
+                .orElseThrow(() -> Problems.badRequest("exercises.problem.stage", id, e.id(),
                         e.stages().stream().map(Exercise.Stage::id).collect(Collectors.joining(", "))));
     }
 
@@ -395,7 +396,7 @@ class ExerciseService implements Exercises {
             List<String> missing = stage.requiredProducts().stream().filter(k -> !present.contains(k)).toList();
             if (!missing.isEmpty()) {
                 throw conflict("Stage not closed", "exercises.problem.missing-products", stage.id(),
-                        ExerciseProblems.part("exercises.stage." + e.template().name() + "." + stage.id()), String.join(", ", missing));
+                        Problems.part("exercises.stage." + e.template().name() + "." + stage.id()), String.join(", ", missing));
             }
             store.closeStage(e.id(), stage.id(), clock.instant(), planner.username());
             return store.exercise(e.id()).orElseThrow();
@@ -407,8 +408,8 @@ class ExerciseService implements Exercises {
         return write(exercise, planner, "exercises/" + exercise + "/facility-requests", (e, q) -> {
             if (!e.units().contains(r.unit())) {
                 throw e.units().isEmpty()
-                        ? ExerciseProblems.badRequest("exercises.problem.request-unit-none", r.unit(), e.id())
-                        : ExerciseProblems.badRequest("exercises.problem.request-unit", r.unit(), e.id(), String.join(", ", e.units()));
+                        ? Problems.badRequest("exercises.problem.request-unit-none", r.unit(), e.id())
+                        : Problems.badRequest("exercises.problem.request-unit", r.unit(), e.id(), String.join(", ", e.units()));
             }
             Exercise.Stage stage = e.stages().stream().filter(s -> !s.closed() && s.requiredProducts().contains("facility-requests")).findFirst()
                     .or(() -> e.stages().stream().filter(s -> !s.closed()).findFirst())
@@ -448,8 +449,8 @@ class ExerciseService implements Exercises {
         if (!Template.EXECUTION.equals(e.currentStage())) {
             String stage = e.currentStage();
             throw stage == null
-                    ? conflict("Not in execution", "exercises.problem.not-executing-closed", ExerciseProblems.part("exercises.problem.during." + what), e.id())
-                    : conflict("Not in execution", "exercises.problem.not-executing", ExerciseProblems.part("exercises.problem.during." + what), e.id(), stage);
+                    ? conflict("Not in execution", "exercises.problem.not-executing-closed", Problems.part("exercises.problem.during." + what), e.id())
+                    : conflict("Not in execution", "exercises.problem.not-executing", Problems.part("exercises.problem.during." + what), e.id(), stage);
         }
     }
 
@@ -471,7 +472,7 @@ class ExerciseService implements Exercises {
             valid(x);
             String inject = x.inject();
             if (inject != null && q.readable(store.inject(e.id(), inject), i -> "exercise-inject/" + i.id()).isEmpty()) {
-                throw ExerciseProblems.badRequest("exercises.problem.inject", inject, e.id());
+                throw Problems.badRequest("exercises.problem.inject", inject, e.id());
             }
             duringExecution(e, "observe");
             Label label = label(x.label(), planner);
@@ -503,10 +504,10 @@ class ExerciseService implements Exercises {
                     .orElseThrow(() -> notFound("issue", issueId, e.id()));
             valid(x);
             KizunaUser owner = users.find(x.owner()).filter(u -> e.nations().contains(u.nation())).orElseThrow(
-                    () -> ExerciseProblems.badRequest("exercises.problem.owner", x.owner(), String.join(", ", e.nations())));
+                    () -> Problems.badRequest("exercises.problem.owner", x.owner(), String.join(", ", e.nations())));
             Label label = label(x.label(), planner);
             // a lesson is found by search for the next exercise: whoever may read it must be able to read its exercise
-            covers(label, e.label(), ExerciseProblems.part("exercises.problem.what.exercise", e.id()));
+            covers(label, e.label(), Problems.part("exercises.problem.what.exercise", e.id()));
             bound("exercise_lesson", e.id(), "lessons");
             Lesson lesson = new Lesson(newId("LE"), e.id(), e.series(), issue.id(), x.title().strip(), x.text(), owner.username(), owner.nation(),
                     x.status() == null ? Lesson.Status.OPEN : x.status(), label, planner.username(), clock.instant());

@@ -29,6 +29,7 @@ import org.kizuna.exercises.Product;
 import org.kizuna.exercises.Series;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,7 @@ class ExercisesController {
     @GetMapping("/series/{series}/lessons")
     List<Lesson> seriesLessons(@PathVariable String series, Reader reader) {
         return exercises.seriesLessons(series, reader)
-                .orElseThrow(() -> ExerciseProblems.of(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.no-series", series));
+                .orElseThrow(() -> Problems.told(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.no-series", series));
     }
 
     @Operation(summary = "List exercises, of one series or all")
@@ -114,7 +115,7 @@ class ExercisesController {
             try {
                 calendar = ZoneId.of(zone);
             } catch (DateTimeException e) {
-                throw ExerciseProblems.badRequest("exercises.problem.zone", zone.length() > 64 ? zone.substring(0, 64) + "..." : zone);
+                throw Problems.badRequest("exercises.problem.zone", zone.length() > 64 ? zone.substring(0, 64) + "..." : zone);
             }
         }
         LocalDate day = date != null ? date : LocalDate.ofInstant(clock.instant(), calendar);

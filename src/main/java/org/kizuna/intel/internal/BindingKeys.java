@@ -14,8 +14,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.kizuna.node.NodeDirectory;
+import org.kizuna.node.Problems;
 
 /**
  * The node's label-binding key (ECDSA P-384, as {@link org.kizuna.label.LabelBinding} signs), kept in
@@ -54,7 +54,7 @@ public final class BindingKeys {
         try {
             return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw IntelProblems.badRequest("intel.problem.public-key");
+            throw Problems.badRequest("intel.problem.public-key");
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -55,6 +54,7 @@ import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.label.ReleaseGuard;
 import org.kizuna.node.NodeSettings;
+import org.kizuna.node.Problems;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.Searchable;
@@ -63,7 +63,6 @@ import org.kizuna.search.SearchableRemoved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,8 +121,8 @@ class IntelService implements Intel {
 
     @Override
     public ReportPage reports(Reader reader, int page, int size) {
-        if (page < 0 || page > 100_000) throw IntelProblems.badRequest("intel.problem.page", String.valueOf(page));
-        if (size < 1 || size > 100) throw IntelProblems.badRequest("intel.problem.size", String.valueOf(size));
+        if (page < 0 || page > 100_000) throw Problems.badRequest("intel.problem.page", String.valueOf(page));
+        if (size < 1 || size > 100) throw Problems.badRequest("intel.problem.size", String.valueOf(size));
         return reads.page(reader, page, size);
     }
 
@@ -162,26 +161,26 @@ class IntelService implements Intel {
             String field = "portions[" + i + "]";
             boolean hasText = p.text() != null && !p.text().isBlank();
             if (hasText == (p.attachment() != null)) {
-                throw IntelProblems.badRequest("intel.problem.text-or-attachment", field);
+                throw Problems.badRequest("intel.problem.text-or-attachment", field);
             }
             if (p.attachment() != null) attachments++;
             prepared.add(prepare(i + 1, hasText ? Kinds.TEXT : Kinds.ATTACHMENT, field, p.marking(), hasText ? Objects.requireNonNull(p.text()) : "",
                     p.attachment(), reader, null));
         }
         if (attachments > settings.maxAttachments()) {
-            throw IntelProblems.badRequest("intel.problem.attachments", String.valueOf(settings.maxAttachments()), String.valueOf(attachments));
+            throw Problems.badRequest("intel.problem.attachments", String.valueOf(settings.maxAttachments()), String.valueOf(attachments));
         }
         Label rolled = rollUpOrRefuse(prepared.stream().map(Prepared::label).toList());
         String override = null;
         if (r.banner() != null && !r.banner().isBlank()) {
             Label o = marking("banner", r.banner(), reader);
             if (!o.equals(rolled) && !kernel.dominates(o, rolled)) {
-                throw IntelProblems.badRequest("intel.problem.banner-lower", o.banner(), rolled.banner());
+                throw Problems.badRequest("intel.problem.banner-lower", o.banner(), rolled.banner());
             }
             override = o.banner();
         }
         if ((r.location() == null) != (r.observedAt() == null)) {
-            throw IntelProblems.badRequest("intel.problem.place-and-time");
+            throw Problems.badRequest("intel.problem.place-and-time");
         }
         String id = newId("IR-");
         Instant now = clock.instant();
@@ -200,7 +199,7 @@ class IntelService implements Intel {
             @Nullable Reader author,
             @Nullable String ceiling) {
         Label label = marking(field + ".marking", marking, author);
-        if (text.length() > 20_000) throw IntelProblems.badRequest("intel.problem.text-length", field);
+        if (text.length() > 20_000) throw Problems.badRequest("intel.problem.text-length", field);
         String name = null, media = null, base64 = null;
         Long size = null;
         if (attachment != null) {
@@ -208,10 +207,10 @@ class IntelService implements Intel {
             try {
                 bytes = Base64.getDecoder().decode(attachment.content());
             } catch (IllegalArgumentException e) {
-                throw IntelProblems.badRequest("intel.problem.attachment-base64", field);
+                throw Problems.badRequest("intel.problem.attachment-base64", field);
             }
             if (bytes.length > settings.maxAttachmentBytes()) {
-                throw IntelProblems.badRequest("intel.problem.attachment-size", field, String.valueOf(settings.maxAttachmentBytes()),
+                throw Problems.badRequest("intel.problem.attachment-size", field, String.valueOf(settings.maxAttachmentBytes()),
                         String.valueOf(bytes.length));
             }
             name = attachment.name();
@@ -232,12 +231,12 @@ class IntelService implements Intel {
             throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
         if (label.banner().length() > JdbcReports.LABEL_LENGTH) {
-            throw IntelProblems.badRequest("intel.problem.marking-length", field, String.valueOf(JdbcReports.LABEL_LENGTH));
+            throw Problems.badRequest("intel.problem.marking-length", field, String.valueOf(JdbcReports.LABEL_LENGTH));
         }
         String refusal = kernel.holdRefusal(label);
-        if (refusal != null) throw IntelProblems.badRequest("intel.problem.not-held", field, label.banner(), refusal);
+        if (refusal != null) throw Problems.badRequest("intel.problem.not-held", field, label.banner(), refusal);
         if (author != null && !kernel.mayRead(label, author)) {
-            throw IntelProblems.badRequest("intel.problem.unreadable-label", field, label.banner());
+            throw Problems.badRequest("intel.problem.unreadable-label", field, label.banner());
         }
         return label;
     }
@@ -246,7 +245,7 @@ class IntelService implements Intel {
         try {
             return kernel.rollUp(labels);
         } catch (InvalidMarkingException e) {
-            throw IntelProblems.badRequest("intel.problem.no-common-banner", String.valueOf(e.getMessage()));
+            throw Problems.badRequest("intel.problem.no-common-banner", String.valueOf(e.getMessage()));
         }
     }
 
@@ -361,9 +360,9 @@ class IntelService implements Intel {
         } catch (InvalidMarkingException e) {
             throw new IllegalArgumentException("to: " + e.getMessage());
         }
-        originatorControl(portion.ceiling(), report, widened, IntelProblems.part("intel.problem.what.portion", portion.id()));
+        originatorControl(portion.ceiling(), report, widened, Problems.part("intel.problem.what.portion", portion.id()));
         String refusal = kernel.holdRefusal(widened);
-        if (refusal != null) throw IntelProblems.badRequest("intel.problem.not-held", "to", widened.banner(), refusal);
+        if (refusal != null) throw Problems.badRequest("intel.problem.not-held", "to", widened.banner(), refusal);
         String content = portion.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(portion.attachmentName(), "") : portion.text();
         codewords(content, widened);
         List<String> partners = new ArrayList<>(added);
@@ -428,7 +427,7 @@ class IntelService implements Intel {
         readOnly(view);
         Label label = marking("marking", request.marking(), releaser.reader());
         if (!label.hasReleasabilityList()) {
-            throw IntelProblems.badRequest("intel.problem.tear-line-rel");
+            throw Problems.badRequest("intel.problem.tear-line-rel");
         }
         JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
         // originator control: within the ceilings of the portions the releaser sees (the tear line can only hold what it sees)
@@ -436,7 +435,7 @@ class IntelService implements Intel {
         if (view.title() != null) visible.add(view.title().id());
         view.portions().forEach(p -> visible.add(p.id()));
         for (JdbcReports.StoredPortion p : store.portions(List.of(reportId))) {
-            if (visible.contains(p.id())) originatorControl(p.ceiling(), report, label, IntelProblems.part("intel.problem.what.tear-line", p.id()));
+            if (visible.contains(p.id())) originatorControl(p.ceiling(), report, label, Problems.part("intel.problem.what.tear-line", p.id()));
         }
         codewords(request.text(), label);
         List<String> partners = new ArrayList<>(label.releasableTo());
@@ -529,7 +528,7 @@ class IntelService implements Intel {
             GuardResult r = guard.release(itemId, actor, item.label(), List.of(item), link(partner), approvers);
             for (GuardResult.Withheld w : r.withheld()) {
                 if (firstOfTwo && w.reason().startsWith(TWO_APPROVALS)) continue;
-                throw IntelProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.withheld", partner, w.reason());
+                throw Problems.told(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.withheld", partner, w.reason());
             }
         }
     }
@@ -537,7 +536,7 @@ class IntelService implements Intel {
     /** The link to a partner, accredited to its highest level, manual (two approvals) from the equivalent of {@code two-person-from}. */
     private Link link(String partner) {
         Policy p = Policy.ofNation(partner)
-                .orElseThrow(() -> IntelProblems.badRequest("intel.problem.no-policy", partner));
+                .orElseThrow(() -> Problems.badRequest("intel.problem.no-policy", partner));
         int rank = kernel.equivalentRank(nodePolicy, nodePolicy.level(settings.twoPersonFrom()), p);
         String manualFrom = rank < 0 ? null : p.levels().stream().filter(l -> l.rank() == rank).findFirst().map(l -> l.englishName()).orElse(null);
         return new Link(partner, p.levels().getLast().englishName(), manualFrom, 1 << 20);
@@ -559,16 +558,16 @@ class IntelService implements Intel {
         asked.removeAll(allowed);
         if (asked.isEmpty()) return;
         Object whose = report.originator() != null
-                ? IntelProblems.part("intel.problem.whose.imported", report.originator())
-                : IntelProblems.part("intel.problem.whose.owner", arrived.owner());
-        throw IntelProblems.of(HttpStatus.FORBIDDEN, "Originator control", "intel.problem.originator", what, whose, String.join(", ", allowed),
+                ? Problems.part("intel.problem.whose.imported", report.originator())
+                : Problems.part("intel.problem.whose.owner", arrived.owner());
+        throw Problems.told(HttpStatus.FORBIDDEN, "Originator control", "intel.problem.originator", what, whose, String.join(", ", allowed),
                 String.join(", ", asked));
     }
 
     /** Refuses (403) a change to a replica of another node's report: only its owner node changes it. */
     private void readOnly(ReportView view) {
         if (store.isReplica(view.id())) {
-            throw IntelProblems.of(HttpStatus.FORBIDDEN, "Read-only replica", "intel.problem.replica", view.id(), String.valueOf(view.originator()));
+            throw Problems.told(HttpStatus.FORBIDDEN, "Read-only replica", "intel.problem.replica", view.id(), String.valueOf(view.originator()));
         }
     }
 
@@ -578,17 +577,17 @@ class IntelService implements Intel {
         if (sci) return;
         for (String w : settings.codewords()) {
             if (Identifiers.word(content, w)) {
-                throw IntelProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.codeword", w, label.banner());
+                throw Problems.told(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.codeword", w, label.banner());
             }
         }
     }
 
     private static org.springframework.web.ErrorResponseException sameReleaser(KizunaUser releaser, String nation) {
-        return IntelProblems.of(HttpStatus.CONFLICT, "Second releaser needed", "intel.problem.same-releaser", releaser.username(), nation);
+        return Problems.told(HttpStatus.CONFLICT, "Second releaser needed", "intel.problem.same-releaser", releaser.username(), nation);
     }
 
     private static org.springframework.web.ErrorResponseException conflict(String code, Object... args) {
-        return IntelProblems.of(HttpStatus.CONFLICT, "Nothing to release", code, args);
+        return Problems.told(HttpStatus.CONFLICT, "Nothing to release", code, args);
     }
 
     private void applyWiden(JdbcReports.StoredReport report, JdbcReports.StoredPortion portion, Label widened, Instant at) {
@@ -741,7 +740,7 @@ class IntelService implements Intel {
         if (view.title() != null) included.add(view.title());
         included.addAll(view.portions());
         if (toNation != null) {
-            if (!toNation.matches("[A-Z]{3}")) throw IntelProblems.badRequest("intel.problem.nation");
+            if (!toNation.matches("[A-Z]{3}")) throw Problems.badRequest("intel.problem.nation");
             List<Portion> portions = new ArrayList<>();
             for (ReportView.PortionView p : included) {
                 portions.add(new Portion(p.id(), Label.parse(p.marking()), p.attachment() != null ? p.attachment().name() : p.text()));
@@ -751,7 +750,7 @@ class IntelService implements Intel {
             Set<String> released = new LinkedHashSet<>();
             r.released().forEach(p -> released.add(p.id()));
             if (released.isEmpty()) {
-                throw IntelProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.nothing-releasable", id, toNation);
+                throw Problems.told(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.nothing-releasable", id, toNation);
             }
             included.removeIf(p -> !released.contains(p.id()));
         }
@@ -795,10 +794,10 @@ class IntelService implements Intel {
         writes.authorize(importer, Write.WRITE_REPORT, importer.nation());
         List<String> invalid = validator.validate(pkg).stream().map(IntelService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
-        if (!ReportPackage.FORMAT.equals(pkg.format())) throw IntelProblems.badRequest("intel.problem.format", ReportPackage.FORMAT);
+        if (!ReportPackage.FORMAT.equals(pkg.format())) throw Problems.badRequest("intel.problem.format", ReportPackage.FORMAT);
         PublicKey signer = BindingKeys.publicKey(pkg.publicKey());
         if (!Arrays.equals(signer.getEncoded(), key.getPublic().getEncoded())) {
-            throw IntelProblems.badRequest("intel.problem.untrusted-key");
+            throw Problems.badRequest("intel.problem.untrusted-key");
         }
         byte[] data = base64("data", pkg.data()), digest = base64("digest", pkg.digest()), signature = base64("signature", pkg.signature());
         Label label;
@@ -807,22 +806,22 @@ class IntelService implements Intel {
         } catch (InvalidMarkingException e) {
             throw new IllegalArgumentException("label: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw IntelProblems.badRequest("intel.problem.not-adatp4774");
+            throw Problems.badRequest("intel.problem.not-adatp4774");
         }
         if (!label.banner().equals(pkg.banner())) {
-            throw IntelProblems.badRequest("intel.problem.banner-not-label", pkg.banner(), label.banner());
+            throw Problems.badRequest("intel.problem.banner-not-label", pkg.banner(), label.banner());
         }
         if (!MessageDigest.isEqual(sha384(data), digest)) {
-            throw IntelProblems.badRequest("intel.problem.bound-elsewhere");
+            throw Problems.badRequest("intel.problem.bound-elsewhere");
         }
         if (!new LabelBinding(label, digest, signature).verifies(data, signer)) {
-            throw IntelProblems.badRequest("intel.problem.signature");
+            throw Problems.badRequest("intel.problem.signature");
         }
         JsonNode root;
         try {
             root = json.readTree(new String(data, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw IntelProblems.badRequest("intel.problem.data-json");
+            throw Problems.badRequest("intel.problem.data-json");
         }
         List<Prepared> prepared = new ArrayList<>();
         int seq = 1;
@@ -830,24 +829,24 @@ class IntelService implements Intel {
             String kind = p.path("kind").asString("");
             String field = "data.portions[" + prepared.size() + "]";
             if (!List.of(Kinds.TITLE, Kinds.TEXT, Kinds.ATTACHMENT, Kinds.TEAR_LINE).contains(kind)) {
-                throw IntelProblems.badRequest("intel.problem.kind", field, kind);
+                throw Problems.badRequest("intel.problem.kind", field, kind);
             }
             NewReport.NewAttachment attachment = kind.equals(Kinds.ATTACHMENT)
                     ? new NewReport.NewAttachment(p.path("name").asString(""), p.path("mediaType").asString(""), p.path("content").asString(""))
                     : null;
             Label pl = marking(field + ".marking", p.path("marking").asString(""), null);
             if (!kernel.mayRead(pl, importer.reader())) {
-                throw IntelProblems.badRequest("intel.problem.import-unreadable", field, pl.banner());
+                throw Problems.badRequest("intel.problem.import-unreadable", field, pl.banner());
             }
             prepared.add(prepare(kind.equals(Kinds.TITLE) ? 0 : seq++, kind, field, p.path("marking").asString(""), p.path("text").asString(""), attachment,
                     null, pl.banner()));
         }
-        if (prepared.isEmpty()) throw IntelProblems.badRequest("intel.problem.no-portion");
+        if (prepared.isEmpty()) throw Problems.badRequest("intel.problem.no-portion");
         if (!rollUpOrRefuse(prepared.stream().map(Prepared::label).toList()).equals(label)) {
-            throw IntelProblems.badRequest("intel.problem.label-not-rollup", label.banner());
+            throw Problems.badRequest("intel.problem.label-not-rollup", label.banner());
         }
         String originNation = root.path("nation").asString(pkg.node());
-        if (!originNation.matches("[A-Z]{3}")) throw IntelProblems.badRequest("intel.problem.data-nation");
+        if (!originNation.matches("[A-Z]{3}")) throw Problems.badRequest("intel.problem.data-nation");
         String observed = root.path("observedAt").asString(null);
         JsonNode loc = root.path("location");
         Instant now = clock.instant();
@@ -864,7 +863,7 @@ class IntelService implements Intel {
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw IntelProblems.badRequest("intel.problem.base64", field);
+            throw Problems.badRequest("intel.problem.base64", field);
         }
     }
 

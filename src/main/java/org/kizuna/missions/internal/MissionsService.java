@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
@@ -31,6 +30,7 @@ import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
 import org.kizuna.missions.NewAssignment;
+import org.kizuna.node.Problems;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
@@ -89,7 +89,7 @@ class MissionsService implements Missions {
     @Override
     public Analysis analysis(LocalDate asOf, @Nullable LocalDate since, Reader reader) {
         if (since != null && !since.isBefore(asOf)) {
-            throw MissionsProblems.badRequest("missions.problem.since", asOf.toString(), since.toString());
+            throw Problems.badRequest("missions.problem.since", asOf.toString(), since.toString());
         }
         List<Assignment> readable;
         // one query for the whole answer: the audit trail grows alike whatever the matrix holds
@@ -168,17 +168,17 @@ class MissionsService implements Missions {
         List<String> invalid = validator.validate(n).stream().map(MissionsService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         if (reference.areas().stream().noneMatch(a -> a.id().equals(n.area()))) {
-            throw MissionsProblems.badRequest("missions.problem.area", n.area(),
+            throw Problems.badRequest("missions.problem.area", n.area(),
                     reference.areas().stream().map(MissionArea::id).collect(Collectors.joining(", ")));
         }
         if (reference.regions().stream().noneMatch(r -> r.id().equals(n.region()))) {
-            throw MissionsProblems.badRequest("missions.problem.region", n.region(),
+            throw Problems.badRequest("missions.problem.region", n.region(),
                     reference.regions().stream().map(MissionRegion::id).collect(Collectors.joining(", ")));
         }
         LocalDate from = date("validFrom", n.validFrom());
         LocalDate to = n.validTo() == null ? null : date("validTo", n.validTo());
         if (to != null && !to.isAfter(from)) {
-            throw MissionsProblems.badRequest("missions.problem.valid-to", from.toString(), to.toString());
+            throw Problems.badRequest("missions.problem.valid-to", from.toString(), to.toString());
         }
         Label label;
         try {
@@ -187,15 +187,15 @@ class MissionsService implements Missions {
             throw new IllegalArgumentException("label: " + e.getMessage(), e);
         }
         if (label.banner().length() > JdbcAssignments.LABEL_LENGTH) {
-            throw MissionsProblems.badRequest("missions.problem.label-length", String.valueOf(JdbcAssignments.LABEL_LENGTH));
+            throw Problems.badRequest("missions.problem.label-length", String.valueOf(JdbcAssignments.LABEL_LENGTH));
         }
         String refusal = readPath.kernel().holdRefusal(label);
-        if (refusal != null) throw MissionsProblems.badRequest("missions.problem.not-held", refusal);
+        if (refusal != null) throw Problems.badRequest("missions.problem.not-held", refusal);
         if (!readPath.kernel().mayRead(label, user.reader())) {
-            throw MissionsProblems.badRequest("missions.problem.unreadable-label", label.banner());
+            throw Problems.badRequest("missions.problem.unreadable-label", label.banner());
         }
         OrganizationView view = registry.organization(n.organization(), from, user.reader())
-                .orElseThrow(() -> MissionsProblems.badRequest("missions.problem.organization", n.organization(), from.toString()));
+                .orElseThrow(() -> Problems.badRequest("missions.problem.organization", n.organization(), from.toString()));
         Organization o = view.organization();
         writes.authorize(user, Write.RECORD_MISSION, o.nation());
         covers(label, o.label(), o.id());
@@ -218,7 +218,7 @@ class MissionsService implements Missions {
         LocalDate to = date("validTo", end.validTo());
         LocalDate from = a.validity().from();
         if (from != null && !to.isAfter(from)) {
-            throw MissionsProblems.badRequest("missions.problem.end", from.toString(), to.toString());
+            throw Problems.badRequest("missions.problem.end", from.toString(), to.toString());
         }
         Assignment.Ended ended = new Assignment.Ended(user.username(), clock.instant(), blankToNull(end.note()));
         if (!store.end(id, to, ended)) return Optional.empty();
@@ -232,7 +232,7 @@ class MissionsService implements Missions {
         boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
                 && named.permissiveTags().isEmpty() && named.communities().isEmpty();
         if (!unrestricted && !named.equals(assignment) && !readPath.kernel().dominates(assignment, named)) {
-            throw MissionsProblems.badRequest("missions.problem.covers", assignment.banner(), organization, named.banner());
+            throw Problems.badRequest("missions.problem.covers", assignment.banner(), organization, named.banner());
         }
     }
 
@@ -240,7 +240,7 @@ class MissionsService implements Missions {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw MissionsProblems.badRequest("missions.problem.date", field, text);
+            throw Problems.badRequest("missions.problem.date", field, text);
         }
     }
 

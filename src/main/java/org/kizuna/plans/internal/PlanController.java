@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.kizuna.plans.HistoryEntry;
 import org.kizuna.plans.NewPlan;
 import org.kizuna.plans.Plan;
@@ -95,6 +96,6 @@ class PlanController {
     /** The same answer whether the plan does not exist or the reader may read none of it. */
     static ErrorResponseException notFound(String id) {
         String shown = id.length() > 40 ? id.substring(0, 40) + "..." : id;
-        return PlanProblems.of(HttpStatus.NOT_FOUND, "Not found", "plans.problem.not-found", shown);
+        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "plans.problem.not-found", shown);
     }
 }

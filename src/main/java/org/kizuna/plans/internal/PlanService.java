@@ -28,6 +28,7 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.kizuna.plans.HistoryEntry;
 import org.kizuna.plans.NewPlan;
 import org.kizuna.plans.Plan;
@@ -88,21 +89,21 @@ class PlanService implements Plans {
         List<String> invalid = validator.validate(p).stream().map(PlanService::violation).distinct().sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         List<String> nations = p.nations();
-        if (new HashSet<>(nations).size() != nations.size()) throw PlanProblems.badRequest("plans.problem.nation-twice");
+        if (new HashSet<>(nations).size() != nations.size()) throw Problems.badRequest("plans.problem.nation-twice");
         // a planner drafts only plans its own nation takes part in: the write matrix's nation rule, so a 403 as on every row
         if (!nations.contains(author.nation())) writes.authorize(author, Write.DRAFT_PLAN, String.join(", ", nations));
         for (String n : nations) {
-            if (Policy.ofNation(n).isEmpty()) throw PlanProblems.badRequest("plans.problem.no-policy", n);
+            if (Policy.ofNation(n).isEmpty()) throw Problems.badRequest("plans.problem.no-policy", n);
         }
         if (!p.approvers().keySet().equals(new HashSet<>(nations))) {
-            throw PlanProblems.badRequest("plans.problem.approvers", nations.toString());
+            throw Problems.badRequest("plans.problem.approvers", nations.toString());
         }
         List<Stored.Nation> participants = new ArrayList<>();
         for (String n : nations) {
             String name = p.approvers().getOrDefault(n, "");
             KizunaUser approver = users.find(name).filter(u -> u.nation().equals(n) && !users.isDisabled(name)).orElse(null);
             if (approver == null || Write.APPROVE_PLAN.roles().stream().noneMatch(approver::has)) {
-                throw PlanProblems.badRequest("plans.problem.approver", n, name);
+                throw Problems.badRequest("plans.problem.approver", n, name);
             }
             participants.add(new Stored.Nation(n, name));
         }
@@ -110,7 +111,7 @@ class PlanService implements Plans {
         List<Section> sections = new ArrayList<>();
         for (int i = 0; i < p.sections().size(); i++) {
             SectionInput s = p.sections().get(i);
-            if (s.key() != null) throw PlanProblems.badRequest("plans.problem.new-key", String.valueOf(i));
+            if (s.key() != null) throw Problems.badRequest("plans.problem.new-key", String.valueOf(i));
             sections.add(new Section("s" + (i + 1), s.heading().strip(), label("sections[" + i + "].marking", s.marking(), nations, author), text(s.text())));
         }
         String id = "PL-" + UUID.randomUUID().toString().substring(0, 8);
@@ -153,15 +154,15 @@ class PlanService implements Plans {
             SectionInput s = change.sections().get(i);
             String key = s.key();
             if (key != null && !readable.contains(key)) {
-                throw PlanProblems.badRequest("plans.problem.no-section", String.valueOf(i), key);
+                throw Problems.badRequest("plans.problem.no-section", String.valueOf(i), key);
             }
-            if (key != null && !keys.add(key)) throw PlanProblems.badRequest("plans.problem.section-twice", String.valueOf(i), key);
+            if (key != null && !keys.add(key)) throw Problems.badRequest("plans.problem.section-twice", String.valueOf(i), key);
             Label l = label("sections[" + i + "].marking", s.marking(), nations, user);
             given.add(new Section(key != null ? key : "s" + next++, s.heading().strip(), l, text(s.text())));
         }
         List<Section> sections = withHidden(latest.sections(), readable, given);
-        if (sections.size() > 50) throw PlanProblems.badRequest("plans.problem.sections-max");
-        if (sections.equals(latest.sections())) throw PlanProblems.badRequest("plans.problem.no-change");
+        if (sections.size() > 50) throw Problems.badRequest("plans.problem.sections-max");
+        if (sections.equals(latest.sections())) throw Problems.badRequest("plans.problem.no-change");
         List<Stored.SectionChange> changes = changes(old, sections);
         String hash = ContentHash.of(p.salt(), sections);
         Instant now = clock.instant();
@@ -190,20 +191,20 @@ class PlanService implements Plans {
         authorize(user, Write.APPROVE_PLAN, p);
         Stored.Nation own = p.nations().stream().filter(n -> n.nation().equals(user.nation())).findFirst().orElseThrow();
         if (!own.approver().equals(user.username())) {
-            throw PlanProblems.of(HttpStatus.FORBIDDEN, "Not allowed", "plans.problem.not-approver", id, own.nation(), own.approver(), user.username(),
+            throw Problems.told(HttpStatus.FORBIDDEN, "Not allowed", "plans.problem.not-approver", id, own.nation(), own.approver(), user.username(),
                     user.nation());
         }
         Stored.Version v = p.version(number);
-        if (v == null) throw PlanProblems.of(HttpStatus.NOT_FOUND, "Not found", "plans.problem.no-version", id, String.valueOf(number));
+        if (v == null) throw Problems.told(HttpStatus.NOT_FOUND, "Not found", "plans.problem.no-version", id, String.valueOf(number));
         if (number != p.latest().number()) {
-            throw PlanProblems.of(HttpStatus.CONFLICT, "Conflict", "plans.problem.not-newest", String.valueOf(number), id, String.valueOf(p.latest().number()));
+            throw Problems.told(HttpStatus.CONFLICT, "Conflict", "plans.problem.not-newest", String.valueOf(number), id, String.valueOf(p.latest().number()));
         }
         boolean whole = kernel.mayRead(p.titleLabel(), user.reader()) && v.sections().stream().allMatch(s -> kernel.mayRead(s.label(), user.reader()));
         if (!whole) {
-            throw PlanProblems.of(HttpStatus.FORBIDDEN, "Not allowed", "plans.problem.not-whole", String.valueOf(number), id);
+            throw Problems.told(HttpStatus.FORBIDDEN, "Not allowed", "plans.problem.not-whole", String.valueOf(number), id);
         }
         if (!v.hash().equals(hash)) {
-            throw PlanProblems.of(HttpStatus.CONFLICT, "Conflict", "plans.problem.hash", abbreviate(hash), String.valueOf(number), v.hash());
+            throw Problems.told(HttpStatus.CONFLICT, "Conflict", "plans.problem.hash", abbreviate(hash), String.valueOf(number), v.hash());
         }
         if (v.approvals().containsKey(own.nation())) return visible;
         Instant now = clock.instant();
@@ -256,15 +257,15 @@ class PlanService implements Plans {
         } catch (InvalidMarkingException e) {
             throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
-        if (l.banner().length() > 200) throw PlanProblems.badRequest("plans.problem.banner-length", field, l.banner());
+        if (l.banner().length() > 200) throw Problems.badRequest("plans.problem.banner-length", field, l.banner());
         String refusal = kernel.holdRefusal(l);
-        if (refusal != null) throw PlanProblems.badRequest("plans.problem.not-held", field, l.banner(), refusal);
+        if (refusal != null) throw Problems.badRequest("plans.problem.not-held", field, l.banner(), refusal);
         if (!kernel.mayRead(l, author.reader())) {
-            throw PlanProblems.badRequest("plans.problem.unreadable-label", field, l.banner());
+            throw Problems.badRequest("plans.problem.unreadable-label", field, l.banner());
         }
         for (String n : nations) {
             if (!releasableTo(l, n)) {
-                throw PlanProblems.badRequest("plans.problem.not-releasable", field, l.banner(), n, String.join(", ", nations));
+                throw Problems.badRequest("plans.problem.not-releasable", field, l.banner(), n, String.join(", ", nations));
             }
         }
         return l;
@@ -418,7 +419,7 @@ class PlanService implements Plans {
     public Optional<Plan.Version> version(String id, int number, Reader reader) {
         return find(id, reader).map(p -> {
             if (number < 1 || number > p.versions().size())
-                throw PlanProblems.of(HttpStatus.NOT_FOUND, "Not found", "plans.problem.no-version", id, String.valueOf(number));
+                throw Problems.told(HttpStatus.NOT_FOUND, "Not found", "plans.problem.no-version", id, String.valueOf(number));
             return p.versions().get(number - 1);
         });
     }
@@ -428,7 +429,7 @@ class PlanService implements Plans {
         return find(id, reader).map(p -> {
             int last = p.versions().size();
             if (from < 1 || from > last || to < 1 || to > last) {
-                throw PlanProblems.badRequest("plans.problem.diff-range", String.valueOf(last), String.valueOf(from), String.valueOf(to));
+                throw Problems.badRequest("plans.problem.diff-range", String.valueOf(last), String.valueOf(from), String.valueOf(to));
             }
             List<Section> left = p.versions().get(from - 1).sections(), right = p.versions().get(to - 1).sections();
             List<Label> labels = new ArrayList<>();

@@ -13,9 +13,9 @@ import org.kizuna.authority.NewLevel;
 import org.kizuna.authority.NewSupportRequest;
 import org.kizuna.authority.SupportDecision;
 import org.kizuna.authority.SupportRequest;
-import org.kizuna.authority.internal.AuthorityProblems;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -99,6 +99,6 @@ class AuthorityController {
     }
 
     private static ErrorResponseException notFound(String id) {
-        return AuthorityProblems.of(HttpStatus.NOT_FOUND, "Not found", "authority.problem.not-found", id);
+        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "authority.problem.not-found", id);
     }
 }

@@ -16,8 +16,8 @@ import org.kizuna.intel.ReportPackage;
 import org.kizuna.intel.ReportPage;
 import org.kizuna.intel.ReportView;
 import org.kizuna.intel.TearLineRequest;
-import org.kizuna.intel.internal.IntelProblems;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -95,7 +95,7 @@ class IntelController {
     @Operation(summary = "Releases waiting for a second releaser of your nation")
     @GetMapping("/releases")
     List<PendingRelease> pending(@RequestParam(defaultValue = "pending") String state, KizunaUser user) {
-        if (!state.equals("pending")) throw IntelProblems.badRequest("intel.problem.state");
+        if (!state.equals("pending")) throw Problems.badRequest("intel.problem.state");
         return intel.pendingReleases(user);
     }
 
@@ -123,6 +123,6 @@ class IntelController {
 
     /** The one answer for a report that does not exist and one the reader may read none of (and for a portion likewise). */
     static ErrorResponseException notFound(String id) {
-        return IntelProblems.of(HttpStatus.NOT_FOUND, "Not found", "intel.problem.not-found", id);
+        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "intel.problem.not-found", id);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
@@ -17,7 +16,7 @@ import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
 import org.kizuna.missions.NewAssignment;
-import org.kizuna.missions.internal.MissionsProblems;
+import org.kizuna.node.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -65,7 +64,7 @@ class MissionsController {
     @GetMapping("/assignments/{id}")
     Assignment assignment(@PathVariable String id, Reader reader) {
         return missions.assignment(id, reader)
-                .orElseThrow(() -> MissionsProblems.of(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
+                .orElseThrow(() -> Problems.told(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
     }
 
     @Operation(summary = "Record a nation's role in a mission area and region", description = "A planner of the organization's nation; the organization must exist in the registry on validFrom.")
@@ -78,7 +77,7 @@ class MissionsController {
             + "on the assignment no longer counts, and the analysis as of an earlier day still sees it. An assignment the user may not read is not found.")
     @PostMapping("/assignments/{id}/end")
     Assignment end(@PathVariable String id, @Valid @RequestBody AssignmentEnd end, KizunaUser user) {
-        return missions.end(id, end, user).orElseThrow(() -> MissionsProblems.of(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
+        return missions.end(id, end, user).orElseThrow(() -> Problems.told(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
     }
 
     @Operation(summary = "The matrix of a day with its gaps, duplications and changes since a day, for the reader", description = "Computed from the assignments the reader may read only. since (optional, before asOf) lists the assignments "
