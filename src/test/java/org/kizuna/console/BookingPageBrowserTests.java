@@ -200,6 +200,30 @@ class BookingPageBrowserTests {
         }
     }
 
+    /** What a planner can meet through the page's forms is told in the planner's language; English as before. */
+    @Test
+    void theBookingProblemsAreToldInTheReadersLanguage() {
+        Instant at = LocalDate.now(ZoneOffset.UTC).plusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant();
+        String window = """
+                {"unit": "iii-mef", "facilities": ["camp-hansen"], "durationMinutes": 60, "earliestStart": "%s", "latestStart": "%s",
+                 "preferredStart": "%s", "priority": 3, "noisy": false, "label": "UNCLASSIFIED"}""".formatted(at, at.minus(Duration.ofHours(1)), at);
+        Api ja = Api.on(port).as("usa.officer", "demo").acceptingLanguage("ja"), en = Api.on(port).as("usa.officer", "demo").acceptingLanguage("en");
+        Api.Response refused = ja.post("/api/v1/booking/requests", window);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("title").asString()).isEqualTo("不正な要求");
+        assertThat(refused.json().get("detail").asString()).startsWith("開始時刻の範囲は earliestStart から latestStart まで");
+        assertThat(en.post("/api/v1/booking/requests", window).json().get("detail").asString())
+                .isEqualTo("the window must run from earliestStart to latestStart and contain preferredStart");
+        assertThat(ja.post("/api/v1/booking/requests", "{\"durationMinutes\": 0, \"priority\": 0, \"noisy\": false}").json().get("detail").asString())
+                .contains("unit: 要求する部隊を指定してください").contains("priority: 1（低）〜5（高）で指定してください");
+        assertThat(ja.get("/api/v1/booking/requests/BR-nosuch00").json().get("detail").asString()).isEqualTo("予約要求、施設または部隊「BR-nosuch00」は見つかりません");
+        String future = """
+                {"facility": "camp-zama", "occurredAt": "%s", "kind": "NOISE", "source": "Zama", "description": "x", "label": "UNCLASSIFIED"}"""
+                .formatted(Instant.now().plus(Duration.ofDays(2)));
+        assertThat(Api.on(port).as("jpn.officer", "demo").acceptingLanguage("ja").post("/api/v1/booking/complaints", future).json().get("detail").asString())
+                .startsWith("occurredAt が未来の時刻です");
+    }
+
     private static String local(LocalDateTime t) {
         return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
     }
