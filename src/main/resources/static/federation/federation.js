@@ -1,61 +1,60 @@
 // The Federation page: the node's peers and the health of the links, refreshed every two seconds.
 (function () {
+  const { el, t } = Kizuna;
+  // shell.js's Kizuna.fmt.dateTime asks Intl for dateStyle together with timeZoneName, which browsers refuse with a
+  // TypeError (and fmt.both with it); until shell.js is mended, the same format written with explicit fields. A no-op
+  // once shell.js formats.
+  try { Kizuna.fmt.dateTime('2026-01-01T00:00:00Z', 'UTC'); } catch (broken) {
+    const locale = Kizuna.lang === 'ja' ? 'ja-JP' : (navigator.language && navigator.language.startsWith('en') ? navigator.language : 'en-US');
+    Kizuna.fmt.dateTime = (instant, zone) => !instant ? '—' : new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric',
+      hour: '2-digit', minute: '2-digit', timeZone: zone || (Kizuna.me && Kizuna.me.zone) || 'UTC', timeZoneName: 'short' }).format(new Date(instant));
+  }
   const body = document.querySelector('#peers tbody');
   const status = document.getElementById('status');
   const problem = document.getElementById('problem');
+  const STATE = { pending: t('federation.state.pending'), approved: t('federation.state.approved'), revoked: t('federation.state.revoked') };
 
   function cell(text, cls) {
-    const td = document.createElement('td');
-    td.textContent = text;
-    if (cls) td.className = cls;
-    return td;
+    return el('td', cls ? { class: cls } : {}, text);
   }
 
   function link(up) {
-    return cell(up ? 'connected' : 'down', up ? 'up' : 'down');
+    return cell(up ? t('federation.link.up') : t('federation.link.down'), up ? 'up' : 'down');
   }
 
   async function refresh() {
     try {
-      const r = await fetch('/api/v1/federation/peers', {headers: {Accept: 'application/json'}});
-      if (!r.ok) throw new Error((await r.json()).detail || r.statusText);
-      const peers = await r.json();
+      const peers = await Kizuna.api('/api/v1/federation/peers');
       body.replaceChildren();
       for (const p of peers) {
-        const tr = document.createElement('tr');
-        tr.append(cell(p.nation), cell(p.state), cell(p.address), link(p.outbound), link(p.inbound),
-          cell(p.queued == null ? '—' : String(p.queued)), cell(p.lagSeconds == null ? '—' : p.lagSeconds.toFixed(1) + ' s'),
-          cell(p.lastError ? p.lastError + (p.lastErrorAt ? ' (' + new Date(p.lastErrorAt).toLocaleString() + ')' : '') : '', 'error'));
-        body.append(tr);
+        body.append(el('tr', { 'data-peer': p.nation }, el('th', { scope: 'row' }, p.nation), cell(STATE[p.state] || p.state), cell(p.address),
+          link(p.outbound), link(p.inbound),
+          cell(p.queued == null ? '—' : Kizuna.fmt.number(p.queued)), cell(p.lagSeconds == null ? '—' : t('federation.lag', Kizuna.fmt.number(p.lagSeconds, 1))),
+          cell(p.lastError ? p.lastError + (p.lastErrorAt ? ' (' + Kizuna.fmt.dateTime(p.lastErrorAt) + ')' : '') : '', 'error')));
       }
       if (peers.length === 0) {
-        const tr = document.createElement('tr');
-        const td = cell('No peers: an administrator adds one with POST /api/v1/federation/peers.');
+        const td = cell(t('federation.none'));
         td.colSpan = 8;
-        tr.append(td);
-        body.append(tr);
+        body.append(el('tr', {}, td));
       }
-      status.textContent = 'updated ' + new Date().toLocaleTimeString();
+      status.textContent = t('federation.updated', Kizuna.fmt.time(new Date().toISOString()));
       problem.hidden = true;
     } catch (e) {
-      problem.textContent = 'Cannot read the peers: ' + e.message;
+      problem.textContent = t('federation.cannotRead', e.message);
       problem.hidden = false;
     }
   }
 
   async function identity() {
-    const r = await fetch('/api/v1/federation/identity');
-    if (!r.ok) return;
-    const id = await r.json();
-    const el = document.getElementById('identity');
-    el.textContent = 'Node ' + id.nation + ', federation port ' + id.address + ', CA fingerprint (give it to a partner\'s administrator): ';
-    const fp = document.createElement('span');
-    fp.className = 'fingerprint';
-    fp.textContent = id.fingerprint;
-    el.append(fp);
+    const id = await Kizuna.api('/api/v1/federation/identity');
+    const box = document.getElementById('identity');
+    box.textContent = t('federation.node.identity', id.nation, id.address && id.address !== 'off' ? id.address : t('federation.node.off')) + ' ';
+    box.append(el('span', { class: 'fingerprint' }, id.fingerprint));
   }
 
-  identity();
-  refresh();
-  setInterval(refresh, 2000);
+  Kizuna.page({ title: t('federation.title'), banner: 'UNCLASSIFIED' }).then(() => {
+    identity().catch(() => { /* the peers say enough */ });
+    refresh();
+    setInterval(refresh, 2000);
+  });
 })();

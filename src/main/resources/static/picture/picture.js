@@ -1,6 +1,13 @@
-// The live picture: tracks pushed by the server (SSE), drawn with MIL-STD-2525 symbols on Natural Earth.
+// The live picture: tracks pushed by the server (SSE), drawn with MIL-STD-2525 symbols on Natural Earth, and listed in a
+// table (keyboard and screen reader users reach every track there); the sensor registry below. Texts in the page's language.
 (function () {
+  const { el, t: tr } = Kizuna;
+  const AFFILIATION = { f: tr('picture.affiliation.f'), h: tr('picture.affiliation.h'), u: tr('picture.affiliation.u'), n: tr('picture.affiliation.n') };
+  const SENSOR_KIND = { radar: tr('picture.sensor.kind.radar'), ship: tr('picture.sensor.kind.ship'), aircraft: tr('picture.sensor.kind.aircraft'),
+    satellite: tr('picture.sensor.kind.satellite'), sonar: tr('picture.sensor.kind.sonar'), esm: tr('picture.sensor.kind.esm'), eo: tr('picture.sensor.kind.eo') };
+  const LISTED = 300;                // rows of the tracks table at most (the filters narrow it)
   const tracks = new Map();          // id -> {t, marker, trail, history: [[lat, lon]]}
+  const rows = new Map();            // id -> {tr, button, cells}: the tracks table's rows, updated in place (focus stays)
   const TRAIL = 30;
   let map, trackLayer, trailLayer, selected = null, serverOffset = 0, lastFrame = 0;
   const statusEl = document.getElementById('status');
@@ -30,7 +37,7 @@
 
   function age(t) {
     const s = Math.max(0, Math.round((now() - Date.parse(t.lastUpdate)) / 1000));
-    return s < 60 ? s + ' s' : Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
+    return s < 60 ? tr('picture.age.seconds', s) : tr('picture.age.minutes', Math.floor(s / 60), s % 60);
   }
 
   function knots(ms) { return (ms * 1.943844).toFixed(0); }
@@ -119,6 +126,9 @@
     render();
   }
 
+  function position(t) { return t.lat.toFixed(4) + ', ' + t.lon.toFixed(4); }
+  function course(t) { return t.course.toFixed(0).padStart(3, '0') + '°'; }
+
   function renderDetail() {
     const body = document.getElementById('detail-body');
     const empty = document.getElementById('detail-empty');
@@ -127,31 +137,69 @@
     const t = e.t;
     body.hidden = false; empty.hidden = true;
     body.replaceChildren(
-      Kizuna.el('div', { class: 'tag ' + tagClass(t.banner) + ' label-banner', id: 'detail-banner' }, t.banner),
-      Kizuna.el('dl', {},
-        Kizuna.el('dt', {}, 'Callsign'), Kizuna.el('dd', { id: 'detail-callsign' }, t.callsign),
-        Kizuna.el('dt', {}, 'Track'), Kizuna.el('dd', {}, t.id + (t.selfReported ? ' (self-reported)' : ' (fused)')),
-        Kizuna.el('dt', {}, 'Type'), Kizuna.el('dd', {}, t.type + '  ' + sidc(t)),
-        Kizuna.el('dt', {}, 'Position'), Kizuna.el('dd', {}, t.lat.toFixed(4) + ', ' + t.lon.toFixed(4) + (t.altitude ? '  ' + Math.round(t.altitude) + ' m' : '')),
-        Kizuna.el('dt', {}, 'Speed'), Kizuna.el('dd', {}, knots(t.speed) + ' kn (' + t.speed.toFixed(1) + ' m/s)'),
-        Kizuna.el('dt', {}, 'Course'), Kizuna.el('dd', {}, t.course.toFixed(0).padStart(3, '0') + '°'),
-        Kizuna.el('dt', {}, 'Contributors'), Kizuna.el('dd', { id: 'detail-nations' }, t.nations.join(', ') || '—'),
-        Kizuna.el('dt', {}, 'Age'), Kizuna.el('dd', { id: 'detail-age' }, age(t)),
-        Kizuna.el('dt', {}, 'Stale at'), Kizuna.el('dd', {}, t.stale.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))));
+      el('div', { class: 'tag ' + tagClass(t.banner) + ' label-banner', id: 'detail-banner' }, t.banner),
+      el('dl', {},
+        el('dt', {}, tr('picture.detail.callsign')), el('dd', { id: 'detail-callsign' }, t.callsign),
+        el('dt', {}, tr('picture.detail.track')), el('dd', {}, t.selfReported ? tr('picture.detail.selfReported', t.id) : tr('picture.detail.fused', t.id)),
+        el('dt', {}, tr('picture.detail.type')), el('dd', {}, t.type + '  ' + sidc(t) + ' · ' + (AFFILIATION[t.affiliation] || t.affiliation)),
+        el('dt', {}, tr('picture.detail.position')), el('dd', {}, position(t) + (t.altitude ? '  ' + Math.round(t.altitude) + ' m' : '')),
+        el('dt', {}, tr('picture.detail.speed')), el('dd', {}, tr('picture.detail.speedValue', knots(t.speed), Kizuna.fmt.number(t.speed, 1))),
+        el('dt', {}, tr('picture.detail.course')), el('dd', {}, course(t)),
+        el('dt', {}, tr('picture.detail.contributors')), el('dd', { id: 'detail-nations' }, t.nations.join(', ') || '—'),
+        el('dt', {}, tr('picture.detail.age')), el('dd', { id: 'detail-age' }, age(t)),
+        el('dt', {}, tr('picture.detail.stale')), el('dd', {}, Kizuna.fmt.time(t.stale))));
   }
 
+  function choose(id) {
+    select(id);
+    const e = tracks.get(id);
+    if (e) map.panTo([e.t.lat, e.t.lon]);
+  }
+
+  function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
+
+  // The table view of the tracks the map shows (same filters): one row per track, kept across renders so that a
+  // keyboard user's focus stays on the track it is on while ages and positions change every second.
   function renderList() {
-    const rows = [...tracks.values()].filter(e => visible(e.t)).sort((a, b) => a.t.callsign.localeCompare(b.t.callsign));
-    document.getElementById('track-count').textContent = rows.length + ' shown of ' + tracks.size;
-    document.getElementById('track-rows').replaceChildren(...rows.slice(0, 300).map(e => {
+    const shown = [...tracks.values()].filter(e => visible(e.t)).sort((a, b) => a.t.callsign.localeCompare(b.t.callsign));
+    const listed = shown.slice(0, LISTED);
+    setText(document.getElementById('track-count'), tr('picture.tracks.count', Kizuna.fmt.number(shown.length), Kizuna.fmt.number(tracks.size)));
+    const more = document.getElementById('track-more');
+    more.hidden = shown.length <= LISTED;
+    setText(more, shown.length > LISTED ? tr('picture.tracks.more', Kizuna.fmt.number(shown.length - LISTED)) : '');
+    const body = document.getElementById('track-rows');
+    const keep = new Set(listed.map(e => e.t.id));
+    for (const [id, r] of rows) if (!keep.has(id)) { r.tr.remove(); rows.delete(id); }
+    listed.forEach((e, i) => {
       const t = e.t;
-      const tr = Kizuna.el('tr', { class: selected === t.id ? 'selected' : '', 'data-uid': t.id },
-        Kizuna.el('td', {}, t.callsign), Kizuna.el('td', {}, t.type), Kizuna.el('td', {}, knots(t.speed)),
-        Kizuna.el('td', {}, t.course.toFixed(0).padStart(3, '0')),
-        Kizuna.el('td', {}, Kizuna.el('span', { class: 'tag ' + tagClass(t.banner) }, t.banner)), Kizuna.el('td', {}, age(t)));
-      tr.addEventListener('click', () => { select(t.id); map.panTo([t.lat, t.lon]); });
-      return tr;
-    }));
+      let r = rows.get(t.id);
+      if (!r) {
+        const button = el('button', { type: 'button', class: 'track', 'data-uid': t.id });
+        button.addEventListener('click', (ev) => { ev.stopPropagation(); choose(t.id); });
+        const cells = [0, 1, 2, 3, 4, 5, 6, 7].map(() => el('td', {}));
+        const row = el('tr', { 'data-uid': t.id }, el('th', { scope: 'row' }, button), ...cells);
+        row.addEventListener('click', () => choose(t.id));
+        r = { tr: row, button, cells, tag: el('span', { class: 'tag' }) };
+        cells[6].append(r.tag);
+        rows.set(t.id, r);
+      }
+      setText(r.button, t.callsign);
+      r.button.setAttribute('aria-label', tr('picture.select', t.callsign));
+      r.button.setAttribute('aria-pressed', selected === t.id ? 'true' : 'false');
+      r.tr.className = selected === t.id ? 'selected' : '';
+      const [uid, affiliation, type, pos, speed, crs, , ageCell] = r.cells;
+      setText(uid, t.id);
+      setText(affiliation, AFFILIATION[t.affiliation] || t.affiliation);
+      setText(type, t.type);
+      setText(pos, position(t));
+      setText(speed, knots(t.speed));
+      setText(crs, course(t));
+      setText(r.tag, t.banner);
+      r.tag.className = 'tag ' + tagClass(t.banner);
+      setText(ageCell, age(t));
+      // moved only where the order changed: moving a row would take the focus off its button
+      if (body.children[i] !== r.tr) body.insertBefore(r.tr, body.children[i] || null);
+    });
   }
 
   function render() {
@@ -159,7 +207,8 @@
     renderDetail();
     renderList();
     const s = lastFrame ? Math.round((now() - lastFrame) / 1000) : null;
-    statusEl.textContent = 'live · ' + tracks.size + ' tracks' + (s === null ? '' : ' · update ' + s + ' s ago');
+    setText(statusEl, s === null ? tr('picture.status', Kizuna.fmt.number(tracks.size)) : tr('picture.status.updated', Kizuna.fmt.number(tracks.size), s));
+    if (lastFrame) statusEl.dataset.frames = 'yes';
   }
 
   async function banner() {
@@ -182,7 +231,7 @@
       serverOffset = JSON.parse(ev.data).now - Date.now();
     });
     source.onerror = () => {
-      problemEl.textContent = 'The live stream is interrupted; reconnecting…';
+      problemEl.textContent = tr('picture.stream.interrupted');
       problemEl.hidden = false;
     };
   }
@@ -191,30 +240,30 @@
 
   function signed(m) { const r = Math.round(m); return (r < 0 ? '-' : '+') + Math.abs(r); }
 
-  function metres(m) { return Math.round(m) + ' m'; }
+  function metres(m) { return Kizuna.fmt.number(Math.round(m)); }
 
   // the registration columns of a sensor: bias (or "surveyed (reference)"), uncertainty, reports used
   function registrationCells(s) {
     const r = registration.get(s.id);
-    const bias = Kizuna.el('td', { class: 'registration-bias' });
-    if (s.surveyed || (r && r.role === 'surveyed')) bias.append('surveyed (reference)');
-    else if (r && r.reportsUsed > 0) bias.append('E ' + signed(r.biasEast) + ' m, N ' + signed(r.biasNorth) + ' m');
-    else bias.append('no estimate yet');
+    const bias = el('td', { class: 'registration-bias' });
+    if (s.surveyed || (r && r.role === 'surveyed')) bias.append(tr('picture.sensor.surveyedReference'));
+    else if (r && r.reportsUsed > 0) bias.append(tr('picture.sensor.bias', signed(r.biasEast), signed(r.biasNorth)));
+    else bias.append(tr('picture.sensor.noEstimate'));
     if (r && r.jumpedAt) {
-      bias.append(' ', Kizuna.el('span', { class: 'tag warn registration-jump' }, 'bias jumped at ' + r.jumpedAt.slice(11, 19) + ' UTC'));
+      bias.append(' ', el('span', { class: 'tag warn registration-jump' }, tr('picture.sensor.jumped', Kizuna.fmt.time(r.jumpedAt))));
     }
     const reference = s.surveyed || (r && r.role === 'surveyed');
     const sigma = !r || reference ? '—' : Math.round(r.sigmaEast) === Math.round(r.sigmaNorth)
-      ? '± ' + metres(r.sigmaEast) : '± ' + metres(r.sigmaEast) + ' E, ' + metres(r.sigmaNorth) + ' N';
-    return [bias, Kizuna.el('td', { class: 'registration-sigma' }, sigma), Kizuna.el('td', { class: 'registration-used' }, r ? String(r.reportsUsed) : '—')];
+      ? tr('picture.sensor.sigma', metres(r.sigmaEast)) : tr('picture.sensor.sigmaEN', metres(r.sigmaEast), metres(r.sigmaNorth));
+    return [bias, el('td', { class: 'registration-sigma' }, sigma), el('td', { class: 'registration-used' }, r ? Kizuna.fmt.number(r.reportsUsed) : '—')];
   }
 
   function renderSensors() {
-    document.getElementById('sensor-count').textContent = sensorList.length;
-    document.getElementById('sensor-rows').replaceChildren(...sensorList.map(s => Kizuna.el('tr', { 'data-sensor': s.id },
-      Kizuna.el('td', {}, s.id), Kizuna.el('td', {}, s.platform), Kizuna.el('td', {}, s.kind),
-      Kizuna.el('td', {}, Kizuna.el('span', { class: 'tag ' + tagClass(s.defaultLabel) }, s.defaultLabel)),
-      Kizuna.el('td', {}, String(s.accuracyMetres)), ...registrationCells(s))));
+    document.getElementById('sensor-count').textContent = Kizuna.fmt.number(sensorList.length);
+    document.getElementById('sensor-rows').replaceChildren(...sensorList.map(s => el('tr', { 'data-sensor': s.id },
+      el('th', { scope: 'row' }, s.id), el('td', {}, s.platform), el('td', {}, SENSOR_KIND[s.kind] || s.kind),
+      el('td', {}, el('span', { class: 'tag ' + tagClass(s.defaultLabel) }, s.defaultLabel)),
+      el('td', {}, Kizuna.fmt.number(s.accuracyMetres)), ...registrationCells(s))));
   }
 
   async function sensors() {
@@ -256,7 +305,7 @@
   }
 
   async function init() {
-    await Kizuna.page({ title: 'Picture', banner: 'UNCLASSIFIED' });
+    await Kizuna.page({ title: tr('picture.title'), banner: 'UNCLASSIFIED' });
     map = await Kizuna.worldMap('map', { center: [32, 134], zoom: 5, credit: 'milsymbol' });
     trailLayer = L.layerGroup().addTo(map);
     trackLayer = L.layerGroup().addTo(map);

@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param description what was said
  * @param label       the complaint's label, such as UNCLASSIFIED
  */
-public record NewComplaint(@Nullable @Size(max = 64, message = "is at most 64 characters") String facility,
-        @Nullable @DecimalMin(value = "-90", message = "must be -90 to 90") @DecimalMax(value = "90", message = "must be -90 to 90") Double latitude,
-        @Nullable @DecimalMin(value = "-180", message = "must be -180 to 180") @DecimalMax(value = "180", message = "must be -180 to 180") Double longitude,
-        @NotNull(message = "is required, an ISO instant such as 2026-12-01T13:30:00Z") Instant occurredAt,
-        @NotNull(message = "is required: NOISE, LOW_FLIGHT, NIGHT_ACTIVITY, INCIDENT or OTHER") Complaint.Kind kind,
-        @NotBlank(message = "say who complained (a resident, a town office)") @Size(max = 200, message = "is at most 200 characters") String source,
-        @NotBlank(message = "say what was reported") @Size(max = 4000, message = "is at most 4000 characters") String description,
-        @NotBlank(message = "give the complaint's label, such as UNCLASSIFIED") @Size(max = 200, message = "is at most 200 characters") String label) {
+public record NewComplaint(@Nullable @Size(max = 64, message = "{booking.max64}") String facility,
+        @Nullable @DecimalMin(value = "-90", message = "{booking.complaint.latitude}") @DecimalMax(value = "90", message = "{booking.complaint.latitude}") Double latitude,
+        @Nullable @DecimalMin(value = "-180", message = "{booking.complaint.longitude}") @DecimalMax(value = "180", message = "{booking.complaint.longitude}") Double longitude,
+        @NotNull(message = "{booking.complaint.occurredAt}") Instant occurredAt,
+        @NotNull(message = "{booking.complaint.kind}") Complaint.Kind kind,
+        @NotBlank(message = "{booking.complaint.source.blank}") @Size(max = 200, message = "{booking.max200}") String source,
+        @NotBlank(message = "{booking.complaint.description.blank}") @Size(max = 4000, message = "{booking.max4000}") String description,
+        @NotBlank(message = "{booking.complaint.label.blank}") @Size(max = 200, message = "{booking.max200}") String label) {
 }

@@ -25,17 +25,18 @@ import java.util.List;
  * @param noisy           whether the activity is noisy (quiet hours apply)
  * @param label           the request's label, such as {@code UNCLASSIFIED}
  */
-public record NewRequest(@NotBlank(message = "name the unit the request is for") @Size(max = 64, message = "is at most 64 characters") String unit,
-        @NotEmpty(message = "name at least one acceptable facility") List<@NotBlank(message = "a facility id may not be blank") @Size(max = 64, message = "a facility id is at most 64 characters") String> facilities,
+public record NewRequest(@NotBlank(message = "{booking.request.unit.blank}") @Size(max = 64, message = "{booking.max64}") String unit,
+        @NotEmpty(message = "{booking.request.facilities.empty}") List<@NotBlank(message = "{booking.request.facility.blank}") @Size(max = 64, message = "{booking.request.facility.size}") String> facilities,
         @Min(value = 30, message = DURATION) @Max(value = 14 * 24 * 60, message = DURATION) int durationMinutes,
         @NotNull(message = INSTANT) Instant earliestStart,
         @NotNull(message = INSTANT) Instant latestStart,
         @NotNull(message = INSTANT) Instant preferredStart,
         @Min(value = 1, message = PRIORITY) @Max(value = 5, message = PRIORITY) int priority,
         boolean noisy,
-        @NotBlank(message = "give the request's label, such as UNCLASSIFIED") @Size(max = 200, message = "is at most 200 characters") String label) {
+        @NotBlank(message = "{booking.request.label.blank}") @Size(max = 200, message = "{booking.max200}") String label) {
 
-    private static final String DURATION = "must be a multiple of 30 between 30 and 20160";
-    private static final String INSTANT = "is required, an ISO instant such as 2026-12-01T00:00:00Z";
-    private static final String PRIORITY = "must be 1 (low) to 5 (high)";
+    // the messages are the booking catalogue's (i18n/booking.properties), told in the reader's language
+    private static final String DURATION = "{booking.request.duration.range}";
+    private static final String INSTANT = "{booking.request.instant}";
+    private static final String PRIORITY = "{booking.request.priority}";
 }

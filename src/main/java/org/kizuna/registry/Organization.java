@@ -8,9 +8,10 @@ import org.kizuna.label.Labelled;
 
 /**
  * A command, component or unit as it stood during one period. {@code parent} is its commander in the
- * same nation; {@code componentOf} a joint command it is the service component of.
+ * same nation; {@code componentOf} a joint command it is the service component of. {@code nameJa} is the name
+ * Japanese staffs use (the Ministry of Defense's usage), where the reference data gives one.
  */
-public record Organization(String id, String nation, Kind kind, String name, String abbreviation,
+public record Organization(String id, String nation, Kind kind, String name, @Nullable String nameJa, String abbreviation,
         @Nullable String parent, @Nullable String componentOf, Location location, String zone,
         Validity validity, Provenance provenance, Label label) implements Labelled {
 

@@ -78,7 +78,7 @@ class BookingController {
     }
 
     /** @param preferredStart the new preferred start; the planner decides where the booking goes */
-    record Proposal(@NotNull(message = "is required, an ISO instant such as 2026-12-01T00:00:00Z") Instant preferredStart) {
+    record Proposal(@NotNull(message = "{booking.request.instant}") Instant preferredStart) {
     }
 
     @PostMapping("/requests/{id}/proposal")
@@ -103,8 +103,8 @@ class BookingController {
             @RequestParam(required = false) @Nullable Instant to, Reader reader) {
         Instant a = from != null ? from : clock.instant().truncatedTo(ChronoUnit.HOURS);
         Instant b = to != null ? to : a.plus(Duration.ofDays(14));
-        if (!b.isAfter(a)) throw new IllegalArgumentException("'to' must be after 'from'");
-        if (Duration.between(a, b).toDays() > 62) throw new IllegalArgumentException("ask for at most 62 days of reserved times at a time");
+        if (!b.isAfter(a)) throw Problems.coded(HttpStatus.BAD_REQUEST, "booking.reserved.order");
+        if (Duration.between(a, b).toDays() > 62) throw Problems.coded(HttpStatus.BAD_REQUEST, "booking.reserved.span");
         return new ReservedTimes(id, a, b, bookings.reserved(id, a, b, reader).orElseThrow(() -> notFound(id)));
     }
 
@@ -143,6 +143,6 @@ class BookingController {
     }
 
     private static ErrorResponseException notFound(String id) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no booking request, facility or unit '" + id + "'");
+        return Problems.coded(HttpStatus.NOT_FOUND, "booking.not-found", id);
     }
 }

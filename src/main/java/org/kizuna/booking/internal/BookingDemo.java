@@ -64,7 +64,7 @@ class BookingDemo {
                 try {
                     service.submit(new NewRequest(d.unit(), d.facilities(), d.hours() * 60, earliest, latest, preferred, d.priority(), d.noisy(), d.label()),
                             d.by());
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | org.springframework.web.ErrorResponseException e) {
                     // a label this node may not hold (a US-only booking on a partner's node of a federated demo)
                     log.info("demo booking of {} not filed on this node: {}", d.unit(), e.getMessage());
                 }

@@ -41,8 +41,7 @@ class BookingEventStreams {
     /** Opens a stream for the user: offered to the read path (and so to the audit log) once, now. */
     SseEmitter open(KizunaUser user) {
         if (subscribers.size() >= MAX_STREAMS) {
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
-                    "this node serves " + MAX_STREAMS + " booking event streams at once, its limit; try again later");
+            throw Problems.coded(HttpStatus.SERVICE_UNAVAILABLE, "booking.stream.full", String.valueOf(MAX_STREAMS));
         }
         SseEmitter emitter = new SseEmitter(0L);
         Subscriber s = new Subscriber(emitter, readPath.subscribe(user.reader(), "booking/events"), user.username());

@@ -39,6 +39,7 @@ import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
+import org.kizuna.node.Problems;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.Organization;
@@ -47,7 +48,6 @@ import org.kizuna.registry.Registry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
@@ -109,56 +109,55 @@ class BookingService implements Bookings {
         List<String> invalid = validator.validate(r).stream().map(BookingService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         if (r.facilities().size() > limits.maxFacilities()) {
-            throw new IllegalArgumentException("a request names at most " + limits.maxFacilities() + " acceptable facilities; got " + r.facilities().size());
+            throw refused("booking.request.too-many-facilities", String.valueOf(limits.maxFacilities()), String.valueOf(r.facilities().size()));
         }
         Set<String> distinct = new java.util.HashSet<>();
         for (String f : r.facilities()) {
-            if (!distinct.add(f)) throw new IllegalArgumentException("facility '" + f + "' is named more than once");
+            if (!distinct.add(f)) throw refused("booking.request.facility-twice", f);
         }
         OrganizationView unit = registry.organization(r.unit(), today, reader)
-                .orElseThrow(() -> new IllegalArgumentException("unknown unit '" + r.unit() + "'"));
+                .orElseThrow(() -> refused("booking.request.unknown-unit", r.unit()));
         writes.authorize(requester, Write.FILE_BOOKING_REQUEST, unit.organization().nation());
         List<Facility> named = new ArrayList<>();
         for (String f : r.facilities()) {
-            named.add(registry.facility(f, today, reader).orElseThrow(() -> new IllegalArgumentException("unknown facility '" + f + "'")));
+            named.add(registry.facility(f, today, reader).orElseThrow(() -> refused("booking.request.unknown-facility", f)));
         }
         if (r.durationMinutes() % GRAIN_MINUTES != 0) {
-            throw new IllegalArgumentException("durationMinutes must be a multiple of 30 between 30 and 20160; got " + r.durationMinutes());
+            throw refused("booking.request.duration", String.valueOf(r.durationMinutes()));
         }
         if (r.latestStart().isBefore(r.earliestStart()) || r.preferredStart().isBefore(r.earliestStart()) || r.preferredStart().isAfter(r.latestStart())) {
-            throw new IllegalArgumentException("the window must run from earliestStart to latestStart and contain preferredStart");
+            throw refused("booking.request.window");
         }
         if (Duration.between(r.earliestStart(), r.latestStart()).toDays() > 60) {
-            throw new IllegalArgumentException("a start window may span at most 60 days");
+            throw refused("booking.request.window-span");
         }
         Instant now = clock.instant();
         Instant first = now.minus(Duration.ofDays(limits.pastDays())), last = now.plus(Duration.ofDays(limits.horizonDays()));
         if (r.earliestStart().isBefore(first)) {
-            throw new IllegalArgumentException("earliestStart may be at most " + limits.pastDays() + " day(s) in the past (not before "
-                    + first.truncatedTo(ChronoUnit.MINUTES) + "); got " + r.earliestStart());
+            throw refused("booking.request.past", String.valueOf(limits.pastDays()), first.truncatedTo(ChronoUnit.MINUTES).toString(),
+                    r.earliestStart().toString());
         }
         if (r.latestStart().isAfter(last)) {
-            throw new IllegalArgumentException("latestStart must lie within the booking horizon of " + limits.horizonDays() + " days (until "
-                    + last.truncatedTo(ChronoUnit.MINUTES) + "); got " + r.latestStart());
+            throw refused("booking.request.horizon", String.valueOf(limits.horizonDays()), last.truncatedTo(ChronoUnit.MINUTES).toString(),
+                    r.latestStart().toString());
         }
         for (Instant i : List.of(r.earliestStart(), r.latestStart(), r.preferredStart())) {
-            if (i.getEpochSecond() % (GRAIN_MINUTES * 60) != 0) throw new IllegalArgumentException("times must fall on the half hour (UTC); got " + i);
+            if (i.getEpochSecond() % (GRAIN_MINUTES * 60) != 0) throw refused("booking.request.half-hour", i.toString());
         }
         Label label = Label.parse(r.label());
         if (label.banner().length() > JdbcRequests.LABEL_LENGTH) {
-            throw new IllegalArgumentException("the label's banner is longer than " + JdbcRequests.LABEL_LENGTH + " characters; choose a shorter label");
+            throw refused("booking.request.label-long", String.valueOf(JdbcRequests.LABEL_LENGTH));
         }
         if (!readPath.kernel().mayRead(label, reader)) {
-            throw new IllegalArgumentException("you may not file a request under a label you could not read yourself: " + label.banner());
+            throw refused("booking.request.label-unreadable", label.banner());
         }
         // whoever may read the request sees the unit and facilities it names, so the label must cover theirs
-        covers(label, unit.organization().label(), "unit " + unit.organization().id());
-        for (Facility f : named) covers(label, f.label(), "facility " + f.id());
+        covers(label, unit.organization().label(), "unit", unit.organization().id());
+        for (Facility f : named) covers(label, f.label(), "facility", f.id());
         // on the request alone (its facilities' places are configuration, not anyone's booking): what it could add to a plan
         long places = r.facilities().stream().mapToLong(store::capacity).sum(), most = limits.maxPlanCells() / maxPlanGrains();
         if (places > most) {
-            throw new PlanningRefused("the planner cannot take this request: its facilities hold " + places + " places together, more than the "
-                    + most + " one request may span; name fewer facilities");
+            throw new PlanningRefused("booking.plan.too-large", String.valueOf(places), String.valueOf(most));
         }
         String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
         Organization o = unit.organization();
@@ -171,7 +170,7 @@ class BookingService implements Bookings {
                 throw e;
             } catch (RuntimeException e) {
                 log.warn("the planner failed on request {}; nothing was filed", id, e);
-                throw new PlanningRefused("the planner could not place this request; nothing was filed");
+                throw new PlanningRefused("booking.plan.failed");
             }
             return store.find(id).orElseThrow();
         }));
@@ -195,19 +194,25 @@ class BookingService implements Bookings {
         return registry.facility(f, today(), node).map(Facility::hostNation).orElse("");
     }
 
-    private void covers(Label request, Label named, String what) {
-        covers(readPath.kernel(), request, named, what);
+    private void covers(Label request, Label named, String kind, String id) {
+        covers(readPath.kernel(), request, named, kind, id);
     }
 
-    /** Refuses a record whose label does not cover the label of what it names (whoever may read it must be able to read that). */
-    static void covers(org.kizuna.label.LabelKernel kernel, Label request, Label named, String what) {
+    /**
+     * Refuses a record whose label does not cover the label of what it names (whoever may read it must be able to read that);
+     * {@code kind} is {@code unit} or {@code facility}.
+     */
+    static void covers(org.kizuna.label.LabelKernel kernel, Label request, Label named, String kind, String id) {
         boolean unrestricted = named.level().rank() == 0 && named.controls().isEmpty() && !named.isNoforn() && !named.hasReleasabilityList()
                 && named.permissiveTags().isEmpty() && named.communities().isEmpty();
         if (!unrestricted && !named.equals(request) && !kernel.dominates(request, named)) {
-            throw new IllegalArgumentException("the label " + request.banner() + " does not cover the label of " + what + " ("
-                    + named.banner() + "): everyone who may read the request must be able to read what it names; file it under "
-                    + named.banner() + " or a label above it");
+            throw refused("booking.label.covers." + kind, request.banner(), id, named.banner());
         }
+    }
+
+    /** A refused request or change, told in the reader's language: the message {@code code} of the booking catalogue with its arguments. */
+    static ErrorResponseException refused(String code, Object... args) {
+        return Problems.coded(HttpStatus.BAD_REQUEST, code, args);
     }
 
     @Override
@@ -292,8 +297,7 @@ class BookingService implements Bookings {
         if (b.isEmpty()) return b;
         BookingRequest x = b.get();
         if (preferredStart.isBefore(x.earliestStart()) || preferredStart.isAfter(x.latestStart())) {
-            throw new IllegalArgumentException("the proposed start " + preferredStart + " is outside the request's window "
-                    + x.earliestStart() + " to " + x.latestStart());
+            throw refused("booking.proposal.outside", preferredStart.toString(), x.earliestStart().toString(), x.latestStart().toString());
         }
         tx.executeWithoutResult(s -> {
             store.setPreferred(id, preferredStart.truncatedTo(ChronoUnit.MINUTES));
@@ -308,7 +312,7 @@ class BookingService implements Bookings {
         Optional<BookingRequest> b = findFor(id, user, Write.CONFIRM_BOOKING);
         if (b.isEmpty()) return b;
         if (confirmed && b.get().state() != RequestState.BOOKED) {
-            throw new IllegalArgumentException("only a booked request can be confirmed; " + id + " is " + b.get().state());
+            throw refused("booking.confirm.not-booked", id, b.get().state().name());
         }
         tx.executeWithoutResult(s -> {
             store.setConfirmed(id, confirmed);
@@ -330,7 +334,7 @@ class BookingService implements Bookings {
         if (places * h.grains() > limits.maxPlanCells()) {
             // a safety net for capacities configured beyond the limit: says nothing of the other requests that make up the plan
             log.error("re-planning refused: {} places over {} half-hours exceed kizuna.booking.max-plan-cells", places, h.grains());
-            throw new PlanningRefused("the planner cannot take this change: the plan would exceed the node's limit; ask the node's operator");
+            throw new PlanningRefused("booking.plan.change-too-large");
         }
         // a facility that holds c bookings at a time is c lanes; a request accepts every lane of its facilities
         List<String> facilityIds = open.stream().flatMap(b -> b.facilities().stream()).distinct().toList();
@@ -551,15 +555,15 @@ class BookingService implements Bookings {
     }
 
     /** A submission the planner cannot handle: answered 422, and its row is rolled back. */
-    static final class PlanningRefused extends ErrorResponseException {
-        PlanningRefused(String detail) {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(detail), null);
+    static final class PlanningRefused extends Problems.Coded {
+        PlanningRefused(String code, Object... args) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, code, args);
+            getBody().setTitle("Request not planned");
         }
 
-        private static ProblemDetail problem(String detail) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-            p.setTitle("Request not planned");
-            return p;
+        @Override
+        public String getTitleMessageCode() {
+            return "booking.plan.title";
         }
     }
 

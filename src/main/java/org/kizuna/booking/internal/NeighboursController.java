@@ -42,7 +42,7 @@ class NeighboursController {
     }
 
     /** What was done about a complaint. */
-    record Action(@NotBlank(message = "say what was done") @Size(max = 4000, message = "is at most 4000 characters") String action) {
+    record Action(@NotBlank(message = "{booking.action.blank}") @Size(max = 4000, message = "{booking.max4000}") String action) {
     }
 
     /** A facility's noise budget: hours of noisy activity per local month; null removes it. */
@@ -90,6 +90,6 @@ class NeighboursController {
     }
 
     private static ErrorResponseException notFound(String what, String id) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no " + what + " '" + id + "'");
+        return Problems.coded(HttpStatus.NOT_FOUND, "booking." + what + ".not-found", id);
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,8 +29,10 @@ import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Messages;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.Registry;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,9 +61,10 @@ class NeighboursService implements Neighbours {
     private final BookingSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Messages messages;
 
     NeighboursService(JdbcComplaints complaints, JdbcRequests requests, BookingService bookings, Registry registry, ReadPath readPath, Writes writes,
-            BookingSettings settings, TransactionTemplate tx, Clock clock) {
+            BookingSettings settings, TransactionTemplate tx, Clock clock, Messages messages) {
         this.complaints = complaints;
         this.requests = requests;
         this.bookings = bookings;
@@ -70,6 +74,7 @@ class NeighboursService implements Neighbours {
         this.settings = settings;
         this.tx = tx;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @Override
@@ -77,18 +82,16 @@ class NeighboursService implements Neighbours {
         writes.authorize(user, Write.RECORD_COMPLAINT, user.nation());
         Reader reader = user.reader();
         Label label = Label.parse(c.label());
-        if (label.banner().length() > JdbcRequests.LABEL_LENGTH) throw new IllegalArgumentException("the label's banner is too long; choose a shorter label");
-        if (!readPath.kernel().mayRead(label, reader)) {
-            throw new IllegalArgumentException("you may not record a complaint under a label you could not read yourself: " + label.banner());
-        }
+        if (label.banner().length() > JdbcRequests.LABEL_LENGTH) throw BookingService.refused("booking.complaint.label-long");
+        if (!readPath.kernel().mayRead(label, reader)) throw BookingService.refused("booking.complaint.label-unreadable", label.banner());
         Instant now = clock.instant();
-        if (c.occurredAt().isAfter(now.plus(Duration.ofHours(1)))) throw new IllegalArgumentException("occurredAt lies in the future: " + c.occurredAt());
+        if (c.occurredAt().isAfter(now.plus(Duration.ofHours(1)))) throw BookingService.refused("booking.complaint.future", c.occurredAt().toString());
         if (c.occurredAt().isBefore(now.minus(OLDEST))) {
-            throw new IllegalArgumentException("occurredAt may be at most " + OLDEST.toDays() + " days ago; got " + c.occurredAt());
+            throw BookingService.refused("booking.complaint.too-old", String.valueOf(OLDEST.toDays()), c.occurredAt().toString());
         }
         List<Facility> near = nearby(c, reader);
         writes.authorize(user, Write.RECORD_COMPLAINT, near.getFirst().hostNation());
-        for (Facility f : near) BookingService.covers(readPath.kernel(), label, f.label(), "facility " + f.id());
+        for (Facility f : near) BookingService.covers(readPath.kernel(), label, f.label(), "facility", f.id());
         String id = "NC-" + UUID.randomUUID().toString().substring(0, 8);
         complaints.insert(id, near.stream().map(Facility::id).toList(), c, label, user.username(), now);
         return find(id, reader).orElseThrow();
@@ -99,9 +102,10 @@ class NeighboursService implements Neighbours {
         LocalDate day = today();
         if (c.facility() != null) {
             return List.of(
-                    registry.facility(c.facility(), day, reader).orElseThrow(() -> new IllegalArgumentException("unknown facility '" + c.facility() + "'")));
+                    registry.facility(c.facility(), day, reader)
+                            .orElseThrow(() -> BookingService.refused("booking.request.unknown-facility", String.valueOf(c.facility()))));
         }
-        if (c.latitude() == null || c.longitude() == null) throw new IllegalArgumentException("name the facility, or give latitude and longitude of the place");
+        if (c.latitude() == null || c.longitude() == null) throw BookingService.refused("booking.complaint.no-place");
         double lat = c.latitude(), lon = c.longitude(), radius = settings.complaintRadiusKm();
         List<Facility> near = registry.facilities(day, reader).stream()
                 .filter(f -> f.location().lat() != null && f.location().lon() != null)
@@ -109,7 +113,7 @@ class NeighboursService implements Neighbours {
                 .sorted(Comparator.comparingDouble(f -> km(lat, lon, Objects.requireNonNull(f.location().lat()), Objects.requireNonNull(f.location().lon()))))
                 .limit(settings.maxFacilities()).toList();
         if (near.isEmpty())
-            throw new IllegalArgumentException("no facility lies within " + (int) radius + " km of " + lat + ", " + lon + "; name the facility");
+            throw BookingService.refused("booking.complaint.none-near", String.valueOf((int) radius), String.valueOf(lat), String.valueOf(lon));
         return near;
     }
 
@@ -122,7 +126,7 @@ class NeighboursService implements Neighbours {
 
     @Override
     public Optional<Complaint> respond(String id, String action, KizunaUser user) {
-        if (action.isBlank() || action.length() > 4000) throw new IllegalArgumentException("action: say what was done, at most 4000 characters");
+        if (action.isBlank() || action.length() > 4000) throw BookingService.refused("booking.complaint.action");
         Optional<Complaint> found = find(id, user.reader());
         if (found.isEmpty()) return found;
         String host = registry.facility(found.get().facilities().getFirst(), today(), user.reader()).map(Facility::hostNation).orElse("");
@@ -186,27 +190,26 @@ class NeighboursService implements Neighbours {
                 row.recordedBy(), row.recordedAt(), quiet, links, occupancy, row.action(), row.actionBy(), row.actionAt());
     }
 
-    /** The rules the reported activity broke, if the booking was what the neighbours heard. */
+    /** The rules the reported activity broke, if the booking was what the neighbours heard, in the reader's language. */
     private List<String> broken(JdbcComplaints.Row row, BookingRequest b, Facility facility) {
+        Locale locale = LocaleContextHolder.getLocale();
         List<String> out = new ArrayList<>();
         Instant t = row.occurredAt();
         ZoneId zone = ZoneId.of(facility.zone());
         Instant start = Objects.requireNonNull(b.start()), end = Objects.requireNonNull(b.end());
         if (t.isBefore(start) || !t.isBefore(end)) {
-            out.add("activity reported outside the booked time (" + start.atZone(zone).toLocalTime() + " to " + end.atZone(zone).toLocalTime() + ", "
-                    + zone + ")");
+            out.add(messages.text("booking.broken.outside", locale, start.atZone(zone).toLocalTime().toString(), end.atZone(zone).toLocalTime().toString(),
+                    zone.getId()));
         }
         boolean audible = row.kind() == Complaint.Kind.NOISE || row.kind() == Complaint.Kind.LOW_FLIGHT || row.kind() == Complaint.Kind.NIGHT_ACTIVITY;
         if (audible && Horizon.quiet(t.atZone(zone))) {
             out.add(b.noisy()
-                    ? "noisy activity in quiet hours (22:00-06:00 and Sundays, " + zone + ")"
-                    : "booked as quiet activity, reported as " + row.kind().name().toLowerCase().replace('_', ' ')
-                            + " in quiet hours (22:00-06:00 and Sundays, "
-                            + zone + ")");
+                    ? messages.text("booking.broken.noisy-quiet", locale, zone.getId())
+                    : messages.text("booking.broken.quiet", locale, messages.text("booking.complaintKind." + row.kind().name(), locale), zone.getId()));
         }
         if ("II-4(b)".equals(facility.jointUse()) && "USA".equals(b.nation())
                 && requests.agreedPeriods(facility.id()).stream().noneMatch(w -> !t.isBefore(w.start()) && t.isBefore(w.end()))) {
-            out.add("US use outside the agreed II-4(b) periods");
+            out.add(messages.text("booking.broken.ii-4b", locale));
         }
         return out;
     }
@@ -244,7 +247,7 @@ class NeighboursService implements Neighbours {
         if (found.isEmpty()) return Optional.empty();
         writes.authorize(user, Write.SET_NOISE_BUDGET, found.get().hostNation());
         if (hoursPerMonth != null && (hoursPerMonth < 0 || hoursPerMonth > 744)) {
-            throw new IllegalArgumentException("hoursPerMonth must be 0 to 744 (the hours of a month); got " + hoursPerMonth);
+            throw BookingService.refused("booking.noise-budget.range", String.valueOf(hoursPerMonth));
         }
         // the budget and the plan that keeps it commit together
         tx.executeWithoutResult(s -> {

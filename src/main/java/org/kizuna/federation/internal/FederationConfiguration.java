@@ -2,10 +2,8 @@ package org.kizuna.federation.internal;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
-
 import java.time.Duration;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.federation.ShareableChanged;
@@ -13,6 +11,7 @@ import org.kizuna.federation.ShareableReceived;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.ReleaseGuard;
+import org.kizuna.node.Messages;
 import org.kizuna.node.NodePki;
 import org.kizuna.node.NodeSettings;
 import org.slf4j.LoggerFactory;
@@ -74,8 +73,8 @@ class FederationConfiguration {
 
     @Bean
     FederationService federation(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls,
-            FederationSettings settings, NodeSettings node, Clock clock) {
-        return new FederationService(store, peers, links, writes, validator, tls, settings, node.nation(), clock);
+            FederationSettings settings, NodeSettings node, Clock clock, Messages messages) {
+        return new FederationService(store, peers, links, writes, validator, tls, settings, node.nation(), clock, messages);
     }
 
     /** Reads the configured peers and opens the links once the node is up; closes them first when it stops. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.kizuna.federation.Federation;
@@ -21,9 +22,11 @@ import org.kizuna.identity.Role;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Policy;
+import org.kizuna.node.Messages;
 import org.kizuna.node.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 
 /** Peers and their admission, and the links' health for the API and the console. */
@@ -40,9 +43,10 @@ class FederationService implements Federation {
     private final FederationSettings settings;
     private final String nation;
     private final Clock clock;
+    private final Messages messages;
 
     FederationService(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls, FederationSettings settings,
-            String nation, Clock clock) {
+            String nation, Clock clock, Messages messages) {
         this.store = store;
         this.peers = peers;
         this.links = links;
@@ -52,6 +56,7 @@ class FederationService implements Federation {
         this.settings = settings;
         this.nation = nation;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** The peers of the node's configuration: added, and approved when their approved fingerprint matches. */
@@ -95,21 +100,20 @@ class FederationService implements Federation {
         writes.authorize(admin, Write.ADMINISTER_PEERS, nation);
         List<String> invalid = validator.validate(p).stream().map(FederationService::violation).sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
-        if (p.nation().equals(nation)) throw new IllegalArgumentException("nation: a node does not federate with itself (" + nation + ")");
+        if (p.nation().equals(nation)) throw Problems.coded(HttpStatus.BAD_REQUEST, "federation.peer.self", nation);
         if (Policy.ofNation(p.nation()).isEmpty()) {
-            throw new IllegalArgumentException("nation: " + p.nation() + " has no classification policy on this node, so nothing could be released to it");
+            throw Problems.coded(HttpStatus.BAD_REQUEST, "federation.peer.no-policy", p.nation());
         }
         X509Certificate ca = FederationTls.parsePem(p.caCertificate());
         try {
             ca.checkValidity();
         } catch (java.security.cert.CertificateException e) {
-            throw new IllegalArgumentException("caCertificate: the certificate is not valid now (" + e.getMessage() + ")");
+            throw Problems.coded(HttpStatus.BAD_REQUEST, "federation.peer.ca.expired", String.valueOf(e.getMessage()));
         }
-        if (ca.getBasicConstraints() < 0) throw new IllegalArgumentException("caCertificate: the certificate is not a CA certificate");
+        if (ca.getBasicConstraints() < 0) throw Problems.coded(HttpStatus.BAD_REQUEST, "federation.peer.ca.not-ca");
         Optional<JdbcFederation.Peer> existing = store.peer(p.nation());
         if (existing.isPresent() && existing.get().approved()) {
-            throw Problems.of(HttpStatus.CONFLICT, "Peer already approved",
-                    p.nation() + " is an approved peer; revoke it first to replace its address or certificate");
+            throw Problems.coded(HttpStatus.CONFLICT, "federation.peer.approved", p.nation());
         }
         Instant now = clock.instant();
         store.upsertPeer(new JdbcFederation.Peer(p.nation(), p.address(), FederationTls.pem(ca), FederationTls.fingerprint(ca), "pending", admin.username(),
@@ -125,10 +129,9 @@ class FederationService implements Federation {
         Optional<JdbcFederation.Peer> p = store.peer(peerNation);
         if (p.isEmpty()) return Optional.empty();
         String given = FederationTls.normalize(approval.fingerprint());
-        if (given.isEmpty()) throw new IllegalArgumentException("fingerprint: give the SHA-256 fingerprint, 64 hexadecimal digits (colons optional)");
+        if (given.isEmpty()) throw Problems.coded(HttpStatus.BAD_REQUEST, "federation.approval.fingerprint.form");
         if (!given.equals(p.get().fingerprint())) {
-            throw Problems.of(HttpStatus.CONFLICT, "Fingerprint differs", "the fingerprint you gave is not that of the CA certificate recorded for "
-                    + peerNation + "; compare it again with " + peerNation + "'s operator before approving");
+            throw Problems.coded(HttpStatus.CONFLICT, "federation.approval.fingerprint.differs", peerNation);
         }
         JdbcFederation.Peer x = p.get();
         store.upsertPeer(new JdbcFederation.Peer(x.nation(), x.address(), x.caCertificate(), x.fingerprint(), "approved", admin.username(), clock.instant(),
@@ -172,16 +175,15 @@ class FederationService implements Federation {
             acked = c.acked();
             received = c.received();
         }
+        // the link's own error is the operator's text as it happened; what the node says of the peer is in the reader's language
+        Locale locale = LocaleContextHolder.getLocale();
         String error = h.lastError;
         if (figures && queued != null && queued > settings.warnQueued()) {
-            error = queued + " items are queued for " + p.nation() + " (more than " + settings.warnQueued()
-                    + "); nothing is dropped, they leave once the link is up"
-                    + (error == null ? "" : "; last error: " + error);
+            String warning = messages.text("federation.status.queued", locale, String.valueOf(queued), p.nation(), String.valueOf(settings.warnQueued()));
+            error = error == null ? warning : messages.text("federation.status.queued.lastError", locale, warning, error);
         }
-        if (p.state().equals("pending") && error == null) {
-            error = p.nation() + " is not admitted: an administrator must approve its CA fingerprint " + p.fingerprint();
-        }
-        if (!settings.enabled() && error == null) error = "federation is off on this node (kizuna.federation.port is 0)";
+        if (p.state().equals("pending") && error == null) error = messages.text("federation.status.pending", locale, p.nation(), p.fingerprint());
+        if (!settings.enabled() && error == null) error = messages.text("federation.status.off", locale);
         return new PeerStatus(p.nation(), p.address(), p.fingerprint(), p.state(), h.outbound, h.inbound, queued, lag, sent, acked, received, error,
                 h.lastErrorAt, h.connectedSince);
     }

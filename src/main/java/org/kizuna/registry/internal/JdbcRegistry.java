@@ -76,7 +76,7 @@ class JdbcRegistry implements Registry {
         if (Objects.equals(parent, o.parent()) && Objects.equals(componentOf, o.componentOf())) {
             return o;
         }
-        return new Organization(o.id(), o.nation(), o.kind(), o.name(), o.abbreviation(), parent, componentOf, o.location(), o.zone(),
+        return new Organization(o.id(), o.nation(), o.kind(), o.name(), o.nameJa(), o.abbreviation(), parent, componentOf, o.location(), o.zone(),
                 o.validity(), o.provenance(), o.label());
     }
 
@@ -221,7 +221,7 @@ class JdbcRegistry implements Registry {
         List<SearchHit> hits = new ArrayList<>();
         try (ReadPath.Query q = readPath.query(reader, "registry/search?text=" + text + "@" + asOf)) {
             for (Organization o : organizations(asOf, q)) {
-                if (matches(needle, o.id(), o.name(), o.abbreviation())) {
+                if (matches(needle, o.id(), o.name(), o.abbreviation()) || (o.nameJa() != null && matches(needle, o.nameJa()))) {
                     hits.add(new SearchHit("organization", o.id(), o.name(), o.nation(), o.label()));
                 }
             }
@@ -251,7 +251,7 @@ class JdbcRegistry implements Registry {
     private Organization organization(ResultSet rs) throws SQLException {
         return new Organization(rs.getString("id"), rs.getString("nation"),
                 Organization.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-                rs.getString("name"), rs.getString("abbreviation"), rs.getString("parent_id"), rs.getString("component_of"),
+                rs.getString("name"), rs.getString("name_ja"), rs.getString("abbreviation"), rs.getString("parent_id"), rs.getString("component_of"),
                 new Organization.Location(rs.getString("site"), nullableDouble(rs, "lat"), nullableDouble(rs, "lon")),
                 rs.getString("zone"), validity(rs), provenance(rs, rs.getString("note")), label(rs));
     }

@@ -28,7 +28,7 @@ record ReferenceData(int version, String compiled, List<Source> sources, List<Na
             List<VersionEntry> versions) {
     }
 
-    record VersionEntry(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String parent, String name,
+    record VersionEntry(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String parent, String name, @Nullable String nameJa,
             String abbreviation, @Nullable String site, @Nullable Double lat, @Nullable Double lon,
             @Nullable String note, List<String> sources, String verification) {
     }

@@ -43,10 +43,11 @@ class ReferenceDataLoader implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         long present = jdbc.sql("select count(*) from registry_nation").query(Long.class).single();
+        ReferenceData data = ReferenceData.load();
         if (present > 0) {
+            japaneseNames(data);
             return;
         }
-        ReferenceData data = ReferenceData.load();
         check(data);
         insert(data);
         log.info("registry loaded from {}: {} organizations, {} facilities, {} relations", ReferenceData.RESOURCE,
@@ -130,10 +131,10 @@ class ReferenceDataLoader implements ApplicationRunner {
         for (ReferenceData.OrganizationEntry o : data.organizations()) {
             for (ReferenceData.VersionEntry v : o.versions()) {
                 jdbc.sql("""
-                        insert into registry_organization (id, valid_from, valid_to, nation, kind, parent_id, component_of, name,
+                        insert into registry_organization (id, valid_from, valid_to, nation, kind, parent_id, component_of, name, name_ja,
                             abbreviation, site, lat, lon, zone, note, sources, verification, label)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(o.id(), v.validFrom(), v.validTo(), o.nation(), o.kind(), v.parent(), o.componentOf(), v.name(),
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(o.id(), v.validFrom(), v.validTo(), o.nation(), o.kind(), v.parent(), o.componentOf(), v.name(), v.nameJa(),
                                 v.abbreviation(), v.site(), v.lat(), v.lon(), o.zone(), v.note(), String.join(",", v.sources()),
                                 v.verification(), PUBLIC)
                         .update();
@@ -166,6 +167,24 @@ class ReferenceDataLoader implements ApplicationRunner {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id(), String.join(",", a.parties()), a.host(), a.entryIntoForce(), String.join(",", a.sources()), a.verification(), PUBLIC)
                 .update());
+    }
+
+    /**
+     * A registry loaded before the reference data gave Japanese names gets them for the versions it holds as the data
+     * has them (same organization, same start); a name already there is left as it is.
+     */
+    // JdbcClient binds a null value as SQL NULL, but Spring 7.0 declares params(Object...) without @Nullable values
+    @SuppressWarnings("NullAway")
+    private void japaneseNames(ReferenceData data) {
+        int updated = 0;
+        for (ReferenceData.OrganizationEntry o : data.organizations()) {
+            for (ReferenceData.VersionEntry v : o.versions()) {
+                if (v.nameJa() == null) continue;
+                updated += jdbc.sql("update registry_organization set name_ja = ? where id = ? and valid_from is not distinct from ? and name_ja is null")
+                        .params(v.nameJa(), o.id(), v.validFrom()).update();
+            }
+        }
+        if (updated > 0) log.info("registry: Japanese names added to {} organization versions from {}", updated, ReferenceData.RESOURCE);
     }
 
     private static void sources(List<String> ids, Set<String> known, String where) {

@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/registry")
 class RegistryController {
 
-    private static final String SEARCH_TEXT = "must be 1 to 100 characters";
-    private static final String PAGE_SIZE = "must be between 1 and 200";
+    private static final String SEARCH_TEXT = "{registry.search.text}";
+    private static final String PAGE_SIZE = "{registry.search.size}";
 
     private final Registry registry;
     private final Clock clock;
@@ -88,7 +88,7 @@ class RegistryController {
     @GetMapping("/search")
     SearchPage search(@RequestParam @NotBlank(message = SEARCH_TEXT) @Size(max = 100, message = SEARCH_TEXT) String q,
             @AsOf @Nullable LocalDate asOf,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "{registry.search.page}") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = PAGE_SIZE) @Max(value = 200, message = PAGE_SIZE) int size,
             Reader reader) {
         return registry.search(q.strip(), day(asOf), page, size, reader);
@@ -98,7 +98,8 @@ class RegistryController {
         return asOf != null ? asOf : LocalDate.now(clock);
     }
 
+    /** 404 naming the id and the day, in the reader's language ({@code registry.organization.not-found}, {@code registry.facility.not-found}). */
     private static ErrorResponseException notFound(String what, String id, LocalDate day) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no " + what + " '" + id + "' as of " + day);
+        return Problems.coded(HttpStatus.NOT_FOUND, "registry." + what + ".not-found", id, day.toString());
     }
 }

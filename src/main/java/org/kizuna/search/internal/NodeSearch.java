@@ -64,22 +64,28 @@ class NodeSearch implements Search, SmartLifecycle {
 
     @Override
     public SearchPage search(Reader reader, String query, Set<String> kinds, int page, int size) {
-        String refused = refusal(query, kinds, page, size);
-        if (refused != null) throw new IllegalArgumentException(refused);
+        Refusals.Refusal refused = refusal(query, kinds, page, size);
+        if (refused != null) throw new IllegalArgumentException(refused.text());
         if (!ready) throw new SearchNotReadyException();
         return search.search(reader, query, kinds, page, size);
     }
 
     /** Why these arguments are refused, naming the parameter, or null. */
-    static @Nullable String refusal(@Nullable String query, Set<String> kinds, int page, int size) {
+    static Refusals.@Nullable Refusal refusal(@Nullable String query, Set<String> kinds, int page, int size) {
         String q = QueryText.refusal(query);
-        if (q != null) return q;
-        if (kinds.size() > MAX_KINDS) return "kind: name at most " + MAX_KINDS + " kinds";
-        for (String k : kinds) {
-            if (!k.matches("[a-z]{1,32}")) return "kind: a kind is a lower-case word such as report, plan or commitment";
+        if (q != null) {
+            return q.equals(QueryText.WORDS)
+                    ? new Refusals.Refusal("search.refused.words", q, String.valueOf(QueryText.MAX_WORDS))
+                    : new Refusals.Refusal("search.refused.length", q, String.valueOf(QueryText.MAX_LENGTH));
         }
-        if (page < 0 || page > MAX_PAGE) return "page: must be 0 to " + MAX_PAGE;
-        if (size < 1 || size > MAX_SIZE) return "size: must be 1 to " + MAX_SIZE;
+        if (kinds.size() > MAX_KINDS)
+            return new Refusals.Refusal("search.refused.kinds", "kind: name at most " + MAX_KINDS + " kinds", String.valueOf(MAX_KINDS));
+        for (String k : kinds) {
+            if (!k.matches("[a-z]{1,32}"))
+                return new Refusals.Refusal("search.refused.kind", "kind: a kind is a lower-case word such as report, plan or commitment");
+        }
+        if (page < 0 || page > MAX_PAGE) return new Refusals.Refusal("search.refused.page", "page: must be 0 to " + MAX_PAGE, String.valueOf(MAX_PAGE));
+        if (size < 1 || size > MAX_SIZE) return new Refusals.Refusal("search.refused.size", "size: must be 1 to " + MAX_SIZE, String.valueOf(MAX_SIZE));
         return null;
     }
 

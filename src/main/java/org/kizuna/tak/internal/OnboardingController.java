@@ -77,7 +77,7 @@ class OnboardingController {
         try {
             token = tokens.issue(user.username());
         } catch (IllegalStateException e) {
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the node holds as many enrollment tokens as it may; try again in a few minutes");
+            throw Problems.coded(HttpStatus.SERVICE_UNAVAILABLE, "tak.enrollment.full");
         }
         String host = endpoint.host();
         String url = "tak://com.atakmap.app/enroll?host=" + enc(host) + "&username=" + enc(user.username()) + "&token=" + enc(token.token());
@@ -86,7 +86,7 @@ class OnboardingController {
     }
 
     private KizunaUser user() {
-        return current.get().orElseThrow(() -> Problems.of(HttpStatus.UNAUTHORIZED, "sign in first"));
+        return current.get().orElseThrow(() -> Problems.coded(HttpStatus.UNAUTHORIZED, "tak.signIn"));
     }
 
     private static String enc(String s) {

@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kizuna.node.Messages;
 import org.kizuna.registry.Registry;
 import org.kizuna.registry.SearchPage;
 import org.kizuna.testing.ControllerSlice;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,7 +35,17 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * (The registry is a stand-in here; what it answers is RegistryModuleTests' and RegistryApiContract's.)
  */
 @ControllerSlice(RegistryController.class)
+@Import(RegistryControllerTests.Catalogues.class)
 class RegistryControllerTests {
+
+    /** The node's message catalogues, as the node module gives them: problems and validation messages in the reader's language. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Catalogues {
+        @Bean
+        Messages messageSource() {
+            return Messages.load();
+        }
+    }
 
     @Autowired MockMvcTester mvc;
 
@@ -84,5 +98,14 @@ class RegistryControllerTests {
         assertThat(mvc.get().uri("/api/v1/registry/facilities/camp-nowhere?asOf=2025-06-01"))
                 .hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.detail").asString().isEqualTo("no facility 'camp-nowhere' as of 2025-06-01");
+    }
+
+    @Test
+    void aJapaneseReaderIsToldInJapanese() {
+        when(registry.organization(any(), any(), any())).thenReturn(Optional.empty());
+        assertThat(mvc.get().uri("/api/v1/registry/organizations/jjoc?asOf=2005-03-14").header("Accept-Language", "ja"))
+                .hasStatus(404).bodyJson().extractingPath("$.detail").asString().isEqualTo("2005-03-14時点で組織「jjoc」は見つかりません");
+        assertThat(mvc.get().uri("/api/v1/registry/search").param("q", " ").header("Accept-Language", "ja"))
+                .hasStatus(400).bodyJson().extractingPath("$.detail").asString().isEqualTo("q: 1〜100文字で指定してください");
     }
 }

@@ -68,6 +68,6 @@ class FederationController {
     }
 
     private static ErrorResponseException notFound(String nation) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no peer " + nation.replaceAll("[^A-Z]", "") + " on this node");
+        return Problems.coded(HttpStatus.NOT_FOUND, "federation.peer.not-found", nation.replaceAll("[^A-Z]", ""));
     }
 }

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.kizuna.node.Problems;
 import org.kizuna.picture.Sensor;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +38,7 @@ public class JdbcSensors extends SensorCatalog {
     @Override
     public synchronized Sensor register(Sensor s, String by) {
         validate(s);
-        if (find(s.id()).isPresent()) throw new IllegalArgumentException("a sensor with id '" + s.id() + "' is already registered");
+        if (find(s.id()).isPresent()) throw Problems.coded(HttpStatus.BAD_REQUEST, "picture.sensor.taken", s.id());
         jdbc.sql("insert into picture_sensor (id, nation, platform, kind, default_label, accuracy_m, lat, lon, surveyed, registered_at, registered_by) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.nation(), s.platform(), s.kind(), s.defaultLabel(), s.accuracyMetres(), s.lat(), s.lon(), s.surveyed(),

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
+import org.kizuna.node.Problems;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.Sensors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The sensors known to the picture, in memory (the ingest path looks a sensor up for every report). The
@@ -41,7 +43,7 @@ public class SensorCatalog implements Sensors {
     @Override
     public Sensor register(Sensor s) {
         validate(s);
-        if (byId.putIfAbsent(s.id(), s) != null) throw new IllegalArgumentException("a sensor with id '" + s.id() + "' is already registered");
+        if (byId.putIfAbsent(s.id(), s) != null) throw Problems.coded(HttpStatus.BAD_REQUEST, "picture.sensor.taken", s.id());
         return s;
     }
 
@@ -68,37 +70,29 @@ public class SensorCatalog implements Sensors {
         registeredBy.put(s.id(), by);
     }
 
+    /** Refuses a sensor record that is not well formed, as a 400 problem told in the reader's language ({@code picture.sensor.*}). */
     public static void validate(Sensor s) {
-        if (s.id() == null || !ID.matcher(s.id()).matches()) {
-            throw new IllegalArgumentException(
-                    "sensor id must be the operating nation's code, '-' and 1-60 letters, digits, '_' or '-' (such as JPN-FPS5-SADO); got '" + s.id() + "'");
-        }
-        if (s.nation() == null || !NATION.matcher(s.nation()).matches()) {
-            throw new IllegalArgumentException("nation must be an ISO 3166 alpha-3 code such as JPN; got '" + s.nation() + "'");
-        }
-        if (!s.id().startsWith(s.nation() + "-")) {
-            throw new IllegalArgumentException("sensor id '" + s.id() + "' must start with its nation " + s.nation() + "-");
-        }
-        if (s.platform() == null || s.platform().isBlank() || s.platform().length() > 120) {
-            throw new IllegalArgumentException("platform must be 1-120 characters (such as 'FPS-5 radar, Sado')");
-        }
+        if (s.id() == null || !ID.matcher(s.id()).matches()) throw refused("picture.sensor.id", String.valueOf(s.id()));
+        if (s.nation() == null || !NATION.matcher(s.nation()).matches()) throw refused("picture.sensor.nation", String.valueOf(s.nation()));
+        if (!s.id().startsWith(s.nation() + "-")) throw refused("picture.sensor.id-nation", s.id(), s.nation());
+        if (s.platform() == null || s.platform().isBlank() || s.platform().length() > 120) throw refused("picture.sensor.platform");
         if (s.kind() == null || !KINDS.contains(s.kind())) {
-            throw new IllegalArgumentException("kind must be one of " + new java.util.TreeSet<>(KINDS) + "; got '" + s.kind() + "'");
+            throw refused("picture.sensor.kind", String.valueOf(new java.util.TreeSet<>(KINDS)), String.valueOf(s.kind()));
         }
-        if (s.defaultLabel() == null) throw new IllegalArgumentException("a sensor needs a default label such as 'SECRET//REL TO USA, JPN'");
+        if (s.defaultLabel() == null) throw refused("picture.sensor.label.missing");
         try {
             Label l = Label.parse(s.defaultLabel());
-            if (!l.banner().equals(s.defaultLabel())) {
-                throw new IllegalArgumentException("default label must be written as its banner '" + l.banner() + "'");
-            }
+            if (!l.banner().equals(s.defaultLabel())) throw refused("picture.sensor.label.banner", l.banner());
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException("default label does not parse: " + e.getMessage());
+            throw refused("picture.sensor.label.parse", String.valueOf(e.getMessage()));
         }
-        if (!(s.accuracyMetres() > 0 && s.accuracyMetres() <= 100_000)) {
-            throw new IllegalArgumentException("accuracy must be between 0 and 100000 metres; got " + s.accuracyMetres());
-        }
+        if (!(s.accuracyMetres() > 0 && s.accuracyMetres() <= 100_000)) throw refused("picture.sensor.accuracy", String.valueOf(s.accuracyMetres()));
         if (!(s.lat() >= -90 && s.lat() <= 90 && s.lon() >= -180 && s.lon() <= 180)) {
-            throw new IllegalArgumentException("position out of range: lat " + s.lat() + ", lon " + s.lon());
+            throw refused("picture.sensor.position", String.valueOf(s.lat()), String.valueOf(s.lon()));
         }
+    }
+
+    private static ErrorResponseException refused(String code, Object... args) {
+        return Problems.coded(HttpStatus.BAD_REQUEST, code, args);
     }
 }

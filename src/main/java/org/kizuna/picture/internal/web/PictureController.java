@@ -78,8 +78,8 @@ class PictureController {
      */
     @GetMapping("/tracks/{id}/history")
     List<TrackJournal.Point> history(@PathVariable String id,
-            @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 1440") @Max(value = 1440, message = "must be between 1 and 1440") int minutes,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166 alpha-3 code such as USA") @Nullable String nation) {
+            @RequestParam(defaultValue = "10") @Min(value = 1, message = "{picture.history.minutes}") @Max(value = 1440, message = "{picture.history.minutes}") int minutes,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "{picture.history.nation}") @Nullable String nation) {
         return journal.history(id, nation, clock.instant().minus(Duration.ofMinutes(minutes)), readers.reader(), 5000);
     }
 

@@ -1,13 +1,13 @@
 package org.kizuna.picture.internal.web;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Problems;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.SensorRegistration;
@@ -85,8 +85,7 @@ class SensorController {
         writes.authorize(user, Write.REGISTER_SENSOR, sensor.nation());
         Reader floor = Reader.of(sensor.nation(), writes.clearanceFloor(), java.util.Set.of());
         if (!kernel.mayRead(org.kizuna.label.Label.parse(sensor.defaultLabel()), floor)) {
-            throw new IllegalArgumentException("default label " + sensor.defaultLabel() + " is above the sensor registry's ceiling: a "
-                    + sensor.nation() + " reader cleared " + writes.clearanceFloor() + " without further accesses must be able to read it");
+            throw Problems.coded(HttpStatus.BAD_REQUEST, "picture.sensor.ceiling", sensor.defaultLabel(), sensor.nation(), writes.clearanceFloor());
         }
         // only now is the id looked up: every sensor of this nation is one the user may read, so "taken" tells nothing hidden
         Sensor s = sensors.register(sensor, user.username());

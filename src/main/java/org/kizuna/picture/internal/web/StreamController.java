@@ -53,9 +53,9 @@ class StreamController implements SmartLifecycle {
 
     @GetMapping(value = "/api/v1/picture/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        if (!running) throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the node is stopping; no new picture streams");
+        if (!running) throw Problems.coded(HttpStatus.SERVICE_UNAVAILABLE, "picture.stream.stopping");
         if (open.size() >= maxStreams) {
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "this node serves " + maxStreams + " picture streams at once, its limit; try again later");
+            throw Problems.coded(HttpStatus.SERVICE_UNAVAILABLE, "picture.stream.full", String.valueOf(maxStreams));
         }
         SseEmitter emitter = new SseEmitter(0L);
         String username = readers.user().username();

@@ -36,12 +36,13 @@ class SearchController {
     SearchPage search(@RequestParam(required = false) @Nullable String q, @RequestParam(name = "kind", required = false) @Nullable List<String> kind,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, @Parameter(hidden = true) Reader reader) {
         LinkedHashSet<String> kinds = new LinkedHashSet<>(kind == null ? List.of() : kind);
-        String refused = Refusals.of(q, kinds, page, size);
-        if (refused != null || q == null) throw Problems.of(HttpStatus.BAD_REQUEST, "Bad request", refused == null ? "q: is required" : refused);
+        Refusals.Refusal refused = Refusals.of(q, kinds, page, size);
+        if (refused != null) throw Problems.coded(HttpStatus.BAD_REQUEST, refused.code(), refused.args());
+        if (q == null) throw Problems.coded(HttpStatus.BAD_REQUEST, "search.refused.required");
         try {
             return search.search(reader, q, kinds, page, size);
         } catch (SearchNotReadyException e) {
-            ErrorResponseException problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Search index not ready", SearchNotReadyException.MESSAGE, e);
+            ErrorResponseException problem = Problems.coded(HttpStatus.SERVICE_UNAVAILABLE, "search.notReady");
             problem.getHeaders().set("Retry-After", "5");
             throw problem;
         }

@@ -12,6 +12,7 @@ import org.kizuna.picture.internal.ingest.CotServer;
 import org.kizuna.testing.Browser;
 import org.kizuna.testing.H2Node;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tracks sent over CoT TCP appear on the map of a reader who may see them, pushed live, with symbol,
- * details and trail; a NOFORN track never appears on a JPN officer's map. Real headless Chromium.
+ * details and trail, and in the tracks table (uid, callsign, affiliation, position, age) where the keyboard reaches
+ * them; a NOFORN track never appears on a JPN officer's map. In English and in Japanese, every state passing
+ * axe-core's WCAG 2.1 AA rules. Real headless Chromium.
  */
 @H2Node
 class PicturePageBrowserTests {
@@ -36,7 +39,7 @@ class PicturePageBrowserTests {
 
     /** Whether the page's picture stream delivered its first frame: the status line then tells the age of the last update. */
     static boolean streamOpen(WebDriver d) {
-        return d.findElement(By.id("status")).getText().contains("update");
+        return "yes".equals(d.findElement(By.id("status")).getAttribute("data-frames"));
     }
 
     static boolean marker(WebDriver d, String uid) {
@@ -80,6 +83,12 @@ class PicturePageBrowserTests {
             WebElement symbol = d.findElement(By.cssSelector("#map .track-icon[data-uid='JS-BROWSER-1'] svg"));
             assertThat(symbol.getAttribute("innerHTML")).isNotBlank();
             usa.waitFor(Duration.ofSeconds(10), w -> w.findElement(By.id("page-banner")).getText().contains("NOFORN"));
+            assertThat(usa.driver().findElement(By.id("status")).getText()).startsWith("live · ").contains("s ago");
+            // the same track in the tracks table: uid, callsign, affiliation, position, age
+            assertThat(rowText(usa, "JS-BROWSER-1")).contains("js-browser-1").contains("JS-BROWSER-1").contains("Friend").contains("34.2000, 136.3000")
+                    .containsPattern("\\d+ s");
+            assertThat(rowText(usa, "US-NOFORN-1")).contains("Hostile");
+            assertThat(usa.accessibilityProblems()).isEmpty();
             usa.screenshot("picture-usa");
 
             // filters: hiding friends removes the friendly ship, keeps the hostile aircraft
@@ -108,7 +117,7 @@ class PicturePageBrowserTests {
                     .containsIgnoringCase("± m").containsIgnoringCase("Reports used");
             assertThat(sensorCell(jpn, "JPN-FPS5-SADO", "registration-bias")).isEqualTo("surveyed (reference)");
             assertThat(sensorCell(jpn, "JPN-DDG-MAYA", "registration-bias"))
-                    .matches("no estimate yet|E [+-]\\d+ m, N [+-]\\d+ m( bias jumped at \\d\\d:\\d\\d:\\d\\d UTC)?");
+                    .matches("no estimate yet|E [+-]\\d+ m, N [+-]\\d+ m( bias jumped at .+)?");
             assertThat(sensorCell(jpn, "JPN-E767-AWACS", "registration-bias")).as("registered without ticking surveyed").isNotEqualTo("surveyed (reference)");
             // a sensor registered as surveyed is a reference at once
             j.findElement(By.cssSelector("#sensor-form [name='surveyed']")).click();
@@ -116,8 +125,64 @@ class PicturePageBrowserTests {
             jpn.waitFor(Duration.ofSeconds(5), w -> !w.findElements(By.cssSelector("#sensor-rows tr[data-sensor='JPN-FPS3-KASUGA']")).isEmpty());
             assertThat(sensorCell(jpn, "JPN-FPS3-KASUGA", "registration-bias")).isEqualTo("surveyed (reference)");
             ((org.openqa.selenium.JavascriptExecutor) j).executeScript("document.querySelector('.sensors-panel').scrollIntoView()");
+            assertThat(jpn.accessibilityProblems()).isEmpty();
             jpn.screenshot("picture-jpn-sensors");
         }
+    }
+
+    /**
+     * A Japanese officer's page is in Japanese; a track sent over CoT is listed in the tracks table with its affiliation
+     * in Japanese, chosen from the table with the keyboard (the focus stays on it while the table updates every second),
+     * and a refused sensor is told in Japanese.
+     */
+    @Test
+    void aJapaneseOfficerReachesTheTracksFromTheTable() throws Exception {
+        try (Browser jpn = Browser.open("http://localhost:" + port, "ja"); Socket socket = new Socket("localhost", cot.tcpPort())) {
+            jpn.login("jpn.officer", "demo").go("/picture/");
+            jpn.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#map path")).size() > 10);
+            jpn.waitFor(Duration.ofSeconds(10), PicturePageBrowserTests::streamOpen);
+            WebDriver d = jpn.driver();
+            assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("リアルタイム状況図");
+            assertThat(d.findElement(By.id("tracks-heading")).getText()).startsWith("航跡一覧");
+            assertThat(d.findElement(By.cssSelector("#tracks thead")).getText()).contains("所属").contains("位置").contains("経過時間");
+
+            OutputStream out = socket.getOutputStream();
+            out.write(event("JS-TABLE-1", "a-f-S-C-L-D-D", 33.1, 135.2, null, "REL TO USA, JPN"));
+            out.flush();
+            jpn.waitFor(Duration.ofSeconds(10), w -> !w.findElements(By.cssSelector("#track-rows tr[data-uid='JS-TABLE-1']")).isEmpty());
+            assertThat(rowText(jpn, "JS-TABLE-1")).contains("js-table-1").contains("味方").contains("33.1000, 135.2000").contains("秒");
+
+            WebElement button = d.findElement(By.cssSelector("#track-rows button.track[data-uid='JS-TABLE-1']"));
+            button.sendKeys(Keys.ENTER);
+            jpn.waitFor(Duration.ofSeconds(5), w -> w.findElement(By.id("detail-body")).isDisplayed());
+            assertThat(text(jpn, "detail-callsign")).isEqualTo("js-table-1");
+            assertThat(text(jpn, "detail-body")).contains("ノット").contains("135°");
+            // the table renders every second: the focus stays on the track's button
+            String before = d.findElement(By.cssSelector("#track-rows tr[data-uid='JS-TABLE-1']")).getText();
+            jpn.waitFor(Duration.ofSeconds(5), w -> !w.findElement(By.cssSelector("#track-rows tr[data-uid='JS-TABLE-1']")).getText().equals(before));
+            assertThat(d.switchTo().activeElement().getAttribute("data-uid")).isEqualTo("JS-TABLE-1");
+            assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+            assertThat(jpn.accessibilityProblems()).isEmpty();
+            jpn.screenshot("picture-ja");
+
+            fill(d, "JPN-E767-TABLE", "JPN", "E-767 AWACS, Hamamatsu", "//JPN SECRET//REL TO JPN, USA", "300", "34.75", "137.70");
+            jpn.waitFor(Duration.ofSeconds(5), w -> w.findElement(By.id("sensor-problem")).isDisplayed());
+            assertThat(d.findElement(By.id("sensor-problem")).getText()).startsWith("既定の区分を解釈できません");
+            assertThat(d.findElement(By.cssSelector(".sensors-panel thead")).getText()).contains("位置合わせ誤差");
+            assertThat(jpn.accessibilityProblems()).isEmpty();
+            jpn.screenshot("picture-ja-sensors");
+        }
+    }
+
+    /** The text of a track's row in the tracks table (read again when the table changed meanwhile). */
+    static String rowText(Browser browser, String uid) {
+        return browser.waitFor(Duration.ofSeconds(5), w -> {
+            try {
+                return w.findElement(By.cssSelector("#track-rows tr[data-uid='" + uid + "']")).getText();
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
     }
 
     /** The text of one registration cell of a sensor's row in the sensors table (re-read when the table was rendered anew meanwhile). */

@@ -124,6 +124,12 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
             return new SignedIn();
         }
 
+        /** The node's message catalogues, as the node module gives them: problems and validation messages in the reader's language. */
+        @Bean
+        org.kizuna.node.Messages messageSource() {
+            return org.kizuna.node.Messages.load();
+        }
+
         @Bean
         Directory users() {
             return new Directory();
