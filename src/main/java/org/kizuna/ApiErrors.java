@@ -69,15 +69,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         RequestLimits.BodyTooLarge tooLarge = cause(ex, RequestLimits.BodyTooLarge.class);
         ProblemDetail problem;
         if (tooLarge != null) {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLargeDetail(tooLarge.limit));
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    text("problem.body.too-large", tooLargeDetail(tooLarge.limit), tooLarge.limit));
             problem.setTitle("Request body too large");
         } else if (cause(ex, StreamConstraintsException.class) != null) {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is refused: it is nested too deeply or exceeds the node's limits for JSON documents.");
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.body.beyond-limits",
+                    "The request body is refused: it is nested too deeply or exceeds the node's limits for JSON documents."));
             problem.setTitle("Bad request");
         } else {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body could not be read: it is not in the form this endpoint takes.");
+                    text("problem.body.unreadable", "The request body could not be read: it is not in the form this endpoint takes."));
             problem.setTitle("Bad request");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
@@ -105,28 +106,42 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        String name = ex.getPropertyName() == null ? "a parameter" : ex.getPropertyName();
+        String name = ex.getPropertyName() == null ? text("problem.parameter.unnamed", "a parameter") : ex.getPropertyName();
         String got = String.valueOf(ex.getValue());
         if (got.length() > 100) got = got.substring(0, 100) + "...";
-        return invalid(ex, Stream.of(name + " must be " + form(ex.getRequiredType()) + "; got '" + got + "'"), headers, request);
+        String[] form = form(ex.getRequiredType());
+        String must = text(form[0], form[1]);
+        return invalid(ex, Stream.of(text("problem.parameter.type", name + " must be " + must + "; got '" + got + "'", name, must, got)), headers,
+                request);
     }
 
-    private static String form(@Nullable Class<?> type) {
-        if (type == LocalDate.class) return "a date in ISO form YYYY-MM-DD, such as 2005-03-14";
-        if (type == Instant.class) return "an instant in ISO 8601 form, such as 2026-12-01T00:00:00Z";
-        if (type == java.time.YearMonth.class) return "a month in ISO form YYYY-MM, such as 2026-11";
-        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) return "a whole number";
-        if (type == boolean.class || type == Boolean.class) return "true or false";
-        return "of the form this endpoint takes";
+    /** The message code of the form a parameter must have, and its English text. */
+    private static String[] form(@Nullable Class<?> type) {
+        if (type == LocalDate.class) return new String[]{"problem.form.date", "a date in ISO form YYYY-MM-DD, such as 2005-03-14"};
+        if (type == Instant.class) return new String[]{"problem.form.instant", "an instant in ISO 8601 form, such as 2026-12-01T00:00:00Z"};
+        if (type == java.time.YearMonth.class) return new String[]{"problem.form.month", "a month in ISO form YYYY-MM, such as 2026-11"};
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return new String[]{"problem.form.whole-number", "a whole number"};
+        }
+        if (type == boolean.class || type == Boolean.class) return new String[]{"problem.form.boolean", "true or false"};
+        return new String[]{"problem.form.other", "of the form this endpoint takes"};
     }
 
-    private static Stream<String> violations(Errors errors) {
+    /** The message {@code code} in the reader's language, or {@code english} where no catalogue has it. */
+    private String text(String code, String english, Object... args) {
+        MessageSource messages = getMessageSource();
+        return messages == null
+                ? english
+                : java.util.Objects.requireNonNullElse(messages.getMessage(code, args, english, LocaleContextHolder.getLocale()), english);
+    }
+
+    private Stream<String> violations(Errors errors) {
         return errors.getAllErrors().stream().map(e -> name(e instanceof FieldError f ? f.getField() : null, e));
     }
 
     /** {@code field: message}; an element of a list counts as the list ({@code facilities[3]} is {@code facilities}). */
-    private static String name(@Nullable String field, MessageSourceResolvable error) {
-        String message = error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+    private String name(@Nullable String field, MessageSourceResolvable error) {
+        String message = error.getDefaultMessage() == null ? text("problem.field.invalid", "is not valid") : error.getDefaultMessage();
         return field == null || field.isEmpty() ? message : field.replaceAll("\\[[^]]*]", "") + ": " + message;
     }
 
@@ -134,7 +149,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     private @Nullable ResponseEntity<Object> invalid(Exception ex, Stream<String> violations, HttpHeaders headers, WebRequest request) {
         List<String> all = violations.distinct().sorted().toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                all.isEmpty() ? "The request is not valid." : String.join("; ", all));
+                all.isEmpty() ? text("problem.request.invalid", "The request is not valid.") : String.join("; ", all));
         problem.setTitle("Bad request");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

@@ -4,14 +4,6 @@
 // the facility's month for the neighbours; a print view of the calendar. Texts in the page's language (Kizuna.t).
 (function () {
   const { api, el, t } = Kizuna;
-  // shell.js's Kizuna.fmt.dateTime asks Intl for dateStyle together with timeZoneName, which browsers refuse with a
-  // TypeError (and fmt.both with it); until shell.js is mended, the same format written with explicit fields. A no-op
-  // once shell.js formats.
-  try { Kizuna.fmt.dateTime('2026-01-01T00:00:00Z', 'UTC'); } catch (broken) {
-    const locale = Kizuna.lang === 'ja' ? 'ja-JP' : (navigator.language && navigator.language.startsWith('en') ? navigator.language : 'en-US');
-    Kizuna.fmt.dateTime = (instant, zone) => !instant ? '—' : new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric',
-      hour: '2-digit', minute: '2-digit', timeZone: zone || (Kizuna.me && Kizuna.me.zone) || 'UTC', timeZoneName: 'short' }).format(new Date(instant));
-  }
   const LOCALE = Kizuna.lang === 'ja' ? 'ja-JP' : (navigator.language && navigator.language.startsWith('en') ? navigator.language : 'en-US');
   const STATE = { PENDING: t('booking.state.PENDING'), BOOKED: t('booking.state.BOOKED'), REFUSED: t('booking.state.REFUSED'), CANCELLED: t('booking.state.CANCELLED') };
   const KIND = { NOISE: t('booking.complaintKind.NOISE'), LOW_FLIGHT: t('booking.complaintKind.LOW_FLIGHT'), NIGHT_ACTIVITY: t('booking.complaintKind.NIGHT_ACTIVITY'),

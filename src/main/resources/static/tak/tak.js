@@ -3,15 +3,6 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const t = Kizuna.t;
-  // shell.js's Kizuna.fmt.dateTime asks Intl for dateStyle together with timeZoneName, which browsers refuse with a
-  // TypeError (and fmt.both with it); until shell.js is mended, the same format written with explicit fields. A no-op
-  // once shell.js formats.
-  try { Kizuna.fmt.dateTime('2026-01-01T00:00:00Z', 'UTC'); } catch (broken) {
-    const locale = Kizuna.lang === 'ja' ? 'ja-JP' : (navigator.language && navigator.language.startsWith('en') ? navigator.language : 'en-US');
-    Kizuna.fmt.dateTime = (instant, zone) => !instant ? '—' : new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric',
-      hour: '2-digit', minute: '2-digit', timeZone: zone || (Kizuna.me && Kizuna.me.zone) || 'UTC', timeZoneName: 'short' }).format(new Date(instant));
-  }
-
   function problem(text) {
     const p = $('problem');
     p.textContent = text;

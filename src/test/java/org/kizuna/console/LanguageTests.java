@@ -59,6 +59,20 @@ class LanguageTests {
     }
 
     @Test
+    void theNodesOwnProblemsAreToldInTheReadersLanguage() {
+        Api japanese = Api.on(port).as("usa.clerk", "demo").acceptingLanguage("ja");
+        Api.Response wrongType = japanese.get("/api/v1/registry/facilities?asOf=14.03.2005");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("title").asString()).isEqualTo("不正な要求");
+        assertThat(wrongType.json().get("detail").asString()).isEqualTo("asOf は YYYY-MM-DD 形式の日付（例：2005-03-14）でなければなりません（受け取った値：'14.03.2005'）");
+        Api.Response unreadable = japanese.put("/api/v1/me/preferences", "{not json");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().get("detail").asString()).startsWith("要求の本文を読み取れません");
+        assertThat(Api.on(port).as("usa.clerk", "demo").acceptingLanguage("en").get("/api/v1/registry/facilities?asOf=14.03.2005").json().get("detail")
+                .asString()).isEqualTo("asOf must be a date in ISO form YYYY-MM-DD, such as 2005-03-14; got '14.03.2005'");
+    }
+
+    @Test
     void aRefusedWriteIsToldInEnglishAsBefore() {
         Api.Response refused = Api.on(port).as("usa.clerk", "demo").acceptingLanguage("en").post("/api/v1/users/jpn.officer/disable", "{}");
         assertThat(refused.status()).isEqualTo(403);

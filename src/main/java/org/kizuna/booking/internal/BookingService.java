@@ -557,9 +557,9 @@ class BookingService implements Bookings {
     /** A submission the planner cannot handle: answered 422, and its row is rolled back. */
     static final class PlanningRefused extends Problems.Coded {
         PlanningRefused(String code, Object... args) {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, code, args);
-            getBody().setTitle("Request not planned");
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Request not planned", code, args.clone());
         }
+
 
         @Override
         public String getTitleMessageCode() {
