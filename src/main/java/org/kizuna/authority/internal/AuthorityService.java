@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kizuna.audit.AuditLog;
 import org.kizuna.audit.AuditRecord;
@@ -57,8 +56,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuthorityService implements Authority {
 
     static final String PEACETIME = "peacetime";
-    private static final Function<LevelSetting, String> LEVEL_ID = s -> "authority/level/" + s.id();
-    private static final Function<SupportRequest, String> REQUEST_ID = r -> "authority/support-request/" + r.id();
     /** How long a request's period may be, in days. */
     static final int MAX_PERIOD_DAYS = 366;
 
@@ -94,7 +91,7 @@ class AuthorityService implements Authority {
 
     @Override
     public List<LevelInForce> levelsInForce(Reader reader) {
-        List<LevelSetting> readable = readPath.readable(store.levels(), reader, LEVEL_ID, "authority/levels");
+        List<LevelSetting> readable = readPath.readable(store.levels(), reader, AuthorityService::levelId, "authority/levels");
         return inForce(readable);
     }
 
@@ -115,7 +112,7 @@ class AuthorityService implements Authority {
     @Override
     public List<LevelSetting> history(String region, Reader reader) {
         region(region);
-        return readPath.readable(store.levels(region), reader, LEVEL_ID, "authority/levels/history?region=" + region);
+        return readPath.readable(store.levels(region), reader, AuthorityService::levelId, "authority/levels/history?region=" + region);
     }
 
     @Override
@@ -203,12 +200,12 @@ class AuthorityService implements Authority {
 
     @Override
     public List<SupportRequest> supportRequests(Reader reader) {
-        return readPath.readable(store.requests(), reader, REQUEST_ID, "authority/support-requests");
+        return readPath.readable(store.requests(), reader, AuthorityService::requestId, "authority/support-requests");
     }
 
     @Override
     public Optional<SupportRequest> supportRequest(String id, Reader reader) {
-        return readPath.readable(store.request(id), reader, REQUEST_ID, "authority/support-request/" + id);
+        return readPath.readable(store.request(id), reader, AuthorityService::requestId, "authority/support-request/" + id);
     }
 
     @Override
@@ -284,5 +281,15 @@ class AuthorityService implements Authority {
 
     private static String violation(ConstraintViolation<?> v) {
         return v.getPropertyPath() + ": " + v.getMessage();
+    }
+
+    /** A level setting's id on the read path. */
+    private static String levelId(LevelSetting s) {
+        return "authority/level/" + s.id();
+    }
+
+    /** A support request's id on the read path. */
+    private static String requestId(SupportRequest r) {
+        return "authority/support-request/" + r.id();
     }
 }

@@ -79,14 +79,16 @@ class BookingEventStreams {
      */
     @EventListener
     void on(BookingRequestStateChanged event) {
+        List<Subscriber> gone = new java.util.ArrayList<>();
         for (Subscriber s : subscribers) {
             if (!s.subscription().mayRead(event)) continue;
             try {
                 s.emitter().send(SseEmitter.event().name("state").data(Map.of("request", event.requestId(), "state", event.state().name(),
                         "reason", event.reason() == null ? "" : event.reason(), "label", event.label().banner())));
             } catch (IOException | IllegalStateException e) {
-                subscribers.remove(s);
+                gone.add(s);
             }
         }
+        subscribers.removeAll(gone);
     }
 }

@@ -560,7 +560,6 @@ class BookingService implements Bookings {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "Request not planned", code, args.clone());
         }
 
-
         @Override
         public String getTitleMessageCode() {
             return "booking.plan.title";

@@ -79,7 +79,11 @@ public final class AbbGenerator {
             r.put("nation", who[0]);
             r.put("requesterZone", who[1]);
             ArrayNode fs = r.putArray("facilities");
-            for (int c = 0; c < choices; c++) fs.add(site + "-" + pool.remove(rnd.nextInt(pool.size())).intValue()); // by index: a random one of those left
+            for (int c = 0; c < choices; c++) {
+                int at = rnd.nextInt(pool.size()); // a random one of the places left, taken out of the pool
+                fs.add(site + "-" + pool.get(at));
+                pool.subList(at, at + 1).clear();
+            }
             r.put("durationMinutes", duration * 30);
             r.put("earliestStart", at(earliest));
             r.put("latestStart", at(earliest + window));
