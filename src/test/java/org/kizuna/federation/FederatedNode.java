@@ -12,6 +12,8 @@ import org.kizuna.testing.Api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole demo node in this JVM, with its own data directory, embedded H2 file database, keys and ports (plain HTTP,
@@ -54,6 +56,11 @@ final class FederatedNode implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** Publishes an event in a transaction of this node, as a module does with a write (a test standing in for a module). */
+    void publishInTransaction(Object event) {
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(s -> context.publishEvent(event));
     }
 
     JdbcClient jdbc() {
