@@ -282,4 +282,63 @@ class FederatedRecordsTests {
         assertThat(seen(usa, "usa.officer", id).path("comments")).isEmpty();
         assertThat(usa.jdbc().sql("select count(*) from plan_comment where body like '%FORGED%'").query(Long.class).single()).isZero();
     }
+
+    // ------------------------------------------------------------------ commitments and exercises
+
+    @Test
+    @Order(7)
+    void aCommitmentChangedOnItsOwnerNationsNodeReplacesThePartnersCopyThere() {
+        String id = "rmc-review-2005"; // owned by USA, loaded on every node from the public reference data
+        Api.Response change = usa.api("usa.officer").post("/api/v1/commitments/" + id + "/changes",
+                "{\"evidence\":{\"text\":\"Reviewed again FED-EVIDENCE-5\"},\"note\":\"recorded on the USA node\"}");
+        assertThat(change.status()).as(change.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.api("jpn.officer").get("/api/v1/commitments/" + id).body().contains("FED-EVIDENCE-5"));
+        JsonNode onJpn = jpn.api("jpn.officer").get("/api/v1/commitments/" + id).json();
+        assertThat(onJpn.path("originator").asString()).isEqualTo("USA");
+        assertThat(onJpn.path("history").findValuesAsString("note")).contains("recorded on the USA node");
+        // JPN's copy is now the USA node's, read-only even for a USA planner's account on the JPN node
+        Api.Response there = jpn.api("usa.officer").post("/api/v1/commitments/" + id + "/changes",
+                "{\"evidence\":{\"text\":\"changed on JPN\"},\"note\":\"not here\"}");
+        assertThat(there.status()).as(there.body()).isEqualTo(403);
+        assertThat(there.body()).contains("Read-only replica");
+        // only a change shares a commitment, and only the node of its owner nation shares it
+        assertThat(usa.jdbc().sql("select distinct item_id from federation_shared where kind = 'commitment'").query(String.class).list()).containsExactly(id);
+        assertThat(jpn.jdbc().sql("select count(*) from federation_shared where kind = 'commitment'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void anExerciseReachesThePartnerWithTheRecordsItsNationMayReadAndIsReadOnlyThere() {
+        String body = """
+                {"series": "keen-sword", "name": "Keen Sword FEDREC", "nations": ["USA", "JPN"], "units": ["usfj", "jjoc"],
+                 "domains": ["maritime"], "objectives": ["Shared across nodes"], "leadPlanners": {"USA": "usa.officer", "JPN": "jpn.officer"},
+                 "label": "UNCLASSIFIED"}""";
+        Api.Response created = usa.api("usa.officer").post("/api/v1/exercises", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        String inject = """
+                {"at": "2027-11-02T02:00:00Z", "audience": "USFJ J6 and JJOC J6", "expectedAction": "shift to the alternate path", "text": "%s",
+                 "label": "%s"}""";
+        for (String[] i : new String[][]{{"Shared inject FED-INJ-REL", "SECRET//REL TO USA, JPN"}, {"US only inject FED-INJ-NF", "SECRET//NOFORN"}}) {
+            Api.Response r = usa.api("usa.officer").post("/api/v1/exercises/" + id + "/injects", inject.formatted(i[0], i[1]));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.api("jpn.officer").get("/api/v1/exercises/" + id + "/injects").body().contains("FED-INJ-REL"));
+        JsonNode onJpn = jpn.api("jpn.officer").get("/api/v1/exercises/" + id).json();
+        assertThat(onJpn.path("originator").asString()).isEqualTo("USA");
+        assertThat(onJpn.path("exercise").path("name").asString()).isEqualTo("Keen Sword FEDREC");
+        assertThat(onJpn.path("injects").asLong()).isEqualTo(1);
+        assertThat(jpn.api("usa.officer").get("/api/v1/exercises/" + id + "/injects").body()).doesNotContain("FED-INJ-NF");
+        assertThat(jpn.jdbc().sql("select count(*) from exercise_inject where text like '%FED-INJ-NF%'").query(Long.class).single()
+                + jpn.jdbc().sql("select count(*) from federation_replica where data like '%FED-INJ-NF%'").query(Long.class).single()).isZero();
+        Api.Response there = jpn.api("jpn.officer").post("/api/v1/exercises/" + id + "/injects", inject.formatted("added on JPN", "UNCLASSIFIED"));
+        assertThat(there.status()).as(there.body()).isEqualTo(403);
+        assertThat(there.body()).contains("Read-only replica");
+        // Australia, a nation the exercise's label releases to, gets the exercise and none of the SECRET injects
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> aus.api("aus.officer").get("/api/v1/exercises/" + id).status() == 200);
+        assertThat(aus.api("aus.officer").get("/api/v1/exercises/" + id + "/injects").json()).isEmpty();
+    }
 }
