@@ -38,7 +38,9 @@
     const box = document.getElementById('plan');
     const head = el('div', { class: 'panel' },
       el('div', { class: 'muted' }, p.kind + ' · ' + p.id + ' · by ' + p.createdBy + ' · ' + (p.titleLabel ? 'title ' + p.titleLabel : '')),
-      el('div', {}, 'Designated approvers: ', p.nations.map(n => n.nation + ' ' + n.approver).join(', ')));
+      el('div', {}, 'Designated approvers: ', p.nations.map(n => n.nation + ' ' + n.approver).join(', ')),
+      p.originator ? el('div', { id: 'originator' }, el('span', { class: 'tag' }, 'shared by ' + p.originator),
+        ' a read-only replica: an approval or a comment given here is sent to ' + p.originator + "'s node, which applies it or refuses it") : '');
     const versions = el('table', { class: 'versions' }, el('tr', {}, ...['Version', 'Status', 'Approvals', 'Hash', ''].map(h => el('th', {}, h))));
     for (const v of p.versions.slice().reverse()) {
       const approvals = el('td', {}, ...v.approvals.map(a => el('div', {}, a.nation + ': ', a.approved ? el('span', { class: 'tag ok' }, 'approved by ' + a.approvedBy) : el('span', { class: 'tag' }, 'not yet (' + a.approver + ')'))));
@@ -46,7 +48,11 @@
       const mine = v.approvals.find(a => a.nation === me.nation);
       if (v.number === p.latestVersion && v.status === 'DRAFT' && mine && mine.approver === me.username && !mine.approved) {
         actions.append(el('button', { class: 'primary', id: 'approve', onclick: async () => {
-          try { await post(`/api/v1/plans/${p.id}/versions/${v.number}/approvals`, { hash: v.hash }); status('approved version ' + v.number + ' (' + v.hash.slice(0, 12) + '…)'); await plan(id); } catch (e) { problem(e); }
+          try {
+            await post(`/api/v1/plans/${p.id}/versions/${v.number}/approvals`, { hash: v.hash });
+            status((p.originator ? 'approval sent to ' + p.originator + ' for version ' : 'approved version ') + v.number + ' (' + v.hash.slice(0, 12) + '…)');
+            await plan(id);
+          } catch (e) { problem(e); }
         } }, 'Approve v' + v.number + ' (hash ' + v.hash.slice(0, 12) + '…)'));
       }
       if (v.number > 1) actions.append(' ', el('a', { href: `?plan=${p.id}&from=${v.number - 1}&to=${v.number}` }, 'diff v' + (v.number - 1) + '→v' + v.number));
@@ -55,7 +61,22 @@
     }
     const latest = p.versions[p.versions.length - 1];
     const sections = el('div', { class: 'panel' }, el('h2', {}, 'Version ' + latest.number + ' (' + latest.status.toLowerCase() + ')'), ...latest.sections.map(sectionView));
-    const editor = el('form', { class: 'panel editor', id: 'editor' }, el('h2', {}, 'Change the plan'),
+    const comments = el('form', { class: 'panel', id: 'comments' }, el('h2', {}, 'Comments'),
+      ...p.comments.map(c => el('div', { class: 'section' }, el('span', { class: 'mark' }, c.label), el('b', {}, c.author + ' (' + c.nation + ')'),
+        el('span', { class: 'muted' }, ' ' + new Date(c.at).toISOString().slice(0, 16).replace('T', ' ')), el('div', { class: 'text' }, c.text))),
+      ...p.requests.map(r => el('div', { class: 'muted', 'data-request': r.id }, (r.kind === 'plan-approval' ? 'approval of v' + r.version : 'comment') + ' by ' + r.by
+        + ' sent to ' + p.originator + ': ' + r.state + (r.reason && r.state !== 'accepted' ? ' — ' + r.reason : ''))),
+      el('input', { name: 'marking', value: '(U)', size: 30 }), ' ', (() => { const t = el('textarea', { name: 'comment', placeholder: 'comment' }); return t; })(),
+      el('button', { class: 'primary', type: 'submit' }, 'Comment'));
+    comments.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await post(`/api/v1/plans/${p.id}/comments`, { marking: comments.querySelector('[name=marking]').value, text: comments.querySelector('[name=comment]').value });
+        status(p.originator ? 'comment sent to ' + p.originator : 'comment added');
+        await plan(id);
+      } catch (err) { problem(err); }
+    });
+    const editor = p.originator ? el('div', {}) : el('form', { class: 'panel editor', id: 'editor' }, el('h2', {}, 'Change the plan'),
       el('p', { class: 'muted' }, 'A draft no nation approved is amended; once a version is approved or a nation approved it, a change makes a new draft.'));
     const secs = el('div', {});
     const addSec = (s) => secs.append(el('div', { class: 'sec', 'data-key': s.key || '' },
@@ -63,9 +84,9 @@
       el('button', { type: 'button', onclick: (e) => e.target.closest('.sec').remove() }, 'Remove'),
       (() => { const t = el('textarea', { name: 'text' }); t.value = s.text || ''; return t; })()));
     latest.sections.forEach(addSec);
-    editor.append(secs, el('button', { type: 'button', onclick: () => addSec({}) }, 'Add a section'), ' ',
+    if (!p.originator) editor.append(secs, el('button', { type: 'button', onclick: () => addSec({}) }, 'Add a section'), ' ',
       el('input', { name: 'note', placeholder: 'note', size: 40 }), ' ', el('button', { class: 'primary', type: 'submit' }, 'Save change'));
-    editor.addEventListener('submit', async (e) => {
+    if (!p.originator) editor.addEventListener('submit', async (e) => {
       e.preventDefault();
       const body = { note: editor.querySelector('[name=note]').value, sections: [...secs.children].map(d => ({
         key: d.dataset.key || undefined, heading: d.querySelector('[name=heading]').value, marking: d.querySelector('[name=marking]').value, text: d.querySelector('[name=text]').value })) };
@@ -75,7 +96,7 @@
     const hist = el('div', { class: 'panel' }, el('h2', {}, 'History'), ...history.slice().reverse().map(h => el('div', {},
       el('span', { class: 'muted' }, new Date(h.at).toISOString().slice(0, 16).replace('T', ' ') + ' '), el('b', {}, h.by), ' ' + h.action.toLowerCase().replace('_', ' ') + ' v' + h.version,
       h.note ? ' — ' + h.note : '', h.sections.length ? ' (' + h.sections.map(s => s.change.toLowerCase() + ' ' + s.heading).join('; ') + ')' : '')));
-    box.replaceChildren(head, el('div', { class: 'panel' }, el('h2', {}, 'Versions'), versions), el('div', { class: 'cols' }, sections, editor), hist);
+    box.replaceChildren(head, el('div', { class: 'panel' }, el('h2', {}, 'Versions'), versions), el('div', { class: 'cols' }, sections, editor), comments, hist);
     box.querySelectorAll('.panel').forEach(x => { x.style.marginBottom = '12px'; });
   }
 
