@@ -31,6 +31,9 @@ public interface Federation {
      */
     List<RequestStatus> requests(String aboutKind, String aboutId);
 
+    /** Whether this node federates at all (a federation port is configured). */
+    boolean enabled();
+
     /** This node's CA certificate (PEM) and its fingerprint, for the partner's administrator. */
     NodeIdentity identity();
 

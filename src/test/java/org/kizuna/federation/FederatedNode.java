@@ -71,10 +71,16 @@ final class FederatedNode implements AutoCloseable {
         return Api.on(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))).as(user, "demo");
     }
 
-    /** The replicas this node holds: item id to version. */
+    /** The replicas of intelligence reports this node holds: item id to version. */
     Map<String, Long> replicas() {
+        return replicas("report");
+    }
+
+    /** The replicas of one kind this node holds (plans, bookings and commitments travel as well): item id to version. */
+    Map<String, Long> replicas(String kind) {
         Map<String, Long> m = new LinkedHashMap<>();
-        jdbc().sql("select item_id, version from federation_replica order by item_id").query((rs, n) -> m.put(rs.getString(1), rs.getLong(2))).list();
+        jdbc().sql("select item_id, version from federation_replica where kind = ? order by item_id").param(kind)
+                .query((rs, n) -> m.put(rs.getString(1), rs.getLong(2))).list();
         return m;
     }
 

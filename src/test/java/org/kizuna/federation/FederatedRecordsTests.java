@@ -266,7 +266,7 @@ class FederatedRecordsTests {
         approvers.put("AUS", "aus.officer");
         String id = plan(usa, "usa.officer", "(S//REL TO USA, AUS)", "USA-AUS plan FEDREC-D", approvers, "(S//REL TO USA, AUS)", "Concept", "Not for JPN");
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> arrived(aus, "aus.officer", id));
-        assertThat(jpn.replicas()).doesNotContainKey(id);
+        assertThat(jpn.replicas("plan")).doesNotContainKey(id);
         // a JPN node that claims a replica it was never sent (a forged row) and asks the USA node to add a comment
         jpn.jdbc().sql("insert into federation_replica (kind, item_id, owner_node, version, banner, data, signer, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .param("plan").param(id).param("USA").param(1L).param("UNCLASSIFIED").param("{}").param("forged")
@@ -340,5 +340,51 @@ class FederatedRecordsTests {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> aus.api("aus.officer").get("/api/v1/exercises/" + id).status() == 200);
         assertThat(aus.api("aus.officer").get("/api/v1/exercises/" + id + "/injects").json()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ bookings
+
+    static String bookingRequest(String unit, java.time.Instant at) {
+        return """
+                {"unit": "%s", "facilities": ["camp-hansen"], "durationMinutes": 120, "earliestStart": "%s", "latestStart": "%s",
+                 "preferredStart": "%s", "priority": 3, "noisy": false, "label": "UNCLASSIFIED"}""".formatted(unit, at, at, at);
+    }
+
+    static JsonNode booking(FederatedNode node, String user, String id) {
+        return node.api(user).get("/api/v1/booking/requests/" + id).json();
+    }
+
+    @Test
+    @Order(9)
+    void aBookingOnTheUsaNodeHoldsItsPlaceInTheJapaneseNodesPlanAndIsReadOnlyThere() {
+        java.time.Instant at = java.time.Instant.now().plus(Duration.ofDays(200)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(2));
+        Api.Response filed = usa.api("usa.officer").post("/api/v1/booking/requests", bookingRequest("iii-mef", at));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().path("state").asString()).isEqualTo("BOOKED");
+        String id = filed.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.api("jpn.officer").get("/api/v1/booking/requests/" + id).status() == 200);
+        JsonNode replica = booking(jpn, "jpn.officer", id);
+        assertThat(replica.path("originator").asString()).isEqualTo("USA");
+        assertThat(replica.path("state").asString()).isEqualTo("BOOKED");
+        assertThat(replica.path("start").asString()).isEqualTo(at.toString());
+        // the JPN node plans its own requests around the USA booking: the only time JPN's request accepts is reserved
+        Api.Response theirs = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", at));
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        assertThat(theirs.json().path("state").asString()).isEqualTo("REFUSED");
+        assertThat(theirs.json().path("reason").asString()).contains("reserved");
+        String jpnId = theirs.json().path("id").asString();
+        Api.Response cancelThere = jpn.api("usa.officer").delete("/api/v1/booking/requests/" + id);
+        assertThat(cancelThere.status()).as(cancelThere.body()).isEqualTo(403);
+        assertThat(cancelThere.body()).contains("Read-only replica");
+        // the USA node cancels: the place is free on the JPN node, JPN's request is booked there, and that booking reaches USA
+        assertThat(usa.api("usa.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(jpn, "jpn.officer", jpnId).path("state").asString().equals("BOOKED"));
+        assertThat(booking(jpn, "jpn.officer", id).path("state").asString()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> usa.api("usa.officer").get("/api/v1/booking/requests/" + jpnId).status() == 200
+                        && booking(usa, "usa.officer", jpnId).path("state").asString().equals("BOOKED"));
+        assertThat(booking(usa, "usa.officer", jpnId).path("originator").asString()).isEqualTo("JPN");
     }
 }

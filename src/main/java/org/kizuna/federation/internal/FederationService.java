@@ -162,6 +162,11 @@ class FederationService implements Federation {
     }
 
     @Override
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
     public NodeIdentity identity() {
         return new NodeIdentity(nation, settings.enabled() ? settings.bindAddress() + ":" + (links.port() > 0 ? links.port() : settings.port()) : "off",
                 FederationTls.pem(tls.caCertificate()), FederationTls.fingerprint(tls.caCertificate()));
