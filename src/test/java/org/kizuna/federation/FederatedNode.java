@@ -84,6 +84,20 @@ final class FederatedNode implements AutoCloseable {
         return m;
     }
 
+    /** Whether this node's outboxes are empty: everything it queued for its peers was applied and acknowledged. */
+    boolean drained() {
+        return jdbc().sql("select count(*) from federation_outbox").query(Long.class).single() == 0;
+    }
+
+    /**
+     * Waits until the nodes have exchanged what they queued at start (their demo reports, plans and bookings, and what
+     * re-planning around a partner's bookings changed): a test that times one item measures a quiet link.
+     */
+    static void settle(FederatedNode... nodes) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> java.util.Arrays.stream(nodes).allMatch(FederatedNode::drained));
+    }
+
     @Override
     public void close() {
         if (context.isActive()) context.close();

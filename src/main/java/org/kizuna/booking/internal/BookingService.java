@@ -294,9 +294,11 @@ class BookingService implements Bookings {
     synchronized void replan() {
         Instant now = clock.instant();
         // what is over or beyond the horizon is not re-planned: the planning period stays bounded whatever the table holds
-        // a partner's booking (a replica) holds its place as a confirmed booking does; its other states are not planned here
-        List<BookingRequest> open = store.active().stream().filter(b -> plannable(b, now))
-                .filter(b -> b.originator() == null || b.state() == RequestState.BOOKED).toList();
+        // a partner's booking (a replica) holds its place as a confirmed booking does, unless a booking of this node that
+        // precedes it holds that place (the partner's node then moves its own); its other states are not planned here
+        List<BookingRequest> active = store.active();
+        List<BookingRequest> open = active.stream().filter(b -> plannable(b, now))
+                .filter(b -> b.originator() == null || b.state() == RequestState.BOOKED && !outranked(b, active)).toList();
         if (open.isEmpty()) return;
         Instant from = open.stream().map(BookingRequest::earliestStart).min(Instant::compareTo).orElseThrow();
         Instant to = open.stream().map(b -> b.latestStart().plus(Duration.ofMinutes(b.durationMinutes()))).max(Instant::compareTo).orElseThrow();
@@ -578,9 +580,41 @@ class BookingService implements Bookings {
                 store.storeReplica(r, from, item.version(), held != null);
                 publish(r, r.state(), r.reason(), r.facility(), r.start());
             }
-            return held != null && held.state() == RequestState.BOOKED || r != null && r.state() == RequestState.BOOKED;
+            List<BookingRequest> active = store.active();
+            // re-plan only for what changes this node's plan: a partner's booking that takes the place of one of this node's
+            // it precedes, or a place freed that a refused request of this node asked for
+            BookingRequest arrived = r;
+            boolean takes = arrived != null && arrived.state() == RequestState.BOOKED
+                    && active.stream().anyMatch(b -> b.originator() == null && clash(arrived, b) && precedes(arrived, b));
+            boolean frees = held != null && held.state() == RequestState.BOOKED && held.facility() != null
+                    && (r == null || r.state() != RequestState.BOOKED || !Objects.equals(r.facility(), held.facility())
+                            || !Objects.equals(r.start(), held.start()))
+                    && active.stream().anyMatch(b -> b.originator() == null && b.state() == RequestState.REFUSED && b.facilities().contains(held.facility()));
+            return takes || frees;
         });
         if (Boolean.TRUE.equals(replan)) replanSoon();
+    }
+
+    /**
+     * Which of two bookings holding the same place keeps it, decided alike on both nodes: a confirmed one, then the higher
+     * priority, then the smaller id. The other's node moves its own, so two nodes never both move off one place.
+     */
+    static boolean precedes(BookingRequest a, BookingRequest b) {
+        if (a.confirmed() != b.confirmed()) return a.confirmed();
+        if (a.priority() != b.priority()) return a.priority() > b.priority();
+        return a.id().compareTo(b.id()) < 0;
+    }
+
+    /** Whether two booked requests hold the same one-place facility at overlapping times. */
+    private boolean clash(BookingRequest a, BookingRequest b) {
+        return a != b && a.state() == RequestState.BOOKED && b.state() == RequestState.BOOKED && a.facility() != null
+                && a.facility().equals(b.facility()) && a.start() != null && a.end() != null && b.start() != null && b.end() != null
+                && a.start().isBefore(b.end()) && b.start().isBefore(a.end()) && store.capacity(a.facility()) == 1;
+    }
+
+    /** Whether a partner's booking clashes with a booking of this node that precedes it (it is then left out of this node's plan). */
+    private boolean outranked(BookingRequest replica, List<BookingRequest> active) {
+        return active.stream().anyMatch(b -> b.originator() == null && clash(replica, b) && precedes(b, replica));
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean replanPending = new java.util.concurrent.atomic.AtomicBoolean();
