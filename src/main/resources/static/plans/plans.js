@@ -64,7 +64,9 @@
     const box = document.getElementById('plan');
     const head = el('div', { class: 'panel facts' },
       el('div', { class: 'muted' }, [KIND[p.kind] || p.kind, p.id, t('plans.by', p.createdBy, fmt.dateTime(p.createdAt))].join(' · ')),
-      el('div', {}, t('plans.approvers') + ' ', p.nations.map(n => n.nation + ' ' + n.approver).join(', ')));
+      el('div', {}, t('plans.approvers') + ' ', p.nations.map(n => n.nation + ' ' + n.approver).join(', ')),
+      p.originator ? el('div', { id: 'originator' }, el('span', { class: 'tag' }, t('plans.replica.tag', p.originator)),
+        ' ' + t('plans.replica.explain', p.originator)) : '');
     const versions = el('table', { class: 'versions' }, el('thead', {}, el('tr', {}, th(t('plans.col.version')), th(t('plans.col.status')),
       th(t('plans.col.approvals')), th(t('plans.col.hash')), el('th', { scope: 'col', class: 'no-print' }, t('plans.col.actions')))));
     const vbody = el('tbody', {});
@@ -76,7 +78,7 @@
       const mine = v.approvals.find(a => a.nation === me.nation);
       if (v.number === p.latestVersion && v.status === 'DRAFT' && mine && mine.approver === me.username && !mine.approved) {
         actions.append(el('button', { class: 'primary', id: 'approve', type: 'button', onclick: async () => {
-          try { await post(`/api/v1/plans/${p.id}/versions/${v.number}/approvals`, { hash: v.hash }); status(t('plans.status.approved', v.number, v.hash.slice(0, 12))); await plan(id); } catch (e) { problem(e); }
+          try { await post(`/api/v1/plans/${p.id}/versions/${v.number}/approvals`, { hash: v.hash }); status(p.originator ? t('plans.status.sent', p.originator, v.number) : t('plans.status.approved', v.number, v.hash.slice(0, 12))); await plan(id); } catch (e) { problem(e); }
         } }, t('plans.approve', v.number, v.hash.slice(0, 12))));
       }
       if (v.number > 1) actions.append(' ', el('a', { href: `?plan=${p.id}&from=${v.number - 1}&to=${v.number}` }, t('plans.diff.link', v.number - 1, v.number)));
@@ -89,6 +91,23 @@
       ...latest.sections.map(sectionView));
     const editor = el('form', { class: 'panel editor no-print', id: 'editor' }, el('h2', {}, t('plans.editor.heading')),
       el('p', { class: 'muted' }, t('plans.editor.explain')));
+    const comments = el('form', { class: 'panel no-print', id: 'comments' }, el('h2', {}, t('plans.comments.heading')),
+      ...p.comments.map(c => el('div', { class: 'section' }, el('span', { class: 'mark' }, c.label), el('b', {}, c.author + ' (' + c.nation + ')'),
+        el('span', { class: 'muted' }, ' ' + fmt.dateTime(c.at)), el('div', { class: 'text' }, c.text))),
+      ...p.requests.map(r => el('div', { class: 'muted', 'data-request': r.id }, (r.kind === 'plan-approval'
+        ? t('plans.request.approval', r.version, r.by, p.originator, r.state) : t('plans.request.comment', r.by, p.originator, r.state))
+        + (r.reason && r.state !== 'accepted' ? ' — ' + r.reason : ''))),
+      el('label', {}, t('plans.comments.marking') + ' ', el('input', { name: 'marking', value: '(U)', size: 30 })), ' ',
+      el('label', {}, t('plans.comments.text') + ' ', el('textarea', { name: 'comment' })), ' ',
+      el('button', { class: 'primary', type: 'submit' }, t('plans.comments.submit')));
+    comments.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await post(`/api/v1/plans/${p.id}/comments`, { marking: comments.querySelector('[name=marking]').value, text: comments.querySelector('[name=comment]').value });
+        status(p.originator ? t('plans.comments.sent', p.originator) : t('plans.comments.added'));
+        await plan(id);
+      } catch (err) { problem(err); }
+    });
     const secs = el('div', {});
     let added = 0;
     const addSec = (s) => {
@@ -101,10 +120,10 @@
         el('button', { type: 'button', onclick: (e) => e.target.closest('.sec').remove() }, t('plans.editor.remove')), text));
     };
     latest.sections.forEach(addSec);
-    editor.append(secs, el('button', { type: 'button', onclick: () => addSec({}) }, t('plans.editor.add')), ' ',
+    if (!p.originator) editor.append(secs, el('button', { type: 'button', onclick: () => addSec({}) }, t('plans.editor.add')), ' ',
       el('input', { name: 'note', placeholder: t('plans.editor.note'), 'aria-label': t('plans.editor.note'), size: 40 }), ' ',
       el('button', { class: 'primary', type: 'submit' }, t('plans.editor.save')));
-    editor.addEventListener('submit', async (e) => {
+    if (!p.originator) editor.addEventListener('submit', async (e) => {
       e.preventDefault();
       const body = { note: editor.querySelector('[name=note]').value, sections: [...secs.children].map(d => ({
         key: d.dataset.key || undefined, heading: d.querySelector('[name=heading]').value, marking: d.querySelector('[name=marking]').value, text: d.querySelector('[name=text]').value })) };
@@ -114,7 +133,7 @@
     const hist = el('div', { class: 'panel history no-print' }, el('h2', {}, t('plans.history')), ...history.slice().reverse().map(h => el('div', {},
       el('span', { class: 'muted' }, fmt.dateTime(h.at) + ' '), el('b', {}, h.by), ' ' + t('plans.history.entry', ACTION[h.action] || h.action, h.version),
       h.note ? ' — ' + h.note : '', h.sections.length ? ' (' + h.sections.map(s => (CHANGE[s.change] || s.change) + ' ' + s.heading).join('; ') + ')' : '')));
-    box.replaceChildren(head, el('div', { class: 'panel' }, el('h2', {}, t('plans.versions')), versions), el('div', { class: 'cols' }, sections, editor), hist);
+    box.replaceChildren(head, el('div', { class: 'panel' }, el('h2', {}, t('plans.versions')), versions), el('div', { class: 'cols' }, sections, editor), comments, hist);
   }
 
   function pieces(list, tagName) {

@@ -5,7 +5,7 @@
  * Solver with real-time re-planning that keeps confirmed bookings, and calendars with iCalendar export.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console", "node"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console", "node", "federation"})
 package org.kizuna.booking;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,7 @@
  * due, overdue and done by the node's clock (docs/commitments.md).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console", "node", "search"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "console", "node", "search", "federation"})
 package org.kizuna.commitments;
 
 import org.jspecify.annotations.NullMarked;

@@ -8,7 +8,7 @@
  * label module's read path.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "booking", "search", "console", "node"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "registry", "booking", "search", "console", "node", "federation"})
 package org.kizuna.exercises;
 
 import org.jspecify.annotations.NullMarked;

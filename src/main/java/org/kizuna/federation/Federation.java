@@ -25,6 +25,15 @@ public interface Federation {
     /** Revokes a peer: its links are cut at once and it is refused from then on; empty when there is no such peer. */
     Optional<PeerStatus> revoke(String nation, KizunaUser admin);
 
+    /**
+     * The requests this node sent about one replica it holds ({@link PeerRequestSent}), oldest first, with the owner's
+     * answers. The caller shows them only to readers of the replica.
+     */
+    List<RequestStatus> requests(String aboutKind, String aboutId);
+
+    /** Whether this node federates at all (a federation port is configured). */
+    boolean enabled();
+
     /** This node's CA certificate (PEM) and its fingerprint, for the partner's administrator. */
     NodeIdentity identity();
 

@@ -25,8 +25,14 @@ public interface Plans {
     /** Changes the plan: amends the newest version while it is a draft no nation approved, else starts a new draft. */
     Optional<Plan> change(String id, PlanChange change, KizunaUser user);
 
-    /** The user's approval of a version for the user's nation, bound to the version's hash. */
+    /**
+     * The user's approval of a version for the user's nation, bound to the version's hash. On a replica of a partner's
+     * plan it is not applied here: it is sent to the plan's node, which applies it or refuses it (docs/plans.md).
+     */
     Optional<Plan> approve(String id, int number, String hash, KizunaUser user);
+
+    /** A comment on the plan, under its own label; on a replica it is sent to the plan's node, which adds it. */
+    Optional<Plan> comment(String id, NewComment comment, KizunaUser user);
 
     Optional<PlanDiff> diff(String id, int from, int to, Reader reader);
 

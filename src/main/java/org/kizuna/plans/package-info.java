@@ -4,7 +4,7 @@
  * side-by-side differences between versions and a change history (docs/plans.md).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "console", "node", "search"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "console", "node", "search", "federation"})
 package org.kizuna.plans;
 
 import org.jspecify.annotations.NullMarked;

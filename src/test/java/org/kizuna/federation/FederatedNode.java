@@ -12,6 +12,8 @@ import org.kizuna.testing.Api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole demo node in this JVM, with its own data directory, embedded H2 file database, keys and ports (plain HTTP,
@@ -56,6 +58,11 @@ final class FederatedNode implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Publishes an event in a transaction of this node, as a module does with a write (a test standing in for a module). */
+    void publishInTransaction(Object event) {
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(s -> context.publishEvent(event));
+    }
+
     JdbcClient jdbc() {
         return context.getBean(JdbcClient.class);
     }
@@ -64,11 +71,31 @@ final class FederatedNode implements AutoCloseable {
         return Api.on(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))).as(user, "demo");
     }
 
-    /** The replicas this node holds: item id to version. */
+    /** The replicas of intelligence reports this node holds: item id to version. */
     Map<String, Long> replicas() {
+        return replicas("report");
+    }
+
+    /** The replicas of one kind this node holds (plans, bookings and commitments travel as well): item id to version. */
+    Map<String, Long> replicas(String kind) {
         Map<String, Long> m = new LinkedHashMap<>();
-        jdbc().sql("select item_id, version from federation_replica order by item_id").query((rs, n) -> m.put(rs.getString(1), rs.getLong(2))).list();
+        jdbc().sql("select item_id, version from federation_replica where kind = ? order by item_id").param(kind)
+                .query((rs, n) -> m.put(rs.getString(1), rs.getLong(2))).list();
         return m;
+    }
+
+    /** Whether this node's outboxes are empty: everything it queued for its peers was applied and acknowledged. */
+    boolean drained() {
+        return jdbc().sql("select count(*) from federation_outbox").query(Long.class).single() == 0;
+    }
+
+    /**
+     * Waits until the nodes have exchanged what they queued at start (their demo reports, plans and bookings, and what
+     * re-planning around a partner's bookings changed): a test that times one item measures a quiet link.
+     */
+    static void settle(FederatedNode... nodes) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> java.util.Arrays.stream(nodes).allMatch(FederatedNode::drained));
     }
 
     @Override

@@ -68,9 +68,15 @@ class FederationCrashTests {
             writing.set(false);
             usaWriter.get();
             Api again = Api.on(jpn.port()).as("jpn.officer", "demo");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> usa.replicas().keySet().containsAll(fromJpn)
-                            && fromUsa.stream().allMatch(id -> again.get("/api/v1/intel/reports/" + id).status() == 200));
+            try {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> usa.replicas().keySet().containsAll(fromJpn)
+                                && fromUsa.stream().allMatch(id -> again.get("/api/v1/intel/reports/" + id).status() == 200));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                String said = jpn.output();
+                throw new AssertionError("the nodes did not converge after the restart; the restarted JPN node said (its last lines):\n"
+                        + said.substring(Math.max(0, said.length() - 20_000)), e);
+            }
             await().atMost(Duration.ofSeconds(10)).until(() -> usa.jdbc().sql("select count(*) from federation_outbox").query(Long.class).single() == 0
                     && usa.jdbc().sql("select count(*) from intel_report where replica = true").query(Long.class).single() == usa.replicas().size());
 

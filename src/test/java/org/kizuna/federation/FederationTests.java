@@ -46,6 +46,7 @@ class FederationTests {
         usa = FederatedNode.start(u, List.of(new Peering.Peer("JPN", "127.0.0.1:" + toJpn.port(), j.dataDir()), Peering.Peer.of(a)));
         jpn = FederatedNode.start(j, List.of(new Peering.Peer("USA", "127.0.0.1:" + toUsa.port(), u.dataDir()), Peering.Peer.of(a)));
         aus = FederatedNode.start(a, List.of(Peering.Peer.of(u), Peering.Peer.of(j)));
+        FederatedNode.settle(usa, jpn, aus);
     }
 
     @AfterAll

@@ -75,6 +75,39 @@ abstract class PlansApiContract {
     }
 
     @Test
+    void aPlanOfLongSectionsIsDraftedAndChanged() {
+        // the plan travels whole in the events of its transaction (search, federation): more than a page must fit
+        String page = "Words of a long annex. ".repeat(850);
+        JsonNode p = create(plan("Long plan", section("Annex A", "(U)", page), section("Annex B", "(S//REL TO USA, JPN)", page),
+                section("Annex C", "(U)", page)));
+        String id = p.get("id").asString();
+        assertThat(p.get("versions").get(0).get("sections").get(1).get("text").asString()).hasSize(page.length());
+        Api.Response changed = as("usa.officer").post("/api/v1/plans/" + id + "/versions",
+                "{\"sections\": [" + keyed("s1", "Annex A", "(U)", page + "More.") + ", " + keyed("s2", "Annex B", "(S//REL TO USA, JPN)", page) + ", "
+                        + keyed("s3", "Annex C", "(U)", page) + "]}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aCommentIsUnderItsOwnLabelReleasableToEveryNationAndOnlyPlannersAndReleasersWriteOne() {
+        String id = create(plan("Commented", section("Purpose", "(U)", "Train together."))).get("id").asString();
+        Api.Response c = as("jpn.officer").post("/api/v1/plans/" + id + "/comments", "{\"marking\": \"(C//REL TO USA, JPN)\", \"text\": \"Agreed.\"}");
+        assertThat(c.status()).as(c.body()).isEqualTo(201);
+        assertThat(c.json().get("comments").get(0).get("nation").asString()).isEqualTo("JPN");
+        assertThat(c.json().get("comments").get(0).get("text").asString()).isEqualTo("Agreed.");
+        Api.Response noforn = as("usa.officer").post("/api/v1/plans/" + id + "/comments", "{\"marking\": \"(S//NF)\", \"text\": \"Not for JPN.\"}");
+        assertThat(noforn.status()).as(noforn.body()).isEqualTo(400);
+        assertThat(noforn.json().get("detail").asString()).startsWith("marking").contains("not releasable to JPN");
+        Api.Response viewer = as("usa.clerk").post("/api/v1/plans/" + id + "/comments", "{\"marking\": \"(U)\", \"text\": \"A viewer's word.\"}");
+        assertThat(viewer.status()).as(viewer.body()).isEqualTo(403);
+        assertThat(rows("plan_comment", id)).isEqualTo(1);
+        // a reader who may not read the comment sees the plan without it
+        Api.Response secret = as("usa.officer").post("/api/v1/plans/" + id + "/comments", "{\"marking\": \"(S//REL TO USA, JPN)\", \"text\": \"Secret.\"}");
+        assertThat(secret.status()).as(secret.body()).isEqualTo(201);
+        assertThat(as("usa.planner").get("/api/v1/plans/" + id).json().get("comments")).hasSize(1);
+    }
+
+    @Test
     void anApprovalWithAStaleHashIsRefused() {
         JsonNode p = create(plan("Stale hash", section("Purpose", "(U)", "Train together.")));
         String id = p.get("id").asString(), read = hash(p, 1);

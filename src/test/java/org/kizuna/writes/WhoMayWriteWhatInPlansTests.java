@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The plans rows of the write matrix (docs/architecture.md, "Who may write what"), over HTTP on a whole node: drafting
- * or changing a plan and approving a version. A refused write is a 403 problem+json and changes nothing; a plan the
+ * or changing a plan, approving a version and commenting on a plan. A refused write is a 403 problem+json and changes nothing; a plan the
  * user may not read answers exactly as one that does not exist.
  */
 @H2Node
@@ -151,6 +151,31 @@ class WhoMayWriteWhatInPlansTests {
         }
         if (expected == 404) {
             assertLikeNonexistent(r, id, as(port, user).post("/api/v1/plans/PL-nothere/versions/1/approvals", body), "PL-nothere");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} comments on a {1} plan: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            usa.officer  | readable | 201
+            usa.planner  | readable | 201
+            usa.releaser | readable | 201
+            usa.clerk    | readable | 403
+            usa.admin    | readable | 403
+            jpn.officer  | readable | 201
+            aus.officer  | readable | 201
+            usa.officer  | hidden   | 201
+            jpn.officer  | hidden   | 404
+            aus.officer  | hidden   | 404
+            """)
+    void comment(String user, String target, int expected) {
+        String id = target.equals("hidden") ? hiddenPlan() : create("usa.officer");
+        long before = count(jdbc, "select count(*) from plan_comment where plan_id = ?", id);
+        String body = "{\"marking\": \"(U)\", \"text\": \"A word from " + user + ".\"}";
+        Api.Response r = as(port, user).post("/api/v1/plans/" + id + "/comments", body);
+        assertAnswer(r, expected);
+        assertThat(count(jdbc, "select count(*) from plan_comment where plan_id = ?", id)).isEqualTo(expected == 201 ? before + 1 : before);
+        if (expected == 404) {
+            assertLikeNonexistent(r, id, as(port, user).post("/api/v1/plans/PL-nothere/comments", body), "PL-nothere");
         }
     }
 }

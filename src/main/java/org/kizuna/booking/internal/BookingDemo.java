@@ -17,9 +17,11 @@ import org.kizuna.booking.NewComplaint;
 import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.plan.Horizon;
 import org.kizuna.console.ConsolePage;
+import org.kizuna.federation.Federation;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
 import org.kizuna.node.NodeSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +41,8 @@ class BookingDemo {
 
     @Bean
     @Order(20)
-    ApplicationRunner bookingDemoData(JdbcRequests store, BookingService service, NeighboursService neighbours, NodeSettings node, Clock clock) {
+    ApplicationRunner bookingDemoData(JdbcRequests store, BookingService service, NeighboursService neighbours, NodeSettings node, Clock clock,
+            ObjectProvider<Federation> federation) {
         return (ApplicationArguments args) -> {
             if (!node.isDemo() || store.count() > 0) return;
             Instant monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -57,7 +60,11 @@ class BookingDemo {
                     new Demo("usarj", List.of("yausubetsu"), 6, 0, 6, 0, 3, true, "SECRET//REL TO USA, JPN", usa),
                     new Demo("ardb", List.of("camp-hansen", "camp-kengun"), 2, 1, 5, 5, 2, false, "UNCLASSIFIED", jpn),
                     new Demo("iii-mef", List.of("kadena"), 2, 0, 3, 13, 5, false, "SECRET//NOFORN", usa));
+            // in a federated demo each node files its own nation's requests, and the partners' arrive as replicas
+            Federation f = federation.getIfAvailable();
+            boolean federated = f != null && f.enabled();
             for (Demo d : demos) {
+                if (federated && !d.by().nation().equals(node.nation())) continue;
                 Instant earliest = monday.plus(Duration.ofDays(d.fromDay()));
                 Instant latest = monday.plus(Duration.ofDays(d.toDay()));
                 Instant preferred = monday.plus(Duration.ofDays(d.fromDay())).plus(Duration.ofHours(d.preferredHour()));

@@ -31,6 +31,8 @@ import org.kizuna.booking.plan.Options;
 import org.kizuna.booking.plan.Plan;
 import org.kizuna.booking.plan.PlanSolver;
 import org.kizuna.booking.plan.Problem;
+import org.kizuna.federation.Shareable;
+import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
@@ -49,6 +51,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
@@ -62,6 +65,8 @@ import org.springframework.web.ErrorResponseException;
  * {@link BookingSettings}; a submission the planner cannot handle is refused and leaves no row behind.
  * "Now" is the node's {@link Clock}; the registry is asked about the clock's UTC day (facilities and units valid that
  * day), as its own API's default; rules about local days (quiet hours, access agreements) use the facility's zone.
+ * Every change of a request filed on this node is shared with the partners' nodes ({@link ShareableChanged}); a
+ * partner's booking arrives as a read-only replica that holds its place in this node's plan like a confirmed booking.
  */
 @Service
 @EnableConfigurationProperties(BookingSettings.class)
@@ -82,6 +87,8 @@ class BookingService implements Bookings {
     private final BookingSettings limits;
     private final Validator validator;
     private final Clock clock;
+    private final String nation;
+    private final TransactionTemplate requiresNew;
 
     BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
             Writes writes, BookingSettings settings, NodeSettings node, Validator validator, Clock clock) {
@@ -95,8 +102,10 @@ class BookingService implements Bookings {
         this.events = events;
         this.tx = tx;
         // the planner sees every facility the node holds, as the node itself
-        String nation = node.nation();
+        this.nation = node.nation();
         this.node = Reader.of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
+        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.planningTime = settings.planningTime();
     }
 
@@ -184,7 +193,13 @@ class BookingService implements Bookings {
     /** The request if the user may read it, after the write matrix allows the write on it (else 403); empty like an unknown id. */
     private Optional<BookingRequest> findFor(String id, KizunaUser user, Write write) {
         Optional<BookingRequest> b = find(id, user.reader());
-        b.ifPresent(x -> writes.authorize(user, write, write == Write.CONFIRM_BOOKING ? hostNation(x) : x.nation()));
+        b.ifPresent(x -> {
+            writes.authorize(user, write, write == Write.CONFIRM_BOOKING ? hostNation(x) : x.nation());
+            if (x.originator() != null) {
+                throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "request " + id + " is a replica of node " + x.originator()
+                        + "'s request; only that node changes it (its booking holds its place in this node's plan)");
+            }
+        });
         return b;
     }
 
@@ -285,6 +300,7 @@ class BookingService implements Bookings {
                 store.setOutcome(id, RequestState.CANCELLED, "cancelled by the requester", null, null, null);
                 store.setConfirmed(id, false);
                 replan();
+                share(id);
             });
             publish(x, RequestState.CANCELLED, "cancelled by the requester", null, null);
         });
@@ -303,6 +319,7 @@ class BookingService implements Bookings {
             store.setPreferred(id, preferredStart.truncatedTo(ChronoUnit.MINUTES));
             store.setConfirmed(id, false);
             replan();
+            share(id);
         });
         return store.find(id);
     }
@@ -317,6 +334,7 @@ class BookingService implements Bookings {
         tx.executeWithoutResult(s -> {
             store.setConfirmed(id, confirmed);
             if (!confirmed) replan();
+            share(id);
         });
         return store.find(id);
     }
@@ -325,7 +343,11 @@ class BookingService implements Bookings {
     synchronized void replan() {
         Instant now = clock.instant();
         // what is over or beyond the horizon is not re-planned: the planning period stays bounded whatever the table holds
-        List<BookingRequest> open = store.active().stream().filter(b -> plannable(b, now)).toList();
+        // a partner's booking (a replica) holds its place as a confirmed booking does, unless a booking of this node that
+        // precedes it holds that place (the partner's node then moves its own); its other states are not planned here
+        List<BookingRequest> active = store.active();
+        List<BookingRequest> open = active.stream().filter(b -> plannable(b, now))
+                .filter(b -> b.originator() == null || b.state() == RequestState.BOOKED && !outranked(b, active)).toList();
         if (open.isEmpty()) return;
         Instant from = open.stream().map(BookingRequest::earliestStart).min(Instant::compareTo).orElseThrow();
         Instant to = open.stream().map(b -> b.latestStart().plus(Duration.ofMinutes(b.durationMinutes()))).max(Instant::compareTo).orElseThrow();
@@ -381,7 +403,7 @@ class BookingService implements Bookings {
                 for (int g = Math.max(0, s0); g < s1; g++) laneBusy[lane][g] = true;
                 current.facility()[i] = lane;
                 current.start()[i] = s0;
-                pinned[i] = b.confirmed();
+                pinned[i] = b.confirmed() || b.originator() != null;
             }
         }
         Problem problem = new Problem(h, pf, pr, noiseBudgets(h, laneFacility, pf, open));
@@ -393,6 +415,7 @@ class BookingService implements Bookings {
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < open.size(); i++) {
                 BookingRequest b = open.get(i);
+                if (b.originator() != null) continue; // the partner's node plans it
                 if (plan.booked(i)) {
                     String f = laneFacility.get(plan.facility()[i]);
                     Instant start = h.instantOf(plan.start()[i]);
@@ -400,6 +423,7 @@ class BookingService implements Bookings {
                     if (b.state() != RequestState.BOOKED || !f.equals(b.facility()) || !start.equals(b.start())) {
                         store.setOutcome(b.id(), RequestState.BOOKED, null, f, start, end);
                         publish(b, RequestState.BOOKED, null, f, start);
+                        share(b.id());
                     }
                 } else {
                     String reason = JdbcRequests.fitReason(explain(problem, options, i, facilities));
@@ -407,6 +431,7 @@ class BookingService implements Bookings {
                         store.setOutcome(b.id(), RequestState.REFUSED, reason, null, null, null);
                         store.setConfirmed(b.id(), false);
                         publish(b, RequestState.REFUSED, reason, null, null);
+                        share(b.id());
                     }
                 }
             }
@@ -565,6 +590,108 @@ class BookingService implements Bookings {
             return "booking.plan.title";
         }
     }
+
+    // ---- federation
+
+    /** Publishes a request filed on this node for the partners' nodes, in the caller's transaction (replicas are never shared again). */
+    private void share(String id) {
+        store.find(id).filter(b -> b.originator() == null)
+                .ifPresent(b -> events.publishEvent(new ShareableChanged(BookingShares.shareable(b, nation, store.bumpShareVersion(id)))));
+    }
+
+    /**
+     * Keeps a replica of a partner node's request: replaced whole by a newer version, removed when withdrawn; then, when
+     * its booking took or left a place, re-plans this node's requests around it (a request of this node that is not
+     * confirmed moves off its place). A request of this node, or another node's replica, with the same id is left alone.
+     */
+    synchronized void applyReplica(Shareable item, String from) {
+        Boolean replan = requiresNew.execute(t -> {
+            BookingRequest held = store.find(item.id()).orElse(null);
+            if (held != null && !from.equals(held.originator())) {
+                log.warn("federation: {}'s booking request {} has the id of a request this node holds; not kept", from, item.id());
+                return false;
+            }
+            if (held != null && store.shareVersion(item.id()) >= item.version()) return false;
+            BookingRequest r = null;
+            if (!item.parts().isEmpty()) {
+                try {
+                    r = BookingShares.replica(item, from);
+                } catch (RuntimeException e) {
+                    log.warn("federation: {}'s booking request {} (version {}) is not well formed; not kept: {}", from, item.id(), item.version(),
+                            e.getMessage());
+                    return false;
+                }
+            }
+            if (r == null) {
+                if (held != null) store.delete(item.id());
+            } else {
+                store.storeReplica(r, from, item.version(), held != null);
+                publish(r, r.state(), r.reason(), r.facility(), r.start());
+            }
+            List<BookingRequest> active = store.active();
+            // re-plan only for what changes this node's plan: a partner's booking that takes the place of one of this node's
+            // it precedes, or a place freed that a refused request of this node asked for
+            BookingRequest arrived = r;
+            boolean takes = arrived != null && arrived.state() == RequestState.BOOKED
+                    && active.stream().anyMatch(b -> b.originator() == null && clash(arrived, b) && precedes(arrived, b));
+            boolean frees = held != null && held.state() == RequestState.BOOKED && held.facility() != null
+                    && (r == null || r.state() != RequestState.BOOKED || !Objects.equals(r.facility(), held.facility())
+                            || !Objects.equals(r.start(), held.start()))
+                    && active.stream().anyMatch(b -> b.originator() == null && b.state() == RequestState.REFUSED && b.facilities().contains(held.facility()));
+            return takes || frees;
+        });
+        if (Boolean.TRUE.equals(replan)) replanSoon();
+    }
+
+    /**
+     * Which of two bookings holding the same place keeps it, decided alike on both nodes: a confirmed one, then the higher
+     * priority, then the smaller id. The other's node moves its own, so two nodes never both move off one place.
+     */
+    static boolean precedes(BookingRequest a, BookingRequest b) {
+        if (a.confirmed() != b.confirmed()) return a.confirmed();
+        if (a.priority() != b.priority()) return a.priority() > b.priority();
+        return a.id().compareTo(b.id()) < 0;
+    }
+
+    /** Whether two booked requests hold the same one-place facility at overlapping times. */
+    private boolean clash(BookingRequest a, BookingRequest b) {
+        return a != b && a.state() == RequestState.BOOKED && b.state() == RequestState.BOOKED && a.facility() != null
+                && a.facility().equals(b.facility()) && a.start() != null && a.end() != null && b.start() != null && b.end() != null
+                && a.start().isBefore(b.end()) && b.start().isBefore(a.end()) && store.capacity(a.facility()) == 1;
+    }
+
+    /** Whether a partner's booking clashes with a booking of this node that precedes it (it is then left out of this node's plan). */
+    private boolean outranked(BookingRequest replica, List<BookingRequest> active) {
+        return active.stream().anyMatch(b -> b.originator() == null && clash(replica, b) && precedes(b, replica));
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean replanPending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Re-plans shortly, once for a burst of arrivals (each re-plan searches for {@code planning-millis}): the first
+     * arrival starts a virtual thread that waits a moment and re-plans with whatever has arrived by then.
+     */
+    private void replanSoon() {
+        if (!replanPending.compareAndSet(false, true)) return;
+        Thread.ofVirtual().name("booking-replan").start(() -> {
+            try {
+                Thread.sleep(REPLAN_DELAY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            replanPending.set(false);
+            try {
+                synchronized (this) {
+                    tx.executeWithoutResult(t -> replan());
+                }
+            } catch (RuntimeException e) {
+                log.warn("federation: re-planning around partners' bookings failed; the next change re-plans: {}", e.getMessage());
+            }
+        });
+    }
+
+    private static final Duration REPLAN_DELAY = Duration.ofMillis(300);
 
     private void publish(BookingRequest b, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start) {
         events.publishEvent(new BookingRequestStateChanged(b.id(), b.unit(), state, reason, facility, start, b.label(), clock.instant()));

@@ -150,13 +150,44 @@ class JdbcRequests {
         return jdbc.sql("select count(*) from booking_request").query(Long.class).single();
     }
 
+    // ---- federation
+
+    /** Raises the request's share version (the version partners' nodes replace their replica by) and answers it. */
+    long bumpShareVersion(String id) {
+        jdbc.sql("update booking_request set share_version = share_version + 1 where id = ?").param(id).update();
+        return jdbc.sql("select share_version from booking_request where id = ?").param(id).query(Long.class).single();
+    }
+
+    long shareVersion(String id) {
+        return jdbc.sql("select share_version from booking_request where id = ?").param(id).query(Long.class).optional().orElse(0L);
+    }
+
+    /** Stores a partner node's request as a read-only replica over what this node held of it. */
+    void storeReplica(BookingRequest b, String from, long version, boolean existed) {
+        if (existed) delete(b.id());
+        jdbc.sql("""
+                insert into booking_request (id, unit_id, nation, requester_zone, facilities, duration_minutes, earliest_start, latest_start,
+                    preferred_start, priority, noisy, label, state, reason, facility_id, starts_at, ends_at, confirmed, requested_by, created_at,
+                    share_version, replica_of)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .param(b.id()).param(b.unit()).param(b.nation()).param(b.requesterZone()).param(String.join(",", b.facilities()))
+                .param(b.durationMinutes()).param(utc(b.earliestStart())).param(utc(b.latestStart())).param(utc(b.preferredStart())).param(b.priority())
+                .param(b.noisy()).param(b.label().banner()).param(b.state().name()).param(fitReason(b.reason())).param(b.facility()).param(utc(b.start()))
+                .param(utc(b.end())).param(b.confirmed()).param(b.requestedBy()).param(utc(Instant.now())).param(version).param(from).update();
+    }
+
+    void delete(String id) {
+        jdbc.sql("delete from booking_request where id = ?").param(id).update();
+    }
+
     private BookingRequest request(ResultSet rs) throws SQLException {
         String f = rs.getString("facility_id");
         return new BookingRequest(rs.getString("id"), rs.getString("unit_id"), rs.getString("nation"), rs.getString("requester_zone"),
                 Arrays.asList(rs.getString("facilities").split(",")), rs.getInt("duration_minutes"), requiredInstant(rs, "earliest_start"),
                 requiredInstant(rs, "latest_start"), requiredInstant(rs, "preferred_start"), rs.getInt("priority"), rs.getBoolean("noisy"),
                 labels.computeIfAbsent(rs.getString("label"), Label::parse), RequestState.valueOf(rs.getString("state")),
-                rs.getString("reason"), f, instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getBoolean("confirmed"), rs.getString("requested_by"));
+                rs.getString("reason"), f, instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getBoolean("confirmed"), rs.getString("requested_by"),
+                rs.getString("replica_of"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -21,17 +21,25 @@ import org.kizuna.commitments.CommitmentUpdate;
 import org.kizuna.commitments.Commitments;
 import org.kizuna.commitments.Evidence;
 import org.kizuna.commitments.Statement;
+import org.kizuna.federation.Shareable;
+import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.search.Searchable;
 import org.kizuna.search.SearchableChanged;
+import org.kizuna.search.SearchableRemoved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,11 +47,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one audited query; due and overdue are computed after the decision, by the node's clock (UTC days): overdue is a
  * deadline before today on a commitment not done or cancelled, due a deadline from today to {@code due-days} ahead.
  * A change is authorized by {@link Writes} for the commitment's owner nation once the commitment is found among what
- * the user may read, is recorded with its history in one transaction, and publishes the commitment's searchable parts.
+ * the user may read, is recorded with its history in one transaction, and publishes the commitment's searchable parts
+ * and, on the node of the owner nation, the commitment for its partners' nodes ({@link ShareableChanged}), which keep it
+ * as a read-only replica in place of their own copy.
  */
 @Service
 @EnableConfigurationProperties(CommitmentSettings.class)
 class CommitmentService implements Commitments {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitmentService.class);
 
     static final Set<String> DUE = Set.of("overdue", "due", "done");
 
@@ -55,9 +67,14 @@ class CommitmentService implements Commitments {
     private final Clock clock;
     private final Validator validator;
     private final int dueDays;
+    private final String nation;
+    private final TransactionTemplate requiresNew;
 
     CommitmentService(JdbcCommitments store, ReadPath readPath, Writes writes, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-            Validator validator, CommitmentSettings settings) {
+            Validator validator, CommitmentSettings settings, NodeSettings node) {
+        this.nation = node.nation();
+        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.readPath = readPath;
         this.writes = writes;
@@ -102,7 +119,9 @@ class CommitmentService implements Commitments {
         try (ReadPath.Query q = readPath.query(reader, "commitments/" + id)) {
             return q.readable(c, x -> "commitments/" + x.id())
                     .flatMap(x -> q.readable(statements.stream().filter(s -> s.id().equals(x.statement())).findFirst(),
-                            s -> "commitments/statements/" + s.id()).map(s -> new CommitmentDetail(withDue(x, today()), s, store.history(id))));
+                            s -> "commitments/statements/" + s.id()).map(
+                                    s -> new CommitmentDetail(withDue(x, today()), s, store.history(id),
+                                            store.held(id).map(JdbcCommitments.Held::replicaOf).orElse(null))));
         }
     }
 
@@ -125,6 +144,11 @@ class CommitmentService implements Commitments {
         if (found.isEmpty()) return found;
         Commitment c = found.get().commitment();
         writes.authorize(user, Write.UPDATE_COMMITMENT, c.owner());
+        String replicaOf = found.get().originator();
+        if (replicaOf != null) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "commitment " + id + " is a replica of node " + replicaOf
+                    + "'s commitment; only that node records its changes");
+        }
         List<String> invalid = validator.validate(u).stream().map(CommitmentService::violation).distinct().sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         boolean clear = Boolean.TRUE.equals(u.noDeadline());
@@ -146,9 +170,63 @@ class CommitmentService implements Commitments {
                 deadlineChanged ? deadline : null, evidenceChanged ? evidence : null, u.note().strip(), List.of(), null);
         tx.executeWithoutResult(s -> {
             store.record(id, status, deadline, evidence, change);
-            store.commitment(id).ifPresent(x -> events.publishEvent(new SearchableChanged(searchable(x))));
+            store.commitment(id).ifPresent(x -> {
+                events.publishEvent(new SearchableChanged(searchable(x)));
+                share(x);
+            });
         });
         return find(id, user.reader());
+    }
+
+    /**
+     * Publishes a commitment of this node's nation for the partners' nodes, in the caller's transaction: the node of a
+     * commitment's owner nation is where its changes are recorded, so it is the one that shares them.
+     */
+    private void share(Commitment c) {
+        if (!c.owner().equals(nation)) return;
+        Statement s = store.statements().stream().filter(x -> x.id().equals(c.statement())).findFirst().orElseThrow();
+        events.publishEvent(new ShareableChanged(CommitmentShares.shareable(c, s, store.history(c.id()), nation, store.bumpShareVersion(c.id()))));
+    }
+
+    /**
+     * Keeps a replica of a commitment from the node of its owner nation, in place of this node's copy (the reference data
+     * every node loads) or an older replica; removed when withdrawn. Another node's commitment of the same id (not of its
+     * nation) is left alone.
+     */
+    synchronized void applyReplica(Shareable item, String from) {
+        requiresNew.executeWithoutResult(t -> {
+            JdbcCommitments.Held held = store.held(item.id()).orElse(null);
+            if (!item.ownerNation().equals(from) || held != null && !held.owner().equals(from)) {
+                log.warn("federation: {} shared commitment {} of {}; only the owner nation's node shares a commitment; not kept", from, item.id(),
+                        held == null ? item.ownerNation() : held.owner());
+                return;
+            }
+            if (held != null && from.equals(held.replicaOf()) && held.shareVersion() >= item.version()) return;
+            if (item.parts().stream().noneMatch(p -> p.id().equals("commitment"))) {
+                if (held != null && from.equals(held.replicaOf())) {
+                    store.delete(item.id());
+                    events.publishEvent(new SearchableRemoved(CommitmentShares.KIND, item.id()));
+                }
+                return;
+            }
+            CommitmentShares.Replica r;
+            try {
+                r = CommitmentShares.replica(item);
+            } catch (RuntimeException e) {
+                log.warn("federation: {}'s commitment {} (version {}) is not well formed; not kept: {}", from, item.id(), item.version(), e.getMessage());
+                return;
+            }
+            if (!store.statementExists(r.commitment().statement())) {
+                if (r.statement() == null) {
+                    log.warn("federation: {}'s commitment {} was made in statement {}, which this node neither holds nor was sent; not kept", from,
+                            item.id(), r.commitment().statement());
+                    return;
+                }
+                store.insertStatement(r.statement());
+            }
+            store.storeReplica(r.commitment(), r.history(), from, item.version(), held != null);
+            store.commitment(item.id()).ifPresent(x -> events.publishEvent(new SearchableChanged(searchable(x))));
+        });
     }
 
     private static String abbreviate(String s) {

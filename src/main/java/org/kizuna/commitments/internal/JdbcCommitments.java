@@ -69,6 +69,10 @@ class JdbcCommitments {
                 .param(deadline).param(evidence == null ? null : evidence.text()).param(evidence == null ? null : evidence.url()).param(utc(change.at()))
                 .param(id).update();
         int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from commitment_change where commitment_id = ?").param(id).query(Integer.class).single();
+        insertChange(id, seq, change);
+    }
+
+    private void insertChange(String id, int seq, CommitmentChange change) {
         jdbc.sql("""
                 insert into commitment_change (commitment_id, seq, changed_at, dated, actor, status_from, status_to, deadline_changed, deadline_from,
                     deadline_to, evidence, evidence_url, note, sources, verification)
@@ -77,6 +81,57 @@ class JdbcCommitments {
                 .param(change.deadlineFrom()).param(change.deadlineTo()).param(change.evidence() == null ? null : change.evidence().text())
                 .param(change.evidence() == null ? null : change.evidence().url()).param(change.note())
                 .param(String.join(",", change.sources().stream().map(Source::id).toList())).param(change.verification()).update();
+    }
+
+    // ---- federation
+
+    /** Raises the commitment's share version (the version partners' nodes replace their replica by) and answers it. */
+    long bumpShareVersion(String id) {
+        jdbc.sql("update commitment set share_version = share_version + 1 where id = ?").param(id).update();
+        return jdbc.sql("select share_version from commitment where id = ?").param(id).query(Long.class).single();
+    }
+
+    /** How this node holds a commitment: its owner nation, the node whose replica it is (null for its own copy) and the share version. */
+    record Held(String owner, @Nullable String replicaOf, long shareVersion) {
+    }
+
+    Optional<Held> held(String id) {
+        return jdbc.sql("select owner_nation, replica_of, share_version from commitment where id = ?").param(id)
+                .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getLong(3))).optional();
+    }
+
+    boolean statementExists(String id) {
+        return jdbc.sql("select count(*) from commitment_statement where id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    void insertStatement(CommitmentShares.StatementRow s) {
+        jdbc.sql("""
+                insert into commitment_statement (id, stated, stated_day, kind, forum, forum_note, title, summary, sources, verification, label)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").param(s.id()).param(s.date()).param(s.day()).param(s.kind()).param(s.forum())
+                .param(s.forumNote()).param(s.title()).param(s.summary()).param(String.join(",", s.sources())).param(s.verification())
+                .param(s.label().banner()).update();
+    }
+
+    /** Stores a replica of the owner node's commitment over what this node held of it (its history replaced whole). */
+    void storeReplica(Commitment c, List<CommitmentChange> history, String from, long version, boolean existed) {
+        if (existed) {
+            jdbc.sql("delete from commitment_change where commitment_id = ?").param(c.id()).update();
+            jdbc.sql("delete from commitment where id = ?").param(c.id()).update();
+        }
+        jdbc.sql("""
+                insert into commitment (id, statement_id, body, owner_nation, organization_id, organization_note, deadline, deadline_note, status,
+                    evidence, evidence_url, sources, verification, note, label, updated_at, share_version, replica_of)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").param(c.id()).param(c.statement()).param(c.text()).param(c.owner())
+                .param(c.organization()).param(c.organizationNote()).param(c.deadline()).param(c.deadlineNote()).param(c.status().name())
+                .param(c.evidence() == null ? null : c.evidence().text()).param(c.evidence() == null ? null : c.evidence().url())
+                .param(String.join(",", c.sources().stream().map(Source::id).toList())).param(c.verification()).param(c.note()).param(c.label().banner())
+                .param(utc(c.updated())).param(version).param(from).update();
+        for (int i = 0; i < history.size(); i++) insertChange(c.id(), i + 1, history.get(i));
+    }
+
+    void delete(String id) {
+        jdbc.sql("delete from commitment_change where commitment_id = ?").param(id).update();
+        jdbc.sql("delete from commitment where id = ?").param(id).update();
     }
 
     private static @Nullable String name(@Nullable CommitmentStatus s) {

@@ -3,6 +3,7 @@ package org.kizuna.exercises.internal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -38,6 +39,8 @@ import org.kizuna.exercises.Observation;
 import org.kizuna.exercises.Product;
 import org.kizuna.exercises.Series;
 import org.kizuna.exercises.Template;
+import org.kizuna.federation.Shareable;
+import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.identity.Write;
@@ -53,10 +56,14 @@ import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.Searchable;
 import org.kizuna.search.SearchableChanged;
+import org.kizuna.search.SearchableRemoved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
@@ -65,11 +72,15 @@ import org.springframework.web.ErrorResponseException;
  * is empty like one that does not exist, and every record of it is read only with it. Writes: the exercise is found
  * among what the user may read (else 404), then {@link Writes} authorizes {@link Write#PLAN_EXERCISE} for a participating
  * nation (else 403), then the input is checked (else 400) and the state (else 409); a refused write changes nothing.
- * "Now" is the node's {@link Clock}; the registry is asked about the clock's UTC day.
+ * "Now" is the node's {@link Clock}; the registry is asked about the clock's UTC day. An exercise planned through this
+ * node's API is published for its partners' nodes after every write ({@link ShareableChanged}); they keep it as a
+ * read-only replica, on which every write is refused (403 "Read-only replica").
  */
 @Service
 @EnableConfigurationProperties(ExercisesSettings.class)
 class ExerciseService implements Exercises {
+
+    private static final Logger log = LoggerFactory.getLogger(ExerciseService.class);
 
     private final JdbcExercises store;
     private final Registry registry;
@@ -83,6 +94,8 @@ class ExerciseService implements Exercises {
     private final ExercisesSettings settings;
     private final Validator validator;
     private final Reader node;
+    private final String nation;
+    private final TransactionTemplate requiresNew;
 
     ExerciseService(JdbcExercises store, Registry registry, Bookings bookings, UserDirectory users, ReadPath readPath, Writes writes,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, ExercisesSettings settings, Validator validator, NodeSettings node) {
@@ -98,8 +111,10 @@ class ExerciseService implements Exercises {
         this.settings = settings;
         this.validator = validator;
         // zones of the units and nations of an exercise the reader may read, looked up as the node (the exercise's label covers them)
-        String nation = node.nation();
+        this.nation = node.nation();
         this.node = Reader.of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
+        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     static String ref(Exercise e) {
@@ -143,7 +158,8 @@ class ExerciseService implements Exercises {
             long observations = q.readable(store.observations(id), o -> "exercise-observation/" + o.id()).size();
             long issues = q.readable(store.issues(id), i -> "exercise-issue/" + i.id()).size();
             long lessons = q.readable(store.lessons(id), l -> "exercise-lesson/" + l.id()).size();
-            return Optional.of(new ExerciseView(e.get(), products, injects.size(), played, observations, issues, lessons));
+            String originator = store.held(id).map(JdbcExercises.Held::replicaOf).orElse(null);
+            return Optional.of(new ExerciseView(e.get(), products, injects.size(), played, observations, issues, lessons, originator));
         }
     }
 
@@ -236,7 +252,16 @@ class ExerciseService implements Exercises {
         try (ReadPath.Query q = readPath.query(user.reader(), asked)) {
             Exercise e = q.readable(store.exercise(id), ExerciseService::ref).orElseThrow(() -> notFound(id));
             writes.authorize(user, Write.PLAN_EXERCISE, e.nations().contains(user.nation()) ? user.nation() : String.join(", ", e.nations()));
-            return Objects.requireNonNull(tx.execute(s -> change.apply(e, q)));
+            String replicaOf = store.held(id).map(JdbcExercises.Held::replicaOf).orElse(null);
+            if (replicaOf != null) {
+                throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "exercise " + id + " is a replica of node " + replicaOf
+                        + "'s exercise; only that node plans it");
+            }
+            return Objects.requireNonNull(tx.execute(s -> {
+                T done = change.apply(e, q);
+                share(id);
+                return done;
+            }));
         }
     }
 
@@ -353,7 +378,11 @@ class ExerciseService implements Exercises {
         Exercise e = new Exercise(newId("EX"), series.id(), x.name().strip(), template, nations, units, x.domains() == null ? List.of() : x.domains(),
                 x.objectives() == null ? List.of() : x.objectives(), leads, x.start(), x.end(), null, null, List.of(), null, label, planner.username(),
                 stages, stages.getFirst().id());
-        tx.executeWithoutResult(s -> store.insertExercise(e, clock.instant()));
+        tx.executeWithoutResult(s -> {
+            store.insertExercise(e, clock.instant());
+            store.markShared(e.id());
+            share(e.id());
+        });
         return store.exercise(e.id()).orElseThrow();
     }
 
@@ -526,6 +555,65 @@ class ExerciseService implements Exercises {
             Lesson changed = store.lessons(e.id()).stream().filter(b -> b.id().equals(lessonId)).findFirst().orElseThrow();
             events.publishEvent(new SearchableChanged(searchable(changed)));
             return changed;
+        });
+    }
+
+    // ---- federation
+
+    /** Publishes an exercise this node shares (one planned through its API) for the partners' nodes, in the caller's transaction. */
+    private void share(String id) {
+        JdbcExercises.Held held = store.held(id).orElse(null);
+        if (held == null || !held.shared() || held.replicaOf() != null) return;
+        Exercise e = store.exercise(id).orElseThrow();
+        ExerciseShares.Records r = new ExerciseShares.Records(e, held.createdAt(), store.products(id), store.injects(id), store.observations(id),
+                store.issues(id), store.lessons(id));
+        events.publishEvent(new ShareableChanged(ExerciseShares.shareable(r, nation, store.bumpShareVersion(id))));
+    }
+
+    /**
+     * Keeps a replica of a partner's exercise with the records this node was sent: replaced whole by a newer version,
+     * removed when withdrawn (its exercise part no longer released). An exercise of this node, or another node's replica,
+     * with the same id is left alone, and so is one of a series this node does not hold.
+     */
+    synchronized void applyReplica(Shareable item, String from) {
+        requiresNew.executeWithoutResult(t -> {
+            JdbcExercises.Held held = store.held(item.id()).orElse(null);
+            if (held != null && !from.equals(held.replicaOf())) {
+                log.warn("federation: {}'s exercise {} has the id of an exercise this node holds; not kept", from, item.id());
+                return;
+            }
+            if (held != null && held.shareVersion() >= item.version()) return;
+            List<Lesson> before = held == null ? List.of() : store.lessons(item.id());
+            ExerciseShares.Records r = null;
+            if (item.parts().stream().anyMatch(p -> p.id().equals("exercise"))) {
+                try {
+                    r = ExerciseShares.replica(item);
+                } catch (RuntimeException e) {
+                    log.warn("federation: {}'s exercise {} (version {}) is not well formed; not kept: {}", from, item.id(), item.version(), e.getMessage());
+                    return;
+                }
+                if (store.series(r.exercise().series()).isEmpty()) {
+                    log.warn("federation: {}'s exercise {} is of series {}, which this node does not hold; not kept", from, item.id(), r.exercise().series());
+                    return;
+                }
+            }
+            if (held != null) store.delete(item.id());
+            Set<String> kept = new HashSet<>();
+            if (r != null) {
+                Instant now = clock.instant();
+                store.insertExercise(r.exercise(), r.createdAt());
+                store.markReplica(item.id(), from, item.version());
+                r.products().forEach(store::insertProduct);
+                r.injects().forEach(i -> store.insertInject(i, now));
+                r.observations().forEach(store::insertObservation);
+                r.issues().forEach(store::insertIssue);
+                for (Lesson l : r.lessons()) {
+                    store.insertLesson(l);
+                    kept.add(l.id());
+                    events.publishEvent(new SearchableChanged(searchable(l)));
+                }
+            }
+            before.stream().filter(l -> !kept.contains(l.id())).forEach(l -> events.publishEvent(new SearchableRemoved("lesson", l.id())));
         });
     }
 

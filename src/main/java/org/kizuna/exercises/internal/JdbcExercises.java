@@ -181,6 +181,38 @@ class JdbcExercises {
         return jdbc.sql("select count(*) from " + table + " where exercise_id = ?").param(exercise).query(Long.class).single();
     }
 
+    // ---- federation
+
+    /** How this node holds an exercise: whether it shares it, its share version, and the node whose replica it is (null for its own). */
+    record Held(boolean shared, long shareVersion, @Nullable String replicaOf, Instant createdAt) {
+    }
+
+    Optional<Held> held(String id) {
+        return jdbc.sql("select shared, share_version, replica_of, created_at from exercise where id = ?").param(id)
+                .query((rs, n) -> new Held(rs.getBoolean(1), rs.getLong(2), rs.getString(3), required(rs, "created_at"))).optional();
+    }
+
+    void markShared(String id) {
+        jdbc.sql("update exercise set shared = true where id = ?").param(id).update();
+    }
+
+    long bumpShareVersion(String id) {
+        jdbc.sql("update exercise set share_version = share_version + 1 where id = ?").param(id).update();
+        return jdbc.sql("select share_version from exercise where id = ?").param(id).query(Long.class).single();
+    }
+
+    void markReplica(String id, String of, long version) {
+        jdbc.sql("update exercise set replica_of = ?, share_version = ? where id = ?").params(row(of, version, id)).update();
+    }
+
+    /** Removes an exercise and all of its records (a replica replaced by a newer version, or withdrawn). */
+    void delete(String id) {
+        for (String table : List.of("exercise_lesson", "exercise_issue", "exercise_observation", "exercise_inject", "exercise_product", "exercise_stage")) {
+            jdbc.sql("delete from " + table + " where exercise_id = ?").param(id).update();
+        }
+        jdbc.sql("delete from exercise where id = ?").param(id).update();
+    }
+
     // ---- products
 
     void insertProduct(Product p) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.Shareable;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelBinding;
@@ -19,16 +20,35 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What leaves for one peer: the item as the guard released it to that peer, as canonical JSON (fixed field order, the
- * recipient's nation included so that it cannot be replayed to another node), its label (the roll-up of the released
- * parts' labels; {@code UNCLASSIFIED} for a withdrawal, which carries no part) and the binding of that label to the
- * data: SHA-384 digest and the sending node's ECDSA signature (its federation certificate's key) over the label's
- * ADatP-4774 XML and the digest.
+ * What leaves for one peer, as canonical JSON (fixed field order, the recipient's nation included so that it cannot be
+ * replayed to another node), its label (the roll-up of the released parts' labels; {@code UNCLASSIFIED} when it carries
+ * no part) and the binding of that label to the data: SHA-384 digest and the sending node's ECDSA signature (its
+ * federation certificate's key) over the label's ADatP-4774 XML and the digest. Three things travel this way:
+ * <ul>
+ * <li>an {@code item} the sender owns, as the guard released it to the peer (a withdrawal carries no part);</li>
+ * <li>a {@code request} about an item the peer owns and sent to the sender (an approval, a comment);</li>
+ * <li>an {@code answer} to a request the peer sent, with its reason as an unclassified part.</li>
+ * </ul>
  */
 record Envelope(String data, String banner, String digest, String signature) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String WITHDRAWN = "UNCLASSIFIED";
+
+    /** What an envelope carries, once opened and verified. */
+    sealed interface Opened permits Item, Request, Answer {
+    }
+
+    record Item(Shareable item) implements Opened {
+    }
+
+    /** A request from node {@code from} to this node. */
+    record Request(PeerRequest request, String from) implements Opened {
+    }
+
+    /** An answer from node {@code from} to request {@code requestId} of this node; {@code reason} is empty when the guard withheld it. */
+    record Answer(String requestId, String from, boolean accepted, String reason) implements Opened {
+    }
 
     /** Encodes and signs the released parts of {@code item} for the node of {@code to}. */
     static Envelope seal(Shareable item, List<Shareable.Part> released, String to, LabelKernel kernel, PrivateKey key) {
@@ -40,6 +60,38 @@ record Envelope(String data, String banner, String digest, String signature) {
         m.put("version", item.version());
         m.put("to", to);
         m.put("header", released.isEmpty() ? Map.of() : new TreeMap<>(item.header()));
+        m.put("parts", parts(released));
+        return sign(m, released, kernel, key);
+    }
+
+    /** Encodes and signs a request of node {@code from} with its released parts, for the owner node {@code to}. */
+    static Envelope sealRequest(PeerRequest r, List<Shareable.Part> released, String from, String to, LabelKernel kernel, PrivateKey key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "request");
+        m.put("kind", r.kind());
+        m.put("id", r.id());
+        m.put("aboutKind", r.aboutKind());
+        m.put("aboutId", r.aboutId());
+        m.put("from", from);
+        m.put("to", to);
+        m.put("header", new TreeMap<>(r.header()));
+        m.put("parts", parts(released));
+        return sign(m, released, kernel, key);
+    }
+
+    /** Encodes and signs an answer of node {@code from} to request {@code requestId} of node {@code to}. */
+    static Envelope sealAnswer(String requestId, boolean accepted, List<Shareable.Part> reason, String from, String to, LabelKernel kernel, PrivateKey key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "answer");
+        m.put("request", requestId);
+        m.put("accepted", accepted);
+        m.put("from", from);
+        m.put("to", to);
+        m.put("parts", parts(reason));
+        return sign(m, reason, kernel, key);
+    }
+
+    private static List<Map<String, String>> parts(List<Shareable.Part> released) {
         List<Map<String, String>> parts = new ArrayList<>();
         for (Shareable.Part p : released) {
             Map<String, String> x = new LinkedHashMap<>();
@@ -49,7 +101,10 @@ record Envelope(String data, String banner, String digest, String signature) {
             x.put("content", p.content());
             parts.add(x);
         }
-        m.put("parts", parts);
+        return parts;
+    }
+
+    private static Envelope sign(Map<String, Object> m, List<Shareable.Part> released, LabelKernel kernel, PrivateKey key) {
         byte[] data = JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
         Label label = released.isEmpty() ? Label.parse(WITHDRAWN) : kernel.rollUp(released.stream().map(Shareable.Part::label).toList());
         LabelBinding b = LabelBinding.bind(label, data, key);
@@ -57,11 +112,16 @@ record Envelope(String data, String banner, String digest, String signature) {
         return new Envelope(new String(data, StandardCharsets.UTF_8), label.banner(), e.encodeToString(b.dataDigest()), e.encodeToString(b.signature()));
     }
 
+    /** The length of the envelope as a frame carries it, at most (every character escaped). */
+    long frameBytesAtMost() {
+        return 6L * (data.length() + banner.length() + digest.length() + signature.length()) + 256;
+    }
+
     /**
-     * Verifies the binding with the sender's key and decodes the item; every refusal is an IllegalArgumentException
-     * whose message says what was wrong, for the link's log.
+     * Verifies the binding with the sender's key and decodes what the envelope carries; every refusal is an
+     * IllegalArgumentException whose message says what was wrong, for the link's log.
      */
-    Shareable open(PublicKey sender, String expectedTo, LabelKernel kernel) {
+    Opened open(PublicKey sender, String expectedTo, LabelKernel kernel) {
         Label label;
         try {
             label = Label.parse(banner);
@@ -87,8 +147,6 @@ record Envelope(String data, String banner, String digest, String signature) {
         if (!expectedTo.equals(root.path("to").asString(""))) {
             throw new IllegalArgumentException("the item was sealed for " + root.path("to").asString("") + ", not for this node (" + expectedTo + ")");
         }
-        Map<String, String> header = new TreeMap<>();
-        root.path("header").properties().forEach(e -> header.put(e.getKey(), e.getValue().asString("")));
         List<Shareable.Part> parts = new ArrayList<>();
         for (JsonNode p : root.path("parts")) {
             parts.add(
@@ -103,7 +161,24 @@ record Envelope(String data, String banner, String digest, String signature) {
                 throw new IllegalArgumentException("the item's parts have labels with no common banner: " + e.getMessage());
             }
         }
-        return new Shareable(root.path("kind").asString(""), root.path("id").asString(""), root.path("ownerNation").asString(""),
-                root.path("ownerNode").asString(""), root.path("version").asLong(0), header, parts);
+        try {
+            return switch (root.path("type").asString("item")) {
+                case "item" -> new Item(new Shareable(root.path("kind").asString(""), root.path("id").asString(""), root.path("ownerNation").asString(""),
+                        root.path("ownerNode").asString(""), root.path("version").asLong(0), header(root), parts));
+                case "request" -> new Request(new PeerRequest(root.path("kind").asString(""), root.path("id").asString(""),
+                        root.path("aboutKind").asString(""), root.path("aboutId").asString(""), header(root), parts), root.path("from").asString(""));
+                case "answer" -> new Answer(root.path("request").asString(""), root.path("from").asString(""), root.path("accepted").asBoolean(false),
+                        parts.stream().filter(p -> p.id().equals("reason")).map(Shareable.Part::text).findFirst().orElse(""));
+                default -> throw new IllegalArgumentException("an envelope of an unknown type '" + root.path("type").asString("") + "'");
+            };
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException("the envelope lacks a field: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> header(JsonNode root) {
+        Map<String, String> header = new TreeMap<>();
+        root.path("header").properties().forEach(e -> header.put(e.getKey(), e.getValue().asString("")));
+        return header;
     }
 }

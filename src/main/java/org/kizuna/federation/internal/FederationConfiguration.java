@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.console.ConsolePage;
+import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestReceived;
+import org.kizuna.federation.PeerRequestSent;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.federation.ShareableReceived;
 import org.kizuna.identity.Writes;
@@ -49,10 +52,10 @@ class FederationConfiguration {
 
     @Bean
     Outbound federationOutbound(JdbcFederation store, PeerBook peers, ReleaseGuard guard, LabelKernel kernel, FederationTls tls,
-            PlatformTransactionManager transactions, NodeSettings node, Clock clock) {
+            PlatformTransactionManager transactions, NodeSettings node, Clock clock, FederationSettings settings) {
         TransactionTemplate requiresNew = new TransactionTemplate(transactions);
         requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new Outbound(store, peers, guard, kernel, tls, requiresNew, node.nation(), clock);
+        return new Outbound(store, peers, guard, kernel, tls, requiresNew, node.nation(), clock, settings.maxFrameBytes());
     }
 
     @Bean
@@ -68,6 +71,7 @@ class FederationConfiguration {
             NodeSettings node, Clock clock) {
         Links links = new Links(settings, tls, peers, store, inbound, node.nation(), clock);
         outbound.onQueued(links::wakeAll);
+        outbound.onError(links::report);
         return links;
     }
 
@@ -94,16 +98,17 @@ class FederationConfiguration {
             }
 
             /**
-             * A change or an arrival whose listener failed (the database busy, say) is handed to it again after 30 s, so
-             * nothing waits for the next restart; both listeners are idempotent (versions).
+             * A change, an arrival, a request or an answer whose listener failed (the database busy, say) is handed to it
+             * again after 30 s, so nothing waits for the next restart; the listeners are idempotent (versions, request ids).
              */
             private void retry(IncompleteEventPublications publications) {
                 while (started) {
                     try {
                         Thread.sleep(Duration.ofSeconds(15));
                         Instant before = Instant.now().minusSeconds(30);
-                        publications.resubmitIncompletePublications(p -> (p.getEvent() instanceof ShareableChanged || p.getEvent() instanceof ShareableReceived)
-                                && p.getPublicationDate().isBefore(before));
+                        publications.resubmitIncompletePublications(p -> (p.getEvent() instanceof ShareableChanged || p.getEvent() instanceof ShareableReceived
+                                || p.getEvent() instanceof PeerRequestSent || p.getEvent() instanceof PeerRequestReceived
+                                || p.getEvent() instanceof PeerRequestAnswered) && p.getPublicationDate().isBefore(before));
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {

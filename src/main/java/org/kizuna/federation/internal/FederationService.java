@@ -17,6 +17,7 @@ import org.kizuna.federation.Federation;
 import org.kizuna.federation.NewPeer;
 import org.kizuna.federation.PeerApproval;
 import org.kizuna.federation.PeerStatus;
+import org.kizuna.federation.RequestStatus;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
 import org.kizuna.identity.Write;
@@ -152,6 +153,20 @@ class FederationService implements Federation {
         peers.refresh(); // cuts the links at once
         log.warn("federation: {} revoked peer {}; its links are cut", admin.username(), peerNation);
         return peer(peerNation, admin);
+    }
+
+    @Override
+    public List<RequestStatus> requests(String aboutKind, String aboutId) {
+        return store.requestsAbout("out", aboutKind, aboutId).stream().map(r -> {
+            java.util.Map<String, String> header = new java.util.TreeMap<>();
+            Envelope.JSON.readTree(r.header()).properties().forEach(e -> header.put(e.getKey(), e.getValue().asString("")));
+            return new RequestStatus(r.id(), r.kind(), r.aboutKind(), r.aboutId(), r.peer(), header, r.state(), r.reason(), r.createdAt(), r.answeredAt());
+        }).toList();
+    }
+
+    @Override
+    public boolean enabled() {
+        return settings.enabled();
     }
 
     @Override

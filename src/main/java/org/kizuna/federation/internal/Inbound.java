@@ -4,7 +4,13 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.PeerRequest;
+import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableReceived;
 import org.kizuna.label.Label;
@@ -12,19 +18,28 @@ import org.kizuna.label.LabelKernel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
+
 /**
- * The way in: a batch of items from one peer, applied in one transaction together with the link's cursor, so that a
- * batch is applied whole or not at all and a resent item (sequence at or below the cursor) changes nothing. Each item
- * is verified again on arrival: its binding with the peer's certificate, that it was sealed for this node, that the
- * peer owns it (a node sends only what it owns), and that this node may hold every part's label. An item no newer
- * than the replica held is skipped; a newer one replaces it and is published as {@link ShareableReceived}.
+ * The way in: a batch of envelopes from one peer, applied in one transaction together with the link's cursor, so that
+ * a batch is applied whole or not at all and a resent envelope (sequence at or below the cursor) changes nothing. Each
+ * is verified again on arrival: its binding with the peer's certificate, that it was sealed for this node, and that this
+ * node may hold every part's label. Then, by what it carries:
+ * <ul>
+ * <li>an item must be owned by the peer (a node sends only what it owns); one no newer than the replica held is
+ * skipped, a newer one replaces it and is published as {@link ShareableReceived};</li>
+ * <li>a request must come from the peer and be about an item this node owns and sent to the peer (and not withdrew
+ * since); one seen before is skipped, a new one is published as {@link PeerRequestReceived} with what the peer was
+ * sent, and one about anything else is refused (an answer goes back, and it is the link's last error);</li>
+ * <li>an answer must answer a request this node sent to the peer; it is kept with the request.</li>
+ * </ul>
  */
 class Inbound {
 
     record Item(long seq, Envelope envelope) {
     }
 
-    /** What a batch did: the cursor after it, how many items were applied, and why items were refused. */
+    /** What a batch did: the cursor after it, how many items were applied, and what went wrong, in words for the link's health. */
     record Applied(long received, int applied, List<String> refused) {
     }
 
@@ -57,20 +72,39 @@ class Inbound {
             for (Item item : items) {
                 if (item.seq() <= last) continue;
                 last = item.seq();
-                Shareable in;
+                Envelope.Opened opened;
                 try {
-                    in = item.envelope().open(signer.getPublicKey(), nation, kernel);
-                    check(peer, in);
+                    opened = item.envelope().open(signer.getPublicKey(), nation, kernel);
+                    switch (opened) {
+                        case Envelope.Item i -> check(peer, i.item());
+                        case Envelope.Request r -> check(peer, r);
+                        case Envelope.Answer a -> {
+                            if (!a.from().equals(peer)) throw new IllegalArgumentException("the answer says it is from " + a.from());
+                        }
+                    }
                 } catch (IllegalArgumentException e) {
                     refused.add("item " + item.seq() + " from " + peer + " refused: " + e.getMessage());
                     continue;
                 }
-                long held = store.replicaVersion(in.kind(), in.id());
-                if (in.version() <= held) continue;
-                store.upsertReplica(new JdbcFederation.Replica(in.kind(), in.id(), in.ownerNode(), in.version(), item.envelope().banner(),
-                        item.envelope().data()), signerPrint, clock.instant(), held > 0);
-                events.publishEvent(new ShareableReceived(in, peer));
-                applied++;
+                switch (opened) {
+                    case Envelope.Item i -> {
+                        Shareable in = i.item();
+                        long held = store.replicaVersion(in.kind(), in.id());
+                        if (in.version() <= held) continue;
+                        store.upsertReplica(new JdbcFederation.Replica(in.kind(), in.id(), in.ownerNode(), in.version(), item.envelope().banner(),
+                                item.envelope().data()), signerPrint, clock.instant(), held > 0);
+                        events.publishEvent(new ShareableReceived(in, peer));
+                        applied++;
+                    }
+                    case Envelope.Request r -> {
+                        // a refusal is answered, and the answer's way out keeps it as the link's last error
+                        if (request(peer, r.request())) applied++;
+                    }
+                    case Envelope.Answer a -> {
+                        String words = answer(peer, a);
+                        if (words != null) refused.add(words);
+                    }
+                }
             }
             store.setReceived(peer, last);
             return new Applied(last, applied, refused);
@@ -81,7 +115,16 @@ class Inbound {
         if (!in.ownerNode().equals(peer)) {
             throw new IllegalArgumentException("the item is owned by node " + in.ownerNode() + ", and a node accepts from a peer only what that peer owns");
         }
-        for (Shareable.Part p : in.parts()) {
+        held(in.parts());
+    }
+
+    private void check(String peer, Envelope.Request r) {
+        if (!r.from().equals(peer)) throw new IllegalArgumentException("the request says it is from " + r.from() + ", and it came from " + peer);
+        held(r.request().parts());
+    }
+
+    private void held(List<Shareable.Part> parts) {
+        for (Shareable.Part p : parts) {
             Label l;
             try {
                 l = p.label();
@@ -91,5 +134,47 @@ class Inbound {
             String refusal = kernel.holdRefusal(l);
             if (refusal != null) throw new IllegalArgumentException("this node may not hold part " + p.id() + " (" + l.banner() + "): " + refusal);
         }
+    }
+
+    /**
+     * Records a peer's request and hands it to the owner module, or refuses it (and answers so) when it is not about an
+     * item this node sent the peer; answers whether it was handed on.
+     */
+    private boolean request(String peer, PeerRequest r) {
+        if (store.request("in", peer, r.id()).isPresent()) return false; // seen before: a request is handled once
+        String header = Envelope.JSON.writeValueAsString(new TreeMap<>(r.header()));
+        java.time.Instant now = clock.instant();
+        String released = store.released(peer, r.aboutKind(), r.aboutId()).orElse(null);
+        if (released == null) {
+            // the same words whether the item does not exist, is not this node's, or was never (or no longer) sent to the peer
+            String reason = "it is about " + r.aboutKind() + " " + r.aboutId() + ", which this node has not sent to " + peer
+                    + "; a node answers requests only about the items it sent the requester";
+            store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, now, null));
+            events.publishEvent(new PeerRequestAnswered(r.id(), peer, false, reason));
+            return false;
+        }
+        store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, now, null));
+        events.publishEvent(new PeerRequestReceived(r, peer, released(released)));
+        return true;
+    }
+
+    private static PeerRequestReceived.Released released(String json) {
+        JsonNode root = Envelope.JSON.readTree(json);
+        Map<String, String> header = new TreeMap<>();
+        root.path("header").properties().forEach(e -> header.put(e.getKey(), e.getValue().asString("")));
+        List<String> parts = new ArrayList<>();
+        root.path("parts").forEach(p -> parts.add(p.asString("")));
+        return new PeerRequestReceived.Released(root.path("version").asLong(0), header, parts);
+    }
+
+    /** Keeps the owner's answer with the request this node sent; answers words for the link's health (a refusal), or null. */
+    private @Nullable String answer(String peer, Envelope.Answer a) {
+        JdbcFederation.Request r = store.request("out", peer, a.requestId()).orElse(null);
+        if (r == null) return "an answer from " + peer + " to request " + a.requestId() + ", which this node did not send to " + peer + "; ignored";
+        if (!r.state().equals("pending")) return null;
+        String reason = a.accepted() ? a.reason() : a.reason().isEmpty() ? "(the reason was withheld by " + peer + "'s guard)" : a.reason();
+        store.answerRequest("out", peer, a.requestId(), a.accepted() ? "accepted" : "refused", reason.isEmpty() ? null : reason, clock.instant());
+        if (a.accepted()) return null;
+        return peer + " refused request " + a.requestId() + " (" + r.kind() + " about " + r.aboutKind() + " " + r.aboutId() + "): " + reason;
     }
 }

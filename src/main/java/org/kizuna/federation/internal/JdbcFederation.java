@@ -128,12 +128,21 @@ class JdbcFederation {
                 .orElse(0L);
     }
 
-    void setShared(String peer, String kind, String itemId, long version, boolean existed) {
+    /** Records the version last sent to the peer and what of it was released ({@code released} null for a withdrawal). */
+    void setShared(String peer, String kind, String itemId, long version, boolean existed, @Nullable String released) {
         if (existed) {
-            sql("update federation_shared set version = ? where peer = ? and kind = ? and item_id = ?", version, peer, kind, itemId).update();
+            sql("update federation_shared set version = ?, released = ? where peer = ? and kind = ? and item_id = ?", version, released, peer, kind, itemId)
+                    .update();
         } else {
-            sql("insert into federation_shared (peer, kind, item_id, version) values (?, ?, ?, ?)", peer, kind, itemId, version).update();
+            sql("insert into federation_shared (peer, kind, item_id, version, released) values (?, ?, ?, ?, ?)", peer, kind, itemId, version, released)
+                    .update();
         }
+    }
+
+    /** What the peer was last sent of an item this node owns (JSON of its header and released part ids); empty if never sent or withdrawn. */
+    Optional<String> released(String peer, String kind, String itemId) {
+        return sql("select released from federation_shared where peer = ? and kind = ? and item_id = ?", peer, kind, itemId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
     }
 
     // ---- replicas
@@ -152,9 +161,51 @@ class JdbcFederation {
         }
     }
 
+    /** The node that sent this node its replica of the item, if it holds one. */
+    Optional<String> replicaOwner(String kind, String itemId) {
+        return sql("select owner_node from federation_replica where kind = ? and item_id = ?", kind, itemId).query(String.class).optional();
+    }
+
     List<Replica> replicas() {
         return jdbc.sql("select kind, item_id, owner_node, version, banner, data from federation_replica order by kind, item_id")
                 .query((rs, n) -> new Replica(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    // ---- requests
+
+    record Request(String direction, String peer, String id, String kind, String aboutKind, String aboutId, String header, String state,
+            @Nullable String reason, Instant createdAt, @Nullable Instant answeredAt) {
+    }
+
+    void insertRequest(Request r) {
+        sql("insert into federation_request (direction, peer, id, kind, about_kind, about_id, header, state, reason, created_at, answered_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.direction(), r.peer(), r.id(), r.kind(), r.aboutKind(), r.aboutId(), r.header(), r.state(),
+                r.reason(), utc(r.createdAt()), r.answeredAt() == null ? null : utc(r.answeredAt())).update();
+    }
+
+    Optional<Request> request(String direction, String peer, String id) {
+        return sql("select * from federation_request where direction = ? and peer = ? and id = ?", direction, peer, id).query((rs, n) -> request(rs))
+                .optional();
+    }
+
+    boolean requestSent(String id) {
+        return sql("select count(*) from federation_request where direction = 'out' and id = ?", id).query(Long.class).single() > 0;
+    }
+
+    void answerRequest(String direction, String peer, String id, String state, @Nullable String reason, Instant at) {
+        sql("update federation_request set state = ?, reason = ?, answered_at = ? where direction = ? and peer = ? and id = ?", state, reason, utc(at),
+                direction, peer, id).update();
+    }
+
+    List<Request> requestsAbout(String direction, String aboutKind, String aboutId) {
+        return sql("select * from federation_request where direction = ? and about_kind = ? and about_id = ? order by created_at, id", direction, aboutKind,
+                aboutId).query((rs, n) -> request(rs)).list();
+    }
+
+    private static Request request(ResultSet rs) throws SQLException {
+        return new Request(rs.getString("direction"), rs.getString("peer"), rs.getString("id"), rs.getString("kind"), rs.getString("about_kind"),
+                rs.getString("about_id"), rs.getString("header"), rs.getString("state"), rs.getString("reason"),
+                java.util.Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "answered_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -96,6 +96,11 @@ class Links {
         senders.values().forEach(Sender::wake);
     }
 
+    /** Keeps words about the link with a peer (a refused request, an item too large to send) as its last error. */
+    void report(String peer, String words) {
+        error(peer, words);
+    }
+
     /** Keeps the error as the peer's last; logs it unless it repeats the last one within a minute (a peer down for days logs once a minute). */
     private void error(String peer, String words) {
         Health h = health(peer);

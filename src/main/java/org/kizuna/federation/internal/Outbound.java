@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.kizuna.federation.PeerRequest;
+import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestSent;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.label.GuardResult;
@@ -30,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The way out: each change to a record this node owns passes the guard for each approved peer, and what the guard
  * releases is sealed for that peer and queued in its outbox, in sequence order, in one transaction. Items this node
  * does not own (replicas) are never queued: a node shares only what it owns, so an item never travels further than
- * its originator sent it. Queueing is serialized, so sequences commit in order and a sender never skips one.
+ * its originator sent it. Queueing is serialized, so sequences commit in order and a sender never skips one. The same
+ * outboxes carry this node's requests to the owners of its replicas (only to the node a replica came from, through the
+ * guard of that link) and its answers to the requests of its peers.
  */
 class Outbound {
 
@@ -50,9 +56,13 @@ class Outbound {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private volatile Runnable wake = () -> {
     };
+    private volatile BiConsumer<String, String> errors = (peer, words) -> {
+    };
+    private final long maxFrameBytes;
 
     Outbound(JdbcFederation store, PeerBook peers, ReleaseGuard guard, LabelKernel kernel, FederationTls tls, TransactionTemplate requiresNew, String nation,
-            Clock clock) {
+            Clock clock, long maxFrameBytes) {
+        this.maxFrameBytes = maxFrameBytes;
         this.store = store;
         this.peers = peers;
         this.guard = guard;
@@ -65,6 +75,11 @@ class Outbound {
 
     void onQueued(Runnable r) {
         wake = r;
+    }
+
+    /** Where a peer's link keeps its last error (the links' health). */
+    void onError(BiConsumer<String, String> e) {
+        errors = e;
     }
 
     /**
@@ -126,8 +141,15 @@ class Outbound {
                     List<Shareable.Part> released = released(item, link);
                     if (released.isEmpty() && prior == 0) continue;
                     Envelope e = Envelope.seal(item, released, to, kernel, tls.signingKey());
+                    if (!fits(e)) {
+                        String words = item.kind() + " " + item.id() + " version " + item.version() + " is larger than the link's frame limit ("
+                                + maxFrameBytes + " bytes) and was not sent to " + to;
+                        log.warn("federation: {}", words);
+                        errors.accept(to, words);
+                        continue;
+                    }
                     store.enqueue(to, next++, item.kind(), item.id(), item.version(), e, now);
-                    store.setShared(to, item.kind(), item.id(), item.version(), prior > 0);
+                    store.setShared(to, item.kind(), item.id(), item.version(), prior > 0, released.isEmpty() ? null : releasedJson(item, released));
                     n++;
                 }
                 if (next != cursor.nextSeq()) store.setNextSeq(to, next);
@@ -138,24 +160,135 @@ class Outbound {
         return queued == null ? 0 : queued;
     }
 
+    /** Whether the envelope fits the link's frame limit (a larger frame would end every connection that carried it). */
+    private boolean fits(Envelope e) {
+        if (e.frameBytesAtMost() <= maxFrameBytes) return true;
+        return Envelope.JSON.writeValueAsString(Frames.item(Long.MAX_VALUE, e)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 4 <= maxFrameBytes;
+    }
+
+    /** What the peer was sent of an item: its version, header and the released parts' ids (an owner checks requests against it). */
+    private static String releasedJson(Shareable item, List<Shareable.Part> released) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("version", item.version());
+        m.put("header", new java.util.TreeMap<>(item.header()));
+        m.put("parts", released.stream().map(Shareable.Part::id).toList());
+        return Envelope.JSON.writeValueAsString(m);
+    }
+
     /** The parts the guard releases on the link (every decision audited by the guard's listeners). */
     private List<Shareable.Part> released(Shareable item, Link link) {
-        if (item.parts().isEmpty()) return List.of();
-        List<Portion> portions = new ArrayList<>(item.parts().size());
-        for (Shareable.Part p : item.parts()) {
+        return released(item.kind() + "/" + item.id() + "@" + item.version(), item.parts(), link);
+    }
+
+    private List<Shareable.Part> released(String what, List<Shareable.Part> parts, Link link) {
+        if (parts.isEmpty()) return List.of();
+        List<Portion> portions = new ArrayList<>(parts.size());
+        for (Shareable.Part p : parts) {
             portions.add(new Portion(p.id(), p.label(), p.text()));
         }
         Label declared;
         try {
             declared = kernel.rollUp(portions.stream().map(Portion::label).toList());
         } catch (InvalidMarkingException e) {
-            log.warn("federation: {} {} has parts with no common banner; nothing of it leaves: {}", item.kind(), item.id(), e.getMessage());
+            log.warn("federation: {} has parts with no common banner; nothing of it leaves: {}", what, e.getMessage());
             return List.of();
         }
-        GuardResult r = guard.release("federation/" + item.kind() + "/" + item.id() + "@" + item.version(), "federation", declared, portions, link,
-                Set.of());
+        GuardResult r = guard.release("federation/" + what, "federation", declared, portions, link, Set.of());
         Set<String> ids = new HashSet<>();
         r.released().forEach(p -> ids.add(p.id()));
-        return item.parts().stream().filter(p -> ids.contains(p.id())).toList();
+        return parts.stream().filter(p -> ids.contains(p.id())).toList();
     }
+
+    // ------------------------------------------------------------------ requests and answers
+
+    /**
+     * A module's request about a replica this node holds: sent only to the node the replica came from (so a node asks
+     * only the owner, and only about what it was sent), with the parts the guard of that link releases. Asynchronous
+     * after the module's commit, idempotent (the request id), and serialized with the items so sequences stay in order.
+     */
+    @Async
+    @TransactionalEventListener
+    void requested(PeerRequestSent event) {
+        enqueueRequest(event.request());
+    }
+
+    synchronized void enqueueRequest(PeerRequest r) {
+        requiresNew.executeWithoutResult(s -> {
+            if (store.requestSent(r.id())) return;
+            Instant now = clock.instant();
+            String header = Envelope.JSON.writeValueAsString(new java.util.TreeMap<>(r.header()));
+            String owner = store.replicaOwner(r.aboutKind(), r.aboutId()).orElse(null);
+            String refusal = null;
+            if (owner == null) {
+                refusal = "this node holds no replica of " + r.aboutKind() + " " + r.aboutId() + "; a request goes only to the node an item came from";
+            } else if (peers.approved(owner).isEmpty()) {
+                refusal = owner + " is not an approved peer of this node";
+            }
+            List<Shareable.Part> released = List.of();
+            if (refusal == null && owner != null) {
+                released = released(r.kind() + "/" + r.id() + "/" + r.aboutKind() + "/" + r.aboutId(), r.parts(), Link.to(owner));
+                if (!r.parts().isEmpty() && released.size() < r.parts().size()) {
+                    refusal = "the guard of the link to " + owner + " withheld it: " + owner + " may not receive what it says under its label";
+                }
+            }
+            String peer = owner == null ? nation : owner;
+            if (refusal != null) {
+                log.warn("federation: request {} ({} about {} {}) not sent: {}", r.id(), r.kind(), r.aboutKind(), r.aboutId(), refusal);
+                store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent", refusal, now,
+                        now));
+                return;
+            }
+            Envelope e = Envelope.sealRequest(r, released, nation, peer, kernel, tls.signingKey());
+            if (!fits(e)) {
+                store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent",
+                        "it is larger than the link's frame limit", now, now));
+                return;
+            }
+            JdbcFederation.Cursor cursor = store.cursor(peer);
+            store.enqueue(peer, cursor.nextSeq(), r.kind(), r.id(), 1, e, now);
+            store.setNextSeq(peer, cursor.nextSeq() + 1);
+            store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, now, null));
+        });
+        wake.run();
+    }
+
+    /**
+     * An answer to a peer's request (from the owner module, or from federation's own refusal on arrival): kept with the
+     * request and sent back to the requesting node, its reason as an unclassified part through the guard. A refusal is
+     * the link's last error. Idempotent: a request is answered once.
+     */
+    @Async
+    @TransactionalEventListener
+    void answered(PeerRequestAnswered event) {
+        enqueueAnswer(event);
+    }
+
+    synchronized void enqueueAnswer(PeerRequestAnswered a) {
+        String peer = a.toNation();
+        Boolean queued = requiresNew.execute(s -> {
+            JdbcFederation.Request r = store.request("in", peer, a.requestId()).orElse(null);
+            if (r == null) {
+                log.warn("federation: an answer to request {} of {}, which this node never received; not sent", a.requestId(), peer);
+                return false;
+            }
+            if (!r.state().equals("pending")) return false;
+            Instant now = clock.instant();
+            store.answerRequest("in", peer, a.requestId(), a.accepted() ? "accepted" : "refused", a.reason(), now);
+            if (!a.accepted()) {
+                errors.accept(peer, "request " + a.requestId() + " from " + peer + " (" + r.kind() + " about " + r.aboutKind() + " " + r.aboutId()
+                        + ") refused: " + a.reason());
+            }
+            if (peers.approved(peer).isEmpty()) return false;
+            List<Shareable.Part> reason = released("answer/" + a.requestId(), List.of(new Shareable.Part("reason", WITHDRAWN, a.reason(), "")),
+                    Link.to(peer));
+            Envelope e = Envelope.sealAnswer(a.requestId(), a.accepted(), reason, nation, peer, kernel, tls.signingKey());
+            JdbcFederation.Cursor cursor = store.cursor(peer);
+            store.enqueue(peer, cursor.nextSeq(), "answer", a.requestId(), 1, e, now);
+            store.setNextSeq(peer, cursor.nextSeq() + 1);
+            return true;
+        });
+        if (Boolean.TRUE.equals(queued)) wake.run();
+    }
+
+    private static final String WITHDRAWN = Envelope.WITHDRAWN;
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The node's peers as last read from the database, with their CA certificates parsed; read again whenever an
- * administrator changes one. Whoever keeps links (and the outbound guard) asks it who is approved now.
+ * administrator changes one. Whoever keeps links (and the outbound guard) asks it who is approved now. It reads them on
+ * first use too: at a restart the event publication registry hands the changes that were pending again while the node
+ * is still starting, before its configured peers are read, and a change queued for no peer would be done and lost.
  */
 class PeerBook {
 
@@ -22,6 +24,7 @@ class PeerBook {
     private final JdbcFederation store;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<Known> peers = List.of();
+    private volatile boolean loaded;
 
     PeerBook(JdbcFederation store) {
         this.store = store;
@@ -33,7 +36,17 @@ class PeerBook {
             now.add(new Known(p, FederationTls.parsePem(p.caCertificate())));
         }
         peers = List.copyOf(now);
+        loaded = true;
         listeners.forEach(Runnable::run);
+    }
+
+    private List<Known> peers() {
+        if (!loaded) {
+            synchronized (this) {
+                if (!loaded) refresh();
+            }
+        }
+        return peers;
     }
 
     void onChange(Runnable r) {
@@ -41,11 +54,11 @@ class PeerBook {
     }
 
     List<Known> all() {
-        return peers;
+        return peers();
     }
 
     List<Known> approved() {
-        return peers.stream().filter(k -> k.peer().approved()).toList();
+        return peers().stream().filter(k -> k.peer().approved()).toList();
     }
 
     List<X509Certificate> approvedCas() {

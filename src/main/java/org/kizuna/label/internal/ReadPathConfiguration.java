@@ -11,11 +11,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
-/** The node's read path, and labels in JSON as their banner ({@code SECRET//REL TO USA, JPN}). */
+/**
+ * The node's read path, and labels in JSON as their banner ({@code SECRET//REL TO USA, JPN}), both ways: the event
+ * publication registry reads back the events it holds (those whose listeners have not completed) to hand them again.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReadPathConfiguration {
 
@@ -36,6 +42,12 @@ class ReadPathConfiguration {
             @Override
             public void serialize(Label value, JsonGenerator gen, SerializationContext ctxt) {
                 gen.writeString(value.banner());
+            }
+        });
+        module.addDeserializer(Label.class, new ValueDeserializer<Label>() {
+            @Override
+            public Label deserialize(JsonParser p, DeserializationContext ctxt) {
+                return Label.parse(p.getValueAsString());
             }
         });
         return module;

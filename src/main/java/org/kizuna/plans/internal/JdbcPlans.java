@@ -92,6 +92,53 @@ class JdbcPlans {
         }
     }
 
+    /** Raises the plan's share version (the version its partners' nodes replace their replica by) and answers it. */
+    long bumpShareVersion(String id) {
+        jdbc.sql("update plan set share_version = share_version + 1 where id = ?").param(id).update();
+        return jdbc.sql("select share_version from plan where id = ?").param(id).query(Long.class).single();
+    }
+
+    long shareVersion(String id) {
+        return jdbc.sql("select share_version from plan where id = ?").param(id).query(Long.class).optional().orElse(0L);
+    }
+
+    void insertComment(String planId, Stored.Comment c) {
+        jdbc.sql("insert into plan_comment (plan_id, id, nation, author, label, body, via, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)").param(planId)
+                .param(c.id()).param(c.nation()).param(c.author()).param(c.label().banner()).param(c.text()).param(c.via()).param(utc(c.at())).update();
+    }
+
+    /** Removes a plan and everything of it (a replica replaced by a newer version, or withdrawn). */
+    void delete(String id) {
+        for (String table : List.of("plan_comment", "plan_history_section", "plan_history", "plan_approval", "plan_section", "plan_version", "plan_nation")) {
+            jdbc.sql("delete from " + table + " where plan_id = ?").param(id).update();
+        }
+        jdbc.sql("delete from plan where id = ?").param(id).update();
+    }
+
+    /** A replica of a partner's plan, stored whole as it arrived (its versions, approvals and history as the partner's node holds them). */
+    void insertReplica(Stored p, long shareVersion) {
+        jdbc.sql("""
+                insert into plan (id, title, title_label, kind, salt, next_section, created_by, created_at, updated_at, share_version, replica_of, title_held)
+                values (?, ?, ?, ?, '', 0, ?, ?, ?, ?, ?, ?)""").param(p.id()).param(p.title()).param(p.titleLabel().banner()).param(p.kind().name())
+                .param(p.createdBy()).param(utc(p.createdAt())).param(utc(p.updatedAt())).param(shareVersion).param(p.replicaOf()).param(p.titleHeld())
+                .update();
+        for (int i = 0; i < p.nations().size(); i++) {
+            jdbc.sql("insert into plan_nation (plan_id, position, nation, approver) values (?, ?, ?, ?)")
+                    .params(p.id(), i, p.nations().get(i).nation(), p.nations().get(i).approver()).update();
+        }
+        for (Stored.Version v : p.versions()) {
+            jdbc.sql("insert into plan_version (plan_id, number, status, hash, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(p.id(), v.number(), v.status().name(), v.hash(), v.createdBy(), utc(v.createdAt()), utc(v.updatedAt())).update();
+            insertSections(p.id(), v.number(), v.sections());
+            for (Stored.Approval a : v.approvals().values()) insertApproval(p.id(), v.number(), a.nation(), a.approver(), a.hash(), a.at());
+        }
+        for (Stored.History h : p.history()) {
+            jdbc.sql("insert into plan_history (plan_id, seq, changed_at, actor, action, version, note) values (?, ?, ?, ?, ?, ?, ?)").param(p.id())
+                    .param(h.seq()).param(utc(h.at())).param(h.actor()).param(h.action()).param(h.version()).param(h.note()).update();
+        }
+        for (Stored.Comment c : p.comments()) insertComment(p.id(), c);
+    }
+
     List<String> ids() {
         return jdbc.sql("select id from plan order by created_at, id").query((rs, n) -> rs.getString("id")).list();
     }
@@ -107,11 +154,13 @@ class JdbcPlans {
     }
 
     Optional<Stored> find(String id) {
-        record Head(String title, Label label, PlanKind kind, String salt, int next, String by, Instant created, Instant updated) {
+        record Head(String title, Label label, PlanKind kind, String salt, int next, String by, Instant created, Instant updated,
+                @org.jspecify.annotations.Nullable String replicaOf, boolean titleHeld) {
         }
         Optional<Head> head = jdbc.sql("select * from plan where id = ?").param(id).query((rs, n) -> new Head(rs.getString("title"),
                 Label.parse(rs.getString("title_label")), PlanKind.valueOf(rs.getString("kind")), rs.getString("salt"), rs.getInt("next_section"),
-                rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"))).optional();
+                rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("replica_of"), rs.getBoolean("title_held")))
+                .optional();
         if (head.isEmpty()) return Optional.empty();
         Head h = head.get();
         List<Stored.Nation> nations = jdbc.sql("select nation, approver from plan_nation where plan_id = ? order by position").param(id)
@@ -140,7 +189,12 @@ class JdbcPlans {
                 .query((rs, n) -> new Stored.History(rs.getInt("seq"), instant(rs, "changed_at"), rs.getString("actor"), rs.getString("action"),
                         rs.getInt("version"), rs.getString("note"), List.copyOf(changes.getOrDefault(rs.getInt("seq"), List.of()))))
                 .list();
-        return Optional.of(new Stored(id, h.title(), h.label(), h.kind(), h.salt(), h.next(), nations, h.by(), h.created(), h.updated(), versions, history));
+        List<Stored.Comment> comments = jdbc.sql("select * from plan_comment where plan_id = ? order by created_at, id").param(id)
+                .query((rs, n) -> new Stored.Comment(rs.getString("id"), rs.getString("nation"), rs.getString("author"), Label.parse(rs.getString("label")),
+                        rs.getString("body"), rs.getString("via"), instant(rs, "created_at")))
+                .list();
+        return Optional.of(new Stored(id, h.title(), h.label(), h.kind(), h.salt(), h.next(), nations, h.by(), h.created(), h.updated(), versions, history,
+                h.replicaOf(), h.titleHeld(), comments));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,7 @@ import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
 import org.kizuna.node.Problems;
 import org.kizuna.plans.HistoryEntry;
+import org.kizuna.plans.NewComment;
 import org.kizuna.plans.NewPlan;
 import org.kizuna.plans.Plan;
 import org.kizuna.plans.PlanChange;
@@ -75,10 +76,18 @@ class PlanController {
             @NotNull(message = "{plans.invalid.give-the-hash-of-the-version-you-approve}") @Pattern(regexp = "[0-9a-f]{64}", message = "{plans.invalid.a-hash-is-64-lower-case-hex-digits}") String hash) {
     }
 
-    @Operation(summary = "Approve a version for the approver's nation, bound to the version's hash")
+    @Operation(summary = "Approve a version for the approver's nation, bound to the version's hash (202 on a partner's replica: sent to its node)")
     @PostMapping("/{id}/versions/{number}/approvals")
-    Plan approve(@PathVariable String id, @PathVariable int number, @Valid @RequestBody Approval approval, KizunaUser user) {
-        return plans.approve(id, number, approval.hash(), user).orElseThrow(() -> notFound(id));
+    ResponseEntity<Plan> approve(@PathVariable String id, @PathVariable int number, @Valid @RequestBody Approval approval, KizunaUser user) {
+        Plan plan = plans.approve(id, number, approval.hash(), user).orElseThrow(() -> notFound(id));
+        return ResponseEntity.status(plan.originator() == null ? HttpStatus.OK : HttpStatus.ACCEPTED).body(plan);
+    }
+
+    @Operation(summary = "Comment on a plan under the comment's own label (202 on a partner's replica: sent to its node)")
+    @PostMapping("/{id}/comments")
+    ResponseEntity<Plan> comment(@PathVariable String id, @Valid @RequestBody NewComment comment, KizunaUser user) {
+        Plan plan = plans.comment(id, comment, user).orElseThrow(() -> notFound(id));
+        return ResponseEntity.status(plan.originator() == null ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(plan);
     }
 
     @Operation(summary = "Two versions side by side, section by section, with the changed words marked")

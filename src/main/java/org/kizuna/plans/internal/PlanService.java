@@ -13,11 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.Federation;
+import org.kizuna.federation.PeerRequest;
+import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestReceived;
+import org.kizuna.federation.PeerRequestSent;
+import org.kizuna.federation.RequestStatus;
+import org.kizuna.federation.Shareable;
+import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.identity.Write;
@@ -28,8 +37,10 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.plans.HistoryEntry;
+import org.kizuna.plans.NewComment;
 import org.kizuna.plans.NewPlan;
 import org.kizuna.plans.Plan;
 import org.kizuna.plans.PlanChange;
@@ -41,19 +52,28 @@ import org.kizuna.plans.SectionInput;
 import org.kizuna.plans.VersionStatus;
 import org.kizuna.search.Searchable;
 import org.kizuna.search.SearchableChanged;
+import org.kizuna.search.SearchableRemoved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans for readers and their authors and approvers. Every read decides the plan's parts (its title and every
  * section of every version) for the reader in one audited query of the read path; a plan none of whose parts the
  * reader may read is not found. Every write is authorized by {@link Writes} once the plan is found among what the
- * user may read, changes one transaction, and publishes the plan's searchable parts in it.
+ * user may read, changes one transaction, and publishes the plan's searchable parts in it, and (for a plan of this
+ * node) the plan for its partners' nodes ({@link ShareableChanged}). A replica of a partner's plan is read-only: an
+ * approval or a comment given on it is sent to the plan's node ({@link PeerRequestSent}), which applies or refuses it
+ * ({@link #handle}) and shares the result as any change.
  */
 @Service
 class PlanService implements Plans {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanService.class);
 
     static final String ADDED = "ADDED", CHANGED = "CHANGED", REMOVED = "REMOVED";
 
@@ -66,10 +86,17 @@ class PlanService implements Plans {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Validator validator;
+    private final Federation federation;
+    private final String nation;
+    private final TransactionTemplate requiresNew;
     private final SecureRandom random = new SecureRandom();
 
     PlanService(JdbcPlans store, ReadPath readPath, Writes writes, UserDirectory users, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock, Validator validator) {
+            Clock clock, Validator validator, Federation federation, NodeSettings node) {
+        this.federation = federation;
+        this.nation = node.nation();
+        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.readPath = readPath;
         this.kernel = readPath.kernel();
@@ -136,6 +163,7 @@ class PlanService implements Plans {
         if (visible.isEmpty()) return Optional.empty();
         Stored p = store.find(id).orElseThrow();
         authorize(user, Write.DRAFT_PLAN, p);
+        readOnly(p);
         List<String> invalid = validator.validate(change).stream().map(PlanService::violation).distinct().sorted().toList();
         if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
         List<String> nations = p.nations().stream().map(Stored.Nation::nation).toList();
@@ -199,7 +227,8 @@ class PlanService implements Plans {
         if (number != p.latest().number()) {
             throw Problems.told(HttpStatus.CONFLICT, "Conflict", "plans.problem.not-newest", String.valueOf(number), id, String.valueOf(p.latest().number()));
         }
-        boolean whole = kernel.mayRead(p.titleLabel(), user.reader()) && v.sections().stream().allMatch(s -> kernel.mayRead(s.label(), user.reader()));
+        boolean whole = p.titleHeld() && kernel.mayRead(p.titleLabel(), user.reader())
+                && v.sections().stream().allMatch(s -> kernel.mayRead(s.label(), user.reader()));
         if (!whole) {
             throw Problems.told(HttpStatus.FORBIDDEN, "Not allowed", "plans.problem.not-whole", String.valueOf(number), id);
         }
@@ -207,21 +236,194 @@ class PlanService implements Plans {
             throw Problems.told(HttpStatus.CONFLICT, "Conflict", "plans.problem.hash", abbreviate(hash), String.valueOf(number), v.hash());
         }
         if (v.approvals().containsKey(own.nation())) return visible;
+        if (p.replicaOf() != null) {
+            // a partner's plan: the approval goes to the plan's node, which applies it only if this version is still current
+            boolean pending = federation.requests(PlanShares.KIND, id).stream().anyMatch(r -> r.kind().equals(PlanShares.APPROVAL)
+                    && r.state().equals("pending") && hash.equals(r.header().get("hash")) && String.valueOf(number).equals(r.header().get("version")));
+            if (!pending) {
+                Map<String, String> header = Map.of("version", String.valueOf(number), "hash", hash, "nation", own.nation(), "approver", user.username());
+                tx.executeWithoutResult(status -> events.publishEvent(new PeerRequestSent(new PeerRequest(PlanShares.APPROVAL,
+                        "PA-" + UUID.randomUUID(), PlanShares.KIND, id, header, List.of()))));
+            }
+            return find(id, user.reader());
+        }
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> applyApproval(p, v, own.nation(), user.username(), "approved for " + own.nation(), now));
+        return find(id, user.reader());
+    }
+
+    /** Records a nation's approval of a version (and the version's approval once every nation approved it), in the caller's transaction. */
+    private void applyApproval(Stored p, Stored.Version v, String approving, String approver, String note, Instant now) {
+        String id = p.id();
+        int number = v.number();
+        store.insertApproval(id, number, approving, approver, v.hash(), now);
+        store.insertHistory(id, approver, "APPROVED", number, note, List.of(), now);
+        Set<String> approved = new HashSet<>(
+                v.approvals().entrySet().stream().filter(e -> e.getValue().hash().equals(v.hash())).map(Map.Entry::getKey).toList());
+        approved.add(approving);
+        if (p.nations().stream().allMatch(n -> approved.contains(n.nation()))) {
+            store.setStatus(id, number, VersionStatus.APPROVED, now);
+            store.insertHistory(id, approver, "VERSION_APPROVED", number, "approved by every participating nation", List.of(), now);
+        }
+        store.touch(id, now);
+        publish(id);
+    }
+
+    @Override
+    public synchronized Optional<Plan> comment(String id, NewComment c, KizunaUser user) {
+        Optional<Plan> visible = find(id, user.reader());
+        if (visible.isEmpty()) return Optional.empty();
+        writes.authorize(user, Write.COMMENT_ON_RECORD, user.nation());
+        List<String> invalid = validator.validate(c).stream().map(PlanService::violation).distinct().sorted().toList();
+        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Stored p = store.find(id).orElseThrow();
+        Label l = label("marking", c.marking(), p.nations().stream().map(Stored.Nation::nation).toList(), user);
+        String text = text(c.text()).strip();
+        if (p.replicaOf() != null) {
+            // a partner's plan: the comment goes to the plan's node (through the guard of that link), which adds it
+            Map<String, String> header = Map.of("author", user.username(), "nation", user.nation());
+            tx.executeWithoutResult(status -> events.publishEvent(new PeerRequestSent(new PeerRequest(PlanShares.COMMENT, "PC-" + UUID.randomUUID(),
+                    PlanShares.KIND, id, header, List.of(new Shareable.Part("comment", l.banner(), text, ""))))));
+            return find(id, user.reader());
+        }
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
-            store.insertApproval(id, number, own.nation(), user.username(), hash, now);
-            store.insertHistory(id, user.username(), "APPROVED", number, "approved for " + own.nation(), List.of(), now);
-            Set<String> approved = new HashSet<>(
-                    v.approvals().entrySet().stream().filter(e -> e.getValue().hash().equals(v.hash())).map(Map.Entry::getKey).toList());
-            approved.add(own.nation());
-            if (p.nations().stream().allMatch(n -> approved.contains(n.nation()))) {
-                store.setStatus(id, number, VersionStatus.APPROVED, now);
-                store.insertHistory(id, user.username(), "VERSION_APPROVED", number, "approved by every participating nation", List.of(), now);
-            }
+            store.insertComment(id, new Stored.Comment("C-" + UUID.randomUUID().toString().substring(0, 13), user.nation(), user.username(), l, text,
+                    null, now));
             store.touch(id, now);
             publish(id);
         });
         return find(id, user.reader());
+    }
+
+    /** Refuses (403) a change of a replica of a partner's plan: only the plan's node changes it. */
+    private static void readOnly(Stored p) {
+        if (p.replicaOf() != null) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "plan " + p.id() + " is a replica of node " + p.replicaOf()
+                    + "'s plan; only that node changes it (an approval or a comment given here is sent to it)");
+        }
+    }
+
+    // ---------------------------------------------------------------- federation
+
+    /**
+     * Keeps a replica of a partner's plan: replaced whole by a newer version, removed when withdrawn (no part left for
+     * this node). A replica is read-only here and never shared again. A plan of this node, or another node's replica,
+     * with the same id is left alone.
+     */
+    synchronized void applyReplica(Shareable item, String from) {
+        requiresNew.executeWithoutResult(s -> {
+            Optional<Stored> existing = store.find(item.id());
+            if (existing.isPresent() && !from.equals(existing.get().replicaOf())) {
+                log.warn("federation: {}'s plan {} has the id of a plan this node holds (of {}); not kept", from, item.id(),
+                        existing.get().replicaOf() == null ? "this node" : existing.get().replicaOf());
+                return;
+            }
+            if (existing.isPresent() && store.shareVersion(item.id()) >= item.version()) return;
+            Stored replica = null;
+            if (!item.parts().isEmpty()) {
+                try {
+                    replica = PlanShares.replica(item, from);
+                } catch (RuntimeException e) {
+                    log.warn("federation: {}'s plan {} (version {}) is not a well-formed plan; not kept: {}", from, item.id(), item.version(), e.getMessage());
+                    return;
+                }
+            }
+            if (existing.isPresent()) store.delete(item.id());
+            if (replica == null) {
+                events.publishEvent(new SearchableRemoved(PlanShares.KIND, item.id()));
+                return;
+            }
+            store.insertReplica(replica, item.version());
+            store.find(item.id()).ifPresent(x -> events.publishEvent(new SearchableChanged(searchable(x))));
+        });
+    }
+
+    /**
+     * A partner node's request about one of this node's plans (federation checked that the plan was sent to that node):
+     * an approval for the partner's nation, applied only if that nation takes part, the approver is its designated
+     * approver, the version is still the newest with the same hash and that node was sent all of it; or a comment. The
+     * answer travels back in the transaction of what was done; the plan's new state travels out as any change.
+     */
+    synchronized void handle(PeerRequestReceived event) {
+        PeerRequest r = event.request();
+        String from = event.fromNation();
+        requiresNew.executeWithoutResult(s -> {
+            String refusal;
+            Stored p = store.find(r.aboutId()).filter(x -> x.replicaOf() == null).orElse(null);
+            if (p == null) {
+                refusal = "plan " + r.aboutId() + " is not a plan of this node";
+            } else {
+                try {
+                    refusal = switch (r.kind()) {
+                        case PlanShares.APPROVAL -> approvalFrom(p, r, from, event.released());
+                        case PlanShares.COMMENT -> commentFrom(p, r, from);
+                        default -> "the plans of this node take no request of kind '" + r.kind() + "'";
+                    };
+                } catch (IllegalArgumentException e) {
+                    refusal = "the request is not well formed: " + e.getMessage();
+                }
+            }
+            // a refusal is logged and kept as the link's last error by federation when the answer leaves
+            events.publishEvent(new PeerRequestAnswered(r.id(), from, refusal == null, refusal == null ? "applied" : refusal));
+        });
+    }
+
+    private @Nullable String approvalFrom(Stored p, PeerRequest r, String from, PeerRequestReceived.Released released) {
+        String approving = r.header().getOrDefault("nation", ""), approver = r.header().getOrDefault("approver", "");
+        String hash = r.header().getOrDefault("hash", "");
+        int number;
+        try {
+            number = Integer.parseInt(r.header().getOrDefault("version", ""));
+        } catch (NumberFormatException e) {
+            return "the approval names no version";
+        }
+        if (!approving.equals(from)) return "the approval is for " + approving + " and came from " + from + "'s node; a node approves for its own nation only";
+        Stored.Nation own = p.nations().stream().filter(n -> n.nation().equals(from)).findFirst().orElse(null);
+        if (own == null) return from + " is not a participating nation of plan " + p.id();
+        if (!own.approver().equals(approver)) {
+            return "approving plan " + p.id() + " for " + from + " needs its designated approver (" + own.approver() + "), not " + approver;
+        }
+        Stored.Version latest = p.latest();
+        if (number != latest.number()) {
+            return "version " + number + " is not the newest version of plan " + p.id() + " (" + latest.number()
+                    + "): it changed since " + from + "'s approver read it; approve the newest version";
+        }
+        if (!latest.hash().equals(hash)) {
+            return "version " + number + " of plan " + p.id() + " changed since " + from + "'s approver read it (its hash is now " + latest.hash()
+                    + "); approve what it says now";
+        }
+        PlanShares.Newest sent = PlanShares.newest(released.header());
+        boolean whole = released.parts().contains("title")
+                && latest.sections().stream().allMatch(x -> released.parts().contains(PlanShares.sectionPart(number, x.key())));
+        if (sent.number() != number || !sent.hash().equals(hash) || !whole) {
+            return "version " + number + " of plan " + p.id() + " was not sent in full to " + from + "'s node, so " + from
+                    + "'s approver cannot have read all of it; it can be approved only by an approver who may read all of it";
+        }
+        Stored.Approval given = latest.approvals().get(from);
+        if (given != null && given.hash().equals(hash)) return null;
+        applyApproval(p, latest, from, approver, "approved for " + from + " on " + from + "'s node", clock.instant());
+        return null;
+    }
+
+    private @Nullable String commentFrom(Stored p, PeerRequest r, String from) {
+        String commenting = r.header().getOrDefault("nation", ""), author = r.header().getOrDefault("author", "");
+        if (!commenting.equals(from)) return "the comment is by a user of " + commenting + " and came from " + from + "'s node";
+        if (author.isBlank() || author.length() > 64) return "the comment names no author";
+        if (r.parts().size() != 1 || !r.parts().getFirst().id().equals("comment")) return "a comment is one part, its text";
+        Shareable.Part part = r.parts().getFirst();
+        if (part.text().isBlank() || part.text().length() > 4000) return "a comment is 1 to 4000 characters";
+        Label l = part.label();
+        List<String> nations = p.nations().stream().map(Stored.Nation::nation).toList();
+        if (l.banner().length() > 200 || !nations.stream().allMatch(n -> releasableTo(l, n))) {
+            return "the comment's label " + l.banner() + " is not releasable to every participating nation (" + String.join(", ", nations) + ")";
+        }
+        if (p.comments().stream().anyMatch(c -> c.id().equals(r.id()))) return null;
+        Instant now = clock.instant();
+        store.insertComment(p.id(), new Stored.Comment(r.id(), from, author, l, part.text(), from, now));
+        store.touch(p.id(), now);
+        publish(p.id());
+        return null;
     }
 
     /** The user's nation must take part in the plan; then the write matrix decides for that nation. */
@@ -333,14 +535,20 @@ class PlanService implements Plans {
         return kernel.rollUp(distinct);
     }
 
-    /** Publishes the plan's searchable parts (title and the newest version's sections), in the caller's transaction. */
+    /**
+     * Publishes the plan's searchable parts (title and the newest version's sections) and, for a plan of this node, the
+     * plan for its partners' nodes under a new share version, in the caller's transaction.
+     */
     private void publish(String id) {
-        store.find(id).ifPresent(p -> events.publishEvent(new SearchableChanged(searchable(p))));
+        store.find(id).ifPresent(p -> {
+            events.publishEvent(new SearchableChanged(searchable(p)));
+            if (p.replicaOf() == null) events.publishEvent(new ShareableChanged(PlanShares.shareable(p, nation, store.bumpShareVersion(id))));
+        });
     }
 
     static Searchable searchable(Stored p) {
         List<Searchable.Part> parts = new ArrayList<>();
-        parts.add(new Searchable.Part("title", p.titleLabel(), p.title()));
+        if (p.titleHeld()) parts.add(new Searchable.Part("title", p.titleLabel(), p.title()));
         for (Section s : p.latest().sections()) parts.add(new Searchable.Part("section-" + s.key().substring(1), s.label(), s.heading() + "\n" + s.text()));
         return new Searchable("plan", p.id(), "/plans/?plan=" + p.id(), p.updatedAt(), parts);
     }
@@ -352,9 +560,11 @@ class PlanService implements Plans {
     // ---------------------------------------------------------------- reads
 
     /** What the reader may see of a stored plan, decided through the query; empty when it may read none of its parts. */
-    private Optional<Plan> view(Stored p, ReadPath.Query q) {
+    private Optional<Plan> view(Stored p, ReadPath.Query q, boolean requests) {
         String base = "plans/" + p.id();
-        Optional<Stored.Title> title = q.readable(Optional.of(new Stored.Title(p.title(), p.titleLabel())), t -> base + "/title");
+        Optional<Stored.Title> title = p.titleHeld()
+                ? q.readable(Optional.of(new Stored.Title(p.title(), p.titleLabel())), t -> base + "/title")
+                : Optional.empty();
         List<Label> seen = new ArrayList<>();
         title.ifPresent(t -> seen.add(t.label()));
         List<Plan.Version> versions = new ArrayList<>();
@@ -368,19 +578,39 @@ class PlanService implements Plans {
             }).toList();
             versions.add(new Plan.Version(v.number(), v.status(), v.hash(), v.createdBy(), v.createdAt(), v.updatedAt(), approvals, sections));
         }
+        List<Plan.Comment> comments = q.readable(p.comments(), c -> base + "/comments/" + c.id()).stream()
+                .map(c -> new Plan.Comment(c.id(), c.author(), c.nation(), c.at(), c.label(), c.text())).toList();
         if (seen.isEmpty()) return Optional.empty();
+        comments.forEach(c -> seen.add(c.label()));
         Integer approved = p.versions().stream().filter(v -> v.status() == VersionStatus.APPROVED).map(Stored.Version::number).reduce((a, b) -> b)
                 .orElse(null);
         return Optional.of(new Plan(p.id(), title.map(Stored.Title::text).orElse(null), title.map(Stored.Title::label).orElse(null), p.kind(),
                 p.nations().stream().map(n -> new Plan.Participant(n.nation(), n.approver())).toList(), p.createdBy(), p.createdAt(), p.updatedAt(),
-                p.latest().number(), approved, versions, rollUp(seen)));
+                p.latest().number(), approved, versions, rollUp(seen), p.replicaOf(), comments, requests ? requests(p) : List.of()));
+    }
+
+    /** The approvals and comments this node sent about its replica, with the plan's node's answers. */
+    private List<Plan.Request> requests(Stored p) {
+        if (p.replicaOf() == null) return List.of();
+        List<Plan.Request> out = new ArrayList<>();
+        for (RequestStatus r : federation.requests(PlanShares.KIND, p.id())) {
+            Integer version = null;
+            try {
+                if (r.header().containsKey("version")) version = Integer.valueOf(r.header().get("version"));
+            } catch (NumberFormatException e) {
+                // shown without its version
+            }
+            String by = r.header().containsKey("approver") ? r.header().get("approver") : r.header().get("author");
+            out.add(new Plan.Request(r.id(), r.kind(), version, by, r.state(), r.reason(), r.sentAt(), r.answeredAt()));
+        }
+        return out;
     }
 
     @Override
     public List<PlanSummary> plans(Reader reader) {
         List<Stored> all = store.all();
         try (ReadPath.Query q = readPath.query(reader, "plans")) {
-            return all.stream().map(p -> view(p, q)).flatMap(Optional::stream).map(PlanService::summary).toList();
+            return all.stream().map(p -> view(p, q, false)).flatMap(Optional::stream).map(PlanService::summary).toList();
         }
     }
 
@@ -403,7 +633,7 @@ class PlanService implements Plans {
                     return a == null || !a.hash().equals(p.latest().hash());
                 }).toList();
         try (ReadPath.Query q = readPath.query(user.reader(), "plans awaiting-approval-of=" + user.username())) {
-            return waiting.stream().map(p -> view(p, q)).flatMap(Optional::stream).map(PlanService::summary).toList();
+            return waiting.stream().map(p -> view(p, q, false)).flatMap(Optional::stream).map(PlanService::summary).toList();
         }
     }
 
@@ -411,7 +641,7 @@ class PlanService implements Plans {
     public Optional<Plan> find(String id, Reader reader) {
         Optional<Stored> p = store.find(id);
         try (ReadPath.Query q = readPath.query(reader, "plans/" + id)) {
-            return p.flatMap(x -> view(x, q));
+            return p.flatMap(x -> view(x, q, true));
         }
     }
 
@@ -487,9 +717,10 @@ class PlanService implements Plans {
     public Optional<List<HistoryEntry>> history(String id, Reader reader) {
         Optional<Stored> p = store.find(id);
         try (ReadPath.Query q = readPath.query(reader, "plans/" + id + "/history")) {
-            return p.flatMap(x -> view(x, q).map(v -> x.history().stream().map(h -> new HistoryEntry(h.at(), h.actor(), h.action(), h.version(), h.note(),
-                    q.readable(h.sections(), c -> "plans/" + id + "/history/" + h.seq() + "/" + c.key()).stream()
-                            .map(c -> new HistoryEntry.SectionChange(c.key(), c.change(), c.heading(), c.label())).toList()))
+            return p.flatMap(x -> view(x, q, false).map(v -> x
+                    .history().stream().map(h -> new HistoryEntry(h.at(), h.actor(), h.action(), h.version(), h.note(),
+                            q.readable(h.sections(), c -> "plans/" + id + "/history/" + h.seq() + "/" + c.key()).stream()
+                                    .map(c -> new HistoryEntry.SectionChange(c.key(), c.change(), c.heading(), c.label())).toList()))
                     .toList()));
         }
     }

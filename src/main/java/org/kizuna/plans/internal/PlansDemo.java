@@ -2,6 +2,7 @@ package org.kizuna.plans.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.kizuna.federation.Federation;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.node.NodeSettings;
@@ -10,6 +11,7 @@ import org.kizuna.plans.Plan;
 import org.kizuna.plans.PlanChange;
 import org.kizuna.plans.PlanKind;
 import org.kizuna.plans.SectionInput;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +31,12 @@ class PlansDemo {
 
     @Bean
     @Order(30)
-    ApplicationRunner plansDemoData(PlanService plans, UserDirectory users, NodeSettings node) {
+    ApplicationRunner plansDemoData(PlanService plans, UserDirectory users, NodeSettings node, ObjectProvider<Federation> federation) {
         return (ApplicationArguments args) -> {
             if (!node.isDemo() || plans.count() > 0) return;
+            // in a federated demo the USA node drafts them and the JPN node gets them as replicas (approvals on JPN go to USA)
+            Federation f = federation.getIfAvailable();
+            if (f != null && f.enabled() && !node.nation().equals("USA")) return;
             // the demo plans are bilateral (REL TO USA, JPN): a third nation's node of a federated demo may not hold them
             if (!List.of("USA", "JPN").contains(node.nation())) return;
             KizunaUser usa = users.find("usa.officer").orElseThrow(), jpn = users.find("jpn.officer").orElseThrow();

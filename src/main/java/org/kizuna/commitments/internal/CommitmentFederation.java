@@ -1,0 +1,26 @@
+package org.kizuna.commitments.internal;
+
+import org.kizuna.federation.ShareableReceived;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps read-only replicas of the commitments the owner nations' nodes share with this one (docs/commitments.md). After
+ * the arrival's commit, with no transaction of its own while it waits: the service is serialized and opens its own.
+ */
+@Component
+class CommitmentFederation {
+
+    private final CommitmentService commitments;
+
+    CommitmentFederation(CommitmentService commitments) {
+        this.commitments = commitments;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void received(ShareableReceived event) {
+        if (event.item().kind().equals(CommitmentShares.KIND)) commitments.applyReplica(event.item(), event.fromNation());
+    }
+}

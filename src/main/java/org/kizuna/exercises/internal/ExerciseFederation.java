@@ -1,0 +1,26 @@
+package org.kizuna.exercises.internal;
+
+import org.kizuna.federation.ShareableReceived;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps read-only replicas of the exercises partners' nodes share with this one (docs/exercises.md). After the
+ * arrival's commit, with no transaction of its own while it waits: the service is serialized and opens its own.
+ */
+@Component
+class ExerciseFederation {
+
+    private final ExerciseService exercises;
+
+    ExerciseFederation(ExerciseService exercises) {
+        this.exercises = exercises;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void received(ShareableReceived event) {
+        if (event.item().kind().equals(ExerciseShares.KIND)) exercises.applyReplica(event.item(), event.fromNation());
+    }
+}

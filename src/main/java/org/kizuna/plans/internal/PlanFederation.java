@@ -1,0 +1,35 @@
+package org.kizuna.plans.internal;
+
+import org.kizuna.federation.PeerRequestReceived;
+import org.kizuna.federation.ShareableReceived;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps read-only replicas of the plans partners' nodes share with this one, and takes their approvals and comments on
+ * this node's plans (docs/plans.md, "Shared with partner nodes"). Both listeners run after the arrival's commit (the
+ * event publication registry keeps each event until its listener returns) with no transaction of their own: the
+ * service is serialized and opens its own, so a burst of arrivals never holds the pool's connections while it waits.
+ */
+@Component
+class PlanFederation {
+
+    private final PlanService plans;
+
+    PlanFederation(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void received(ShareableReceived event) {
+        if (event.item().kind().equals(PlanShares.KIND)) plans.applyReplica(event.item(), event.fromNation());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void requested(PeerRequestReceived event) {
+        if (event.request().aboutKind().equals(PlanShares.KIND)) plans.handle(event);
+    }
+}

@@ -1,0 +1,391 @@
+package org.kizuna.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.kizuna.federation.bench.Peering;
+import org.kizuna.testing.Api;
+import org.kizuna.testing.TempDirs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Three whole nodes (USA, JPN, AUS) in this JVM, federated over mutual TLS on loopback, sharing the records other than
+ * intelligence reports: plans (each section under its own label, so each partner node gets what its nation may read),
+ * the bilateral approval of a USA plan by JPN's approver on JPN's replica (sent to the USA node, applied there only while
+ * the version is current and was sent in full, and the approved state back on JPN), comments on a replica, commitments
+ * and exercises; and a node refusing a request about an item it did not send the requester. The JPN-to-USA link runs
+ * through a relay the stale-approval test cuts.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederatedRecordsTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static Path root;
+    static FederatedNode usa, jpn, aus;
+    static LinkCut toUsa;
+
+    @BeforeAll
+    static void startThreeNodes() throws IOException {
+        root = Files.createTempDirectory("kizuna-fedrec");
+        Peering.Node u = new Peering.Node("USA", root.resolve("usa"), Peering.freePort());
+        Peering.Node j = new Peering.Node("JPN", root.resolve("jpn"), Peering.freePort());
+        Peering.Node a = new Peering.Node("AUS", root.resolve("aus"), Peering.freePort());
+        toUsa = new LinkCut(u.federationPort());
+        usa = FederatedNode.start(u, List.of(Peering.Peer.of(j), Peering.Peer.of(a)));
+        jpn = FederatedNode.start(j, List.of(new Peering.Peer("USA", "127.0.0.1:" + toUsa.port(), u.dataDir()), Peering.Peer.of(a)));
+        aus = FederatedNode.start(a, List.of(Peering.Peer.of(u), Peering.Peer.of(j)));
+        FederatedNode.settle(usa, jpn, aus);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        for (AutoCloseable c : new AutoCloseable[]{usa, jpn, aus, toUsa}) {
+            try {
+                if (c != null) c.close();
+            } catch (Exception e) {
+                // the next one still closes
+            }
+        }
+        TempDirs.delete(root);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Drafts a plan on {@code node}; sections are marking, heading, text triples. */
+    static String plan(FederatedNode node, String user, String titleMark, String title, Map<String, String> approvers, String... sections) {
+        List<Map<String, String>> s = new ArrayList<>();
+        for (int i = 0; i < sections.length; i += 3) s.add(Map.of("marking", sections[i], "heading", sections[i + 1], "text", sections[i + 2]));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("marking", titleMark);
+        body.put("kind", "CONTINGENCY");
+        body.put("nations", List.copyOf(approvers.keySet()));
+        body.put("approvers", approvers);
+        body.put("sections", s);
+        Api.Response r = node.api(user).post("/api/v1/plans", JSON.writeValueAsString(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    static Map<String, String> usaJpn() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("USA", "usa.officer");
+        m.put("JPN", "jpn.officer");
+        return m;
+    }
+
+    static Api.Response plan(FederatedNode node, String user, String id) {
+        return node.api(user).get("/api/v1/plans/" + id);
+    }
+
+    static JsonNode seen(FederatedNode node, String user, String id) {
+        Api.Response r = plan(node, user, id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static Api.Response approve(FederatedNode node, String user, String id, int version, String hash) {
+        return node.api(user).post("/api/v1/plans/" + id + "/versions/" + version + "/approvals", "{\"hash\":\"" + hash + "\"}");
+    }
+
+    static JsonNode peer(FederatedNode node, String nation) {
+        return node.api("usa.admin").get("/api/v1/federation/peers/" + nation).json();
+    }
+
+    static boolean arrived(FederatedNode node, String user, String id) {
+        return plan(node, user, id).status() == 200;
+    }
+
+    /** Whether any replica or outbox row of the node holds {@code words}. */
+    static boolean holdsAnywhere(FederatedNode node, String words) {
+        String like = "%" + words + "%";
+        return node.jdbc().sql("select count(*) from federation_replica where data like ?").param(like).query(Long.class).single()
+                + node.jdbc().sql("select count(*) from plan_section where body like ?").param(like).query(Long.class).single()
+                + node.jdbc().sql("select count(*) from federation_outbox where data like ?").param(like).query(Long.class).single() > 0;
+    }
+
+    static String status(JsonNode plan, int version) {
+        return plan.path("versions").get(version - 1).path("status").asString();
+    }
+
+    static List<String> texts(JsonNode plan, int version) {
+        List<String> out = new ArrayList<>();
+        plan.path("versions").get(version - 1).path("sections").forEach(s -> out.add(s.path("text").asString()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    static String approvable;
+
+    @Test
+    @Order(1)
+    void aPlanReachesEachPartnerNodeWithTheSectionsItsNationMayReadAndIsReadOnlyThere() {
+        approvable = plan(usa, "usa.officer", "(U)", "Kadena contingency plan FEDREC-A", usaJpn(), "(S//REL TO USA, JPN)", "Concept",
+                "Bilateral concept BILAT-A7", "(U)", "Public annex", "Unclassified annex text");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> arrived(jpn, "jpn.officer", approvable));
+        JsonNode onJpn = seen(jpn, "jpn.officer", approvable), onUsa = seen(usa, "usa.officer", approvable);
+        assertThat(onJpn.path("originator").asString()).isEqualTo("USA");
+        assertThat(onJpn.path("title").asString()).isEqualTo("Kadena contingency plan FEDREC-A");
+        assertThat(texts(onJpn, 1)).containsExactly("Bilateral concept BILAT-A7", "Unclassified annex text");
+        assertThat(onJpn.path("versions").get(0).path("hash").asString()).isEqualTo(onUsa.path("versions").get(0).path("hash").asString());
+        assertThat(onUsa.path("originator").asString("")).as("the USA node's own plan").isEmpty();
+        // Australia gets the plan from its originator, with only what its nation may read
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> arrived(aus, "aus.officer", approvable));
+        assertThat(texts(seen(aus, "aus.officer", approvable), 1)).containsExactly("Unclassified annex text");
+        assertThat(holdsAnywhere(aus, "BILAT-A7")).isFalse();
+        assertThat(aus.jdbc().sql("select owner_node from federation_replica where item_id = ?").param(approvable).query(String.class).single())
+                .isEqualTo("USA");
+        assertThat(jpn.jdbc().sql("select count(*) from federation_shared where item_id = ?").param(approvable).query(Long.class).single())
+                .as("JPN shares USA's plan with nobody").isZero();
+        // a replica is read-only where it is held, even for a planner of the plan's nations
+        Api.Response change = jpn.api("jpn.officer").post("/api/v1/plans/" + approvable + "/versions",
+                "{\"sections\":[{\"key\":\"s2\",\"heading\":\"Public annex\",\"marking\":\"(U)\",\"text\":\"changed on JPN\"}]}");
+        assertThat(change.status()).as(change.body()).isEqualTo(403);
+        assertThat(change.body()).contains("Read-only replica");
+    }
+
+    @Test
+    @Order(2)
+    void aSectionTheGuardWithholdsFromJapanDoesNotReachItAndJapanCannotApproveWhatItWasNotSentInFull() {
+        // the guard inspects each section for Japan: this one quotes a NOFORN portion under a REL TO USA, JPN label
+        String id = plan(usa, "usa.officer", "(U)", "Misawa contingency plan FEDREC-B", usaJpn(), "(S//REL TO USA, JPN)", "Concept", "Shared concept B1",
+                "(S//REL TO USA, JPN)", "Sensor annex", "Quoted from the (S//NF) annex: sensor settings QX-PLAN-17");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> arrived(jpn, "jpn.officer", id));
+        JsonNode onJpn = seen(jpn, "jpn.officer", id);
+        assertThat(texts(onJpn, 1)).containsExactly("Shared concept B1");
+        assertThat(holdsAnywhere(jpn, "QX-PLAN-17")).isFalse();
+        assertThat(texts(seen(usa, "usa.officer", id), 1)).hasSize(2);
+        // JPN's approver may read all that JPN's node holds, so JPN's node sends the approval; the USA node refuses it
+        Api.Response approval = approve(jpn, "jpn.officer", id, 1, onJpn.path("versions").get(0).path("hash").asString());
+        assertThat(approval.status()).as(approval.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> seen(jpn, "jpn.officer", id).path("requests").path(0).path("state").asString().equals("refused"));
+        assertThat(seen(jpn, "jpn.officer", id).path("requests").get(0).path("reason").asString()).contains("was not sent in full");
+        JsonNode onUsa = seen(usa, "usa.officer", id);
+        onUsa.path("versions").get(0).path("approvals").forEach(a -> assertThat(a.path("approved").asBoolean(true)).as(a.toString()).isFalse());
+        assertThat(status(onUsa, 1)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    @Order(3)
+    void theJapaneseApproverApprovesOnJapansReplicaAndThePlanIsApprovedByBothNationsOnBothNodes() {
+        String hash = seen(usa, "usa.officer", approvable).path("versions").get(0).path("hash").asString();
+        Api.Response own = approve(usa, "usa.officer", approvable, 1, hash);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        // once JPN's replica holds USA's approval, JPN's approver approves there
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> seen(jpn, "jpn.officer", approvable).path("versions").get(0)
+                .path("approvals").findValuesAsString("nation").size() == 2);
+        Api.Response theirs = approve(jpn, "jpn.officer", approvable, 1, hash);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(202);
+        assertThat(status(theirs.json(), 1)).as("not applied on the replica").isEqualTo("DRAFT");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(seen(usa, "usa.officer", approvable), 1).equals("APPROVED"));
+        JsonNode history = usa.api("usa.officer").get("/api/v1/plans/" + approvable + "/history").json();
+        assertThat(history.findValuesAsString("action")).containsExactly("CREATED", "APPROVED", "APPROVED", "VERSION_APPROVED");
+        assertThat(history.get(2).path("by").asString()).isEqualTo("jpn.officer");
+        // the approved state travels back to JPN as any change does
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(seen(jpn, "jpn.officer", approvable), 1).equals("APPROVED"));
+        JsonNode onJpn = seen(jpn, "jpn.officer", approvable);
+        assertThat(onJpn.path("approvedVersion").asInt()).isEqualTo(1);
+        assertThat(onJpn.path("requests").get(0).path("state").asString()).isEqualTo("accepted");
+    }
+
+    @Test
+    @Order(4)
+    void aStaleApprovalIsRefusedAndChangesNothing() {
+        String id = plan(usa, "usa.officer", "(U)", "Sasebo contingency plan FEDREC-C", usaJpn(), "(S//REL TO USA, JPN)", "Concept", "First wording");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> arrived(jpn, "jpn.officer", id));
+        String read = seen(jpn, "jpn.officer", id).path("versions").get(0).path("hash").asString();
+        // JPN's approval waits in JPN's outbox while the USA node changes the version
+        toUsa.cut();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !peer(jpn, "USA").path("outbound").asBoolean(true));
+        assertThat(approve(jpn, "jpn.officer", id, 1, read).status()).isEqualTo(202);
+        Api.Response amend = usa.api("usa.officer").post("/api/v1/plans/" + id + "/versions",
+                "{\"sections\":[{\"key\":\"s1\",\"heading\":\"Concept\",\"marking\":\"(S//REL TO USA, JPN)\",\"text\":\"Second wording\"}]}");
+        assertThat(amend.status()).as(amend.body()).isEqualTo(201);
+        String now = amend.json().path("versions").get(0).path("hash").asString();
+        assertThat(now).isNotEqualTo(read);
+        toUsa.restore();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> seen(jpn, "jpn.officer", id).path("requests").path(0).path("state").asString().equals("refused"));
+        JsonNode onJpn = seen(jpn, "jpn.officer", id);
+        assertThat(onJpn.path("requests").get(0).path("reason").asString()).contains("changed since JPN's approver read it");
+        assertThat(onJpn.path("versions").get(0).path("hash").asString()).isEqualTo(now);
+        JsonNode onUsa = seen(usa, "usa.officer", id);
+        assertThat(onUsa.path("versions").get(0).path("hash").asString()).isEqualTo(now);
+        assertThat(status(onUsa, 1)).isEqualTo("DRAFT");
+        assertThat(usa.api("usa.officer").get("/api/v1/plans/" + id + "/history").json().findValuesAsString("action")).containsExactly("CREATED", "AMENDED");
+        // the refusal is the link's last error on both sides
+        assertThat(peer(usa, "JPN").path("lastError").asString()).contains("refused");
+        assertThat(peer(jpn, "USA").path("lastError").asString()).contains("USA refused request");
+    }
+
+    @Test
+    @Order(5)
+    void aCommentOnJapansReplicaIsAddedByTheUsaNodeAndComesBack() {
+        Api.Response c = jpn.api("jpn.officer").post("/api/v1/plans/" + approvable + "/comments",
+                "{\"marking\":\"(C//REL TO USA, JPN)\",\"text\":\"JPN comment FED-COMMENT-9\"}");
+        assertThat(c.status()).as(c.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> seen(usa, "usa.officer", approvable).path("comments").toString().contains("FED-COMMENT-9"));
+        JsonNode comment = seen(usa, "usa.officer", approvable).path("comments").get(0);
+        assertThat(comment.path("nation").asString()).isEqualTo("JPN");
+        assertThat(comment.path("author").asString()).isEqualTo("jpn.officer");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> seen(jpn, "jpn.officer", approvable).path("comments").toString().contains("FED-COMMENT-9"));
+        // Australia's replica is updated (the plan changed) without the bilateral comment
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(seen(aus, "aus.officer", approvable), 1).equals("APPROVED"));
+        assertThat(seen(aus, "aus.officer", approvable).path("comments")).isEmpty();
+        assertThat(holdsAnywhere(aus, "FED-COMMENT-9")).isFalse();
+    }
+
+    @Test
+    @Order(6)
+    void aRequestAboutAnItemTheRequesterWasNotSentIsRefusedAndChangesNothing() {
+        Map<String, String> approvers = new LinkedHashMap<>();
+        approvers.put("USA", "usa.officer");
+        approvers.put("AUS", "aus.officer");
+        String id = plan(usa, "usa.officer", "(S//REL TO USA, AUS)", "USA-AUS plan FEDREC-D", approvers, "(S//REL TO USA, AUS)", "Concept", "Not for JPN");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> arrived(aus, "aus.officer", id));
+        assertThat(jpn.replicas("plan")).doesNotContainKey(id);
+        // a JPN node that claims a replica it was never sent (a forged row) and asks the USA node to add a comment
+        jpn.jdbc().sql("insert into federation_replica (kind, item_id, owner_node, version, banner, data, signer, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .param("plan").param(id).param("USA").param(1L).param("UNCLASSIFIED").param("{}").param("forged")
+                .param(OffsetDateTime.now(ZoneOffset.UTC)).update();
+        jpn.publishInTransaction(
+                new PeerRequestSent(new PeerRequest("comment", "forged-comment-1", "plan", id, Map.of("author", "jpn.officer", "nation", "JPN"),
+                        List.of(new Shareable.Part("comment", "(U)", "FORGED-COMMENT", "")))));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.bean(Federation.class).requests("plan", id).stream().anyMatch(r -> r.state().equals("refused")));
+        RequestStatus refused = jpn.bean(Federation.class).requests("plan", id).getFirst();
+        assertThat(refused.reason()).contains("which this node has not sent to JPN");
+        assertThat(peer(usa, "JPN").path("lastError").asString()).contains("forged-comment-1");
+        assertThat(seen(usa, "usa.officer", id).path("comments")).isEmpty();
+        assertThat(usa.jdbc().sql("select count(*) from plan_comment where body like '%FORGED%'").query(Long.class).single()).isZero();
+    }
+
+    // ------------------------------------------------------------------ commitments and exercises
+
+    @Test
+    @Order(7)
+    void aCommitmentChangedOnItsOwnerNationsNodeReplacesThePartnersCopyThere() {
+        String id = "rmc-review-2005"; // owned by USA, loaded on every node from the public reference data
+        Api.Response change = usa.api("usa.officer").post("/api/v1/commitments/" + id + "/changes",
+                "{\"evidence\":{\"text\":\"Reviewed again FED-EVIDENCE-5\"},\"note\":\"recorded on the USA node\"}");
+        assertThat(change.status()).as(change.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.api("jpn.officer").get("/api/v1/commitments/" + id).body().contains("FED-EVIDENCE-5"));
+        JsonNode onJpn = jpn.api("jpn.officer").get("/api/v1/commitments/" + id).json();
+        assertThat(onJpn.path("originator").asString()).isEqualTo("USA");
+        assertThat(onJpn.path("history").findValuesAsString("note")).contains("recorded on the USA node");
+        // JPN's copy is now the USA node's, read-only even for a USA planner's account on the JPN node
+        Api.Response there = jpn.api("usa.officer").post("/api/v1/commitments/" + id + "/changes",
+                "{\"evidence\":{\"text\":\"changed on JPN\"},\"note\":\"not here\"}");
+        assertThat(there.status()).as(there.body()).isEqualTo(403);
+        assertThat(there.body()).contains("Read-only replica");
+        // only a change shares a commitment, and only the node of its owner nation shares it
+        assertThat(usa.jdbc().sql("select distinct item_id from federation_shared where kind = 'commitment'").query(String.class).list()).containsExactly(id);
+        assertThat(jpn.jdbc().sql("select count(*) from federation_shared where kind = 'commitment'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void anExerciseReachesThePartnerWithTheRecordsItsNationMayReadAndIsReadOnlyThere() {
+        String body = """
+                {"series": "keen-sword", "name": "Keen Sword FEDREC", "nations": ["USA", "JPN"], "units": ["usfj", "jjoc"],
+                 "domains": ["maritime"], "objectives": ["Shared across nodes"], "leadPlanners": {"USA": "usa.officer", "JPN": "jpn.officer"},
+                 "label": "UNCLASSIFIED"}""";
+        Api.Response created = usa.api("usa.officer").post("/api/v1/exercises", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        String inject = """
+                {"at": "2027-11-02T02:00:00Z", "audience": "USFJ J6 and JJOC J6", "expectedAction": "shift to the alternate path", "text": "%s",
+                 "label": "%s"}""";
+        for (String[] i : new String[][]{{"Shared inject FED-INJ-REL", "SECRET//REL TO USA, JPN"}, {"US only inject FED-INJ-NF", "SECRET//NOFORN"}}) {
+            Api.Response r = usa.api("usa.officer").post("/api/v1/exercises/" + id + "/injects", inject.formatted(i[0], i[1]));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.api("jpn.officer").get("/api/v1/exercises/" + id + "/injects").body().contains("FED-INJ-REL"));
+        JsonNode onJpn = jpn.api("jpn.officer").get("/api/v1/exercises/" + id).json();
+        assertThat(onJpn.path("originator").asString()).isEqualTo("USA");
+        assertThat(onJpn.path("exercise").path("name").asString()).isEqualTo("Keen Sword FEDREC");
+        assertThat(onJpn.path("injects").asLong()).isEqualTo(1);
+        assertThat(jpn.api("usa.officer").get("/api/v1/exercises/" + id + "/injects").body()).doesNotContain("FED-INJ-NF");
+        assertThat(jpn.jdbc().sql("select count(*) from exercise_inject where text like '%FED-INJ-NF%'").query(Long.class).single()
+                + jpn.jdbc().sql("select count(*) from federation_replica where data like '%FED-INJ-NF%'").query(Long.class).single()).isZero();
+        Api.Response there = jpn.api("jpn.officer").post("/api/v1/exercises/" + id + "/injects", inject.formatted("added on JPN", "UNCLASSIFIED"));
+        assertThat(there.status()).as(there.body()).isEqualTo(403);
+        assertThat(there.body()).contains("Read-only replica");
+        // Australia, a nation the exercise's label releases to, gets the exercise and none of the SECRET injects
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> aus.api("aus.officer").get("/api/v1/exercises/" + id).status() == 200);
+        assertThat(aus.api("aus.officer").get("/api/v1/exercises/" + id + "/injects").json()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ bookings
+
+    static String bookingRequest(String unit, java.time.Instant at) {
+        return """
+                {"unit": "%s", "facilities": ["camp-hansen"], "durationMinutes": 120, "earliestStart": "%s", "latestStart": "%s",
+                 "preferredStart": "%s", "priority": 3, "noisy": false, "label": "UNCLASSIFIED"}""".formatted(unit, at, at, at);
+    }
+
+    static JsonNode booking(FederatedNode node, String user, String id) {
+        return node.api(user).get("/api/v1/booking/requests/" + id).json();
+    }
+
+    @Test
+    @Order(9)
+    void aBookingOnTheUsaNodeHoldsItsPlaceInTheJapaneseNodesPlanAndIsReadOnlyThere() {
+        java.time.Instant at = java.time.Instant.now().plus(Duration.ofDays(200)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(2));
+        Api.Response filed = usa.api("usa.officer").post("/api/v1/booking/requests", bookingRequest("iii-mef", at));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().path("state").asString()).isEqualTo("BOOKED");
+        String id = filed.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.api("jpn.officer").get("/api/v1/booking/requests/" + id).status() == 200);
+        JsonNode replica = booking(jpn, "jpn.officer", id);
+        assertThat(replica.path("originator").asString()).isEqualTo("USA");
+        assertThat(replica.path("state").asString()).isEqualTo("BOOKED");
+        assertThat(replica.path("start").asString()).isEqualTo(at.toString());
+        // the JPN node plans its own requests around the USA booking: the only time JPN's request accepts is reserved
+        Api.Response theirs = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", at));
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        assertThat(theirs.json().path("state").asString()).isEqualTo("REFUSED");
+        assertThat(theirs.json().path("reason").asString()).contains("reserved");
+        String jpnId = theirs.json().path("id").asString();
+        Api.Response cancelThere = jpn.api("usa.officer").delete("/api/v1/booking/requests/" + id);
+        assertThat(cancelThere.status()).as(cancelThere.body()).isEqualTo(403);
+        assertThat(cancelThere.body()).contains("Read-only replica");
+        // the USA node cancels: the place is free on the JPN node, JPN's request is booked there, and that booking reaches USA
+        assertThat(usa.api("usa.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(jpn, "jpn.officer", jpnId).path("state").asString().equals("BOOKED"));
+        assertThat(booking(jpn, "jpn.officer", id).path("state").asString()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> usa.api("usa.officer").get("/api/v1/booking/requests/" + jpnId).status() == 200
+                        && booking(usa, "usa.officer", jpnId).path("state").asString().equals("BOOKED"));
+        assertThat(booking(usa, "usa.officer", jpnId).path("originator").asString()).isEqualTo("JPN");
+    }
+}
