@@ -320,11 +320,11 @@ public final class FusionEngine {
     // a confirmed track gates on its widest model, so that a turn entry keeps its reports; a tentative
     // track, which may be clutter, on its combination, so that it has to earn its confirmation
     private double gateVarX(int i) {
-        return tracks.confirmed.at[i] ? tracks.gateVarX.at[i] : tracks.x.posVar.at[i];
+        return tracks.gateVarX.at[i];
     }
 
     private double gateVarY(int i) {
-        return tracks.confirmed.at[i] ? tracks.gateVarY.at[i] : tracks.y.posVar.at[i];
+        return tracks.gateVarY.at[i];
     }
 
     private void addPair(int liveIndex, int report, double cost) {
@@ -442,12 +442,12 @@ public final class FusionEngine {
         } else {
             measureRegistration(i, r);
         }
-        tracks.update(i, zx[j], zy[j], rx(r), ry(r));
+        tracks.update(i, t, zx[j], zy[j], rx(r), ry(r));
         // a late report never makes a track look older than it is
         tracks.lastReportTime.at[i] = Math.max(tracks.lastReportTime.at[i], t);
         // a unit's own position makes no track more certain to exist (it starts none, and confirms none)
         if (registration.roleOf(sensor) != SensorRole.SELF_REPORTS) tracks.hits.at[i]++;
-        if (!tracks.confirmed.at[i] && tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirmed.at[i] = true;
+        if (!tracks.confirmed.at[i] && tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirm(i);
         tracks.labels.add(i, queue.label[r]);
         tracks.sensors.add(i, queue.sensor[r]);
         tracks.took(i, queue.id[r]);
@@ -605,7 +605,8 @@ public final class FusionEngine {
             reference(i, seeds.t[s], seeds.x[s], seeds.y[s], seeds.sigma[s] * seeds.sigma[s]);
         }
         tracks.hits.at[i] = 2;
-        tracks.confirmed.at[i] = tracks.hits.at[i] >= cfg.confirmHits();
+        tracks.confirmed.at[i] = false;
+        if (tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirm(i);
         tracks.id.at[i] = nextId++;
         tracks.labels.clear(i);
         tracks.sensors.clear(i);
