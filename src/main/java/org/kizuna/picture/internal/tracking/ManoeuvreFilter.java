@@ -113,12 +113,10 @@ final class ManoeuvreFilter {
     private final double straightNoise;
 
     // work buffers, reused
-    private final double[] mixed = new double[MODELS * (D + D * D)];
     private final double[] centre = new double[4], commonState = new double[4], commonCov = new double[16];
     private final double[] entry = new double[D], entryCov = new double[D * D], d = new double[D], e = new double[D];
     private final double[] fp = new double[D * D], gain = new double[2 * D], hp = new double[2 * D], stay = new double[MODELS];
     private final double[] logLikelihood = new double[MODELS];
-    private final boolean[] keep = new boolean[MODELS];
     /** A share of a mixture below which the mixing leaves it out (its effect on a position is a hundredth of a metre or less). */
     static final double NEGLIGIBLE = 1e-4;
 
@@ -251,52 +249,45 @@ final class ManoeuvreFilter {
             }
         }
         double evx = centre[VX] + commonState[VX], evy = centre[VY] + commonState[VY];
+        entryParameters(ACCELERATING, evx, evy);
+        double axx = entryCov[P0 * D + P0], axy = entryCov[P0 * D + P1], ayy = entryCov[P1 * D + P1];
         for (int m = 0; m < MODELS; m++) {
             int o = base + m * MODEL_WIDTH, s = o + 1, p = s + D, n = dim(m);
             double own = stay[m] * b[o], in = PI[m] * ended, c = own + in;
-            int ms = m * (D + D * D), mp = ms + D;
-            double wo = own / c, wi = in / c;
-            keep[m] = !(wi > NEGLIGIBLE);
             b[o] = c;
-            if (keep[m]) continue;
-            entryParameters(m, evx, evy);
-            if (wo < NEGLIGIBLE) {
-                // a model all but certainly entered afresh (a turn while the target flies straight): the entered estimate alone
-                for (int k = 0; k < n; k++) mixed[ms + k] = k < 4 ? centre[k] + commonState[k] : entry[k];
+            if (in > NEGLIGIBLE * c) {
+                // the model's entry parameters (a turn's rate, a speed change's acceleration along the velocity), then the mixture
+                // of its own estimate (weight wo) and the entered one (wi): each relative to the centre, in place
+                entry[P0] = m >= FIRST_TURN ? RATE[m - FIRST_TURN] : 0;
+                entry[P1] = 0;
+                if (m >= FIRST_TURN) entryCov[P0 * D + P0] = RATE_SPREAD * RATE_SPREAD;
+                else if (m == ACCELERATING) {
+                    entryCov[P0 * D + P0] = axx;
+                    entryCov[P0 * D + P1] = entryCov[P1 * D + P0] = axy;
+                    entryCov[P1 * D + P1] = ayy;
+                }
+                double wo = own / c, wi = in / c;
+                if (wo < NEGLIGIBLE) wo = 0;
+                wi = 1 - wo;
+                for (int k = 0; k < n; k++) {
+                    double ownK = k < 4 ? b[s + k] - centre[k] : b[s + k];
+                    double entK = k < 4 ? commonState[k] : entry[k];
+                    double mk = wo * ownK + wi * entK;
+                    d[k] = ownK - mk;
+                    e[k] = entK - mk;
+                    b[s + k] = (k < 4 ? centre[k] : 0) + mk;
+                }
                 for (int r = 0; r < n; r++) {
+                    double dr = d[r], er = e[r];
                     for (int col = r; col < n; col++) {
-                        double v = r < 4 && col < 4 ? commonCov[r * 4 + col] : r >= 4 && col >= 4 ? entryCov[r * D + col] : 0;
-                        mixed[mp + r * D + col] = v;
-                        mixed[mp + col * D + r] = v;
+                        double ent = r < 4 ? (col < 4 ? commonCov[r * 4 + col] : 0) : entryCov[r * D + col];
+                        double v = wo * (b[p + r * D + col] + dr * d[col]) + wi * (ent + er * e[col]);
+                        b[p + r * D + col] = v;
+                        b[p + col * D + r] = v;
                     }
                 }
-                continue;
             }
-            // the entered estimate: the position and velocity of what ended (relative to the centre), this model's entry parameters
-            for (int k = 0; k < n; k++) {
-                double ownK = k < 4 ? b[s + k] - centre[k] : b[s + k];
-                double entK = k < 4 ? commonState[k] : entry[k];
-                double mk = wo * ownK + wi * entK;
-                d[k] = ownK - mk;
-                e[k] = entK - mk;
-                mixed[ms + k] = (k < 4 ? centre[k] : 0) + mk;
-            }
-            for (int r = 0; r < n; r++) {
-                for (int col = r; col < n; col++) {
-                    double ent = r < 4 && col < 4 ? commonCov[r * 4 + col] : r >= 4 && col >= 4 ? entryCov[r * D + col] : 0;
-                    double v = wo * (b[p + r * D + col] + d[r] * d[col]) + wi * (ent + e[r] * e[col]);
-                    mixed[mp + r * D + col] = v;
-                    mixed[mp + col * D + r] = v;
-                }
-            }
-        }
-        for (int m = 0; m < MODELS; m++) {
-            int o = base + m * MODEL_WIDTH, n = dim(m), ms = m * (D + D * D);
-            if (!keep[m]) {
-                System.arraycopy(mixed, ms, b, o + 1, n);
-                for (int r = 0; r < n; r++) System.arraycopy(mixed, ms + D + r * D, b, o + 1 + D + r * D, n);
-            }
-            propagate(b, o + 1, m, dt);
+            propagate(b, s, m, dt);
         }
         combine(i, ax, ay);
     }
