@@ -12,14 +12,15 @@ import java.util.BitSet;
  * buffers are kept between scans and views, so a scan allocates only when the picture grows.
  * Not thread-safe: one thread drives an engine (the picture's own).
  *
- * <p>The model. A track's state is position, velocity and turn rate on the plane, followed by an
- * interacting multiple model filter ({@link ManoeuvreFilter}: straight flight, a coordinated turn, a
- * manoeuvre), whose combined estimate is what the engine gates, assigns and shows. A report of accuracy
+ * <p>The model. A tentative track's state is position and velocity on the plane under constant velocity; a
+ * confirmed track's is followed by an interacting multiple model filter ({@link ManoeuvreFilter}: straight
+ * flight, turns, a speed change, a manoeuvre), whose combined estimate is what the engine gates, assigns and
+ * shows. A report of accuracy
  * sigma gates with a track when its squared Mahalanobis distance to the track's predicted position,
  * {@code ex^2 / (Vx + sigma^2) + ey^2 / (Vy + sigma^2)}, is at most {@code gate} (chi-square, two degrees of
  * freedom), where V is, for a confirmed track, the widest of the models' predicted position variances, so
  * a target that has just begun to turn keeps its reports (a tentative track, which may be clutter, gates
- * on its combined estimate). Among gated pairs, tracks and reports are assigned globally optimally per
+ * on its own estimate). Among gated pairs, tracks and reports are assigned globally optimally per
  * cluster at the cost {@code d^2 + ln((Vx + sigma^2)(Vy + sigma^2))} (twice the negative log-likelihood, up
  * to a constant); leaving a track without a report costs as much as a report on the edge of its gate.
  *
