@@ -30,6 +30,7 @@ final class FusionBenchCommand extends Verb {
     @Option(names = "--tracks-out", description = "Also write the tracks in the stonesoup_tracks.csv format.")
     @Nullable Path tracksOut;
     @Option(names = "--track-file", defaultValue = "HISTORY", description = "HISTORY: each confirmed track's states from its first report, as Stone Soup's track file holds them; LIVE: only what was shown at each scan (default: ${DEFAULT-VALUE}).") FusionBench.TrackFile trackFile;
+    @Option(names = "--reference", description = "Instead of the tracker, a reference filter told each target's own reports, the sensors' true offsets (the registration file's, else measured from the truth) and when each leg of its motion begins and what kind it is: what tracking could achieve knowing that much (docs/benchmarks.md).") boolean reference;
     @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured replays first, so the JIT has compiled the engine (default: ${DEFAULT-VALUE}).") int warmup;
 
     @Override
@@ -51,7 +52,7 @@ final class FusionBenchCommand extends Verb {
         if (surveyed.stream().anyMatch(String::isBlank)) throw refuse("--surveyed names sensors as the detections file does; got an empty name");
         Path reg = registration != null ? readable(registration) : FusionBench.registrationBeside(det);
         try {
-            return print(FusionBench.run(new FusionBench.Settings(det, tru, tracksOut, trackFile, warmup, surveyed, reg)));
+            return print(FusionBench.run(new FusionBench.Settings(det, tru, tracksOut, trackFile, warmup, surveyed, reg, reference)));
         } catch (IllegalArgumentException e) {
             throw refuse(String.valueOf(e.getMessage()));
         }

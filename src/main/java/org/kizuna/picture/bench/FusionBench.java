@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.bench.ap.ApFiles;
 import org.kizuna.picture.bench.ap.FusionReplay;
+import org.kizuna.picture.bench.ap.ReferenceTracks;
 import org.kizuna.picture.bench.metrics.PictureMetrics;
 import org.kizuna.picture.internal.tracking.FusionConfig;
 
@@ -31,9 +32,15 @@ public final class FusionBench {
      * sensors the engine is told were surveyed, and the sensors' true registration offsets (or none).
      */
     public record Settings(Path detections, Path truth, @Nullable Path tracksOut, TrackFile trackFile, int warmup, List<String> surveyed,
-            @Nullable Path registration) {
+            @Nullable Path registration, boolean reference) {
         public Settings {
             surveyed = List.copyOf(surveyed);
+        }
+
+        /** Settings for the tracker (not the reference). */
+        public Settings(Path detections, Path truth, @Nullable Path tracksOut, TrackFile trackFile, int warmup, List<String> surveyed,
+                @Nullable Path registration) {
+            this(detections, truth, tracksOut, trackFile, warmup, surveyed, registration, false);
         }
     }
 
@@ -90,6 +97,7 @@ public final class FusionBench {
                 throw new IllegalArgumentException("--surveyed " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
             }
         }
+        if (s.reference()) return reference(s, d, truth, offsets);
         for (int i = 0; i < s.warmup(); i++) FusionReplay.run(d, FusionConfig.defaults(), false, TrackFile.HISTORY, s.surveyed());
         FusionReplay.Outcome o = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile(), s.surveyed());
         if (s.tracksOut() != null) ApFiles.writeStates(s.tracksOut(), "t_s,track_id,x_m,vx_mps,y_m,vy_mps", o.tracks());
@@ -101,6 +109,19 @@ public final class FusionBench {
                 + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": " + percentile(lat, 0.99) + "}"
                 + ", \"tracks_total\": " + o.tracksTotal() + ", " + PictureMetrics.evaluate(truth, o.tracks()).json()
                 + ", \"registration\": " + registration(o.registration(), offsets) + "}";
+    }
+
+    /**
+     * The reference ({@link ReferenceTracks}) in place of the tracker: its tracks scored as the tracker's are; the offsets it
+     * was given, as the file gives them or as measured from the truth, in place of the registration estimates.
+     */
+    private static String reference(Settings s, ApFiles.Detections d, ApFiles.States truth, Map<String, ApFiles.Offset> offsets) throws IOException {
+        ApFiles.States tracks = ReferenceTracks.run(d, truth, offsets);
+        if (s.tracksOut() != null) ApFiles.writeStates(s.tracksOut(), "t_s,track_id,x_m,vx_mps,y_m,vy_mps", tracks);
+        long distinct = Arrays.stream(tracks.id()).distinct().count();
+        return "{\"detections\": " + d.size() + ", \"reference\": \"each target's own reports, the true offsets, the legs' starts and kinds\""
+                + ", \"offsets\": \"" + (offsets.isEmpty() ? "measured from the truth" : "from the registration file") + "\""
+                + ", \"tracks_total\": " + distinct + ", " + PictureMetrics.evaluate(truth, tracks).json() + "}";
     }
 
     /**

@@ -12,14 +12,15 @@ import java.util.BitSet;
  * buffers are kept between scans and views, so a scan allocates only when the picture grows.
  * Not thread-safe: one thread drives an engine (the picture's own).
  *
- * <p>The model. A track's state is position, velocity and turn rate on the plane, followed by an
- * interacting multiple model filter ({@link ManoeuvreFilter}: straight flight, a coordinated turn, a
- * manoeuvre), whose combined estimate is what the engine gates, assigns and shows. A report of accuracy
+ * <p>The model. A tentative track's state is position and velocity on the plane under constant velocity; a
+ * confirmed track's is followed by an interacting multiple model filter ({@link ManoeuvreFilter}: straight
+ * flight, turns, a speed change, a manoeuvre), whose combined estimate is what the engine gates, assigns and
+ * shows. A report of accuracy
  * sigma gates with a track when its squared Mahalanobis distance to the track's predicted position,
  * {@code ex^2 / (Vx + sigma^2) + ey^2 / (Vy + sigma^2)}, is at most {@code gate} (chi-square, two degrees of
  * freedom), where V is, for a confirmed track, the widest of the models' predicted position variances, so
  * a target that has just begun to turn keeps its reports (a tentative track, which may be clutter, gates
- * on its combined estimate). Among gated pairs, tracks and reports are assigned globally optimally per
+ * on its own estimate). Among gated pairs, tracks and reports are assigned globally optimally per
  * cluster at the cost {@code d^2 + ln((Vx + sigma^2)(Vy + sigma^2))} (twice the negative log-likelihood, up
  * to a constant); leaving a track without a report costs as much as a report on the edge of its gate.
  *
@@ -320,11 +321,11 @@ public final class FusionEngine {
     // a confirmed track gates on its widest model, so that a turn entry keeps its reports; a tentative
     // track, which may be clutter, on its combination, so that it has to earn its confirmation
     private double gateVarX(int i) {
-        return tracks.confirmed.at[i] ? tracks.gateVarX.at[i] : tracks.x.posVar.at[i];
+        return tracks.gateVarX.at[i];
     }
 
     private double gateVarY(int i) {
-        return tracks.confirmed.at[i] ? tracks.gateVarY.at[i] : tracks.y.posVar.at[i];
+        return tracks.gateVarY.at[i];
     }
 
     private void addPair(int liveIndex, int report, double cost) {
@@ -442,12 +443,12 @@ public final class FusionEngine {
         } else {
             measureRegistration(i, r);
         }
-        tracks.update(i, zx[j], zy[j], rx(r), ry(r));
+        tracks.update(i, t, zx[j], zy[j], rx(r), ry(r));
         // a late report never makes a track look older than it is
         tracks.lastReportTime.at[i] = Math.max(tracks.lastReportTime.at[i], t);
         // a unit's own position makes no track more certain to exist (it starts none, and confirms none)
         if (registration.roleOf(sensor) != SensorRole.SELF_REPORTS) tracks.hits.at[i]++;
-        if (!tracks.confirmed.at[i] && tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirmed.at[i] = true;
+        if (!tracks.confirmed.at[i] && tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirm(i);
         tracks.labels.add(i, queue.label[r]);
         tracks.sensors.add(i, queue.sensor[r]);
         tracks.took(i, queue.id[r]);
@@ -605,7 +606,8 @@ public final class FusionEngine {
             reference(i, seeds.t[s], seeds.x[s], seeds.y[s], seeds.sigma[s] * seeds.sigma[s]);
         }
         tracks.hits.at[i] = 2;
-        tracks.confirmed.at[i] = tracks.hits.at[i] >= cfg.confirmHits();
+        tracks.confirmed.at[i] = false;
+        if (tracks.hits.at[i] >= cfg.confirmHits()) tracks.confirm(i);
         tracks.id.at[i] = nextId++;
         tracks.labels.clear(i);
         tracks.sensors.clear(i);

@@ -17,8 +17,8 @@ final class TrackTable {
     private final Columns columns = new Columns();
 
     /**
-     * The track's estimate, one axis of the plane each: the combination of its motion models, what the
-     * engine gates, assigns, merges and shows.
+     * The track's estimate, one axis of the plane each, what the engine gates, assigns, merges and shows: a
+     * tentative track's own constant-velocity filter, a confirmed track's combination of its motion models.
      */
     final Axis x = new Axis(columns), y = new Axis(columns);
     /**
@@ -27,7 +27,7 @@ final class TrackTable {
      * have made is within the gate even while the models still weigh straight flight most.
      */
     final Columns.Column<double[]> gateVarX = columns.doubles(), gateVarY = columns.doubles();
-    /** The motion models behind the estimate. */
+    /** The motion models behind a confirmed track's estimate. */
     final ManoeuvreFilter motion;
     /** The time the filter state holds at. */
     final Columns.Column<double[]> stateTime = columns.doubles();
@@ -56,6 +56,20 @@ final class TrackTable {
     final Columns.Column<int[]> recentCount = columns.ints();
     static final int RECENT = 16;
 
+    /**
+     * Whether a confirmed track has been seen to manoeuvre (its straight flight is then expected to end within a minute or
+     * so, rather than only when the reports say so), and since when it has flown straight again (NaN: it does not).
+     */
+    final Columns.Column<boolean[]> manoeuvred = columns.flags();
+    final Columns.Column<double[]> calmSince = columns.doubles();
+    /** Straight flight's mean stay (s) for a track not seen to manoeuvre: it ends only on the reports' evidence. */
+    static final double CALM_SOJOURN = 12_000;
+    /** A track is seen to manoeuvre when straight flight's probability falls below this... */
+    static final double MANOEUVRE_MU = 0.5;
+    /** ...and is calm again after straight flight has had at least this probability for {@link #CALM_AGAIN} seconds. */
+    static final double CALM_MU = 0.9, CALM_AGAIN = 60;
+    private final double straightNoise;
+
     private int rows;
     private int[] live = new int[0];
     private int liveCount;
@@ -66,6 +80,7 @@ final class TrackTable {
     /** @param straightNoise the acceleration noise of a target in straight flight (m^2/s^3) */
     TrackTable(double straightNoise) {
         motion = new ManoeuvreFilter(columns, straightNoise);
+        this.straightNoise = straightNoise;
     }
 
     /** Live tracks. */
@@ -117,33 +132,69 @@ final class TrackTable {
         recentCount.at[i]++;
     }
 
-    /** Predicts track {@code i} to time {@code t} (nothing when its state is that recent already). */
+    /**
+     * Predicts track {@code i} to time {@code t} (nothing when its state is that recent already): a tentative track by straight
+     * flight alone, a confirmed one by its motion models.
+     */
     void predict(int i, double t) {
         double dt = t - stateTime.at[i];
         if (dt <= 0) return;
-        motion.predict(i, dt, x, y);
-        gateVarX.at[i] = motion.widestX(i, x.pos.at[i]);
-        gateVarY.at[i] = motion.widestY(i, y.pos.at[i]);
+        if (confirmed.at[i]) {
+            motion.predict(i, dt, manoeuvred.at[i] ? ManoeuvreFilter.STRAIGHT_SOJOURN : CALM_SOJOURN, x, y);
+            gateVarX.at[i] = motion.widestX(i, x.pos.at[i]);
+            gateVarY.at[i] = motion.widestY(i, y.pos.at[i]);
+        } else {
+            x.predict(i, dt, straightNoise);
+            y.predict(i, dt, straightNoise);
+            gateVarX.at[i] = x.posVar.at[i];
+            gateVarY.at[i] = y.posVar.at[i];
+        }
         stateTime.at[i] = t;
     }
 
-    /** Updates track {@code i} with a measured position of variances {@code rx, ry} on each axis. */
-    void update(int i, double zx, double zy, double rx, double ry) {
+    /** Updates track {@code i} with a position measured at {@code t} (its state's time) of variances {@code rx, ry} on each axis. */
+    void update(int i, double t, double zx, double zy, double rx, double ry) {
+        if (!confirmed.at[i]) {
+            x.update(i, zx, rx);
+            y.update(i, zy, ry);
+            return;
+        }
         motion.update(i, zx, zy, rx, ry, x, y);
+        double straight = motion.straightProbability(i);
+        if (straight < MANOEUVRE_MU) manoeuvred.at[i] = true;
+        if (straight < CALM_MU) {
+            calmSince.at[i] = Double.NaN;
+        } else if (Double.isNaN(calmSince.at[i])) {
+            calmSince.at[i] = t;
+        } else if (t - calmSince.at[i] >= CALM_AGAIN) {
+            manoeuvred.at[i] = false;
+        }
     }
 
-    /** Starts the motion models of track {@code i} from the estimate its axes hold. */
-    void startMotion(int i) {
+    /**
+     * Confirms track {@code i}: a tentative track, most often a pair of clutter reports, runs straight flight alone; once
+     * confirmed, its motion models start from that estimate.
+     */
+    void confirm(int i) {
+        confirmed.at[i] = true;
         motion.start(i, x, y);
+        manoeuvred.at[i] = false;
+        calmSince.at[i] = Double.NaN;
+        gateVarX.at[i] = motion.widestX(i, x.pos.at[i]);
+        gateVarY.at[i] = motion.widestY(i, y.pos.at[i]);
+    }
+
+    /** Starts track {@code i} (tentative) from the estimate its axes hold. */
+    void startMotion(int i) {
         gateVarX.at[i] = x.posVar.at[i];
         gateVarY.at[i] = y.posVar.at[i];
     }
 
     /**
-     * One axis of every track's constant-velocity filter. The axes of the plane are filtered apart (a
-     * report's accuracy is the same in x and y, and the motion model does not couple them), so on each
-     * axis a track's state is its position and velocity, and its covariance the 2x2
-     * [[posVar, cov], [cov, velVar]].
+     * One axis of every track's estimate: a tentative track's constant-velocity filter, filtered apart per axis (a
+     * report's accuracy is the same in x and y, and the motion model does not couple them), or the per-axis marginal of
+     * a confirmed track's combined estimate. On each axis the state is position and velocity, and the covariance the
+     * 2x2 [[posVar, cov], [cov, velVar]].
      */
     static final class Axis {
 
@@ -155,6 +206,27 @@ final class TrackTable {
             posVar = table.doubles();
             cov = table.doubles();
             velVar = table.doubles();
+        }
+
+        /** Row {@code i} predicted {@code dt} ahead: the position moves on at the velocity, the covariance grows by the process noise {@code q}. */
+        void predict(int i, double dt, double q) {
+            pos.at[i] += vel.at[i] * dt;
+            double p = positionVariance(posVar.at[i], cov.at[i], velVar.at[i], dt, q);
+            double c = cov.at[i] + dt * velVar.at[i] + q * dt * dt / 2;
+            velVar.at[i] += q * dt;
+            posVar.at[i] = p;
+            cov.at[i] = c;
+        }
+
+        /** The Kalman update of row {@code i} with a measured position {@code z} of variance {@code r2}. */
+        void update(int i, double z, double r2) {
+            double s = posVar.at[i] + r2, innovation = z - pos.at[i];
+            double posGain = posVar.at[i] / s, velGain = cov.at[i] / s;
+            pos.at[i] += posGain * innovation;
+            vel.at[i] += velGain * innovation;
+            velVar.at[i] -= cov.at[i] * cov.at[i] / s;
+            cov.at[i] = cov.at[i] * r2 / s;
+            posVar.at[i] = posVar.at[i] * r2 / s;
         }
 
         void set(int i, double position, double velocity, double positionVar, double covariance, double velocityVar) {
