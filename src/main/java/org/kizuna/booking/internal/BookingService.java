@@ -347,7 +347,7 @@ class BookingService implements Bookings {
         // precedes it holds that place (the partner's node then moves its own); its other states are not planned here
         List<BookingRequest> active = store.active();
         List<BookingRequest> open = active.stream().filter(b -> plannable(b, now))
-                .filter(b -> b.originator() == null || b.state() == RequestState.BOOKED && !outranked(b, active)).toList();
+                .filter(b -> b.originator() == null || (b.state() == RequestState.BOOKED && !outranked(b, active))).toList();
         if (open.isEmpty()) return;
         Instant from = open.stream().map(BookingRequest::earliestStart).min(Instant::compareTo).orElseThrow();
         Instant to = open.stream().map(b -> b.latestStart().plus(Duration.ofMinutes(b.durationMinutes()))).max(Instant::compareTo).orElseThrow();
@@ -655,7 +655,7 @@ class BookingService implements Bookings {
 
     /** Whether two booked requests hold the same one-place facility at overlapping times. */
     private boolean clash(BookingRequest a, BookingRequest b) {
-        return a != b && a.state() == RequestState.BOOKED && b.state() == RequestState.BOOKED && a.facility() != null
+        return !a.id().equals(b.id()) && a.state() == RequestState.BOOKED && b.state() == RequestState.BOOKED && a.facility() != null
                 && a.facility().equals(b.facility()) && a.start() != null && a.end() != null && b.start() != null && b.end() != null
                 && a.start().isBefore(b.end()) && b.start().isBefore(a.end()) && store.capacity(a.facility()) == 1;
     }

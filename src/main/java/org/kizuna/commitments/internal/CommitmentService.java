@@ -196,7 +196,7 @@ class CommitmentService implements Commitments {
     synchronized void applyReplica(Shareable item, String from) {
         requiresNew.executeWithoutResult(t -> {
             JdbcCommitments.Held held = store.held(item.id()).orElse(null);
-            if (!item.ownerNation().equals(from) || held != null && !held.owner().equals(from)) {
+            if (!item.ownerNation().equals(from) || (held != null && !held.owner().equals(from))) {
                 log.warn("federation: {} shared commitment {} of {}; only the owner nation's node shares a commitment; not kept", from, item.id(),
                         held == null ? item.ownerNation() : held.owner());
                 return;

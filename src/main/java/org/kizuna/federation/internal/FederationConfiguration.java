@@ -97,7 +97,7 @@ class FederationConfiguration {
                 if (publications != null) retry = Thread.ofVirtual().name("federation-retry").start(() -> retry(publications));
             }
 
-            /**
+            /*
              * A change, an arrival, a request or an answer whose listener failed (the database busy, say) is handed to it
              * again after 30 s, so nothing waits for the next restart; the listeners are idempotent (versions, request ids).
              */

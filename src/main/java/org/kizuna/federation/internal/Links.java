@@ -262,7 +262,7 @@ class Links {
             } while (items.size() < settings.batch() && in.available() > 0);
             long received;
             synchronized (lock) {
-                if (inboundSockets.get(peer) != s) return; // a newer connection from the same peer took over
+                if (!s.equals(inboundSockets.get(peer))) return; // a newer connection from the same peer took over
                 if (!items.isEmpty()) {
                     Inbound.Applied a = inbound.apply(peer, signer, items);
                     for (String r : a.refused()) error(peer, r);
@@ -452,7 +452,7 @@ class Links {
 
     private static String handshakeWords(IOException e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        for (Throwable c = t.getCause(); c != null && !c.equals(t); c = t.getCause()) t = c;
         return (e instanceof SSLHandshakeException ? "TLS handshake refused: " : "") + t.getMessage();
     }
 

@@ -71,7 +71,7 @@ public final class ReferenceTracks {
         Map<String, List<Integer>> truthRows = new LinkedHashMap<>();
         for (int k = 0; k < truth.size(); k++) truthRows.computeIfAbsent(truth.id()[k], id -> new ArrayList<>()).add(k);
         for (List<Integer> rows : truthRows.values()) rows.sort((a, b) -> Double.compare(truth.t()[a], truth.t()[b]));
-        Map<String, double[]> bias = biases(d, truth, truthRows, offsets);
+        Map<String, double[]> bias = biases(d, truth, offsets);
         Map<String, List<Integer>> reports = new HashMap<>();
         for (int k = 0; k < d.size(); k++) {
             String id = d.truthIds()[k];
@@ -87,8 +87,7 @@ public final class ReferenceTracks {
     }
 
     /** Each sensor's offset: as given, else the mean of its reports' offsets from the truth at their time. */
-    private static Map<String, double[]> biases(ApFiles.Detections d, ApFiles.States truth, Map<String, List<Integer>> truthRows,
-            Map<String, ApFiles.Offset> offsets) {
+    private static Map<String, double[]> biases(ApFiles.Detections d, ApFiles.States truth, Map<String, ApFiles.Offset> offsets) {
         Map<String, Integer> at = new HashMap<>();
         for (int k = 0; k < truth.size(); k++) at.put(truth.id()[k] + "@" + truth.t()[k], k);
         Map<String, double[]> sums = new HashMap<>();
@@ -311,7 +310,10 @@ public final class ReferenceTracks {
                 best = Math.max(best, log[c]);
             }
             double total = 0;
-            for (int c = 0; c < n; c++) total += log[c] = Math.exp(log[c] - best);
+            for (int c = 0; c < n; c++) {
+                log[c] = Math.exp(log[c] - best);
+                total += log[c];
+            }
             for (int c = 0; c < n; c++) weight[c] = log[c] / total;
         }
     }

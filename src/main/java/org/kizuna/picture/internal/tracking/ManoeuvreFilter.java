@@ -325,7 +325,10 @@ final class ManoeuvreFilter {
             best = Math.max(best, logLikelihood[m]);
         }
         double total = 0;
-        for (int m = 0; m < MODELS; m++) total += logLikelihood[m] = Math.exp(logLikelihood[m] - best);
+        for (int m = 0; m < MODELS; m++) {
+            logLikelihood[m] = Math.exp(logLikelihood[m] - best); // now the likelihood itself, scaled by the best
+            total += logLikelihood[m];
+        }
         for (int m = 0; m < MODELS; m++) b[base + m * MODEL_WIDTH] = Math.max(logLikelihood[m] / total, 1e-9);
         combine(i, ax, ay);
     }

@@ -4,6 +4,8 @@ package org.kizuna.picture.internal.tracking;
 public interface RegistrationSink {
 
     /**
+     * The estimate of one sensor.
+     *
      * @param sensor      the sensor's index (as given with its reports)
      * @param role        what the sensor is to the engine
      * @param biasX       estimated offset of its reports east (m): a report is corrected by subtracting it
