@@ -106,6 +106,9 @@ public final class FusionBench {
         double seconds = o.seconds();
         return "{\"detections\": " + d.size() + ", \"seconds\": " + seconds
                 + ", \"detections_per_s\": " + Math.round(d.size() / seconds)
+                + (o.cpuNanos() > 0
+                        ? ", \"cpu_seconds\": " + o.cpuNanos() / 1e9 + ", \"detections_per_cpu_s\": " + Math.round(d.size() / (o.cpuNanos() / 1e9))
+                        : "")
                 + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": " + percentile(lat, 0.99) + "}"
                 + ", \"tracks_total\": " + o.tracksTotal() + ", " + PictureMetrics.evaluate(truth, o.tracks()).json()
                 + ", \"registration\": " + registration(o.registration(), offsets) + "}";

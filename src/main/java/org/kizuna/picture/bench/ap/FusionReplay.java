@@ -1,5 +1,7 @@
 package org.kizuna.picture.bench.ap;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,10 +23,11 @@ import org.kizuna.picture.internal.tracking.SensorRole;
 public final class FusionReplay {
 
     /**
-     * What a replay produced: per-scan latencies (ns), the confirmed tracks at every scan time, the distinct
+     * What a replay produced: per-scan latencies (ns), the processor time the scans took (ns, the replaying
+     * thread's; -1 where the platform does not measure it), the confirmed tracks at every scan time, the distinct
      * track count, and the engine's registration estimate of each sensor at the end, in the engine's sensor order.
      */
-    public record Outcome(long[] scanNanos, ApFiles.States tracks, int tracksTotal, List<SensorEstimate> registration) {
+    public record Outcome(long[] scanNanos, long cpuNanos, ApFiles.States tracks, int tracksTotal, List<SensorEstimate> registration) {
         public double seconds() {
             return Arrays.stream(scanNanos).sum() / 1e9;
         }
@@ -72,6 +75,11 @@ public final class FusionReplay {
         }
         String[] names = sensors.keySet().toArray(String[]::new);
         List<Long> latencies = new ArrayList<>();
+        // processor time as well as elapsed time: on a machine others share, the elapsed time of a scan includes the time
+        // the replaying thread waited for a processor
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        long cpuNanos = 0;
         StateCollector out = new StateCollector(keepTracks ? d.size() * 2 : 0);
         Map<Long, History> histories = new LinkedHashMap<>();
         List<Double> scanTimes = new ArrayList<>();
@@ -80,12 +88,14 @@ public final class FusionReplay {
             int j = i + 1;
             while (j < d.size() && d.t()[j] == d.t()[i] && sensorOf[j] == sensorOf[i]) j++;
             if (scanTimes.isEmpty() || scanTimes.getLast() != d.t()[i]) scanTimes.add(d.t()[i]);
+            long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
             long start = System.nanoTime();
             for (int k = i; k < j; k++) {
                 engine.report(d.t()[k], sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
             }
             engine.advance(d.t()[i]);
             latencies.add(System.nanoTime() - start);
+            if (cpu) cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
             if (keepTracks && mode == TrackFile.LIVE) {
                 double t = d.t()[i];
                 engine.viewAt(t, (id, tt, x, y, vx, vy, var, labels, lc, sens, sc) -> out.add(tt, id, x, vx, y, vy));
@@ -117,7 +127,8 @@ public final class FusionReplay {
         List<SensorEstimate> registration = new ArrayList<>();
         engine.registration((sensor, role, bx, by, sx, sy, used, jumped) -> registration
                 .add(new SensorEstimate(sensor < names.length ? names[sensor] : "#" + sensor, role, bx, by, sx, sy, used, jumped)));
-        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), out.states(), out.distinct(), List.copyOf(registration));
+        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), cpu ? cpuNanos : -1, out.states(), out.distinct(),
+                List.copyOf(registration));
     }
 
     /** A track's position and velocity at time t. */

@@ -65,6 +65,13 @@ class FusionReplayTests {
         FusionReplay.Outcome surveyed = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionBench.TrackFile.HISTORY, List.of("AU"));
         FusionReplay.Outcome plain = FusionReplay.run(oneTarget(), FusionConfig.defaults(), true, FusionBench.TrackFile.HISTORY);
         assertThat(surveyed.tracksTotal()).isEqualTo(1);
+        // the scans' processor time is measured where the platform can (the benchmark's cpu_seconds), and never exceeds much their elapsed time
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()) {
+            assertThat(surveyed.cpuNanos()).isPositive().isLessThan(Arrays.stream(surveyed.scanNanos()).sum() + 50_000_000L);
+        } else {
+            assertThat(surveyed.cpuNanos()).isEqualTo(-1);
+        }
         assertThat(surveyed.tracks().x()).isEqualTo(plain.tracks().x());
         // every sensor the engine reports on is the one sensor of the file, surveyed: no bias of its own
         assertThat(surveyed.registration()).allSatisfy(e -> {
