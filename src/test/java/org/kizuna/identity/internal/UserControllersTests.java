@@ -31,16 +31,19 @@ class UserControllersTests {
 
     @MockitoBean UserAccounts accounts;
 
+    @MockitoBean UserPreferences preferences;
+
     @BeforeEach
     void administrator() {
         signedIn.as(USA_ADMIN);
+        when(preferences.current(org.mockito.ArgumentMatchers.any())).thenAnswer(call -> call.getArgument(0));
     }
 
     @Test
     void meIsTheSignedInUserOnThisNode() {
         assertThat(mvc.get().uri("/api/v1/me")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"username": "usa.admin", "nation": "USA", "clearance": "SECRET", "accesses": [],
-                 "roles": ["ADMINISTRATOR", "VIEWER"], "zone": "Asia/Tokyo", "node": "USA"}""");
+                 "roles": ["ADMINISTRATOR", "VIEWER"], "zone": "Asia/Tokyo", "node": "USA", "language": "en"}""");
     }
 
     @Test
