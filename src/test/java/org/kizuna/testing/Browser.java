@@ -74,7 +74,10 @@ public final class Browser implements AutoCloseable {
     /** Waits for a condition; on a timeout saves a screenshot and the page's text to explain the failure. */
     public <T> T waitFor(Duration timeout, java.util.function.Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, timeout).until(condition::apply);
+            // a page that reloads (a language switch, a sign-in) replaces the elements a condition may hold: ask again
+            return new WebDriverWait(driver, timeout)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             Path shot = screenshot("timeout-" + System.currentTimeMillis());
             String text = driver.findElement(By.tagName("body")).getText();
