@@ -69,7 +69,8 @@ class FederationCrashTests {
             usaWriter.get();
             Api again = Api.on(jpn.port()).as("jpn.officer", "demo");
             try {
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                // a listener that failed while the machine was busy is handed its event again after 30 s: allow two rounds
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                         .until(() -> usa.replicas().keySet().containsAll(fromJpn)
                                 && fromUsa.stream().allMatch(id -> again.get("/api/v1/intel/reports/" + id).status() == 200));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
