@@ -498,6 +498,27 @@ public final class LabelKernel {
             }
             countries = keep;
             tetras = 0;
+        } else {
+            // Within one policy, a level may have an agreed equivalent in a partner's policy that a lower part's level
+            // lacks (AUS PROTECTED is US CONFIDENTIAL; AUS OFFICIAL:Sensitive has none): a partner that could read the
+            // rolled-up level but not every part is dropped from the list, so the roll-up never opens what a part
+            // keeps closed. A partner that cannot read the rolled-up level anyway stays, and so does the owner.
+            long all = countries | expand(tetras);
+            long keep = 0;
+            for (long c = all; c != 0; c &= c - 1) {
+                int country = Long.numberOfTrailingZeros(c);
+                if (country == ownerCountry || !readsLevel(country, home, level) || readsEveryPart(country, home, level, parts)) keep |= 1L << country;
+            }
+            if (keep != all) {
+                // a tetragraph stays symbolic only while every member stays
+                long keptTetras = 0;
+                for (long t = tetras; t != 0; t &= t - 1) {
+                    long bit = t & -t;
+                    if ((expand(bit) & ~keep) == 0) keptTetras |= bit;
+                }
+                countries = keep & ~(expand(keptTetras) & ~countries);
+                tetras = keptTetras;
+            }
         }
         boolean ownerIncluded = ownerCountry >= 0 ? (countries & ownerCountryBit) != 0 : (tetras & ownerTetraBit) != 0;
         if (!ownerIncluded) {
@@ -515,6 +536,14 @@ public final class LabelKernel {
             return b.bits(controls, noforn ? Label.NOFORN : Label.UNMARKED, 0, 0).build();
         }
         return b.bits(controls, Label.REL, countries, tetras).build();
+    }
+
+    /** Whether readers of the country's policy could read the home policy's level at all (an agreed equivalent). */
+    private boolean readsLevel(int country, Policy home, int level) {
+        int policy = Vocabulary.INSTANCE.countryPolicy[country];
+        if (policy < 0) return false;
+        byte[] h = map[home.index()][policy];
+        return h != null && h[level] >= 0;
     }
 
     private boolean readsEveryPart(int country, Policy home, int level, Collection<Label> parts) {

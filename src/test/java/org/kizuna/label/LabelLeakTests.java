@@ -192,6 +192,23 @@ class LabelLeakTests {
     }
 
     @Test
+    void leak10b_aRollUpIsNotOpenToAPartnerThatMayNotReadALowerPart() {
+        // AUS PROTECTED has a US equivalent and OFFICIAL:Sensitive has none: a compound item of both, both marked REL TO
+        // USA, AUS, must not become readable in the US by its roll-up (found by LabelDecisionPropertiesTests)
+        Label sensitive = Label.parse("//AUS OFFICIAL:Sensitive//REL TO USA, AUS");
+        Label protectedPart = Label.parse("//AUS PROTECTED//REL TO USA, AUS");
+        assertThat(kernel.mayRead(protectedPart, usa())).isTrue();
+        Label banner = kernel.rollUp(List.of(protectedPart, sensitive));
+        assertThat(kernel.mayRead(banner, usa(TOP_SECRET))).isFalse();
+        assertThat(banner.level().englishName()).isEqualTo("PROTECTED");
+        assertThat(kernel.dominates(banner, sensitive)).isTrue();
+        assertThat(kernel.dominates(banner, protectedPart)).isTrue();
+        // a part's level with an equivalent for every listed partner changes nothing
+        assertThat(kernel.rollUp(List.of(protectedPart, Label.parse("//AUS OFFICIAL//REL TO USA, AUS"))).banner())
+                .isEqualTo(protectedPart.banner());
+    }
+
+    @Test
     void leak11_aCompoundItemThatUsedANofornPartIsNotExportedUnderAWeakerLabel() {
         List<Label> parts = List.of(Label.parse("(S//REL TO USA, JPN)"), Label.parse("(C//NF)"), Label.parse("(U)"));
         Label banner = kernel.rollUp(parts);
