@@ -33,6 +33,12 @@ class OpenApiTests {
         assertThat(paths).allMatch(p -> p.startsWith("/api/") || p.startsWith("/Marti/"));
         assertThat(doc.get("paths").get("/api/v1/booking/requests").has("post")).isTrue();
         assertThat(doc.get("paths").get("/api/v1/booking/requests").has("get")).isTrue();
+        // the signed-in user and its reader come from the sign-in, never from the request: no operation lists them
+        List<String> parameters = new ArrayList<>();
+        doc.get("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.has("parameters")) operation.get("parameters").forEach(p -> parameters.add(p.get("name").asString()));
+        }));
+        assertThat(parameters).contains("id", "asOf").doesNotContain("user", "reader");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.kizuna.console;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +18,9 @@ import org.kizuna.identity.KizunaUser;
  *
  * <p>Texts are message keys of the module's catalogue ({@code intel.desk.heading}), filled by the console in the
  * reader's language; the arguments are values (names, numbers), never texts of one language.
+ *
+ * <p>A module's section extends {@link OfModule}, which holds its name and position, and answers with
+ * {@link #content}: the heading {@code <module>.desk.heading} over a link to the module's page.
  */
 public interface DeskSection {
 
@@ -35,6 +40,61 @@ public interface DeskSection {
      * @param language the reader's language, for names that reference data holds in both languages
      */
     Optional<Content> section(KizunaUser user, Locale language);
+
+    /** The module's page, the link of its section ({@code /intel/}). */
+    default String page() {
+        return "/" + module() + "/";
+    }
+
+    /**
+     * The module's page with a query ({@code /exercises/?series=keen-sword&exercise=KS-25}), each value URL-encoded.
+     *
+     * @param namesAndValues a name, its value, the next name, its value ...
+     */
+    default String page(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) throw new IllegalArgumentException("a query is names and values in pairs");
+        StringBuilder link = new StringBuilder(page());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            link.append(i == 0 ? '?' : '&').append(namesAndValues[i]).append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return link.toString();
+    }
+
+    /** The section under the module's heading ({@code intel.desk.heading}), linking to its {@link #page()}. */
+    default Content content(int count, List<Item> items) {
+        return new Content(module() + ".desk.heading", page(), count, items);
+    }
+
+    /** The section of the first {@link #ITEMS} of the items, counting them all, as {@link #content(int, List)}. */
+    default Content content(List<Item> all) {
+        return content(all.size(), all);
+    }
+
+    /** A module's section, named and placed once by its constructor. */
+    abstract class OfModule implements DeskSection {
+
+        private final String module;
+        private final int order;
+
+        /**
+         * @param module the module's name ({@code intel})
+         * @param order  its position on the desk, lower first
+         */
+        protected OfModule(String module, int order) {
+            this.module = module;
+            this.order = order;
+        }
+
+        @Override
+        public final String module() {
+            return module;
+        }
+
+        @Override
+        public final int order() {
+            return order;
+        }
+    }
 
     /** A link on the desk stays on the node: a path of its own ({@code /intel/}), never another site or a script. */
     private static void checkLink(String link) {
@@ -79,6 +139,26 @@ public interface DeskSection {
             checkLink(link);
             args = List.copyOf(args);
             labels = List.copyOf(labels);
+        }
+
+        /** An item about no instant or day (a summary line). */
+        public static Item of(String text, List<Object> args, String link, List<String> labels) {
+            return new Item(text, args, link, null, null, null, false, labels);
+        }
+
+        /** An item about an instant (a request's time, a booking's start). */
+        public static Item at(String text, List<Object> args, String link, @Nullable Instant at, List<String> labels) {
+            return new Item(text, args, link, at, null, null, false, labels);
+        }
+
+        /** An item due on a calendar day (a commitment's deadline), overdue or not. */
+        public static Item due(String text, List<Object> args, String link, @Nullable LocalDate day, boolean overdue, List<String> labels) {
+            return new Item(text, args, link, null, day, null, overdue, labels);
+        }
+
+        /** This item with the other party's zone, whose local time is shown beside {@code at}. */
+        public Item inZone(@Nullable String zone) {
+            return new Item(text, args, link, at, day, zone, overdue, labels);
         }
     }
 }

@@ -50,6 +50,19 @@ public final class Problems {
         return told(HttpStatus.BAD_REQUEST, "Bad request", code, args);
     }
 
+    /**
+     * 404 Not found, told by the message {@code code} with {@code args} (as {@link #coded}): the one answer for what does
+     * not exist and for what the reader may not read.
+     */
+    public static ErrorResponseException notFound(String code, Object... args) {
+        return told(HttpStatus.NOT_FOUND, "Not found", code, args);
+    }
+
+    /** A value the client sent, as a problem repeats it: its first {@code max} characters, then "..." where it was longer. */
+    public static String shown(String value, int max) {
+        return value.length() > max ? value.substring(0, max) + "..." : value;
+    }
+
     /** A problem with a title of its own ({@code problem.title.<title>} in the catalogues), told by the message {@code code}. */
     public static ErrorResponseException told(HttpStatus status, String title, String code, Object... args) {
         return new Coded(status, title, code, args.clone());

@@ -1,7 +1,5 @@
 package org.kizuna.authority.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Situations are named in the reader's language as the legal facts give them.
  */
 @Component
-class AuthorityDesk implements DeskSection {
+class AuthorityDesk extends DeskSection.OfModule {
 
     /** The regions the catalogue names ({@code authority.desk.region.<id>}); another region is named as the facts name it. */
     static final Set<String> NAMED_REGIONS = Set.of("japan", "southwest-islands", "surrounding-areas", "global");
@@ -30,17 +28,8 @@ class AuthorityDesk implements DeskSection {
     private final Authority authority;
 
     AuthorityDesk(Authority authority) {
+        super("authority", 60);
         this.authority = authority;
-    }
-
-    @Override
-    public String module() {
-        return "authority";
-    }
-
-    @Override
-    public int order() {
-        return 60;
     }
 
     @Override
@@ -54,13 +43,13 @@ class AuthorityDesk implements DeskSection {
                 .sorted(Comparator.comparing((LevelInForce l) -> l.level().equals(AuthorityService.PEACETIME))).toList();
         List<Item> items = levels.stream().map(l -> {
             String situation = situations.getOrDefault(l.level(), l.level());
-            String link = "/authority/?region=" + URLEncoder.encode(l.region(), StandardCharsets.UTF_8);
+            String link = page("region", l.region());
+            List<String> labels = List.of(l.label().banner());
             return NAMED_REGIONS.contains(l.region())
-                    ? new Item("authority.desk.region." + l.region(), List.of(situation), link, l.since(), null, null, false, List.of(l.label().banner()))
-                    : new Item("authority.desk.level", List.of(regions.getOrDefault(l.region(), l.region()), situation), link, l.since(), null, null, false,
-                            List.of(l.label().banner()));
+                    ? Item.at("authority.desk.region." + l.region(), List.of(situation), link, l.since(), labels)
+                    : Item.at("authority.desk.level", List.of(regions.getOrDefault(l.region(), l.region()), situation), link, l.since(), labels);
         }).toList();
         int specified = (int) levels.stream().filter(l -> !l.level().equals(AuthorityService.PEACETIME)).count();
-        return Optional.of(new Content("authority.desk.heading", "/authority/", specified, items));
+        return Optional.of(content(specified, items));
     }
 }

@@ -16,22 +16,13 @@ import org.springframework.stereotype.Component;
  * the facility's local time beside it, linking to the facility's calendar in that week.
  */
 @Component
-class BookingDesk implements DeskSection {
+class BookingDesk extends DeskSection.OfModule {
 
     private final BookingService bookings;
 
     BookingDesk(BookingService bookings) {
+        super("booking", 40);
         this.bookings = bookings;
-    }
-
-    @Override
-    public String module() {
-        return "booking";
-    }
-
-    @Override
-    public int order() {
-        return 40;
     }
 
     @Override
@@ -42,10 +33,9 @@ class BookingDesk implements DeskSection {
             Facility f = d.facility();
             List<String> labels = new ArrayList<>(List.of(b.label().banner()));
             if (f != null) labels.add(f.label().banner());
-            items.add(new Item(d.today() ? "booking.desk.today" : "booking.desk.tomorrow", List.of(b.unit(), f == null ? d.facilityId() : f.name()),
-                    "/booking/?facility=" + java.net.URLEncoder.encode(d.facilityId(), java.nio.charset.StandardCharsets.UTF_8) + "&week=" + d.day(), b.start(),
-                    null, d.zone(), false, labels));
+            items.add(Item.at(d.today() ? "booking.desk.today" : "booking.desk.tomorrow", List.of(b.unit(), f == null ? d.facilityId() : f.name()),
+                    page("facility", d.facilityId(), "week", d.day().toString()), b.start(), labels).inZone(d.zone()));
         }
-        return Optional.of(Content.of("booking.desk.heading", "/booking/", items));
+        return Optional.of(content(items));
     }
 }

@@ -13,7 +13,6 @@ import org.kizuna.commitments.Statement;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
 import org.kizuna.node.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,7 +59,6 @@ class CommitmentController {
     }
 
     static ErrorResponseException notFound(String id) {
-        String shown = id.length() > 64 ? id.substring(0, 64) + "..." : id;
-        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "commitments.problem.not-found", shown);
+        return Problems.notFound("commitments.problem.not-found", Problems.shown(id, 64));
     }
 }

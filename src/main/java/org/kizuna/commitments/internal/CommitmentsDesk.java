@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * clock, as {@link Commitments} computes them after the read decision), overdue first, each by its deadline.
  */
 @Component
-class CommitmentsDesk implements DeskSection {
+class CommitmentsDesk extends DeskSection.OfModule {
 
     /** The longest commitment text the desk shows; the page shows the rest. */
     static final int TEXT = 160;
@@ -25,17 +25,8 @@ class CommitmentsDesk implements DeskSection {
     private final Commitments commitments;
 
     CommitmentsDesk(Commitments commitments) {
+        super("commitments", 30);
         this.commitments = commitments;
-    }
-
-    @Override
-    public String module() {
-        return "commitments";
-    }
-
-    @Override
-    public int order() {
-        return 30;
     }
 
     @Override
@@ -45,10 +36,10 @@ class CommitmentsDesk implements DeskSection {
                 .filter(c -> "overdue".equals(c.due()) || "due".equals(c.due()))
                 .sorted(Comparator.comparing((Commitment c) -> !"overdue".equals(c.due()))
                         .thenComparing(c -> Objects.requireNonNullElse(c.deadline(), LocalDate.MAX)))
-                .map(c -> new Item("commitments.desk.item", List.of(shorten(c.text()), c.organization()), "/commitments/?id=" + c.id(), null,
-                        c.deadline(), null, "overdue".equals(c.due()), List.of(c.label().banner())))
+                .map(c -> Item.due("commitments.desk.item", List.of(shorten(c.text()), c.organization()), page("id", c.id()), c.deadline(),
+                        "overdue".equals(c.due()), List.of(c.label().banner())))
                 .toList();
-        return Optional.of(Content.of("commitments.desk.heading", "/commitments/", items));
+        return Optional.of(content(items));
     }
 
     static String shorten(String text) {

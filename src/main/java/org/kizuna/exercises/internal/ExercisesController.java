@@ -71,7 +71,7 @@ class ExercisesController {
     @GetMapping("/series/{series}/lessons")
     List<Lesson> seriesLessons(@PathVariable String series, Reader reader) {
         return exercises.seriesLessons(series, reader)
-                .orElseThrow(() -> Problems.told(HttpStatus.NOT_FOUND, "Not found", "exercises.problem.no-series", series));
+                .orElseThrow(() -> Problems.notFound("exercises.problem.no-series", series));
     }
 
     @Operation(summary = "List exercises, of one series or all")
@@ -115,7 +115,7 @@ class ExercisesController {
             try {
                 calendar = ZoneId.of(zone);
             } catch (DateTimeException e) {
-                throw Problems.badRequest("exercises.problem.zone", zone.length() > 64 ? zone.substring(0, 64) + "..." : zone);
+                throw Problems.badRequest("exercises.problem.zone", Problems.shown(zone, 64));
             }
         }
         LocalDate day = date != null ? date : LocalDate.ofInstant(clock.instant(), calendar);

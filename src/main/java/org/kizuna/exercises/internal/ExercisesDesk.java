@@ -1,7 +1,5 @@
 package org.kizuna.exercises.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,24 +23,15 @@ import org.springframework.stereotype.Component;
  * planned end has passed (the node clock's UTC day) is overdue.
  */
 @Component
-class ExercisesDesk implements DeskSection {
+class ExercisesDesk extends DeskSection.OfModule {
 
     private final Exercises exercises;
     private final Clock clock;
 
     ExercisesDesk(Exercises exercises, Clock clock) {
+        super("exercises", 50);
         this.exercises = exercises;
         this.clock = clock;
-    }
-
-    @Override
-    public String module() {
-        return "exercises";
-    }
-
-    @Override
-    public int order() {
-        return 50;
     }
 
     private record Planning(Exercise exercise, Exercise.Stage stage) {
@@ -62,12 +51,11 @@ class ExercisesDesk implements DeskSection {
                         .thenComparing(p -> p.exercise().name()))
                 .map(p -> {
                     LocalDate end = p.stage().plannedEnd();
-                    return new Item("exercises.desk.stage." + p.stage().id(), List.of(p.exercise().name()), "/exercises/?series="
-                            + URLEncoder.encode(p.exercise().series(), StandardCharsets.UTF_8) + "&exercise="
-                            + URLEncoder.encode(p.exercise().id(), StandardCharsets.UTF_8), null, end, null, end != null && end.isBefore(today),
+                    return Item.due("exercises.desk.stage." + p.stage().id(), List.of(p.exercise().name()),
+                            page("series", p.exercise().series(), "exercise", p.exercise().id()), end, end != null && end.isBefore(today),
                             List.of(p.exercise().label().banner()));
                 }).toList();
-        return Optional.of(Content.of("exercises.desk.heading", "/exercises/", items));
+        return Optional.of(content(items));
     }
 
     /** The exercise's current stage while it comes before execution; null once execution (or a later stage) is reached. */

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -18,9 +19,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Lets a controller method take the signed-in user as a parameter: a {@link KizunaUser} parameter is the user
  * the request runs for ({@link CurrentUser#require()}), a {@link Reader} parameter that user as the reader its
  * reads are decided for ({@link CurrentUser#reader()}). Security lets no request without a user reach such a method.
+ * Neither is a request parameter, so the API description does not list them.
  */
 @Configuration(proxyBeanMethods = false)
 class SignedInArguments implements WebMvcConfigurer {
+
+    static {
+        // the client sends no such parameter: the API description (/api/v1/openapi) lists none
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(KizunaUser.class, Reader.class);
+    }
 
     private final CurrentUser currentUser;
 

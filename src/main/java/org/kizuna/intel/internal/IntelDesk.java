@@ -17,24 +17,15 @@ import org.springframework.stereotype.Component;
  * read it, else its id), oldest first.
  */
 @Component
-class IntelDesk implements DeskSection {
+class IntelDesk extends DeskSection.OfModule {
 
     private final IntelService intel;
     private final Writes writes;
 
     IntelDesk(IntelService intel, Writes writes) {
+        super("intel", 10);
         this.intel = intel;
         this.writes = writes;
-    }
-
-    @Override
-    public String module() {
-        return "intel";
-    }
-
-    @Override
-    public int order() {
-        return 10;
     }
 
     @Override
@@ -51,9 +42,9 @@ class IntelDesk implements DeskSection {
                 report = title.text();
             }
             String key = r.kind().equals(Kinds.TEAR_LINE) ? "intel.desk.tear-line" : "intel.desk.release";
-            items.add(new Item(key, List.of(r.marking(), report, String.join(", ", r.to()), r.firstReleaser()), "/intel/#" + r.reportId(),
-                    r.requestedAt(), null, null, false, labels));
+            items.add(Item.at(key, List.of(r.marking(), report, String.join(", ", r.to()), r.firstReleaser()), page() + "#" + r.reportId(),
+                    r.requestedAt(), labels));
         }
-        return Optional.of(Content.of("intel.desk.heading", "/intel/", items));
+        return Optional.of(content(items));
     }
 }

@@ -19,32 +19,22 @@ import org.springframework.stereotype.Component;
  * the newest of them was reported, under the banners of the tracks counted. Its count is the tracks the user sees.
  */
 @Component
-class PictureDesk implements DeskSection {
+class PictureDesk extends DeskSection.OfModule {
 
     private final Picture picture;
     private final Clock clock;
 
     PictureDesk(Picture picture, Clock clock) {
+        super("picture", 70);
         this.picture = picture;
         this.clock = clock;
-    }
-
-    @Override
-    public String module() {
-        return "picture";
-    }
-
-    @Override
-    public int order() {
-        return 70;
     }
 
     @Override
     public Optional<Content> section(KizunaUser user, Locale language) {
         List<TrackView> tracks = picture.tracks(user.reader());
         if (tracks.isEmpty()) {
-            return Optional.of(new Content("picture.desk.heading", "/picture/", 0, List.of(new Item("picture.desk.none", List.of(), "/picture/", null,
-                    null, null, false, List.of()))));
+            return Optional.of(content(0, List.of(Item.of("picture.desk.none", List.of(), page(), List.of()))));
         }
         int friendly = 0, hostile = 0, neutral = 0, unknown = 0;
         Instant newest = Instant.MIN;
@@ -60,9 +50,9 @@ class PictureDesk implements DeskSection {
             banners.add(t.banner());
         }
         Age age = age(Duration.between(newest, clock.instant()));
-        Item line = new Item("picture.desk.line." + age.unit(), List.of(tracks.size(), friendly, hostile, neutral, unknown, age.amount()), "/picture/",
-                newest, null, null, false, List.copyOf(banners));
-        return Optional.of(new Content("picture.desk.heading", "/picture/", tracks.size(), List.of(line)));
+        Item line = Item.at("picture.desk.line." + age.unit(), List.of(tracks.size(), friendly, hostile, neutral, unknown, age.amount()), page(), newest,
+                List.copyOf(banners));
+        return Optional.of(content(tracks.size(), List.of(line)));
     }
 
     /** An age in whole seconds below two minutes, whole minutes below two hours, else whole hours. */

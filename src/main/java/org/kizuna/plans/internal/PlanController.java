@@ -104,7 +104,6 @@ class PlanController {
 
     /** The same answer whether the plan does not exist or the reader may read none of it. */
     static ErrorResponseException notFound(String id) {
-        String shown = id.length() > 40 ? id.substring(0, 40) + "..." : id;
-        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "plans.problem.not-found", shown);
+        return Problems.notFound("plans.problem.not-found", Problems.shown(id, 40));
     }
 }

@@ -17,24 +17,15 @@ import org.springframework.stereotype.Component;
  * recently changed first. A user whose roles may not approve plans has no plans section.
  */
 @Component
-class PlansDesk implements DeskSection {
+class PlansDesk extends DeskSection.OfModule {
 
     private final PlanService plans;
     private final Writes writes;
 
     PlansDesk(PlanService plans, Writes writes) {
+        super("plans", 20);
         this.plans = plans;
         this.writes = writes;
-    }
-
-    @Override
-    public String module() {
-        return "plans";
-    }
-
-    @Override
-    public int order() {
-        return 20;
     }
 
     @Override
@@ -42,9 +33,9 @@ class PlansDesk implements DeskSection {
         if (!writes.may(user, Write.APPROVE_PLAN, user.nation())) return Optional.empty();
         List<PlanSummary> waiting = plans.awaitingApproval(user);
         List<Item> items = waiting.stream().sorted((a, b) -> b.updatedAt().compareTo(a.updatedAt()))
-                .map(p -> new Item("plans.desk.approve", List.of(p.latestVersion(), Objects.requireNonNullElse(p.title(), p.id()), user.nation()),
-                        "/plans/?plan=" + p.id(), p.updatedAt(), null, null, false, List.of(p.label().banner())))
+                .map(p -> Item.at("plans.desk.approve", List.of(p.latestVersion(), Objects.requireNonNullElse(p.title(), p.id()), user.nation()),
+                        page("plan", p.id()), p.updatedAt(), List.of(p.label().banner())))
                 .toList();
-        return Optional.of(Content.of("plans.desk.heading", "/plans/", items));
+        return Optional.of(content(items));
     }
 }

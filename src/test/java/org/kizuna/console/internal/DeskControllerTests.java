@@ -25,17 +25,7 @@ class DeskControllerTests {
     static final KizunaUser USER = new KizunaUser("usa.officer", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER), ZoneId.of("Asia/Tokyo"));
 
     static DeskSection section(String module, int order, Optional<DeskSection.Content> content) {
-        return new DeskSection() {
-            @Override
-            public String module() {
-                return module;
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-
+        return new DeskSection.OfModule(module, order) {
             @Override
             public Optional<Content> section(KizunaUser user, Locale language) {
                 return content;
@@ -92,5 +82,24 @@ class DeskControllerTests {
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(new DeskSection.Item("x", List.of(), "/intel/#R-1", null, null, null, false, List.of()).link()).isEqualTo("/intel/#R-1");
+    }
+
+    @Test
+    void aModulesSectionIsHeadedAndLinkedByItsModule() {
+        DeskSection exercises = section("exercises", 50, Optional.empty());
+        assertThat(exercises.page()).isEqualTo("/exercises/");
+        assertThat(exercises.page("series", "keen sword", "exercise", "KS&25/東")).isEqualTo("/exercises/?series=keen+sword&exercise=KS%2625%2F%E6%9D%B1");
+        assertThatThrownBy(() -> exercises.page("series")).isInstanceOf(IllegalArgumentException.class);
+        DeskSection.Content content = exercises.content(List.of(DeskSection.Item.due("x", List.of(), "/exercises/", null, true, List.of())));
+        assertThat(content.heading()).isEqualTo("exercises.desk.heading");
+        assertThat(content.link()).isEqualTo("/exercises/");
+        assertThat(content.count()).isEqualTo(1);
+        assertThat(content.items().getFirst().overdue()).isTrue();
+        assertThat(exercises.content(3, List.of()).count()).isEqualTo(3);
+        DeskSection.Item at = DeskSection.Item.at("x", List.of(), "/booking/", java.time.Instant.EPOCH, List.of("UNCLASSIFIED")).inZone("Pacific/Honolulu");
+        assertThat(at.zone()).isEqualTo("Pacific/Honolulu");
+        assertThat(at.at()).isEqualTo(java.time.Instant.EPOCH);
+        assertThat(at.day()).isNull();
+        assertThat(at.labels()).containsExactly("UNCLASSIFIED");
     }
 }

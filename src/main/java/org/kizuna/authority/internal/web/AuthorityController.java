@@ -99,6 +99,6 @@ class AuthorityController {
     }
 
     private static ErrorResponseException notFound(String id) {
-        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "authority.problem.not-found", id);
+        return Problems.notFound("authority.problem.not-found", id);
     }
 }

@@ -123,6 +123,6 @@ class IntelController {
 
     /** The one answer for a report that does not exist and one the reader may read none of (and for a portion likewise). */
     static ErrorResponseException notFound(String id) {
-        return Problems.told(HttpStatus.NOT_FOUND, "Not found", "intel.problem.not-found", id);
+        return Problems.notFound("intel.problem.not-found", id);
     }
 }

@@ -20,6 +20,7 @@ import org.kizuna.node.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,8 +64,7 @@ class MissionsController {
     @Operation(summary = "One assignment")
     @GetMapping("/assignments/{id}")
     Assignment assignment(@PathVariable String id, Reader reader) {
-        return missions.assignment(id, reader)
-                .orElseThrow(() -> Problems.told(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
+        return missions.assignment(id, reader).orElseThrow(() -> notFound(id));
     }
 
     @Operation(summary = "Record a nation's role in a mission area and region", description = "A planner of the organization's nation; the organization must exist in the registry on validFrom.")
@@ -77,7 +77,7 @@ class MissionsController {
             + "on the assignment no longer counts, and the analysis as of an earlier day still sees it. An assignment the user may not read is not found.")
     @PostMapping("/assignments/{id}/end")
     Assignment end(@PathVariable String id, @Valid @RequestBody AssignmentEnd end, KizunaUser user) {
-        return missions.end(id, end, user).orElseThrow(() -> Problems.told(HttpStatus.NOT_FOUND, "Not found", "missions.problem.not-found", id));
+        return missions.end(id, end, user).orElseThrow(() -> notFound(id));
     }
 
     @Operation(summary = "The matrix of a day with its gaps, duplications and changes since a day, for the reader", description = "Computed from the assignments the reader may read only. since (optional, before asOf) lists the assignments "
@@ -90,5 +90,9 @@ class MissionsController {
 
     private LocalDate day(@Nullable LocalDate asOf) {
         return asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        return Problems.notFound("missions.problem.not-found", id);
     }
 }

@@ -21,16 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectionsController {
 
     private final CotServer server;
-    private final Readers readers;
 
-    ConnectionsController(CotServer server, Readers readers) {
+    ConnectionsController(CotServer server) {
         this.server = server;
-        this.readers = readers;
     }
 
     @GetMapping("/api/v1/picture/connections")
-    Map<String, Object> connections() {
-        KizunaUser user = readers.user();
+    Map<String, Object> connections(KizunaUser user) {
         if (!user.has(Role.ADMINISTRATOR)) throw Problems.of(HttpStatus.FORBIDDEN, "the CoT connections are shown to the node's administrators only");
         List<CotServer.ConnectionView> open = server.connections();
         return Map.of("connections", open, "open", server.openConnections(), "refusedByReason", server.rejectedByReason());

@@ -15,6 +15,7 @@ import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Reader;
 import org.kizuna.node.Problems;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
@@ -51,7 +52,6 @@ class PictureController {
     private static final Logger log = LoggerFactory.getLogger(PictureController.class);
 
     private final LivePicture picture;
-    private final Readers readers;
     private final LabelKernel kernel;
     private final TrackJournal journal;
 
@@ -60,13 +60,12 @@ class PictureController {
 
     private final org.kizuna.identity.UserDirectory users;
 
-    PictureController(LivePicture picture, Readers readers, LabelKernel kernel, TrackJournal journal, Writes writes, Clock clock,
+    PictureController(LivePicture picture, LabelKernel kernel, TrackJournal journal, Writes writes, Clock clock,
             org.kizuna.identity.UserDirectory users) {
         this.users = users;
         this.writes = writes;
         this.clock = clock;
         this.picture = picture;
-        this.readers = readers;
         this.kernel = kernel;
         this.journal = journal;
     }
@@ -79,14 +78,14 @@ class PictureController {
     @GetMapping("/tracks/{id}/history")
     List<TrackJournal.Point> history(@PathVariable String id,
             @RequestParam(defaultValue = "10") @Min(value = 1, message = "{picture.history.minutes}") @Max(value = 1440, message = "{picture.history.minutes}") int minutes,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "{picture.history.nation}") @Nullable String nation) {
-        return journal.history(id, nation, clock.instant().minus(Duration.ofMinutes(minutes)), readers.reader(), 5000);
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "{picture.history.nation}") @Nullable String nation, Reader reader) {
+        return journal.history(id, nation, clock.instant().minus(Duration.ofMinutes(minutes)), reader, 5000);
     }
 
     /** The banner of the picture the reader sees: the roll-up of the labels of its tracks. */
     @GetMapping("/banner")
-    Map<String, Object> banner() {
-        List<TrackState> tracks = picture.states(readers.reader());
+    Map<String, Object> banner(Reader reader) {
+        List<TrackState> tracks = picture.states(reader);
         java.util.Set<Label> labels = new java.util.HashSet<>();
         for (TrackState t : tracks) labels.add(t.marking.label());
         String banner = labels.isEmpty() ? "UNCLASSIFIED" : kernel.rollUp(labels).banner();
@@ -99,14 +98,14 @@ class PictureController {
      * API and the map receive the same bytes for the same track.
      */
     @GetMapping(value = "/tracks", produces = MediaType.APPLICATION_JSON_VALUE)
-    byte[] tracks() {
-        return StreamPayload.array(picture.states(readers.reader()));
+    byte[] tracks(Reader reader) {
+        return StreamPayload.array(picture.states(reader));
     }
 
     @GetMapping(value = "/tracks.geojson", produces = {"application/geo+json", "application/json"})
-    Map<String, Object> geojson() {
+    Map<String, Object> geojson(Reader reader) {
         List<Map<String, Object>> features = new ArrayList<>();
-        for (TrackView t : picture.tracks(readers.reader())) {
+        for (TrackView t : picture.tracks(reader)) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("id", t.id());
             properties.put("callsign", t.callsign());
@@ -131,8 +130,7 @@ class PictureController {
 
     @PostMapping(value = "/events", consumes = {"application/xml", "text/xml", "application/x-protobuf"})
     ResponseEntity<Map<String, Object>> event(@RequestBody byte[] body,
-            @RequestHeader(value = "Content-Type", defaultValue = "application/xml") String contentType) {
-        KizunaUser user = readers.user();
+            @RequestHeader(value = "Content-Type", defaultValue = "application/xml") String contentType, KizunaUser user) {
         // the event reports as the user's own nation (the source below), so that is the nation the write matrix checks
         writes.authorize(user, Write.POST_PICTURE_EVENT, user.nation());
         if (body.length > CotXmlParser.MAX_EVENT_BYTES) {

@@ -34,23 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
 class SensorController {
 
     private final JdbcSensors sensors;
-    private final Readers readers;
     private final LabelKernel kernel;
 
     private final Writes writes;
     private final Picture picture;
 
-    SensorController(JdbcSensors sensors, Readers readers, LabelKernel kernel, Writes writes, Picture picture) {
+    SensorController(JdbcSensors sensors, LabelKernel kernel, Writes writes, Picture picture) {
         this.writes = writes;
         this.picture = picture;
         this.sensors = sensors;
-        this.readers = readers;
         this.kernel = kernel;
     }
 
     @GetMapping
-    List<Sensor> list() {
-        Reader reader = readers.reader();
+    List<Sensor> list(Reader reader) {
         return sensors.all().stream().filter(s -> kernel.mayRead(org.kizuna.label.Label.parse(s.defaultLabel()), reader)).toList();
     }
 
@@ -59,8 +56,8 @@ class SensorController {
      * whose reports the reader may read some, as the reader's own audience has it, in sensor-id order.
      */
     @GetMapping("/registration")
-    List<SensorRegistration> registration() {
-        return picture.registration(readers.reader());
+    List<SensorRegistration> registration(Reader reader) {
+        return picture.registration(reader);
     }
 
     /**
@@ -76,9 +73,8 @@ class SensorController {
     }
 
     @PostMapping(consumes = "application/json")
-    ResponseEntity<Sensor> register(@RequestBody SensorRequest request) {
+    ResponseEntity<Sensor> register(@RequestBody SensorRequest request, KizunaUser user) {
         Sensor sensor = request.sensor();
-        KizunaUser user = readers.user();
         // the role before anything else, then checks of the record alone; none of them looks at other sensors
         writes.authorize(user, Write.REGISTER_SENSOR, user.nation());
         JdbcSensors.validate(sensor);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.node.Problems;
 import org.kizuna.picture.internal.PictureSettings;
@@ -38,30 +39,28 @@ class StreamController implements SmartLifecycle {
     private static final int QUEUED_FRAMES = 32;
 
     private final LivePicture picture;
-    private final Readers readers;
     private final UserDirectory users;
     private final int maxStreams;
     private final Set<BrowserStream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    StreamController(LivePicture picture, Readers readers, UserDirectory users, PictureSettings settings) {
+    StreamController(LivePicture picture, UserDirectory users, PictureSettings settings) {
         this.picture = picture;
-        this.readers = readers;
         this.users = users;
         this.maxStreams = settings.maxStreams();
     }
 
     @GetMapping(value = "/api/v1/picture/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream() {
+    SseEmitter stream(KizunaUser user) {
         if (!running) throw Problems.coded(HttpStatus.SERVICE_UNAVAILABLE, "picture.stream.stopping");
         if (open.size() >= maxStreams) {
             throw Problems.coded(HttpStatus.SERVICE_UNAVAILABLE, "picture.stream.full", String.valueOf(maxStreams));
         }
         SseEmitter emitter = new SseEmitter(0L);
-        String username = readers.user().username();
+        String username = user.username();
         BrowserStream stream = new BrowserStream(emitter, username);
         open.add(stream);
-        AutoCloseable subscription = picture.subscribe(readers.reader(), stream);
+        AutoCloseable subscription = picture.subscribe(user.reader(), stream);
         Runnable end = () -> {
             open.remove(stream);
             stream.close();

@@ -1,7 +1,6 @@
 package org.kizuna.search.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +33,7 @@ class SearchController {
             + " in <mark>. 503 while the index is being built after the node started.")
     @GetMapping
     SearchPage search(@RequestParam(required = false) @Nullable String q, @RequestParam(name = "kind", required = false) @Nullable List<String> kind,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, @Parameter(hidden = true) Reader reader) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Reader reader) {
         LinkedHashSet<String> kinds = new LinkedHashSet<>(kind == null ? List.of() : kind);
         Refusals.Refusal refused = Refusals.of(q, kinds, page, size);
         if (refused != null) throw Problems.coded(HttpStatus.BAD_REQUEST, refused.code(), refused.args());

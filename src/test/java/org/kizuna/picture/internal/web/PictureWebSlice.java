@@ -44,8 +44,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * in a MockMvc slice (no server, no node), one Spring context shared by every test class that carries this
  * annotation. What stands behind the controllers is real: the node's label kernel, a {@link LivePicture}, the
  * sensor registry and the track journal on an in-memory H2 database with the picture's migrations, and the
- * identity module's write matrix ({@link Writes}, found by a scan of {@code identity.internal} since the class
- * is the identity module's own).
+ * identity module's write matrix ({@link Writes}) and its {@code SignedInArguments} (a controller's {@code KizunaUser}
+ * and {@code Reader} parameters), both found by a scan of {@code identity.internal} since they are the identity
+ * module's own.
  * <p>
  * Sign-in is not part of the slice: the identity module's security chain and its {@code DisabledUserFilter}
  * live in {@code identity.internal} and need the users' table, so the slice runs without security filters
@@ -57,7 +58,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 @WebMvcTest(controllers = {PictureController.class, SensorController.class,
         StreamController.class}, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kizuna\\.identity\\.internal\\..*"), properties = "kizuna.picture.max-streams=2")
 @AutoConfigureMockMvc(addFilters = false)
-@Import({Readers.class, PictureWebSlice.Beans.class})
+@Import(PictureWebSlice.Beans.class)
 @interface PictureWebSlice {
 
     /** A planner of the node's own nation cleared SECRET: may post events and register USA sensors. */
@@ -116,7 +117,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PictureSettings.class)
-    @ComponentScan(basePackages = "org.kizuna.identity.internal", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Writes.class))
+    @ComponentScan(basePackages = "org.kizuna.identity.internal", useDefaultFilters = false, includeFilters = {
+            @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Writes.class),
+            @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kizuna\\.identity\\.internal\\.SignedInArguments")})
     class Beans {
 
         @Bean
