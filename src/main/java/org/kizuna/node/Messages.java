@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,7 +116,17 @@ public final class Messages extends AbstractMessageSource {
         }
         String raw = raw(key, locale);
         if (raw == null) return key;
-        return args.length == 0 ? raw : new MessageFormat(raw, language(locale)).format(resolved(args, locale));
+        return args.length == 0 ? raw : format(raw, language(locale)).format(resolved(args, locale));
+    }
+
+    /** Parsed message formats by language and text, each handed out as a copy (a format is not thread-safe). */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    private MessageFormat format(String raw, Locale language) {
+        MessageFormat parsed = formats.size() < 10_000
+                ? formats.computeIfAbsent(language.getLanguage() + "|" + raw, k -> new MessageFormat(raw, language))
+                : new MessageFormat(raw, language);
+        return (MessageFormat) parsed.clone();
     }
 
     /** The text of a message ({@link Reason}, a {@code Problems.part}) in the locale's language. */
