@@ -10,6 +10,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kizuna.picture.CotEvent;
+import org.kizuna.picture.internal.cot.CotXmlWriter;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.H2Node;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +95,18 @@ class ReasonsAndNamesLanguageTests {
         jdbc.sql("update booking_request set reason = ?, reason_code = null where id = ?").params("refused: written by an older node", id).update();
         assertThat(japanese("usa.officer").get("/api/v1/booking/requests/" + id).json().get("reason").asString())
                 .isEqualTo("refused: written by an older node");
+    }
+
+    @Test
+    void aCotEventRefusedOverRestIsToldInTheReadersLanguage() {
+        long now = System.currentTimeMillis(), year = 365L * 86_400_000L;
+        String old = new String(new CotXmlWriter().write(new CotEvent("REST-LANG-1", "a-h-A", "m-g", now - year, now - year, now + year, 36, 133, 0, 5, 5,
+                "SECRET", null, "REL TO USA, JPN", 5, 0, null, null)), java.nio.charset.StandardCharsets.UTF_8);
+        Api.Response ja = japanese("usa.officer").post("/api/v1/picture/events", old, "application/xml");
+        assertThat(ja.status()).isEqualTo(400);
+        assertThat(ja.json().get("detail").asString()).startsWith("イベントを受け付けません: イベントの時刻 ").contains("秒以上前です");
+        Api.Response en = english("usa.officer").post("/api/v1/picture/events", old, "application/xml");
+        assertThat(en.json().get("detail").asString()).startsWith("event rejected: event time ").contains("s before the node's clock");
     }
 
     @Test
