@@ -75,7 +75,7 @@ class AuthorityPageBrowserTests {
                             .isEmpty() ? null : true);
             assertThat(browser.driver().findElement(By.cssSelector("#history tr[data-level='important-influence']")).getText()).contains("重要影響事態")
                     .contains("閣議決定");
-            assertThat(browser.driver().findElement(By.id("matrix-level")).getText()).isEqualTo("Surrounding areasにおける重要影響事態");
+            assertThat(browser.driver().findElement(By.id("matrix-level")).getText()).isEqualTo("周辺地域における重要影響事態");
 
             // needed until a day before needed from: refused, in Japanese
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
