@@ -38,9 +38,17 @@ import tools.jackson.core.exc.StreamConstraintsException;
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
+    /**
+     * Input a service refused; one told by a message code ({@code CodedArgumentException}, a marking's
+     * {@code InvalidMarkingException}) is answered in the reader's language, any other with its message as it is.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        MessageSource messages = getMessageSource();
+        String detail = e instanceof MessageSourceResolvable coded && messages != null
+                ? messages.getMessage(coded, LocaleContextHolder.getLocale())
+                : e.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Bad request");
         return localizedTitle(problem);
     }

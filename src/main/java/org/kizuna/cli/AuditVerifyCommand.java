@@ -42,24 +42,24 @@ final class AuditVerifyCommand extends Verb {
         try {
             key = OfflineVerifier.readPublicKey(keyFile);
         } catch (IOException e) {
-            return unusable("cannot read the node's audit public key " + keyFile + ": " + e.getMessage());
+            return unusable(t("cli.audit.key-unreadable", keyFile.toString(), String.valueOf(e.getMessage())));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return unusable(keyFile + " is not an Ed25519 public key (X.509 DER): " + e.getMessage());
+            return unusable(t("cli.audit.key-invalid", keyFile.toString(), String.valueOf(e.getMessage())));
         }
         String url = database.url;
         if (url != null && !database.postgres() && !url.startsWith("jdbc:h2:")) {
-            return unusable("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database); got '" + url + "'");
+            return unusable(t("cli.db-url", url));
         }
         if (!database.given() && !Files.isRegularFile(dir.resolve("kizuna.mv.db"))) {
-            return unusable("no node database at " + dir.resolve("kizuna.mv.db") + "; give the node's data directory with --data");
+            return unusable(t("cli.audit.no-database", dir.resolve("kizuna.mv.db").toString()));
         }
         DatabaseOptions.Jdbc jdbc = database.jdbc(OfflineVerifier.readOnlyH2Url(dir));
         OfflineVerifier.Verdict verdict;
         try (Connection c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password() == null ? "" : jdbc.password())) {
             verdict = OfflineVerifier.verify(c, key, allowUnsignedTail);
         } catch (SQLException e) {
-            return unusable("cannot read the audit log from " + (database.given() ? jdbc.url() : dir.toString()) + ": " + firstLine(e.getMessage())
-                    + (database.given() ? "" : " (is the node still running? stop it first, H2 allows one process at a time)"));
+            return unusable(t(database.given() ? "cli.audit.unreadable" : "cli.audit.unreadable-h2", database.given() ? jdbc.url() : dir.toString(),
+                    firstLine(e.getMessage())));
         }
         print(verdict.line());
         return verdict.intact() ? 0 : 1;

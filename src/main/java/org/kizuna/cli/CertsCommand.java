@@ -52,7 +52,7 @@ final class CertsCommand extends VerbGroup {
             try {
                 Reader.of(nation, clearance, Set.of());
             } catch (InvalidMarkingException e) {
-                throw verb.refuse("--clearance/--nation do not make a reader: " + e.getMessage());
+                throw verb.refuseWith("cli.certs.not-a-reader", e.reason());
             }
             return NodePki.loadOrCreate(ca.pki(), ca.node);
         }
@@ -71,12 +71,11 @@ final class CertsCommand extends VerbGroup {
             try {
                 issued = pki.issueClient(client.name, client.nation, client.clearance);
             } catch (IllegalArgumentException e) {
-                throw refuse(String.valueOf(e.getMessage()));
+                throw refuse(message(e));
             }
             pki.write(issued, out);
-            out().printf("Issued %s (%s, %s) by %s: %s (the password of %s.p12 is in %s.p12.password)%n", client.name, client.nation,
-                    client.clearance, pki.caCertificate().getSubjectX500Principal().getName(), out.toAbsolutePath().normalize(), client.name,
-                    client.name);
+            out().println(t("cli.certs.issued", client.name, client.nation, client.clearance, pki.caCertificate().getSubjectX500Principal().getName(),
+                    out.toAbsolutePath().normalize().toString()));
             return 0;
         }
     }
@@ -100,12 +99,11 @@ final class CertsCommand extends VerbGroup {
                 NodePki.Issued issued = pki.issueClient(name, client.nation, client.clearance);
                 written = TakConnectionPackage.of(pki, issued, address, cotPort);
             } catch (IllegalArgumentException e) {
-                throw refuse(String.valueOf(e.getMessage()));
+                throw refuse(message(e));
             }
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
             org.kizuna.node.NodeDirectory.writePrivate(file.toAbsolutePath(), written.zip());
-            out().printf("Wrote %s for %s (%s): connects to %s:%d:ssl; it holds the client's key and the passwords of its stores, so hand it to %s only%n",
-                    file.toAbsolutePath().normalize(), name, client.nation, address, cotPort, name);
+            out().println(t("cli.certs.package", file.toAbsolutePath().normalize().toString(), name, client.nation, address, String.valueOf(cotPort)));
             return 0;
         }
     }
@@ -121,19 +119,19 @@ final class CertsCommand extends VerbGroup {
         @Override
         public Integer call() throws IOException {
             if (!NAME.matcher(name).matches()) {
-                throw refuse("client name must be 1-64 characters of letters, digits, '.', '_' or '-'; got '" + name + "'");
+                throw refuseWith("cli.certs.name", name);
             }
             Path dir = ca.pki();
             if (!Files.isRegularFile(dir.resolve("ca.p12"))) {
-                throw refuse("no node CA under " + dir + " (give the node's data directory with --data)");
+                throw refuseWith("cli.certs.no-ca", dir.toString());
             }
             int n;
             try {
                 n = Revocations.revoke(dir, name);
             } catch (IllegalArgumentException e) {
-                throw refuse(String.valueOf(e.getMessage()));
+                throw refuse(message(e));
             }
-            out().printf("Revoked %d certificate(s) of %s in %s%n", n, name, dir.resolve("revoked.txt"));
+            out().println(t("cli.certs.revoked", String.valueOf(n), name, dir.resolve("revoked.txt").toString()));
             return 0;
         }
     }

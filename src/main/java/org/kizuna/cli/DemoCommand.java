@@ -38,7 +38,7 @@ final class DemoCommand extends Verb {
     @Override
     public Integer call() {
         for (int p : new int[]{port, httpsPort, federationPort}) {
-            if (p < 1 || p > 65534) throw refuse("ports must be between 1 and 65534 (the JPN node takes the next one); got " + p);
+            if (p < 1 || p > 65534) throw refuseWith("cli.demo.port", String.valueOf(p));
         }
         Path base = (data != null ? data : Path.of("data", "demo")).toAbsolutePath().normalize();
         Peering.Node usa = new Peering.Node("USA", base.resolve("USA"), federationPort);
@@ -46,7 +46,7 @@ final class DemoCommand extends Verb {
         try {
             NodeDirectory.createPrivate(base);
         } catch (IOException e) {
-            throw refuse("cannot create the data directory " + base + ": " + e.getMessage());
+            throw refuseWith("cli.data-dir", base.toString(), String.valueOf(e.getMessage()));
         }
         System.out.println("Starting the USA node, then the JPN node (data under " + base + ") ...");
         ConfigurableApplicationContext u = node(usa, jpn, port, httpsPort, null);

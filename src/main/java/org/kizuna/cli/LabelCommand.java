@@ -42,7 +42,7 @@ final class LabelCommand extends VerbGroup {
 
     static int invalid(CommandLine.Model.CommandSpec spec, RuntimeException e) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("invalid: " + e.getMessage());
+        err.println(Verb.text(spec, "cli.label.invalid", e instanceof InvalidMarkingException m ? m.reason() : String.valueOf(e.getMessage())));
         err.flush();
         return INVALID;
     }
@@ -70,7 +70,7 @@ final class LabelCommand extends VerbGroup {
         if (csv == null || csv.isEmpty()) return out;
         for (String s : csv.split(",", -1)) {
             if (s.isEmpty()) {
-                throw new InvalidMarkingException("'" + csv + "' has an empty entry (a stray comma)");
+                throw InvalidMarkingException.of("cli.label.empty-entry", csv);
             }
             out.add(s);
         }
@@ -103,7 +103,7 @@ final class LabelCommand extends VerbGroup {
             }
             Decision d = kernel.decide(label, r);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(d.allowed() ? "allow" : "deny: " + d.reason());
+            out.println(d.allowed() ? t("cli.label.allow") : t("cli.label.deny", d.why()));
             out.flush();
             return d.allowed() ? ALLOW : DENY;
         }
@@ -149,16 +149,16 @@ final class LabelCommand extends VerbGroup {
             for (int i = 0; i < portions.size(); i++) {
                 String id = String.valueOf(i + 1);
                 if (w < result.withheld().size() && result.withheld().get(w).portionId().equals(id)) {
-                    out.println("portion " + id + " " + portions.get(i) + ": withhold (" + result.withheld().get(w).reason() + ")");
+                    out.println(t("cli.label.withhold", id, portions.get(i), result.withheld().get(w).why()));
                     w++;
                 } else {
-                    out.println("portion " + id + " " + portions.get(i) + ": release");
+                    out.println(t("cli.label.release", id, portions.get(i)));
                 }
             }
             if (!result.nothingReleased()) {
-                out.println("released banner: " + LabelKernel.standard().rollUp(result.released().stream().map(Portion::label).toList()).banner());
+                out.println(t("cli.label.released-banner", LabelKernel.standard().rollUp(result.released().stream().map(Portion::label).toList()).banner()));
             } else {
-                out.println("nothing may leave for " + to);
+                out.println(t("cli.label.nothing", to));
             }
             out.flush();
             return result.allReleased() ? 0 : 1;
@@ -192,13 +192,13 @@ final class LabelCommand extends VerbGroup {
             try {
                 return file.equals("-") ? System.in.readNBytes(Adatp4774.MAX_BYTES + 1) : readLimited(Path.of(file));
             } catch (IOException e) {
-                throw new InvalidMarkingException("cannot read " + file + ": " + e.getMessage());
+                throw InvalidMarkingException.of("cli.label.cannot-read", file, String.valueOf(e.getMessage()));
             }
         }
 
         private static byte[] readLimited(Path p) throws IOException {
             if (Files.size(p) > Adatp4774.MAX_BYTES) {
-                throw new InvalidMarkingException(p + " is larger than " + Adatp4774.MAX_BYTES + " bytes; a label is never that large");
+                throw InvalidMarkingException.of("cli.label.too-large", p.toString(), String.valueOf(Adatp4774.MAX_BYTES));
             }
             return Files.readAllBytes(p);
         }

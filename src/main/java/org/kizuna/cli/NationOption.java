@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code --nation}: the nation of the node a verb runs, an ISO 3166 alpha-3 code. */
 final class NationOption {
@@ -21,8 +20,7 @@ final class NationOption {
     /** {@code code}, the value of {@code option}, refused unless it is an ISO 3166 alpha-3 code in capitals. */
     static String checked(CommandSpec spec, String option, String code) {
         if (!ALPHA_3.matcher(code).matches()) {
-            throw new ParameterException(spec.commandLine(),
-                    option + " must be an ISO 3166 alpha-3 code in capitals, such as USA or JPN; got '" + code + "'");
+            throw new Verb.Refusal(spec.commandLine(), Verb.text(spec, "cli.nation", option, code));
         }
         return code;
     }

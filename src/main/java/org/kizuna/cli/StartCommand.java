@@ -48,13 +48,13 @@ final class StartCommand extends Verb {
         checkPort("--port", port);
         checkPort("--https-port", httpsPort);
         if (database.given() && !database.postgres()) {
-            throw refuse("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database); got '" + database.url + "'");
+            throw refuseWith("cli.db-url", String.valueOf(database.url));
         }
         Path dir = data.dir(code);
         try {
             NodeDirectory.createPrivate(dir);
         } catch (IOException e) {
-            throw refuse("cannot create the data directory " + dir + ": " + e.getMessage());
+            throw refuseWith("cli.data-dir", dir.toString(), String.valueOf(e.getMessage()));
         }
         launch(dir).run(app -> {
             if (production) app.setAdditionalProfiles("production");
@@ -78,7 +78,7 @@ final class StartCommand extends Verb {
     }
 
     private void checkPort(String option, int value) {
-        if (value < 0 || value > 65535) throw refuse(option + " must be between 0 and 65535; got " + value);
+        if (value < 0 || value > 65535) throw refuseWith("cli.start.port", option, String.valueOf(value));
     }
 
     private void announce(ConfigurableApplicationContext context) {
@@ -89,16 +89,15 @@ final class StartCommand extends Verb {
         out.println();
         String name = nation.nation.toUpperCase(Locale.ROOT);
         if (production) {
-            out.println("Kizuna node " + name + " is ready at " + https);
+            out.println(t("cli.start.ready", name, https));
         } else {
             String plain = "http://localhost:" + env.getProperty("local.server.port", String.valueOf(port)) + "/";
-            out.println("Kizuna node " + name + " is ready at " + plain + " (plain HTTP, this machine only)");
-            out.println("and at " + https + " (HTTPS, from other machines)");
+            out.println(t("cli.start.ready-plain", name, plain));
+            out.println(t("cli.start.ready-https", https));
         }
-        out.println("The node's HTTPS certificate is issued by its own CA: " + ca);
+        out.println(t("cli.start.ca", ca));
         if (!production) {
-            out.println(
-                    "Demo logins (password 'demo'): usa.officer, jpn.officer, aus.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL, viewer), usa.auditor (auditor); the README lists the others");
+            out.println(t("cli.start.demo-logins"));
         }
         out.flush();
     }

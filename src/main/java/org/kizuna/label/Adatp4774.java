@@ -4,14 +4,13 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
 import org.jspecify.annotations.Nullable;
+import org.kizuna.node.Reason;
 
 /**
  * ADatP-4774 (STANAG 4774) originator confidentiality label XML for {@link Label}s, exact in both
@@ -96,11 +95,11 @@ public final class Adatp4774 {
      */
     public static Label fromXml(String xml) {
         if (xml.length() > MAX_BYTES) {
-            throw new InvalidMarkingException("label XML of " + xml.length() + " characters exceeds the limit of " + MAX_BYTES);
+            throw InvalidMarkingException.of("label.invalid.xml-too-long", String.valueOf(xml.length()), String.valueOf(MAX_BYTES));
         }
         if (xml.contains("<!")) {
             // DOCTYPE, entity declarations and CDATA have no place in a label; refuse before any parser sees them.
-            throw new InvalidMarkingException("label XML must not contain a DOCTYPE, entity declaration, CDATA or comment ('<!')");
+            throw InvalidMarkingException.of("label.invalid.xml-declaration");
         }
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));
@@ -110,7 +109,7 @@ public final class Adatp4774 {
                 r.close();
             }
         } catch (XMLStreamException e) {
-            throw new InvalidMarkingException("label XML is not well-formed: " + e.getMessage(), e);
+            throw new InvalidMarkingException(Reason.of("label.invalid.xml-not-well-formed", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -133,11 +132,11 @@ public final class Adatp4774 {
             switch (event) {
                 case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
                         XMLStreamConstants.PROCESSING_INSTRUCTION ->
-                    throw new InvalidMarkingException("label XML must not contain DTDs, entities or processing instructions");
+                    throw InvalidMarkingException.of("label.invalid.xml-dtd");
                 case XMLStreamConstants.START_ELEMENT -> {
                     String name = r.getLocalName();
                     if (!NAMESPACE.equals(r.getNamespaceURI())) {
-                        throw new InvalidMarkingException("element " + name + " is not in the ADatP-4774 namespace " + NAMESPACE);
+                        throw InvalidMarkingException.of("label.invalid.xml-namespace", name, NAMESPACE);
                     }
                     String parent = path.isEmpty() ? "" : path.getLast();
                     boolean ok = switch (name) {
@@ -148,7 +147,8 @@ public final class Adatp4774 {
                         default -> false;
                     };
                     if (!ok || path.size() >= MAX_DEPTH) {
-                        throw new InvalidMarkingException("unexpected element <" + name + "> in " + (parent.isEmpty() ? "the document" : "<" + parent + ">"));
+                        throw InvalidMarkingException.of("label.invalid.xml-unexpected-element", name,
+                                parent.isEmpty() ? Reason.of("label.invalid.xml-the-document") : "<" + parent + ">");
                     }
                     if (name.equals("Category")) {
                         categoryTag = attribute(r, "TagName");
@@ -160,7 +160,7 @@ public final class Adatp4774 {
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> {
                     text.append(r.getText());
-                    if (text.length() > 256) throw new InvalidMarkingException("label XML has a text value over 256 characters");
+                    if (text.length() > 256) throw InvalidMarkingException.of("label.invalid.xml-text-too-long");
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     String name = path.removeLast();
@@ -175,20 +175,20 @@ public final class Adatp4774 {
                             Objects.requireNonNull(categoryValues, "a Category's values start with it");
                             Objects.requireNonNull(categoryTag, "a Category's tag is read at its start");
                             if (categoryValues.isEmpty()) {
-                                throw new InvalidMarkingException("Category " + categoryTag + " has no values");
+                                throw InvalidMarkingException.of("label.invalid.xml-category-empty", categoryTag);
                             }
                             if (new java.util.HashSet<>(categoryValues).size() != categoryValues.size()) {
-                                throw new InvalidMarkingException("Category " + categoryTag + " repeats a value");
+                                throw InvalidMarkingException.of("label.invalid.xml-category-repeats", categoryTag);
                             }
                             String expected = categoryTag.equals(SCI) || categoryTag.equals(DISSEMINATION) ? "RESTRICTIVE" : "PERMISSIVE";
                             if (!expected.equals(categoryType)) {
-                                throw new InvalidMarkingException("Category " + categoryTag + " must be of Type " + expected + ", not " + categoryType);
+                                throw InvalidMarkingException.of("label.invalid.xml-category-type", categoryTag, expected, String.valueOf(categoryType));
                             }
                             switch (categoryTag) {
                                 case SCI -> sci.addAll(categoryValues);
                                 case DISSEMINATION -> dissem.addAll(categoryValues);
                                 case RELEASABLE_TO -> {
-                                    if (rel != null) throw new InvalidMarkingException("Category Releasable To appears twice");
+                                    if (rel != null) throw InvalidMarkingException.of("label.invalid.xml-releasable-twice");
                                     rel = categoryValues;
                                 }
                                 case Label.COI -> communities.addAll(categoryValues);
@@ -197,27 +197,27 @@ public final class Adatp4774 {
                             categoryValues = null;
                         }
                         default -> {
-                            if (!value.isBlank()) throw new InvalidMarkingException("unexpected text in <" + name + ">");
+                            if (!value.isBlank()) throw InvalidMarkingException.of("label.invalid.xml-unexpected-text", name);
                         }
                     }
                 }
                 case XMLStreamConstants.COMMENT, XMLStreamConstants.START_DOCUMENT, XMLStreamConstants.END_DOCUMENT -> {
                 }
-                default -> throw new InvalidMarkingException("unexpected XML content (event " + event + ")");
+                default -> throw InvalidMarkingException.of("label.invalid.xml-unexpected-content", String.valueOf(event));
             }
         }
         if (policyId == null || classification == null || originator == null) {
-            throw new InvalidMarkingException("label XML needs PolicyIdentifier, Classification and OriginatorID");
+            throw InvalidMarkingException.of("label.invalid.xml-incomplete");
         }
         Policy policy = Policy.of(policyId);
         Label.Builder b = Label.builder(policy, classification).owner(originator);
         for (String c : sci) {
             int i = Vocabulary.INSTANCE.controlByName(c);
-            if (i < 0 || !Vocabulary.INSTANCE.controlSci[i]) throw new InvalidMarkingException("unknown SCI control '" + c + "'");
+            if (i < 0 || !Vocabulary.INSTANCE.controlSci[i]) throw InvalidMarkingException.of("label.invalid.unknown-sci", c);
         }
         for (String c : dissem) {
             int i = Vocabulary.INSTANCE.controlByName(c);
-            if (i < 0 || Vocabulary.INSTANCE.controlSci[i]) throw new InvalidMarkingException("unknown dissemination control '" + c + "'");
+            if (i < 0 || Vocabulary.INSTANCE.controlSci[i]) throw InvalidMarkingException.of("label.invalid.unknown-dissemination", c);
         }
         b.controls(sci.toArray(String[]::new)).controls(dissem.toArray(String[]::new));
         if (rel != null) {
@@ -245,13 +245,13 @@ public final class Adatp4774 {
 
     private static String attribute(XMLStreamReader r, String name) {
         String v = r.getAttributeValue(null, name);
-        if (v == null) throw new InvalidMarkingException("Category needs the attribute " + name);
+        if (v == null) throw InvalidMarkingException.of("label.invalid.xml-attribute-missing", name);
         return v;
     }
 
     private static String once(@Nullable String previous, String value, String element) {
-        if (previous != null) throw new InvalidMarkingException("<" + element + "> appears twice");
-        if (value.isEmpty()) throw new InvalidMarkingException("<" + element + "> is empty");
+        if (previous != null) throw InvalidMarkingException.of("label.invalid.xml-element-twice", element);
+        if (value.isEmpty()) throw InvalidMarkingException.of("label.invalid.xml-element-empty", element);
         return value;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kizuna.node.Reason;
 
 /**
  * The guard's content inspection: a body must not carry a classification word, portion mark, NOFORN
@@ -14,7 +15,7 @@ final class ContentInspector {
 
     /** Why the content may not leave under this label, or null when it may. */
     @Nullable
-    String inspect(String content, Label label, LabelKernel kernel) {
+    Reason inspect(String content, Label label, LabelKernel kernel) {
         if (content.isEmpty()) return null;
         Vocabulary v = Vocabulary.INSTANCE;
         // Classification words and portion marks of the label's own policy and of the US policy above the label.
@@ -29,26 +30,26 @@ final class ContentInspector {
                 String word = l.englishName();
                 // "SECRET" inside "TOP SECRET" matters only when SECRET is above the label too, so no special case.
                 if (findWord(content, word) >= 0) {
-                    return "content carries the marking '" + word + "' above its label " + label.banner();
+                    return Reason.of("label.content.marking", word, label.banner());
                 }
                 if (findPortionMark(content, l.code()) >= 0) {
-                    return "content carries the portion mark '(" + l.code() + "' above its label " + label.portionMark();
+                    return Reason.of("label.content.portion-mark", l.code(), label.portionMark());
                 }
             }
         }
         if (label.releasability != Label.NOFORN && (findWord(content, "NOFORN") >= 0 || findPortionMarkControl(content, "NF"))) {
-            return "content carries NOFORN but its label is " + label.banner();
+            return Reason.of("label.content.noforn", label.banner());
         }
         for (int i = 0; i < v.controlNames.length; i++) {
             if ((label.controls & (1L << i)) != 0 || !v.controlSci[i]) continue;
             if (findWord(content, v.controlNames[i]) >= 0) {
-                return "content carries the control '" + v.controlNames[i] + "' its label " + label.banner() + " does not have";
+                return Reason.of("label.content.control", v.controlNames[i], label.banner());
             }
         }
         if (label.controls == 0) {
             for (String codeword : v.codewords) {
                 if (findWord(content, codeword) >= 0) {
-                    return "content carries the codeword '" + codeword + "' but its label " + label.banner() + " has no SCI control";
+                    return Reason.of("label.content.codeword", codeword, label.banner());
                 }
             }
         }

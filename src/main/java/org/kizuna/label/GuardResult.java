@@ -3,6 +3,7 @@ package org.kizuna.label;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kizuna.node.Reason;
 
 /**
  * What the guard lets leave on the link to one nation: the portions released (in their original order)
@@ -11,8 +12,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record GuardResult(String toNation, @Nullable Label rolledUp, List<Portion> released, List<Withheld> withheld) {
 
-    /** A portion that may not leave, and why. */
-    public record Withheld(String portionId, String reason) {
+    /**
+     * A portion that may not leave, and why: {@link #why()} as a code and arguments ({@code label.guard.*}) told in the
+     * releaser's language, {@link #reason()} in English (the audit log).
+     */
+    public record Withheld(String portionId, Reason why) {
+
+        /** Why, in English. */
+        public String reason() {
+            return why.english();
+        }
     }
 
     public GuardResult {

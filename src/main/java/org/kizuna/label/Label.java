@@ -65,7 +65,7 @@ public final class Label {
         this.policy = Objects.requireNonNull(policy);
         this.policyIndex = policy.index();
         if (level < 0 || level >= policy.levels().size()) {
-            throw new InvalidMarkingException("level rank " + level + " is outside the " + policy.id() + " policy");
+            throw InvalidMarkingException.of("label.invalid.level-rank", String.valueOf(level), policy.id());
         }
         this.level = level;
         this.controls = controls;
@@ -76,13 +76,13 @@ public final class Label {
         this.ownerCountry = v.country(owner);
         this.ownerTetra = v.tetragraph(owner);
         if (ownerCountry < 0 && ownerTetra < 0) {
-            throw new InvalidMarkingException("unknown owner '" + owner + "'; an owner is an ISO 3166 alpha-3 code or a tetragraph");
+            throw InvalidMarkingException.of("label.invalid.unknown-owner", owner);
         }
         TreeMap<String, SortedSet<String>> tags = new TreeMap<>();
         permissive.forEach((tag, values) -> {
             checkTag(tag);
             if (values.isEmpty()) {
-                throw new InvalidMarkingException("permissive tag " + tag + " has no values; a reader could never hold one");
+                throw InvalidMarkingException.of("label.invalid.tag-no-values", tag);
             }
             TreeSet<String> vs = new TreeSet<>();
             for (String value : values) {
@@ -103,12 +103,12 @@ public final class Label {
         if (releasability == REL) {
             boolean ownerListed = ownerCountry >= 0 ? (relCountries & (1L << ownerCountry)) != 0 : (relTetras & (1L << ownerTetra)) != 0;
             if (!ownerListed) {
-                throw new InvalidMarkingException("REL TO " + String.join(", ", names(relCountries, relTetras)) + " does not include the owner " + owner);
+                throw InvalidMarkingException.of("label.invalid.rel-without-owner", String.join(", ", names(relCountries, relTetras)), owner);
             }
             long others = ownerCountry >= 0 ? relCountries & ~(1L << ownerCountry) : relCountries;
             long otherTetras = ownerTetra >= 0 ? relTetras & ~(1L << ownerTetra) : relTetras;
             if (others == 0 && otherTetras == 0) {
-                throw new InvalidMarkingException("REL TO " + owner + " releases to the owner only; write NOFORN instead");
+                throw InvalidMarkingException.of("label.invalid.rel-owner-only", owner);
             }
             releaseCountries = relCountries;
             releaseTetras = relTetras;
@@ -142,7 +142,7 @@ public final class Label {
      */
     public static Label fromCot(@Nullable String access, @Nullable String caveat, @Nullable String releasableTo) {
         if (access == null || access.isEmpty()) {
-            throw new InvalidMarkingException("CoT access is missing; an unlabelled event is not accepted");
+            throw InvalidMarkingException.of("label.invalid.cot-no-access");
         }
         StringBuilder m = new StringBuilder(access);
         if (caveat != null && !caveat.isEmpty()) {
@@ -150,10 +150,10 @@ public final class Label {
         }
         if (releasableTo != null && !releasableTo.isEmpty()) {
             if (!releasableTo.startsWith("REL TO ")) {
-                throw new InvalidMarkingException("CoT releasableTo must read 'REL TO USA, ...'; got '" + releasableTo + "'");
+                throw InvalidMarkingException.of("label.invalid.cot-releasable-to", releasableTo);
             }
             if (caveat != null && caveat.contains("NOFORN")) {
-                throw new InvalidMarkingException("CoT caveat NOFORN contradicts releasableTo '" + releasableTo + "'");
+                throw InvalidMarkingException.of("label.invalid.cot-noforn-contradiction", releasableTo);
             }
             // REL TO closes the caveat's dissemination segment, or opens a segment of its own.
             boolean joinsCaveat = caveat != null && !caveat.isEmpty() && MarkingParser.isDissemination(caveat);
@@ -318,13 +318,13 @@ public final class Label {
 
     static void checkTag(String tag) {
         if (tag.isEmpty() || !isTagWord(tag, false) || tag.equals(COI) || tag.equals("REL TO")) {
-            throw new InvalidMarkingException("'" + tag + "' is not a permissive tag name; use capitals, digits and '-' (COI and REL TO are reserved)");
+            throw InvalidMarkingException.of("label.invalid.tag-name", tag);
         }
     }
 
     static void checkTagValue(String tag, String value) {
         if (value.isEmpty() || !isTagWord(value, true)) {
-            throw new InvalidMarkingException("'" + value + "' is not a valid value of " + tag + "; use capitals, digits, '-' and single spaces");
+            throw InvalidMarkingException.of("label.invalid.tag-value", value, tag);
         }
     }
 
@@ -368,7 +368,7 @@ public final class Label {
             for (String n : names) {
                 int i = Vocabulary.INSTANCE.controlByName(n);
                 if (i < 0) {
-                    throw new InvalidMarkingException("unknown control '" + n + "'; known: " + List.of(Vocabulary.INSTANCE.controlNames));
+                    throw InvalidMarkingException.of("label.invalid.unknown-control-known", n, String.valueOf(List.of(Vocabulary.INSTANCE.controlNames)));
                 }
                 controls |= 1L << i;
             }
@@ -393,7 +393,7 @@ public final class Label {
                 } else if (t >= 0) {
                     tetras |= 1L << t;
                 } else {
-                    throw new InvalidMarkingException("unknown country code '" + c + "'; use ISO 3166 alpha-3 codes such as JPN, or a tetragraph such as FVEY");
+                    throw InvalidMarkingException.of("label.invalid.unknown-country", c);
                 }
             }
             return this;

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.internal.LabelData;
+import org.kizuna.node.Reason;
 
 /**
  * The read decision, the banner roll-up and the outbound guard of a node, as plain Java over ordinals
@@ -179,7 +179,7 @@ public final class LabelKernel {
         Vocabulary v = Vocabulary.INSTANCE;
         int c = v.country(nation);
         if (c < 0 || v.countryPolicy[c] < 0) {
-            throw new InvalidMarkingException("a node's nation must be one with a classification policy " + v.policyIds() + "; got '" + nation + "'");
+            throw InvalidMarkingException.of("label.invalid.node-nation", String.valueOf(v.policyIds()), nation);
         }
         Policy p = v.policies().get(v.countryPolicy[c]);
         return new LabelKernel(map, tables, membership, clock, fixedDay, c, p.index(), p.level(maxLevel).rank());
@@ -199,7 +199,7 @@ public final class LabelKernel {
     public List<String> members(String tetragraph) {
         int t = Vocabulary.INSTANCE.tetragraph(tetragraph);
         if (t < 0) {
-            throw new InvalidMarkingException("unknown tetragraph '" + tetragraph + "'");
+            throw InvalidMarkingException.of("label.invalid.unknown-tetragraph", tetragraph);
         }
         return Label.names(currentMembers().masks[t], 0);
     }
@@ -269,8 +269,17 @@ public final class LabelKernel {
         return nodeCountry < 0 || nodeMayHold(item);
     }
 
-    /** The reason rule 5 keeps the item off this node; null when the node may hold it. */
+    /** The reason rule 5 keeps the item off this node, in English; null when the node may hold it. */
     public @Nullable String holdRefusal(Label item) {
+        Reason r = nodeDeny(item);
+        return r == null ? null : r.english();
+    }
+
+    /**
+     * The reason rule 5 keeps the item off this node, as a code and arguments ({@code label.decision.rule5-*}) to be
+     * told in the reader's language; null when the node may hold it. It names only the item's own label and the node.
+     */
+    public @Nullable Reason holdReason(Label item) {
         return nodeDeny(item);
     }
 
@@ -281,44 +290,45 @@ public final class LabelKernel {
         byte[] m = map[item.policyIndex][c.policy];
         int mapped = m == null ? -1 : m[item.level];
         if (mapped < 0) {
-            return Decision.deny("rule 1: " + item.policy.id() + " " + item.level().englishName() + " has no agreed equivalent in the "
-                    + readerPolicy.id() + " policy" + (m == null ? " (no " + item.policy.id() + "-" + readerPolicy.id() + " equivalence table)" : ""));
+            return Decision.deny(m == null
+                    ? Reason.of("label.decision.rule1-no-table", item.policy.id(), item.level().englishName(), readerPolicy.id())
+                    : Reason.of("label.decision.rule1-no-equivalent", item.policy.id(), item.level().englishName(), readerPolicy.id()));
         }
         if (mapped > c.rank) {
-            return Decision.deny("rule 1: clearance " + reader.nation() + " " + reader.level() + " is below " + readerPolicy.level(mapped).englishName()
-                    + (item.policyIndex == c.policy
-                            ? ""
-                            : " (" + readerPolicy.id() + " equivalent of " + item.policy.id() + " " + item.level().englishName() + ")"));
+            return Decision.deny(item.policyIndex == c.policy
+                    ? Reason.of("label.decision.rule1-below", reader.nation(), reader.level(), readerPolicy.level(mapped).englishName())
+                    : Reason.of("label.decision.rule1-below-equivalent", reader.nation(), reader.level(), readerPolicy.level(mapped).englishName(),
+                            readerPolicy.id(), item.policy.id(), item.level().englishName()));
         }
         if (!releasableTo(item, c.countryBit)) {
-            return Decision.deny("rule 2: " + reader.nation() + " is not in the releasability of the item (" + releasability(item) + ")");
+            return Decision.deny(Reason.of("label.decision.rule2", reader.nation(), releasability(item)));
         }
         if ((item.controls & ~c.controls) != 0) {
             List<String> missing = new ArrayList<>();
             for (String control : item.controls()) {
                 if (!reader.accesses().contains(control)) missing.add(control);
             }
-            return Decision.deny("rule 3: reader lacks restrictive access " + String.join(", ", missing));
+            return Decision.deny(Reason.of("label.decision.rule3", String.join(", ", missing)));
         }
         if (item.extras) {
-            String deny = extrasDeny(item, reader);
+            Reason deny = extrasDeny(item, reader);
             if (deny != null) return Decision.deny(deny);
         }
-        String deny = nodeDeny(item);
+        Reason deny = nodeDeny(item);
         return deny == null ? Decision.allow() : Decision.deny(deny);
     }
 
-    private static @Nullable String extrasDeny(Label item, Reader reader) {
+    private static @Nullable Reason extrasDeny(Label item, Reader reader) {
         for (Map.Entry<String, SortedSet<String>> tag : item.permissiveTags().entrySet()) {
             if (!holdsAny(reader.accesses(), tag.getValue())) {
-                return "rule 4: reader holds no value of " + tag.getKey() + " " + tag.getValue();
+                return Reason.of("label.decision.rule4", tag.getKey(), String.valueOf(tag.getValue()));
             }
         }
         if (!item.communities().isEmpty()) {
             for (String coi : item.communities()) {
                 if (reader.communities().contains(coi)) return null;
             }
-            return "rule 6: reader has no need-to-know for community " + item.communities();
+            return Reason.of("label.decision.rule6", String.valueOf(item.communities()));
         }
         return null;
     }
@@ -346,17 +356,17 @@ public final class LabelKernel {
     }
 
     /** Rule 5 with the reason of a deny; null when the item may be held, or when the kernel is on no node. */
-    private @Nullable String nodeDeny(Label item) {
+    private @Nullable Reason nodeDeny(Label item) {
         if (nodeCountry < 0) return null;
         Vocabulary v = Vocabulary.INSTANCE;
         byte[] m = map[item.policyIndex][nodePolicy];
         int mapped = m == null ? -1 : m[item.level];
         if (mapped < 0 || mapped > nodeMax) {
-            return "rule 5: node " + v.countries[nodeCountry] + " is accredited to " + v.policies().get(nodePolicy).level(nodeMax).englishName()
-                    + " and may not hold " + item.policy.id() + " " + item.level().englishName();
+            return Reason.of("label.decision.rule5-level", v.countries[nodeCountry], v.policies().get(nodePolicy).level(nodeMax).englishName(),
+                    item.policy.id(), item.level().englishName());
         }
         if (!releasableTo(item, 1L << nodeCountry)) {
-            return "rule 5: node " + v.countries[nodeCountry] + " is not in the releasability of the item (" + releasability(item) + ")";
+            return Reason.of("label.decision.rule5-releasability", v.countries[nodeCountry], releasability(item));
         }
         return null;
     }
@@ -419,7 +429,7 @@ public final class LabelKernel {
      */
     public Label rollUp(Collection<Label> parts) {
         if (parts.isEmpty()) {
-            throw new InvalidMarkingException("nothing to roll up: a compound item needs at least one part");
+            throw InvalidMarkingException.of("label.invalid.rollup-nothing");
         }
         Vocabulary v = Vocabulary.INSTANCE;
         Label first = parts.iterator().next();
@@ -442,8 +452,7 @@ public final class LabelKernel {
             byte[] m = map[p.policyIndex][home.index()];
             int mapped = m == null ? -1 : m[p.level];
             if (mapped < 0) {
-                throw new InvalidMarkingException("cannot roll up " + p + ": " + p.policy.id() + " " + p.level().englishName()
-                        + " has no agreed equivalent in the " + home.id() + " policy");
+                throw InvalidMarkingException.of("label.invalid.rollup-no-equivalent", String.valueOf(p), p.policy.id(), p.level().englishName(), home.id());
             }
             level = Math.max(level, mapped);
             controls |= p.controls;
@@ -460,7 +469,7 @@ public final class LabelKernel {
                 } else {
                     have.retainAll(tag.getValue());
                     if (have.isEmpty()) {
-                        throw new InvalidMarkingException("cannot roll up: parts share no value of permissive tag " + tag.getKey());
+                        throw InvalidMarkingException.of("label.invalid.rollup-no-tag-value", tag.getKey());
                     }
                 }
             }
@@ -470,7 +479,7 @@ public final class LabelKernel {
                 } else {
                     communities.retainAll(p.communities());
                     if (communities.isEmpty()) {
-                        throw new InvalidMarkingException("cannot roll up: parts share no community");
+                        throw InvalidMarkingException.of("label.invalid.rollup-no-community");
                     }
                 }
             }
@@ -522,8 +531,7 @@ public final class LabelKernel {
         }
         boolean ownerIncluded = ownerCountry >= 0 ? (countries & ownerCountryBit) != 0 : (tetras & ownerTetraBit) != 0;
         if (!ownerIncluded) {
-            throw new InvalidMarkingException("cannot roll up: no part list shares the owner " + owner
-                    + " (the parts' releasability has no common reader that includes the owner)");
+            throw InvalidMarkingException.of("label.invalid.rollup-no-owner", owner);
         }
         boolean ownerOnly = (countries & ~ownerCountryBit) == 0 && (tetras & ~ownerTetraBit) == 0;
         if (ownerOnly) {
@@ -580,7 +588,8 @@ public final class LabelKernel {
      * For a module that takes free text under a label that is already decided (a CoT event's detail elements).
      */
     public @Nullable String inspect(String content, Label label) {
-        return inspector.inspect(content, label, this);
+        Reason r = inspector.inspect(content, label, this);
+        return r == null ? null : r.english();
     }
 
     /** The guard on the link to {@code toNation}, accredited up to that nation's highest level. */
@@ -619,7 +628,7 @@ public final class LabelKernel {
         if (size > link.maxContentChars()) {
             for (Portion portion : portions) {
                 withheld.add(new GuardResult.Withheld(portion.id(),
-                        "the item's content of " + size + " characters exceeds the link's limit of " + link.maxContentChars()));
+                        Reason.of("label.guard.too-large", String.valueOf(size), String.valueOf(link.maxContentChars()))));
             }
             return new GuardResult(toNation, null, released, withheld);
         }
@@ -627,11 +636,11 @@ public final class LabelKernel {
         try {
             rolled = rollUp(portions.stream().map(Portion::label).toList());
         } catch (InvalidMarkingException e) {
-            for (Portion portion : portions) withheld.add(new GuardResult.Withheld(portion.id(), "the portions cannot be rolled up: " + e.getMessage()));
+            for (Portion portion : portions) withheld.add(new GuardResult.Withheld(portion.id(), Reason.of("label.guard.no-rollup", e.reason())));
             return new GuardResult(toNation, null, released, withheld);
         }
         if (!rolled.equals(declaredBanner)) {
-            String reason = "declared banner " + declaredBanner + " differs from the roll-up of its portions " + rolled;
+            Reason reason = Reason.of("label.guard.banner-differs", String.valueOf(declaredBanner), String.valueOf(rolled));
             for (Portion portion : portions) withheld.add(new GuardResult.Withheld(portion.id(), reason));
             return new GuardResult(toNation, rolled, released, withheld);
         }
@@ -643,19 +652,19 @@ public final class LabelKernel {
             Label l = portion.label();
             byte[] m = map[l.policyIndex][partner.index()];
             int mapped = m == null ? -1 : m[l.level];
-            String reason;
+            Reason reason;
             if (!releasableTo(l, bit)) {
-                reason = "not releasable to " + toNation + " (" + releasability(l) + ")";
+                reason = Reason.of("label.guard.not-releasable", toNation, releasability(l));
             } else if (mapped < 0) {
-                reason = l.policy.id() + " " + l.level().englishName() + " has no agreed equivalent in the " + partner.id() + " policy";
+                reason = Reason.of("label.guard.no-equivalent", l.policy.id(), l.level().englishName(), partner.id());
             } else if (mapped > linkMax) {
-                reason = "above the link's accredited maximum " + partner.level(linkMax).englishName();
+                reason = Reason.of("label.guard.above-link", partner.level(linkMax).englishName());
             } else {
                 reason = nodeDeny(l);
                 if (reason == null) reason = inspector.inspect(portion.content(), l, this);
                 boolean manual = mapped >= manualFrom || (l.controls & orcon) != 0;
                 if (reason == null && manual && approvals < 2) {
-                    reason = "in the manual-release class on this link and has " + approvals + " of two distinct approvals";
+                    reason = Reason.of("label.guard.manual-release", String.valueOf(approvals));
                 }
             }
             if (reason == null) {

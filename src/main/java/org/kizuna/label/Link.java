@@ -17,7 +17,7 @@ public record Link(String nation, String maxLevel, @Nullable String manualReleas
         p.level(maxLevel);
         if (manualReleaseFrom != null) p.level(manualReleaseFrom);
         if (maxContentChars <= 0) {
-            throw new InvalidMarkingException("a link's content limit must be positive; got " + maxContentChars);
+            throw InvalidMarkingException.of("label.invalid.link-limit", String.valueOf(maxContentChars));
         }
     }
 
@@ -27,7 +27,6 @@ public record Link(String nation, String maxLevel, @Nullable String manualReleas
     }
 
     private static Policy partnerPolicy(String nation) {
-        return Policy.ofNation(nation).orElseThrow(() -> new InvalidMarkingException(
-                "no link to '" + nation + "': a partner is a nation with a classification policy " + Policy.all()));
+        return Policy.ofNation(nation).orElseThrow(() -> InvalidMarkingException.of("label.invalid.no-link", nation, String.valueOf(Policy.all())));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.kizuna.node.Reason;
 
 /**
  * Strict parser of US markings. It accepts exactly the canonical form the {@link Label} renders and
@@ -25,7 +26,7 @@ final class MarkingParser {
 
     static Label parse(String marking) {
         if (marking == null || marking.isEmpty()) {
-            throw new InvalidMarkingException("the marking is empty");
+            throw InvalidMarkingException.of("label.invalid.empty");
         }
         String m = marking;
         checkCharacters(m);
@@ -33,15 +34,15 @@ final class MarkingParser {
         String body;
         if (portion) {
             if (m.charAt(m.length() - 1) != ')') {
-                throw new InvalidMarkingException("portion mark '" + m + "' must end with ')'");
+                throw InvalidMarkingException.of("label.invalid.portion-end", m);
             }
             body = m.substring(1, m.length() - 1);
             if (body.isEmpty()) {
-                throw new InvalidMarkingException("portion mark '()' is empty");
+                throw InvalidMarkingException.of("label.invalid.portion-empty");
             }
         } else {
             if (m.indexOf('(') >= 0 || m.indexOf(')') >= 0) {
-                throw new InvalidMarkingException("'" + m + "' has unbalanced parentheses; a portion mark is '(S//REL TO USA, JPN)'");
+                throw InvalidMarkingException.of("label.invalid.unbalanced", m);
             }
             body = m;
         }
@@ -64,24 +65,23 @@ final class MarkingParser {
             } else {
                 int space = first.indexOf(' ');
                 if (space != 3) {
-                    throw new InvalidMarkingException("'//" + first + "' is not a foreign classification; write '//JPN " + (portion ? "S" : "SECRET")
-                            + "' (trigraph, space, level) or a NATO level such as '//" + (portion ? "NS" : "NATO SECRET") + "'");
+                    throw InvalidMarkingException.of("label.invalid.not-foreign", first, portion ? "S" : "SECRET", portion ? "NS" : "NATO SECRET");
                 }
                 String nation = first.substring(0, 3);
                 Policy p = v.policy(nation);
                 if (p == null || nation.equals("NATO")) {
-                    throw new InvalidMarkingException("'" + nation + "' has no classification policy here; known: " + v.policyIds());
+                    throw InvalidMarkingException.of("label.invalid.no-policy-here", nation, String.valueOf(v.policyIds()));
                 }
                 if (nation.equals("USA")) {
-                    throw new InvalidMarkingException("US classifications are written without the '//USA ' prefix");
+                    throw InvalidMarkingException.of("label.invalid.usa-prefix");
                 }
                 policy = p;
                 String name = first.substring(4);
                 level = portion ? p.levelByCodeOrNull(name) : p.levelOrNull(name);
                 if (level == null) {
-                    throw new InvalidMarkingException(
-                            "'" + name + "' is not a " + (portion ? "portion code" : "level") + " of the " + nation + " policy; its levels are "
-                                    + p.levels().stream().map(portion ? Level::code : Level::englishName).toList());
+                    throw InvalidMarkingException.of("label.invalid.not-a-level", name,
+                            Reason.of(portion ? "label.invalid.word.portion-code" : "label.invalid.word.level"), nation,
+                            String.valueOf(p.levels().stream().map(portion ? Level::code : Level::englishName).toList()));
                 }
             }
         } else {
@@ -90,14 +90,13 @@ final class MarkingParser {
             if (level == null) {
                 Level asBanner = policy.levelOrNull(first), asPortion = policy.levelByCodeOrNull(first);
                 if (portion && asBanner != null) {
-                    throw new InvalidMarkingException("portion marks abbreviate the classification: '(" + asBanner.code() + ")' not '(" + first + ")'");
+                    throw InvalidMarkingException.of("label.invalid.portion-abbreviate", asBanner.code(), first);
                 }
                 if (!portion && asPortion != null) {
-                    throw new InvalidMarkingException("'" + first + "' is a portion abbreviation; a banner spells out " + asPortion.englishName()
-                            + " (portion marks are in parentheses)");
+                    throw InvalidMarkingException.of("label.invalid.banner-spells-out", first, asPortion.englishName());
                 }
-                throw new InvalidMarkingException("unknown classification '" + first + "'; US markings use "
-                        + policy.levels().stream().map(portion ? Level::code : Level::englishName).toList());
+                throw InvalidMarkingException.of("label.invalid.unknown-classification", first,
+                        String.valueOf(policy.levels().stream().map(portion ? Level::code : Level::englishName).toList()));
             }
         }
 
@@ -116,7 +115,7 @@ final class MarkingParser {
             if (colon >= 0) {
                 String tag = seg.substring(0, colon);
                 if (!seg.startsWith(": ", colon)) {
-                    throw new InvalidMarkingException("in '" + seg + "' the tag name is followed by ': ' (colon and space)");
+                    throw InvalidMarkingException.of("label.invalid.tag-colon", seg);
                 }
                 List<String> values = list(seg.substring(colon + 2), seg);
                 checkAscending(values, seg);
@@ -138,11 +137,10 @@ final class MarkingParser {
                 stage = STAGE_FGI;
                 String source = seg.substring(4);
                 if (v.country(source) < 0 && v.tetragraph(source) < 0) {
-                    throw new InvalidMarkingException(
-                            "'" + seg + "' must name one originator: an ISO 3166 alpha-3 code such as JPN, or a tetragraph such as NATO");
+                    throw InvalidMarkingException.of("label.invalid.one-originator", seg);
                 }
                 if (source.equals(policy.id())) {
-                    throw new InvalidMarkingException("'" + seg + "' names the policy's own nation; leave it out");
+                    throw InvalidMarkingException.of("label.invalid.own-nation", seg);
                 }
                 owner = source;
                 continue;
@@ -155,10 +153,10 @@ final class MarkingParser {
                 for (String token : tokens(seg, m)) {
                     int i = v.controlByName(token);
                     if (i < 0 || !v.controlSci[i]) {
-                        throw new InvalidMarkingException("unknown SCI control '" + token + "' in '" + seg + "'");
+                        throw InvalidMarkingException.of("label.invalid.unknown-sci-in", token, seg);
                     }
                     if (i <= prev) {
-                        throw new InvalidMarkingException("SCI controls in '" + seg + "' must be in alphabetical order without repeats");
+                        throw InvalidMarkingException.of("label.invalid.sci-order", seg);
                     }
                     prev = i;
                     controls |= 1L << i;
@@ -173,12 +171,12 @@ final class MarkingParser {
                 String token = tokens.get(t);
                 boolean last = t == tokens.size() - 1;
                 if (token.equals(portion ? "NF" : "NOFORN")) {
-                    if (!last) throw new InvalidMarkingException("NOFORN must be the last dissemination control in '" + seg + "'");
+                    if (!last) throw InvalidMarkingException.of("label.invalid.noforn-last", seg);
                     releasability = Label.NOFORN;
                     continue;
                 }
                 if (token.startsWith("REL TO ")) {
-                    if (!last) throw new InvalidMarkingException("REL TO must be the last dissemination control in '" + seg + "'");
+                    if (!last) throw InvalidMarkingException.of("label.invalid.rel-last", seg);
                     releasability = Label.REL;
                     long[] rel = relTo(token.substring(7), token);
                     countries = rel[0];
@@ -186,24 +184,22 @@ final class MarkingParser {
                     continue;
                 }
                 if (token.equals("NF") || token.equals("NOFORN")) {
-                    throw new InvalidMarkingException(portion ? "portion marks write NOFORN as 'NF'" : "banners write 'NOFORN', not 'NF'");
+                    throw InvalidMarkingException.of("label.invalid." + (portion ? "noforn-portion" : "noforn-banner"));
                 }
                 if (token.startsWith("REL")) {
-                    throw new InvalidMarkingException("'" + token + "' is not a releasability marking; write 'REL TO USA, JPN'");
+                    throw InvalidMarkingException.of("label.invalid.not-releasability", token);
                 }
                 int i = portion ? v.controlByPortion(token) : v.controlByName(token);
                 if (i < 0 || v.controlSci[i]) {
                     int other = portion ? v.controlByName(token) : v.controlByPortion(token);
                     if (other >= 0 && !v.controlSci[other]) {
-                        throw new InvalidMarkingException(portion
-                                ? "portion marks abbreviate " + token + " as '" + v.controlPortions[other] + "'"
-                                : "'" + token + "' is a portion abbreviation; banners write " + v.controlNames[other]);
+                        throw InvalidMarkingException.of("label.invalid." + (portion ? "control-portion" : "control-banner"), token,
+                                portion ? v.controlPortions[other] : v.controlNames[other]);
                     }
-                    throw new InvalidMarkingException("unknown control '" + token + "' in '" + m + "'");
+                    throw InvalidMarkingException.of("label.invalid.unknown-control-in", token, m);
                 }
                 if (i <= prev) {
-                    throw new InvalidMarkingException("dissemination controls in '" + seg + "' are out of order or repeated; the order is "
-                            + dissemOrder(portion));
+                    throw InvalidMarkingException.of("label.invalid.dissemination-order", seg, String.valueOf(dissemOrder(portion)));
                 }
                 prev = i;
                 controls |= 1L << i;
@@ -236,25 +232,21 @@ final class MarkingParser {
             int t = v.tetragraph(code);
             if (c >= 0) {
                 if (prevTetra >= 0) {
-                    throw new InvalidMarkingException(
-                            "in '" + token + "' countries come before tetragraphs; " + code + " is after " + v.tetragraphs[prevTetra]);
+                    throw InvalidMarkingException.of("label.invalid.countries-before-tetragraphs", token, code, v.tetragraphs[prevTetra]);
                 }
                 if (c <= prevCountry) {
-                    throw new InvalidMarkingException(
-                            "'" + token + "' is not in canonical order (USA first, then trigraphs alphabetically, then tetragraphs), or repeats "
-                                    + code + "; write REL TO " + String.join(", ", Label.names(countries | 1L << c, 0)));
+                    throw InvalidMarkingException.of("label.invalid.rel-order", token, code, String.join(", ", Label.names(countries | 1L << c, 0)));
                 }
                 prevCountry = c;
                 countries |= 1L << c;
             } else if (t >= 0) {
                 if (t <= prevTetra) {
-                    throw new InvalidMarkingException("tetragraphs in '" + token + "' must be in alphabetical order without repeats");
+                    throw InvalidMarkingException.of("label.invalid.tetragraph-order", token);
                 }
                 prevTetra = t;
                 tetras |= 1L << t;
             } else {
-                throw new InvalidMarkingException("unknown country code '" + code + "' in '" + token
-                        + "'; countries are ISO 3166 alpha-3 codes such as USA, JPN, GBR, or tetragraphs such as FVEY");
+                throw InvalidMarkingException.of("label.invalid.unknown-country-in", code, token);
             }
         }
         return new long[]{countries, tetras};
@@ -263,10 +255,10 @@ final class MarkingParser {
     /** A list separated by exactly ', '. */
     private static List<String> list(String text, String context) {
         if (text.isEmpty()) {
-            throw new InvalidMarkingException("'" + context + "' has an empty list");
+            throw InvalidMarkingException.of("label.invalid.list-empty", context);
         }
         if (text.endsWith(",") || text.endsWith(", ")) {
-            throw new InvalidMarkingException("'" + context + "' ends with a trailing comma");
+            throw InvalidMarkingException.of("label.invalid.list-trailing-comma", context);
         }
         List<String> out = new ArrayList<>();
         int start = 0;
@@ -274,15 +266,15 @@ final class MarkingParser {
             int comma = text.indexOf(',', start);
             String item = comma < 0 ? text.substring(start) : text.substring(start, comma);
             if (item.isEmpty()) {
-                throw new InvalidMarkingException("'" + context + "' has an empty entry between commas");
+                throw InvalidMarkingException.of("label.invalid.list-empty-entry", context);
             }
             if (item.indexOf(' ') == 0 || item.endsWith(" ")) {
-                throw new InvalidMarkingException("'" + context + "' must separate entries with ', ' (one comma, one space)");
+                throw InvalidMarkingException.of("label.invalid.list-separator", context);
             }
             out.add(item);
             if (comma < 0) break;
             if (comma + 1 >= text.length() || text.charAt(comma + 1) != ' ') {
-                throw new InvalidMarkingException("'" + context + "' must separate entries with ', ' (one comma, one space)");
+                throw InvalidMarkingException.of("label.invalid.list-separator", context);
             }
             start = comma + 2;
         }
@@ -292,21 +284,21 @@ final class MarkingParser {
     private static void checkAscending(List<String> values, String seg) {
         for (int i = 1; i < values.size(); i++) {
             if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
-                throw new InvalidMarkingException("values in '" + seg + "' must be in alphabetical order without repeats");
+                throw InvalidMarkingException.of("label.invalid.values-order", seg);
             }
         }
     }
 
     /** The controls of a segment, separated by single '/'. */
     private static List<String> tokens(String seg, String marking) {
-        return pieces(seg, "/", marking, "an empty control between '/'", control -> {});
+        return pieces(seg, "/", marking, Reason.of("label.invalid.part.empty-control"), control -> {});
     }
 
     /** The segments of a marking, separated by '//'; none begins or ends with a stray '/'. */
     private static List<String> split(String body, String marking) {
-        return pieces(body, "//", marking, "an empty segment (a stray or trailing '//')", seg -> {
+        return pieces(body, "//", marking, Reason.of("label.invalid.part.empty-segment"), seg -> {
             if (seg.startsWith("/") || seg.endsWith("/")) {
-                throw new InvalidMarkingException("'" + marking + "' has a stray '/'");
+                throw InvalidMarkingException.of("label.invalid.stray-slash", marking);
             }
         });
     }
@@ -315,14 +307,14 @@ final class MarkingParser {
      * The pieces of {@code text} between separators, in order, each checked as it is found: an empty one is
      * refused saying the marking has {@code empty}, the others go through {@code check}.
      */
-    private static List<String> pieces(String text, String separator, String marking, String empty, Consumer<String> check) {
+    private static List<String> pieces(String text, String separator, String marking, Reason empty, Consumer<String> check) {
         List<String> out = new ArrayList<>();
         int start = 0;
         while (true) {
             int sep = text.indexOf(separator, start);
             String piece = sep < 0 ? text.substring(start) : text.substring(start, sep);
             if (piece.isEmpty()) {
-                throw new InvalidMarkingException("'" + marking + "' has " + empty);
+                throw InvalidMarkingException.of("label.invalid.empty-piece", marking, empty);
             }
             check.accept(piece);
             out.add(piece);
@@ -333,28 +325,27 @@ final class MarkingParser {
 
     private static void checkCharacters(String m) {
         if (m.charAt(0) == ' ' || m.charAt(m.length() - 1) == ' ') {
-            throw new InvalidMarkingException("'" + m + "' has leading or trailing spaces");
+            throw InvalidMarkingException.of("label.invalid.spaces-around", m);
         }
         if (m.contains("  ")) {
-            throw new InvalidMarkingException("'" + m + "' has a double space");
+            throw InvalidMarkingException.of("label.invalid.double-space", m);
         }
         String withoutMixedCaseLevels = m.replace("OFFICIAL:Sensitive", "");
         for (int i = 0; i < m.length(); i++) {
             char c = m.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw new InvalidMarkingException("'" + m + "' contains a character that is not printable ASCII at position " + i);
+                throw InvalidMarkingException.of("label.invalid.not-ascii", m, String.valueOf(i));
             }
         }
         for (int i = 0; i < withoutMixedCaseLevels.length(); i++) {
             if (Character.isLowerCase(withoutMixedCaseLevels.charAt(i))) {
-                throw new InvalidMarkingException("'" + m + "' has lower-case letters; markings are written in capitals");
+                throw InvalidMarkingException.of("label.invalid.lower-case", m);
             }
         }
     }
 
     private static InvalidMarkingException order(String seg, String marking) {
-        return new InvalidMarkingException("'" + seg + "' is out of place in '" + marking
-                + "'; the order is classification//SCI controls//FGI originator//dissemination controls//permissive tags (alphabetical)//COI");
+        return InvalidMarkingException.of("label.invalid.out-of-place", seg, marking);
     }
 
     private static String dissemOrder(boolean portion) {

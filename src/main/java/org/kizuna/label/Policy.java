@@ -38,7 +38,7 @@ public final class Policy {
     public static Policy of(String id) {
         Policy p = Vocabulary.INSTANCE.policy(id);
         if (p == null) {
-            throw new InvalidMarkingException("no classification policy '" + id + "'; known: " + Vocabulary.INSTANCE.policyIds());
+            throw InvalidMarkingException.of("label.invalid.no-policy", id, String.valueOf(Vocabulary.INSTANCE.policyIds()));
         }
         return p;
     }
@@ -69,8 +69,7 @@ public final class Policy {
     public Level level(String englishName) {
         Level l = byEnglish.get(englishName);
         if (l == null) {
-            throw new InvalidMarkingException("'" + englishName + "' is not a level of the " + id + " policy; its levels are "
-                    + levels.stream().map(Level::englishName).toList());
+            throw InvalidMarkingException.of("label.invalid.not-a-level-of", englishName, id, String.valueOf(levels.stream().map(Level::englishName).toList()));
         }
         return l;
     }

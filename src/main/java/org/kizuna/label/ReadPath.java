@@ -32,7 +32,7 @@ public final class ReadPath {
     public ReadPath(LabelKernel kernel, String nodeNation, List<ReadDecisionListener> listeners) {
         this.kernel = kernel;
         this.nodeNation = Policy.ofNation(nodeNation).map(p -> nodeNation)
-                .orElseThrow(() -> new InvalidMarkingException("a node's nation must have a classification policy; got '" + nodeNation + "'"));
+                .orElseThrow(() -> InvalidMarkingException.of("label.invalid.node-policy", nodeNation));
         this.listeners = List.copyOf(listeners);
     }
 
@@ -91,7 +91,7 @@ public final class ReadPath {
         Policy node = Policy.of(nodeNation);
         Label.Builder b;
         try {
-            Policy own = Policy.ofNation(reader.nation()).orElseThrow(() -> new InvalidMarkingException("no policy"));
+            Policy own = Policy.ofNation(reader.nation()).orElseThrow(() -> InvalidMarkingException.of("label.invalid.no-policy-short"));
             int rank = kernel.equivalentRank(own, own.level(reader.level()), node);
             List<Level> levels = node.levels();
             Level level = rank < 0 ? levels.getLast() : levels.stream().filter(l -> l.rank() == rank).findFirst().orElse(levels.getLast());

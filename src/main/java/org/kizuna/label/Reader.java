@@ -11,16 +11,15 @@ public record Reader(String nation, String level, Set<String> accesses, Set<Stri
 
     public Reader {
         if (nation == null || level == null || accesses == null || communities == null) {
-            throw new InvalidMarkingException("a reader needs a nation, a level, accesses and communities (the sets may be empty)");
+            throw InvalidMarkingException.of("label.invalid.reader-incomplete");
         }
         int country = Vocabulary.INSTANCE.country(nation);
         if (country < 0) {
-            throw new InvalidMarkingException("unknown nation '" + nation + "'; use an ISO 3166 alpha-3 code such as USA or JPN");
+            throw InvalidMarkingException.of("label.invalid.reader-unknown-nation", nation);
         }
         int policy = Vocabulary.INSTANCE.countryPolicy[country];
         if (policy < 0) {
-            throw new InvalidMarkingException(nation + " has no classification policy here, so its readers have no clearance; policies: "
-                    + Vocabulary.INSTANCE.policyIds());
+            throw InvalidMarkingException.of("label.invalid.reader-no-policy", nation, String.valueOf(Vocabulary.INSTANCE.policyIds()));
         }
         // Canonical instances make the decision's table look-ups hit the identity fast path of String.equals.
         nation = Vocabulary.INSTANCE.countries[country];
@@ -37,11 +36,11 @@ public record Reader(String nation, String level, Set<String> accesses, Set<Stri
     /** Parses {@code NATION/LEVEL}, such as {@code JPN/SECRET} or {@code AUS/OFFICIAL:Sensitive}, with no accesses. */
     public static Reader parse(String nationSlashLevel) {
         if (nationSlashLevel == null) {
-            throw new InvalidMarkingException("the reader is missing; write NATION/LEVEL such as JPN/SECRET");
+            throw InvalidMarkingException.of("label.invalid.reader-missing");
         }
         int slash = nationSlashLevel.indexOf('/');
         if (slash < 0 || nationSlashLevel.indexOf('/', slash + 1) >= 0) {
-            throw new InvalidMarkingException("reader '" + nationSlashLevel + "' must be NATION/LEVEL such as JPN/SECRET");
+            throw InvalidMarkingException.of("label.invalid.reader-form", nationSlashLevel);
         }
         return new Reader(nationSlashLevel.substring(0, slash), nationSlashLevel.substring(slash + 1), Set.of());
     }

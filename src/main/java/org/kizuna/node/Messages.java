@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.AbstractMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -85,11 +87,79 @@ public final class Messages extends AbstractMessageSource {
         return locale != null && locale.getLanguage().equals("ja") ? Locale.JAPANESE : Locale.ENGLISH;
     }
 
-    /** The text of {@code key} in the locale's language with {@code {0}}-style arguments filled, or the key where none. */
+    /**
+     * The catalogues as read once for the whole process, for texts made outside a request (the command line, the
+     * English text an exception carries in itself); the node's {@code MessageSource} bean is the same catalogues.
+     */
+    public static Messages shared() {
+        return Shared.TEXTS;
+    }
+
+    private static final class Shared {
+        static final Messages TEXTS = load();
+    }
+
+    /**
+     * The text of {@code key} in the locale's language with {@code {0}}-style arguments filled, or the key where none.
+     * An argument that is itself a message ({@link MessageSourceResolvable}, a {@link Reason}) is told in the same language.
+     */
     public String text(String key, Locale locale, Object... args) {
+        if (key.equals(Reason.LIST) || key.equals(Reason.SENTENCES)) {
+            boolean ja = language(locale).equals(Locale.JAPANESE);
+            String separator = key.equals(Reason.LIST) ? (ja ? "、" : ", ") : (ja ? "。" : "; ");
+            StringBuilder joined = new StringBuilder();
+            for (Object item : resolved(args, locale)) {
+                if (!joined.isEmpty()) joined.append(separator);
+                joined.append(item);
+            }
+            return joined.toString();
+        }
         String raw = raw(key, locale);
         if (raw == null) return key;
-        return args.length == 0 ? raw : new MessageFormat(raw, language(locale)).format(args);
+        return args.length == 0 ? raw : format(raw, language(locale)).format(resolved(args, locale));
+    }
+
+    /** Parsed message formats by language and text, each handed out as a copy (a format is not thread-safe). */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    private MessageFormat format(String raw, Locale language) {
+        MessageFormat parsed = formats.size() < 10_000
+                ? formats.computeIfAbsent(language.getLanguage() + "|" + raw, k -> new MessageFormat(raw, language))
+                : new MessageFormat(raw, language);
+        return (MessageFormat) parsed.clone();
+    }
+
+    /** The text of a message ({@link Reason}, a {@code Problems.part}) in the locale's language. */
+    public String text(MessageSourceResolvable message, Locale locale) {
+        String[] codes = message.getCodes();
+        Object[] args = message.getArguments();
+        if (codes != null) {
+            for (String code : codes) {
+                if (raw(code, locale) != null || code.equals(Reason.LIST) || code.equals(Reason.SENTENCES)) {
+                    return text(code, locale, args == null ? new Object[0] : args);
+                }
+            }
+        }
+        String fallback = message.getDefaultMessage();
+        return fallback != null ? fallback : codes != null && codes.length > 0 ? codes[0] : "";
+    }
+
+    private Object[] resolved(Object[] args, Locale locale) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof MessageSourceResolvable r) out[i] = text(r, locale);
+        }
+        return out;
+    }
+
+    /**
+     * A name of reference data in the locale's language: the text of {@code key} ({@code missions.area.isr.name}) for a
+     * Japanese reader where the catalogue has one, otherwise {@code english}, the name the reference data gives.
+     */
+    public String name(String key, String english, @Nullable Locale locale) {
+        if (!language(locale).equals(Locale.JAPANESE)) return english;
+        String ja = texts.getOrDefault("ja", Map.of()).get(key);
+        return ja != null ? ja : english;
     }
 
     /** Every key of a language. */
@@ -138,6 +208,15 @@ public final class Messages extends AbstractMessageSource {
     private @Nullable String raw(String key, @Nullable Locale locale) {
         String text = texts.getOrDefault(language(locale).getLanguage(), Map.of()).get(key);
         return text != null ? text : texts.getOrDefault("en", Map.of()).get(key);
+    }
+
+    /** A list of reasons ({@link Reason#LIST}, {@link Reason#SENTENCES}) joined in the locale's language; any other code as Spring does. */
+    @Override
+    protected @Nullable String getMessageInternal(@Nullable String code, Object @Nullable [] args, @Nullable Locale locale) {
+        if (code != null && (code.equals(Reason.LIST) || code.equals(Reason.SENTENCES))) {
+            return text(code, locale == null ? Locale.ENGLISH : locale, args == null ? new Object[0] : args);
+        }
+        return super.getMessageInternal(code, args, locale);
     }
 
     @Override

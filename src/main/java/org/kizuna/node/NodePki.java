@@ -260,12 +260,12 @@ public final class NodePki {
 
     private X509Certificate issue(String name, String clientNation, String clearance, java.security.PublicKey publicKey) {
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("client name must be 1-64 characters of letters, digits, '.', '_' or '-'; got '" + name + "'");
+            throw new CodedArgumentException(Reason.of("node.pki.name", name));
         }
         if (!NATION.matcher(clientNation).matches()) {
-            throw new IllegalArgumentException("nation must be an ISO 3166 alpha-3 code in capitals such as JPN; got '" + clientNation + "'");
+            throw new CodedArgumentException(Reason.of("node.pki.nation", clientNation));
         }
-        if (clearance.isBlank() || clearance.length() > 64) throw new IllegalArgumentException("clearance must be a level name such as SECRET");
+        if (clearance.isBlank() || clearance.length() > 64) throw new CodedArgumentException(Reason.of("node.pki.clearance"));
         try {
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Kizuna").addRDN(BCStyle.OU, clientNation)
                     .addRDN(BCStyle.T, clearance).addRDN(BCStyle.CN, name).build();

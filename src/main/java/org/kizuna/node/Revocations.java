@@ -124,7 +124,7 @@ public final class Revocations implements AutoCloseable {
                 if (f.length >= 2 && f[1].equals(name)) serials.add(f[0]);
             }
         }
-        if (serials.isEmpty()) throw new IllegalArgumentException("this node's CA (" + pkiDir + ") issued no certificate to '" + name + "'");
+        if (serials.isEmpty()) throw new CodedArgumentException(Reason.of("node.pki.none-issued", String.valueOf(pkiDir), name));
         String before = Files.exists(revokedFile) ? Files.readString(revokedFile, StandardCharsets.UTF_8) : "";
         Set<String> already = before.lines().map(l -> l.strip().split("\\s+", -1)[0]).collect(Collectors.toSet());
         StringBuilder after = new StringBuilder(before);

@@ -36,8 +36,8 @@ public record TakConnectionPackage(byte[] zip, String bundlePassword, String tru
      * @throws IllegalArgumentException when the host is not a host name or address, or the port not a port
      */
     public static TakConnectionPackage of(NodePki pki, NodePki.Issued client, String host, int cotTlsPort) {
-        if (!HOST.matcher(host).matches()) throw new IllegalArgumentException("host must be a host name or an address; got '" + host + "'");
-        if (cotTlsPort < 1 || cotTlsPort > 65535) throw new IllegalArgumentException("the CoT TLS port must be 1-65535; got " + cotTlsPort);
+        if (!HOST.matcher(host).matches()) throw new CodedArgumentException(Reason.of("node.tak.host", host));
+        if (cotTlsPort < 1 || cotTlsPort > 65535) throw new CodedArgumentException(Reason.of("node.tak.port", String.valueOf(cotTlsPort)));
         char[] bundlePassword = NodePki.bundlePassword(), trustPassword = NodePki.bundlePassword();
         String clientEntry = "certs/" + client.name() + ".p12";
         String description = "Kizuna " + pki.nation();

@@ -77,7 +77,7 @@ class AuthorityPageBrowserTests {
             String entry = browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("#history tr[data-level='important-influence']"))
                     .stream().map(WebElement::getText).filter(t -> t.contains("閣議決定")).findFirst().orElse(null));
             assertThat(entry).contains("重要影響事態").contains("jpn.officer");
-            assertThat(browser.driver().findElement(By.id("matrix-level")).getText()).isEqualTo("Surrounding areasにおける重要影響事態");
+            assertThat(browser.driver().findElement(By.id("matrix-level")).getText()).isEqualTo("周辺地域における重要影響事態");
 
             // needed until a day before needed from: refused, in Japanese
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(

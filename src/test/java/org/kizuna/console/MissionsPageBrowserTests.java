@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A JPN planner opens the roles-and-missions page: the demo's gap and duplication show in the heat map and the analysis,
- * and the date control goes back in time; in Japanese the matrix, the findings and the changes are Japanese. Every state
+ * and the date control goes back in time; in Japanese the matrix (the areas and regions by their Japanese names), the findings and the changes are Japanese. Every state
  * passes axe-core's WCAG 2.1 AA rules.
  */
 @H2Node
@@ -59,7 +59,8 @@ class MissionsPageBrowserTests {
             assertThat(duplicated.getText()).contains("重複").contains("ardb 主担当");
             assertThat(browser.driver().findElement(By.cssSelector("#matrix thead")).getText()).contains("任務分野");
             String findings = browser.driver().findElement(By.id("findings")).getText();
-            assertThat(findings).contains("Southwest Islands の Cyber には主担当がいません").contains("Southwest Islands の Amphibious operations には主担当が 2 者います");
+            assertThat(findings).contains("南西諸島 の サイバー には主担当がいません").contains("南西諸島 の 水陸両用作戦 には主担当が 2 者います");
+            assertThat(browser.driver().findElement(By.cssSelector("#matrix thead")).getText()).contains("南西諸島").doesNotContain("Southwest Islands");
             assertThat(browser.driver().findElement(By.id("status")).getText()).contains("2025/06/01 時点");
             assertThat(browser.driver().findElement(By.id("changes")).getText()).contains("開始");
             assertThat(browser.accessibilityProblems()).as("the matrix in Japanese").isEmpty();

@@ -35,7 +35,9 @@ import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Reason;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -242,12 +244,12 @@ class AuthorityService implements Authority {
         try {
             label = Label.parse(text);
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException("label: " + e.getMessage(), e);
+            throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
         }
         if (label.banner().length() > JdbcAuthority.LABEL_LENGTH) {
             throw Problems.badRequest("authority.problem.label-length", String.valueOf(JdbcAuthority.LABEL_LENGTH));
         }
-        String refusal = readPath.kernel().holdRefusal(label);
+        Reason refusal = readPath.kernel().holdReason(label);
         if (refusal != null) throw Problems.badRequest("authority.problem.not-held", refusal);
         if (!readPath.kernel().mayRead(label, user.reader())) {
             throw Problems.badRequest("authority.problem.unreadable-label", label.banner());

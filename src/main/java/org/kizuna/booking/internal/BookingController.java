@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.BookingRequest;
@@ -22,6 +23,7 @@ import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
 import org.kizuna.node.Problems;
 import org.kizuna.registry.Registry;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,23 +60,29 @@ class BookingController {
 
     @PostMapping("/requests")
     ResponseEntity<BookingRequest> submit(@Valid @RequestBody NewRequest request, KizunaUser user) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(bookings.submit(request, user));
+        return ResponseEntity.status(HttpStatus.CREATED).body(bookings.submit(request, user).in(language()));
     }
 
     @GetMapping("/requests")
     List<BookingRequest> requests(@RequestParam(required = false) @Nullable String unit, @RequestParam(required = false) @Nullable String facility,
             Reader reader) {
-        return bookings.requests(unit, facility, reader);
+        Locale language = language();
+        return bookings.requests(unit, facility, reader).stream().map(b -> b.in(language)).toList();
+    }
+
+    /** The reader's language: a request's reason is told in it ({@link BookingRequest#in}). */
+    private static Locale language() {
+        return LocaleContextHolder.getLocale();
     }
 
     @GetMapping("/requests/{id}")
     BookingRequest request(@PathVariable String id, Reader reader) {
-        return bookings.find(id, reader).orElseThrow(() -> notFound(id));
+        return bookings.find(id, reader).orElseThrow(() -> notFound(id)).in(language());
     }
 
     @DeleteMapping("/requests/{id}")
     BookingRequest cancel(@PathVariable String id, KizunaUser user) {
-        return bookings.cancel(id, user).orElseThrow(() -> notFound(id));
+        return bookings.cancel(id, user).orElseThrow(() -> notFound(id)).in(language());
     }
 
     /** @param preferredStart the new preferred start; the planner decides where the booking goes */
@@ -83,12 +91,12 @@ class BookingController {
 
     @PostMapping("/requests/{id}/proposal")
     BookingRequest propose(@PathVariable String id, @Valid @RequestBody Proposal proposal, KizunaUser user) {
-        return bookings.propose(id, proposal.preferredStart(), user).orElseThrow(() -> notFound(id));
+        return bookings.propose(id, proposal.preferredStart(), user).orElseThrow(() -> notFound(id)).in(language());
     }
 
     @PostMapping("/requests/{id}/confirmation")
     BookingRequest confirm(@PathVariable String id, @RequestParam(defaultValue = "true") boolean confirmed, KizunaUser user) {
-        return bookings.confirm(id, confirmed, user).orElseThrow(() -> notFound(id));
+        return bookings.confirm(id, confirmed, user).orElseThrow(() -> notFound(id)).in(language());
     }
 
     record ReservedTimes(String facility, Instant from, Instant to, List<Reserved> reserved) {

@@ -42,6 +42,7 @@ import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Reason;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.Organization;
@@ -297,7 +298,7 @@ class BookingService implements Bookings {
         b.ifPresent(x -> {
             // the change and the plan that follows commit together, or neither does
             tx.executeWithoutResult(s -> {
-                store.setOutcome(id, RequestState.CANCELLED, "cancelled by the requester", null, null, null);
+                store.setOutcome(id, RequestState.CANCELLED, Reason.of("booking.refused.cancelled"), null, null, null);
                 store.setConfirmed(id, false);
                 replan();
                 share(id);
@@ -421,14 +422,15 @@ class BookingService implements Bookings {
                     Instant start = h.instantOf(plan.start()[i]);
                     Instant end = start.plus(Duration.ofMinutes(b.durationMinutes()));
                     if (b.state() != RequestState.BOOKED || !f.equals(b.facility()) || !start.equals(b.start())) {
-                        store.setOutcome(b.id(), RequestState.BOOKED, null, f, start, end);
+                        store.setOutcome(b.id(), RequestState.BOOKED, (Reason) null, f, start, end);
                         publish(b, RequestState.BOOKED, null, f, start);
                         share(b.id());
                     }
                 } else {
-                    String reason = JdbcRequests.fitReason(explain(problem, options, i, facilities));
+                    Reason why = why(problem, options, i, facilities);
+                    String reason = JdbcRequests.fitReason(why.english());
                     if (b.state() != RequestState.REFUSED || !Objects.equals(reason, b.reason())) {
-                        store.setOutcome(b.id(), RequestState.REFUSED, reason, null, null, null);
+                        store.setOutcome(b.id(), RequestState.REFUSED, why, null, null, null);
                         store.setConfirmed(b.id(), false);
                         publish(b, RequestState.REFUSED, reason, null, null);
                         share(b.id());
@@ -488,17 +490,22 @@ class BookingService implements Bookings {
 
     /** Why request i got no booking, by the rules that block it; other units' bookings are not named. */
     static String explain(Problem p, Options o, int i, Map<String, Facility> facilities) {
+        return why(p, o, i, facilities).english();
+    }
+
+    /**
+     * Why request {@code i} is refused, as a reason ({@code booking.refused.*}) told in the reader's language when read;
+     * its English text is {@link #explain}. It names only the rules and the count of possible times, whoever holds them.
+     */
+    static Reason why(Problem p, Options o, int i, Map<String, Facility> facilities) {
         Problem.Request q = p.requests().get(i);
         if (o.count(i) > 0) {
             // the same words whoever holds those times, and whatever their priority: the reader sees them as reserved times
             boolean budgeted = q.noisy() && java.util.Arrays.stream(q.facilities()).anyMatch(f -> p.noise().applies(f));
-            return budgeted
-                    ? "refused: every one of its " + o.count(i) + " possible times is reserved or would take noisy activity beyond the facility's "
-                            + "monthly noise budget (see the facilities' reserved times and noise budgets)"
-                    : "refused: every one of its " + o.count(i) + " possible times is reserved (see the facilities' reserved times)";
+            return Reason.of(budgeted ? "booking.refused.reserved-or-noise" : "booking.refused.reserved", String.valueOf(o.count(i)));
         }
         Horizon h = p.horizon();
-        List<String> parts = new ArrayList<>();
+        List<Reason> parts = new ArrayList<>();
         for (int k = 0; k < q.facilities().length; k++) {
             Problem.Facility f = p.facilities().get(q.facilities()[k]);
             Facility registered = facilities.get(f.id());
@@ -515,18 +522,18 @@ class BookingService implements Bookings {
                 else if (rq) requester++;
                 else if (qu) quiet++;
             }
-            List<String> why = new ArrayList<>();
-            if (closure > 0) why.add(closure + " by maintenance or closure");
+            List<Reason> why = new ArrayList<>();
+            if (closure > 0) why.add(Reason.of("booking.refused.closure", String.valueOf(closure)));
             if (requester > 0) {
                 boolean jointUse = registered != null && "II-4(b)".equals(registered.jointUse()) && "USA".equals(q.nation());
-                why.add(requester + (jointUse
-                        ? " by the joint-use category (II-4(b): US use only in agreed periods)"
-                        : " because no access agreement lets " + q.nation() + " use it then"));
+                why.add(jointUse
+                        ? Reason.of("booking.refused.joint-use", String.valueOf(requester))
+                        : Reason.of("booking.refused.no-access", String.valueOf(requester), q.nation()));
             }
-            if (quiet > 0) why.add(quiet + " by quiet hours for noisy activity (22:00-06:00 and Sundays, " + f.zone() + ")");
-            parts.add(f.id() + ": of " + starts + " starts, " + String.join(", ", why));
+            if (quiet > 0) why.add(Reason.of("booking.refused.quiet", String.valueOf(quiet), String.valueOf(f.zone())));
+            parts.add(Reason.of("booking.refused.facility", f.id(), String.valueOf(starts), Reason.list(why)));
         }
-        return "refused: no start in the window is allowed. " + String.join("; ", parts);
+        return Reason.of("booking.refused.no-start", Reason.sentences(parts));
     }
 
     /** The day the registry is asked about: the node clock's date in UTC, as the registry's own API defaults to. */

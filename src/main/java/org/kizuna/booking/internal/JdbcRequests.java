@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.BookingRequest;
 import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
 import org.kizuna.label.Label;
+import org.kizuna.node.Reason;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Contract;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 class JdbcRequests {
 
     /** The widths of booking_request.label and booking_request.reason (V50__booking.sql). */
-    static final int LABEL_LENGTH = 200, REASON_LENGTH = 2000;
+    static final int LABEL_LENGTH = 200, REASON_LENGTH = 2000, REASON_CODE_LENGTH = 4000;
 
     private final JdbcClient jdbc;
     private final Map<String, Label> labels = new ConcurrentHashMap<>();
@@ -76,10 +76,17 @@ class JdbcRequests {
         return reason.substring(0, REASON_LENGTH - 1) + "\u2026";
     }
 
-    void setOutcome(String id, RequestState state, @Nullable String reason, @Nullable String facility, @Nullable Instant start, @Nullable Instant end) {
-        reason = fitReason(reason);
-        jdbc.sql("update booking_request set state = ?, reason = ?, facility_id = ?, starts_at = ?, ends_at = ? where id = ?")
-                .param(state.name()).param(reason).param(facility).param(utc(start)).param(utc(end)).param(id).update();
+    /**
+     * A request's outcome; its reason is kept twice: in English ({@code reason}, what partners' replicas, logs and rows
+     * written before carry) and as a code with arguments ({@code reason_code}, told in each reader's language), the
+     * latter left empty where it would not fit its column.
+     */
+    void setOutcome(String id, RequestState state, @Nullable Reason why, @Nullable String facility, @Nullable Instant start, @Nullable Instant end) {
+        String reason = why == null ? null : fitReason(why.english());
+        String code = why == null ? null : why.stored();
+        if (code != null && code.length() > REASON_CODE_LENGTH) code = null;
+        jdbc.sql("update booking_request set state = ?, reason = ?, reason_code = ?, facility_id = ?, starts_at = ?, ends_at = ? where id = ?")
+                .param(state.name()).param(reason).param(code).param(facility).param(utc(start)).param(utc(end)).param(id).update();
     }
 
     void setPreferred(String id, Instant preferred) {
@@ -187,7 +194,7 @@ class JdbcRequests {
                 requiredInstant(rs, "latest_start"), requiredInstant(rs, "preferred_start"), rs.getInt("priority"), rs.getBoolean("noisy"),
                 labels.computeIfAbsent(rs.getString("label"), Label::parse), RequestState.valueOf(rs.getString("state")),
                 rs.getString("reason"), f, instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getBoolean("confirmed"), rs.getString("requested_by"),
-                rs.getString("replica_of"));
+                rs.getString("replica_of"), rs.getString("reason_code"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

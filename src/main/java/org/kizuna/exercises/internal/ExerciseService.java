@@ -279,8 +279,8 @@ class ExerciseService implements Exercises {
         Label label;
         try {
             label = Label.parse(marking);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("label: " + ex.getMessage());
+        } catch (org.kizuna.label.InvalidMarkingException ex) {
+            throw new org.kizuna.node.CodedArgumentException(org.kizuna.node.Reason.of("label.field", "label", ex.reason()), ex);
         }
         if (label.banner().length() > JdbcExercises.LABEL_LENGTH) {
             throw Problems.badRequest("exercises.problem.label-length", String.valueOf(JdbcExercises.LABEL_LENGTH));

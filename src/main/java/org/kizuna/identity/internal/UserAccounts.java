@@ -1,12 +1,13 @@
 package org.kizuna.identity.internal;
 
 import java.time.Clock;
-
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDisabled;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
+import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.NodeSettings;
+import org.kizuna.node.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,14 +71,15 @@ class UserAccounts {
             org.kizuna.label.Label label;
             try {
                 label = org.kizuna.label.Label.parse(marking);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("label: " + e.getMessage());
+            } catch (org.kizuna.label.InvalidMarkingException e) {
+                throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
             }
-            if (!kernel.mayHold(label)) {
-                throw new IllegalArgumentException("label: " + label.banner() + " is one this node may not hold (" + kernel.holdRefusal(label) + ")");
+            Reason refusal = kernel.holdReason(label);
+            if (refusal != null) {
+                throw new CodedArgumentException(Reason.of("identity.default-label.not-held", label.banner(), refusal));
             }
             if (!kernel.mayRead(label, user.get().reader())) {
-                throw new IllegalArgumentException("label: " + name + " may not read " + label.banner() + ", so its own reports would vanish from its view");
+                throw new CodedArgumentException(Reason.of("identity.default-label.unreadable", name, label.banner()));
             }
             banner = label.banner();
         }

@@ -53,8 +53,10 @@ import org.kizuna.label.Portion;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.label.ReleaseGuard;
+import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Reason;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.Searchable;
@@ -76,7 +78,7 @@ class IntelService implements Intel {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntelService.class);
 
-    static final String TWO_APPROVALS = "in the manual-release class";
+    static final String TWO_APPROVALS = "label.guard.manual-release";
 
     private final JdbcReports store;
     private final ReportReads reads;
@@ -228,12 +230,12 @@ class IntelService implements Intel {
         try {
             label = Label.parse(marking);
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage());
+            throw new CodedArgumentException(Reason.of("label.field", field, e.reason()), e);
         }
         if (label.banner().length() > JdbcReports.LABEL_LENGTH) {
             throw Problems.badRequest("intel.problem.marking-length", field, String.valueOf(JdbcReports.LABEL_LENGTH));
         }
-        String refusal = kernel.holdRefusal(label);
+        Reason refusal = kernel.holdReason(label);
         if (refusal != null) throw Problems.badRequest("intel.problem.not-held", field, label.banner(), refusal);
         if (author != null && !kernel.mayRead(label, author)) {
             throw Problems.badRequest("intel.problem.unreadable-label", field, label.banner());
@@ -245,7 +247,7 @@ class IntelService implements Intel {
         try {
             return kernel.rollUp(labels);
         } catch (InvalidMarkingException e) {
-            throw Problems.badRequest("intel.problem.no-common-banner", String.valueOf(e.getMessage()));
+            throw Problems.badRequest("intel.problem.no-common-banner", e.reason());
         }
     }
 
@@ -358,10 +360,10 @@ class IntelService implements Intel {
             all.addAll(added);
             widened = current.toBuilder().relTo(all.toArray(String[]::new)).build();
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException("to: " + e.getMessage());
+            throw new CodedArgumentException(Reason.of("label.field", "to", e.reason()), e);
         }
         originatorControl(portion.ceiling(), report, widened, Problems.part("intel.problem.what.portion", portion.id()));
-        String refusal = kernel.holdRefusal(widened);
+        Reason refusal = kernel.holdReason(widened);
         if (refusal != null) throw Problems.badRequest("intel.problem.not-held", "to", widened.banner(), refusal);
         String content = portion.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(portion.attachmentName(), "") : portion.text();
         codewords(content, widened);
@@ -527,8 +529,8 @@ class IntelService implements Intel {
         for (String partner : partners) {
             GuardResult r = guard.release(itemId, actor, item.label(), List.of(item), link(partner), approvers);
             for (GuardResult.Withheld w : r.withheld()) {
-                if (firstOfTwo && w.reason().startsWith(TWO_APPROVALS)) continue;
-                throw Problems.told(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.withheld", partner, w.reason());
+                if (firstOfTwo && w.why().code().equals(TWO_APPROVALS)) continue;
+                throw Problems.told(HttpStatus.UNPROCESSABLE_CONTENT, "Withheld by the guard", "intel.problem.withheld", partner, w.why());
             }
         }
     }
@@ -804,7 +806,7 @@ class IntelService implements Intel {
         try {
             label = Adatp4774.fromXml(pkg.label());
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException("label: " + e.getMessage());
+            throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
         } catch (RuntimeException e) {
             throw Problems.badRequest("intel.problem.not-adatp4774");
         }

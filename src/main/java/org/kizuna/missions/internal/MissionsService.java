@@ -30,7 +30,9 @@ import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
 import org.kizuna.missions.NewAssignment;
+import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Reason;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
@@ -184,12 +186,12 @@ class MissionsService implements Missions {
         try {
             label = Label.parse(n.label());
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException("label: " + e.getMessage(), e);
+            throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
         }
         if (label.banner().length() > JdbcAssignments.LABEL_LENGTH) {
             throw Problems.badRequest("missions.problem.label-length", String.valueOf(JdbcAssignments.LABEL_LENGTH));
         }
-        String refusal = readPath.kernel().holdRefusal(label);
+        Reason refusal = readPath.kernel().holdReason(label);
         if (refusal != null) throw Problems.badRequest("missions.problem.not-held", refusal);
         if (!readPath.kernel().mayRead(label, user.reader())) {
             throw Problems.badRequest("missions.problem.unreadable-label", label.banner());

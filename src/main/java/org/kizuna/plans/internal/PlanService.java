@@ -37,8 +37,10 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Reason;
 import org.kizuna.plans.HistoryEntry;
 import org.kizuna.plans.NewComment;
 import org.kizuna.plans.NewPlan;
@@ -457,10 +459,10 @@ class PlanService implements Plans {
         try {
             l = Label.parse(marking.strip());
         } catch (InvalidMarkingException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage());
+            throw new CodedArgumentException(Reason.of("label.field", field, e.reason()), e);
         }
         if (l.banner().length() > 200) throw Problems.badRequest("plans.problem.banner-length", field, l.banner());
-        String refusal = kernel.holdRefusal(l);
+        Reason refusal = kernel.holdReason(l);
         if (refusal != null) throw Problems.badRequest("plans.problem.not-held", field, l.banner(), refusal);
         if (!kernel.mayRead(l, author.reader())) {
             throw Problems.badRequest("plans.problem.unreadable-label", field, l.banner());

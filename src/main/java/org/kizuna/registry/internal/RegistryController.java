@@ -7,8 +7,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Messages;
 import org.kizuna.node.Problems;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
@@ -19,6 +21,7 @@ import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
 import org.kizuna.registry.Relation;
 import org.kizuna.registry.SearchPage;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +48,9 @@ class RegistryController {
 
     @GetMapping("/nations")
     List<Nation> nations(Reader reader) {
-        return registry.nations(reader);
+        Locale language = LocaleContextHolder.getLocale();
+        return registry.nations(reader).stream()
+                .map(n -> new Nation(n.code(), Messages.shared().name("registry.nation." + n.code(), n.name(), language), n.zone(), n.label())).toList();
     }
 
     @GetMapping("/organizations")
@@ -55,7 +60,8 @@ class RegistryController {
 
     @GetMapping("/facilities")
     List<Facility> facilities(@AsOf @Nullable LocalDate asOf, Reader reader) {
-        return registry.facilities(day(asOf), reader);
+        Locale language = LocaleContextHolder.getLocale();
+        return registry.facilities(day(asOf), reader).stream().map(f -> localized(f, language)).toList();
     }
 
     @GetMapping("/relations")
@@ -82,7 +88,16 @@ class RegistryController {
     @GetMapping("/facilities/{id}")
     Facility facility(@PathVariable String id, @AsOf @Nullable LocalDate asOf, Reader reader) {
         LocalDate day = day(asOf);
-        return registry.facility(id, day, reader).orElseThrow(() -> notFound("facility", id, day));
+        return localized(registry.facility(id, day, reader).orElseThrow(() -> notFound("facility", id, day)), LocaleContextHolder.getLocale());
+    }
+
+    /** A facility with its name in the reader's language: the name Japanese staffs use ({@code registry.facility.<id>}), else the registry's. */
+    static Facility localized(Facility f, Locale language) {
+        String name = Messages.shared().name("registry.facility." + f.id(), f.name(), language);
+        return name.equals(f.name())
+                ? f
+                : new Facility(f.id(), name, f.kind(), f.operator(), f.location(), f.zone(), f.hostNation(), f.users(),
+                        f.jointUse(), f.jointUseNote(), f.hosts(), f.validity(), f.provenance(), f.label());
     }
 
     @GetMapping("/search")

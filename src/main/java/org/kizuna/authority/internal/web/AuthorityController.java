@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 import org.kizuna.authority.Authority;
 import org.kizuna.authority.LegalFacts;
 import org.kizuna.authority.LevelInForce;
@@ -15,7 +16,9 @@ import org.kizuna.authority.SupportDecision;
 import org.kizuna.authority.SupportRequest;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Messages;
 import org.kizuna.node.Problems;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -41,7 +44,15 @@ class AuthorityController {
     @Operation(summary = "The situations of the 2015 legislation, the support kinds, regions and the support rules, with sources")
     @GetMapping("/facts")
     LegalFacts facts() {
-        return authority.facts();
+        LegalFacts f = authority.facts();
+        Locale language = LocaleContextHolder.getLocale();
+        Messages m = Messages.shared();
+        return new LegalFacts(f.sources(), f.situations(),
+                f.kinds().stream().map(k -> new LegalFacts.SupportKind(k.id(), m.name("authority.kind." + k.id() + ".name", k.name(), language),
+                        m.name("authority.kind." + k.id() + ".description", k.description(), language))).toList(),
+                f.regions().stream().map(r -> new LegalFacts.Region(r.id(), m.name("authority.region." + r.id() + ".name", r.name(), language),
+                        m.name("authority.region." + r.id() + ".description", r.description(), language))).toList(),
+                f.rules(), f.legislationNation());
     }
 
     /** @param maySetLevels whether the signed-in user is designated to set levels (and may by the write matrix) */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.label.Reader;
@@ -16,7 +17,9 @@ import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
 import org.kizuna.missions.NewAssignment;
+import org.kizuna.node.Messages;
 import org.kizuna.node.Problems;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,13 +48,27 @@ class MissionsController {
     @Operation(summary = "The mission areas (reference data)")
     @GetMapping("/areas")
     List<MissionArea> areas() {
-        return missions.areas();
+        return localized(missions.areas(), LocaleContextHolder.getLocale());
+    }
+
+    /** The areas with their names and descriptions in the reader's language (the catalogue's, else the reference data's). */
+    static List<MissionArea> localized(List<MissionArea> areas, Locale language) {
+        Messages m = Messages.shared();
+        return areas.stream().map(a -> new MissionArea(a.id(), m.name("missions.area." + a.id() + ".name", a.name(), language),
+                m.name("missions.area." + a.id() + ".description", a.description(), language))).toList();
+    }
+
+    /** The regions with their names and descriptions in the reader's language. */
+    static List<MissionRegion> localizedRegions(List<MissionRegion> regions, Locale language) {
+        Messages m = Messages.shared();
+        return regions.stream().map(r -> new MissionRegion(r.id(), m.name("missions.region." + r.id() + ".name", r.name(), language),
+                m.name("missions.region." + r.id() + ".description", r.description(), language))).toList();
     }
 
     @Operation(summary = "The regions the matrix is kept for (reference data)")
     @GetMapping("/regions")
     List<MissionRegion> regions() {
-        return missions.regions();
+        return localizedRegions(missions.regions(), LocaleContextHolder.getLocale());
     }
 
     @Operation(summary = "The assignments valid on a day that the reader may read")
@@ -85,7 +102,10 @@ class MissionsController {
     @GetMapping("/analysis")
     Analysis analysis(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate since, Reader reader) {
-        return missions.analysis(day(asOf), since, reader);
+        Analysis a = missions.analysis(day(asOf), since, reader);
+        Locale language = LocaleContextHolder.getLocale();
+        return new Analysis(a.asOf(), a.since(), localized(a.areas(), language), localizedRegions(a.regions(), language), a.cells(), a.gaps(),
+                a.duplications(), a.changes());
     }
 
     private LocalDate day(@Nullable LocalDate asOf) {

@@ -27,6 +27,7 @@ import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Reason;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.Picture;
@@ -202,12 +203,12 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     /** Counts and logs (at most once per reason every 10 s) a refusal; returns it to throw. */
-    private CotRejected refuse(String reason, String detail, String source) {
+    private CotRejected refuse(String reason, Reason detail, String source) {
         count(reason, detail, source);
         return new CotRejected(detail);
     }
 
-    private void count(String reason, String detail, String source) {
+    private void count(String reason, Object detail, String source) {
         refused.computeIfAbsent(reason, k -> new LongAdder()).increment();
         long now = System.currentTimeMillis();
         Long last = lastRefusalLog.get(reason);
@@ -268,15 +269,15 @@ public final class LivePicture implements Picture, AutoCloseable {
      */
     @Override
     public void ingest(CotEvent e, Source source) throws CotRejected {
-        if (!e.isPosition()) throw refuse("not-a-position", "type '" + e.type() + "' is not a position report (a-...)", source.name());
+        if (!e.isPosition()) throw refuse("not-a-position", Reason.of("picture.refused.not-a-position", e.type()), source.name());
         long now = clock.millis();
         if (e.timeMs() < now - limits.acceptPast().toMillis()) {
-            throw refuse("time-too-old", "event time " + Instant.ofEpochMilli(e.timeMs()) + " is more than " + limits.acceptPast().toSeconds()
-                    + " s before the node's clock (" + Instant.ofEpochMilli(now) + ")", source.name());
+            throw refuse("time-too-old", Reason.of("picture.refused.time-too-old", Instant.ofEpochMilli(e.timeMs()).toString(),
+                    String.valueOf(limits.acceptPast().toSeconds()), Instant.ofEpochMilli(now).toString()), source.name());
         }
         if (e.timeMs() > now + limits.acceptFuture().toMillis()) {
-            throw refuse("time-in-future", "event time " + Instant.ofEpochMilli(e.timeMs()) + " is more than " + limits.acceptFuture().toSeconds()
-                    + " s after the node's clock (" + Instant.ofEpochMilli(now) + ")", source.name());
+            throw refuse("time-in-future", Reason.of("picture.refused.time-in-future", Instant.ofEpochMilli(e.timeMs()).toString(),
+                    String.valueOf(limits.acceptFuture().toSeconds()), Instant.ofEpochMilli(now).toString()), source.name());
         }
         Sensor sensor = null;
         int dot = e.uid().indexOf('.');
@@ -295,29 +296,27 @@ public final class LivePicture implements Picture, AutoCloseable {
             } else if (source.defaultLabel() != null) {
                 label = source.defaultLabel();
             } else {
-                throw refuse("no-label", "event has no label (access, caveat, releasableTo) and its source has no default label", source.name());
+                throw refuse("no-label", Reason.of("picture.refused.no-label"), source.name());
             }
         } catch (InvalidMarkingException bad) {
-            throw refuse("bad-label", "label does not parse: " + bad.getMessage(), source.name());
+            throw refuse("bad-label", Reason.of("picture.refused.bad-label", bad.reason()), source.name());
         }
         if (!kernel.mayHold(label)) {
             // rule 5: nobody on this node may read it, so it is refused here rather than held unseen (and journalled)
-            throw refuse("label-not-held", (e.access() == null && sensor == null
-                    ? "event has no label and its sender's default label, " + label.banner() + ", is"
-                    : "label " + label.banner() + " is") + " one this node may not hold (" + kernel.holdRefusal(label)
-                    + "); label the event (access, caveat, releasableTo) with a label this node may hold", source.name());
+            throw refuse("label-not-held",
+                    Reason.of(e.access() == null && sensor == null ? "picture.refused.default-label-not-held" : "picture.refused.label-not-held",
+                            label.banner(), java.util.Objects.requireNonNull(kernel.holdReason(label))),
+                    source.name());
         }
         if (!withinLabelShare(source.nation(), label)) {
             labelsFull = true; // the picture's thread releases the labels nothing uses any more
-            throw refuse("too-many-labels", "the events of " + source.nation() + " use " + limits.maxLabels() + " distinct labels, the limit of one "
-                    + "nation; an event with a new label is refused until labels fall out of use", source.name());
+            throw refuse("too-many-labels", Reason.of("picture.refused.nation-labels", source.nation(), String.valueOf(limits.maxLabels())), source.name());
         }
         int epoch = labelEpoch; // read before interning: a release after this read changes the epoch
         LabelKeys.Marking marking = labels.tryIntern(label);
         if (marking == null) {
             labelsFull = true; // the picture's thread releases the labels nothing uses any more
-            throw refuse("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit; an event with a new label "
-                    + "is refused until labels fall out of use", source.name());
+            throw refuse("too-many-labels", Reason.of("picture.refused.picture-labels", String.valueOf(labels.limit())), source.name());
         }
         Command command;
         if (sensor != null) {
@@ -339,7 +338,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                     e.ce(), e.le(), e.speed(), e.course(), e.callsign(), detail, marking, e.timeMs(), stale, nations, true),
                     source.authenticated() ? "" : '~' + source.owner() + '|', epoch, reference);
         }
-        if (!commands.offer(command)) throw refuse("overloaded", "picture is overloaded; event dropped", source.name());
+        if (!commands.offer(command)) throw refuse("overloaded", Reason.of("picture.refused.overloaded"), source.name());
     }
 
     /**

@@ -84,7 +84,7 @@ public class SensorCatalog implements Sensors {
             Label l = Label.parse(s.defaultLabel());
             if (!l.banner().equals(s.defaultLabel())) throw refused("picture.sensor.label.banner", l.banner());
         } catch (InvalidMarkingException e) {
-            throw refused("picture.sensor.label.parse", String.valueOf(e.getMessage()));
+            throw refused("picture.sensor.label.parse", e.reason());
         }
         if (!(s.accuracyMetres() > 0 && s.accuracyMetres() <= 100_000)) throw refused("picture.sensor.accuracy", String.valueOf(s.accuracyMetres()));
         if (!(s.lat() >= -90 && s.lat() <= 90 && s.lon() >= -180 && s.lon() <= 180)) {

@@ -17,6 +17,7 @@ import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Reason;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.Source;
@@ -151,7 +152,8 @@ class PictureController {
             return ResponseEntity.accepted().body(answer);
         } catch (CotRejected r) {
             log.warn("CoT event from {} over REST rejected: {}", user.username(), r.getMessage());
-            throw Problems.of(HttpStatus.BAD_REQUEST, "event rejected: " + r.getMessage());
+            Reason why = r.why();
+            throw Problems.badRequest("picture.problem.rejected", why != null ? why : String.valueOf(r.getMessage()));
         }
     }
 
