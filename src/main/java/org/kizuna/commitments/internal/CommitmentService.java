@@ -202,7 +202,7 @@ class CommitmentService implements Commitments {
                 return;
             }
             if (held != null && from.equals(held.replicaOf()) && held.shareVersion() >= item.version()) return;
-            if (item.parts().stream().noneMatch(p -> p.id().equals("commitment"))) {
+            if (item.findPart("commitment").isEmpty()) {
                 if (held != null && from.equals(held.replicaOf())) {
                     store.delete(item.id());
                     events.publishEvent(new SearchableRemoved(CommitmentShares.KIND, item.id()));

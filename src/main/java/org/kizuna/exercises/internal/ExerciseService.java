@@ -585,7 +585,7 @@ class ExerciseService implements Exercises {
             if (held != null && held.shareVersion() >= item.version()) return;
             List<Lesson> before = held == null ? List.of() : store.lessons(item.id());
             ExerciseShares.Records r = null;
-            if (item.parts().stream().anyMatch(p -> p.id().equals("exercise"))) {
+            if (item.findPart("exercise").isPresent()) {
                 try {
                     r = ExerciseShares.replica(item);
                 } catch (RuntimeException e) {

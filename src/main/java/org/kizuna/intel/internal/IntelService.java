@@ -1,5 +1,7 @@
 package org.kizuna.intel.internal;
 
+import static org.kizuna.federation.SharedFields.optional;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -697,8 +699,8 @@ class IntelService implements Intel {
                 if (refusal != null) throw new IllegalStateException("a replica's part this node may not hold: " + refusal);
                 JsonNode c = json.readTree(part.content());
                 String kind = c.path("kind").asString(Kinds.TEXT);
-                String name = c.hasNonNull("name") ? c.path("name").asString("") : null;
-                String base64 = c.hasNonNull("content") ? c.path("content").asString("") : null;
+                String name = optional(c, "name");
+                String base64 = optional(c, "content");
                 Long size = base64 == null ? null : (long) Base64.getDecoder().decode(base64).length;
                 if (kind.equals(Kinds.TITLE) && c.hasNonNull("observedAt")) {
                     lat = c.path("lat").asDouble();
@@ -706,7 +708,7 @@ class IntelService implements Intel {
                     observed = Instant.parse(c.path("observedAt").asString(""));
                 }
                 prepared.add(new Prepared(part.id(), c.path("seq").asInt(prepared.size()), kind, label, c.path("text").asString(""), name,
-                        c.hasNonNull("mediaType") ? c.path("mediaType").asString("") : null, size, base64, label.banner()));
+                        optional(c, "mediaType"), size, base64, label.banner()));
             }
             Instant created = Instant.parse(item.header().getOrDefault("createdAt", clock.instant().toString()));
             JdbcReports.StoredReport report = new JdbcReports.StoredReport(item.id(), item.ownerNation(), item.header().getOrDefault("author", "unknown"),
