@@ -14,7 +14,6 @@ import org.kizuna.commitments.Evidence;
 import org.kizuna.commitments.Source;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.label.Label;
-import org.kizuna.label.Policy;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.registry.OrganizationView;
@@ -70,7 +69,7 @@ class CommitmentsData {
             // public facts, not demo content: every node holds them, loaded once (a node that holds statements is left as it is)
             if (store.count() > 0) return;
             ReferenceStatements data = ReferenceStatements.load();
-            Reader asNode = Reader.of(node.nation(), Policy.ofNation(node.nation()).orElseThrow().levels().getLast().englishName(), Set.of());
+            Reader asNode = Reader.highestOf(node.nation());
             check(data, registry, asNode, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             tx.executeWithoutResult(s -> {
                 data.sources().forEach(store::insertSource);

@@ -2,7 +2,6 @@ package org.kizuna.intel.internal;
 
 import static org.kizuna.federation.SharedFields.optional;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -57,6 +56,8 @@ import org.kizuna.label.Reader;
 import org.kizuna.label.ReleaseGuard;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Transactions;
+import org.kizuna.node.Validation;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.Searchable;
@@ -113,7 +114,7 @@ class IntelService implements Intel {
         this.nation = node.nation();
         this.nodePolicy = Policy.ofNation(nation).orElseThrow();
         this.nodePolicy.level(settings.twoPersonFrom()); // a level of the node's policy, or the node does not start
-        this.nodeReader = Reader.of(nation, nodePolicy.levels().getLast().englishName(), Set.of());
+        this.nodeReader = Reader.highestOf(nation);
         this.validator = validator;
         this.clock = clock;
         this.key = key;
@@ -152,8 +153,7 @@ class IntelService implements Intel {
     @Override
     public synchronized ReportView create(NewReport r, KizunaUser author) {
         writes.authorize(author, Write.WRITE_REPORT, author.nation());
-        List<String> invalid = validator.validate(r).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, r);
         Reader reader = author.reader();
         List<Prepared> prepared = new ArrayList<>();
         prepared.add(prepare(0, Kinds.TITLE, "title", r.title().marking(), r.title().text(), null, reader, null));
@@ -190,10 +190,6 @@ class IntelService implements Intel {
                 r.location() == null ? null : r.location().lat(), r.location() == null ? null : r.location().lon(), r.observedAt());
         tx.executeWithoutResult(s -> insert(report, prepared, now));
         return reads.single(id, reader).orElseThrow();
-    }
-
-    private static String violation(ConstraintViolation<?> v) {
-        return v.getPropertyPath() + ": " + v.getMessage();
     }
 
     /** Parses and checks a portion; refuses (400, naming the field) what the node may not hold or the author could not read. */
@@ -332,8 +328,7 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> release(String reportId, ReleaseRequest request, KizunaUser releaser) {
-        List<String> invalid = validator.validate(request).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, request);
         Optional<ReportView> found = reads.single(reportId, releaser.reader());
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
@@ -420,8 +415,7 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> tearLine(String reportId, TearLineRequest request, KizunaUser releaser) {
-        List<String> invalid = validator.validate(request).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, request);
         Optional<ReportView> found = reads.single(reportId, releaser.reader());
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
@@ -676,9 +670,7 @@ class IntelService implements Intel {
      */
     synchronized void applyReplica(Shareable item, String fromNode) {
         // a transaction of its own, committed before the lock is released (the listener's transaction would commit after)
-        TransactionTemplate own = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        own.executeWithoutResult(s -> {
+        Transactions.requiresNew(tx).executeWithoutResult(s -> {
             Optional<JdbcReports.StoredReport> existing = store.report(item.id());
             if (existing.isPresent() && !store.isReplica(item.id())) {
                 log.warn("federation: {}'s report {} has the id of a report of this node; not kept", fromNode, item.id());
@@ -794,8 +786,7 @@ class IntelService implements Intel {
     @Override
     public synchronized ReportView importPackage(ReportPackage pkg, KizunaUser importer) {
         writes.authorize(importer, Write.WRITE_REPORT, importer.nation());
-        List<String> invalid = validator.validate(pkg).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, pkg);
         if (!ReportPackage.FORMAT.equals(pkg.format())) throw Problems.badRequest("intel.problem.format", ReportPackage.FORMAT);
         PublicKey signer = BindingKeys.publicKey(pkg.publicKey());
         if (!Arrays.equals(signer.getEncoded(), key.getPublic().getEncoded())) {
