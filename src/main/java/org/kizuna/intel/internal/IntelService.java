@@ -366,38 +366,13 @@ class IntelService implements Intel {
         partners.remove(nation);
         Optional<JdbcReports.StoredRelease> pending = store.pending(reportId).stream()
                 .filter(x -> x.kind().equals("widen") && portion.id().equals(x.portionId()) && x.label().equals(widened)).findFirst();
-        Portion item = new Portion(portion.id(), widened, content);
-        String itemId = "intel/report/" + reportId + "/portion/" + portion.id();
         Instant at = clock.instant();
-        if (pending.isPresent()) {
-            JdbcReports.StoredRelease p = pending.get();
-            if (p.firstReleaser().equals(releaser.username())) throw sameReleaser(releaser, view.nation());
-            check(itemId, p.firstReleaser() + " and " + releaser.username(), item, partners, Set.of(p.firstReleaser(), releaser.username()), false);
-            tx.executeWithoutResult(s -> {
-                applyWiden(report, portion, widened, at);
-                store.completeRelease(p.id(), releaser.username(), "RELEASED", at);
-                publish(reportId);
-            });
-            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
-                    List.of(p.firstReleaser(), releaser.username())));
-        }
-        boolean two = needsTwo(current);
-        check(itemId, releaser.username(), item, partners, Set.of(releaser.username()), two);
-        String id = newId("RL-");
-        if (two) {
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portion.id(), "widen", List.copyOf(added), widened, null, releaser.username(), null,
-                    "PENDING", at));
-            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
-                    List.of(releaser.username())));
-        }
-        tx.executeWithoutResult(s -> {
+        Asked asked = new Asked(reportId, "widen", List.copyOf(added), widened, null, portion.id(), portion.id(),
+                "intel/report/" + reportId + "/portion/" + portion.id(), new Portion(portion.id(), widened, content), partners, at);
+        return twoPerson(asked, pending, releaser, view.nation(), current, () -> {
             applyWiden(report, portion, widened, at);
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portion.id(), "widen", List.copyOf(added), widened, null, releaser.username(),
-                    null, "RELEASED", at));
             publish(reportId);
         });
-        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
-                List.of(releaser.username())));
     }
 
     /** The portion by its id, or by its position N (from 1) among the non-title portions of the releaser's view. */
@@ -441,36 +416,56 @@ class IntelService implements Intel {
         Optional<JdbcReports.StoredRelease> pending = store.pending(reportId).stream()
                 .filter(x -> x.kind().equals(Kinds.TEAR_LINE) && x.label().equals(label) && text.equals(x.text())).findFirst();
         String portionId = newId("p");
-        Portion item = new Portion(portionId, label, text);
-        String itemId = "intel/report/" + reportId + "/tear-line";
         Instant at = clock.instant();
+        Asked asked = new Asked(reportId, Kinds.TEAR_LINE, partners, label, text, null, portionId, "intel/report/" + reportId + "/tear-line",
+                new Portion(portionId, label, text), partners, at);
+        return twoPerson(asked, pending, releaser, view.nation(), label, () -> addTearLine(report, portionId, label, text, at));
+    }
+
+    /**
+     * A release a releaser asks for: of what kind, to whom and under what label (and the tear line's text); the portion
+     * it names while it waits for a second releaser and once released; the item the guard checks for each partner.
+     */
+    private record Asked(String reportId, String kind, List<String> to, Label label, @Nullable String text, @Nullable String pendingPortion,
+            String releasedPortion, String itemId, Portion item, List<String> partners, Instant at) {
+    }
+
+    /**
+     * The two-person rule for a release: the second releaser of the same pending release completes it; else a release
+     * that needs two ({@link #needsTwo} of {@code rule}) waits for a second releaser; else it is released at once. Either
+     * way the guard checks it first, on the link to each partner; {@code apply} makes the release, in the transaction
+     * that records it.
+     */
+    private Optional<ReleaseOutcome> twoPerson(Asked a, Optional<JdbcReports.StoredRelease> pending, KizunaUser releaser, String reportNation, Label rule,
+            Runnable apply) {
+        String by = releaser.username();
         if (pending.isPresent()) {
             JdbcReports.StoredRelease p = pending.get();
-            if (p.firstReleaser().equals(releaser.username())) throw sameReleaser(releaser, view.nation());
-            check(itemId, p.firstReleaser() + " and " + releaser.username(), item, partners, Set.of(p.firstReleaser(), releaser.username()), false);
+            if (p.firstReleaser().equals(by)) throw sameReleaser(releaser, reportNation);
+            check(a.itemId(), p.firstReleaser() + " and " + by, a.item(), a.partners(), Set.of(p.firstReleaser(), by), false);
             tx.executeWithoutResult(s -> {
-                addTearLine(report, portionId, label, text, at);
-                store.completeRelease(p.id(), releaser.username(), "RELEASED", at);
+                apply.run();
+                store.completeRelease(p.id(), by, "RELEASED", a.at());
             });
-            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, reportId, portionId, partners, label.portionMark(),
-                    List.of(p.firstReleaser(), releaser.username())));
+            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, a.reportId(), a.releasedPortion(), a.to(), a.label().portionMark(),
+                    List.of(p.firstReleaser(), by)));
         }
-        boolean two = needsTwo(label);
-        check(itemId, releaser.username(), item, partners, Set.of(releaser.username()), two);
+        boolean two = needsTwo(rule);
+        check(a.itemId(), by, a.item(), a.partners(), Set.of(by), two);
         String id = newId("RL-");
         if (two) {
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, null, Kinds.TEAR_LINE, partners, label, text, releaser.username(), null,
-                    "PENDING", at));
-            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, reportId, null, partners, label.portionMark(),
-                    List.of(releaser.username())));
+            store.insertRelease(new JdbcReports.StoredRelease(id, a.reportId(), a.pendingPortion(), a.kind(), a.to(), a.label(), a.text(), by, null, "PENDING",
+                    a.at()));
+            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, a.reportId(), a.pendingPortion(), a.to(), a.label().portionMark(),
+                    List.of(by)));
         }
         tx.executeWithoutResult(s -> {
-            addTearLine(report, portionId, label, text, at);
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portionId, Kinds.TEAR_LINE, partners, label, text, releaser.username(), null,
-                    "RELEASED", at));
+            apply.run();
+            store.insertRelease(new JdbcReports.StoredRelease(id, a.reportId(), a.releasedPortion(), a.kind(), a.to(), a.label(), a.text(), by, null,
+                    "RELEASED", a.at()));
         });
-        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, reportId, portionId, partners, label.portionMark(),
-                List.of(releaser.username())));
+        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, a.reportId(), a.releasedPortion(), a.to(), a.label().portionMark(),
+                List.of(by)));
     }
 
     @Override
