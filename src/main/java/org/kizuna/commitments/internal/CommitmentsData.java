@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.kizuna.commitments.CommitmentChange;
 import org.kizuna.commitments.CommitmentStatus;
 import org.kizuna.commitments.Evidence;
@@ -19,7 +18,6 @@ import org.kizuna.node.NodeSettings;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.SearchSource;
-import org.kizuna.search.Searchable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -48,17 +46,7 @@ class CommitmentsData {
 
     @Bean
     SearchSource commitmentSearchSource(CommitmentService commitments) {
-        return new SearchSource() {
-            @Override
-            public String kind() {
-                return "commitment";
-            }
-
-            @Override
-            public Stream<Searchable> all() {
-                return commitments.searchables();
-            }
-        };
+        return SearchSource.of("commitment", commitments::searchables);
     }
 
     @Bean
