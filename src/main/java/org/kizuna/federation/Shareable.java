@@ -3,6 +3,7 @@ package org.kizuna.federation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.kizuna.label.Label;
 
@@ -25,6 +26,16 @@ public record Shareable(String kind, String id, String ownerNation, String owner
         header = Map.copyOf(header);
         parts = List.copyOf(parts);
         if (parts.size() > 1000) throw new IllegalArgumentException("a shareable has at most 1000 parts");
+    }
+
+    /** The part of this id, where the item has one (on arrival: where it was released to this node). */
+    public Optional<Part> findPart(String partId) {
+        return parts.stream().filter(p -> p.id().equals(partId)).findFirst();
+    }
+
+    /** The part of this id; an IllegalArgumentException where the item has none (it is not a well-formed record of its kind). */
+    public Part part(String partId) {
+        return findPart(partId).orElseThrow(() -> new IllegalArgumentException("no " + partId + " part"));
     }
 
     /**

@@ -376,10 +376,7 @@ public final class Label {
         }
 
         public Builder noforn() {
-            releasability = NOFORN;
-            countries = 0;
-            tetras = 0;
-            return this;
+            return releasabilityOnly(NOFORN);
         }
 
         /** Releasable to these countries and tetragraphs (the owner must be among them). */
@@ -401,7 +398,12 @@ public final class Label {
 
         /** Removes any releasability marking. */
         public Builder unmarked() {
-            releasability = UNMARKED;
+            return releasabilityOnly(UNMARKED);
+        }
+
+        /** This releasability with no countries or tetragraphs (NOFORN, or unmarked). */
+        private Builder releasabilityOnly(int r) {
+            releasability = r;
             countries = 0;
             tetras = 0;
             return this;

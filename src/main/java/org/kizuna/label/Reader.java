@@ -49,6 +49,14 @@ public record Reader(String nation, String level, Set<String> accesses, Set<Stri
         return new Reader(nation, level, accesses);
     }
 
+    /**
+     * The nation's highest reader: the top level of its classification policy, with no accesses; how a node reads what
+     * it holds as itself (its registry, its own records for its planner).
+     */
+    public static Reader highestOf(String nation) {
+        return of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
+    }
+
     /** The same reader with need-to-know for these communities. */
     public Reader withCommunities(Set<String> names) {
         return new Reader(nation, level, accesses, names);

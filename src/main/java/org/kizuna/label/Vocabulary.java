@@ -140,22 +140,18 @@ final class Vocabulary {
 
     /** Index of a country code, or -1. */
     int country(String code) {
-        Integer i = countryIndex.get(code);
-        return i == null ? -1 : i;
+        return countryIndex.getOrDefault(code, -1);
     }
 
     int tetragraph(String code) {
-        Integer i = tetragraphIndex.get(code);
-        return i == null ? -1 : i;
+        return tetragraphIndex.getOrDefault(code, -1);
     }
 
     int controlByName(String name) {
-        Integer i = controlByName.get(name);
-        return i == null ? -1 : i;
+        return controlByName.getOrDefault(name, -1);
     }
 
     int controlByPortion(String portion) {
-        Integer i = controlByPortion.get(portion);
-        return i == null ? -1 : i;
+        return controlByPortion.getOrDefault(portion, -1);
     }
 }

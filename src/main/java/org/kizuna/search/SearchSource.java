@@ -1,5 +1,6 @@
 package org.kizuna.search;
 
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -13,4 +14,19 @@ public interface SearchSource {
 
     /** Every record of the kind, as it stands now; the caller closes the stream. */
     Stream<Searchable> all();
+
+    /** The source of the records of {@code kind} that {@code all} lists, each time it is asked. */
+    static SearchSource of(String kind, Supplier<Stream<Searchable>> all) {
+        return new SearchSource() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Stream<Searchable> all() {
+                return all.get();
+            }
+        };
+    }
 }

@@ -1,6 +1,5 @@
 package org.kizuna.authority.internal;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +37,7 @@ import org.kizuna.label.Reader;
 import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
+import org.kizuna.node.Validation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -128,7 +128,7 @@ class AuthorityService implements Authority {
         if (!settings.levelSetters().contains(user.username())) {
             throw Problems.told(HttpStatus.FORBIDDEN, "Forbidden", "authority.problem.not-designated", user.username());
         }
-        invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
+        Validation.check(validator, n);
         LegalFacts.Region region = region(n.region());
         LegalFacts.Situation level = situation(n.level());
         LevelSetting s = new LevelSetting("SL-" + UUID.randomUUID().toString().substring(0, 8), region.id(), level.id(),
@@ -146,7 +146,7 @@ class AuthorityService implements Authority {
     public SupportRequest request(NewSupportRequest n, KizunaUser user) {
         // the role first (it depends on nothing else), then the requesting nation, which must be the user's own
         writes.authorize(user, Write.REQUEST_SUPPORT, user.nation());
-        invalid(validator.validate(n).stream().map(AuthorityService::violation).sorted().toList());
+        Validation.check(validator, n);
         writes.authorize(user, Write.REQUEST_SUPPORT, n.from());
         if (n.to().equals(n.from())) throw Problems.badRequest("authority.problem.same-nation", n.from());
         if (Policy.ofNation(n.to()).isEmpty()) throw Problems.badRequest("authority.problem.no-policy", n.to());
@@ -216,7 +216,7 @@ class AuthorityService implements Authority {
         if (found.isEmpty()) return found;
         SupportRequest r = found.get();
         writes.authorize(user, Write.DECIDE_SUPPORT, r.toNation());
-        invalid(validator.validate(d).stream().map(AuthorityService::violation).sorted().toList());
+        Validation.check(validator, d);
         if (r.outcome() != SupportRequest.Outcome.PENDING_DECISION) {
             throw Problems.told(HttpStatus.CONFLICT, "Conflict", "authority.problem.not-pending", id, r.outcome().name());
         }
@@ -275,14 +275,6 @@ class AuthorityService implements Authority {
         } catch (DateTimeParseException e) {
             throw Problems.badRequest("authority.problem.date", field, text);
         }
-    }
-
-    private static void invalid(List<String> violations) {
-        if (!violations.isEmpty()) throw new IllegalArgumentException(String.join("; ", violations));
-    }
-
-    private static String violation(ConstraintViolation<?> v) {
-        return v.getPropertyPath() + ": " + v.getMessage();
     }
 
     /** A level setting's id on the read path. */

@@ -37,12 +37,13 @@ import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
-import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
+import org.kizuna.node.Transactions;
+import org.kizuna.node.Validation;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.Organization;
@@ -52,7 +53,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
@@ -104,9 +104,8 @@ class BookingService implements Bookings {
         this.tx = tx;
         // the planner sees every facility the node holds, as the node itself
         this.nation = node.nation();
-        this.node = Reader.of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
-        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
-        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.node = Reader.highestOf(nation);
+        this.requiresNew = Transactions.requiresNew(tx);
         this.planningTime = settings.planningTime();
     }
 
@@ -116,8 +115,7 @@ class BookingService implements Bookings {
         writes.authorize(requester, Write.FILE_BOOKING_REQUEST, requester.nation());
         Reader reader = requester.reader();
         LocalDate today = today();
-        List<String> invalid = validator.validate(r).stream().map(BookingService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, r, BookingService::violation);
         if (r.facilities().size() > limits.maxFacilities()) {
             throw refused("booking.request.too-many-facilities", String.valueOf(limits.maxFacilities()), String.valueOf(r.facilities().size()));
         }
@@ -186,7 +184,7 @@ class BookingService implements Bookings {
         }));
     }
 
-    private static String violation(ConstraintViolation<NewRequest> v) {
+    private static String violation(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
         return (path.startsWith("facilities") ? "facilities" : path) + ": " + v.getMessage();
     }

@@ -1,5 +1,10 @@
 package org.kizuna.booking.internal;
 
+import static org.kizuna.federation.SharedFields.instant;
+import static org.kizuna.federation.SharedFields.optional;
+import static org.kizuna.federation.SharedFields.requiredInstant;
+import static org.kizuna.federation.SharedFields.text;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +56,7 @@ final class BookingShares {
 
     /** The replica's request from what arrived; throws IllegalArgumentException (or a parse error) when it is not a well-formed request. */
     static BookingRequest replica(Shareable item, String from) {
-        Shareable.Part part = item.parts().stream().filter(p -> p.id().equals("booking")).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no booking part"));
+        Shareable.Part part = item.part("booking");
         JsonNode m = JSON.readTree(part.content());
         List<String> facilities = new ArrayList<>();
         m.path("facilities").forEach(f -> facilities.add(f.asString("")));
@@ -65,21 +69,8 @@ final class BookingShares {
         Instant start = instant(m, "start"), end = instant(m, "end");
         if (state == RequestState.BOOKED && (facility == null || start == null || end == null)) throw new IllegalArgumentException("a booking with no place");
         return new BookingRequest(item.id(), text(m, "unit"), text(m, "nation"), text(m, "requesterZone"), List.copyOf(facilities), duration,
-                Instant.parse(text(m, "earliestStart")), Instant.parse(text(m, "latestStart")), Instant.parse(text(m, "preferredStart")),
+                requiredInstant(m, "earliestStart"), requiredInstant(m, "latestStart"), requiredInstant(m, "preferredStart"),
                 m.path("priority").asInt(0), m.path("noisy").asBoolean(false), part.label(), state, optional(m, "reason"), facility, start, end,
                 m.path("confirmed").asBoolean(false), text(m, "requestedBy"), from);
-    }
-
-    private static String text(JsonNode n, String field) {
-        if (!n.hasNonNull(field)) throw new IllegalArgumentException("'" + field + "' is missing");
-        return n.path(field).asString("");
-    }
-
-    private static @Nullable String optional(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.path(field).asString("") : null;
-    }
-
-    private static @Nullable Instant instant(JsonNode n, String field) {
-        return n.hasNonNull(field) ? Instant.parse(n.path(field).asString("")) : null;
     }
 }

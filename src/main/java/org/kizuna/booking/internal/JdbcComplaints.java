@@ -1,10 +1,11 @@
 package org.kizuna.booking.internal;
 
-import static org.kizuna.booking.internal.JdbcRequests.utc;
+import static org.kizuna.node.Columns.instant;
+import static org.kizuna.node.Columns.requiredInstant;
+import static org.kizuna.node.Columns.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -64,10 +65,9 @@ class JdbcComplaints {
         Double latitude = rs.wasNull() ? null : lat;
         double lon = rs.getDouble("longitude");
         Double longitude = rs.wasNull() ? null : lon;
-        Timestamp actionAt = rs.getTimestamp("action_at");
         return new Row(rs.getString("id"), Arrays.asList(rs.getString("facilities").split(",")), latitude, longitude,
-                rs.getTimestamp("occurred_at").toInstant(), Complaint.Kind.valueOf(rs.getString("kind")), rs.getString("source"),
-                rs.getString("description"), Label.parse(rs.getString("label")), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("action"), rs.getString("action_by"), actionAt == null ? null : actionAt.toInstant());
+                requiredInstant(rs, "occurred_at"), Complaint.Kind.valueOf(rs.getString("kind")), rs.getString("source"),
+                rs.getString("description"), Label.parse(rs.getString("label")), rs.getString("recorded_by"), requiredInstant(rs, "recorded_at"),
+                rs.getString("action"), rs.getString("action_by"), instant(rs, "action_at"));
     }
 }

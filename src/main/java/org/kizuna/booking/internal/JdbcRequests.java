@@ -1,16 +1,16 @@
 package org.kizuna.booking.internal;
 
+import static org.kizuna.node.Columns.instant;
+import static org.kizuna.node.Columns.requiredInstant;
+import static org.kizuna.node.Columns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +21,6 @@ import org.kizuna.label.Label;
 import org.kizuna.node.Reason;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
 /** Booking requests, closures and agreed periods in the node's database (raw: reads for users go through the read path). */
@@ -39,11 +38,6 @@ class JdbcRequests {
     }
 
     record Window(Instant start, Instant end) {
-    }
-
-    @Contract("!null -> !null")
-    static @Nullable OffsetDateTime utc(@Nullable Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     void insert(String id, NewRequest r, Label label, String nation, String zone, String requester) {
@@ -195,14 +189,5 @@ class JdbcRequests {
                 labels.computeIfAbsent(rs.getString("label"), Label::parse), RequestState.valueOf(rs.getString("state")),
                 rs.getString("reason"), f, instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getBoolean("confirmed"), rs.getString("requested_by"),
                 rs.getString("replica_of"), rs.getString("reason_code"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
-        return Objects.requireNonNull(instant(rs, column), column);
     }
 }

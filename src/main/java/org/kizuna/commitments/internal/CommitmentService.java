@@ -1,6 +1,5 @@
 package org.kizuna.commitments.internal;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +29,8 @@ import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Transactions;
+import org.kizuna.node.Validation;
 import org.kizuna.search.Searchable;
 import org.kizuna.search.SearchableChanged;
 import org.kizuna.search.SearchableRemoved;
@@ -39,7 +40,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,8 +73,7 @@ class CommitmentService implements Commitments {
     CommitmentService(JdbcCommitments store, ReadPath readPath, Writes writes, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
             Validator validator, CommitmentSettings settings, NodeSettings node) {
         this.nation = node.nation();
-        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
-        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.requiresNew = Transactions.requiresNew(tx);
         this.store = store;
         this.readPath = readPath;
         this.writes = writes;
@@ -149,8 +148,7 @@ class CommitmentService implements Commitments {
             throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "commitment " + id + " is a replica of node " + replicaOf
                     + "'s commitment; only that node records its changes");
         }
-        List<String> invalid = validator.validate(u).stream().map(CommitmentService::violation).distinct().sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, u);
         boolean clear = Boolean.TRUE.equals(u.noDeadline());
         if (clear && u.deadline() != null) throw Problems.badRequest("commitments.problem.deadline-both");
         if (u.deadline() != null && (u.deadline().getYear() < 1945 || u.deadline().getYear() > 2200)) {
@@ -202,7 +200,7 @@ class CommitmentService implements Commitments {
                 return;
             }
             if (held != null && from.equals(held.replicaOf()) && held.shareVersion() >= item.version()) return;
-            if (item.parts().stream().noneMatch(p -> p.id().equals("commitment"))) {
+            if (item.findPart("commitment").isEmpty()) {
                 if (held != null && from.equals(held.replicaOf())) {
                     store.delete(item.id());
                     events.publishEvent(new SearchableRemoved(CommitmentShares.KIND, item.id()));
@@ -231,10 +229,6 @@ class CommitmentService implements Commitments {
 
     private static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    }
-
-    private static String violation(ConstraintViolation<?> v) {
-        return v.getPropertyPath() + ": " + v.getMessage();
     }
 
     /** The commitment's searchable parts: its text as the title, and its evidence, under the commitment's label. */

@@ -1,6 +1,11 @@
 package org.kizuna.commitments.internal;
 
-import java.time.Instant;
+import static org.kizuna.federation.SharedFields.date;
+import static org.kizuna.federation.SharedFields.optional;
+import static org.kizuna.federation.SharedFields.requiredInstant;
+import static org.kizuna.federation.SharedFields.strings;
+import static org.kizuna.federation.SharedFields.text;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,39 +108,25 @@ final class CommitmentShares {
 
     /** Decodes what arrived; throws IllegalArgumentException (or a parse error) when it is not a well-formed commitment. */
     static Replica replica(Shareable item) {
-        Shareable.Part part = item.parts().stream().filter(p -> p.id().equals("commitment")).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no commitment part"));
+        Shareable.Part part = item.part("commitment");
         JsonNode m = JSON.readTree(part.content());
         List<CommitmentChange> history = new ArrayList<>();
         for (JsonNode h : m.path("history")) {
-            history.add(new CommitmentChange(Instant.parse(text(h, "at")), text(h, "dated"), text(h, "by"), status(h, "statusFrom"), status(h, "statusTo"),
+            history.add(new CommitmentChange(requiredInstant(h, "at"), text(h, "dated"), text(h, "by"), status(h, "statusFrom"), status(h, "statusTo"),
                     h.path("deadlineChanged").asBoolean(false), date(h, "deadlineFrom"), date(h, "deadlineTo"), evidence(h), optional(h, "note"),
                     sources(h), optional(h, "verification")));
         }
         Commitment c = new Commitment(item.id(), text(m, "statement"), LocalDate.EPOCH, text(m, "text"), text(m, "owner"), text(m, "organization"),
                 optional(m, "organizationNote"), date(m, "deadline"), optional(m, "deadlineNote"), CommitmentStatus.valueOf(text(m, "status")), evidence(m),
-                sources(m), text(m, "verification"), optional(m, "note"), Instant.parse(text(m, "updated")), part.label(), null);
+                sources(m), text(m, "verification"), optional(m, "note"), requiredInstant(m, "updated"), part.label(), null);
         if (!c.owner().equals(item.ownerNation())) throw new IllegalArgumentException("the commitment's owner is not the item's owner nation");
-        StatementRow statement = item.parts().stream().filter(p -> p.id().equals("statement")).findFirst().map(p -> {
+        StatementRow statement = item.findPart("statement").map(p -> {
             JsonNode s = JSON.readTree(p.content());
             String date = text(s, "date");
             return new StatementRow(c.statement(), date, ReferenceStatements.day(date), text(s, "kind"), text(s, "forum"), optional(s, "forumNote"),
-                    text(s, "title"), text(s, "summary"), ids(s.path("sources")), text(s, "verification"), p.label());
+                    text(s, "title"), text(s, "summary"), strings(s.path("sources")), text(s, "verification"), p.label());
         }).orElse(null);
         return new Replica(c, history, statement);
-    }
-
-    private static String text(JsonNode n, String field) {
-        if (!n.hasNonNull(field)) throw new IllegalArgumentException("'" + field + "' is missing");
-        return n.path(field).asString("");
-    }
-
-    private static @Nullable String optional(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.path(field).asString("") : null;
-    }
-
-    private static @Nullable LocalDate date(JsonNode n, String field) {
-        return n.hasNonNull(field) ? LocalDate.parse(n.path(field).asString("")) : null;
     }
 
     private static @Nullable CommitmentStatus status(JsonNode n, String field) {
@@ -148,12 +139,6 @@ final class CommitmentShares {
 
     /** Sources by id only (the receiving node shows those it knows, as it does its own). */
     private static List<Source> sources(JsonNode n) {
-        return ids(n.path("sources")).stream().map(id -> new Source(id, "", "", null)).toList();
-    }
-
-    private static List<String> ids(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(x -> out.add(x.asString("")));
-        return out;
+        return strings(n.path("sources")).stream().map(id -> new Source(id, "", "", null)).toList();
     }
 }

@@ -7,20 +7,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.kizuna.commitments.CommitmentChange;
 import org.kizuna.commitments.CommitmentStatus;
 import org.kizuna.commitments.Evidence;
 import org.kizuna.commitments.Source;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.label.Label;
-import org.kizuna.label.Policy;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.SearchSource;
-import org.kizuna.search.Searchable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,17 +46,7 @@ class CommitmentsData {
 
     @Bean
     SearchSource commitmentSearchSource(CommitmentService commitments) {
-        return new SearchSource() {
-            @Override
-            public String kind() {
-                return "commitment";
-            }
-
-            @Override
-            public Stream<Searchable> all() {
-                return commitments.searchables();
-            }
-        };
+        return SearchSource.of("commitment", commitments::searchables);
     }
 
     @Bean
@@ -70,7 +57,7 @@ class CommitmentsData {
             // public facts, not demo content: every node holds them, loaded once (a node that holds statements is left as it is)
             if (store.count() > 0) return;
             ReferenceStatements data = ReferenceStatements.load();
-            Reader asNode = Reader.of(node.nation(), Policy.ofNation(node.nation()).orElseThrow().levels().getLast().englishName(), Set.of());
+            Reader asNode = Reader.highestOf(node.nation());
             check(data, registry, asNode, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             tx.executeWithoutResult(s -> {
                 data.sources().forEach(store::insertSource);

@@ -1,11 +1,14 @@
 package org.kizuna.commitments.internal;
 
+import static org.kizuna.node.Columns.date;
+import static org.kizuna.node.Columns.requiredDate;
+import static org.kizuna.node.Columns.requiredInstant;
+import static org.kizuna.node.Columns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +34,6 @@ class JdbcCommitments {
 
     JdbcCommitments(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     long count() {
@@ -155,7 +154,8 @@ class JdbcCommitments {
     List<Statement> statements() {
         Map<String, Source> known = sources();
         return jdbc.sql("select * from commitment_statement order by stated_day, id").query((rs, n) -> new Statement(rs.getString("id"),
-                rs.getString("stated"), day(rs, "stated_day"), rs.getString("kind"), rs.getString("forum"), rs.getString("forum_note"), rs.getString("title"),
+                rs.getString("stated"), requiredDate(rs, "stated_day"), rs.getString("kind"), rs.getString("forum"), rs.getString("forum_note"),
+                rs.getString("title"),
                 rs.getString("summary"), sources(rs.getString("sources"), known), rs.getString("verification"), Label.parse(rs.getString("label")), List.of()))
                 .list();
     }
@@ -177,7 +177,7 @@ class JdbcCommitments {
         Map<String, Source> known = sources();
         return jdbc.sql("select * from commitment_change where commitment_id = ? order by seq").param(id).query((rs, n) -> {
             String evidence = rs.getString("evidence");
-            return new CommitmentChange(Objects.requireNonNull(rs.getTimestamp("changed_at")).toInstant(), rs.getString("dated"), rs.getString("actor"),
+            return new CommitmentChange(requiredInstant(rs, "changed_at"), rs.getString("dated"), rs.getString("actor"),
                     status(rs.getString("status_from")), status(rs.getString("status_to")), rs.getBoolean("deadline_changed"), date(rs, "deadline_from"),
                     date(rs, "deadline_to"), evidence == null ? null : new Evidence(evidence, rs.getString("evidence_url")), rs.getString("note"),
                     sources(rs.getString("sources"), known), rs.getString("verification"));
@@ -186,22 +186,15 @@ class JdbcCommitments {
 
     private static Commitment commitment(ResultSet rs, Map<String, Source> known) throws SQLException {
         String evidence = rs.getString("evidence");
-        return new Commitment(rs.getString("id"), rs.getString("statement_id"), day(rs, "stated_day"), rs.getString("body"), rs.getString("owner_nation"),
+        return new Commitment(rs.getString("id"), rs.getString("statement_id"), requiredDate(rs, "stated_day"), rs.getString("body"),
+                rs.getString("owner_nation"),
                 rs.getString("organization_id"), rs.getString("organization_note"), date(rs, "deadline"), rs.getString("deadline_note"),
                 CommitmentStatus.valueOf(rs.getString("status")), evidence == null ? null : new Evidence(evidence, rs.getString("evidence_url")),
                 sources(rs.getString("sources"), known), rs.getString("verification"), rs.getString("note"),
-                Objects.requireNonNull(rs.getTimestamp("updated_at")).toInstant(), Label.parse(rs.getString("label")), null);
+                requiredInstant(rs, "updated_at"), Label.parse(rs.getString("label")), null);
     }
 
     private static @Nullable CommitmentStatus status(@Nullable String s) {
         return s == null ? null : CommitmentStatus.valueOf(s);
-    }
-
-    private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDate.class);
-    }
-
-    private static LocalDate day(ResultSet rs, String column) throws SQLException {
-        return Objects.requireNonNull(date(rs, column), column);
     }
 }

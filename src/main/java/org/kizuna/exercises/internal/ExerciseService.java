@@ -46,11 +46,12 @@ import org.kizuna.identity.UserDirectory;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.Label;
-import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Transactions;
+import org.kizuna.node.Validation;
 import org.kizuna.registry.Nation;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
@@ -63,7 +64,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
@@ -112,9 +112,8 @@ class ExerciseService implements Exercises {
         this.validator = validator;
         // zones of the units and nations of an exercise the reader may read, looked up as the node (the exercise's label covers them)
         this.nation = node.nation();
-        this.node = Reader.of(nation, Policy.ofNation(nation).orElseThrow().levels().getLast().englishName(), Set.of());
-        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
-        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.node = Reader.highestOf(nation);
+        this.requiresNew = Transactions.requiresNew(tx);
     }
 
     static String ref(Exercise e) {
@@ -266,8 +265,7 @@ class ExerciseService implements Exercises {
     }
 
     private <T> void valid(T input) {
-        List<String> invalid = validator.validate(input).stream().map(ExerciseService::violation).distinct().sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, input, ExerciseService::violation);
     }
 
     private static String violation(ConstraintViolation<?> v) {
@@ -585,7 +583,7 @@ class ExerciseService implements Exercises {
             if (held != null && held.shareVersion() >= item.version()) return;
             List<Lesson> before = held == null ? List.of() : store.lessons(item.id());
             ExerciseShares.Records r = null;
-            if (item.parts().stream().anyMatch(p -> p.id().equals("exercise"))) {
+            if (item.findPart("exercise").isPresent()) {
                 try {
                     r = ExerciseShares.replica(item);
                 } catch (RuntimeException e) {

@@ -1,7 +1,13 @@
 package org.kizuna.exercises.internal;
 
+import static org.kizuna.federation.SharedFields.date;
+import static org.kizuna.federation.SharedFields.instant;
+import static org.kizuna.federation.SharedFields.optional;
+import static org.kizuna.federation.SharedFields.requiredInstant;
+import static org.kizuna.federation.SharedFields.strings;
+import static org.kizuna.federation.SharedFields.text;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,8 +122,7 @@ final class ExerciseShares {
      * Throws IllegalArgumentException (or a parse error) when the item is not a well-formed exercise.
      */
     static Records replica(Shareable item) {
-        Shareable.Part ex = item.parts().stream().filter(p -> p.id().equals("exercise")).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no exercise part"));
+        Shareable.Part ex = item.part("exercise");
         JsonNode m = JSON.readTree(ex.content());
         Template template = Template.valueOf(text(m, "template"));
         List<Exercise.Stage> stages = new ArrayList<>();
@@ -130,9 +135,10 @@ final class ExerciseShares {
         Map<String, String> leads = new LinkedHashMap<>();
         m.path("leadPlanners").properties().forEach(x -> leads.put(x.getKey(), x.getValue().asString("")));
         String current = stages.stream().filter(s -> !s.closed()).map(Exercise.Stage::id).findFirst().orElse(null);
-        Exercise e = new Exercise(item.id(), text(m, "series"), text(m, "name"), template, strings(m, "nations"), strings(m, "units"),
-                strings(m, "domains"), strings(m, "objectives"), leads, date(m, "start"), date(m, "end"), optional(m, "location"), optional(m, "notes"),
-                strings(m, "sources"), optional(m, "verification"), ex.label(), text(m, "createdBy"), stages, current);
+        Exercise e = new Exercise(item.id(), text(m, "series"), text(m, "name"), template, strings(m.path("nations")), strings(m.path("units")),
+                strings(m.path("domains")), strings(m.path("objectives")), leads, date(m, "start"), date(m, "end"), optional(m, "location"),
+                optional(m, "notes"),
+                strings(m.path("sources")), optional(m, "verification"), ex.label(), text(m, "createdBy"), stages, current);
         List<Product> products = new ArrayList<>();
         List<Inject> injects = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
@@ -146,15 +152,15 @@ final class ExerciseShares {
             JsonNode c = JSON.readTree(p.content());
             switch (kind) {
                 case "product" -> products.add(new Product(id, e.id(), text(c, "stage"), text(c, "kind"), text(c, "title"), optional(c, "text"),
-                        optional(c, "reference"), p.label(), text(c, "addedBy"), required(c, "addedAt")));
-                case "inject" -> injects.add(new Inject(id, e.id(), required(c, "at"), text(c, "ownerNation"), text(c, "owner"), text(c, "audience"),
+                        optional(c, "reference"), p.label(), text(c, "addedBy"), requiredInstant(c, "addedAt")));
+                case "inject" -> injects.add(new Inject(id, e.id(), requiredInstant(c, "at"), text(c, "ownerNation"), text(c, "owner"), text(c, "audience"),
                         text(c, "expectedAction"), text(c, "text"), p.label(), instant(c, "playedAt"), optional(c, "playedBy")));
                 case "observation" -> observations.add(new Observation(id, e.id(), optional(c, "inject"), text(c, "text"), text(c, "nation"),
-                        text(c, "observedBy"), required(c, "observedAt"), p.label()));
+                        text(c, "observedBy"), requiredInstant(c, "observedAt"), p.label()));
                 case "issue" -> issues.add(new Issue(id, e.id(), text(c, "observation"), text(c, "title"), text(c, "text"), p.label(), text(c, "raisedBy"),
-                        required(c, "raisedAt")));
+                        requiredInstant(c, "raisedAt")));
                 case "lesson" -> lessons.add(new Lesson(id, e.id(), e.series(), text(c, "issue"), text(c, "title"), text(c, "text"), text(c, "owner"),
-                        text(c, "ownerNation"), Lesson.Status.valueOf(text(c, "status")), p.label(), text(c, "recordedBy"), required(c, "updated")));
+                        text(c, "ownerNation"), Lesson.Status.valueOf(text(c, "status")), p.label(), text(c, "recordedBy"), requiredInstant(c, "updated")));
                 default -> throw new IllegalArgumentException("an exercise has no record of kind '" + kind + "'");
             }
         }
@@ -163,33 +169,6 @@ final class ExerciseShares {
         issues.removeIf(i -> !held.contains(i.observation()));
         issues.forEach(i -> held.add(i.id()));
         lessons.removeIf(l -> !held.contains(l.issue()));
-        return new Records(e, required(m, "createdAt"), products, injects, observations, issues, lessons);
-    }
-
-    private static String text(JsonNode n, String field) {
-        if (!n.hasNonNull(field)) throw new IllegalArgumentException("'" + field + "' is missing");
-        return n.path(field).asString("");
-    }
-
-    private static @Nullable String optional(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.path(field).asString("") : null;
-    }
-
-    private static List<String> strings(JsonNode n, String field) {
-        List<String> out = new ArrayList<>();
-        n.path(field).forEach(x -> out.add(x.asString("")));
-        return out;
-    }
-
-    private static @Nullable LocalDate date(JsonNode n, String field) {
-        return n.hasNonNull(field) ? LocalDate.parse(n.path(field).asString("")) : null;
-    }
-
-    private static @Nullable Instant instant(JsonNode n, String field) {
-        return n.hasNonNull(field) ? Instant.parse(n.path(field).asString("")) : null;
-    }
-
-    private static Instant required(JsonNode n, String field) {
-        return Instant.parse(text(n, field));
+        return new Records(e, requiredInstant(m, "createdAt"), products, injects, observations, issues, lessons);
     }
 }

@@ -1,12 +1,13 @@
 package org.kizuna.exercises.internal;
 
+import static org.kizuna.node.Columns.date;
+import static org.kizuna.node.Columns.instant;
+import static org.kizuna.node.Columns.requiredInstant;
+import static org.kizuna.node.Columns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import org.kizuna.exercises.Series;
 import org.kizuna.exercises.Template;
 import org.kizuna.label.Label;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
 /** Series, exercises and their records in the node's database (raw: reads for users go through the read path in the service). */
@@ -49,29 +49,8 @@ class JdbcExercises {
         return Arrays.asList(values);
     }
 
-    @Contract("!null -> !null")
-    private static @Nullable OffsetDateTime utc(@Nullable Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
     private Label label(ResultSet rs) throws SQLException {
         return labels.computeIfAbsent(rs.getString("label"), Label::parse);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Instant required(ResultSet rs, String column) throws SQLException {
-        Instant i = instant(rs, column);
-        if (i == null) throw new IllegalStateException(column + " is null");
-        return i;
-    }
-
-    private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
-        java.sql.Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
     }
 
     private static List<String> split(@Nullable String s, String separator) {
@@ -189,7 +168,7 @@ class JdbcExercises {
 
     Optional<Held> held(String id) {
         return jdbc.sql("select shared, share_version, replica_of, created_at from exercise where id = ?").param(id)
-                .query((rs, n) -> new Held(rs.getBoolean(1), rs.getLong(2), rs.getString(3), required(rs, "created_at"))).optional();
+                .query((rs, n) -> new Held(rs.getBoolean(1), rs.getLong(2), rs.getString(3), requiredInstant(rs, "created_at"))).optional();
     }
 
     void markShared(String id) {
@@ -225,7 +204,8 @@ class JdbcExercises {
     List<Product> products(String exercise) {
         return jdbc.sql("select * from exercise_product where exercise_id = ? order by added_at, id").param(exercise)
                 .query((rs, n) -> new Product(rs.getString("id"), rs.getString("exercise_id"), rs.getString("stage"), rs.getString("kind"),
-                        rs.getString("title"), rs.getString("text"), rs.getString("reference"), label(rs), rs.getString("added_by"), required(rs, "added_at")))
+                        rs.getString("title"), rs.getString("text"), rs.getString("reference"), label(rs), rs.getString("added_by"),
+                        requiredInstant(rs, "added_at")))
                 .list();
     }
 
@@ -253,7 +233,8 @@ class JdbcExercises {
     }
 
     private Inject inject(ResultSet rs) throws SQLException {
-        return new Inject(rs.getString("id"), rs.getString("exercise_id"), required(rs, "inject_at"), rs.getString("owner_nation"), rs.getString("owner"),
+        return new Inject(rs.getString("id"), rs.getString("exercise_id"), requiredInstant(rs, "inject_at"), rs.getString("owner_nation"),
+                rs.getString("owner"),
                 rs.getString("audience"), rs.getString("expected_action"), rs.getString("text"), label(rs), instant(rs, "played_at"),
                 rs.getString("played_by"));
     }
@@ -268,7 +249,7 @@ class JdbcExercises {
     List<Observation> observations(String exercise) {
         return jdbc.sql("select * from exercise_observation where exercise_id = ? order by observed_at, id").param(exercise)
                 .query((rs, n) -> new Observation(rs.getString("id"), rs.getString("exercise_id"), rs.getString("inject_id"), rs.getString("text"),
-                        rs.getString("nation"), rs.getString("observed_by"), required(rs, "observed_at"), label(rs)))
+                        rs.getString("nation"), rs.getString("observed_by"), requiredInstant(rs, "observed_at"), label(rs)))
                 .list();
     }
 
@@ -280,7 +261,7 @@ class JdbcExercises {
     List<Issue> issues(String exercise) {
         return jdbc.sql("select * from exercise_issue where exercise_id = ? order by raised_at, id").param(exercise)
                 .query((rs, n) -> new Issue(rs.getString("id"), rs.getString("exercise_id"), rs.getString("observation_id"), rs.getString("title"),
-                        rs.getString("text"), label(rs), rs.getString("raised_by"), required(rs, "raised_at")))
+                        rs.getString("text"), label(rs), rs.getString("raised_by"), requiredInstant(rs, "raised_at")))
                 .list();
     }
 
@@ -313,6 +294,6 @@ class JdbcExercises {
     private Lesson lesson(ResultSet rs) throws SQLException {
         return new Lesson(rs.getString("id"), rs.getString("exercise_id"), rs.getString("series_id"), rs.getString("issue_id"), rs.getString("title"),
                 rs.getString("text"), rs.getString("owner"), rs.getString("owner_nation"), Lesson.Status.valueOf(rs.getString("status")), label(rs),
-                rs.getString("recorded_by"), required(rs, "updated_at"));
+                rs.getString("recorded_by"), requiredInstant(rs, "updated_at"));
     }
 }

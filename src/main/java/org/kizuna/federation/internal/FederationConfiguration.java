@@ -17,6 +17,7 @@ import org.kizuna.label.ReleaseGuard;
 import org.kizuna.node.Messages;
 import org.kizuna.node.NodePki;
 import org.kizuna.node.NodeSettings;
+import org.kizuna.node.Transactions;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,8 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The federation module's wiring: its store, the peers, the way out and the way in, the links, and its console page. */
 @Configuration(proxyBeanMethods = false)
@@ -53,17 +52,13 @@ class FederationConfiguration {
     @Bean
     Outbound federationOutbound(JdbcFederation store, PeerBook peers, ReleaseGuard guard, LabelKernel kernel, FederationTls tls,
             PlatformTransactionManager transactions, NodeSettings node, Clock clock, FederationSettings settings) {
-        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
-        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new Outbound(store, peers, guard, kernel, tls, requiresNew, node.nation(), clock, settings.maxFrameBytes());
+        return new Outbound(store, peers, guard, kernel, tls, Transactions.requiresNew(transactions), node.nation(), clock, settings.maxFrameBytes());
     }
 
     @Bean
     Inbound federationInbound(JdbcFederation store, LabelKernel kernel, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             NodeSettings node, Clock clock) {
-        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
-        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new Inbound(store, kernel, events, requiresNew, node.nation(), clock);
+        return new Inbound(store, kernel, events, Transactions.requiresNew(transactions), node.nation(), clock);
     }
 
     @Bean

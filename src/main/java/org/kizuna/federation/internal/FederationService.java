@@ -1,6 +1,5 @@
 package org.kizuna.federation.internal;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +24,7 @@ import org.kizuna.identity.Writes;
 import org.kizuna.label.Policy;
 import org.kizuna.node.Messages;
 import org.kizuna.node.Problems;
+import org.kizuna.node.Validation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -99,8 +99,7 @@ class FederationService implements Federation {
     @Override
     public synchronized PeerStatus add(NewPeer p, KizunaUser admin) {
         writes.authorize(admin, Write.ADMINISTER_PEERS, nation);
-        List<String> invalid = validator.validate(p).stream().map(FederationService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, p);
         if (p.nation().equals(nation)) throw Problems.coded(HttpStatus.BAD_REQUEST, "federation.peer.self", nation);
         if (Policy.ofNation(p.nation()).isEmpty()) {
             throw Problems.coded(HttpStatus.BAD_REQUEST, "federation.peer.no-policy", p.nation());
@@ -201,9 +200,5 @@ class FederationService implements Federation {
         if (!settings.enabled() && error == null) error = messages.text("federation.status.off", locale);
         return new PeerStatus(p.nation(), p.address(), p.fingerprint(), p.state(), h.outbound, h.inbound, queued, lag, sent, acked, received, error,
                 h.lastErrorAt, h.connectedSince);
-    }
-
-    private static String violation(ConstraintViolation<?> v) {
-        return v.getPropertyPath() + ": " + v.getMessage();
     }
 }

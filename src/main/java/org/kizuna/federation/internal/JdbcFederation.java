@@ -1,14 +1,14 @@
 package org.kizuna.federation.internal;
 
+import static org.kizuna.node.Columns.instant;
+import static org.kizuna.node.Columns.requiredInstant;
+import static org.kizuna.node.Columns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,10 +36,6 @@ class JdbcFederation {
     }
 
     record Replica(String kind, String itemId, String ownerNode, long version, String banner, String data) {
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     private JdbcClient.StatementSpec sql(String sql, @Nullable Object... values) {
@@ -71,7 +67,7 @@ class JdbcFederation {
 
     private static Peer peer(ResultSet rs) throws SQLException {
         return new Peer(rs.getString("nation"), rs.getString("address"), rs.getString("ca_certificate"), rs.getString("fingerprint"), rs.getString("state"),
-                rs.getString("decided_by"), instant(rs, "decided_at"), java.util.Objects.requireNonNull(instant(rs, "created_at")));
+                rs.getString("decided_by"), instant(rs, "decided_at"), requiredInstant(rs, "created_at"));
     }
 
     // ---- cursors
@@ -109,7 +105,7 @@ class JdbcFederation {
         return sql("select * from federation_outbox where peer = ? and seq > ? order by seq limit ?", peer, seq, limit).query((rs, n) -> new Queued(
                 rs.getLong("seq"), rs.getString("kind"), rs.getString("item_id"), rs.getLong("version"),
                 new Envelope(rs.getString("data"), rs.getString("banner"), rs.getString("digest"), rs.getString("signature")),
-                java.util.Objects.requireNonNull(instant(rs, "created_at")))).list();
+                requiredInstant(rs, "created_at"))).list();
     }
 
     long queued(String peer) {
@@ -118,7 +114,8 @@ class JdbcFederation {
 
     @Nullable
     Instant oldestQueued(String peer) {
-        return sql("select min(created_at) from federation_outbox where peer = ?", peer).query((rs, n) -> instant(rs, 1)).optional().orElse(null);
+        return sql("select min(created_at) as oldest from federation_outbox where peer = ?", peer).query((rs, n) -> instant(rs, "oldest")).optional()
+                .orElse(null);
     }
 
     // ---- what was shared
@@ -205,16 +202,6 @@ class JdbcFederation {
     private static Request request(ResultSet rs) throws SQLException {
         return new Request(rs.getString("direction"), rs.getString("peer"), rs.getString("id"), rs.getString("kind"), rs.getString("about_kind"),
                 rs.getString("about_id"), rs.getString("header"), rs.getString("state"), rs.getString("reason"),
-                java.util.Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "answered_at"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+                requiredInstant(rs, "created_at"), instant(rs, "answered_at"));
     }
 }

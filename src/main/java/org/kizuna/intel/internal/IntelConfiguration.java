@@ -2,7 +2,6 @@ package org.kizuna.intel.internal;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.stream.Stream;
 
 import org.kizuna.console.ConsolePage;
 import org.kizuna.identity.Writes;
@@ -12,7 +11,6 @@ import org.kizuna.label.ReleaseGuard;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.SearchSource;
-import org.kizuna.search.Searchable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -50,17 +48,7 @@ class IntelConfiguration {
     /** Every report, as the search builds its index from. */
     @Bean
     SearchSource intelSearchSource(JdbcReports store) {
-        return new SearchSource() {
-            @Override
-            public String kind() {
-                return "report";
-            }
-
-            @Override
-            public Stream<Searchable> all() {
-                return store.all().map(e -> IntelService.searchable(e.getKey(), e.getValue()));
-            }
-        };
+        return SearchSource.of("report", () -> store.all().map(e -> IntelService.searchable(e.getKey(), e.getValue())));
     }
 
 }

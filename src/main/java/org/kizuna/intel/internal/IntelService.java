@@ -1,6 +1,7 @@
 package org.kizuna.intel.internal;
 
-import jakarta.validation.ConstraintViolation;
+import static org.kizuna.federation.SharedFields.optional;
+
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -57,6 +58,8 @@ import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
+import org.kizuna.node.Transactions;
+import org.kizuna.node.Validation;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.Registry;
 import org.kizuna.search.Searchable;
@@ -113,7 +116,7 @@ class IntelService implements Intel {
         this.nation = node.nation();
         this.nodePolicy = Policy.ofNation(nation).orElseThrow();
         this.nodePolicy.level(settings.twoPersonFrom()); // a level of the node's policy, or the node does not start
-        this.nodeReader = Reader.of(nation, nodePolicy.levels().getLast().englishName(), Set.of());
+        this.nodeReader = Reader.highestOf(nation);
         this.validator = validator;
         this.clock = clock;
         this.key = key;
@@ -152,8 +155,7 @@ class IntelService implements Intel {
     @Override
     public synchronized ReportView create(NewReport r, KizunaUser author) {
         writes.authorize(author, Write.WRITE_REPORT, author.nation());
-        List<String> invalid = validator.validate(r).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, r);
         Reader reader = author.reader();
         List<Prepared> prepared = new ArrayList<>();
         prepared.add(prepare(0, Kinds.TITLE, "title", r.title().marking(), r.title().text(), null, reader, null));
@@ -190,10 +192,6 @@ class IntelService implements Intel {
                 r.location() == null ? null : r.location().lat(), r.location() == null ? null : r.location().lon(), r.observedAt());
         tx.executeWithoutResult(s -> insert(report, prepared, now));
         return reads.single(id, reader).orElseThrow();
-    }
-
-    private static String violation(ConstraintViolation<?> v) {
-        return v.getPropertyPath() + ": " + v.getMessage();
     }
 
     /** Parses and checks a portion; refuses (400, naming the field) what the node may not hold or the author could not read. */
@@ -332,8 +330,7 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> release(String reportId, ReleaseRequest request, KizunaUser releaser) {
-        List<String> invalid = validator.validate(request).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, request);
         Optional<ReportView> found = reads.single(reportId, releaser.reader());
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
@@ -371,38 +368,13 @@ class IntelService implements Intel {
         partners.remove(nation);
         Optional<JdbcReports.StoredRelease> pending = store.pending(reportId).stream()
                 .filter(x -> x.kind().equals("widen") && portion.id().equals(x.portionId()) && x.label().equals(widened)).findFirst();
-        Portion item = new Portion(portion.id(), widened, content);
-        String itemId = "intel/report/" + reportId + "/portion/" + portion.id();
         Instant at = clock.instant();
-        if (pending.isPresent()) {
-            JdbcReports.StoredRelease p = pending.get();
-            if (p.firstReleaser().equals(releaser.username())) throw sameReleaser(releaser, view.nation());
-            check(itemId, p.firstReleaser() + " and " + releaser.username(), item, partners, Set.of(p.firstReleaser(), releaser.username()), false);
-            tx.executeWithoutResult(s -> {
-                applyWiden(report, portion, widened, at);
-                store.completeRelease(p.id(), releaser.username(), "RELEASED", at);
-                publish(reportId);
-            });
-            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
-                    List.of(p.firstReleaser(), releaser.username())));
-        }
-        boolean two = needsTwo(current);
-        check(itemId, releaser.username(), item, partners, Set.of(releaser.username()), two);
-        String id = newId("RL-");
-        if (two) {
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portion.id(), "widen", List.copyOf(added), widened, null, releaser.username(), null,
-                    "PENDING", at));
-            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
-                    List.of(releaser.username())));
-        }
-        tx.executeWithoutResult(s -> {
+        Asked asked = new Asked(reportId, "widen", List.copyOf(added), widened, null, portion.id(), portion.id(),
+                "intel/report/" + reportId + "/portion/" + portion.id(), new Portion(portion.id(), widened, content), partners, at);
+        return twoPerson(asked, pending, releaser, view.nation(), current, () -> {
             applyWiden(report, portion, widened, at);
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portion.id(), "widen", List.copyOf(added), widened, null, releaser.username(),
-                    null, "RELEASED", at));
             publish(reportId);
         });
-        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, reportId, portion.id(), List.copyOf(added), widened.portionMark(),
-                List.of(releaser.username())));
     }
 
     /** The portion by its id, or by its position N (from 1) among the non-title portions of the releaser's view. */
@@ -420,8 +392,7 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> tearLine(String reportId, TearLineRequest request, KizunaUser releaser) {
-        List<String> invalid = validator.validate(request).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, request);
         Optional<ReportView> found = reads.single(reportId, releaser.reader());
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
@@ -447,36 +418,56 @@ class IntelService implements Intel {
         Optional<JdbcReports.StoredRelease> pending = store.pending(reportId).stream()
                 .filter(x -> x.kind().equals(Kinds.TEAR_LINE) && x.label().equals(label) && text.equals(x.text())).findFirst();
         String portionId = newId("p");
-        Portion item = new Portion(portionId, label, text);
-        String itemId = "intel/report/" + reportId + "/tear-line";
         Instant at = clock.instant();
+        Asked asked = new Asked(reportId, Kinds.TEAR_LINE, partners, label, text, null, portionId, "intel/report/" + reportId + "/tear-line",
+                new Portion(portionId, label, text), partners, at);
+        return twoPerson(asked, pending, releaser, view.nation(), label, () -> addTearLine(report, portionId, label, text, at));
+    }
+
+    /**
+     * A release a releaser asks for: of what kind, to whom and under what label (and the tear line's text); the portion
+     * it names while it waits for a second releaser and once released; the item the guard checks for each partner.
+     */
+    private record Asked(String reportId, String kind, List<String> to, Label label, @Nullable String text, @Nullable String pendingPortion,
+            String releasedPortion, String itemId, Portion item, List<String> partners, Instant at) {
+    }
+
+    /**
+     * The two-person rule for a release: the second releaser of the same pending release completes it; else a release
+     * that needs two ({@link #needsTwo} of {@code rule}) waits for a second releaser; else it is released at once. Either
+     * way the guard checks it first, on the link to each partner; {@code apply} makes the release, in the transaction
+     * that records it.
+     */
+    private Optional<ReleaseOutcome> twoPerson(Asked a, Optional<JdbcReports.StoredRelease> pending, KizunaUser releaser, String reportNation, Label rule,
+            Runnable apply) {
+        String by = releaser.username();
         if (pending.isPresent()) {
             JdbcReports.StoredRelease p = pending.get();
-            if (p.firstReleaser().equals(releaser.username())) throw sameReleaser(releaser, view.nation());
-            check(itemId, p.firstReleaser() + " and " + releaser.username(), item, partners, Set.of(p.firstReleaser(), releaser.username()), false);
+            if (p.firstReleaser().equals(by)) throw sameReleaser(releaser, reportNation);
+            check(a.itemId(), p.firstReleaser() + " and " + by, a.item(), a.partners(), Set.of(p.firstReleaser(), by), false);
             tx.executeWithoutResult(s -> {
-                addTearLine(report, portionId, label, text, at);
-                store.completeRelease(p.id(), releaser.username(), "RELEASED", at);
+                apply.run();
+                store.completeRelease(p.id(), by, "RELEASED", a.at());
             });
-            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, reportId, portionId, partners, label.portionMark(),
-                    List.of(p.firstReleaser(), releaser.username())));
+            return Optional.of(new ReleaseOutcome(p.id(), ReleaseOutcome.State.RELEASED, a.reportId(), a.releasedPortion(), a.to(), a.label().portionMark(),
+                    List.of(p.firstReleaser(), by)));
         }
-        boolean two = needsTwo(label);
-        check(itemId, releaser.username(), item, partners, Set.of(releaser.username()), two);
+        boolean two = needsTwo(rule);
+        check(a.itemId(), by, a.item(), a.partners(), Set.of(by), two);
         String id = newId("RL-");
         if (two) {
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, null, Kinds.TEAR_LINE, partners, label, text, releaser.username(), null,
-                    "PENDING", at));
-            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, reportId, null, partners, label.portionMark(),
-                    List.of(releaser.username())));
+            store.insertRelease(new JdbcReports.StoredRelease(id, a.reportId(), a.pendingPortion(), a.kind(), a.to(), a.label(), a.text(), by, null, "PENDING",
+                    a.at()));
+            return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.PENDING, a.reportId(), a.pendingPortion(), a.to(), a.label().portionMark(),
+                    List.of(by)));
         }
         tx.executeWithoutResult(s -> {
-            addTearLine(report, portionId, label, text, at);
-            store.insertRelease(new JdbcReports.StoredRelease(id, reportId, portionId, Kinds.TEAR_LINE, partners, label, text, releaser.username(), null,
-                    "RELEASED", at));
+            apply.run();
+            store.insertRelease(new JdbcReports.StoredRelease(id, a.reportId(), a.releasedPortion(), a.kind(), a.to(), a.label(), a.text(), by, null,
+                    "RELEASED", a.at()));
         });
-        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, reportId, portionId, partners, label.portionMark(),
-                List.of(releaser.username())));
+        return Optional.of(new ReleaseOutcome(id, ReleaseOutcome.State.RELEASED, a.reportId(), a.releasedPortion(), a.to(), a.label().portionMark(),
+                List.of(by)));
     }
 
     @Override
@@ -676,9 +667,7 @@ class IntelService implements Intel {
      */
     synchronized void applyReplica(Shareable item, String fromNode) {
         // a transaction of its own, committed before the lock is released (the listener's transaction would commit after)
-        TransactionTemplate own = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        own.executeWithoutResult(s -> {
+        Transactions.requiresNew(tx).executeWithoutResult(s -> {
             Optional<JdbcReports.StoredReport> existing = store.report(item.id());
             if (existing.isPresent() && !store.isReplica(item.id())) {
                 log.warn("federation: {}'s report {} has the id of a report of this node; not kept", fromNode, item.id());
@@ -699,8 +688,8 @@ class IntelService implements Intel {
                 if (refusal != null) throw new IllegalStateException("a replica's part this node may not hold: " + refusal);
                 JsonNode c = json.readTree(part.content());
                 String kind = c.path("kind").asString(Kinds.TEXT);
-                String name = c.hasNonNull("name") ? c.path("name").asString("") : null;
-                String base64 = c.hasNonNull("content") ? c.path("content").asString("") : null;
+                String name = optional(c, "name");
+                String base64 = optional(c, "content");
                 Long size = base64 == null ? null : (long) Base64.getDecoder().decode(base64).length;
                 if (kind.equals(Kinds.TITLE) && c.hasNonNull("observedAt")) {
                     lat = c.path("lat").asDouble();
@@ -708,7 +697,7 @@ class IntelService implements Intel {
                     observed = Instant.parse(c.path("observedAt").asString(""));
                 }
                 prepared.add(new Prepared(part.id(), c.path("seq").asInt(prepared.size()), kind, label, c.path("text").asString(""), name,
-                        c.hasNonNull("mediaType") ? c.path("mediaType").asString("") : null, size, base64, label.banner()));
+                        optional(c, "mediaType"), size, base64, label.banner()));
             }
             Instant created = Instant.parse(item.header().getOrDefault("createdAt", clock.instant().toString()));
             JdbcReports.StoredReport report = new JdbcReports.StoredReport(item.id(), item.ownerNation(), item.header().getOrDefault("author", "unknown"),
@@ -794,8 +783,7 @@ class IntelService implements Intel {
     @Override
     public synchronized ReportView importPackage(ReportPackage pkg, KizunaUser importer) {
         writes.authorize(importer, Write.WRITE_REPORT, importer.nation());
-        List<String> invalid = validator.validate(pkg).stream().map(IntelService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, pkg);
         if (!ReportPackage.FORMAT.equals(pkg.format())) throw Problems.badRequest("intel.problem.format", ReportPackage.FORMAT);
         PublicKey signer = BindingKeys.publicKey(pkg.publicKey());
         if (!Arrays.equals(signer.getEncoded(), key.getPublic().getEncoded())) {

@@ -1,11 +1,12 @@
 package org.kizuna.intel.internal;
 
+import static org.kizuna.node.Columns.instant;
+import static org.kizuna.node.Columns.requiredInstant;
+import static org.kizuna.node.Columns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
 import org.kizuna.label.Labelled;
@@ -70,10 +70,6 @@ public class JdbcReports {
 
     /** A label set with the number of reports that have it. */
     public record LabelSet(long id, long[] labels, long reports) {
-    }
-
-    static @Nullable OffsetDateTime utc(@Nullable Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     /** A statement with positional parameters, any of which may be null. */
@@ -370,7 +366,7 @@ public class JdbcReports {
         boolean noLat = rs.wasNull();
         double lon = rs.getDouble("lon");
         boolean noLon = rs.wasNull();
-        return new StoredReport(rs.getString("id"), rs.getString("nation"), rs.getString("author"), required(rs, "created_at"),
+        return new StoredReport(rs.getString("id"), rs.getString("nation"), rs.getString("author"), requiredInstant(rs, "created_at"),
                 rs.getLong("labelset_id"), rs.getString("banner_override"), rs.getString("originator"), rs.getString("imported_from"),
                 noLat ? null : lat, noLon ? null : lon, instant(rs, "observed_at"));
     }
@@ -380,7 +376,7 @@ public class JdbcReports {
         Long contentSize = rs.wasNull() ? null : size;
         return new StoredPortion(rs.getString("id"), rs.getString("report_id"), rs.getInt("seq"), rs.getString("kind"), label(rs.getLong("label_id")),
                 rs.getString("text"), rs.getString("attachment_name"), rs.getString("media_type"), contentSize, rs.getString("ceiling"),
-                required(rs, "changed_at"));
+                requiredInstant(rs, "changed_at"));
     }
 
     private final Map<String, Label> parsed = new ConcurrentHashMap<>();
@@ -397,17 +393,6 @@ public class JdbcReports {
     private StoredRelease release(ResultSet rs) throws SQLException {
         return new StoredRelease(rs.getString("id"), rs.getString("report_id"), rs.getString("portion_id"), rs.getString("kind"),
                 List.of(rs.getString("to_nations").split(",")), parsed(rs.getString("label")), rs.getString("text"), rs.getString("first_releaser"),
-                rs.getString("second_releaser"), rs.getString("state"), required(rs, "created_at"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Instant required(ResultSet rs, String column) throws SQLException {
-        Instant i = instant(rs, column);
-        if (i == null) throw new SQLException(column + " is null");
-        return i;
+                rs.getString("second_releaser"), rs.getString("state"), requiredInstant(rs, "created_at"));
     }
 }

@@ -1,12 +1,10 @@
 package org.kizuna.missions.internal;
 
 import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 
 import org.kizuna.console.ConsolePage;
 import org.kizuna.label.Label;
-import org.kizuna.label.Policy;
 import org.kizuna.label.Reader;
 import org.kizuna.missions.Assignment;
 import org.kizuna.node.NodeSettings;
@@ -45,7 +43,7 @@ class MissionsConfiguration {
         return (ApplicationArguments args) -> {
             if (!node.isDemo() || store.count() > 0) return;
             // the node reads its own registry at its highest level: every organization the demo names must exist on the assignment's first day
-            Reader all = Reader.of(node.nation(), Policy.ofNation(node.nation()).orElseThrow().levels().getLast().englishName(), Set.of());
+            Reader all = Reader.highestOf(node.nation());
             for (MissionsReference.DemoAssignment d : reference.assignments()) {
                 Organization o = registry.organization(d.organization(), d.validFrom(), all)
                         .orElseThrow(() -> new IllegalStateException(MissionsReference.RESOURCE + ": no organization '" + d.organization()

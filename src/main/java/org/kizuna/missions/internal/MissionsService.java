@@ -1,6 +1,5 @@
 package org.kizuna.missions.internal;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,6 +32,7 @@ import org.kizuna.missions.NewAssignment;
 import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
+import org.kizuna.node.Validation;
 import org.kizuna.registry.Organization;
 import org.kizuna.registry.OrganizationView;
 import org.kizuna.registry.Registry;
@@ -167,8 +167,7 @@ class MissionsService implements Missions {
     public Assignment record(NewAssignment n, KizunaUser user) {
         // the role first (it depends on nothing else); the nation once the organization is found among what the user may read
         writes.authorize(user, Write.RECORD_MISSION, user.nation());
-        List<String> invalid = validator.validate(n).stream().map(MissionsService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, n);
         if (reference.areas().stream().noneMatch(a -> a.id().equals(n.area()))) {
             throw Problems.badRequest("missions.problem.area", n.area(),
                     reference.areas().stream().map(MissionArea::id).collect(Collectors.joining(", ")));
@@ -215,8 +214,7 @@ class MissionsService implements Missions {
         if (found.isEmpty()) return found;
         Assignment a = found.get();
         writes.authorize(user, Write.RECORD_MISSION, a.nation());
-        List<String> invalid = validator.validate(end).stream().map(MissionsService::violation).sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, end);
         LocalDate to = date("validTo", end.validTo());
         LocalDate from = a.validity().from();
         if (from != null && !to.isAfter(from)) {
@@ -248,9 +246,5 @@ class MissionsService implements Missions {
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String violation(ConstraintViolation<?> v) {
-        return v.getPropertyPath() + ": " + v.getMessage();
     }
 }

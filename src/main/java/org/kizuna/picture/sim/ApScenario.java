@@ -109,18 +109,9 @@ final class ApScenario {
             }
             Sensor s = scan.sensor();
             for (int i = 0; i < targets; i++) {
-                if (rnd.nextDouble() < s.pd()) {
-                    rows.det.add(new double[]{now, x[i] + gauss(rnd) * s.sigma(), y[i] + gauss(rnd) * s.sigma(), s.sigma()});
-                    rows.detSensor.add(s.name());
-                    rows.detTruth.add("T" + i);
-                }
+                if (rnd.nextDouble() < s.pd()) rows.detect(now, x[i] + gauss(rnd) * s.sigma(), y[i] + gauss(rnd) * s.sigma(), s, "T" + i);
             }
-            int clutter = poisson(rnd, clutterMean);
-            for (int c = 0; c < clutter; c++) {
-                rows.det.add(new double[]{now, rnd.nextDouble() * side, rnd.nextDouble() * side, s.sigma()});
-                rows.detSensor.add(s.name());
-                rows.detTruth.add("");
-            }
+            rows.clutter(rnd, clutterMean, now, side, s);
         }
         return rows.scenario(SENSORS.stream().map(s -> new ApFiles.Offset(s.name(), 0, 0)).toList());
     }
@@ -162,17 +153,10 @@ final class ApScenario {
             int first = rows.det.size();
             for (int i = 0; i < targets; i++) {
                 if (sensors.nextDouble() < s.pd()) {
-                    rows.det.add(new double[]{now, g[i].x + bias.x() + gauss(sensors) * s.sigma(), g[i].y + bias.y() + gauss(sensors) * s.sigma(), s.sigma()});
-                    rows.detSensor.add(s.name());
-                    rows.detTruth.add("T" + i);
+                    rows.detect(now, g[i].x + bias.x() + gauss(sensors) * s.sigma(), g[i].y + bias.y() + gauss(sensors) * s.sigma(), s, "T" + i);
                 }
             }
-            int clutter = poisson(sensors, clutterMean);
-            for (int c = 0; c < clutter; c++) {
-                rows.det.add(new double[]{now, sensors.nextDouble() * side, sensors.nextDouble() * side, s.sigma()});
-                rows.detSensor.add(s.name());
-                rows.detTruth.add("");
-            }
+            rows.clutter(sensors, clutterMean, now, side, s);
             rows.shuffleFrom(first, sensors);
         }
         return rows.scenario(registration);
@@ -289,6 +273,19 @@ final class ApScenario {
         final List<double[]> tru = new ArrayList<>();
         final List<String> truId = new ArrayList<>();
 
+        /** A detection by {@code s} at time {@code t}, of the truth of this id ({@code ""} for clutter). */
+        void detect(double t, double x, double y, Sensor s, String truth) {
+            det.add(new double[]{t, x, y, s.sigma()});
+            detSensor.add(s.name());
+            detTruth.add(truth);
+        }
+
+        /** The clutter of one scan: a Poisson number (of this mean) of detections anywhere in the square of this side. */
+        void clutter(SplittableRandom rnd, double mean, double t, double side, Sensor s) {
+            int n = poisson(rnd, mean);
+            for (int c = 0; c < n; c++) detect(t, rnd.nextDouble() * side, rnd.nextDouble() * side, s, "");
+        }
+
         /** Puts the detections from {@code first} on (one scan's) in random order. */
         void shuffleFrom(int first, SplittableRandom rnd) {
             for (int k = det.size() - 1; k > first; k--) {
@@ -311,18 +308,7 @@ final class ApScenario {
                 d.sensor()[k] = detSensor.get(k);
                 d.truthIds()[k] = detTruth.get(k);
             }
-            int m = tru.size();
-            ApFiles.States t = new ApFiles.States(m, new double[m], new String[m], new double[m], new double[m], new double[m], new double[m]);
-            for (int k = 0; k < m; k++) {
-                double[] r = tru.get(k);
-                t.t()[k] = r[0];
-                t.id()[k] = truId.get(k);
-                t.x()[k] = r[1];
-                t.vx()[k] = r[2];
-                t.y()[k] = r[3];
-                t.vy()[k] = r[4];
-            }
-            return new Scenario(d, t, List.copyOf(registration));
+            return new Scenario(d, ApFiles.states(tru, truId), List.copyOf(registration));
         }
     }
 

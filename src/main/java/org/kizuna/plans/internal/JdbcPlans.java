@@ -1,16 +1,15 @@
 package org.kizuna.plans.internal;
 
+import static org.kizuna.node.Columns.requiredInstant;
+import static org.kizuna.node.Columns.utc;
+
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.kizuna.label.Label;
 import org.kizuna.plans.PlanKind;
@@ -27,10 +26,6 @@ class JdbcPlans {
 
     JdbcPlans(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     void insertPlan(String id, String title, Label titleLabel, PlanKind kind, String salt, List<Stored.Nation> nations, String by, Instant at) {
@@ -159,7 +154,8 @@ class JdbcPlans {
         }
         Optional<Head> head = jdbc.sql("select * from plan where id = ?").param(id).query((rs, n) -> new Head(rs.getString("title"),
                 Label.parse(rs.getString("title_label")), PlanKind.valueOf(rs.getString("kind")), rs.getString("salt"), rs.getInt("next_section"),
-                rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("replica_of"), rs.getBoolean("title_held")))
+                rs.getString("created_by"), requiredInstant(rs, "created_at"), requiredInstant(rs, "updated_at"), rs.getString("replica_of"),
+                rs.getBoolean("title_held")))
                 .optional();
         if (head.isEmpty()) return Optional.empty();
         Head h = head.get();
@@ -173,11 +169,11 @@ class JdbcPlans {
         Map<Integer, Map<String, Stored.Approval>> approvals = new HashMap<>();
         jdbc.sql("select * from plan_approval where plan_id = ? order by approved_at").param(id).query((ResultSet rs) -> {
             approvals.computeIfAbsent(rs.getInt("version"), k -> new LinkedHashMap<>()).put(rs.getString("nation"),
-                    new Stored.Approval(rs.getString("nation"), rs.getString("approver"), rs.getString("hash"), instant(rs, "approved_at")));
+                    new Stored.Approval(rs.getString("nation"), rs.getString("approver"), rs.getString("hash"), requiredInstant(rs, "approved_at")));
         });
         List<Stored.Version> versions = jdbc.sql("select * from plan_version where plan_id = ? order by number").param(id)
                 .query((rs, n) -> new Stored.Version(rs.getInt("number"), VersionStatus.valueOf(rs.getString("status")), rs.getString("hash"),
-                        rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                        rs.getString("created_by"), requiredInstant(rs, "created_at"), requiredInstant(rs, "updated_at"),
                         List.copyOf(sections.getOrDefault(rs.getInt("number"), List.of())), Map.copyOf(approvals.getOrDefault(rs.getInt("number"), Map.of()))))
                 .list();
         Map<Integer, List<Stored.SectionChange>> changes = new HashMap<>();
@@ -186,18 +182,14 @@ class JdbcPlans {
                     rs.getString("change"), rs.getString("heading"), Label.parse(rs.getString("label"))));
         });
         List<Stored.History> history = jdbc.sql("select * from plan_history where plan_id = ? order by seq").param(id)
-                .query((rs, n) -> new Stored.History(rs.getInt("seq"), instant(rs, "changed_at"), rs.getString("actor"), rs.getString("action"),
+                .query((rs, n) -> new Stored.History(rs.getInt("seq"), requiredInstant(rs, "changed_at"), rs.getString("actor"), rs.getString("action"),
                         rs.getInt("version"), rs.getString("note"), List.copyOf(changes.getOrDefault(rs.getInt("seq"), List.of()))))
                 .list();
         List<Stored.Comment> comments = jdbc.sql("select * from plan_comment where plan_id = ? order by created_at, id").param(id)
                 .query((rs, n) -> new Stored.Comment(rs.getString("id"), rs.getString("nation"), rs.getString("author"), Label.parse(rs.getString("label")),
-                        rs.getString("body"), rs.getString("via"), instant(rs, "created_at")))
+                        rs.getString("body"), rs.getString("via"), requiredInstant(rs, "created_at")))
                 .list();
         return Optional.of(new Stored(id, h.title(), h.label(), h.kind(), h.salt(), h.next(), nations, h.by(), h.created(), h.updated(), versions, history,
                 h.replicaOf(), h.titleHeld(), comments));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return Objects.requireNonNull(rs.getTimestamp(column), column).toInstant();
     }
 }

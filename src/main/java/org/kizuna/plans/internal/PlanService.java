@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +40,8 @@ import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
+import org.kizuna.node.Transactions;
+import org.kizuna.node.Validation;
 import org.kizuna.plans.HistoryEntry;
 import org.kizuna.plans.NewComment;
 import org.kizuna.plans.NewPlan;
@@ -60,7 +61,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -97,8 +97,7 @@ class PlanService implements Plans {
             Clock clock, Validator validator, Federation federation, NodeSettings node) {
         this.federation = federation;
         this.nation = node.nation();
-        this.requiresNew = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
-        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.requiresNew = Transactions.requiresNew(tx);
         this.store = store;
         this.readPath = readPath;
         this.kernel = readPath.kernel();
@@ -115,8 +114,7 @@ class PlanService implements Plans {
     @Override
     public synchronized Plan create(NewPlan p, KizunaUser author) {
         writes.authorize(author, Write.DRAFT_PLAN, author.nation());
-        List<String> invalid = validator.validate(p).stream().map(PlanService::violation).distinct().sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, p, PlanService::violation);
         List<String> nations = p.nations();
         if (new HashSet<>(nations).size() != nations.size()) throw Problems.badRequest("plans.problem.nation-twice");
         // a planner drafts only plans its own nation takes part in: the write matrix's nation rule, so a 403 as on every row
@@ -166,8 +164,7 @@ class PlanService implements Plans {
         Stored p = store.find(id).orElseThrow();
         authorize(user, Write.DRAFT_PLAN, p);
         readOnly(p);
-        List<String> invalid = validator.validate(change).stream().map(PlanService::violation).distinct().sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, change, PlanService::violation);
         List<String> nations = p.nations().stream().map(Stored.Nation::nation).toList();
         Stored.Version latest = p.latest();
         // the sections of the newest version the user may read; the others stay as they are, where they stood
@@ -276,8 +273,7 @@ class PlanService implements Plans {
         Optional<Plan> visible = find(id, user.reader());
         if (visible.isEmpty()) return Optional.empty();
         writes.authorize(user, Write.COMMENT_ON_RECORD, user.nation());
-        List<String> invalid = validator.validate(c).stream().map(PlanService::violation).distinct().sorted().toList();
-        if (!invalid.isEmpty()) throw new IllegalArgumentException(String.join("; ", invalid));
+        Validation.check(validator, c, PlanService::violation);
         Stored p = store.find(id).orElseThrow();
         Label l = label("marking", c.marking(), p.nations().stream().map(Stored.Nation::nation).toList(), user);
         String text = text(c.text()).strip();

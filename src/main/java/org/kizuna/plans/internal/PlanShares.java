@@ -1,5 +1,9 @@
 package org.kizuna.plans.internal;
 
+import static org.kizuna.federation.SharedFields.optional;
+import static org.kizuna.federation.SharedFields.requiredInstant;
+import static org.kizuna.federation.SharedFields.text;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,7 +110,7 @@ final class PlanShares {
             } else if (id.startsWith("comment/")) {
                 JsonNode c = JSON.readTree(part.content());
                 comments.add(new Stored.Comment(id.substring("comment/".length()), text(c, "nation"), text(c, "author"), part.label(), part.text(),
-                        c.hasNonNull("via") ? c.path("via").asString("") : null, Instant.parse(text(c, "at"))));
+                        optional(c, "via"), requiredInstant(c, "at")));
             } else if (id.matches("v[0-9]{1,6}/s[0-9]{1,6}")) {
                 int v = Integer.parseInt(id.substring(1, id.indexOf('/')));
                 String heading = text(JSON.readTree(part.content()), "heading");
@@ -126,26 +130,21 @@ final class PlanShares {
             if (number != versions.size() + 1) throw new IllegalArgumentException("the versions are not numbered 1, 2, ...");
             Map<String, Stored.Approval> approvals = new LinkedHashMap<>();
             for (JsonNode a : v.path("approvals")) {
-                approvals.put(text(a, "nation"), new Stored.Approval(text(a, "nation"), text(a, "approver"), text(a, "hash"), Instant.parse(text(a, "at"))));
+                approvals.put(text(a, "nation"), new Stored.Approval(text(a, "nation"), text(a, "approver"), text(a, "hash"), requiredInstant(a, "at")));
             }
             versions.add(new Stored.Version(number, VersionStatus.valueOf(text(v, "status")), text(v, "hash"), text(v, "createdBy"),
-                    Instant.parse(text(v, "createdAt")), Instant.parse(text(v, "updatedAt")), List.copyOf(sections.getOrDefault(number, List.of())),
+                    requiredInstant(v, "createdAt"), requiredInstant(v, "updatedAt"), List.copyOf(sections.getOrDefault(number, List.of())),
                     Map.copyOf(approvals)));
         }
         if (versions.isEmpty()) throw new IllegalArgumentException("a plan has at least one version");
         if (sections.keySet().stream().anyMatch(v -> v > versions.size())) throw new IllegalArgumentException("a section of a version the plan lacks");
         List<Stored.History> history = new ArrayList<>();
         for (JsonNode x : JSON.readTree(h.getOrDefault("history", "[]"))) {
-            history.add(new Stored.History(history.size() + 1, Instant.parse(text(x, "at")), text(x, "actor"), text(x, "action"),
+            history.add(new Stored.History(history.size() + 1, requiredInstant(x, "at"), text(x, "actor"), text(x, "action"),
                     x.path("version").asInt(0), null, List.of()));
         }
         return new Stored(item.id(), title, titleLabel, PlanKind.valueOf(h.getOrDefault("kind", "")), "", 0, nations, h.getOrDefault("createdBy", ""),
                 Instant.parse(h.getOrDefault("createdAt", "")), Instant.parse(h.getOrDefault("updatedAt", "")), versions, history, from, titleHeld,
                 comments);
-    }
-
-    private static String text(JsonNode n, String field) {
-        if (!n.hasNonNull(field)) throw new IllegalArgumentException("'" + field + "' is missing");
-        return n.path(field).asString("");
     }
 }

@@ -1,9 +1,7 @@
 package org.kizuna.plans.internal;
 
-import java.util.stream.Stream;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.search.SearchSource;
-import org.kizuna.search.Searchable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,16 +16,6 @@ class PlansConfiguration {
 
     @Bean
     SearchSource planSearchSource(PlanService plans) {
-        return new SearchSource() {
-            @Override
-            public String kind() {
-                return "plan";
-            }
-
-            @Override
-            public Stream<Searchable> all() {
-                return plans.searchables();
-            }
-        };
+        return SearchSource.of("plan", plans::searchables);
     }
 }

@@ -31,6 +31,22 @@ public final class ApFiles {
     public record States(int size, double[] t, String[] id, double[] x, double[] vx, double[] y, double[] vy) {
     }
 
+    /** States from rows of {@code {t, x, vx, y, vy}} and the object id of each row. */
+    public static States states(List<double[]> rows, List<String> ids) {
+        int n = rows.size();
+        States s = new States(n, new double[n], new String[n], new double[n], new double[n], new double[n], new double[n]);
+        for (int k = 0; k < n; k++) {
+            double[] r = rows.get(k);
+            s.t()[k] = r[0];
+            s.id()[k] = ids.get(k);
+            s.x()[k] = r[1];
+            s.vx()[k] = r[2];
+            s.y()[k] = r[3];
+            s.vy()[k] = r[4];
+        }
+        return s;
+    }
+
     /** A sensor's registration offset: what its reports carry east ({@code x}) and north ({@code y}), in metres. */
     public record Offset(String sensor, double x, double y) {
     }

@@ -329,18 +329,7 @@ public final class ReferenceTracks {
         }
 
         ApFiles.States states() {
-            int n = rows.size();
-            ApFiles.States s = new ApFiles.States(n, new double[n], new String[n], new double[n], new double[n], new double[n], new double[n]);
-            for (int k = 0; k < n; k++) {
-                double[] r = rows.get(k);
-                s.t()[k] = r[0];
-                s.id()[k] = ids.get(k);
-                s.x()[k] = r[1];
-                s.vx()[k] = r[2];
-                s.y()[k] = r[3];
-                s.vy()[k] = r[4];
-            }
-            return s;
+            return ApFiles.states(rows, ids);
         }
     }
 }

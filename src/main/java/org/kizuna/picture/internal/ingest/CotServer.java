@@ -60,11 +60,8 @@ public final class CotServer implements AutoCloseable {
 
     public CotServer start() throws IOException {
         if (settings.tcpPort() >= 0) {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(settings.tcpBindAddress(), settings.tcpPort()), 1024);
+            ServerSocket s = listen(settings.tcpBindAddress(), settings.tcpPort(), false);
             plain = s;
-            Thread.ofVirtual().name("cot-accept-tcp").start(() -> accept(s, false));
             log.info("CoT TCP (XML and TAK protocol) listening on {}, port {}", s.getLocalSocketAddress(), s.getLocalPort());
         }
         if (settings.tlsPort() >= 0) {
@@ -72,14 +69,20 @@ public final class CotServer implements AutoCloseable {
             tlsFactory = pki.serverContext().getSocketFactory();
             // TLS is layered over an accepted TCP socket, so that closing that socket always ends the
             // connection at once, even with a TLS write blocked on a client that does not read.
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(settings.tlsBindAddress(), settings.tlsPort()), 1024);
+            ServerSocket s = listen(settings.tlsBindAddress(), settings.tlsPort(), true);
             tls = s;
-            Thread.ofVirtual().name("cot-accept-tls").start(() -> accept(s, true));
             log.info("CoT TLS (mutual, TLS 1.3) listening on {}, port {}", s.getLocalSocketAddress(), s.getLocalPort());
         }
         return this;
+    }
+
+    /** A TCP listener on the address (every interface when null) and port, accepting on a virtual thread of its own. */
+    private ServerSocket listen(@Nullable InetAddress address, int port, boolean secure) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(address, port), 1024);
+        Thread.ofVirtual().name(secure ? "cot-accept-tls" : "cot-accept-tcp").start(() -> accept(s, secure));
+        return s;
     }
 
     public int tcpPort() {
