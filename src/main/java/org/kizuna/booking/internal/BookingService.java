@@ -246,48 +246,61 @@ class BookingService implements Bookings {
 
     /**
      * A booking on the user's desk: the request, its facility where the user may read it (else null, and only its id is
-     * shown), the facility's zone and the local day (in that zone) the booking is on the desk for.
+     * shown), the facility's zone where the user may read the facility (else null), and the local day (in that zone,
+     * else in UTC) the booking is on the desk for.
      */
-    record DeskBooking(BookingRequest booking, @Nullable Facility facility, String facilityId, String zone, LocalDate day, boolean today) {
+    record DeskBooking(BookingRequest booking, @Nullable Facility facility, String facilityId, @Nullable String zone, LocalDate day, boolean today) {
     }
 
     /**
      * The bookings at facilities the user's nation hosts or requested by the user's nation's units that take place today
      * or tomorrow in the facility's local day (by the node's clock), as the user may read them, by start: one query,
-     * for the desk. The facility of each is decided for the user in the same query.
+     * for the desk. The facility of each is decided for the user in the same query; a facility the user may not read
+     * tells nothing: its booking is on the desk only when one of the user's nation's units requested it, with the
+     * facility's id alone and its day in UTC (neither the facility's host nor its zone).
      */
     List<DeskBooking> todayAndTomorrow(KizunaUser user) {
         Instant now = clock.instant();
         Map<String, Facility> facilities = new HashMap<>();
         for (Facility f : registry.facilities(today(), node)) facilities.put(f.id(), f);
-        Map<String, DeskBooking> candidates = new LinkedHashMap<>();
-        List<BookingRequest> booked = store.all().stream().filter(b -> b.state() == RequestState.BOOKED)
-                .sorted(java.util.Comparator.comparing(b -> Objects.requireNonNullElse(b.start(), Instant.MAX))).toList();
-        for (BookingRequest b : booked) {
+        // the candidates as the node sees them; what the user may not read of them is taken out after the decision
+        List<BookingRequest> candidates = new ArrayList<>();
+        for (BookingRequest b : store.all()) {
             Facility f = b.facility() == null ? null : facilities.get(b.facility());
             Instant start = b.start(), end = b.end();
-            if (f == null || start == null || end == null) continue;
+            if (b.state() != RequestState.BOOKED || f == null || start == null || end == null) continue;
             if (!f.hostNation().equals(user.nation()) && !b.nation().equals(user.nation())) continue;
-            ZoneId zone = ZoneId.of(f.zone());
-            LocalDate today = LocalDate.ofInstant(now, zone);
-            Instant from = today.atStartOfDay(zone).toInstant(), to = today.plusDays(2).atStartOfDay(zone).toInstant();
-            if (!start.isBefore(to) || !end.isAfter(from)) continue;
-            LocalDate day = LocalDate.ofInstant(start, zone);
-            boolean onToday = !day.isAfter(today);
-            candidates.put(b.id(), new DeskBooking(b, f, f.id(), f.zone(), onToday ? today : today.plusDays(1), onToday));
+            if (onDesk(start, end, ZoneId.of(f.zone()), now)) candidates.add(b);
         }
+        candidates.sort(java.util.Comparator.comparing(b -> Objects.requireNonNull(b.start())));
         try (ReadPath.Query q = readPath.query(user.reader(), "booking/requests today-and-tomorrow nation=" + user.nation())) {
-            List<BookingRequest> readable = q.readable(candidates.values().stream().map(DeskBooking::booking).toList(), b -> "booking/request/" + b.id());
+            List<BookingRequest> readable = q.readable(candidates, b -> "booking/request/" + b.id());
             Set<String> named = new java.util.LinkedHashSet<>();
             readable.forEach(b -> named.add(Objects.requireNonNull(b.facility())));
             Map<String, Facility> readableFacilities = new HashMap<>();
             q.readable(named.stream().map(facilities::get).filter(Objects::nonNull).toList(), f -> "registry/facility/" + f.id())
                     .forEach(f -> readableFacilities.put(f.id(), f));
-            return readable.stream().map(b -> {
-                DeskBooking d = Objects.requireNonNull(candidates.get(b.id()));
-                return new DeskBooking(b, readableFacilities.get(d.facilityId()), d.facilityId(), d.zone(), d.day(), d.today());
-            }).toList();
+            List<DeskBooking> out = new ArrayList<>();
+            for (BookingRequest b : readable) {
+                String id = Objects.requireNonNull(b.facility());
+                Facility f = readableFacilities.get(id);
+                if (f == null && !b.nation().equals(user.nation())) continue;
+                if (f != null && !f.hostNation().equals(user.nation()) && !b.nation().equals(user.nation())) continue;
+                ZoneId zone = f == null ? ZoneOffset.UTC : ZoneId.of(f.zone());
+                Instant start = Objects.requireNonNull(b.start());
+                if (!onDesk(start, Objects.requireNonNull(b.end()), zone, now)) continue;
+                LocalDate today = LocalDate.ofInstant(now, zone);
+                boolean onToday = !LocalDate.ofInstant(start, zone).isAfter(today);
+                out.add(new DeskBooking(b, f, id, f == null ? null : f.zone(), onToday ? today : today.plusDays(1), onToday));
+            }
+            return out;
         }
+    }
+
+    /** Whether a booking takes place today or tomorrow in the zone's local days. */
+    private static boolean onDesk(Instant start, Instant end, ZoneId zone, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return start.isBefore(today.plusDays(2).atStartOfDay(zone).toInstant()) && end.isAfter(today.atStartOfDay(zone).toInstant());
     }
 
     @Override

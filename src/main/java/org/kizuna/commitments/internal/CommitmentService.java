@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,10 +106,19 @@ class CommitmentService implements Commitments {
     public List<Commitment> commitments(@Nullable CommitmentStatus status, @Nullable String due, Reader reader) {
         if (due != null && !DUE.contains(due)) throw Problems.badRequest("commitments.problem.due", abbreviate(due));
         LocalDate today = today();
-        List<Commitment> readable = readPath.readable(store.commitments(), reader, c -> "commitments/" + c.id(),
-                "commitments" + (status == null ? "" : " status=" + status) + (due == null ? "" : " due=" + due));
-        return readable.stream().map(c -> withDue(c, today)).filter(c -> status == null || c.status() == status)
-                .filter(c -> due == null || due.equals(c.due())).toList();
+        List<Commitment> all = store.commitments();
+        List<Statement> statements = store.statements();
+        try (ReadPath.Query q = readPath.query(reader, "commitments" + (status == null ? "" : " status=" + status) + (due == null ? "" : " due=" + due))) {
+            List<Commitment> readable = q.readable(all, c -> "commitments/" + c.id());
+            // a commitment is read with its statement (its day is the statement's), as find reads it: none whose statement the reader may not read
+            Set<String> made = new HashSet<>();
+            readable.forEach(c -> made.add(c.statement()));
+            Set<String> readableStatements = new HashSet<>();
+            q.readable(statements.stream().filter(s -> made.contains(s.id())).toList(), s -> "commitments/statements/" + s.id())
+                    .forEach(s -> readableStatements.add(s.id()));
+            return readable.stream().filter(c -> readableStatements.contains(c.statement())).map(c -> withDue(c, today))
+                    .filter(c -> status == null || c.status() == status).filter(c -> due == null || due.equals(c.due())).toList();
+        }
     }
 
     @Override
