@@ -131,6 +131,15 @@ public final class FusionBench {
      * engine is set for its sensors' revisit ({@link FusionConfig#forRevisit}, the slowest of them).
      */
     public static String split(Settings s, List<String> peerSensors, PeerFusion rule) throws IOException {
+        return split(s, peerSensors, rule, 0);
+    }
+
+    /**
+     * As {@link #split(Settings, List, PeerFusion)}; with {@code scoreFrom} above 0 the JSON also has both engines'
+     * metrics over the truth and tracks from {@code scoreFrom} seconds on ({@code split_from}, {@code single_from},
+     * {@code gospa_ratio_from}): the pictures once both nodes' tracks have formed.
+     */
+    public static String split(Settings s, List<String> peerSensors, PeerFusion rule, double scoreFrom) throws IOException {
         ApFiles.Detections d = ApFiles.readDetections(s.detections());
         ApFiles.States truth = ApFiles.readStates(s.truth());
         Set<String> sensors = new HashSet<>(Arrays.asList(d.sensor()));
@@ -165,7 +174,35 @@ public final class FusionBench {
                 + percentile(lat, 0.99) + "}, \"tracks_total\": " + o.tracksTotal() + ", " + split.json() + ", \"registration\": "
                 + registration(o.registration(), Map.of()) + "}"
                 + ", \"single\": {\"tracks_total\": " + single.tracksTotal() + ", " + one.json() + "}"
-                + ", \"gospa_ratio\": " + split.gospaMean() / one.gospaMean() + "}";
+                + ", \"gospa_ratio\": " + split.gospaMean() / one.gospaMean()
+                + (scoreFrom > 0 ? from(truth, o.tracks(), single.tracks(), scoreFrom) : "") + "}";
+    }
+
+    /** Both engines' metrics from {@code t0} on, and the ratio of their GOSPA. */
+    private static String from(ApFiles.States truth, ApFiles.States split, ApFiles.States single, double t0) {
+        PictureMetrics.Result a = PictureMetrics.evaluate(since(truth, t0), since(split, t0)), b = PictureMetrics.evaluate(since(truth, t0), since(single, t0));
+        return ", \"score_from_s\": " + t0 + ", \"split_from\": {" + a.json() + "}, \"single_from\": {" + b.json() + "}, \"gospa_ratio_from\": "
+                + a.gospaMean() / b.gospaMean();
+    }
+
+    /** The states at {@code t0} or later. */
+    static ApFiles.States since(ApFiles.States s, double t0) {
+        int n = 0;
+        for (int i = 0; i < s.size(); i++) if (s.t()[i] >= t0) n++;
+        double[] t = new double[n], x = new double[n], vx = new double[n], y = new double[n], vy = new double[n];
+        String[] id = new String[n];
+        int k = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.t()[i] < t0) continue;
+            t[k] = s.t()[i];
+            id[k] = s.id()[i];
+            x[k] = s.x()[i];
+            vx[k] = s.vx()[i];
+            y[k] = s.y()[i];
+            vy[k] = s.vy()[i];
+            k++;
+        }
+        return new ApFiles.States(n, t, id, x, vx, y, vy);
     }
 
     /** The median interval (s) between the scans of sensor {@code name}. */
