@@ -261,10 +261,52 @@ public final class FusionEngine {
         if (t > lastAdvance) advance(t);
         double at = lastAdvance;
         if (registration.roleOf(peer) != SensorRole.SURVEYED) registration.role(peer, SensorRole.SURVEYED);
-        registration.heard(peer, at);
+        int yard = registration.provisionalYardstick();
+        // a partner with no tracks yet is no reference yet: until its first tracks the provisional yardstick stays one
+        if (!batch.isEmpty()) {
+            if (yard >= 0) provisionalFrame = yard;
+            registration.heard(peer, at);
+        }
         peers.replace(peer, batch);
         peers.expire(at, cfg.confirmedTimeout());
+        if (provisionalFrame >= 0) {
+            // the references made against the provisional yardstick's reports are in its frame: none is kept
+            for (int k = 0; k < tracks.size(); k++) tracks.lastReferenceTime.at[tracks.slot(k)] = Double.NEGATIVE_INFINITY;
+        }
         peers.associate(this, at, false);
+        if (provisionalFrame >= 0) tieFrame(at);
+    }
+
+    /** The sensor whose frame this engine's tracks are in until a partner's tracks tie it to theirs; -1 when none. */
+    private int provisionalFrame = -1;
+
+    /** Pairs of a local track and a partner's track that tie the provisional frame to the partner's: at least this many. */
+    static final int FRAME_PAIRS = 3;
+
+    /**
+     * Ties the provisional frame to the partners' (their tracks are registered): with no reference before the partner's
+     * tracks, this engine's tracks sit where its provisional yardstick's registration puts them. The mean offset of the
+     * local tracks from the partner's tracks they are with is that yardstick's; every track moves back by it, and every
+     * registration estimate (made relative to the yardstick) forward by it. Without it the tracks would lose the offset
+     * only as new reports come, over tens of seconds.
+     */
+    private void tieFrame(double t) {
+        double[] sum = new double[3];
+        peers.offsets(this, t, sum);
+        if (sum[2] < FRAME_PAIRS) return;
+        double dx = sum[0] / sum[2], dy = sum[1] / sum[2];
+        // the offset's uncertainty: a partner's track and a local track each carry some tens of metres, averaged over the pairs
+        double var = 2 * 60.0 * 60.0 / sum[2];
+        registration.tieFrame(provisionalFrame, dx, dy, var);
+        for (int k = 0; k < tracks.size(); k++) {
+            int i = tracks.slot(k);
+            tracks.x.pos.at[i] -= dx;
+            tracks.y.pos.at[i] -= dy;
+            tracks.startX.at[i] -= dx;
+            tracks.startY.at[i] -= dy;
+            if (tracks.confirmed.at[i]) tracks.motion.shift(i, -dx, -dy);
+        }
+        provisionalFrame = -1;
     }
 
     /** Receives tracks with their full covariance: per axis {@code [[pxx, pxv], [pxv, vxx]]}. */

@@ -209,6 +209,23 @@ final class Peers {
         relink();
     }
 
+    /** Adds, over the partners' tracks with a local track, the local track's offset from the partner's at {@code t} ({@code sum[0..1]}) and their count ({@code sum[2]}). */
+    void offsets(FusionEngine engine, double t, double[] sum) {
+        TrackTable tracks = engine.tracks;
+        Map<Long, Integer> slotOf = new HashMap<>();
+        for (int k = 0; k < tracks.size(); k++) slotOf.put(tracks.id.at[tracks.slot(k)], tracks.slot(k));
+        for (Entry e : entries) {
+            Integer i = e.localId < 0 ? null : slotOf.get(e.localId);
+            if (i == null) continue;
+            predictPeer(e.track, t);
+            double px = a[0];
+            predictPeerY(e.track, t);
+            sum[0] += tracks.x.pos.at[i] - px;
+            sum[1] += tracks.y.pos.at[i] - a[0];
+            sum[2]++;
+        }
+    }
+
     /** The local track in slot {@code i} combined with the partners' tracks it is with, at {@code t}. */
     Shown fused(FusionEngine engine, int i, double t) {
         TrackTable tracks = engine.tracks;
