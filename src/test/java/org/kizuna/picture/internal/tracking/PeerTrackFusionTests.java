@@ -1,6 +1,7 @@
 package org.kizuna.picture.internal.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,5 +107,54 @@ class PeerTrackFusionTests {
         assertThat(shown.get(0).labels()).containsExactly(7);
         local.peerTracks(9, 11, List.of());
         assertThat(view(local)).isEmpty();
+    }
+
+    @Test
+    void anEngineWithNoReferenceMovesItsTracksToThePartnersFrameOnThePartnersFirstTracks() {
+        // the local sensor sits 400 m east of where it says, and nothing local is surveyed: its tracks sit 400 m off
+        FusionEngine local = new FusionEngine(FusionConfig.defaults()), partner = new FusionEngine(FusionConfig.defaults());
+        partner.role(0, SensorRole.SURVEYED);
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[][] targets = {{10_000, 50_000}, {30_000, 20_000}, {60_000, 70_000}, {80_000, 30_000}};
+        double offset = 400;
+        for (int k = 0; k < 30; k++) {
+            double t = k;
+            for (double[] g : targets) {
+                double tx = g[0] + 150 * t, ty = g[1] - 50 * t;
+                local.report(t, 1, tx + offset + rnd.nextGaussian() * 50, ty + rnd.nextGaussian() * 50, 50, 5);
+                if (k >= 20) partner.report(t, 0, tx + rnd.nextGaussian() * 50, ty + rnd.nextGaussian() * 50, 50, 3);
+            }
+            local.advance(t);
+            if (k >= 20) partner.advance(t);
+            if (k == 19) {
+                // before the partner's tracks: the local picture is 400 m east of the truth
+                double[] east = new double[1];
+                local.ownStates(t, (id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, l, lc, se, sc) -> east[0] += (x - nearestX(targets, x, y, tt)) / 4);
+                assertThat(east[0]).isCloseTo(offset, within(60.0));
+            }
+            if (k >= 20) local.peerTracks(9, t, released(partner, t, 3));
+        }
+        // after them: the local tracks (its own estimates, before any combination) are where the targets are
+        double[] east = new double[2];
+        local.ownStates(29, (id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, l, lc, se, sc) -> {
+            east[0] += Math.abs(x - nearestX(targets, x, y, tt));
+            east[1]++;
+        });
+        assertThat(east[1]).isEqualTo(4);
+        assertThat(east[0] / east[1]).isLessThan(60);
+        assertThat(view(local)).hasSize(4);
+    }
+
+    /** The x of the target nearest (x, y) at t. */
+    static double nearestX(double[][] targets, double x, double y, double t) {
+        double best = Double.POSITIVE_INFINITY, bx = 0;
+        for (double[] g : targets) {
+            double tx = g[0] + 150 * t, ty = g[1] - 50 * t, d = Math.hypot(tx - x, ty - y);
+            if (d < best) {
+                best = d;
+                bx = tx;
+            }
+        }
+        return bx;
     }
 }
