@@ -31,6 +31,10 @@ final class FusionBenchCommand extends Verb {
     @Nullable Path tracksOut;
     @Option(names = "--track-file", defaultValue = "HISTORY", description = "HISTORY: each confirmed track's states from its first report, as Stone Soup's track file holds them; LIVE: only what was shown at each scan (default: ${DEFAULT-VALUE}).") FusionBench.TrackFile trackFile;
     @Option(names = "--reference", description = "Instead of the tracker, a reference filter told each target's own reports, the sensors' true offsets (the registration file's, else measured from the truth) and when each leg of its motion begins and what kind it is: what tracking could achieve knowing that much (docs/benchmarks.md).") boolean reference;
+    @Option(names = "--peer-sensors", split = ",", paramLabel = "SENSOR", description = "Two nodes: these sensors feed a partner's engine, which sends its tracks after each of its scans; the others feed this node's engine, which fuses them with the partner's tracks. Prints this node's figures (split), one engine's on every report (single) and the ratio of their GOSPA.")
+    @Nullable List<String> peerSensors;
+    @Option(names = "--peer-fusion", defaultValue = "INDEPENDENT", description = "With --peer-sensors: INDEPENDENT (information added: neither node's track takes the other's) or CI (covariance intersection) (default: ${DEFAULT-VALUE}).") FusionBench.PeerFusion peerFusion;
+    @Option(names = "--score-from", defaultValue = "0", paramLabel = "SECONDS", description = "With --peer-sensors: also score both pictures from this time on (the nodes' tracks formed).") double scoreFrom;
     @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured replays first, so the JIT has compiled the engine (default: ${DEFAULT-VALUE}).") int warmup;
 
     @Override
@@ -52,6 +56,13 @@ final class FusionBenchCommand extends Verb {
         if (surveyed.stream().anyMatch(String::isBlank)) throw refuse("--surveyed names sensors as the detections file does; got an empty name");
         Path reg = registration != null ? readable(registration) : FusionBench.registrationBeside(det);
         try {
+            if (peerSensors != null) {
+                if (reference) throw refuse("--peer-sensors runs the tracker on two nodes; --reference is not a tracker");
+                if (peerSensors.stream().anyMatch(String::isBlank)) throw refuse("--peer-sensors names sensors as the detections file does; got an empty name");
+                if (!(scoreFrom >= 0)) throw refuse("--score-from is a time in seconds, 0 or more; got " + scoreFrom);
+                return print(
+                        FusionBench.split(new FusionBench.Settings(det, tru, tracksOut, trackFile, warmup, surveyed, reg), peerSensors, peerFusion, scoreFrom));
+            }
             return print(FusionBench.run(new FusionBench.Settings(det, tru, tracksOut, trackFile, warmup, surveyed, reg, reference)));
         } catch (IllegalArgumentException e) {
             throw refuse(String.valueOf(e.getMessage()));

@@ -5,7 +5,7 @@
  * picture it may read, pushed to CoT clients and to the console map.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "console", "audit", "node"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "console", "audit", "node", "federation"})
 package org.kizuna.picture;
 
 import org.jspecify.annotations.NullMarked;

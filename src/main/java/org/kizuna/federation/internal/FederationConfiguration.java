@@ -11,6 +11,7 @@ import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.PeerRequestSent;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.federation.ShareableReceived;
+import org.kizuna.federation.TrackExchange;
 import org.kizuna.identity.Writes;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.ReleaseGuard;
@@ -63,11 +64,19 @@ class FederationConfiguration {
 
     @Bean
     Links federationLinks(FederationSettings settings, FederationTls tls, PeerBook peers, JdbcFederation store, Inbound inbound, Outbound outbound,
-            NodeSettings node, Clock clock) {
+            NodeSettings node, Clock clock, ObjectProvider<TrackExchange.Receiver> trackReceivers) {
         Links links = new Links(settings, tls, peers, store, inbound, node.nation(), clock);
         outbound.onQueued(links::wakeAll);
         outbound.onError(links::report);
+        // asked on first arrival: the picture, which offers tracks through the links, is made after them
+        links.trackReceivers(() -> trackReceivers.orderedStream().toList());
         return links;
+    }
+
+    /** The picture's live tracks to and from the peers, over the links (not through the outbox). */
+    @Bean
+    TrackExchange federationTracks(Links links, PeerBook peers, NodeSettings node, FederationSettings settings) {
+        return new LinkedTracks(links, peers, node.nation(), settings.enabled());
     }
 
     @Bean

@@ -25,18 +25,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.PeerTracks;
+import org.kizuna.federation.TrackExchange;
 import org.kizuna.node.BackgroundThreads;
 import org.kizuna.node.NodePki;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,6 +72,14 @@ class Links {
     private final Map<String, Object> applyLocks = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile int boundPort = -1;
+    /** The newest batch of live tracks offered for each peer, and a number that grows with each offer. */
+    private final Map<String, Offered> offeredTracks = new ConcurrentHashMap<>();
+    private final AtomicLong trackOffers = new AtomicLong();
+    private volatile Supplier<List<TrackExchange.Receiver>> trackReceivers = List::of;
+    private volatile @Nullable List<TrackExchange.Receiver> receivers;
+
+    private record Offered(PeerTracks batch, long number) {
+    }
     private @Nullable SSLServerSocket server;
     private @Nullable Thread acceptor;
 
@@ -90,6 +100,42 @@ class Links {
     /** The port the federation listener is bound to, or -1. */
     int port() {
         return boundPort;
+    }
+
+    /** Who receives the batches of live tracks peers send (the picture). */
+    void trackReceivers(Supplier<List<TrackExchange.Receiver>> receivers) {
+        trackReceivers = receivers;
+    }
+
+    /** The newest tracks for a peer: replaces any batch for it not sent yet, and is sent at once when the link is up. */
+    void offerTracks(PeerTracks batch) {
+        offeredTracks.put(batch.to(), new Offered(batch, trackOffers.incrementAndGet()));
+        Sender s = senders.get(batch.to());
+        if (s != null) s.wake();
+    }
+
+    /**
+     * A batch of live tracks from {@code peer}: taken only when the peer (as its certificate names it) built them and
+     * sealed them for this node; a node passes on no track it was sent, so nothing else may arrive.
+     */
+    private void receiveTracks(String peer, JsonNode m) throws IOException {
+        PeerTracks batch = Frames.peerTracks(m);
+        if (!batch.from().equals(peer) || !batch.to().equals(nation)) {
+            error(peer, peer + " sent tracks of " + batch.from() + " for " + batch.to() + "; a node takes only tracks its peer built, sent to it");
+            return;
+        }
+        List<TrackExchange.Receiver> rs = receivers;
+        if (rs == null) {
+            rs = List.copyOf(trackReceivers.get());
+            receivers = rs;
+        }
+        for (TrackExchange.Receiver r : rs) {
+            try {
+                r.received(batch);
+            } catch (RuntimeException e) {
+                log.warn("federation: the tracks {} sent could not be taken: {}", peer, e.getMessage());
+            }
+        }
     }
 
     void wakeAll() {
@@ -257,6 +303,7 @@ class Links {
                 switch (m.path("t").asString("")) {
                     case "item" -> items.add(new Inbound.Item(m.path("seq").asLong(0), Frames.envelope(m)));
                     case "ping" -> answer = true;
+                    case "tracks" -> receiveTracks(peer, m);
                     default -> throw new IOException("an unknown message type '" + m.path("t").asString("") + "'");
                 }
             } while (items.size() < settings.batch() && in.available() > 0);
@@ -380,7 +427,20 @@ class Links {
             });
             try {
                 long pingEvery = Math.max(100, settings.idle().toMillis() / 3);
+                long tracksSent = 0; // the offer last sent on this connection: a new connection sends the newest at once
                 while (active && running && !s.isClosed()) {
+                    Offered offered = offeredTracks.get(peer.nation());
+                    if (offered != null && offered.number() > tracksSent) {
+                        tracksSent = offered.number();
+                        byte[] frame = Frames.bytes(Frames.tracks(offered.batch()));
+                        if (frame.length > settings.maxFrameBytes()) {
+                            error(peer.nation(), "the tracks for " + peer.nation() + " (" + offered.batch().tracks().size()
+                                    + ") exceed the link's frame limit of " + settings.maxFrameBytes() + " bytes; they were not sent");
+                        } else {
+                            Frames.write(out, frame);
+                            out.flush();
+                        }
+                    }
                     long inflight = sent - acked;
                     if (inflight >= settings.window()) {
                         signal.tryAcquire(pingEvery, TimeUnit.MILLISECONDS);

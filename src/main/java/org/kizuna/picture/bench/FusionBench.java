@@ -17,6 +17,7 @@ import org.kizuna.picture.bench.ap.FusionReplay;
 import org.kizuna.picture.bench.ap.ReferenceTracks;
 import org.kizuna.picture.bench.metrics.PictureMetrics;
 import org.kizuna.picture.internal.tracking.FusionConfig;
+import org.kizuna.picture.internal.tracking.FusionEngine;
 
 /**
  * The fusion benchmark behind {@code ./kizuna bench fusion}: replays an AP detections file through the
@@ -112,6 +113,115 @@ public final class FusionBench {
                 + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": " + percentile(lat, 0.99) + "}"
                 + ", \"tracks_total\": " + o.tracksTotal() + ", " + PictureMetrics.evaluate(truth, o.tracks()).json()
                 + ", \"registration\": " + registration(o.registration(), offsets) + "}";
+    }
+
+    /** How the split benchmark's node combines a partner's track with its own track of the same target. */
+    public enum PeerFusion {
+        /** As independent estimates (neither node's track ever takes the other's). */
+        INDEPENDENT,
+        /** Covariance intersection. */
+        CI
+    }
+
+    /**
+     * Two nodes ({@link FusionReplay#runSplit}): the sensors in {@code peerSensors} feed the partner's engine, which sends
+     * its tracks after each of its scans; the other sensors feed this node's engine, which fuses them with the partner's
+     * tracks. Answers this node's figures ({@code split}), those of one engine fed every report ({@code single}, as
+     * {@link #run}; every report of the files is releasable to this node) and the ratio of their GOSPA. The partner's
+     * engine is set for its sensors' revisit ({@link FusionConfig#forRevisit}, the slowest of them).
+     */
+    public static String split(Settings s, List<String> peerSensors, PeerFusion rule) throws IOException {
+        return split(s, peerSensors, rule, 0);
+    }
+
+    /**
+     * As {@link #split(Settings, List, PeerFusion)}; with {@code scoreFrom} above 0 the JSON also has both engines'
+     * metrics over the truth and tracks from {@code scoreFrom} seconds on ({@code split_from}, {@code single_from},
+     * {@code gospa_ratio_from}): the pictures once both nodes' tracks have formed.
+     */
+    public static String split(Settings s, List<String> peerSensors, PeerFusion rule, double scoreFrom) throws IOException {
+        ApFiles.Detections d = ApFiles.readDetections(s.detections());
+        ApFiles.States truth = ApFiles.readStates(s.truth());
+        Set<String> sensors = new HashSet<>(Arrays.asList(d.sensor()));
+        for (String name : s.surveyed()) {
+            if (!sensors.contains(name)) {
+                throw new IllegalArgumentException("--surveyed " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
+            }
+        }
+        double revisit = 0;
+        for (String name : peerSensors) {
+            if (!sensors.contains(name)) {
+                throw new IllegalArgumentException("--peer-sensors " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
+            }
+            revisit = Math.max(revisit, revisitOf(d, name));
+        }
+        FusionConfig peerConfig = FusionConfig.forRevisit(revisit);
+        // this node's engine as the single engine's (the defaults): set for a 10 s radar alone, it keeps tentative tracks of the
+        // clutter for 25 s and confirms many (measured: docs/benchmarks.md)
+        FusionConfig localConfig = FusionConfig.defaults();
+        FusionEngine.PeerFusion r = rule == PeerFusion.CI ? FusionEngine.PeerFusion.COVARIANCE_INTERSECTION : FusionEngine.PeerFusion.INDEPENDENT;
+        for (int i = 0; i < s.warmup(); i++) FusionReplay.runSplit(d, localConfig, peerConfig, false, TrackFile.HISTORY, s.surveyed(), peerSensors, r);
+        FusionReplay.Outcome o = FusionReplay.runSplit(d, localConfig, peerConfig, true, s.trackFile(), s.surveyed(), peerSensors, r);
+        if (s.tracksOut() != null) ApFiles.writeStates(s.tracksOut(), "t_s,track_id,x_m,vx_mps,y_m,vy_mps", o.tracks());
+        FusionReplay.Outcome single = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile(), s.surveyed());
+        PictureMetrics.Result split = PictureMetrics.evaluate(truth, o.tracks()), one = PictureMetrics.evaluate(truth, single.tracks());
+        long[] lat = o.scanNanos().clone();
+        Arrays.sort(lat);
+        List<String> local = sensors.stream().filter(n -> !peerSensors.contains(n)).sorted().toList();
+        return "{\"detections\": " + d.size() + ", \"partner_sensors\": " + names(peerSensors) + ", \"local_sensors\": " + names(local)
+                + ", \"peer_fusion\": \"" + rule + "\", \"partner_revisit_s\": " + revisit
+                + ", \"split\": {\"seconds\": " + o.seconds() + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": "
+                + percentile(lat, 0.99) + "}, \"tracks_total\": " + o.tracksTotal() + ", " + split.json() + ", \"registration\": "
+                + registration(o.registration(), Map.of()) + "}"
+                + ", \"single\": {\"tracks_total\": " + single.tracksTotal() + ", " + one.json() + "}"
+                + ", \"gospa_ratio\": " + split.gospaMean() / one.gospaMean()
+                + (scoreFrom > 0 ? from(truth, o.tracks(), single.tracks(), scoreFrom) : "") + "}";
+    }
+
+    /** Both engines' metrics from {@code t0} on, and the ratio of their GOSPA. */
+    private static String from(ApFiles.States truth, ApFiles.States split, ApFiles.States single, double t0) {
+        PictureMetrics.Result a = PictureMetrics.evaluate(since(truth, t0), since(split, t0)), b = PictureMetrics.evaluate(since(truth, t0), since(single, t0));
+        return ", \"score_from_s\": " + t0 + ", \"split_from\": {" + a.json() + "}, \"single_from\": {" + b.json() + "}, \"gospa_ratio_from\": "
+                + a.gospaMean() / b.gospaMean();
+    }
+
+    /** The states at {@code t0} or later. */
+    static ApFiles.States since(ApFiles.States s, double t0) {
+        int n = 0;
+        for (int i = 0; i < s.size(); i++) if (s.t()[i] >= t0) n++;
+        double[] t = new double[n], x = new double[n], vx = new double[n], y = new double[n], vy = new double[n];
+        String[] id = new String[n];
+        int k = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.t()[i] < t0) continue;
+            t[k] = s.t()[i];
+            id[k] = s.id()[i];
+            x[k] = s.x()[i];
+            vx[k] = s.vx()[i];
+            y[k] = s.y()[i];
+            vy[k] = s.vy()[i];
+            k++;
+        }
+        return new ApFiles.States(n, t, id, x, vx, y, vy);
+    }
+
+    /** The median interval (s) between the scans of sensor {@code name}. */
+    private static double revisitOf(ApFiles.Detections d, String name) {
+        List<Double> times = new java.util.ArrayList<>();
+        for (int i = 0; i < d.size(); i++) {
+            if (d.sensor()[i].equals(name) && (times.isEmpty() || times.getLast() != d.t()[i])) times.add(d.t()[i]);
+        }
+        if (times.size() < 2) return 10;
+        double[] gaps = new double[times.size() - 1];
+        for (int i = 1; i < times.size(); i++) gaps[i - 1] = times.get(i) - times.get(i - 1);
+        Arrays.sort(gaps);
+        return gaps[gaps.length / 2];
+    }
+
+    private static String names(List<String> names) {
+        StringBuilder b = new StringBuilder("[");
+        for (String n : names) b.append(b.length() > 1 ? ", " : "").append(text(n));
+        return b.append(']').toString();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kizuna.console.ConsolePage;
+import org.kizuna.federation.TrackExchange;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.node.NodePki;
@@ -22,6 +23,7 @@ import org.kizuna.picture.internal.ingest.CotSettings;
 import org.kizuna.picture.internal.sensors.JdbcSensors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,8 +54,18 @@ class PictureConfiguration {
 
     /** The picture: self-reported tracks, the per-audience tracking of sensor reports, and its subscribers. */
     @Bean(destroyMethod = "close")
-    LivePicture picture(LabelKernel kernel, JdbcSensors sensors, NodeSettings node, Clock clock, PictureSettings settings) {
-        return new LivePicture(kernel, sensors, node.nation(), clock, settings.limits());
+    LivePicture picture(LabelKernel kernel, JdbcSensors sensors, NodeSettings node, Clock clock, PictureSettings settings,
+            ObjectProvider<TrackExchange> exchange) {
+        LivePicture picture = new LivePicture(kernel, sensors, node.nation(), clock, settings.limits());
+        TrackExchange x = exchange.getIfAvailable();
+        if (x != null) picture.exchange(x);
+        return picture;
+    }
+
+    /** The peers' tracks into the picture (the picture across nodes, docs/federation.md). */
+    @Bean
+    TrackExchange.Receiver peerTracksIntoPicture(LivePicture picture) {
+        return picture::peerTracks;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.kizuna.picture.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -51,5 +52,22 @@ class FusionBenchTests {
         assertThat(FusionBench.registrationBeside(dir.resolve("detections.csv"))).isNull();
         assertThat(FusionBench.registrationBeside(FusionBench.Scenario.AP2.detections())).as("AP-2 ships no offsets").isNull();
         assertThat(FusionBench.Scenario.AP2.truth()).isEqualTo(Path.of("bench/ap2/ap2_truth.csv"));
+    }
+
+    @Test
+    void twoNodesOnApTwoGiveOneTrackPerTargetAndTheSameFiguresEveryRun() throws Exception {
+        FusionBench.Settings settings = new FusionBench.Settings(FusionBench.Scenario.AP2.detections(), FusionBench.Scenario.AP2.truth(), null,
+                FusionBench.TrackFile.LIVE, 0, List.of("US"), null);
+        String json = FusionBench.split(settings, List.of("US", "AU"), FusionBench.PeerFusion.INDEPENDENT, 60);
+        JsonNode j = JsonMapper.builder().build().readTree(json);
+        assertThat(j.get("partner_sensors").toString()).isEqualTo("[\"US\",\"AU\"]");
+        assertThat(j.get("local_sensors").toString()).isEqualTo("[\"JP\"]");
+        // the figures docs/benchmarks.md gives ("The picture across nodes"): within 10% of one engine's, and no duplicates
+        assertThat(j.get("gospa_ratio").asDouble()).isCloseTo(1.0572, within(1e-4));
+        assertThat(j.get("split").get("siap").get("spuriousness").asDouble()).isLessThanOrEqualTo(0.005);
+        assertThat(j.get("split").get("tracks_total").asInt()).isEqualTo(101);
+        assertThat(j.get("gospa_ratio_from").asDouble()).isCloseTo(1.0398, within(1e-4));
+        assertThatThrownBy(() -> FusionBench.split(settings, List.of("XX"), FusionBench.PeerFusion.CI, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--peer-sensors XX");
     }
 }

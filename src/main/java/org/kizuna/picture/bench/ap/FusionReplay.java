@@ -12,6 +12,7 @@ import java.util.Map;
 import org.kizuna.picture.bench.FusionBench.TrackFile;
 import org.kizuna.picture.internal.tracking.FusionConfig;
 import org.kizuna.picture.internal.tracking.FusionEngine;
+import org.kizuna.picture.internal.tracking.PeerTrack;
 import org.kizuna.picture.internal.tracking.SensorRole;
 
 /**
@@ -129,6 +130,111 @@ public final class FusionReplay {
                 .add(new SensorEstimate(sensor < names.length ? names[sensor] : "#" + sensor, role, bx, by, sx, sy, used, jumped)));
         return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), cpu ? cpuNanos : -1, out.states(), out.distinct(),
                 List.copyOf(registration));
+    }
+
+    /**
+     * Two nodes' pictures: the sensors named in {@code peerSensors} feed the partner's engine (the "USA" node), every
+     * other sensor this node's engine (the "JPN" node). After each of the partner's scans, the partner's confirmed
+     * tracks of its own reports ({@link FusionEngine#ownStates}), all of them releasable here, go to this node's engine as
+     * track-level input ({@link FusionEngine#peerTracks}); this node's engine is what is timed and scored. Sensors named in
+     * {@code surveyed} are surveyed in whichever engine they feed.
+     *
+     * @throws IllegalArgumentException when a sensor named has no report in {@code d}, or when either side has no sensor
+     */
+    public static Outcome runSplit(ApFiles.Detections d, FusionConfig config, FusionConfig peerConfig, boolean keepTracks, TrackFile mode,
+            Collection<String> surveyed, Collection<String> peerSensors, FusionEngine.PeerFusion rule) {
+        FusionEngine engine = new FusionEngine(config), peer = new FusionEngine(peerConfig);
+        engine.peerFusion(rule);
+        Map<String, Integer> sensors = new LinkedHashMap<>();
+        int[] sensorOf = new int[d.size()];
+        for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
+        boolean[] peersSensor = new boolean[sensors.size()];
+        for (String name : peerSensors) {
+            Integer index = sensors.get(name);
+            if (index == null) {
+                throw new IllegalArgumentException(
+                        "peer sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
+            }
+            peersSensor[index] = true;
+        }
+        if (peerSensors.containsAll(sensors.keySet())) throw new IllegalArgumentException("every sensor is the partner's: this node would have none");
+        for (String name : surveyed) {
+            Integer index = sensors.get(name);
+            if (index == null) {
+                throw new IllegalArgumentException(
+                        "surveyed sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
+            }
+            (peersSensor[index] ? peer : engine).role(index, SensorRole.SURVEYED);
+        }
+        // the partner is a sensor index of this engine's own, after every real sensor
+        int partner = sensors.size();
+        String[] names = sensors.keySet().toArray(String[]::new);
+        List<Long> latencies = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        long cpuNanos = 0;
+        StateCollector out = new StateCollector(keepTracks ? d.size() * 2 : 0);
+        Map<Long, History> histories = new LinkedHashMap<>();
+        List<Double> scanTimes = new ArrayList<>();
+        List<PeerTrack> released = new ArrayList<>();
+        int i = 0;
+        while (i < d.size()) {
+            int j = i + 1;
+            while (j < d.size() && d.t()[j] == d.t()[i] && sensorOf[j] == sensorOf[i]) j++;
+            if (scanTimes.isEmpty() || scanTimes.getLast() != d.t()[i]) scanTimes.add(d.t()[i]);
+            double t = d.t()[i];
+            if (peersSensor[sensorOf[i]]) {
+                // the partner's node: its scan, then its tracks as they stand, sent (not timed: another node's work)
+                for (int k = i; k < j; k++) peer.report(d.t()[k], sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+                peer.advance(t);
+                released.clear();
+                peer.ownStates(t, (id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, labels, lc, sens, sc) -> released
+                        .add(new PeerTrack(id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, 0)));
+                long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
+                long start = System.nanoTime();
+                engine.peerTracks(partner, t, released);
+                latencies.add(System.nanoTime() - start);
+                if (cpu) cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
+            } else {
+                long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
+                long start = System.nanoTime();
+                for (int k = i; k < j; k++) engine.report(d.t()[k], sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+                engine.advance(t);
+                latencies.add(System.nanoTime() - start);
+                if (cpu) cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
+            }
+            if (keepTracks && mode == TrackFile.LIVE) {
+                engine.viewAt(t, (id, tt, x, y, vx, vy, var, labels, lc, sens, sc) -> out.add(tt, id, x, vx, y, vy));
+            } else if (keepTracks) {
+                engine.history(t, (id, confirmed, st, sx, sy, tt, x, y, vx, vy) -> {
+                    History h = histories.computeIfAbsent(id, k -> new History(new State(st, sx, vx, sy, vy)));
+                    h.add(tt, x, vx, y, vy);
+                    if (confirmed && !h.confirmed) h.confirm();
+                });
+            }
+            i = j;
+        }
+        if (mode == TrackFile.HISTORY) collectHistories(histories, scanTimes, out);
+        List<SensorEstimate> registration = new ArrayList<>();
+        engine.registration((sensor, role, bx, by, sx, sy, used, jumped) -> registration.add(new SensorEstimate(
+                sensor < names.length ? names[sensor] : sensor == partner ? "partner" : "#" + sensor, role, bx, by, sx, sy, used, jumped)));
+        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), cpu ? cpuNanos : -1, out.states(), out.distinct(),
+                List.copyOf(registration));
+    }
+
+    private static void collectHistories(Map<Long, History> histories, List<Double> scanTimes, StateCollector out) {
+        for (Map.Entry<Long, History> e : histories.entrySet()) {
+            History h = e.getValue();
+            if (!h.confirmed) continue;
+            out.add(h.start.t(), e.getKey(), h.start.x(), h.start.vx(), h.start.y(), h.start.vy());
+            double t1 = h.s[0];
+            for (double st : scanTimes) {
+                if (st > h.start.t() && st < t1) {
+                    out.add(st, e.getKey(), h.s[1] - h.s[2] * (t1 - st), h.s[2], h.s[3] - h.s[4] * (t1 - st), h.s[4]);
+                }
+            }
+            for (int k = 0; k < h.n; k++) out.add(h.s[k * 5], e.getKey(), h.s[k * 5 + 1], h.s[k * 5 + 2], h.s[k * 5 + 3], h.s[k * 5 + 4]);
+        }
     }
 
     /** A track's position and velocity at time t. */

@@ -23,9 +23,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.PeerTracks;
+import org.kizuna.federation.TrackExchange;
 import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.label.Portion;
 import org.kizuna.label.Reader;
 import org.kizuna.node.Reason;
 import org.kizuna.picture.CotEvent;
@@ -37,6 +40,7 @@ import org.kizuna.picture.Sensors;
 import org.kizuna.picture.Source;
 import org.kizuna.picture.TrackView;
 import org.kizuna.picture.internal.tracking.AudienceTracking;
+import org.kizuna.picture.internal.tracking.PeerTrack;
 import org.kizuna.picture.internal.tracking.Plane;
 import org.kizuna.picture.internal.tracking.SensorRole;
 import org.slf4j.Logger;
@@ -109,6 +113,7 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     private final LabelKernel kernel;
+    private final String nodeNation;
     private final Sensors sensors;
     private final AudienceTracking tracking;
     private final Clock clock;
@@ -152,6 +157,12 @@ public final class LivePicture implements Picture, AutoCloseable {
     private volatile long observations;
     private long lastAdvance, lastFusedPublish;
     private long decisionsUntil;
+    /** The way to and from the peers' pictures; null when the node does not federate. */
+    private volatile @Nullable TrackExchange exchange;
+    /** Per peer nation: the audience whose tracks it is sent (picture thread only). */
+    private final Map<String, PeerAudience> peerAudiences = new HashMap<>();
+    /** The tracking index of each peer nation's tracks. */
+    private final Map<String, Integer> peerIndex = new HashMap<>();
 
     /**
      * A picture of the node of {@code nodeNation}, on the node's clock, holding at most {@code limits}; its
@@ -162,6 +173,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         this.sensors = sensors;
         this.tracking = AudienceTracking.forNode();
         this.common = new CommonTrackIds(nodeNation);
+        this.nodeNation = nodeNation;
         this.clock = clock;
         this.limits = limits;
         // a safety net far above any nation's share: whether an event is taken is decided by its own nation's share
@@ -183,6 +195,24 @@ public final class LivePicture implements Picture, AutoCloseable {
 
     public LivePicture(LabelKernel kernel, Sensors sensors, String nodeNation) {
         this(kernel, sensors, nodeNation, Clock.systemUTC(), Limits.defaults());
+    }
+
+    /**
+     * Sends the fused picture to the peers through {@code x} from now on: each second, to each approved peer, the
+     * confirmed tracks of an engine fed only the reports the guard releases to that peer's nation, each under the
+     * roll-up of its reports' labels, which the guard must release too (see docs/federation.md, "The picture across
+     * nodes").
+     */
+    public void exchange(TrackExchange x) {
+        this.exchange = x;
+    }
+
+    /**
+     * A peer's tracks ({@link TrackExchange.Receiver}): queued for the picture's thread, where each audience's engine
+     * takes the tracks it may read. Dropped when the picture is overloaded (the peer sends its newest tracks every second).
+     */
+    public void peerTracks(PeerTracks batch) {
+        if (!commands.offer(new PeerBatch(batch))) count("overloaded", "picture is overloaded; a peer's tracks were dropped", "peer " + batch.from());
     }
 
     /** Receives every self-reported version and every audience's fused view from now on (the track history). */
@@ -243,6 +273,9 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     private record Subscribe(Reader reader, Subscriber subscriber) implements Command {
+    }
+
+    private record PeerBatch(PeerTracks batch) implements Command {
     }
 
     private record Unsubscribe(Subscriber subscriber) implements Command {
@@ -574,6 +607,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             Arrays.fill(a.decisions, (byte) 0);
             a.fusedTracks = new TrackState[0];
         }
+        for (PeerAudience pa : peerAudiences.values()) Arrays.fill(pa.decisions, (byte) 0);
         tracking.restart(); // after the audiences' decisions are cleared: the engines are fed again by what each may read today
         common.forgetAll(); // the engines' numbers start again; their tracks find their uids again by their reports
         lastFusedPublish = now - FUSED_PUBLISH_MS;
@@ -648,7 +682,115 @@ public final class LivePicture implements Picture, AutoCloseable {
                 }
             }
             case Query<?> q -> answer(q);
+            case PeerBatch b -> takePeerTracks(b.batch());
         }
+    }
+
+    // ------------------------------------------------------------------ the picture across nodes (picture thread)
+
+    /** The audience whose tracks one peer nation is sent, and the guard's decision for that nation by label key. */
+    private final class PeerAudience {
+        final String nation;
+        final int place;
+        /** 0 not yet decided, 1 the guard releases it to the nation, 2 it does not. */
+        byte[] decisions = new byte[16];
+
+        PeerAudience(String nation) {
+            this.nation = nation;
+            this.place = tracking.addPublishingAudience(this::mayRelease);
+        }
+
+        boolean mayRelease(int key) {
+            if (key < 0) return false;
+            if (key >= decisions.length) decisions = Arrays.copyOf(decisions, Math.max(key + 1, decisions.length * 2));
+            byte d = decisions[key];
+            if (d == 0) {
+                Label label = Objects.requireNonNull(labels.marking(key), "a live track's label key").label();
+                // the guard of the link to the nation, as the record outbox's (its decision, not audited per track: see docs/federation.md)
+                d = kernel.guard(label, List.of(new Portion("track", label, "")), nation).allReleased() ? (byte) 1 : (byte) 2;
+                decisions[key] = d;
+            }
+            return d == 1;
+        }
+    }
+
+    /** Sends each approved peer the tracks its nation's audience holds now, each roll-up released by the guard. */
+    private void publishToPeers(long now) {
+        TrackExchange x = exchange;
+        if (x == null) return;
+        List<String> peers;
+        try {
+            peers = x.peers();
+        } catch (RuntimeException e) {
+            log.warn("picture: the peers could not be read: {}", e.getMessage());
+            return;
+        }
+        for (var it = peerAudiences.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (peers.contains(e.getKey())) continue;
+            tracking.clear(e.getValue().place); // no longer a peer: its engine is fed nothing, and its place is free
+            freeTrackingPlaces.add(e.getValue().place);
+            it.remove();
+        }
+        double t = seconds(now);
+        for (String nation : peers) {
+            if (nation.equals(nodeNation)) continue;
+            PeerAudience pa = peerAudiences.computeIfAbsent(nation, PeerAudience::new);
+            List<PeerTracks.Track> out = new ArrayList<>();
+            tracking.ownStates(pa.place, t, (id, tt, px, py, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, keys, keyCount, sensorIds, sensorCount) -> {
+                LabelKeys.Marking marking = rollUp(keys, keyCount);
+                if (!pa.mayRelease(marking.key())) return; // the guard decides on the roll-up
+                out.add(new PeerTracks.Track(id, Plane.lat(py), Plane.lon(px), vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, marking.banner()));
+            });
+            x.offer(new PeerTracks(nodeNation, nation, now, out));
+        }
+    }
+
+    /**
+     * A peer's tracks: each label must parse and be one this node may hold (else the track is dropped and counted); the
+     * tracks go to every audience's engine that may read them, as track-level input of the peer's pseudo-sensor (its
+     * nation, so a fused track it contributes to lists the peer's nation). A batch more than a minute from the node's
+     * clock is dropped.
+     */
+    private void takePeerTracks(PeerTracks b) {
+        long now = clock.millis();
+        if (b.from().equals(nodeNation) || Math.abs(b.timeMs() - now) > 60_000) {
+            count("peer-time", "tracks of " + b.from() + " at " + Instant.ofEpochMilli(b.timeMs()) + " are more than a minute from the node's clock",
+                    "peer " + b.from());
+            return;
+        }
+        Integer index = peerIndex.get(b.from());
+        if (index == null) {
+            index = newIndex(null, b.from());
+            peerIndex.put(b.from(), index);
+        }
+        double t = seconds(b.timeMs());
+        List<PeerTrack> tracks = new ArrayList<>(b.tracks().size());
+        for (PeerTracks.Track p : b.tracks()) {
+            Label label;
+            try {
+                label = labels.parse(p.label());
+            } catch (IllegalArgumentException e) { // an InvalidMarkingException among them
+                count("bad-label", "a track of " + b.from() + " has a label that does not parse", "peer " + b.from());
+                continue;
+            }
+            if (!kernel.mayHold(label)) {
+                count("label-not-held", "a track of " + b.from() + " has a label this node may not hold", "peer " + b.from());
+                continue;
+            }
+            LabelKeys.Marking m = labels.tryIntern(label);
+            if (m == null) {
+                count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "peer " + b.from());
+                continue;
+            }
+            try {
+                tracks.add(new PeerTrack(p.id(), t, Plane.x(p.lon()), Plane.y(p.lat()), p.vEast(), p.vNorth(), p.pee(), p.pev(), p.vee(), p.pnn(), p.pnv(),
+                        p.vnn(), m.key()));
+            } catch (IllegalArgumentException e) {
+                count("not-a-position", "a track of " + b.from() + " has no finite state or covariance", "peer " + b.from());
+            }
+        }
+        tracking.peerTracks(index, t, tracks);
     }
 
     private <T> void answer(Query<T> q) {
@@ -758,6 +900,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                 Frame f = new Frame(a.fusedTracks, a.fusedTracks.length, false);
                 for (Subscriber sub : a.subscribers) sub.deliver(f);
             }
+            publishToPeers(now);
         }
     }
 
@@ -812,6 +955,9 @@ public final class LivePicture implements Picture, AutoCloseable {
         labelEpoch = labelEpoch + 1; // only this thread writes it; after the release: an ingest that read the old epoch may hold a released marking, and is checked
         for (Audience a : audiences) {
             for (int k = released.nextSetBit(0); k >= 0 && k < a.decisions.length; k = released.nextSetBit(k + 1)) a.decisions[k] = 0;
+        }
+        for (PeerAudience pa : peerAudiences.values()) {
+            for (int k = released.nextSetBit(0); k >= 0 && k < pa.decisions.length; k = released.nextSetBit(k + 1)) pa.decisions[k] = 0;
         }
     }
 

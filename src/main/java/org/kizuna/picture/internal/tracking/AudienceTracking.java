@@ -31,10 +31,13 @@ public final class AudienceTracking {
     private static final class Audience {
         final IntPredicate mayRead;
         FusionEngine engine;
+        /** Whose tracks go to a partner node: it is never given a partner's tracks (a node passes on none). */
+        final boolean publishing;
 
-        Audience(IntPredicate mayRead, FusionEngine engine) {
+        Audience(IntPredicate mayRead, FusionEngine engine, boolean publishing) {
             this.mayRead = mayRead;
             this.engine = engine;
+            this.publishing = publishing;
         }
 
         boolean reads(int labelKey) {
@@ -58,13 +61,42 @@ public final class AudienceTracking {
 
     /** Adds an audience, which starts from the retained reports it may read. Returns its place. */
     public int addAudience(IntPredicate mayReadLabelKey) {
-        audiences.add(startFromRetained(mayReadLabelKey));
+        audiences.add(startFromRetained(mayReadLabelKey, false));
+        return audiences.size() - 1;
+    }
+
+    /**
+     * Adds the audience whose tracks a partner node is sent: fed the reports the guard releases to that partner
+     * ({@code mayReleaseLabelKey}) and never a partner's tracks. Returns its place.
+     */
+    public int addPublishingAudience(IntPredicate mayReleaseLabelKey) {
+        audiences.add(startFromRetained(mayReleaseLabelKey, true));
         return audiences.size() - 1;
     }
 
     /** Gives an audience's place to a new audience (the old one is gone), which starts from the retained reports it may read. */
     public void replaceAudience(int audience, IntPredicate mayReadLabelKey) {
-        audiences.set(audience, startFromRetained(mayReadLabelKey));
+        audiences.set(audience, startFromRetained(mayReadLabelKey, false));
+    }
+
+    /**
+     * A partner's tracks as of {@code t} ({@link FusionEngine#peerTracks}), given to every audience but those whose tracks
+     * go to partners, each audience only the tracks whose label it may read: for one that may read none of them, the
+     * partner's tracks are none.
+     */
+    public void peerTracks(int peer, double t, List<PeerTrack> tracks) {
+        now = Math.max(now, t);
+        for (Audience a : audiences) {
+            if (a.publishing) continue;
+            List<PeerTrack> readable = new ArrayList<>(tracks.size());
+            for (PeerTrack p : tracks) if (a.reads(p.labelKey())) readable.add(p);
+            a.engine.peerTracks(peer, t, readable);
+        }
+    }
+
+    /** An audience's confirmed tracks of its own reports at {@code t} ({@link FusionEngine#ownStates}). */
+    public void ownStates(int audience, double t, FusionEngine.StateSink sink) {
+        audiences.get(audience).engine.ownStates(t, sink);
     }
 
     /**
@@ -73,7 +105,7 @@ public final class AudienceTracking {
      * reports it may no longer read. The caller forgets its cached decisions first.
      */
     public void restart() {
-        audiences.replaceAll(a -> startFromRetained(a.mayRead));
+        audiences.replaceAll(a -> startFromRetained(a.mayRead, a.publishing));
     }
 
     /** Sets what sensor {@code sensor} is to every audience's engine (a sensor not set is {@link SensorRole#ESTIMATED}). */
@@ -94,8 +126,8 @@ public final class AudienceTracking {
         return e;
     }
 
-    private Audience startFromRetained(IntPredicate mayRead) {
-        Audience a = new Audience(mayRead, newEngine());
+    private Audience startFromRetained(IntPredicate mayRead, boolean publishing) {
+        Audience a = new Audience(mayRead, newEngine(), publishing);
         Reports r = retained;
         for (int i = retainedFrom; i < r.size; i++) {
             if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i], r.id[i]);
@@ -145,7 +177,7 @@ public final class AudienceTracking {
      * until {@link #replaceAudience} gives the place to a new audience. Nothing is replayed into it.
      */
     public void clear(int audience) {
-        audiences.set(audience, new Audience(key -> false, newEngine()));
+        audiences.set(audience, new Audience(key -> false, newEngine(), false));
     }
 
     /** Adds every label key still held (retained reports, every audience's engine) to {@code out}. */

@@ -2,6 +2,7 @@ package org.kizuna.picture.internal.tracking;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * One audience's tracker: fuses only what it is given. Coordinates in metres on a local plane, time in
@@ -40,9 +41,9 @@ public final class FusionEngine {
     /** The cost of a track and a report that did not gate: never assigned. */
     private static final double NOT_GATED = 1e12;
 
-    private final FusionConfig cfg;
-    private final TrackTable tracks;
-    private final Registration registration = new Registration();
+    final FusionConfig cfg;
+    final TrackTable tracks;
+    final Registration registration = new Registration();
     private long nextId = 1;
     private double lastAdvance = Double.NEGATIVE_INFINITY;
 
@@ -78,6 +79,9 @@ public final class FusionEngine {
     private double[] costMatrix = new double[64];
     private int[] rowToCol = new int[64];
     private int[] clusterTracks = new int[0], clusterReports = new int[0];
+
+    /** The partners' tracks this engine holds (track-level input), and which local track each is fused with. */
+    private final Peers peers = new Peers();
 
     public FusionEngine(FusionConfig config) {
         this.cfg = config;
@@ -120,9 +124,16 @@ public final class FusionEngine {
             double positionVariance = (tracks.x.positionVarianceAt(i, dt, noise) + tracks.y.positionVarianceAt(i, dt, noise)) / 2;
             int taken = tracks.recentCount.at[i], n = Math.min(taken, TrackTable.RECENT);
             for (int j = 0; j < n; j++) recentBuffer[j] = tracks.recent.at[i * TrackTable.RECENT + (taken - n + j) % TrackTable.RECENT];
+            if (peers.fusedWith(tracks.id.at[i])) {
+                Peers.Shown f = peers.fused(this, i, t);
+                sink.track(tracks.id.at[i], t, f.x, f.y, f.vx, f.vy, f.positionVariance, f.labels, f.labelCount, f.sensors, f.sensorCount, recentBuffer, n);
+                continue;
+            }
             sink.track(tracks.id.at[i], t, tracks.x.positionAt(i, dt), tracks.y.positionAt(i, dt), tracks.x.vel.at[i], tracks.y.vel.at[i],
                     positionVariance, tracks.labels.of(i), tracks.labels.count(i), tracks.sensors.of(i), tracks.sensors.count(i), recentBuffer, n);
         }
+        peers.alone(t, f -> sink.track(f.id, t, f.x, f.y, f.vx, f.vy, f.positionVariance, f.labels, f.labelCount, f.sensors, f.sensorCount,
+                recentBuffer, 0));
     }
 
     /** Processes everything queued with time <= now, in time order, one scan (time and sensor) at a time. */
@@ -133,6 +144,8 @@ public final class FusionEngine {
         // tracks expire when their sensors fall silent, not only when a later scan comes; at a scan's own
         // time this is what that scan did already
         deleteStale(now);
+        peers.expire(now, cfg.confirmedTimeout());
+        peers.unlinkGone(this);
     }
 
     /** Confirmed tracks as of the last advance. */
@@ -149,6 +162,7 @@ public final class FusionEngine {
             int[] keys = tracks.labels.of(i);
             for (int j = 0; j < tracks.labels.count(i); j++) if (keys[j] >= 0) out.set(keys[j]);
         }
+        peers.labelKeysInUse(out);
     }
 
     /** Sets what sensor {@code sensor} is to this engine; a sensor not set is {@link SensorRole#ESTIMATED}. */
@@ -164,7 +178,7 @@ public final class FusionEngine {
     public int trackCount() {
         int n = 0;
         for (int k = 0; k < tracks.size(); k++) if (tracks.confirmed.at[tracks.slot(k)]) n++;
-        return n;
+        return n + peers.aloneCount();
     }
 
     /** Confirmed tracks predicted to {@code t} (no state changes). */
@@ -175,9 +189,15 @@ public final class FusionEngine {
             if (!tracks.confirmed.at[i]) continue;
             double dt = t - tracks.stateTime.at[i];
             double positionVariance = (tracks.x.positionVarianceAt(i, dt, noise) + tracks.y.positionVarianceAt(i, dt, noise)) / 2;
+            if (peers.fusedWith(tracks.id.at[i])) {
+                Peers.Shown f = peers.fused(this, i, t);
+                sink.track(tracks.id.at[i], t, f.x, f.y, f.vx, f.vy, f.positionVariance, f.labels, f.labelCount, f.sensors, f.sensorCount);
+                continue;
+            }
             sink.track(tracks.id.at[i], t, tracks.x.positionAt(i, dt), tracks.y.positionAt(i, dt), tracks.x.vel.at[i], tracks.y.vel.at[i],
                     positionVariance, tracks.labels.of(i), tracks.labels.count(i), tracks.sensors.of(i), tracks.sensors.count(i));
         }
+        peers.alone(t, f -> sink.track(f.id, t, f.x, f.y, f.vx, f.vy, f.positionVariance, f.labels, f.labelCount, f.sensors, f.sensorCount));
     }
 
     /** Receives every live track, tentative ones too, with the report it started from: for track histories. */
@@ -195,9 +215,138 @@ public final class FusionEngine {
         for (int k = 0; k < tracks.size(); k++) {
             int i = tracks.slot(k);
             double dt = t - tracks.stateTime.at[i];
+            if (tracks.confirmed.at[i] && peers.fusedWith(tracks.id.at[i])) {
+                Peers.Shown f = peers.fused(this, i, t);
+                sink.state(tracks.id.at[i], true, tracks.startTime.at[i], tracks.startX.at[i], tracks.startY.at[i], t, f.x, f.y, f.vx, f.vy);
+                continue;
+            }
             sink.state(tracks.id.at[i], tracks.confirmed.at[i], tracks.startTime.at[i], tracks.startX.at[i], tracks.startY.at[i],
                     t, tracks.x.positionAt(i, dt), tracks.y.positionAt(i, dt), tracks.x.vel.at[i], tracks.y.vel.at[i]);
         }
+        peers.alone(t, f -> sink.state(f.id, true, f.startT, f.startX, f.startY, t, f.x, f.y, f.vx, f.vy));
+    }
+
+    // ---------------------------------------------------------------- partners' tracks
+
+    /** How a partner's track and the local track of the same target are combined when shown. */
+    public enum PeerFusion {
+        /**
+         * As two independent estimates (information added): right because the local track never takes a partner's
+         * state (its filter runs on this engine's reports only) and the partner's track never takes this engine's (a
+         * node sends only tracks built from its own reports), so the two share no report; only the target's own
+         * motion, which the prediction's noise covers.
+         */
+        INDEPENDENT,
+        /** Covariance intersection (its fast form, the weight from the traces of the position covariances): consistent whatever the two estimates share. */
+        COVARIANCE_INTERSECTION
+    }
+
+    /** Sets how a partner's track and a local track of one target are combined (default {@link PeerFusion#INDEPENDENT}). */
+    public void peerFusion(PeerFusion rule) {
+        peers.rule = rule;
+    }
+
+    /**
+     * A partner's tracks as of {@code t} (track-level input): every track partner {@code peer} (a sensor index of the
+     * caller's choosing, one per partner, never a sensor's) releases to this engine now; its tracks not among them are
+     * gone. Each is associated with at most one confirmed local track (gating on both estimates' covariances, the
+     * local sensors' registration uncertainty included), preferring the one it was with; the local track's own filter
+     * never takes it (so nothing is counted twice, however often the partner sends the same information): the track is
+     * shown as the combination of both ({@link #peerFusion}), with both labels and the partner among its sensors. A
+     * partner's track with no local track is shown alone, under an id of this engine's, with the partner as its only
+     * sensor. A partner's tracks are a registration reference: a local sensor's report on a track that is with one is
+     * measured against it.
+     */
+    public void peerTracks(int peer, double t, List<PeerTrack> batch) {
+        if (t > lastAdvance) advance(t);
+        double at = lastAdvance;
+        if (registration.roleOf(peer) != SensorRole.SURVEYED) registration.role(peer, SensorRole.SURVEYED);
+        int yard = registration.provisionalYardstick();
+        // a partner with no tracks yet is no reference yet: until its first tracks the provisional yardstick stays one
+        if (!batch.isEmpty()) {
+            if (yard >= 0) provisionalFrame = yard;
+            registration.heard(peer, at);
+        }
+        peers.replace(peer, batch);
+        peers.expire(at, cfg.confirmedTimeout());
+        if (provisionalFrame >= 0) {
+            // the references made against the provisional yardstick's reports are in its frame: none is kept
+            for (int k = 0; k < tracks.size(); k++) tracks.lastReferenceTime.at[tracks.slot(k)] = Double.NEGATIVE_INFINITY;
+        }
+        peers.associate(this, at, false);
+        if (provisionalFrame >= 0) tieFrame(at);
+    }
+
+    /** The sensor whose frame this engine's tracks are in until a partner's tracks tie it to theirs; -1 when none. */
+    private int provisionalFrame = -1;
+
+    /** Pairs of a local track and a partner's track that tie the provisional frame to the partner's: at least this many. */
+    static final int FRAME_PAIRS = 3;
+
+    /**
+     * Ties the provisional frame to the partners' (their tracks are registered): with no reference before the partner's
+     * tracks, this engine's tracks sit where its provisional yardstick's registration puts them. The mean offset of the
+     * local tracks from the partner's tracks they are with is that yardstick's; every track moves back by it, and every
+     * registration estimate (made relative to the yardstick) forward by it. Without it the tracks would lose the offset
+     * only as new reports come, over tens of seconds.
+     */
+    private void tieFrame(double t) {
+        double[] sum = new double[3];
+        peers.offsets(this, t, sum);
+        if (sum[2] < FRAME_PAIRS) return;
+        double dx = sum[0] / sum[2], dy = sum[1] / sum[2];
+        // the offset's uncertainty: a partner's track and a local track each carry some tens of metres, averaged over the pairs
+        double var = 2 * 60.0 * 60.0 / sum[2];
+        registration.tieFrame(provisionalFrame, dx, dy, var);
+        for (int k = 0; k < tracks.size(); k++) {
+            int i = tracks.slot(k);
+            tracks.x.pos.at[i] -= dx;
+            tracks.y.pos.at[i] -= dy;
+            tracks.startX.at[i] -= dx;
+            tracks.startY.at[i] -= dy;
+            if (tracks.confirmed.at[i]) tracks.motion.shift(i, -dx, -dy);
+        }
+        provisionalFrame = -1;
+    }
+
+    /** Receives tracks with their full covariance: per axis {@code [[pxx, pxv], [pxv, vxx]]}. */
+    public interface StateSink {
+        void track(long id, double t, double x, double y, double vx, double vy, double pxx, double pxv, double vxx, double pyy, double pyv,
+                double vyy, int[] labelKeys, int labelKeyCount, int[] sensors, int sensorCount);
+    }
+
+    /**
+     * The confirmed tracks of this engine's own reports, predicted to {@code t}: what a node sends its partners. No
+     * partner's track is in them (the local filter never takes one, and a partner's track shown alone is not one of
+     * them), so a partner's information never travels on to a third node nor back to its own.
+     */
+    public void ownStates(double t, StateSink sink) {
+        double q = cfg.processNoise();
+        for (int k = 0; k < tracks.size(); k++) {
+            int i = tracks.slot(k);
+            if (!tracks.confirmed.at[i]) continue;
+            double dt = t - tracks.stateTime.at[i];
+            TrackTable.Axis ax = tracks.x, ay = tracks.y;
+            sink.track(tracks.id.at[i], t, ax.positionAt(i, dt), ay.positionAt(i, dt), ax.vel.at[i], ay.vel.at[i],
+                    ax.positionVarianceAt(i, dt, q), ax.cov.at[i] + dt * ax.velVar.at[i] + q * dt * dt / 2, ax.velVar.at[i] + q * dt,
+                    ay.positionVarianceAt(i, dt, q), ay.cov.at[i] + dt * ay.velVar.at[i] + q * dt * dt / 2, ay.velVar.at[i] + q * dt,
+                    tracks.labels.of(i), tracks.labels.count(i), tracks.sensors.of(i), tracks.sensors.count(i));
+        }
+    }
+
+    /** A new track id (local tracks and partners' tracks shown alone share one sequence). */
+    long newId() {
+        return nextId++;
+    }
+
+    /** The largest variance the registration estimates of the sensors track {@code i} took add to their reports at {@code t}. */
+    double registrationVariance(int i, double t) {
+        double v = 0;
+        int[] s = tracks.sensors.of(i);
+        for (int j = 0; j < tracks.sensors.count(i); j++) {
+            v = Math.max(v, Math.max(registration.varianceX(s[j], t), registration.varianceY(s[j], t)));
+        }
+        return v;
     }
 
     // ---------------------------------------------------------------- one scan
@@ -233,6 +382,11 @@ public final class FusionEngine {
         registration.scanDone(scanSensor, t);
         deleteStale(t);
         mergeDuplicates(t);
+        // a partner's track shown alone joins a local track of its target as soon as one is confirmed, not only with
+        // the partner's next tracks
+        peers.expire(t, cfg.confirmedTimeout());
+        peers.unlinkGone(this);
+        if (peers.anyAlone()) peers.associate(this, t, true);
     }
 
     private void predictAll(double t) {
@@ -455,7 +609,7 @@ public final class FusionEngine {
     }
 
     /** Notes a reference report (position and variance at {@code t}) that track {@code i} took. */
-    private void reference(int i, double t, double x, double y, double var) {
+    void reference(int i, double t, double x, double y, double var) {
         tracks.lastReferenceTime.at[i] = t;
         tracks.referenceX.at[i] = x;
         tracks.referenceY.at[i] = y;

@@ -460,6 +460,17 @@ final class ManoeuvreFilter {
         b[p + VY * D + VY] += q22;
     }
 
+    /** Moves every model of row {@code i} by {@code (dx, dy)} (a change of the frame its reports were registered in). */
+    void shift(int i, double dx, double dy) {
+        double[] b = block.at;
+        int base = i * WIDTH;
+        for (int m = 0; m < MODELS; m++) {
+            int st = base + m * MODEL_WIDTH + 1;
+            b[st + X] += dx;
+            b[st + Y] += dy;
+        }
+    }
+
     /** Writes the combination of row {@code i}'s models to the per-axis columns. */
     private void combine(int i, TrackTable.Axis ax, TrackTable.Axis ay) {
         double[] b = block.at;

@@ -61,6 +61,31 @@ final class Registration {
         }
     }
 
+    /** The provisional yardstick while no reference has been heard; -1 when a reference has been, or nothing yet. */
+    int provisionalYardstick() {
+        return referenceHeard ? -1 : provisional;
+    }
+
+    /**
+     * The provisional yardstick {@code yard} turns out to sit {@code (dx, dy)} off the reference (with variance {@code var}
+     * per axis): its estimate becomes that, and every other estimate, made relative to it, moves by as much.
+     */
+    void tieFrame(int yard, double dx, double dy, double var) {
+        for (int s = 0; s < sensors; s++) {
+            if (role[s].reference() || !heard[s]) continue;
+            if (s == yard) {
+                bx[s] = dx;
+                by[s] = dy;
+                vx[s] = vy[s] = var;
+            } else {
+                bx[s] += dx;
+                by[s] += dy;
+                vx[s] += var;
+                vy[s] += var;
+            }
+        }
+    }
+
     /** Notes a report of {@code sensor} at {@code t}. */
     void heard(int sensor, double t) {
         ensure(sensor);
