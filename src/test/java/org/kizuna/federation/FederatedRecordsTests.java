@@ -162,6 +162,11 @@ class FederatedRecordsTests {
                 "{\"sections\":[{\"key\":\"s2\",\"heading\":\"Public annex\",\"marking\":\"(U)\",\"text\":\"changed on JPN\"}]}");
         assertThat(change.status()).as(change.body()).isEqualTo(403);
         assertThat(change.body()).contains("Read-only replica");
+        Api.Response changeJa = jpn.api("jpn.officer").acceptingLanguage("ja").post("/api/v1/plans/" + approvable + "/versions",
+                "{\"sections\":[{\"key\":\"s2\",\"heading\":\"Public annex\",\"marking\":\"(U)\",\"text\":\"changed on JPN\"}]}");
+        assertThat(changeJa.json().path("title").asString()).isEqualTo("読み取り専用の複製");
+        assertThat(changeJa.json().path("detail").asString()).isEqualTo("計画 " + approvable
+                + " はノード USA の計画の複製です。変更できるのはそのノードだけです（ここでの承認やコメントはそのノードへ送られます）");
     }
 
     @Test
@@ -320,6 +325,9 @@ class FederatedRecordsTests {
                 "{\"evidence\":{\"text\":\"changed on JPN\"},\"note\":\"not here\"}");
         assertThat(there.status()).as(there.body()).isEqualTo(403);
         assertThat(there.body()).contains("Read-only replica");
+        assertThat(jpn.api("usa.officer").acceptingLanguage("ja").post("/api/v1/commitments/" + id + "/changes",
+                "{\"evidence\":{\"text\":\"changed on JPN\"},\"note\":\"not here\"}").json().path("detail").asString())
+                .isEqualTo("コミットメント " + id + " はノード USA のコミットメントの複製です。変更を記録できるのはそのノードだけです");
         // only a change shares a commitment, and only the node of its owner nation shares it
         assertThat(usa.jdbc().sql("select distinct item_id from federation_shared where kind = 'commitment'").query(String.class).list()).containsExactly(id);
         assertThat(jpn.jdbc().sql("select count(*) from federation_shared where kind = 'commitment'").query(Long.class).single()).isZero();
@@ -354,6 +362,8 @@ class FederatedRecordsTests {
         Api.Response there = jpn.api("jpn.officer").post("/api/v1/exercises/" + id + "/injects", inject.formatted("added on JPN", "UNCLASSIFIED"));
         assertThat(there.status()).as(there.body()).isEqualTo(403);
         assertThat(there.body()).contains("Read-only replica");
+        assertThat(jpn.api("jpn.officer").acceptingLanguage("ja").post("/api/v1/exercises/" + id + "/injects", inject.formatted("added on JPN", "UNCLASSIFIED"))
+                .json().path("detail").asString()).isEqualTo("演習 " + id + " はノード USA の演習の複製です。計画できるのはそのノードだけです");
         // Australia, a nation the exercise's label releases to, gets the exercise and none of the SECRET injects
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> aus.api("aus.officer").get("/api/v1/exercises/" + id).status() == 200);
@@ -395,6 +405,8 @@ class FederatedRecordsTests {
         Api.Response cancelThere = jpn.api("usa.officer").delete("/api/v1/booking/requests/" + id);
         assertThat(cancelThere.status()).as(cancelThere.body()).isEqualTo(403);
         assertThat(cancelThere.body()).contains("Read-only replica");
+        assertThat(jpn.api("usa.officer").acceptingLanguage("ja").delete("/api/v1/booking/requests/" + id).json().path("detail").asString())
+                .isEqualTo("要求 " + id + " はノード USA の要求の複製です。変更できるのはそのノードだけです（その予約はこのノードの計画で枠を確保しています）");
         // the USA node cancels: the place is free on the JPN node, JPN's request is booked there, and that booking reaches USA
         assertThat(usa.api("usa.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
