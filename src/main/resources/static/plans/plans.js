@@ -10,6 +10,9 @@
   function status(text) { document.getElementById('status').textContent = text; }
   const post = (path, body) => api(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) });
   const STATUS = { DRAFT: t('plans.status.DRAFT'), APPROVED: t('plans.status.APPROVED'), SUPERSEDED: t('plans.status.SUPERSEDED') };
+  // where a request to the plan's node stands, in the reader's language (an unknown state as it came)
+  const requestState = (state) => ({ pending: t('plans.request.state.pending'), accepted: t('plans.request.state.accepted'),
+    refused: t('plans.request.state.refused'), 'not-sent': t('plans.request.state.not-sent') })[state] || state;
   const KIND = { CONTINGENCY: t('plans.kind.CONTINGENCY'), EXERCISE: t('plans.kind.EXERCISE'), REALIGNMENT_ROADMAP: t('plans.kind.REALIGNMENT_ROADMAP') };
   const ACTION = { CREATED: t('plans.action.CREATED'), AMENDED: t('plans.action.AMENDED'), NEW_VERSION: t('plans.action.NEW_VERSION'),
     APPROVED: t('plans.action.APPROVED'), VERSION_APPROVED: t('plans.action.VERSION_APPROVED') };
@@ -95,7 +98,7 @@
       ...p.comments.map(c => el('div', { class: 'section' }, el('span', { class: 'mark' }, c.label), el('b', {}, c.author + ' (' + c.nation + ')'),
         el('span', { class: 'muted' }, ' ' + fmt.dateTime(c.at)), el('div', { class: 'text' }, c.text))),
       ...p.requests.map(r => el('div', { class: 'muted', 'data-request': r.id }, (r.kind === 'plan-approval'
-        ? t('plans.request.approval', r.version, r.by, p.originator, r.state) : t('plans.request.comment', r.by, p.originator, r.state))
+        ? t('plans.request.approval', r.version, r.by, p.originator, requestState(r.state)) : t('plans.request.comment', r.by, p.originator, requestState(r.state)))
         + (r.reason && r.state !== 'accepted' ? ' — ' + r.reason : ''))),
       el('label', {}, t('plans.comments.marking') + ' ', el('input', { name: 'marking', value: '(U)', size: 30 })), ' ',
       el('label', {}, t('plans.comments.text') + ' ', el('textarea', { name: 'comment' })), ' ',

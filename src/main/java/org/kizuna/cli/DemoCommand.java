@@ -3,10 +3,12 @@ package org.kizuna.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.federation.bench.Peering;
+import org.kizuna.node.Messages;
 import org.kizuna.node.NodeDatabase;
 import org.kizuna.node.NodeDirectory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,25 +50,36 @@ final class DemoCommand extends Verb {
         } catch (IOException e) {
             throw refuseWith("cli.data-dir", base.toString(), String.valueOf(e.getMessage()));
         }
-        System.out.println("Starting the USA node, then the JPN node (data under " + base + ") ...");
+        System.out.println(t("cli.demo.starting", base.toString()));
         ConfigurableApplicationContext u = node(usa, jpn, port, httpsPort, null);
         ConfigurableApplicationContext j = node(jpn, usa, port + 1, httpsPort + 1, 0);
         serving = true;
         var out = System.out;
         out.println();
-        out.println("Kizuna demo: two nations' nodes, each with its own database, users and keys, federated over mutual TLS on this machine");
-        out.println(
-                "  USA node: http://localhost:" + u.getEnvironment().getProperty("local.server.port") + "/   (data " + usa.dataDir() + ", federation 127.0.0.1:"
-                        + usa.federationPort() + ")");
-        out.println(
-                "  JPN node: http://localhost:" + j.getEnvironment().getProperty("local.server.port") + "/   (data " + jpn.dataDir() + ", federation 127.0.0.1:"
-                        + jpn.federationPort() + ")");
-        out.println("Logins on either node (password 'demo'): usa.officer, jpn.officer (SECRET, planner and releaser), usa.clerk (CONFIDENTIAL),");
-        out.println("usa.admin (administrator: the Federation page shows the links' health); the README lists the others.");
-        out.println("Write a report on the USA node's Intelligence page with a portion marked (S//REL TO USA, JPN) and one marked (S//NF):");
-        out.println("it appears on the JPN node within seconds, without the NOFORN portion. Stop both nodes with Ctrl-C.");
+        out.print(banner(language(spec), List.of(
+                new Listening(usa.nation(), "http://localhost:" + u.getEnvironment().getProperty("local.server.port") + "/", usa.dataDir(),
+                        usa.federationPort()),
+                new Listening(jpn.nation(), "http://localhost:" + j.getEnvironment().getProperty("local.server.port") + "/", jpn.dataDir(),
+                        jpn.federationPort()))));
         out.flush();
         return 0;
+    }
+
+    /** Where a demo node listens and keeps its data. */
+    record Listening(String nation, String url, Path data, int federationPort) {
+    }
+
+    /** The banner printed once both nodes are up, in the command line's language: where they listen, who signs in, what to try. */
+    static String banner(Locale language, List<Listening> nodes) {
+        Messages m = Messages.shared();
+        StringBuilder b = new StringBuilder(m.text("cli.demo.banner", language)).append(System.lineSeparator());
+        for (Listening n : nodes) {
+            b.append(m.text("cli.demo.node", language, n.nation(), n.url(), n.data().toString(), "127.0.0.1:" + n.federationPort()))
+                    .append(System.lineSeparator());
+        }
+        b.append(m.text("cli.demo.logins", language)).append(System.lineSeparator());
+        b.append(m.text("cli.demo.try", language)).append(System.lineSeparator());
+        return b.toString();
     }
 
     private ConfigurableApplicationContext node(Peering.Node self, Peering.Node peer, int httpPort, int https, @Nullable Integer cotPorts) {

@@ -78,4 +78,19 @@ class CommandLineLanguageTests {
         Run english = run(Map.of(), "label", "rollup", "(S//REL TO USA, JAP)");
         assertThat(english.err()).startsWith("invalid: unknown country code 'JAP'");
     }
+
+    @Test
+    void theDemosBannerIsInTheEnvironmentsLanguage() {
+        java.util.List<DemoCommand.Listening> nodes = java.util.List.of(new DemoCommand.Listening("USA", "http://localhost:8080/", Path.of("/d/USA"), 9101),
+                new DemoCommand.Listening("JPN", "http://localhost:8081/", Path.of("/d/JPN"), 9102));
+        String ja = DemoCommand.banner(Kizuna.language(JAPANESE), nodes);
+        assertThat(ja).startsWith("Kizuna デモ：2か国のノード。")
+                .contains("  USA ノード: http://localhost:8080/   （データ /d/USA、連携 127.0.0.1:9101）")
+                .contains("  JPN ノード: http://localhost:8081/   （データ /d/JPN、連携 127.0.0.1:9102）")
+                .contains("どちらのノードでもログインできます（パスワード 'demo'）: usa.officer").contains("Ctrl-C で両方のノードを停止します。");
+        String en = DemoCommand.banner(Kizuna.language(Map.of("LANG", "en_US.UTF-8")), nodes);
+        assertThat(en).startsWith("Kizuna demo: two nations' nodes")
+                .contains("  USA node: http://localhost:8080/   (data /d/USA, federation 127.0.0.1:9101)")
+                .contains("Logins on either node (password 'demo'): usa.officer").contains("Stop both nodes with Ctrl-C.");
+    }
 }

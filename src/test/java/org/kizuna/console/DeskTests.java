@@ -96,6 +96,10 @@ class DeskTests {
         JsonNode item = item(section(desk("usa.planner"), "booking"), "/booking/?facility=camp-hm-smith&week=" + tomorrow);
         assertThat(item).as(section(desk("usa.planner"), "booking").toString()).isNotNull();
         assertThat(item.get("text").asString()).isEqualTo("Tomorrow: usindopacom at Camp H. M. Smith");
+        // in Japanese, the facility's Japanese name, as the registry's API gives it
+        JsonNode ja = Api.on(port).as("usa.planner", "demo").acceptingLanguage("ja").get("/api/v1/console/desk").json();
+        assertThat(item(section(ja, "booking"), "/booking/?facility=camp-hm-smith&week=" + tomorrow).get("text").asString())
+                .isEqualTo("明日: キャンプ・H・M・スミス で usindopacom");
         assertThat(item.get("zone").asString()).isEqualTo("Pacific/Honolulu");
         assertThat(Instant.parse(item.get("at").asString())).isEqualTo(Instant.parse(start));
         assertThat(item(section(desk("jpn.officer"), "booking"), "/booking/?facility=camp-hm-smith&week=" + tomorrow))

@@ -81,4 +81,21 @@ class StaffApisLanguageTests {
         assertThat(designated.status()).isEqualTo(403);
         assertThat(designated.json().get("detail").asString()).startsWith("地域の事態区分の設定には");
     }
+
+    @Test
+    void theUserAdministrationsRefusalsAreToldInTheReadersLanguage() {
+        Api.Response self = japanese("usa.admin").post("/api/v1/users/usa.admin/disable", "");
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.json().get("detail").asString()).isEqualTo("管理者は自分自身のアカウントを無効にできません");
+        assertThat(english("usa.admin").post("/api/v1/users/usa.admin/disable", "").json().get("detail").asString())
+                .isEqualTo("an administrator cannot disable their own account");
+        Api.Response nobody = japanese("usa.admin").post("/api/v1/users/nobody/enable", "");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.json().get("detail").asString()).isEqualTo("このノードにユーザー「nobody」はいません");
+        assertThat(english("usa.admin").post("/api/v1/users/nobody/enable", "").json().get("detail").asString()).isEqualTo("no user 'nobody' on this node");
+        // a marking the node may not hold, refused by the identity module's code, stays coded on its way out
+        Api.Response label = japanese("usa.admin").put("/api/v1/users/usa.clerk/default-label", "{\"label\": \"NOT A MARKING\"}");
+        assertThat(label.status()).isEqualTo(400);
+        assertThat(label.json().get("detail").asString()).startsWith("label: 不明な分類");
+    }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kizuna.federation.bench.Peering;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.TempDirs;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -160,6 +162,11 @@ class FederatedRecordsTests {
                 "{\"sections\":[{\"key\":\"s2\",\"heading\":\"Public annex\",\"marking\":\"(U)\",\"text\":\"changed on JPN\"}]}");
         assertThat(change.status()).as(change.body()).isEqualTo(403);
         assertThat(change.body()).contains("Read-only replica");
+        Api.Response changeJa = jpn.api("jpn.officer").acceptingLanguage("ja").post("/api/v1/plans/" + approvable + "/versions",
+                "{\"sections\":[{\"key\":\"s2\",\"heading\":\"Public annex\",\"marking\":\"(U)\",\"text\":\"changed on JPN\"}]}");
+        assertThat(changeJa.json().path("title").asString()).isEqualTo("読み取り専用の複製");
+        assertThat(changeJa.json().path("detail").asString()).isEqualTo("計画 " + approvable
+                + " はノード USA の計画の複製です。変更できるのはそのノードだけです（ここでの承認やコメントはそのノードへ送られます）");
     }
 
     @Test
@@ -179,6 +186,11 @@ class FederatedRecordsTests {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> seen(jpn, "jpn.officer", id).path("requests").path(0).path("state").asString().equals("refused"));
         assertThat(seen(jpn, "jpn.officer", id).path("requests").get(0).path("reason").asString()).contains("was not sent in full");
+        // the USA node's reason travels as a code too, and JPN's node tells it in each reader's language
+        assertThat(jpn.api("jpn.officer").acceptingLanguage("ja").get("/api/v1/plans/" + id).json().path("requests").get(0).path("reason").asString())
+                .isEqualTo("計画 " + id + " の第 1 版は JPN のノードに全部は送られていないため、JPN の承認者は全体を読めていません。全体を読める承認者だけが承認できます");
+        assertThat(jpn.api("jpn.officer").acceptingLanguage("en").get("/api/v1/plans/" + id).json().path("requests").get(0).path("reason").asString())
+                .startsWith("version 1 of plan " + id + " was not sent in full to JPN's node");
         JsonNode onUsa = seen(usa, "usa.officer", id);
         onUsa.path("versions").get(0).path("approvals").forEach(a -> assertThat(a.path("approved").asBoolean(true)).as(a.toString()).isFalse());
         assertThat(status(onUsa, 1)).isEqualTo("DRAFT");
@@ -229,6 +241,8 @@ class FederatedRecordsTests {
                 .until(() -> seen(jpn, "jpn.officer", id).path("requests").path(0).path("state").asString().equals("refused"));
         JsonNode onJpn = seen(jpn, "jpn.officer", id);
         assertThat(onJpn.path("requests").get(0).path("reason").asString()).contains("changed since JPN's approver read it");
+        assertThat(jpn.api("jpn.officer").acceptingLanguage("ja").get("/api/v1/plans/" + id).json().path("requests").get(0).path("reason").asString())
+                .isEqualTo("計画 " + id + " の第 1 版は JPN の承認者が読んだ後に変更されました（現在のハッシュは " + now + "）。現在の内容を承認してください");
         assertThat(onJpn.path("versions").get(0).path("hash").asString()).isEqualTo(now);
         JsonNode onUsa = seen(usa, "usa.officer", id);
         assertThat(onUsa.path("versions").get(0).path("hash").asString()).isEqualTo(now);
@@ -279,6 +293,14 @@ class FederatedRecordsTests {
                 .until(() -> jpn.bean(Federation.class).requests("plan", id).stream().anyMatch(r -> r.state().equals("refused")));
         RequestStatus refused = jpn.bean(Federation.class).requests("plan", id).getFirst();
         assertThat(refused.reason()).contains("which this node has not sent to JPN");
+        // the same refusal in Japanese for a Japanese reader: the words whether the plan exists or not, in either language
+        LocaleContextHolder.setLocale(Locale.JAPANESE);
+        try {
+            assertThat(jpn.bean(Federation.class).requests("plan", id).getFirst().reason())
+                    .isEqualTo("plan " + id + " についての要求ですが、このノードはそれを JPN に送っていません。ノードは要求元に送った項目についての要求にだけ答えます");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
         assertThat(peer(usa, "JPN").path("lastError").asString()).contains("forged-comment-1");
         assertThat(seen(usa, "usa.officer", id).path("comments")).isEmpty();
         assertThat(usa.jdbc().sql("select count(*) from plan_comment where body like '%FORGED%'").query(Long.class).single()).isZero();
@@ -303,6 +325,9 @@ class FederatedRecordsTests {
                 "{\"evidence\":{\"text\":\"changed on JPN\"},\"note\":\"not here\"}");
         assertThat(there.status()).as(there.body()).isEqualTo(403);
         assertThat(there.body()).contains("Read-only replica");
+        assertThat(jpn.api("usa.officer").acceptingLanguage("ja").post("/api/v1/commitments/" + id + "/changes",
+                "{\"evidence\":{\"text\":\"changed on JPN\"},\"note\":\"not here\"}").json().path("detail").asString())
+                .isEqualTo("コミットメント " + id + " はノード USA のコミットメントの複製です。変更を記録できるのはそのノードだけです");
         // only a change shares a commitment, and only the node of its owner nation shares it
         assertThat(usa.jdbc().sql("select distinct item_id from federation_shared where kind = 'commitment'").query(String.class).list()).containsExactly(id);
         assertThat(jpn.jdbc().sql("select count(*) from federation_shared where kind = 'commitment'").query(Long.class).single()).isZero();
@@ -337,6 +362,8 @@ class FederatedRecordsTests {
         Api.Response there = jpn.api("jpn.officer").post("/api/v1/exercises/" + id + "/injects", inject.formatted("added on JPN", "UNCLASSIFIED"));
         assertThat(there.status()).as(there.body()).isEqualTo(403);
         assertThat(there.body()).contains("Read-only replica");
+        assertThat(jpn.api("jpn.officer").acceptingLanguage("ja").post("/api/v1/exercises/" + id + "/injects", inject.formatted("added on JPN", "UNCLASSIFIED"))
+                .json().path("detail").asString()).isEqualTo("演習 " + id + " はノード USA の演習の複製です。計画できるのはそのノードだけです");
         // Australia, a nation the exercise's label releases to, gets the exercise and none of the SECRET injects
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> aus.api("aus.officer").get("/api/v1/exercises/" + id).status() == 200);
@@ -378,6 +405,8 @@ class FederatedRecordsTests {
         Api.Response cancelThere = jpn.api("usa.officer").delete("/api/v1/booking/requests/" + id);
         assertThat(cancelThere.status()).as(cancelThere.body()).isEqualTo(403);
         assertThat(cancelThere.body()).contains("Read-only replica");
+        assertThat(jpn.api("usa.officer").acceptingLanguage("ja").delete("/api/v1/booking/requests/" + id).json().path("detail").asString())
+                .isEqualTo("要求 " + id + " はノード USA の要求の複製です。変更できるのはそのノードだけです（その予約はこのノードの計画で枠を確保しています）");
         // the USA node cancels: the place is free on the JPN node, JPN's request is booked there, and that booking reaches USA
         assertThat(usa.api("usa.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))

@@ -33,7 +33,7 @@ class BookingDesk extends DeskSection.OfModule {
             Facility f = d.facility();
             List<String> labels = new ArrayList<>(List.of(b.label().banner()));
             if (f != null) labels.add(f.label().banner());
-            items.add(Item.at(d.today() ? "booking.desk.today" : "booking.desk.tomorrow", List.of(b.unit(), f == null ? d.facilityId() : f.name()),
+            items.add(Item.at(d.today() ? "booking.desk.today" : "booking.desk.tomorrow", List.of(b.unit(), f == null ? d.facilityId() : f.in(language).name()),
                     page("facility", d.facilityId(), "week", d.day().toString()), b.start(), labels).inZone(d.zone()));
         }
         return Optional.of(content(items));

@@ -195,8 +195,7 @@ class BookingService implements Bookings {
         b.ifPresent(x -> {
             writes.authorize(user, write, write == Write.CONFIRM_BOOKING ? hostNation(x) : x.nation());
             if (x.originator() != null) {
-                throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "request " + id + " is a replica of node " + x.originator()
-                        + "'s request; only that node changes it (its booking holds its place in this node's plan)");
+                throw Problems.told(HttpStatus.FORBIDDEN, "Read-only replica", "booking.problem.read-only", id, x.originator());
             }
         });
         return b;

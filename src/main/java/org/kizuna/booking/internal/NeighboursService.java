@@ -236,7 +236,9 @@ class NeighboursService implements Neighbours {
             List<BookingRequest> readable = q.readable(held, BookingRequest::id);
             List<Complaint> about = list(facility, month, q, reader);
             int answered = (int) about.stream().filter(c -> c.action() != null).count();
-            return Optional.of(new FacilityReport(f.id(), f.name(), month, f.zone(), reserved, noisy, budget == null ? null : budget / 2.0, readable, about,
+            // the facility's name in the reader's language, as the registry's API gives it
+            return Optional.of(new FacilityReport(f.id(), f.in(LocaleContextHolder.getLocale()).name(), month, f.zone(), reserved, noisy,
+                    budget == null ? null : budget / 2.0, readable, about,
                     answered));
         }
     }

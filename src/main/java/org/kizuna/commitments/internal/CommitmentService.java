@@ -155,8 +155,7 @@ class CommitmentService implements Commitments {
         writes.authorize(user, Write.UPDATE_COMMITMENT, c.owner());
         String replicaOf = found.get().originator();
         if (replicaOf != null) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "commitment " + id + " is a replica of node " + replicaOf
-                    + "'s commitment; only that node records its changes");
+            throw Problems.told(HttpStatus.FORBIDDEN, "Read-only replica", "commitments.problem.read-only", id, replicaOf);
         }
         Validation.check(validator, u);
         boolean clear = Boolean.TRUE.equals(u.noDeadline());

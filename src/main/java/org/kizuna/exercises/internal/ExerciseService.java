@@ -253,8 +253,7 @@ class ExerciseService implements Exercises {
             writes.authorize(user, Write.PLAN_EXERCISE, e.nations().contains(user.nation()) ? user.nation() : String.join(", ", e.nations()));
             String replicaOf = store.held(id).map(JdbcExercises.Held::replicaOf).orElse(null);
             if (replicaOf != null) {
-                throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "exercise " + id + " is a replica of node " + replicaOf
-                        + "'s exercise; only that node plans it");
+                throw Problems.told(HttpStatus.FORBIDDEN, "Read-only replica", "exercises.problem.read-only", id, replicaOf);
             }
             return Objects.requireNonNull(tx.execute(s -> {
                 T done = change.apply(e, q);

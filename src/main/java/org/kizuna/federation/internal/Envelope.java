@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>an {@code item} the sender owns, as the guard released it to the peer (a withdrawal carries no part);</li>
  * <li>a {@code request} about an item the peer owns and sent to the sender (an approval, a comment);</li>
- * <li>an {@code answer} to a request the peer sent, with its reason as an unclassified part.</li>
+ * <li>an {@code answer} to a request the peer sent, with its reason as an unclassified part (the English text, and as the
+ * part's content its code with arguments).</li>
  * </ul>
  */
 record Envelope(String data, String banner, String digest, String signature) {
@@ -46,8 +47,12 @@ record Envelope(String data, String banner, String digest, String signature) {
     record Request(PeerRequest request, String from) implements Opened {
     }
 
-    /** An answer from node {@code from} to request {@code requestId} of this node; {@code reason} is empty when the guard withheld it. */
-    record Answer(String requestId, String from, boolean accepted, String reason) implements Opened {
+    /**
+     * An answer from node {@code from} to request {@code requestId} of this node; {@code reason} is empty when the guard
+     * withheld it. {@code reasonCode} is the reason as a code with its arguments ({@code Reason#stored()}), carried as the
+     * content of the same part (so withheld with it), empty from a node that sends none.
+     */
+    record Answer(String requestId, String from, boolean accepted, String reason, String reasonCode) implements Opened {
     }
 
     /** Encodes and signs the released parts of {@code item} for the node of {@code to}. */
@@ -168,7 +173,8 @@ record Envelope(String data, String banner, String digest, String signature) {
                 case "request" -> new Request(new PeerRequest(root.path("kind").asString(""), root.path("id").asString(""),
                         root.path("aboutKind").asString(""), root.path("aboutId").asString(""), header(root), parts), root.path("from").asString(""));
                 case "answer" -> new Answer(root.path("request").asString(""), root.path("from").asString(""), root.path("accepted").asBoolean(false),
-                        parts.stream().filter(p -> p.id().equals("reason")).map(Shareable.Part::text).findFirst().orElse(""));
+                        parts.stream().filter(p -> p.id().equals("reason")).map(Shareable.Part::text).findFirst().orElse(""),
+                        parts.stream().filter(p -> p.id().equals("reason")).map(Shareable.Part::content).findFirst().orElse(""));
                 default -> throw new IllegalArgumentException("an envelope of an unknown type '" + root.path("type").asString("") + "'");
             };
         } catch (NullPointerException e) {

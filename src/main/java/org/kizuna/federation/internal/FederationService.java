@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.kizuna.federation.Federation;
 import org.kizuna.federation.NewPeer;
 import org.kizuna.federation.PeerApproval;
@@ -25,6 +24,7 @@ import org.kizuna.label.Policy;
 import org.kizuna.node.Messages;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Validation;
+import org.kizuna.node.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -156,10 +156,14 @@ class FederationService implements Federation {
 
     @Override
     public List<RequestStatus> requests(String aboutKind, String aboutId) {
+        Locale language = LocaleContextHolder.getLocale();
         return store.requestsAbout("out", aboutKind, aboutId).stream().map(r -> {
             java.util.Map<String, String> header = new java.util.TreeMap<>();
             Envelope.JSON.readTree(r.header()).properties().forEach(e -> header.put(e.getKey(), e.getValue().asString("")));
-            return new RequestStatus(r.id(), r.kind(), r.aboutKind(), r.aboutId(), r.peer(), header, r.state(), r.reason(), r.createdAt(), r.answeredAt());
+            // told from its code in the reader's language where it has one; else (an older row or peer) as it was written
+            Reason why = Reason.fromStored(r.reasonCode());
+            String reason = why != null ? why.in(language) : r.reason();
+            return new RequestStatus(r.id(), r.kind(), r.aboutKind(), r.aboutId(), r.peer(), header, r.state(), reason, r.createdAt(), r.answeredAt());
         }).toList();
     }
 

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,6 +16,8 @@ import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableReceived;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
+import org.kizuna.node.Messages;
+import org.kizuna.node.Reason;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -147,13 +150,13 @@ class Inbound {
         String released = store.released(peer, r.aboutKind(), r.aboutId()).orElse(null);
         if (released == null) {
             // the same words whether the item does not exist, is not this node's, or was never (or no longer) sent to the peer
-            String reason = "it is about " + r.aboutKind() + " " + r.aboutId() + ", which this node has not sent to " + peer
-                    + "; a node answers requests only about the items it sent the requester";
-            store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, now, null));
-            events.publishEvent(new PeerRequestAnswered(r.id(), peer, false, reason));
+            Reason reason = Reason.of("federation.answer.not-sent", r.aboutKind(), r.aboutId(), peer);
+            store.insertRequest(
+                    new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, null, now, null));
+            events.publishEvent(PeerRequestAnswered.of(r.id(), peer, false, reason));
             return false;
         }
-        store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, now, null));
+        store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, null, now, null));
         events.publishEvent(new PeerRequestReceived(r, peer, released(released)));
         return true;
     }
@@ -167,13 +170,34 @@ class Inbound {
         return new PeerRequestReceived.Released(root.path("version").asLong(0), header, parts);
     }
 
+    /**
+     * A peer's reason code, kept where this node can tell it: a code of a peer's answer ({@code <module>.answer.<what>})
+     * whose every code, its own and its arguments', is in this node's catalogues; else null (an older peer, a newer
+     * one's code this node does not know, or anything else: its English text is shown as it came).
+     */
+    static @Nullable String trusted(String reasonCode) {
+        Reason r = Reason.fromStored(reasonCode.isEmpty() ? null : reasonCode);
+        if (r == null || !r.code().matches("[a-z]+\\.answer\\.[a-z0-9.-]+") || !known(r)) return null;
+        return r.stored();
+    }
+
+    private static boolean known(Reason r) {
+        if (!r.code().equals(Reason.LIST) && !r.code().equals(Reason.SENTENCES) && !Messages.shared().keys(Locale.ENGLISH).contains(r.code())) return false;
+        for (Object a : r.args()) {
+            if (a instanceof Reason inner && !known(inner)) return false;
+        }
+        return true;
+    }
+
     /** Keeps the owner's answer with the request this node sent; answers words for the link's health (a refusal), or null. */
     private @Nullable String answer(String peer, Envelope.Answer a) {
         JdbcFederation.Request r = store.request("out", peer, a.requestId()).orElse(null);
         if (r == null) return "an answer from " + peer + " to request " + a.requestId() + ", which this node did not send to " + peer + "; ignored";
         if (!r.state().equals("pending")) return null;
-        String reason = a.accepted() ? a.reason() : a.reason().isEmpty() ? "(the reason was withheld by " + peer + "'s guard)" : a.reason();
-        store.answerRequest("out", peer, a.requestId(), a.accepted() ? "accepted" : "refused", reason.isEmpty() ? null : reason, clock.instant());
+        Reason withheld = a.accepted() || !a.reason().isEmpty() ? null : Reason.of("federation.answer.withheld", peer);
+        String reason = withheld != null ? withheld.english() : a.reason();
+        String code = withheld != null ? withheld.stored() : trusted(a.reasonCode());
+        store.answerRequest("out", peer, a.requestId(), a.accepted() ? "accepted" : "refused", reason.isEmpty() ? null : reason, code, clock.instant());
         if (a.accepted()) return null;
         return peer + " refused request " + a.requestId() + " (" + r.kind() + " about " + r.aboutKind() + " " + r.aboutId() + "): " + reason;
     }

@@ -171,13 +171,13 @@ class JdbcFederation {
     // ---- requests
 
     record Request(String direction, String peer, String id, String kind, String aboutKind, String aboutId, String header, String state,
-            @Nullable String reason, Instant createdAt, @Nullable Instant answeredAt) {
+            @Nullable String reason, @Nullable String reasonCode, Instant createdAt, @Nullable Instant answeredAt) {
     }
 
     void insertRequest(Request r) {
-        sql("insert into federation_request (direction, peer, id, kind, about_kind, about_id, header, state, reason, created_at, answered_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.direction(), r.peer(), r.id(), r.kind(), r.aboutKind(), r.aboutId(), r.header(), r.state(),
-                r.reason(), utc(r.createdAt()), r.answeredAt() == null ? null : utc(r.answeredAt())).update();
+        sql("insert into federation_request (direction, peer, id, kind, about_kind, about_id, header, state, reason, reason_code, created_at, answered_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.direction(), r.peer(), r.id(), r.kind(), r.aboutKind(), r.aboutId(), r.header(), r.state(),
+                r.reason(), fitting(r.reasonCode()), utc(r.createdAt()), r.answeredAt() == null ? null : utc(r.answeredAt())).update();
     }
 
     Optional<Request> request(String direction, String peer, String id) {
@@ -189,9 +189,14 @@ class JdbcFederation {
         return sql("select count(*) from federation_request where direction = 'out' and id = ?", id).query(Long.class).single() > 0;
     }
 
-    void answerRequest(String direction, String peer, String id, String state, @Nullable String reason, Instant at) {
-        sql("update federation_request set state = ?, reason = ?, answered_at = ? where direction = ? and peer = ? and id = ?", state, reason, utc(at),
-                direction, peer, id).update();
+    void answerRequest(String direction, String peer, String id, String state, @Nullable String reason, @Nullable String reasonCode, Instant at) {
+        sql("update federation_request set state = ?, reason = ?, reason_code = ?, answered_at = ? where direction = ? and peer = ? and id = ?", state,
+                reason, fitting(reasonCode), utc(at), direction, peer, id).update();
+    }
+
+    /** A stored reason code where it fits its column; else none (the English reason is shown as it is). */
+    private static @Nullable String fitting(@Nullable String reasonCode) {
+        return reasonCode == null || reasonCode.length() > 4000 ? null : reasonCode;
     }
 
     List<Request> requestsAbout(String direction, String aboutKind, String aboutId) {
@@ -201,7 +206,7 @@ class JdbcFederation {
 
     private static Request request(ResultSet rs) throws SQLException {
         return new Request(rs.getString("direction"), rs.getString("peer"), rs.getString("id"), rs.getString("kind"), rs.getString("about_kind"),
-                rs.getString("about_id"), rs.getString("header"), rs.getString("state"), rs.getString("reason"),
+                rs.getString("about_id"), rs.getString("header"), rs.getString("state"), rs.getString("reason"), rs.getString("reason_code"),
                 requiredInstant(rs, "created_at"), instant(rs, "answered_at"));
     }
 }

@@ -24,6 +24,7 @@ import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Link;
 import org.kizuna.label.Portion;
 import org.kizuna.label.ReleaseGuard;
+import org.kizuna.node.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -218,36 +219,38 @@ class Outbound {
             Instant now = clock.instant();
             String header = Envelope.JSON.writeValueAsString(new java.util.TreeMap<>(r.header()));
             String owner = store.replicaOwner(r.aboutKind(), r.aboutId()).orElse(null);
-            String refusal = null;
+            Reason refusal = null;
             if (owner == null) {
-                refusal = "this node holds no replica of " + r.aboutKind() + " " + r.aboutId() + "; a request goes only to the node an item came from";
+                refusal = Reason.of("federation.request.no-replica", r.aboutKind(), r.aboutId());
             } else if (peers.approved(owner).isEmpty()) {
-                refusal = owner + " is not an approved peer of this node";
+                refusal = Reason.of("federation.request.not-approved", owner);
             }
             List<Shareable.Part> released = List.of();
             if (refusal == null && owner != null) {
                 released = released(r.kind() + "/" + r.id() + "/" + r.aboutKind() + "/" + r.aboutId(), r.parts(), Link.to(owner));
                 if (!r.parts().isEmpty() && released.size() < r.parts().size()) {
-                    refusal = "the guard of the link to " + owner + " withheld it: " + owner + " may not receive what it says under its label";
+                    refusal = Reason.of("federation.request.withheld", owner);
                 }
             }
             String peer = owner == null ? nation : owner;
             if (refusal != null) {
-                log.warn("federation: request {} ({} about {} {}) not sent: {}", r.id(), r.kind(), r.aboutKind(), r.aboutId(), refusal);
-                store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent", refusal, now,
-                        now));
+                log.warn("federation: request {} ({} about {} {}) not sent: {}", r.id(), r.kind(), r.aboutKind(), r.aboutId(), refusal.english());
+                store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent",
+                        refusal.english(), refusal.stored(), now, now));
                 return;
             }
             Envelope e = Envelope.sealRequest(r, released, nation, peer, kernel, tls.signingKey());
             if (!fits(e)) {
+                Reason large = Reason.of("federation.request.too-large");
                 store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent",
-                        "it is larger than the link's frame limit", now, now));
+                        large.english(), large.stored(), now, now));
                 return;
             }
             JdbcFederation.Cursor cursor = store.cursor(peer);
             store.enqueue(peer, cursor.nextSeq(), r.kind(), r.id(), 1, e, now);
             store.setNextSeq(peer, cursor.nextSeq() + 1);
-            store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, now, null));
+            store.insertRequest(
+                    new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, null, now, null));
         });
         wake.run();
     }
@@ -273,13 +276,14 @@ class Outbound {
             }
             if (!r.state().equals("pending")) return false;
             Instant now = clock.instant();
-            store.answerRequest("in", peer, a.requestId(), a.accepted() ? "accepted" : "refused", a.reason(), now);
+            store.answerRequest("in", peer, a.requestId(), a.accepted() ? "accepted" : "refused", a.reason(), a.reasonCode(), now);
             if (!a.accepted()) {
                 errors.accept(peer, "request " + a.requestId() + " from " + peer + " (" + r.kind() + " about " + r.aboutKind() + " " + r.aboutId()
                         + ") refused: " + a.reason());
             }
             if (peers.approved(peer).isEmpty()) return false;
-            List<Shareable.Part> reason = released("answer/" + a.requestId(), List.of(new Shareable.Part("reason", WITHDRAWN, a.reason(), "")),
+            List<Shareable.Part> reason = released("answer/" + a.requestId(),
+                    List.of(new Shareable.Part("reason", WITHDRAWN, a.reason(), a.reasonCode() == null ? "" : a.reasonCode())),
                     Link.to(peer));
             Envelope e = Envelope.sealAnswer(a.requestId(), a.accepted(), reason, nation, peer, kernel, tls.signingKey());
             JdbcFederation.Cursor cursor = store.cursor(peer);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDisabled;
+import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -28,7 +29,7 @@ class UserAdministration {
     @PostMapping("/api/v1/users/{name}/disable")
     public Map<String, Object> disable(@PathVariable String name, KizunaUser admin) {
         switch (accounts.disable(admin, name)) {
-            case SELF -> throw Problems.of(HttpStatus.BAD_REQUEST, "an administrator cannot disable their own account");
+            case SELF -> throw Problems.badRequest("identity.users.disable-self");
             case UNKNOWN -> throw unknown(name);
             case DONE -> {}
         }
@@ -51,6 +52,8 @@ class UserAdministration {
         UserAccounts.Outcome outcome;
         try {
             outcome = accounts.setDefaultLabel(admin, name, marking);
+        } catch (CodedArgumentException e) {
+            throw e; // a 400 in the reader's language (ApiErrors)
         } catch (IllegalArgumentException e) {
             throw Problems.of(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
         }
@@ -68,6 +71,6 @@ class UserAdministration {
     }
 
     private static ErrorResponseException unknown(String name) {
-        return Problems.of(HttpStatus.NOT_FOUND, "no user '" + name + "' on this node");
+        return Problems.notFound("identity.users.not-found", Problems.shown(name, 64));
     }
 }

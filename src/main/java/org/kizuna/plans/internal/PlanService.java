@@ -297,8 +297,7 @@ class PlanService implements Plans {
     /** Refuses (403) a change of a replica of a partner's plan: only the plan's node changes it. */
     private static void readOnly(Stored p) {
         if (p.replicaOf() != null) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Read-only replica", "plan " + p.id() + " is a replica of node " + p.replicaOf()
-                    + "'s plan; only that node changes it (an approval or a comment given here is sent to it)");
+            throw Problems.told(HttpStatus.FORBIDDEN, "Read-only replica", "plans.problem.read-only", p.id(), p.replicaOf());
         }
     }
 
@@ -347,56 +346,55 @@ class PlanService implements Plans {
         PeerRequest r = event.request();
         String from = event.fromNation();
         requiresNew.executeWithoutResult(s -> {
-            String refusal;
+            Reason refusal;
             Stored p = store.find(r.aboutId()).filter(x -> x.replicaOf() == null).orElse(null);
             if (p == null) {
-                refusal = "plan " + r.aboutId() + " is not a plan of this node";
+                refusal = Reason.of("plans.answer.not-ours", r.aboutId());
             } else {
                 try {
                     refusal = switch (r.kind()) {
                         case PlanShares.APPROVAL -> approvalFrom(p, r, from, event.released());
                         case PlanShares.COMMENT -> commentFrom(p, r, from);
-                        default -> "the plans of this node take no request of kind '" + r.kind() + "'";
+                        default -> Reason.of("plans.answer.unknown-kind", r.kind());
                     };
+                } catch (CodedArgumentException e) {
+                    refusal = Reason.of("plans.answer.malformed", e.reason());
                 } catch (IllegalArgumentException e) {
-                    refusal = "the request is not well formed: " + e.getMessage();
+                    refusal = Reason.of("plans.answer.malformed", String.valueOf(e.getMessage()));
                 }
             }
             // a refusal is logged and kept as the link's last error by federation when the answer leaves
-            events.publishEvent(new PeerRequestAnswered(r.id(), from, refusal == null, refusal == null ? "applied" : refusal));
+            events.publishEvent(PeerRequestAnswered.of(r.id(), from, refusal == null, refusal == null ? Reason.of("plans.answer.applied") : refusal));
         });
     }
 
-    private @Nullable String approvalFrom(Stored p, PeerRequest r, String from, PeerRequestReceived.Released released) {
+    private @Nullable Reason approvalFrom(Stored p, PeerRequest r, String from, PeerRequestReceived.Released released) {
         String approving = r.header().getOrDefault("nation", ""), approver = r.header().getOrDefault("approver", "");
         String hash = r.header().getOrDefault("hash", "");
         int number;
         try {
             number = Integer.parseInt(r.header().getOrDefault("version", ""));
         } catch (NumberFormatException e) {
-            return "the approval names no version";
+            return Reason.of("plans.answer.no-version");
         }
-        if (!approving.equals(from)) return "the approval is for " + approving + " and came from " + from + "'s node; a node approves for its own nation only";
+        if (!approving.equals(from)) return Reason.of("plans.answer.other-nation", approving, from);
         Stored.Nation own = p.nations().stream().filter(n -> n.nation().equals(from)).findFirst().orElse(null);
-        if (own == null) return from + " is not a participating nation of plan " + p.id();
+        if (own == null) return Reason.of("plans.answer.not-participating", from, p.id());
         if (!own.approver().equals(approver)) {
-            return "approving plan " + p.id() + " for " + from + " needs its designated approver (" + own.approver() + "), not " + approver;
+            return Reason.of("plans.answer.not-approver", p.id(), from, own.approver(), approver);
         }
         Stored.Version latest = p.latest();
         if (number != latest.number()) {
-            return "version " + number + " is not the newest version of plan " + p.id() + " (" + latest.number()
-                    + "): it changed since " + from + "'s approver read it; approve the newest version";
+            return Reason.of("plans.answer.not-newest", String.valueOf(number), p.id(), String.valueOf(latest.number()), from);
         }
         if (!latest.hash().equals(hash)) {
-            return "version " + number + " of plan " + p.id() + " changed since " + from + "'s approver read it (its hash is now " + latest.hash()
-                    + "); approve what it says now";
+            return Reason.of("plans.answer.hash", String.valueOf(number), p.id(), from, latest.hash());
         }
         PlanShares.Newest sent = PlanShares.newest(released.header());
         boolean whole = released.parts().contains("title")
                 && latest.sections().stream().allMatch(x -> released.parts().contains(PlanShares.sectionPart(number, x.key())));
         if (sent.number() != number || !sent.hash().equals(hash) || !whole) {
-            return "version " + number + " of plan " + p.id() + " was not sent in full to " + from + "'s node, so " + from
-                    + "'s approver cannot have read all of it; it can be approved only by an approver who may read all of it";
+            return Reason.of("plans.answer.not-whole", String.valueOf(number), p.id(), from);
         }
         Stored.Approval given = latest.approvals().get(from);
         if (given != null && given.hash().equals(hash)) return null;
@@ -404,17 +402,17 @@ class PlanService implements Plans {
         return null;
     }
 
-    private @Nullable String commentFrom(Stored p, PeerRequest r, String from) {
+    private @Nullable Reason commentFrom(Stored p, PeerRequest r, String from) {
         String commenting = r.header().getOrDefault("nation", ""), author = r.header().getOrDefault("author", "");
-        if (!commenting.equals(from)) return "the comment is by a user of " + commenting + " and came from " + from + "'s node";
-        if (author.isBlank() || author.length() > 64) return "the comment names no author";
-        if (r.parts().size() != 1 || !r.parts().getFirst().id().equals("comment")) return "a comment is one part, its text";
+        if (!commenting.equals(from)) return Reason.of("plans.answer.comment-other-nation", commenting, from);
+        if (author.isBlank() || author.length() > 64) return Reason.of("plans.answer.no-author");
+        if (r.parts().size() != 1 || !r.parts().getFirst().id().equals("comment")) return Reason.of("plans.answer.comment-parts");
         Shareable.Part part = r.parts().getFirst();
-        if (part.text().isBlank() || part.text().length() > 4000) return "a comment is 1 to 4000 characters";
+        if (part.text().isBlank() || part.text().length() > 4000) return Reason.of("plans.answer.comment-length");
         Label l = part.label();
         List<String> nations = p.nations().stream().map(Stored.Nation::nation).toList();
         if (l.banner().length() > 200 || !nations.stream().allMatch(n -> releasableTo(l, n))) {
-            return "the comment's label " + l.banner() + " is not releasable to every participating nation (" + String.join(", ", nations) + ")";
+            return Reason.of("plans.answer.comment-label", l.banner(), Reason.list(nations));
         }
         if (p.comments().stream().anyMatch(c -> c.id().equals(r.id()))) return null;
         Instant now = clock.instant();

@@ -91,13 +91,9 @@ class RegistryController {
         return localized(registry.facility(id, day, reader).orElseThrow(() -> notFound("facility", id, day)), LocaleContextHolder.getLocale());
     }
 
-    /** A facility with its name in the reader's language: the name Japanese staffs use ({@code registry.facility.<id>}), else the registry's. */
+    /** A facility with its name in the reader's language ({@link Facility#in}). */
     static Facility localized(Facility f, Locale language) {
-        String name = Messages.shared().name("registry.facility." + f.id(), f.name(), language);
-        return name.equals(f.name())
-                ? f
-                : new Facility(f.id(), name, f.kind(), f.operator(), f.location(), f.zone(), f.hostNation(), f.users(),
-                        f.jointUse(), f.jointUseNote(), f.hosts(), f.validity(), f.provenance(), f.label());
+        return f.in(language);
     }
 
     @GetMapping("/search")
