@@ -66,14 +66,7 @@ public final class FusionReplay {
         Map<String, Integer> sensors = new LinkedHashMap<>();
         int[] sensorOf = new int[d.size()];
         for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
-        for (String name : surveyed) {
-            Integer index = sensors.get(name);
-            if (index == null) {
-                throw new IllegalArgumentException(
-                        "surveyed sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
-            }
-            engine.role(index, SensorRole.SURVEYED);
-        }
+        for (String name : surveyed) engine.role(sensorIndex(sensors, name, "surveyed"), SensorRole.SURVEYED);
         String[] names = sensors.keySet().toArray(String[]::new);
         List<Long> latencies = new ArrayList<>();
         // processor time as well as elapsed time: on a machine others share, the elapsed time of a scan includes the time
@@ -132,6 +125,16 @@ public final class FusionReplay {
                 List.copyOf(registration));
     }
 
+    /** The index of a sensor named on the command line, or why it is refused (no report of it in the detections). */
+    private static int sensorIndex(Map<String, Integer> sensors, String name, String what) {
+        Integer index = sensors.get(name);
+        if (index == null) {
+            throw new IllegalArgumentException(
+                    what + " sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
+        }
+        return index;
+    }
+
     /**
      * Two nodes' pictures: the sensors named in {@code peerSensors} feed the partner's engine (the "USA" node), every
      * other sensor this node's engine (the "JPN" node). After each of the partner's scans, the partner's confirmed
@@ -149,21 +152,10 @@ public final class FusionReplay {
         int[] sensorOf = new int[d.size()];
         for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
         boolean[] peersSensor = new boolean[sensors.size()];
-        for (String name : peerSensors) {
-            Integer index = sensors.get(name);
-            if (index == null) {
-                throw new IllegalArgumentException(
-                        "peer sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
-            }
-            peersSensor[index] = true;
-        }
+        for (String name : peerSensors) peersSensor[sensorIndex(sensors, name, "peer")] = true;
         if (peerSensors.containsAll(sensors.keySet())) throw new IllegalArgumentException("every sensor is the partner's: this node would have none");
         for (String name : surveyed) {
-            Integer index = sensors.get(name);
-            if (index == null) {
-                throw new IllegalArgumentException(
-                        "surveyed sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
-            }
+            int index = sensorIndex(sensors, name, "surveyed");
             (peersSensor[index] ? peer : engine).role(index, SensorRole.SURVEYED);
         }
         // the partner is a sensor index of this engine's own, after every real sensor
