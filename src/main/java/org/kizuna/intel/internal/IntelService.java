@@ -710,14 +710,20 @@ class IntelService implements Intel {
     static Searchable searchable(JdbcReports.StoredReport r, List<JdbcReports.StoredPortion> portions) {
         List<Searchable.Part> parts = new ArrayList<>();
         Instant updated = r.createdAt();
-        portions.stream().filter(p -> p.kind().equals(Kinds.TITLE)).forEach(p -> parts.add(new Searchable.Part("title", p.label(), p.text())));
+        // each part with its own last change: the order of equal hits must not move with a portion the reader may not read
+        portions.stream().filter(p -> p.kind().equals(Kinds.TITLE))
+                .forEach(p -> parts.add(new Searchable.Part("title", p.label(), p.text(), latest(r.createdAt(), p.changedAt()))));
         for (JdbcReports.StoredPortion p : portions) {
             if (p.changedAt().isAfter(updated)) updated = p.changedAt();
             if (p.kind().equals(Kinds.TITLE)) continue;
             String text = p.kind().equals(Kinds.ATTACHMENT) ? Objects.requireNonNullElse(p.attachmentName(), "") : p.text();
-            parts.add(new Searchable.Part(p.kind() + "-" + p.id(), p.label(), text));
+            parts.add(new Searchable.Part(p.kind() + "-" + p.id(), p.label(), text, latest(r.createdAt(), p.changedAt())));
         }
         return new Searchable("report", r.id(), "/intel/#" + r.id(), updated, parts);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 
     // ---------------------------------------------------------------- packages

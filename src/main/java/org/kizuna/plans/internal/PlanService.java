@@ -544,9 +544,29 @@ class PlanService implements Plans {
 
     static Searchable searchable(Stored p) {
         List<Searchable.Part> parts = new ArrayList<>();
-        if (p.titleHeld()) parts.add(new Searchable.Part("title", p.titleLabel(), p.title()));
-        for (Section s : p.latest().sections()) parts.add(new Searchable.Part("section-" + s.key().substring(1), s.label(), s.heading() + "\n" + s.text()));
+        // each part with its own last change (the plan's moves with sections and comments another reader may not read)
+        if (p.titleHeld()) parts.add(new Searchable.Part("title", p.titleLabel(), p.title(), p.createdAt()));
+        for (Section s : p.latest().sections()) {
+            parts.add(new Searchable.Part("section-" + s.key().substring(1), s.label(), s.heading() + "\n" + s.text(), changed(p, s)));
+        }
         return new Searchable("plan", p.id(), "/plans/?plan=" + p.id(), p.updatedAt(), parts);
+    }
+
+    /**
+     * When a section of the newest version last changed, from that section alone: the creation of the first of the
+     * newest versions that hold it exactly as it is, or the history's last addition or change of it (a draft changed in
+     * place), whichever is later. A replica's history does not say which sections a change touched; its versions do.
+     */
+    private static Instant changed(Stored p, Section s) {
+        List<Stored.Version> versions = p.versions();
+        int first = versions.size() - 1;
+        while (first > 0 && versions.get(first - 1).sections().contains(s)) first--;
+        Instant changed = versions.get(first).createdAt();
+        for (Stored.History h : p.history()) {
+            boolean touched = h.sections().stream().anyMatch(c -> c.key().equals(s.key()) && !c.change().equals(REMOVED));
+            if (touched && h.at().isAfter(changed)) changed = h.at();
+        }
+        return changed;
     }
 
     Stream<Searchable> searchables() {

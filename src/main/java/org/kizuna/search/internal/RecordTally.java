@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The records a query's matching parts belong to, as they are collected: per record its best part score, how many
- * of its parts matched and when it last changed. Open addressing on the record number, no boxing.
+ * of its parts matched and the newest change among those parts (never among parts the reader may not read). Open addressing on the record number, no boxing.
  */
 final class RecordTally {
 
@@ -24,7 +24,7 @@ final class RecordTally {
         mask = 127;
     }
 
-    /** Counts one matching part of record {@code recno}; answers the record's slot, or {@code -1 - slot} for a record seen first (set its {@link #updated}). */
+    /** Counts one matching part of record {@code recno}; answers the record's slot, or {@code -1 - slot} for a record seen first (set its {@link #updated}; the caller keeps the newest of its parts' changes there). */
     int add(long recno, float score) {
         int h = mix(recno) & mask;
         while (slotOf[h] >= 0) {
@@ -74,7 +74,7 @@ final class RecordTally {
         return (int) (x ^ (x >>> 32));
     }
 
-    /** Whether slot {@code a} ranks before slot {@code b}: best score, then more matching parts, then newer, then older record. */
+    /** Whether slot {@code a} ranks before slot {@code b}: best score, then more matching parts, then the newer change among the matching parts, then the older record. */
     int compare(int a, int b) {
         int c = Float.compare(best[b], best[a]);
         if (c != 0) return c;

@@ -82,8 +82,9 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * A record that matched: its readable title part (or null), and its matching readable parts in their order, each
-     * with its snippet (the first {@link #SNIPPETS} only; null for the others).
+     * A record that matched: the newest change among its matching readable parts, its readable title part (or null),
+     * and its matching readable parts in their order, each with its snippet (the first {@link #SNIPPETS} only; null for
+     * the others).
      */
     public record FoundRecord(String kind, String id, String link, Instant updated, float score, Searchable.@Nullable Part title,
             List<Match> matches) {
@@ -232,8 +233,10 @@ public final class SearchIndex implements Closeable {
             if (ord - 1 == titleOrd) d.add(new StringField(TITLE, YES, Field.Store.NO));
             d.add(new StoredField(TITLE_ORD, titleOrd));
             d.add(new NumericDocValuesField(RECNO, recno));
-            d.add(new NumericDocValuesField(UPDATED, record.updated().toEpochMilli()));
-            d.add(new StoredField(UPDATED, record.updated().toEpochMilli()));
+            // the part's own last change ranks equal scores: the record's would move with parts another reader may not read
+            long changed = (p.changed() != null ? p.changed() : record.updated()).toEpochMilli();
+            d.add(new NumericDocValuesField(UPDATED, changed));
+            d.add(new StoredField(UPDATED, changed));
             d.add(new StoredField(TEXT, p.text()));
             d.add(new TextField(Analyzers.JA, p.text(), Field.Store.NO));
             d.add(new TextField(Analyzers.EN, p.text(), Field.Store.NO));
@@ -306,7 +309,8 @@ public final class SearchIndex implements Closeable {
             StoredFields stored = searcher.storedFields();
             List<FoundRecord> records = new ArrayList<>(pageSlots.length);
             for (int s : pageSlots) {
-                records.add(record(searcher, stored, docs.getOrDefault(s, List.of()), tally.best[s], labelFilter, readableBanners, parsed));
+                records.add(record(searcher, stored, docs.getOrDefault(s, List.of()), tally.best[s], tally.updated[s], labelFilter, readableBanners,
+                        parsed));
             }
             return new Found(tally.size, records);
         } catch (IOException e) {
@@ -342,7 +346,7 @@ public final class SearchIndex implements Closeable {
         return out;
     }
 
-    private FoundRecord record(IndexSearcher searcher, StoredFields stored, List<Integer> docs, float score, Query labelFilter,
+    private FoundRecord record(IndexSearcher searcher, StoredFields stored, List<Integer> docs, float score, long changed, Query labelFilter,
             Set<String> readableBanners, QueryText.Parsed parsed) throws IOException {
         List<Document> parts = new ArrayList<>(docs.size());
         for (int d : docs) parts.add(stored.document(d));
@@ -350,7 +354,7 @@ public final class SearchIndex implements Closeable {
         int firstDoc = docs.getFirst();
         parts.sort(Comparator.comparingInt(d -> d.getField(ORD).numericValue().intValue()));
         String kind = first.get(KIND), id = first.get(ID);
-        return new FoundRecord(kind, id, first.get(LINK), Instant.ofEpochMilli(first.getField(UPDATED).numericValue().longValue()), score,
+        return new FoundRecord(kind, id, first.get(LINK), Instant.ofEpochMilli(changed), score,
                 title(searcher, stored, first, firstDoc, labelFilter, readableBanners), matches(parts, parsed));
     }
 
@@ -437,9 +441,12 @@ public final class SearchIndex implements Closeable {
                         public void collect(int doc) throws IOException {
                             if (recno == null || updated == null || scorer == null || !recno.advanceExact(doc)) return;
                             int s = hits.tally.add(recno.longValue(), scorer.score());
+                            long changed = updated.advanceExact(doc) ? updated.longValue() : 0;
                             if (s < 0) {
                                 s = -1 - s;
-                                hits.tally.updated[s] = updated.advanceExact(doc) ? updated.longValue() : 0;
+                                hits.tally.updated[s] = changed;
+                            } else if (changed > hits.tally.updated[s]) {
+                                hits.tally.updated[s] = changed;
                             }
                             hits.add(base + doc, s);
                         }

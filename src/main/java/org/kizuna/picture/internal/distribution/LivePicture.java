@@ -232,6 +232,17 @@ public final class LivePicture implements Picture, AutoCloseable {
         return out;
     }
 
+    /** Whether the source's reader may read the sensor (its default label); the node itself (no reader) may. */
+    private boolean mayReport(Source source, Sensor sensor) {
+        Reader reader = source.reader();
+        if (reader == null) return true;
+        try {
+            return kernel.mayRead(labels.parse(sensor.defaultLabel()), reader);
+        } catch (InvalidMarkingException e) {
+            return false;
+        }
+    }
+
     /** Counts and logs (at most once per reason every 10 s) a refusal; returns it to throw. */
     private CotRejected refuse(String reason, Reason detail, String source) {
         count(reason, detail, source);
@@ -316,10 +327,12 @@ public final class LivePicture implements Picture, AutoCloseable {
         int dot = e.uid().indexOf('.');
         // only a nation's own sources report for its sensors: anything else claiming a sensor's uid is an
         // ordinary self-report, neither credited to the sensor nor given its label
-        // (an unauthenticated source, the plain port, reports only for sensors registered by its owner)
+        // (an unauthenticated source, the plain port, reports only for sensors registered by its owner), and only a
+        // source that may read the sensor: else whether its report became an observation (under the sensor's label)
+        // or its own track would tell it that a sensor it may not read exists
         if (dot > 0)
             sensor = sensors.find(e.uid().substring(0, dot)).filter(x -> x.nation().equals(source.nation())
-                    && (source.authenticated() || sensors.registeredBy(x.id(), source.owner()))).orElse(null);
+                    && (source.authenticated() || sensors.registeredBy(x.id(), source.owner())) && mayReport(source, x)).orElse(null);
         Label label;
         try {
             if (e.access() != null) {

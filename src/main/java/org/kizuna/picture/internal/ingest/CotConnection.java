@@ -157,7 +157,7 @@ final class CotConnection implements Subscriber {
             // plain connections own only what they report themselves: an anonymous one, what it reported on
             // this connection; a configured reader, what it reported over the plain port
             String owner = id.kind() == CotIdentity.Kind.ANONYMOUS ? CotIdentities.ANONYMOUS + "@" + raw.getRemoteSocketAddress() : id.name();
-            Source source = new Source(name, id.nation(), id.defaultLabel(), id.authenticated(), owner);
+            Source source = new Source(name, id.nation(), id.defaultLabel(), id.authenticated(), owner, id.reader());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             Thread.ofVirtual().name("cot-out-" + raw.getRemoteSocketAddress()).start(() -> write(out));
             control(CotXmlWriter.versionOffer(System.currentTimeMillis(), settings.serverVersion()));

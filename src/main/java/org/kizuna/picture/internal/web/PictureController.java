@@ -144,7 +144,8 @@ class PictureController {
             if (e == null) throw new CotRejected("the TAK message carries no event");
             // unlabelled: the user's default label (set by an administrator), else its own nation only
             picture.ingest(e, new Source("rest:" + user.username(), user.nation(),
-                    CotIdentities.defaultLabel(user.nation(), user.clearance(), users.defaultLabel(user.username()).orElse(null))));
+                    CotIdentities.defaultLabel(user.nation(), user.clearance(), users.defaultLabel(user.username()).orElse(null)), true,
+                    "rest:" + user.username(), user.reader()));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("uid", e.uid());
             answer.put("type", e.type());
