@@ -101,10 +101,12 @@ abstract class PlansApiContract {
         Api.Response viewer = as("usa.clerk").post("/api/v1/plans/" + id + "/comments", "{\"marking\": \"(U)\", \"text\": \"A viewer's word.\"}");
         assertThat(viewer.status()).as(viewer.body()).isEqualTo(403);
         assertThat(rows("plan_comment", id)).isEqualTo(1);
-        // a reader who may not read the comment sees the plan without it
+        // a reader who may not read the comment sees the plan without it, and no sign of when it was written
+        String seen = as("usa.planner").get("/api/v1/plans/" + id).json().get("updatedAt").asString();
         Api.Response secret = as("usa.officer").post("/api/v1/plans/" + id + "/comments", "{\"marking\": \"(S//REL TO USA, JPN)\", \"text\": \"Secret.\"}");
         assertThat(secret.status()).as(secret.body()).isEqualTo(201);
         assertThat(as("usa.planner").get("/api/v1/plans/" + id).json().get("comments")).hasSize(1);
+        assertThat(as("usa.planner").get("/api/v1/plans/" + id).json().get("updatedAt").asString()).isEqualTo(seen);
     }
 
     @Test

@@ -288,7 +288,8 @@ class PlanService implements Plans {
         tx.executeWithoutResult(status -> {
             store.insertComment(id, new Stored.Comment("C-" + UUID.randomUUID().toString().substring(0, 13), user.nation(), user.username(), l, text,
                     null, now));
-            store.touch(id, now);
+            // a comment has its own label and time: the plan's last change stays, or a reader who may not read the
+            // comment would learn when it was written
             publish(id);
         });
         return find(id, user.reader());
@@ -416,8 +417,7 @@ class PlanService implements Plans {
         }
         if (p.comments().stream().anyMatch(c -> c.id().equals(r.id()))) return null;
         Instant now = clock.instant();
-        store.insertComment(p.id(), new Stored.Comment(r.id(), from, author, l, part.text(), from, now));
-        store.touch(p.id(), now);
+        store.insertComment(p.id(), new Stored.Comment(r.id(), from, author, l, part.text(), from, now)); // the plan's last change stays
         publish(p.id());
         return null;
     }
