@@ -778,8 +778,15 @@ public final class LivePicture implements Picture, AutoCloseable {
             peerIndex.put(b.from(), index);
         }
         double t = seconds(b.timeMs());
-        List<PeerTrack> tracks = new ArrayList<>(b.tracks().size());
-        for (PeerTracks.Track p : b.tracks()) {
+        // a partner holds no more tracks here than one nation's self-reports may: the rest of a larger batch is refused
+        List<PeerTracks.Track> offered = b.tracks();
+        if (offered.size() > limits.maxTracks()) {
+            count("too-many-tracks", b.from() + " sent " + offered.size() + " tracks; a partner's batch holds at most " + limits.maxTracks(),
+                    "peer " + b.from());
+            offered = offered.subList(0, limits.maxTracks());
+        }
+        List<PeerTrack> tracks = new ArrayList<>(offered.size());
+        for (PeerTracks.Track p : offered) {
             Label label;
             try {
                 label = labels.parse(p.label());

@@ -174,6 +174,21 @@ class PictureBoundsTests {
     }
 
     @Test
+    void aPartnersBatchBeyondOneNationsShareOfTracksIsCutAndCounted() {
+        TestClock now = TestClock.startingNow();
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
+            java.util.List<org.kizuna.federation.PeerTracks.Track> many = new java.util.ArrayList<>();
+            for (int i = 0; i < LIMITS.maxTracks() + 50; i++) {
+                many.add(new org.kizuna.federation.PeerTracks.Track(i + 1, 26.0 + i * 0.001, 127.5, 100, 0, 2500, 0, 25, 2500, 0, 25, "UNCLASSIFIED"));
+            }
+            picture.peerTracks(new org.kizuna.federation.PeerTracks("JPN", "USA", now.get(), many));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> picture.refusedByReason().containsKey("too-many-tracks"));
+            assertThat(picture.refusedByReason()).containsEntry("too-many-tracks", 1L);
+        }
+    }
+
+    @Test
     void eachNationHasItsOwnShareSoATakenReportNeverDependsOnAnotherNationsTracksOrLabels() throws Exception {
         TestClock now = TestClock.startingNow();
         Source jpn = new Source("jpn-test", "JPN", null);
