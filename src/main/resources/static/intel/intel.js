@@ -5,7 +5,7 @@
   const { api, el, t } = Kizuna;
   const fmt = Kizuna.fmt;
   const SIZE = 20;
-  let page = 0, current = null, shownBanner = null, listBanner = null;
+  let page = 0, current = null, shownBanner = null, printBanner = null, listBanner = null;
   const bannerClass = (b) => { const x = (b || '').toUpperCase(); const l = x.replace(/^\/\/[A-Z]+ /, '');
     return l.startsWith('TOP SECRET') ? 'ts' : l.startsWith('SECRET') ? 's' : l.startsWith('CONFIDENTIAL') ? 'c' : ''; };
   const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) });
@@ -55,6 +55,10 @@
     const box = document.getElementById('report');
     box.hidden = false;
     shownBanner = r.banner;
+    // printed with its related links, whose marks can be higher than the report's: the server rolls them up; where they
+    // have no roll-up (printBanner null) the links are left off the sheet
+    printBanner = r.printBanner;
+    document.getElementById('related-box').classList.toggle('no-print', !r.printBanner);
     for (const b of ['banner-top', 'banner-bottom']) {
       const e = document.getElementById(b); e.textContent = r.banner; e.className = 'rbanner ' + bannerClass(r.banner);
     }
@@ -152,7 +156,7 @@
   });
   document.getElementById('print').addEventListener('click', () => window.print());
   // printed, the page shows the report alone: its banner is the page's, top and bottom of every sheet
-  window.addEventListener('beforeprint', () => { if (current && shownBanner && !document.getElementById('report').hidden) Kizuna.setBanner(shownBanner); });
+  window.addEventListener('beforeprint', () => { if (current && shownBanner && !document.getElementById('report').hidden) Kizuna.setBanner(printBanner || shownBanner); });
   window.addEventListener('afterprint', () => { if (listBanner) Kizuna.setBanner(listBanner); });
   document.getElementById('prev').addEventListener('click', () => { if (page > 0) { page--; loadList().catch(showProblem); } });
   document.getElementById('next').addEventListener('click', () => { page++; loadList().catch(showProblem); });

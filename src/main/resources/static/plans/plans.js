@@ -5,6 +5,7 @@
   const { api, el, t } = Kizuna;
   const fmt = Kizuna.fmt;
   const q = new URLSearchParams(location.search);
+  let shown = null; // the plan on the page
   const show = (id) => { for (const s of ['list', 'plan', 'diff']) document.getElementById(s).hidden = s !== id; };
   function problem(e) { const b = document.getElementById('problem'); b.hidden = false; b.textContent = e.message; }
   function status(text) { document.getElementById('status').textContent = text; }
@@ -59,6 +60,7 @@
     show('plan');
     const p = await api('/api/v1/plans/' + encodeURIComponent(id));
     Kizuna.setBanner(p.label);
+    shown = p;
     const heading = document.getElementById('heading');
     heading.replaceChildren(p.titleLabel && p.title ? el('span', { class: 'mark' }, mark(p.titleLabel) + ' ') : '', p.title || t('plans.title-withheld'));
     document.title = (p.title || p.id) + ' · Kizuna';
@@ -162,6 +164,10 @@
   }
 
   document.getElementById('print').addEventListener('click', () => window.print());
+  // a printed plan carries its title and newest version only: the sheet's banner is theirs, not the page's (which also
+  // covers older versions and comments)
+  window.addEventListener('beforeprint', () => { if (shown && !document.getElementById('plan').hidden) Kizuna.setBanner(shown.printLabel); });
+  window.addEventListener('afterprint', () => { if (shown && !document.getElementById('plan').hidden) Kizuna.setBanner(shown.label); });
 
   Kizuna.page({ title: t('plans.title') }).then(() => {
     const id = q.get('plan');

@@ -17,11 +17,15 @@ import org.kizuna.label.Labelled;
  * @param originator the node whose package the report was imported from, or null for a report written here
  * @param updatedAt  when a portion the reader sees last changed
  * @param related    reports linked to this one that the reader may read, through portions it may read on both sides
+ * @param printBanner the banner of the printed report: the roll-up of {@code banner} and the marks of the related links
+ *                    printed with it (a link's reason can say more than the report's portions); null when they have no
+ *                    roll-up, and then the related links are not printed
  */
 public record ReportView(String id, Label banner, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable PortionView title, boolean titleHidden,
         List<PortionView> portions,
         String nation, String author, @Nullable String originator, Instant createdAt, Instant updatedAt,
-        NewReport.@Nullable Location location, @Nullable Instant observedAt, List<Related> related) implements Labelled {
+        NewReport.@Nullable Location location, @Nullable Instant observedAt, List<Related> related,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Label printBanner) implements Labelled {
 
     public ReportView {
         portions = List.copyOf(portions);

@@ -14,10 +14,13 @@ import org.kizuna.label.Labelled;
  * @param approvedVersion the newest approved version, if any
  * @param originator      the partner node whose plan this is, for a read-only replica; null for a plan of this node
  * @param requests        for a replica: the approvals and comments this node sent to the originator, with its answers
+ * @param printLabel      the banner of the printed plan: the roll-up of the readable title and the newest version's
+ *                        readable sections, which is all a printed plan carries of its labelled parts (older versions
+ *                        and comments are not printed); UNCLASSIFIED when neither is readable
  */
 public record Plan(String id, @Nullable String title, @Nullable Label titleLabel, PlanKind kind, List<Participant> nations, String createdBy,
         Instant createdAt, Instant updatedAt, int latestVersion, @Nullable Integer approvedVersion, List<Version> versions,
-        Label label, @Nullable String originator, List<Comment> comments, List<Request> requests) implements Labelled {
+        Label label, @Nullable String originator, List<Comment> comments, List<Request> requests, Label printLabel) implements Labelled {
 
     /** A comment under its own label, by a user of {@code nation} (written on that nation's node when the plan is shared). */
     public record Comment(String id, String author, String nation, Instant at, Label label, String text) implements Labelled {

@@ -85,7 +85,11 @@ class PlansPageBrowserTests {
 
     @Test
     void inJapaneseAPlanPrintsUnderItsBannerWithEverySectionsMark() {
-        String id = roadmap(Api.on(port).as("jpn.officer", "demo"));
+        Api jpn = Api.on(port).as("jpn.officer", "demo");
+        String id = roadmap(jpn);
+        // a SECRET comment raises the page's banner; the comments are not printed, so the sheet's banner stays the plan's
+        Api.Response comment = jpn.post("/api/v1/plans/" + id + "/comments", "{\"marking\": \"(S//REL TO USA, JPN)\", \"text\": \"印刷しない。\"}");
+        assertThat(comment.status()).as(comment.body()).isEqualTo(201);
         try (Browser browser = Browser.open("http://localhost:" + port, "ja")) {
             browser.login("jpn.officer", "demo").go("/plans/");
             browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#list tr[data-plan]")).isEmpty() ? null : true);
@@ -101,7 +105,10 @@ class PlansPageBrowserTests {
             assertThat(browser.driver().findElement(By.id("print")).getText()).isEqualTo("印刷");
             assertThat(browser.accessibilityProblems()).as("a plan in Japanese").isEmpty();
 
+            assertThat(browser.driver().findElement(By.id("page-banner")).getText()).startsWith("SECRET");
+
             ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            ((ChromeDriver) browser.driver()).executeScript("window.dispatchEvent(new Event('beforeprint'))");
             assertThat(browser.driver().findElement(By.id("editor")).isDisplayed()).isFalse();
             assertThat(browser.driver().findElement(By.cssSelector(".history")).isDisplayed()).isFalse();
             assertThat(browser.driver().findElement(By.id("print")).isDisplayed()).isFalse();

@@ -138,9 +138,13 @@ abstract class IntelApiContract {
         // the link through the NOFORN portion shows to USA only
         JsonNode usaLinked = as("usa.officer").get("/api/v1/intel/reports/" + linkedId).json();
         assertThat(usaLinked.get("related").toString()).contains(hiddenId).contains("MMSI " + mmsi);
+        // printed, the NOFORN link's reason is on the sheet: the sheet's banner is raised by it, the report's is not
+        assertThat(usaLinked.get("banner").asString()).isEqualTo("SECRET//REL TO USA, JPN");
+        assertThat(usaLinked.get("printBanner").asString()).isEqualTo("SECRET//NOFORN");
         JsonNode jpnLinked = as("jpn.officer").get("/api/v1/intel/reports/" + linkedId).json();
         assertThat(jpnLinked.get("related").toString()).doesNotContain(hiddenId);
         assertThat(jpnLinked.get("related")).isEmpty();
+        assertThat(jpnLinked.get("printBanner").asString()).isEqualTo("SECRET//REL TO USA, JPN");
 
         // an export of the partly readable report carries only what JPN sees, under its banner
         JsonNode pkg = as("jpn.officer").get("/api/v1/intel/reports/" + partialId + "/package").json();

@@ -107,6 +107,10 @@ abstract class PlansApiContract {
         assertThat(secret.status()).as(secret.body()).isEqualTo(201);
         assertThat(as("usa.planner").get("/api/v1/plans/" + id).json().get("comments")).hasSize(1);
         assertThat(as("usa.planner").get("/api/v1/plans/" + id).json().get("updatedAt").asString()).isEqualTo(seen);
+        // the page's banner covers the comments; a printed plan carries its title and newest version only, under theirs
+        JsonNode officer = as("usa.officer").get("/api/v1/plans/" + id).json();
+        assertThat(officer.get("label").asString()).isEqualTo("SECRET//REL TO USA, JPN");
+        assertThat(officer.get("printLabel").asString()).isEqualTo("UNCLASSIFIED");
     }
 
     @Test

@@ -126,19 +126,23 @@ public class ReportReads {
             if (r == null || mine == null || mine.isEmpty()) continue;
             boolean whole = mine.size() == totals.getOrDefault(id, 0L);
             List<ReportView.Related> related = new ArrayList<>();
+            List<Label> relatedLabels = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (JdbcReports.StoredLink l : visibleLinks) {
                 if (!l.reportA().equals(id) && !l.reportB().equals(id)) continue;
                 if (!visiblePortionIds.contains(l.own(id))) continue;
-                if (seen.add(l.other(id) + "|" + l.reason())) related.add(new ReportView.Related(l.other(id), l.reason(), l.label().portionMark()));
+                if (seen.add(l.other(id) + "|" + l.reason())) {
+                    related.add(new ReportView.Related(l.other(id), l.reason(), l.label().portionMark()));
+                    relatedLabels.add(l.label());
+                }
             }
-            out.add(view(r, mine, whole, related, c));
+            out.add(view(r, mine, whole, related, relatedLabels, c));
         }
         return out;
     }
 
     private ReportView view(JdbcReports.StoredReport r, List<JdbcReports.StoredPortion> mine, boolean whole, List<ReportView.Related> related,
-            Clearance c) {
+            List<Label> relatedLabels, Clearance c) {
         ReportView.PortionView title = null;
         List<ReportView.PortionView> portions = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
@@ -164,7 +168,19 @@ public class ReportReads {
         }
         NewReport.Location location = title != null && r.lat() != null && r.lon() != null ? new NewReport.Location(r.lat(), r.lon()) : null;
         return new ReportView(r.id(), banner, title, title == null, portions, r.nation(), r.author(), r.originator(), r.createdAt(), updated,
-                location, title == null ? null : r.observedAt(), related);
+                location, title == null ? null : r.observedAt(), related, printBanner(banner, relatedLabels));
+    }
+
+    /** The report's banner raised by the marks of its related links, which print with it; null when they have no roll-up. */
+    private @Nullable Label printBanner(Label banner, List<Label> relatedLabels) {
+        if (relatedLabels.isEmpty()) return banner;
+        List<Label> printed = new ArrayList<>(relatedLabels);
+        printed.add(banner);
+        try {
+            return kernel.rollUp(printed);
+        } catch (InvalidMarkingException e) {
+            return null;
+        }
     }
 
     private Label rollUp(List<Label> labels) {

@@ -594,6 +594,9 @@ class PlanService implements Plans {
             }).toList();
             versions.add(new Plan.Version(v.number(), v.status(), v.hash(), v.createdBy(), v.createdAt(), v.updatedAt(), approvals, sections));
         }
+        List<Label> printed = new ArrayList<>();
+        title.ifPresent(t -> printed.add(t.label()));
+        versions.getLast().sections().forEach(s -> printed.add(s.label()));
         List<Plan.Comment> comments = q.readable(p.comments(), c -> base + "/comments/" + c.id()).stream()
                 .map(c -> new Plan.Comment(c.id(), c.author(), c.nation(), c.at(), c.label(), c.text())).toList();
         if (seen.isEmpty()) return Optional.empty();
@@ -602,7 +605,8 @@ class PlanService implements Plans {
                 .orElse(null);
         return Optional.of(new Plan(p.id(), title.map(Stored.Title::text).orElse(null), title.map(Stored.Title::label).orElse(null), p.kind(),
                 p.nations().stream().map(n -> new Plan.Participant(n.nation(), n.approver())).toList(), p.createdBy(), p.createdAt(), p.updatedAt(),
-                p.latest().number(), approved, versions, rollUp(seen), p.replicaOf(), comments, requests ? requests(p) : List.of()));
+                p.latest().number(), approved, versions, rollUp(seen), p.replicaOf(), comments, requests ? requests(p) : List.of(),
+                rollUp(printed)));
     }
 
     /** The approvals and comments this node sent about its replica, with the plan's node's answers. */
