@@ -150,6 +150,11 @@ class FederationTests {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jpn.replicas().keySet().containsAll(usaIds) && usa.replicas().keySet().containsAll(jpnIds)
                         && java.util.Objects.equals(jpn.replicas().get(released), versionOf(usa, released)));
+        // federation holds the items; intel's replica listener applies them after that commit, so give it time
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> usaIds.stream().allMatch(id -> view(jpn, "jpn.officer", id).status() == 200)
+                        && jpnIds.stream().allMatch(id -> view(usa, "usa.officer", id).status() == 200)
+                        && view(jpn, "jpn.officer", released).body().contains("TIDE-9"));
         for (String id : usaIds) {
             assertThat(jpn.replicas().get(id)).isEqualTo(versionOf(usa, id));
             String body = view(jpn, "jpn.officer", id).body();
@@ -159,6 +164,8 @@ class FederationTests {
         assertThat(view(jpn, "jpn.officer", released).body()).contains("TIDE-9");
         // exactly once: one report row per replica, and nothing left in the outboxes
         for (FederatedNode n : List.of(usa, jpn)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> n.jdbc().sql("select count(*) from intel_report where replica = true").query(Long.class)
+                    .single() >= n.replicas().size());
             long replicaReports = n.jdbc().sql("select count(*) from intel_report where replica = true").query(Long.class).single();
             assertThat(replicaReports).isEqualTo(n.replicas().size());
         }
