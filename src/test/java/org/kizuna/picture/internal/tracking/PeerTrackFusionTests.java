@@ -145,6 +145,47 @@ class PeerTrackFusionTests {
         assertThat(view(local)).hasSize(4);
     }
 
+    @Test
+    void betweenAPartnersUpdatesItsTrackIsCarriedOnPartlyAtTheLocalTracksFresherVelocity() {
+        // the target flies east at 200 m/s and from 14 s on speeds up at 10 m/s^2; the partner's track, as of 20 s, has the speed
+        // it had before (its filter behind); the local sensor reports every second
+        FusionEngine local = new FusionEngine(FusionConfig.defaults());
+        local.role(1, SensorRole.SURVEYED);
+        int peer = 9;
+        for (int k = 0; k <= 23; k++) {
+            double t = k;
+            local.report(t, 1, truthX(t), 50_000, 50, 5);
+            local.advance(t);
+            if (k == 20) local.peerTracks(peer, t, List.of(new PeerTrack(77, t, truthX(t), 50_000, 200, 0, 2500, 0, 100, 2500, 0, 100, 3)));
+        }
+        List<Seen> shown = view(local);
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).sensors()).containsExactlyInAnyOrder(1, peer);
+        // the local estimate alone, and the partner's track carried on at its own velocity, combined as the engine combines them
+        double[] own = new double[5];
+        local.ownStates(23, (id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, l, lc, se, sc) -> {
+            own[0] = x;
+            own[1] = vx;
+            own[2] = pxx;
+            own[3] = pxv;
+            own[4] = vxx;
+        });
+        assertThat(own[1]).as("the local track has taken the new speed").isGreaterThan(230);
+        double[] theirs = new double[5];
+        Peers.predictAxis(theirs, truthX(20), 200, 2500, 0, 100, 3, Peers.PEER_NOISE);
+        double[] atTheirVelocity = own.clone();
+        Peers.combine(atTheirVelocity, theirs, 1);
+        double truth = truthX(23);
+        assertThat(Math.abs(shown.get(0).x() - truth)).isLessThan(Math.abs(atTheirVelocity[0] - truth) - 5);
+        // but the partner's track still counts: the shown track is not the local estimate alone
+        assertThat(Math.abs(shown.get(0).x() - own[0])).isGreaterThan(1);
+    }
+
+    private static double truthX(double t) {
+        double late = Math.max(0, t - 14);
+        return 10_000 + 200 * t + 5 * late * late;
+    }
+
     /** The x of the target nearest (x, y) at t. */
     static double nearestX(double[][] targets, double x, double y, double t) {
         double best = Double.POSITIVE_INFINITY, bx = 0;
