@@ -63,76 +63,16 @@ public final class FusionReplay {
      */
     public static Outcome run(ApFiles.Detections d, FusionConfig config, boolean keepTracks, TrackFile mode, Collection<String> surveyed) {
         FusionEngine engine = new FusionEngine(config);
-        Map<String, Integer> sensors = new LinkedHashMap<>();
-        int[] sensorOf = new int[d.size()];
-        for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
-        for (String name : surveyed) engine.role(sensorIndex(sensors, name, "surveyed"), SensorRole.SURVEYED);
-        String[] names = sensors.keySet().toArray(String[]::new);
-        List<Long> latencies = new ArrayList<>();
-        // processor time as well as elapsed time: on a machine others share, the elapsed time of a scan includes the time
-        // the replaying thread waited for a processor
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
-        long cpuNanos = 0;
-        StateCollector out = new StateCollector(keepTracks ? d.size() * 2 : 0);
-        Map<Long, History> histories = new LinkedHashMap<>();
-        List<Double> scanTimes = new ArrayList<>();
-        int i = 0;
-        while (i < d.size()) {
-            int j = i + 1;
-            while (j < d.size() && d.t()[j] == d.t()[i] && sensorOf[j] == sensorOf[i]) j++;
-            if (scanTimes.isEmpty() || scanTimes.getLast() != d.t()[i]) scanTimes.add(d.t()[i]);
-            long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
-            long start = System.nanoTime();
-            for (int k = i; k < j; k++) {
-                engine.report(d.t()[k], sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
-            }
-            engine.advance(d.t()[i]);
-            latencies.add(System.nanoTime() - start);
-            if (cpu) cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
-            if (keepTracks && mode == TrackFile.LIVE) {
-                double t = d.t()[i];
-                engine.viewAt(t, (id, tt, x, y, vx, vy, var, labels, lc, sens, sc) -> out.add(tt, id, x, vx, y, vy));
-            } else if (keepTracks) {
-                double t = d.t()[i];
-                engine.history(t, (id, confirmed, st, sx, sy, tt, x, y, vx, vy) -> {
-                    History h = histories.computeIfAbsent(id, k -> new History(new State(st, sx, vx, sy, vy)));
-                    h.add(tt, x, vx, y, vy);
-                    if (confirmed && !h.confirmed) h.confirm();
-                });
-            }
-            i = j;
+        Scans scans = new Scans(d, keepTracks, mode);
+        for (String name : surveyed) engine.role(scans.sensorIndex(name, "surveyed"), SensorRole.SURVEYED);
+        while (scans.next()) {
+            scans.timed(() -> {
+                for (int k = scans.from; k < scans.to; k++) engine.report(d.t()[k], scans.sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+                engine.advance(scans.t);
+            });
+            scans.collect(engine);
         }
-        if (mode == TrackFile.HISTORY) {
-            for (Map.Entry<Long, History> e : histories.entrySet()) {
-                History h = e.getValue();
-                if (!h.confirmed) continue;
-                out.add(h.start.t(), e.getKey(), h.start.x(), h.start.vx(), h.start.y(), h.start.vy());
-                // scans between the starting report and the track's first state: the state predicted back
-                double t1 = h.s[0];
-                for (double st : scanTimes) {
-                    if (st > h.start.t() && st < t1) {
-                        out.add(st, e.getKey(), h.s[1] - h.s[2] * (t1 - st), h.s[2], h.s[3] - h.s[4] * (t1 - st), h.s[4]);
-                    }
-                }
-                for (int k = 0; k < h.n; k++) out.add(h.s[k * 5], e.getKey(), h.s[k * 5 + 1], h.s[k * 5 + 2], h.s[k * 5 + 3], h.s[k * 5 + 4]);
-            }
-        }
-        List<SensorEstimate> registration = new ArrayList<>();
-        engine.registration((sensor, role, bx, by, sx, sy, used, jumped) -> registration
-                .add(new SensorEstimate(sensor < names.length ? names[sensor] : "#" + sensor, role, bx, by, sx, sy, used, jumped)));
-        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), cpu ? cpuNanos : -1, out.states(), out.distinct(),
-                List.copyOf(registration));
-    }
-
-    /** The index of a sensor named on the command line, or why it is refused (no report of it in the detections). */
-    private static int sensorIndex(Map<String, Integer> sensors, String name, String what) {
-        Integer index = sensors.get(name);
-        if (index == null) {
-            throw new IllegalArgumentException(
-                    what + " sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
-        }
-        return index;
+        return scans.outcome(engine, -1);
     }
 
     /**
@@ -148,53 +88,102 @@ public final class FusionReplay {
             Collection<String> surveyed, Collection<String> peerSensors, FusionEngine.PeerFusion rule) {
         FusionEngine engine = new FusionEngine(config), peer = new FusionEngine(peerConfig);
         engine.peerFusion(rule);
-        Map<String, Integer> sensors = new LinkedHashMap<>();
-        int[] sensorOf = new int[d.size()];
-        for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
-        boolean[] peersSensor = new boolean[sensors.size()];
-        for (String name : peerSensors) peersSensor[sensorIndex(sensors, name, "peer")] = true;
-        if (peerSensors.containsAll(sensors.keySet())) throw new IllegalArgumentException("every sensor is the partner's: this node would have none");
+        Scans scans = new Scans(d, keepTracks, mode);
+        boolean[] peersSensor = new boolean[scans.sensors.size()];
+        for (String name : peerSensors) peersSensor[scans.sensorIndex(name, "peer")] = true;
+        if (peerSensors.containsAll(scans.sensors.keySet())) throw new IllegalArgumentException("every sensor is the partner's: this node would have none");
         for (String name : surveyed) {
-            int index = sensorIndex(sensors, name, "surveyed");
+            int index = scans.sensorIndex(name, "surveyed");
             (peersSensor[index] ? peer : engine).role(index, SensorRole.SURVEYED);
         }
         // the partner is a sensor index of this engine's own, after every real sensor
-        int partner = sensors.size();
-        String[] names = sensors.keySet().toArray(String[]::new);
-        List<Long> latencies = new ArrayList<>();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
-        long cpuNanos = 0;
-        StateCollector out = new StateCollector(keepTracks ? d.size() * 2 : 0);
-        Map<Long, History> histories = new LinkedHashMap<>();
-        List<Double> scanTimes = new ArrayList<>();
+        int partner = scans.sensors.size();
         List<PeerTrack> released = new ArrayList<>();
-        int i = 0;
-        while (i < d.size()) {
-            int j = i + 1;
-            while (j < d.size() && d.t()[j] == d.t()[i] && sensorOf[j] == sensorOf[i]) j++;
-            if (scanTimes.isEmpty() || scanTimes.getLast() != d.t()[i]) scanTimes.add(d.t()[i]);
-            double t = d.t()[i];
-            if (peersSensor[sensorOf[i]]) {
+        while (scans.next()) {
+            double t = scans.t;
+            if (peersSensor[scans.sensorOf[scans.from]]) {
                 // the partner's node: its scan, then its tracks as they stand, sent (not timed: another node's work)
-                for (int k = i; k < j; k++) peer.report(d.t()[k], sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+                for (int k = scans.from; k < scans.to; k++) peer.report(d.t()[k], scans.sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
                 peer.advance(t);
                 released.clear();
                 peer.ownStates(t, (id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, labels, lc, sens, sc) -> released
                         .add(new PeerTrack(id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, 0)));
-                long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
-                long start = System.nanoTime();
-                engine.peerTracks(partner, t, released);
-                latencies.add(System.nanoTime() - start);
-                if (cpu) cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
+                scans.timed(() -> engine.peerTracks(partner, t, released));
             } else {
-                long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
-                long start = System.nanoTime();
-                for (int k = i; k < j; k++) engine.report(d.t()[k], sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
-                engine.advance(t);
-                latencies.add(System.nanoTime() - start);
-                if (cpu) cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
+                scans.timed(() -> {
+                    for (int k = scans.from; k < scans.to; k++) engine.report(d.t()[k], scans.sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+                    engine.advance(t);
+                });
             }
+            scans.collect(engine);
+        }
+        return scans.outcome(engine, partner);
+    }
+
+    /**
+     * The replay of a detections file, one scan (a time and a sensor) at a time: the engine's numbers of the sensors (in
+     * the order the file first names them), the timing of each scan (elapsed and, where measured, processor time: on a
+     * machine others share, the elapsed time of a scan includes the time the replaying thread waited for a processor) and
+     * the tracks collected after each scan.
+     */
+    private static final class Scans {
+        final ApFiles.Detections d;
+        final boolean keepTracks;
+        final TrackFile mode;
+        final Map<String, Integer> sensors = new LinkedHashMap<>();
+        final int[] sensorOf;
+        final List<Long> latencies = new ArrayList<>();
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        long cpuNanos;
+        final StateCollector out;
+        final Map<Long, History> histories = new LinkedHashMap<>();
+        final List<Double> scanTimes = new ArrayList<>();
+        /** The scan at hand: reports {@code from} (inclusive) to {@code to} (exclusive), at time {@code t}. */
+        int from, to;
+        double t;
+
+        Scans(ApFiles.Detections d, boolean keepTracks, TrackFile mode) {
+            this.d = d;
+            this.keepTracks = keepTracks;
+            this.mode = mode;
+            this.sensorOf = new int[d.size()];
+            for (int i = 0; i < d.size(); i++) sensorOf[i] = sensors.computeIfAbsent(d.sensor()[i], k -> sensors.size());
+            this.out = new StateCollector(keepTracks ? d.size() * 2 : 0);
+        }
+
+        /** The index of a sensor named on the command line, or why it is refused (no report of it in the detections). */
+        int sensorIndex(String name, String what) {
+            Integer index = sensors.get(name);
+            if (index == null) {
+                throw new IllegalArgumentException(
+                        what + " sensor '" + name + "' has no report in the detections (their sensors: " + String.join(", ", sensors.keySet()) + ")");
+            }
+            return index;
+        }
+
+        /** Moves to the next scan; false when there is none. */
+        boolean next() {
+            if (to >= d.size()) return false;
+            from = to;
+            int j = from + 1;
+            while (j < d.size() && d.t()[j] == d.t()[from] && sensorOf[j] == sensorOf[from]) j++;
+            to = j;
+            t = d.t()[from];
+            if (scanTimes.isEmpty() || scanTimes.getLast() != t) scanTimes.add(t);
+            return true;
+        }
+
+        void timed(Runnable work) {
+            long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
+            long start = System.nanoTime();
+            work.run();
+            latencies.add(System.nanoTime() - start);
+            if (cpu) cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
+        }
+
+        /** The engine's tracks after the scan: as shown now ({@code LIVE}), or each track's history to be revised. */
+        void collect(FusionEngine engine) {
             if (keepTracks && mode == TrackFile.LIVE) {
                 engine.viewAt(t, (id, tt, x, y, vx, vy, var, labels, lc, sens, sc) -> out.add(tt, id, x, vx, y, vy));
             } else if (keepTracks) {
@@ -204,21 +193,27 @@ public final class FusionReplay {
                     if (confirmed && !h.confirmed) h.confirm();
                 });
             }
-            i = j;
         }
-        if (mode == TrackFile.HISTORY) collectHistories(histories, scanTimes, out);
-        List<SensorEstimate> registration = new ArrayList<>();
-        engine.registration((sensor, role, bx, by, sx, sy, used, jumped) -> registration.add(new SensorEstimate(
-                sensor < names.length ? names[sensor] : sensor == partner ? "partner" : "#" + sensor, role, bx, by, sx, sy, used, jumped)));
-        return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), cpu ? cpuNanos : -1, out.states(), out.distinct(),
-                List.copyOf(registration));
+
+        /** What the replay produced; {@code partner} is the sensor index standing for the partner's node (-1: none). */
+        Outcome outcome(FusionEngine engine, int partner) {
+            if (mode == TrackFile.HISTORY) collectHistories(histories, scanTimes, out);
+            String[] names = sensors.keySet().toArray(String[]::new);
+            List<SensorEstimate> registration = new ArrayList<>();
+            engine.registration((sensor, role, bx, by, sx, sy, used, jumped) -> registration.add(new SensorEstimate(
+                    sensor < names.length ? names[sensor] : sensor == partner ? "partner" : "#" + sensor, role, bx, by, sx, sy, used, jumped)));
+            return new Outcome(latencies.stream().mapToLong(Long::longValue).toArray(), cpu ? cpuNanos : -1, out.states(), out.distinct(),
+                    List.copyOf(registration));
+        }
     }
 
+    /** The confirmed tracks' histories: each from its starting report, the scans before its first state predicted back. */
     private static void collectHistories(Map<Long, History> histories, List<Double> scanTimes, StateCollector out) {
         for (Map.Entry<Long, History> e : histories.entrySet()) {
             History h = e.getValue();
             if (!h.confirmed) continue;
             out.add(h.start.t(), e.getKey(), h.start.x(), h.start.vx(), h.start.y(), h.start.vy());
+            // scans between the starting report and the track's first state: the state predicted back
             double t1 = h.s[0];
             for (double st : scanTimes) {
                 if (st > h.start.t() && st < t1) {
