@@ -49,7 +49,9 @@ class FederationBenchTests {
             assertThat(json.path("duplicated").asInt()).isZero();
             assertThat(json.path("leaked").asLong()).isZero();
             assertThat(json.path("outbox_left").asLong()).isZero();
+            assertThat(json.path("owner_items_per_s").asDouble()).isPositive();
             assertThat(json.path("guard_items_per_s").asDouble()).isPositive();
+            assertThat(json.path("jpn_start_s").asDouble()).isPositive().isLessThanOrEqualTo(json.path("backlog_drain_s").asDouble());
             assertThat(json.path("link_items_per_s").asDouble()).isPositive();
             assertThat(json.path("backlog_drain_s").asDouble()).isPositive();
             assertThat(json.path("latency_ms").path("p99").asDouble()).isGreaterThanOrEqualTo(json.path("latency_ms").path("p50").asDouble()).isPositive();

@@ -21,6 +21,6 @@ class BookingFederation {
     @Async
     @TransactionalEventListener
     void received(ShareableReceived event) {
-        if (event.item().kind().equals(BookingShares.KIND)) bookings.applyReplica(event.item(), event.fromNation());
+        if (event.kind().equals(BookingShares.KIND)) bookings.applyReplicas(event.items(), event.fromNation());
     }
 }

@@ -31,6 +31,7 @@ import org.kizuna.booking.plan.Options;
 import org.kizuna.booking.plan.Plan;
 import org.kizuna.booking.plan.PlanSolver;
 import org.kizuna.booking.plan.Problem;
+import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
@@ -620,9 +621,17 @@ class BookingService implements Bookings {
      * Keeps a replica of a partner node's request: replaced whole by a newer version, removed when withdrawn; then, when
      * its booking took or left a place, re-plans this node's requests around it (a request of this node that is not
      * confirmed moves off its place). A request of this node, or another node's replica, with the same id is left alone.
+     * The replicas of one arrival ({@link org.kizuna.federation.ShareableReceived}) are kept all in one transaction of its
+     * own, committed before the lock is released, or each in its own where one of them cannot be kept
+     * ({@link Replicas#applyAll}).
      */
-    synchronized void applyReplica(Shareable item, String from) {
-        Boolean replan = requiresNew.execute(t -> {
+    synchronized void applyReplicas(List<Shareable> items, String from) {
+        Replicas.applyAll(requiresNew, items, item -> applyReplica(item, from));
+    }
+
+    /** One replica, in the transaction of {@link #applyReplicas} (joined). */
+    private void applyReplica(Shareable item, String from) {
+        Boolean replan = tx.execute(t -> {
             BookingRequest held = store.find(item.id()).orElse(null);
             if (held != null && !from.equals(held.originator())) {
                 log.warn("federation: {}'s booking request {} has the id of a request this node holds; not kept", from, item.id());

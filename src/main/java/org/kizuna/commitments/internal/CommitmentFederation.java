@@ -21,6 +21,6 @@ class CommitmentFederation {
     @Async
     @TransactionalEventListener
     void received(ShareableReceived event) {
-        if (event.item().kind().equals(CommitmentShares.KIND)) commitments.applyReplica(event.item(), event.fromNation());
+        if (event.kind().equals(CommitmentShares.KIND)) commitments.applyReplicas(event.items(), event.fromNation());
     }
 }

@@ -21,6 +21,7 @@ import org.kizuna.commitments.CommitmentUpdate;
 import org.kizuna.commitments.Commitments;
 import org.kizuna.commitments.Evidence;
 import org.kizuna.commitments.Statement;
+import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
@@ -199,9 +200,17 @@ class CommitmentService implements Commitments {
      * Keeps a replica of a commitment from the node of its owner nation, in place of this node's copy (the reference data
      * every node loads) or an older replica; removed when withdrawn. Another node's commitment of the same id (not of its
      * nation) is left alone.
+     * The replicas of one arrival ({@link org.kizuna.federation.ShareableReceived}) are kept all in one transaction of its
+     * own, committed before the lock is released, or each in its own where one of them cannot be kept
+     * ({@link Replicas#applyAll}).
      */
-    synchronized void applyReplica(Shareable item, String from) {
-        requiresNew.executeWithoutResult(t -> {
+    synchronized void applyReplicas(List<Shareable> items, String from) {
+        Replicas.applyAll(requiresNew, items, item -> applyReplica(item, from));
+    }
+
+    /** One replica, in the transaction of {@link #applyReplicas} (joined). */
+    private void applyReplica(Shareable item, String from) {
+        tx.executeWithoutResult(t -> {
             JdbcCommitments.Held held = store.held(item.id()).orElse(null);
             if (!item.ownerNation().equals(from) || (held != null && !held.owner().equals(from))) {
                 log.warn("federation: {} shared commitment {} of {}; only the owner nation's node shares a commitment; not kept", from, item.id(),

@@ -21,6 +21,6 @@ class ExerciseFederation {
     @Async
     @TransactionalEventListener
     void received(ShareableReceived event) {
-        if (event.item().kind().equals(ExerciseShares.KIND)) exercises.applyReplica(event.item(), event.fromNation());
+        if (event.kind().equals(ExerciseShares.KIND)) exercises.applyReplicas(event.items(), event.fromNation());
     }
 }

@@ -39,6 +39,7 @@ import org.kizuna.exercises.Observation;
 import org.kizuna.exercises.Product;
 import org.kizuna.exercises.Series;
 import org.kizuna.exercises.Template;
+import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
@@ -571,9 +572,17 @@ class ExerciseService implements Exercises {
      * Keeps a replica of a partner's exercise with the records this node was sent: replaced whole by a newer version,
      * removed when withdrawn (its exercise part no longer released). An exercise of this node, or another node's replica,
      * with the same id is left alone, and so is one of a series this node does not hold.
+     * The replicas of one arrival ({@link org.kizuna.federation.ShareableReceived}) are kept all in one transaction of its
+     * own, committed before the lock is released, or each in its own where one of them cannot be kept
+     * ({@link Replicas#applyAll}).
      */
-    synchronized void applyReplica(Shareable item, String from) {
-        requiresNew.executeWithoutResult(t -> {
+    synchronized void applyReplicas(List<Shareable> items, String from) {
+        Replicas.applyAll(requiresNew, items, item -> applyReplica(item, from));
+    }
+
+    /** One replica, in the transaction of {@link #applyReplicas} (joined). */
+    private void applyReplica(Shareable item, String from) {
+        tx.executeWithoutResult(t -> {
             JdbcExercises.Held held = store.held(item.id()).orElse(null);
             if (held != null && !from.equals(held.replicaOf())) {
                 log.warn("federation: {}'s exercise {} has the id of an exercise this node holds; not kept", from, item.id());

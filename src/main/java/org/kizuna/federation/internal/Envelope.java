@@ -1,6 +1,8 @@
 package org.kizuna.federation.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -55,8 +57,12 @@ record Envelope(String data, String banner, String digest, String signature) {
     record Answer(String requestId, String from, boolean accepted, String reason, String reasonCode) implements Opened {
     }
 
-    /** Encodes and signs the released parts of {@code item} for the node of {@code to}. */
-    static Envelope seal(Shareable item, List<Shareable.Part> released, String to, LabelKernel kernel, PrivateKey key) {
+    /**
+     * Encodes the released parts of {@code item} for the node of {@code to} and binds its label to the data by the data's
+     * digest; the signature over the label and the digest is the batch's ({@link Frames#batch}): the sender signs each
+     * batch of envelopes it sends once, with every envelope's label and digest in what it signs.
+     */
+    static Envelope seal(Shareable item, List<Shareable.Part> released, String to, LabelKernel kernel) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", item.kind());
         m.put("id", item.id());
@@ -66,7 +72,7 @@ record Envelope(String data, String banner, String digest, String signature) {
         m.put("to", to);
         m.put("header", released.isEmpty() ? Map.of() : new TreeMap<>(item.header()));
         m.put("parts", parts(released));
-        return sign(m, released, kernel, key);
+        return bind(m, released, kernel);
     }
 
     /** Encodes and signs a request of node {@code from} with its released parts, for the owner node {@code to}. */
@@ -109,6 +115,21 @@ record Envelope(String data, String banner, String digest, String signature) {
         return parts;
     }
 
+    /** The envelope of this data with its label and the data's digest, to be signed with its batch. */
+    private static Envelope bind(Map<String, Object> m, List<Shareable.Part> released, LabelKernel kernel) {
+        byte[] data = JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
+        Label label = released.isEmpty() ? Label.parse(WITHDRAWN) : kernel.rollUp(released.stream().map(Shareable.Part::label).toList());
+        return new Envelope(new String(data, StandardCharsets.UTF_8), label.banner(), Base64.getEncoder().encodeToString(sha384(data)), "");
+    }
+
+    static byte[] sha384(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-384").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-384 is missing from this JVM", e);
+        }
+    }
+
     private static Envelope sign(Map<String, Object> m, List<Shareable.Part> released, LabelKernel kernel, PrivateKey key) {
         byte[] data = JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
         Label label = released.isEmpty() ? Label.parse(WITHDRAWN) : kernel.rollUp(released.stream().map(Shareable.Part::label).toList());
@@ -119,7 +140,12 @@ record Envelope(String data, String banner, String digest, String signature) {
 
     /** The length of the envelope as a frame carries it, at most (every character escaped). */
     long frameBytesAtMost() {
-        return 6L * (data.length() + banner.length() + digest.length() + signature.length()) + 256;
+        return 6L * (data.length() + banner.length() + digest.length() + signature.length()) + 512;
+    }
+
+    /** Whether the envelope carries no signature of its own (its batch's signature binds its label and digest). */
+    boolean signedWithBatch() {
+        return signature.isEmpty();
     }
 
     /**
@@ -127,6 +153,15 @@ record Envelope(String data, String banner, String digest, String signature) {
      * IllegalArgumentException whose message says what was wrong, for the link's log.
      */
     Opened open(PublicKey sender, String expectedTo, LabelKernel kernel) {
+        return open(sender, expectedTo, kernel, false);
+    }
+
+    /**
+     * As {@link #open(PublicKey, String, LabelKernel)}; {@code batchVerified}: the envelope came in a batch whose signature
+     * (over every envelope's sequence, label and digest) verified with the sender's key, so an envelope with no signature
+     * of its own is bound when its data has its digest. An envelope with no signature outside such a batch is refused.
+     */
+    Opened open(PublicKey sender, String expectedTo, LabelKernel kernel, boolean batchVerified) {
         Label label;
         try {
             label = Label.parse(banner);
@@ -140,7 +175,12 @@ record Envelope(String data, String banner, String digest, String signature) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the envelope's digest or signature is not base64");
         }
-        if (!binding.verifies(bytes, sender)) {
+        if (signedWithBatch()) {
+            if (!batchVerified || !MessageDigest.isEqual(sha384(bytes), binding.dataDigest())) {
+                throw new IllegalArgumentException(
+                        "the label binding does not verify with the sender's certificate (label or data changed after signing, or the batch's signature is wrong)");
+            }
+        } else if (!binding.verifies(bytes, sender)) {
             throw new IllegalArgumentException("the label binding does not verify with the sender's certificate (label or data changed after signing)");
         }
         JsonNode root;

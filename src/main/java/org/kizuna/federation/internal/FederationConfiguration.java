@@ -3,7 +3,6 @@ package org.kizuna.federation.internal;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.federation.PeerRequestAnswered;
@@ -27,7 +26,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The federation module's wiring: its store, the peers, the way out and the way in, the links, and its console page. */
@@ -87,7 +87,7 @@ class FederationConfiguration {
 
     /** Reads the configured peers and opens the links once the node is up; closes them first when it stops. */
     @Bean
-    SmartLifecycle federationLifecycle(FederationService federation, Links links, ObjectProvider<IncompleteEventPublications> incomplete) {
+    SmartLifecycle federationLifecycle(FederationService federation, Links links, ObjectProvider<FailedEventPublications> failed) {
         return new SmartLifecycle() {
             private volatile boolean started;
             private volatile @Nullable Thread retry;
@@ -97,22 +97,25 @@ class FederationConfiguration {
                 federation.configure();
                 links.start();
                 started = true;
-                IncompleteEventPublications publications = incomplete.getIfAvailable();
+                FailedEventPublications publications = failed.getIfAvailable();
                 if (publications != null) retry = Thread.ofVirtual().name("federation-retry").start(() -> retry(publications));
             }
 
             /*
              * A change, an arrival, a request or an answer whose listener failed (the database busy, say) is handed to it
              * again after 30 s, so nothing waits for the next restart; the listeners are idempotent (versions, request ids).
+             * Only failed publications: one still being processed (a backlog waiting for the outbox's lock) is not handed
+             * again, which would process it twice and, with a large backlog, read and hand again every pending event every
+             * 15 s. A publication left incomplete by a node that stopped is handed again at its restart.
              */
-            private void retry(IncompleteEventPublications publications) {
+            private void retry(FailedEventPublications publications) {
                 while (started) {
                     try {
                         Thread.sleep(Duration.ofSeconds(15));
-                        Instant before = Instant.now().minusSeconds(30);
-                        publications.resubmitIncompletePublications(p -> (p.getEvent() instanceof ShareableChanged || p.getEvent() instanceof ShareableReceived
-                                || p.getEvent() instanceof PeerRequestSent || p.getEvent() instanceof PeerRequestReceived
-                                || p.getEvent() instanceof PeerRequestAnswered) && p.getPublicationDate().isBefore(before));
+                        publications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ofSeconds(30)).withBatchSize(1000)
+                                .withFilter(p -> p.getEvent() instanceof ShareableChanged || p.getEvent() instanceof ShareableReceived
+                                        || p.getEvent() instanceof PeerRequestSent || p.getEvent() instanceof PeerRequestReceived
+                                        || p.getEvent() instanceof PeerRequestAnswered));
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {

@@ -5,7 +5,13 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The link's framing: each message is a 4-byte big-endian length and that many bytes of UTF-8 JSON with a type
  * {@code t}: {@code hello} (the connecting node's nation), {@code welcome} (the highest sequence the receiver applied,
- * where the sender resumes) or {@code refuse} (why not), {@code item} (sequence and envelope), {@code ack} (the highest
+ * where the sender resumes) or {@code refuse} (why not), {@code item} (sequence and envelope, signed
+ * on its own), {@code batch} (envelopes signed together, {@link #batch}), {@code ack} (the highest
  * sequence applied), {@code ping}, {@code tracks} (a batch of live tracks, {@link PeerTracks}). A message longer than the limit ends the connection.
  */
 final class Frames {
@@ -52,6 +59,93 @@ final class Frames {
         } catch (RuntimeException e) {
             throw new IOException("a message is not JSON");
         }
+    }
+
+    /** The signature algorithm of a batch: that of the label bindings (ECDSA with SHA-384, the federation key). */
+    static final String BATCH_SIGNATURE = "SHA384withECDSA";
+
+    /**
+     * A {@code batch} message: envelopes in sequence order from node {@code from} for node {@code to}, signed once as a
+     * whole with the sender's federation key over the two nations and each envelope's sequence, label (banner) and
+     * data digest (so each label stays bound to its data: an edited label, or one moved onto other data, no longer
+     * verifies). The receiver checks each envelope's data against its digest.
+     */
+    static Map<String, Object> batch(String from, String to, List<JdbcFederation.Queued> rows, PrivateKey key) {
+        List<Map<String, Object>> items = new ArrayList<>(rows.size());
+        for (JdbcFederation.Queued q : rows) items.add(batchItem(q.seq(), q.envelope()));
+        return batchMessage(from, to, items, Base64.getEncoder().encodeToString(sign(from, to, items, key)));
+    }
+
+    /** The batch message of these items with this signature (also what the outbox checks an envelope's size with). */
+    static Map<String, Object> batchMessage(String from, String to, List<Map<String, Object>> items, String signature) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("t", "batch");
+        m.put("from", from);
+        m.put("to", to);
+        m.put("items", items);
+        m.put("signature", signature);
+        return m;
+    }
+
+    static Map<String, Object> batchItem(long seq, Envelope e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", seq);
+        m.put("data", e.data());
+        m.put("banner", e.banner());
+        m.put("digest", e.digest());
+        if (!e.signature().isEmpty()) m.put("signature", e.signature());
+        return m;
+    }
+
+    private static byte[] sign(String from, String to, List<Map<String, Object>> items, PrivateKey key) {
+        try {
+            Signature s = Signature.getInstance(BATCH_SIGNATURE);
+            s.initSign(key);
+            update(s, "kizuna-federation-batch/1");
+            update(s, from);
+            update(s, to);
+            for (Map<String, Object> i : items) {
+                update(s, String.valueOf(i.get("seq")));
+                update(s, String.valueOf(i.get("banner")));
+                update(s, String.valueOf(i.get("digest")));
+            }
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a batch with " + key.getAlgorithm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a {@code batch} message's signature verifies with the sender's key over what it says it carries. */
+    static boolean batchVerifies(JsonNode m, PublicKey sender) {
+        try {
+            Signature s = Signature.getInstance(BATCH_SIGNATURE);
+            s.initVerify(sender);
+            update(s, "kizuna-federation-batch/1");
+            update(s, m.path("from").asString(""));
+            update(s, m.path("to").asString(""));
+            for (JsonNode i : m.path("items")) {
+                update(s, Long.toString(i.path("seq").asLong(0)));
+                update(s, i.path("banner").asString(""));
+                update(s, i.path("digest").asString(""));
+            }
+            return s.verify(Base64.getDecoder().decode(m.path("signature").asString("")));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Each field length-prefixed, so that no two different batches sign the same bytes. */
+    private static void update(Signature s, String field) throws GeneralSecurityException {
+        byte[] b = field.getBytes(StandardCharsets.UTF_8);
+        s.update(new byte[]{(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
+        s.update(b);
+    }
+
+    /** The envelopes of a {@code batch} message, in its order. */
+    static List<Inbound.Item> batchItems(JsonNode m, boolean verified) {
+        List<Inbound.Item> items = new ArrayList<>();
+        for (JsonNode i : m.path("items")) items.add(new Inbound.Item(i.path("seq").asLong(0), envelope(i), verified));
+        return items;
     }
 
     static Map<String, Object> item(long seq, Envelope e) {

@@ -3,6 +3,7 @@ package org.kizuna.federation.internal;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * node may hold every part's label. Then, by what it carries:
  * <ul>
  * <li>an item must be owned by the peer (a node sends only what it owns); one no newer than the replica held is
- * skipped, a newer one replaces it and is published as {@link ShareableReceived};</li>
+ * skipped, a newer one replaces it; the items a batch applied are published as one {@link ShareableReceived} per kind
+ * (the newest version of each item);</li>
  * <li>a request must come from the peer and be about an item this node owns and sent to the peer (and not withdrew
  * since); one seen before is skipped, a new one is published as {@link PeerRequestReceived} with what the peer was
  * sent, and one about anything else is refused (an answer goes back, and it is the link's last error);</li>
@@ -39,7 +41,12 @@ import tools.jackson.databind.JsonNode;
  */
 class Inbound {
 
-    record Item(long seq, Envelope envelope) {
+    /** An envelope as it arrived; {@code batchVerified}: in a batch whose signature verified with the sender's key. */
+    record Item(long seq, Envelope envelope, boolean batchVerified) {
+
+        Item(long seq, Envelope envelope) {
+            this(seq, envelope, false);
+        }
     }
 
     /** What a batch did: the cursor after it, how many items were applied, and what went wrong, in words for the link's health. */
@@ -71,13 +78,15 @@ class Inbound {
         return java.util.Objects.requireNonNull(tx.execute(s -> {
             long last = store.cursor(peer).received();
             int applied = 0;
+            // what arrived, by kind and item (the newest version of each), published once per kind at the end
+            Map<String, Map<String, Arrival>> arrived = new LinkedHashMap<>();
             List<String> refused = new ArrayList<>();
             for (Item item : items) {
                 if (item.seq() <= last) continue;
                 last = item.seq();
                 Envelope.Opened opened;
                 try {
-                    opened = item.envelope().open(signer.getPublicKey(), nation, kernel);
+                    opened = item.envelope().open(signer.getPublicKey(), nation, kernel, item.batchVerified());
                     switch (opened) {
                         case Envelope.Item i -> check(peer, i.item());
                         case Envelope.Request r -> check(peer, r);
@@ -96,7 +105,9 @@ class Inbound {
                         if (in.version() <= held) continue;
                         store.upsertReplica(new JdbcFederation.Replica(in.kind(), in.id(), in.ownerNode(), in.version(), item.envelope().banner(),
                                 item.envelope().data()), signerPrint, clock.instant(), held > 0);
-                        events.publishEvent(new ShareableReceived(in, peer));
+                        Map<String, Arrival> ofKind = arrived.computeIfAbsent(in.kind(), k -> new LinkedHashMap<>());
+                        ofKind.remove(in.id()); // a newer version of an item in the same batch takes its place, and its place in the order
+                        ofKind.put(in.id(), new Arrival(in, item.envelope().data().length()));
                         applied++;
                     }
                     case Envelope.Request r -> {
@@ -109,9 +120,32 @@ class Inbound {
                     }
                 }
             }
+            arrived.forEach((kind, ofKind) -> publish(kind, ofKind.values(), peer));
             store.setReceived(peer, last);
             return new Applied(last, applied, refused);
         }));
+    }
+
+    private record Arrival(Shareable item, int chars) {
+    }
+
+    /** Characters of envelope data in one {@link ShareableReceived}, at most (the registry keeps it serialized, up to 10,485,760). */
+    static final int EVENT_CHARS = 4_000_000;
+
+    /** One {@link ShareableReceived} for the items of a kind, or more where they are larger together than {@link #EVENT_CHARS}. */
+    private void publish(String kind, java.util.Collection<Arrival> arrivals, String peer) {
+        List<Shareable> items = new ArrayList<>();
+        long chars = 0;
+        for (Arrival a : arrivals) {
+            if (!items.isEmpty() && chars + a.chars() > EVENT_CHARS) {
+                events.publishEvent(new ShareableReceived(kind, items, peer));
+                items = new ArrayList<>();
+                chars = 0;
+            }
+            items.add(a.item());
+            chars += a.chars();
+        }
+        if (!items.isEmpty()) events.publishEvent(new ShareableReceived(kind, items, peer));
     }
 
     private void check(String peer, Shareable in) {

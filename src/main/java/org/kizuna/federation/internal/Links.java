@@ -302,6 +302,14 @@ class Links {
                 JsonNode m = Frames.read(in, settings.maxFrameBytes());
                 switch (m.path("t").asString("")) {
                     case "item" -> items.add(new Inbound.Item(m.path("seq").asLong(0), Frames.envelope(m)));
+                    case "batch" -> {
+                        boolean verified = m.path("from").asString("").equals(peer) && m.path("to").asString("").equals(nation)
+                                && Frames.batchVerifies(m, signer.getPublicKey());
+                        if (!verified)
+                            error(peer, "a batch from " + peer + " does not verify with its certificate (or was not sealed by " + peer + " for "
+                                    + nation + "); its items are refused");
+                        items.addAll(Frames.batchItems(m, verified));
+                    }
                     case "ping" -> answer = true;
                     case "tracks" -> receiveTracks(peer, m);
                     default -> throw new IOException("an unknown message type '" + m.path("t").asString("") + "'");
@@ -454,10 +462,8 @@ class Links {
                         }
                         continue;
                     }
-                    for (JdbcFederation.Queued q : rows) {
-                        Frames.write(out, Frames.item(q.seq(), q.envelope()));
-                        sent = q.seq();
-                    }
+                    writeBatch(out, rows);
+                    sent = rows.getLast().seq();
                     out.flush();
                     h.sent = sent;
                 }
@@ -472,6 +478,21 @@ class Links {
                 }
             }
             if (readerFailure[0] != null && active && running) throw readerFailure[0];
+        }
+
+        /**
+         * Writes the rows as signed batches (one signature for many envelopes), halved until each batch's message fits the
+         * frame limit (a single envelope fits: the outbox queues none larger).
+         */
+        private void writeBatch(DataOutputStream out, List<JdbcFederation.Queued> rows) throws IOException {
+            byte[] frame = Frames.bytes(Frames.batch(nation, peer.nation(), rows, tls.signingKey()));
+            if (frame.length <= settings.maxFrameBytes() || rows.size() == 1) {
+                Frames.write(out, frame);
+                return;
+            }
+            int half = rows.size() / 2;
+            writeBatch(out, rows.subList(0, half));
+            writeBatch(out, rows.subList(half, rows.size()));
         }
 
         private String words(Exception e) {

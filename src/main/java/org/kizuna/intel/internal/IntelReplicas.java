@@ -17,12 +17,12 @@ class IntelReplicas {
 
     /**
      * Asynchronous after the arrival's commit (the event publication registry keeps it until this returns), but with no
-     * transaction of its own: {@link IntelService#applyReplica} is serialized and opens its own, and a listener that
+     * transaction of its own: {@link IntelService#applyReplicas} is serialized and opens its own, and a listener that
      * held a connection while it waited for the lock would let a burst of arrivals take every connection of the pool.
      */
     @Async
     @TransactionalEventListener
     void received(ShareableReceived event) {
-        if (event.item().kind().equals("report")) intel.applyReplica(event.item(), event.fromNation());
+        if (event.kind().equals("report")) intel.applyReplicas(event.items(), event.fromNation());
     }
 }

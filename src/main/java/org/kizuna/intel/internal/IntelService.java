@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.identity.KizunaUser;
@@ -664,10 +665,17 @@ class IntelService implements Intel {
     /**
      * Keeps a replica of another node's report: replaced whole by a newer version, removed when withdrawn (no part left
      * for this node). A replica is read-only here and never shared again.
+     * The replicas of one arrival ({@link org.kizuna.federation.ShareableReceived}) are kept all in one transaction of its
+     * own, committed before the lock is released, or each in its own where one of them cannot be kept
+     * ({@link Replicas#applyAll}).
      */
-    synchronized void applyReplica(Shareable item, String fromNode) {
-        // a transaction of its own, committed before the lock is released (the listener's transaction would commit after)
-        Transactions.requiresNew(tx).executeWithoutResult(s -> {
+    synchronized void applyReplicas(List<Shareable> items, String fromNode) {
+        Replicas.applyAll(Transactions.requiresNew(tx), items, item -> applyReplica(item, fromNode));
+    }
+
+    /** One replica, in the transaction of {@link #applyReplicas} (joined). */
+    private void applyReplica(Shareable item, String fromNode) {
+        tx.executeWithoutResult(s -> {
             Optional<JdbcReports.StoredReport> existing = store.report(item.id());
             if (existing.isPresent() && !store.isReplica(item.id())) {
                 log.warn("federation: {}'s report {} has the id of a report of this node; not kept", fromNode, item.id());

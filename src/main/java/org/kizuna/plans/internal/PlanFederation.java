@@ -24,7 +24,7 @@ class PlanFederation {
     @Async
     @TransactionalEventListener
     void received(ShareableReceived event) {
-        if (event.item().kind().equals(PlanShares.KIND)) plans.applyReplica(event.item(), event.fromNation());
+        if (event.kind().equals(PlanShares.KIND)) plans.applyReplicas(event.items(), event.fromNation());
     }
 
     @Async

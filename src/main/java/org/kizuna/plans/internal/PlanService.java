@@ -23,6 +23,7 @@ import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.PeerRequestSent;
+import org.kizuna.federation.Replicas;
 import org.kizuna.federation.RequestStatus;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -308,9 +309,17 @@ class PlanService implements Plans {
      * Keeps a replica of a partner's plan: replaced whole by a newer version, removed when withdrawn (no part left for
      * this node). A replica is read-only here and never shared again. A plan of this node, or another node's replica,
      * with the same id is left alone.
+     * The replicas of one arrival ({@link org.kizuna.federation.ShareableReceived}) are kept all in one transaction of its
+     * own, committed before the lock is released, or each in its own where one of them cannot be kept
+     * ({@link Replicas#applyAll}).
      */
-    synchronized void applyReplica(Shareable item, String from) {
-        requiresNew.executeWithoutResult(s -> {
+    synchronized void applyReplicas(List<Shareable> items, String from) {
+        Replicas.applyAll(requiresNew, items, item -> applyReplica(item, from));
+    }
+
+    /** One replica, in the transaction of {@link #applyReplicas} (joined). */
+    private void applyReplica(Shareable item, String from) {
+        tx.executeWithoutResult(s -> {
             Optional<Stored> existing = store.find(item.id());
             if (existing.isPresent() && !from.equals(existing.get().replicaOf())) {
                 log.warn("federation: {}'s plan {} has the id of a plan this node holds (of {}); not kept", from, item.id(),
