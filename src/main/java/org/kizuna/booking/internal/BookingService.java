@@ -736,7 +736,8 @@ class BookingService implements Bookings {
             } catch (Problems.Coded e) {
                 Object[] args = java.util.Arrays.stream(e.getDetailMessageArguments()).map(a -> a instanceof Reason x ? x : (Object) String.valueOf(a))
                         .toArray();
-                refusal = e.getDetailMessageCode().startsWith("booking.answer.") ? Reason.of(e.getDetailMessageCode(), args)
+                refusal = e.getDetailMessageCode().startsWith("booking.answer.")
+                        ? Reason.of(e.getDetailMessageCode(), args)
                         : Reason.of("booking.answer.invalid", Reason.of(e.getDetailMessageCode(), args));
                 asked = null;
                 c = null;

@@ -155,7 +155,8 @@ class Inbound {
             store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, null, now, null));
             if (!r.to().equals(nation) || !PeerRequest.ADDRESSABLE.contains(r.aboutKind()) || ("nation".equals(r.aboutKind()) && !r.aboutId().equals(nation))) {
                 // the same words whatever it names: it was not for this node
-                events.publishEvent(PeerRequestAnswered.of(r.id(), peer, false, Reason.of("federation.answer.not-addressed", r.aboutKind(), r.aboutId(), nation)));
+                events.publishEvent(
+                        PeerRequestAnswered.of(r.id(), peer, false, Reason.of("federation.answer.not-addressed", r.aboutKind(), r.aboutId(), nation)));
                 return false;
             }
             // about reference data every node holds, not a shared item: nothing was sent of it, and the module checks it

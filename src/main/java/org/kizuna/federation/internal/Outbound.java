@@ -248,7 +248,8 @@ class Outbound {
                 log.warn("federation: request {} ({} about {} {}) not sent: {}", r.id(), r.kind(), r.aboutKind(), r.aboutId(), refusal.english());
                 store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent",
                         refusal.english(), refusal.stored(), now, now));
-                events.publishEvent(new PeerAnswerReceived(r.id(), r.kind(), r.aboutKind(), r.aboutId(), peer, "not-sent", refusal.english(), refusal.stored()));
+                events.publishEvent(
+                        new PeerAnswerReceived(r.id(), r.kind(), r.aboutKind(), r.aboutId(), peer, "not-sent", refusal.english(), refusal.stored()));
                 return;
             }
             Envelope e = Envelope.sealRequest(r, released, nation, peer, kernel, tls.signingKey());
