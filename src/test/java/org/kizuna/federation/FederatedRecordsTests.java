@@ -427,8 +427,8 @@ class FederatedRecordsTests {
         // the one booking of that place, the same on both nodes (and on AUS, which has it from JPN)
         assertThat(bookedAt(usa, "camp-hansen", at)).isEqualTo(1);
         assertThat(bookedAt(jpn, "camp-hansen", at)).isEqualTo(1);
-        // JPN's own request for that one time is refused there as reserved
-        Api.Response theirs = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", at));
+        // JPN's own request of a lower priority for that one time is refused there as reserved (the JPN node plans both)
+        Api.Response theirs = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", at).replace("\"priority\": 3", "\"priority\": 2"));
         assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
         assertThat(theirs.json().path("state").asString()).isEqualTo("REFUSED");
         assertThat(theirs.json().path("reason").asString()).contains("reserved");
