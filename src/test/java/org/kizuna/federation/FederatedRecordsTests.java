@@ -452,8 +452,10 @@ class FederatedRecordsTests {
     @Order(10)
     void aClashWithABookingTheRequesterMayNotReadIsRefusedWithWordsThatDoNotNameIt() {
         java.time.Instant at = day(201);
-        // a JPN booking under a label the USA may not read: it never leaves the JPN node
-        Api.Response secret = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", "camp-hansen", at, "//JPN SECRET//NOFORN"));
+        // a JPN booking under a label the USA may not read (it never leaves the JPN node), of a higher priority than the USA's
+        // request, which the JPN node plans with it
+        Api.Response secret = jpn.api("jpn.officer").post("/api/v1/booking/requests",
+                bookingRequest("ardb", "camp-hansen", at, "//JPN SECRET//NOFORN").replace("\"priority\": 3", "\"priority\": 4"));
         assertThat(secret.status()).as(secret.body()).isEqualTo(201);
         assertThat(secret.json().path("state").asString()).isEqualTo("BOOKED");
         String secretId = secret.json().path("id").asString();
