@@ -63,7 +63,10 @@
   // else that the supporting nation decides; and who decided, once decided.
   function reason(r) {
     let text;
-    if (r.toNation !== facts.legislationNation) {
+    if (r.decidedOn && r.decidedOn === r.toNation) {
+      // sent to the supporting nation's node, which decides it under the level in force there
+      text = t('authority.reason.sent', r.toNation);
+    } else if (r.toNation !== facts.legislationNation) {
       text = t('authority.reason.other', r.toNation, facts.legislationNation);
     } else {
       const filed = r.decidedBy ? 'PENDING_DECISION' : r.outcome;
@@ -84,7 +87,7 @@
         el('td', {}, t('authority.needed', fmt.date(r.neededFrom), fmt.date(r.neededTo))),
         el('td', { class: r.outcome }, OUTCOME[r.outcome] || r.outcome),
         el('td', {}, reason(r)), el('td', {}));
-      if (r.outcome === 'PENDING_DECISION' && Kizuna.me && Kizuna.me.nation === r.toNation) {
+      if (r.outcome === 'PENDING_DECISION' && Kizuna.me && Kizuna.me.nation === r.toNation && r.decidedOn !== r.toNation) {
         const decide = (allow) => post('/api/v1/authority/support-requests/' + r.id + '/decision',
           { allow, reason: allow ? t('authority.decision.approved') : t('authority.decision.declined') }).then(load).catch(showProblem);
         row.lastChild.append(el('button', { class: 'allow', type: 'button', onclick: () => decide(true) }, t('authority.decision.allow')), ' ',

@@ -5,7 +5,7 @@
  * clock, audited), and support requests between nations checked against the level in force (docs/authority.md).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"label", "identity", "audit", "console", "node"})
+@ApplicationModule(allowedDependencies = {"label", "identity", "audit", "console", "node", "federation"})
 package org.kizuna.authority;
 
 import org.jspecify.annotations.NullMarked;

@@ -31,6 +31,12 @@ public interface Federation {
      */
     List<RequestStatus> requests(String aboutKind, String aboutId);
 
+    /**
+     * Whether the node of {@code nation} is an approved peer of this one (a request addressed to that nation then goes to
+     * its node, {@link PeerRequest#addressed}).
+     */
+    boolean approvedPeer(String nation);
+
     /** Whether this node federates at all (a federation port is configured). */
     boolean enabled();
 

@@ -7,7 +7,10 @@
  * holds a replica asks its owner for a change ({@link org.kizuna.federation.PeerRequestSent}); federation sends it only
  * to the node the replica came from, through the guard, and that node hands it to its owner module
  * ({@link org.kizuna.federation.PeerRequestReceived}) only about an item it sent the requester, and sends the answer
- * back ({@link org.kizuna.federation.PeerRequestAnswered}). Federation knows nothing of the kinds it carries. See
+ * back ({@link org.kizuna.federation.PeerRequestAnswered}). A request may instead be addressed to the node of a nation
+ * about reference data every node holds ({@link org.kizuna.federation.PeerRequest#addressed}: a booking request to the
+ * host's node, a support request to the supporting nation's node); the module that asked is told where its request came
+ * to rest ({@link org.kizuna.federation.PeerAnswerReceived}). Federation knows nothing of the kinds it carries. See
  * docs/federation.md.
  */
 @NullMarked

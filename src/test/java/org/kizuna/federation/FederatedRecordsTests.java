@@ -373,48 +373,208 @@ class FederatedRecordsTests {
     // ------------------------------------------------------------------ bookings
 
     static String bookingRequest(String unit, java.time.Instant at) {
-        return """
-                {"unit": "%s", "facilities": ["camp-hansen"], "durationMinutes": 120, "earliestStart": "%s", "latestStart": "%s",
-                 "preferredStart": "%s", "priority": 3, "noisy": false, "label": "UNCLASSIFIED"}""".formatted(unit, at, at, at);
+        return bookingRequest(unit, "camp-hansen", at, "UNCLASSIFIED");
     }
 
     static JsonNode booking(FederatedNode node, String user, String id) {
         return node.api(user).get("/api/v1/booking/requests/" + id).json();
     }
 
+    static String bookingRequest(String unit, String facility, java.time.Instant at, String label) {
+        return """
+                {"unit": "%s", "facilities": ["%s"], "durationMinutes": 120, "earliestStart": "%s", "latestStart": "%s",
+                 "preferredStart": "%s", "priority": 3, "noisy": false, "label": "%s"}""".formatted(unit, facility, at, at, at, label);
+    }
+
+    static java.time.Instant day(int days) {
+        return java.time.Instant.now().plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(2));
+    }
+
+    /** Where a request this node sent stands in federation (direction out), and how many such rows there are. */
+    static List<String> sentStates(FederatedNode node, String id) {
+        return node.jdbc().sql("select state from federation_request where direction = 'out' and id = ?").param(id).query(String.class).list();
+    }
+
+    static long received(FederatedNode node, String id) {
+        return node.jdbc().sql("select count(*) from federation_request where direction = 'in' and id = ?").param(id).query(Long.class).single();
+    }
+
+    static long bookedAt(FederatedNode node, String facility, java.time.Instant at) {
+        return node.jdbc().sql("select count(*) from booking_request where state = 'BOOKED' and facility_id = ? and starts_at = ?").param(facility)
+                .param(OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).query(Long.class).single();
+    }
+
     @Test
     @Order(9)
-    void aBookingOnTheUsaNodeHoldsItsPlaceInTheJapaneseNodesPlanAndIsReadOnlyThere() {
-        java.time.Instant at = java.time.Instant.now().plus(Duration.ofDays(200)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(2));
+    void aBookingRequestForAFacilityJapanHostsIsPlannedByTheJapaneseNodeAndComesBackBooked() {
+        java.time.Instant at = day(200);
         Api.Response filed = usa.api("usa.officer").post("/api/v1/booking/requests", bookingRequest("iii-mef", at));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        assertThat(filed.json().path("state").asString()).isEqualTo("BOOKED");
+        // camp-hansen is hosted by JPN, whose node is an approved peer: the USA node does not plan it, the JPN node does
+        assertThat(filed.json().path("state").asString()).isEqualTo("PENDING");
+        assertThat(filed.json().path("reason").asString()).contains("sent to JPN's node");
         String id = filed.json().path("id").asString();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jpn.api("jpn.officer").get("/api/v1/booking/requests/" + id).status() == 200);
-        JsonNode replica = booking(jpn, "jpn.officer", id);
-        assertThat(replica.path("originator").asString()).isEqualTo("USA");
-        assertThat(replica.path("state").asString()).isEqualTo("BOOKED");
-        assertThat(replica.path("start").asString()).isEqualTo(at.toString());
-        // the JPN node plans its own requests around the USA booking: the only time JPN's request accepts is reserved
-        Api.Response theirs = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", at));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(usa, "usa.officer", id).path("state").asString().equals("BOOKED"));
+        JsonNode back = booking(usa, "usa.officer", id);
+        assertThat(back.path("originator").asString()).isEqualTo("JPN");
+        assertThat(back.path("start").asString()).isEqualTo(at.toString());
+        JsonNode there = booking(jpn, "jpn.officer", id);
+        assertThat(there.path("state").asString()).isEqualTo("BOOKED");
+        assertThat(there.path("nation").asString()).isEqualTo("USA");
+        assertThat(there.path("originator").asString("")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> sentStates(usa, id).equals(List.of("accepted")));
+        // the one booking of that place, the same on both nodes (and on AUS, which has it from JPN)
+        assertThat(bookedAt(usa, "camp-hansen", at)).isEqualTo(1);
+        assertThat(bookedAt(jpn, "camp-hansen", at)).isEqualTo(1);
+        // JPN's own request of a lower priority for that one time is refused there as reserved (the JPN node plans both)
+        Api.Response theirs = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", at).replace("\"priority\": 3", "\"priority\": 2"));
         assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
         assertThat(theirs.json().path("state").asString()).isEqualTo("REFUSED");
         assertThat(theirs.json().path("reason").asString()).contains("reserved");
+        // on the USA node the booking is the JPN node's: read-only there, changed on the host's node
+        Api.Response cancelHere = usa.api("usa.officer").delete("/api/v1/booking/requests/" + id);
+        assertThat(cancelHere.status()).as(cancelHere.body()).isEqualTo(403);
+        assertThat(usa.api("usa.officer").acceptingLanguage("ja").delete("/api/v1/booking/requests/" + id).json().path("detail").asString())
+                .isEqualTo("要求 " + id + " はノード JPN の要求の複製です。変更できるのはそのノードだけです（その予約はこのノードの計画で枠を確保しています）");
+        assertThat(jpn.api("usa.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(200);
         String jpnId = theirs.json().path("id").asString();
-        Api.Response cancelThere = jpn.api("usa.officer").delete("/api/v1/booking/requests/" + id);
-        assertThat(cancelThere.status()).as(cancelThere.body()).isEqualTo(403);
-        assertThat(cancelThere.body()).contains("Read-only replica");
-        assertThat(jpn.api("usa.officer").acceptingLanguage("ja").delete("/api/v1/booking/requests/" + id).json().path("detail").asString())
-                .isEqualTo("要求 " + id + " はノード USA の要求の複製です。変更できるのはそのノードだけです（その予約はこのノードの計画で枠を確保しています）");
-        // the USA node cancels: the place is free on the JPN node, JPN's request is booked there, and that booking reaches USA
-        assertThat(usa.api("usa.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> booking(jpn, "jpn.officer", jpnId).path("state").asString().equals("BOOKED"));
-        assertThat(booking(jpn, "jpn.officer", id).path("state").asString()).isEqualTo("CANCELLED");
+                .until(() -> booking(jpn, "jpn.officer", jpnId).path("state").asString().equals("BOOKED")
+                        && booking(usa, "usa.officer", id).path("state").asString().equals("CANCELLED"));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> usa.api("usa.officer").get("/api/v1/booking/requests/" + jpnId).status() == 200
                         && booking(usa, "usa.officer", jpnId).path("state").asString().equals("BOOKED"));
-        assertThat(booking(usa, "usa.officer", jpnId).path("originator").asString()).isEqualTo("JPN");
+        assertThat(bookedAt(usa, "camp-hansen", at)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(10)
+    void aClashWithABookingTheRequesterMayNotReadIsRefusedWithWordsThatDoNotNameIt() {
+        java.time.Instant at = day(201);
+        // a JPN booking under a label the USA may not read (it never leaves the JPN node), of a higher priority than the USA's
+        // request, which the JPN node plans with it
+        Api.Response secret = jpn.api("jpn.officer").post("/api/v1/booking/requests",
+                bookingRequest("ardb", "camp-hansen", at, "//JPN SECRET//NOFORN").replace("\"priority\": 3", "\"priority\": 4"));
+        assertThat(secret.status()).as(secret.body()).isEqualTo(201);
+        assertThat(secret.json().path("state").asString()).isEqualTo("BOOKED");
+        String secretId = secret.json().path("id").asString();
+        Api.Response filed = usa.api("usa.officer").post("/api/v1/booking/requests", bookingRequest("iii-mef", at));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String id = filed.json().path("id").asString();
+        // the host's answer and its booking travel apart (either may come first): its booking, the JPN node's, says the last word
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(usa, "usa.officer", id).path("state").asString().equals("REFUSED")
+                        && booking(usa, "usa.officer", id).path("originator").asString("").equals("JPN"));
+        // the planner's words, whoever holds the time: the same as for any reserved time, in English and in Japanese
+        String english = booking(usa, "usa.officer", id).path("reason").asString();
+        assertThat(english).isEqualTo(org.kizuna.node.Reason.of("booking.refused.reserved", "1").english());
+        String japanese = usa.api("usa.officer").acceptingLanguage("ja").get("/api/v1/booking/requests/" + id).json().path("reason").asString();
+        assertThat(japanese).isEqualTo(org.kizuna.node.Reason.of("booking.refused.reserved", "1").in(Locale.JAPANESE));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> sentStates(usa, id).equals(List.of("refused")));
+        for (String words : List.of(english, japanese, usa.bean(Federation.class).requests("facility", "camp-hansen").toString())) {
+            assertThat(words).doesNotContain(secretId).doesNotContain("ardb").doesNotContain("NOFORN");
+        }
+        assertThat(usa.api("usa.officer").get("/api/v1/booking/requests/" + secretId).status()).isEqualTo(404);
+        assertThat(holdsAnywhere(usa, secretId)).isFalse();
+        assertThat(bookedAt(jpn, "camp-hansen", at)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(11)
+    void aReplayedRequestChangesNothingAndAPartitionWhileItIsPendingEndsWithExactlyOneAnswer() {
+        java.time.Instant at = day(202);
+        // the JPN node's way back to USA is cut: the request reaches JPN, its answer and booking wait in JPN's outbox
+        toUsa.cut();
+        String id;
+        try {
+            Api.Response filed = usa.api("usa.officer").post("/api/v1/booking/requests", bookingRequest("iii-mef", at));
+            assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+            id = filed.json().path("id").asString();
+            String sent = id;
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> jpn.api("jpn.officer").get("/api/v1/booking/requests/" + sent).status() == 200
+                            && booking(jpn, "jpn.officer", sent).path("state").asString().equals("BOOKED"));
+            assertThat(booking(usa, "usa.officer", id).path("state").asString()).isEqualTo("PENDING");
+            assertThat(sentStates(usa, id)).containsExactly("pending");
+        } finally {
+            toUsa.restore();
+        }
+        String sent = id;
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(usa, "usa.officer", sent).path("state").asString().equals("BOOKED") && sentStates(usa, sent).equals(List.of("accepted")));
+        assertThat(received(jpn, id)).isEqualTo(1);
+        // the same request again (its id): the JPN node ignores a request id it has seen, nothing is booked twice
+        usa.jdbc().sql("delete from federation_request where direction = 'out' and id = ?").param(id).update();
+        usa.publishInTransaction(new PeerRequestSent(PeerRequest.addressed("JPN", "booking", id, "facility", "camp-hansen", Map.of(),
+                List.of(new Shareable.Part("booking", "UNCLASSIFIED", "iii-mef\ncamp-hansen", "{}")))));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> usa.drained());
+        assertThat(received(jpn, id)).isEqualTo(1);
+        assertThat(bookedAt(jpn, "camp-hansen", at)).isEqualTo(1);
+        assertThat(booking(jpn, "jpn.officer", id).path("state").asString()).isEqualTo("BOOKED");
+        assertThat(booking(usa, "usa.officer", id).path("state").asString()).isEqualTo("BOOKED");
+    }
+
+    static String support(String kind) {
+        return """
+                {"from": "USA", "to": "JPN", "kind": "%s", "region": "surrounding-areas", "neededFrom": "%s", "neededTo": "%s",
+                 "label": "UNCLASSIFIED", "description": "FEDREQ support %s"}""".formatted(kind, java.time.LocalDate.now(ZoneOffset.UTC).plusDays(10),
+                java.time.LocalDate.now(ZoneOffset.UTC).plusDays(12), kind);
+    }
+
+    @Test
+    @Order(12)
+    void aSupportRequestIsDecidedOnTheSupportingNationsNodeAndTheDecisionIsShownOnTheRequestingNode() {
+        // rear-area support under peacetime (the level in force on the JPN node): refused by JPN's node with the legal reason
+        Api.Response filed = usa.api("usa.officer").post("/api/v1/authority/support-requests", support("rear-area-support"));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().path("outcome").asString()).isEqualTo("PENDING_DECISION");
+        assertThat(filed.json().path("decidedOn").asString()).isEqualTo("JPN");
+        String id = filed.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> usa.api("usa.officer").get("/api/v1/authority/support-requests/" + id).json().path("outcome").asString().equals("REFUSED"));
+        JsonNode refused = usa.api("usa.officer").get("/api/v1/authority/support-requests/" + id).json();
+        assertThat(refused.path("decidedBy").asString()).isEqualTo("JPN node");
+        assertThat(refused.path("decisionNote").asString()).startsWith("refused by JPN's node under the level in force there (peacetime")
+                .contains("Important Influence Situations Act");
+        assertThat(usa.api("usa.officer").acceptingLanguage("ja").get("/api/v1/authority/support-requests/" + id).json().path("decisionNote").asString())
+                .startsWith("JPN のノードがそこで有効な事態（peacetime");
+        JsonNode onJpn = jpn.api("jpn.officer").get("/api/v1/authority/support-requests/" + id).json();
+        assertThat(onJpn.path("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(onJpn.path("decidedOn").asString()).isEqualTo("USA");
+        // asset protection is decided case by case: pending on the JPN node until its user decides; not decidable on the USA node
+        Api.Response asked = usa.api("usa.officer").post("/api/v1/authority/support-requests", support("asset-protection"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        String pending = asked.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpn.api("jpn.officer").get("/api/v1/authority/support-requests/" + pending).status() == 200);
+        assertThat(jpn.api("jpn.officer").get("/api/v1/authority/support-requests/" + pending).json().path("outcome").asString()).isEqualTo("PENDING_DECISION");
+        assertThat(usa.api("jpn.officer").post("/api/v1/authority/support-requests/" + pending + "/decision", "{\"allow\": true, \"reason\": \"ok\"}")
+                .status()).isEqualTo(409);
+        Api.Response decided = jpn.api("jpn.officer").post("/api/v1/authority/support-requests/" + pending + "/decision",
+                "{\"allow\": true, \"reason\": \"agreed with the liaison\"}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> usa.api("usa.officer").get("/api/v1/authority/support-requests/" + pending).json().path("outcome").asString()
+                        .equals("ALLOWED"));
+        JsonNode allowed = usa.api("usa.officer").get("/api/v1/authority/support-requests/" + pending).json();
+        assertThat(allowed.path("decisionNote").asString()).isEqualTo("allowed by jpn.officer of JPN's node");
+        // the decider's note stays on the deciding node
+        assertThat(allowed.toString()).doesNotContain("agreed with the liaison");
+    }
+
+    @Test
+    @Order(13)
+    void aRequestForAFacilityWhoseHostsNodeIsNotAPeerIsPlannedLocally() {
+        // the USA node stops federating with JPN (the last test: the links stay cut): its request for camp-hansen, which JPN
+        // hosts, is planned where it was filed, as a request for a host whose node is not a peer
+        java.time.Instant at = day(203);
+        Api.Response revoked = usa.api("usa.admin").post("/api/v1/federation/peers/JPN/revocation", "{}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        Api.Response filed = usa.api("usa.officer").post("/api/v1/booking/requests", bookingRequest("iii-mef", at));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().path("state").asString()).isEqualTo("BOOKED");
+        assertThat(filed.json().path("originator").asString("")).isEmpty();
+        assertThat(sentStates(usa, filed.json().path("id").asString())).isEmpty();
     }
 }

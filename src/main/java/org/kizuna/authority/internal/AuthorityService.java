@@ -26,6 +26,11 @@ import org.kizuna.authority.NewSupportRequest;
 import org.kizuna.authority.SituationLevelSet;
 import org.kizuna.authority.SupportDecision;
 import org.kizuna.authority.SupportRequest;
+import org.kizuna.federation.Federation;
+import org.kizuna.federation.PeerAnswerReceived;
+import org.kizuna.federation.PeerRequest;
+import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestSent;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
@@ -35,6 +40,7 @@ import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.node.CodedArgumentException;
+import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
 import org.kizuna.node.Validation;
@@ -71,9 +77,13 @@ class AuthorityService implements Authority {
     private final TransactionTemplate tx;
     private final Validator validator;
     private final Clock clock;
+    private final Federation federation;
+    private final String nation;
 
     AuthorityService(JdbcAuthority store, LegalFacts facts, AuthoritySettings settings, ReadPath readPath, Writes writes, AuditLog audit,
-            ApplicationEventPublisher events, TransactionTemplate tx, Validator validator, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Validator validator, Clock clock, Federation federation, NodeSettings node) {
+        this.federation = federation;
+        this.nation = node.nation();
         this.store = store;
         this.facts = facts;
         this.settings = settings;
@@ -166,12 +176,37 @@ class AuthorityService implements Authority {
         if (!readPath.kernel().mayRead(label, Reader.of(n.to(), supporting.levels().getLast().englishName(), Set.of()))) {
             throw Problems.badRequest("authority.problem.unreadable-for-partner", n.to(), label.banner());
         }
+        String id = "SR-" + UUID.randomUUID().toString().substring(0, 8);
+        String sentTo = !n.to().equals(nation) && federation.approvedPeer(n.to()) ? n.to() : null;
+        if (sentTo != null) {
+            // the supporting nation's node decides it, under the level in force there, by its designated users
+            SupportRequest r = new SupportRequest(id, n.from(), n.to(), kind.id(), region.id(), from, to, n.description().strip(),
+                    SupportRequest.Outcome.PENDING_DECISION, "sent to " + n.to() + "'s node for a decision under the level in force there",
+                    "decided by " + n.to() + "'s node", levelNow(region.id()), user.username(), now, null, null, null, label, sentTo, null);
+            tx.executeWithoutResult(status -> {
+                store.insert(r, sentTo, null);
+                events.publishEvent(new PeerRequestSent(SupportShares.request(r, sentTo)));
+            });
+            return store.request(id).orElseThrow();
+        }
+        Assessed a = assess(n.from(), n.to(), kind.id(), region);
+        SupportRequest r = new SupportRequest(id, n.from(), n.to(), kind.id(), region.id(), from, to,
+                n.description().strip(), a.outcome(), a.reason(), a.basis(), a.level(), user.username(), now, null, null, null, label);
+        store.insert(r);
+        return store.request(r.id()).orElseThrow();
+    }
+
+    /** A request's outcome under the level in force in its region on this node, with the reason and basis. */
+    private record Assessed(SupportRequest.Outcome outcome, String reason, String basis, String level) {
+    }
+
+    private Assessed assess(String fromNation, String toNation, String kind, LegalFacts.Region region) {
         String level = levelNow(region.id());
         LegalFacts.Situation situation = situation(level);
         SupportRequest.Outcome outcome;
         String reason, basis;
-        if (n.to().equals(facts.legislationNation())) {
-            LegalFacts.Rule rule = facts.rule(level, n.from(), kind.id());
+        if (toNation.equals(facts.legislationNation())) {
+            LegalFacts.Rule rule = facts.rule(level, fromNation, kind);
             String under = " under " + situation.name() + " (" + situation.id() + ") in " + region.name() + ": " + rule.reason() + " (" + rule.basis() + ")";
             basis = rule.basis();
             switch (rule.permission()) {
@@ -185,19 +220,93 @@ class AuthorityService implements Authority {
                 }
                 default -> {
                     outcome = SupportRequest.Outcome.PENDING_DECISION;
-                    reason = "sent to " + n.to() + " for a decision" + under;
+                    reason = "sent to " + toNation + " for a decision" + under;
                 }
             }
         } else {
             outcome = SupportRequest.Outcome.PENDING_DECISION;
-            basis = "no legal rules of " + n.to() + " on this node";
-            reason = "sent to " + n.to() + " for a decision: this node holds the legal rules of " + facts.legislationNation()
-                    + " (support given by the Self-Defense Forces) only; " + n.to() + " decides on support by its forces";
+            basis = "no legal rules of " + toNation + " on this node";
+            reason = "sent to " + toNation + " for a decision: this node holds the legal rules of " + facts.legislationNation()
+                    + " (support given by the Self-Defense Forces) only; " + toNation + " decides on support by its forces";
         }
-        SupportRequest r = new SupportRequest("SR-" + UUID.randomUUID().toString().substring(0, 8), n.from(), n.to(), kind.id(), region.id(), from, to,
-                n.description().strip(), outcome, reason, basis, level, user.username(), now, null, null, null, label);
-        store.insert(r);
-        return store.request(r.id()).orElseThrow();
+        return new Assessed(outcome, reason, basis, level);
+    }
+
+    // ---- support requests between nodes (docs/authority.md, "Requests to the supporting nation's node")
+
+    /**
+     * A partner node's request for support by this node's nation: checked as a request of that nation (from that
+     * nation, to this one, a known kind and region, a period that is not past), filed here under the same id, and
+     * checked against the level in force here; allowed or refused at once where the rules decide it (answered in the
+     * same transaction), else pending for this node's designated users, whose decision is answered.
+     */
+    synchronized void requestFrom(PeerRequest r, String fromNode) {
+        tx.executeWithoutResult(status -> {
+            Reason refusal = null;
+            SupportRequest filed = null;
+            try {
+                SupportShares.Asked asked = SupportShares.asked(r);
+                if (!asked.from().equals(fromNode)) throw new CodedArgumentException(Reason.of("authority.answer.not-theirs", asked.from(), fromNode));
+                if (!asked.to().equals(nation)) throw new CodedArgumentException(Reason.of("authority.answer.not-ours", asked.to(), nation));
+                LegalFacts.SupportKind kind = facts.kinds().stream().filter(k -> k.id().equals(asked.kind())).findFirst()
+                        .orElseThrow(() -> new CodedArgumentException(Reason.of("authority.answer.kind", asked.kind())));
+                LegalFacts.Region region = facts.regions().stream().filter(x -> x.id().equals(asked.region())).findFirst()
+                        .orElseThrow(() -> new CodedArgumentException(Reason.of("authority.answer.region", asked.region())));
+                LocalDate neededFrom = LocalDate.parse(asked.neededFrom()), neededTo = LocalDate.parse(asked.neededTo());
+                Instant now = clock.instant();
+                if (neededTo.isBefore(neededFrom) || ChronoUnit.DAYS.between(neededFrom, neededTo) > MAX_PERIOD_DAYS
+                        || neededTo.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+                    throw new CodedArgumentException(Reason.of("authority.answer.period", neededFrom.toString(), neededTo.toString()));
+                }
+                if (store.request(r.id()).isPresent()) throw new CodedArgumentException(Reason.of("authority.answer.id-taken", r.id()));
+                Assessed a = assess(asked.from(), asked.to(), kind.id(), region);
+                filed = new SupportRequest(r.id(), asked.from(), asked.to(), kind.id(), region.id(), neededFrom, neededTo, asked.description(),
+                        a.outcome(), a.reason(), a.basis(), a.level(), asked.requestedBy(), now, null, null, null, asked.label(), fromNode, null);
+            } catch (CodedArgumentException e) {
+                refusal = e.reason();
+            } catch (RuntimeException e) {
+                refusal = Reason.of("authority.answer.malformed", String.valueOf(e.getMessage()));
+            }
+            if (filed == null) {
+                events.publishEvent(PeerRequestAnswered.of(r.id(), fromNode, false,
+                        refusal != null ? refusal : Reason.of("authority.answer.malformed", "")));
+                return;
+            }
+            store.insert(filed, null, fromNode);
+            if (filed.outcome() != SupportRequest.Outcome.PENDING_DECISION) {
+                boolean allowed = filed.outcome() == SupportRequest.Outcome.ALLOWED;
+                events.publishEvent(PeerRequestAnswered.of(r.id(), fromNode, allowed,
+                        Reason.of(allowed ? "authority.answer.rule-allowed" : "authority.answer.rule-refused", nation, filed.level(), filed.region(),
+                                filed.reason())));
+            }
+        });
+    }
+
+    /**
+     * The decision of the node a request was sent to, kept with the request (who decided: that nation's node; why: its
+     * reason, told in each reader's language where this node knows the code); a request that could not be sent is
+     * checked here after all, as one for a nation whose node is not a peer.
+     */
+    synchronized void answered(PeerAnswerReceived a) {
+        tx.executeWithoutResult(status -> {
+            SupportRequest r = store.request(a.requestId()).orElse(null);
+            String sentTo = store.sentTo(a.requestId()).orElse(null);
+            if (r == null || sentTo == null || r.outcome() != SupportRequest.Outcome.PENDING_DECISION) return;
+            Instant at = clock.instant();
+            if (a.state().equals("not-sent")) {
+                LegalFacts.Region region = region(r.region());
+                Assessed x = assess(r.fromNation(), r.toNation(), r.kind(), region);
+                store.decideHere(r.id(), x.outcome(), x.reason(), x.basis(), x.level());
+                return;
+            }
+            SupportRequest.Outcome outcome = a.accepted() ? SupportRequest.Outcome.ALLOWED : SupportRequest.Outcome.REFUSED;
+            String by = sentTo + " node";
+            String note = a.reason() == null ? "" : a.reason();
+            if (store.decidedThere(r.id(), outcome, by, at, note, a.reasonCode())) {
+                audit.append(new AuditRecord(AuditRecord.Kind.APPROVAL, by, "authority/support-request/" + r.id(),
+                        outcome == SupportRequest.Outcome.ALLOWED ? "allowed" : "refused", note, r.label(), at));
+            }
+        });
     }
 
     @Override
@@ -220,6 +329,9 @@ class AuthorityService implements Authority {
         if (r.outcome() != SupportRequest.Outcome.PENDING_DECISION) {
             throw Problems.told(HttpStatus.CONFLICT, "Conflict", "authority.problem.not-pending", id, r.outcome().name());
         }
+        String sentTo = store.sentTo(id).orElse(null);
+        if (sentTo != null) throw Problems.told(HttpStatus.CONFLICT, "Conflict", "authority.problem.decided-there", id, sentTo);
+        String fromNode = store.fromNode(id).orElse(null);
         SupportRequest.Outcome outcome = Boolean.TRUE.equals(d.allow()) ? SupportRequest.Outcome.ALLOWED : SupportRequest.Outcome.REFUSED;
         Instant at = clock.instant();
         String note = d.reason().strip();
@@ -227,6 +339,13 @@ class AuthorityService implements Authority {
             if (!store.decide(id, outcome, user.username(), at, note)) return false;
             audit.append(new AuditRecord(AuditRecord.Kind.APPROVAL, user.username(), "authority/support-request/" + id,
                     outcome == SupportRequest.Outcome.ALLOWED ? "allowed" : "refused", note, r.label(), at));
+            if (fromNode != null) {
+                // a partner node's request: the decision goes back to it; the note stays here, under the request's label (an
+                // answer's reason crosses as an unclassified part, so it says only who decided)
+                events.publishEvent(PeerRequestAnswered.of(id, fromNode, outcome == SupportRequest.Outcome.ALLOWED,
+                        Reason.of(outcome == SupportRequest.Outcome.ALLOWED ? "authority.answer.decided-allowed" : "authority.answer.decided-refused",
+                                nation, user.username())));
+            }
             return true;
         }));
         if (!decided) throw Problems.told(HttpStatus.CONFLICT, "Conflict", "authority.problem.decided", id);

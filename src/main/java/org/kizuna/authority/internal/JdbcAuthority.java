@@ -56,11 +56,13 @@ class JdbcAuthority {
         return jdbc.sql("select count(*) from authority_level").query(Long.class).single();
     }
 
-    void insert(SupportRequest r) {
+    /** A request; {@code sentTo} the nation whose node decides it, {@code fromNode} the nation whose node sent it here (either or none). */
+    void insert(SupportRequest r, @Nullable String sentTo, @Nullable String fromNode) {
         jdbc.sql("""
                 insert into authority_support_request (id, from_nation, to_nation, kind, region, needed_from, needed_to, description, outcome,
-                    reason, basis, level, requested_by, requested_at, label)
-                values (:id, :from, :to, :kind, :region, :neededFrom, :neededTo, :description, :outcome, :reason, :basis, :level, :by, :at, :label)""")
+                    reason, basis, level, requested_by, requested_at, label, sent_to, from_node)
+                values (:id, :from, :to, :kind, :region, :neededFrom, :neededTo, :description, :outcome, :reason, :basis, :level, :by, :at, :label,
+                    :sentTo, :fromNode)""")
                 .param("id", r.id())
                 .param("from", r.fromNation())
                 .param("to", r.toNation())
@@ -76,6 +78,49 @@ class JdbcAuthority {
                 .param("by", r.requestedBy())
                 .param("at", Timestamp.from(r.requestedAt()))
                 .param("label", r.label().banner())
+                .param("sentTo", sentTo)
+                .param("fromNode", fromNode)
+                .update();
+    }
+
+    void insert(SupportRequest r) {
+        insert(r, null, null);
+    }
+
+    /** The nation whose node a request filed here was sent to for a decision, if it was. */
+    Optional<String> sentTo(String id) {
+        return jdbc.sql("select sent_to from authority_support_request where id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** The nation whose node sent this node a request for a decision, if it did. */
+    Optional<String> fromNode(String id) {
+        return jdbc.sql("select from_node from authority_support_request where id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** The decision of the node a pending request was sent to; false when it is no longer pending. */
+    boolean decidedThere(String id, SupportRequest.Outcome outcome, String by, Instant at, String note, @Nullable String code) {
+        return jdbc.sql("""
+                update authority_support_request set outcome = :outcome, decided_by = :by, decided_at = :at, decision_note = :note, decision_code = :code
+                where id = :id and outcome = 'PENDING_DECISION'""")
+                .param("outcome", outcome.name())
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .param("note", fit(note, 500))
+                .param("code", code != null && code.length() <= 4000 ? code : null)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /** A request that could not be sent for a decision, checked here after all. */
+    void decideHere(String id, SupportRequest.Outcome outcome, String reason, String basis, String level) {
+        jdbc.sql("update authority_support_request set sent_to = null, outcome = :outcome, reason = :reason, basis = :basis, level = :level where id = :id")
+                .param("outcome", outcome.name())
+                .param("reason", fit(reason, REASON_LENGTH))
+                .param("basis", fit(basis, 500))
+                .param("level", level)
+                .param("id", id)
                 .update();
     }
 
@@ -115,7 +160,8 @@ class JdbcAuthority {
                 rs.getString("region"), rs.getDate("needed_from").toLocalDate(), rs.getDate("needed_to").toLocalDate(), rs.getString("description"),
                 SupportRequest.Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"), rs.getString("basis"), rs.getString("level"),
                 rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant(), rs.getString("decision_note"), label(rs));
+                decided == null ? null : decided.toInstant(), rs.getString("decision_note"), label(rs),
+                rs.getString("sent_to") != null ? rs.getString("sent_to") : rs.getString("from_node"), rs.getString("decision_code"));
     }
 
     private Label label(ResultSet rs) throws SQLException {

@@ -1,12 +1,15 @@
 package org.kizuna.booking.internal;
 
+import org.kizuna.federation.PeerAnswerReceived;
+import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.ShareableReceived;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps read-only replicas of the booking requests partners' nodes share with this one (docs/booking.md). After the
+ * Keeps read-only replicas of the booking requests partners' nodes share with this one, plans partners' requests for
+ * the facilities this node's nation hosts, and follows the requests it sent to its hosts' nodes (docs/booking.md). After the
  * arrival's commit, with no transaction of its own while it waits: the service is serialized and opens its own.
  */
 @Component
@@ -22,5 +25,19 @@ class BookingFederation {
     @TransactionalEventListener
     void received(ShareableReceived event) {
         if (event.kind().equals(BookingShares.KIND)) bookings.applyReplicas(event.items(), event.fromNation());
+    }
+
+    /** A partner node's booking request for facilities this node's nation hosts (addressed to this node). */
+    @Async
+    @TransactionalEventListener
+    void requested(PeerRequestReceived event) {
+        if (event.request().kind().equals(BookingShares.REQUEST) && event.request().to() != null) bookings.requestFrom(event.request(), event.fromNation());
+    }
+
+    /** Where a booking request this node sent its host's node came to rest. */
+    @Async
+    @TransactionalEventListener
+    void answered(PeerAnswerReceived event) {
+        if (event.kind().equals(BookingShares.REQUEST)) bookings.answered(event);
     }
 }

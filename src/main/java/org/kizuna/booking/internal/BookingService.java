@@ -31,6 +31,11 @@ import org.kizuna.booking.plan.Options;
 import org.kizuna.booking.plan.Plan;
 import org.kizuna.booking.plan.PlanSolver;
 import org.kizuna.booking.plan.Problem;
+import org.kizuna.federation.Federation;
+import org.kizuna.federation.PeerAnswerReceived;
+import org.kizuna.federation.PeerRequest;
+import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestSent;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -91,10 +96,12 @@ class BookingService implements Bookings {
     private final Clock clock;
     private final String nation;
     private final TransactionTemplate requiresNew;
+    private final Federation federation;
 
     BookingService(JdbcRequests store, Registry registry, ReadPath readPath, ApplicationEventPublisher events, TransactionTemplate tx,
-            Writes writes, BookingSettings settings, NodeSettings node, Validator validator, Clock clock) {
+            Writes writes, BookingSettings settings, NodeSettings node, Validator validator, Clock clock, Federation federation) {
         this.clock = clock;
+        this.federation = federation;
         this.writes = writes;
         this.limits = settings;
         this.validator = validator;
@@ -114,7 +121,42 @@ class BookingService implements Bookings {
     public synchronized BookingRequest submit(NewRequest r, KizunaUser requester) {
         // the role first (it depends on nothing else); the nation once the unit is found among what the user may read
         writes.authorize(requester, Write.FILE_BOOKING_REQUEST, requester.nation());
-        Reader reader = requester.reader();
+        Checked c = check(r, requester.reader(), unit -> writes.authorize(requester, Write.FILE_BOOKING_REQUEST, unit.nation()));
+        String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        Organization o = c.unit();
+        String host = hostNode(c.facilities());
+        // the row and the plan that answers it commit together: a request the planner cannot handle leaves nothing behind
+        return Objects.requireNonNull(tx.execute(status -> {
+            if (host != null) {
+                // the host's node plans it with its own requests; the booking comes back as its replica
+                store.insert(id, r, c.label(), o.nation(), o.zone(), requester.username(), host);
+                store.setOutcome(id, RequestState.PENDING, Reason.of("booking.forwarded", host), null, null, null);
+                events.publishEvent(new PeerRequestSent(BookingShares.request(id, r, c.label(), requester.username(), host)));
+                return store.find(id).orElseThrow();
+            }
+            store.insert(id, r, c.label(), o.nation(), o.zone(), requester.username());
+            try {
+                replan();
+            } catch (ErrorResponseException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("the planner failed on request {}; nothing was filed", id, e);
+                throw new PlanningRefused("booking.plan.failed");
+            }
+            return store.find(id).orElseThrow();
+        }));
+    }
+
+    /** A request's unit, facilities and label, once it passed every check. */
+    private record Checked(Organization unit, List<Facility> facilities, Label label) {
+    }
+
+    /**
+     * Checks a request as {@code reader} (a user, or the requesting nation for a peer's request): its constraints, the
+     * node's bounds, the registry and the labels; {@code authorizeUnit} is told the unit once it is found. Throws a coded
+     * 400 (or 422) naming what is wrong.
+     */
+    private Checked check(NewRequest r, Reader reader, java.util.function.Consumer<Organization> authorizeUnit) {
         LocalDate today = today();
         Validation.check(validator, r, BookingService::violation);
         if (r.facilities().size() > limits.maxFacilities()) {
@@ -126,7 +168,7 @@ class BookingService implements Bookings {
         }
         OrganizationView unit = registry.organization(r.unit(), today, reader)
                 .orElseThrow(() -> refused("booking.request.unknown-unit", r.unit()));
-        writes.authorize(requester, Write.FILE_BOOKING_REQUEST, unit.organization().nation());
+        authorizeUnit.accept(unit.organization());
         List<Facility> named = new ArrayList<>();
         for (String f : r.facilities()) {
             named.add(registry.facility(f, today, reader).orElseThrow(() -> refused("booking.request.unknown-facility", f)));
@@ -168,21 +210,18 @@ class BookingService implements Bookings {
         if (places > most) {
             throw new PlanningRefused("booking.plan.too-large", String.valueOf(places), String.valueOf(most));
         }
-        String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
-        Organization o = unit.organization();
-        // the row and the plan that answers it commit together: a request the planner cannot handle leaves nothing behind
-        return Objects.requireNonNull(tx.execute(status -> {
-            store.insert(id, r, label, o.nation(), o.zone(), requester.username());
-            try {
-                replan();
-            } catch (ErrorResponseException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                log.warn("the planner failed on request {}; nothing was filed", id, e);
-                throw new PlanningRefused("booking.plan.failed");
-            }
-            return store.find(id).orElseThrow();
-        }));
+        return new Checked(unit.organization(), named, label);
+    }
+
+    /**
+     * The nation whose node plans a request for these facilities: their host, when one other nation hosts them all and
+     * its node is an approved peer of this one; else null (this node plans it, as it plans its own facilities').
+     */
+    private @Nullable String hostNode(List<Facility> named) {
+        Set<String> hosts = new java.util.HashSet<>(named.stream().map(Facility::hostNation).toList());
+        if (hosts.size() != 1) return null;
+        String host = hosts.iterator().next();
+        return !host.equals(nation) && federation.approvedPeer(host) ? host : null;
     }
 
     private static String violation(ConstraintViolation<?> v) {
@@ -198,6 +237,8 @@ class BookingService implements Bookings {
             if (x.originator() != null) {
                 throw Problems.told(HttpStatus.FORBIDDEN, "Read-only replica", "booking.problem.read-only", id, x.originator());
             }
+            String host = store.hostNode(id).orElse(null);
+            if (host != null) throw Problems.told(HttpStatus.CONFLICT, "Conflict", "booking.problem.at-host", id, host);
         });
         return b;
     }
@@ -357,8 +398,10 @@ class BookingService implements Bookings {
         // what is over or beyond the horizon is not re-planned: the planning period stays bounded whatever the table holds
         // a partner's booking (a replica) holds its place as a confirmed booking does, unless a booking of this node that
         // precedes it holds that place (the partner's node then moves its own); its other states are not planned here
+        // a request sent to its host's node is planned there (its booking comes back as the host's replica)
         List<BookingRequest> active = store.active();
-        List<BookingRequest> open = active.stream().filter(b -> plannable(b, now))
+        Set<String> atHost = store.awaitingHost();
+        List<BookingRequest> open = active.stream().filter(b -> plannable(b, now)).filter(b -> !atHost.contains(b.id()))
                 .filter(b -> b.originator() == null || (b.state() == RequestState.BOOKED && !outranked(b, active))).toList();
         if (open.isEmpty()) return;
         Instant from = open.stream().map(BookingRequest::earliestStart).min(Instant::compareTo).orElseThrow();
@@ -633,7 +676,9 @@ class BookingService implements Bookings {
     private void applyReplica(Shareable item, String from) {
         Boolean replan = tx.execute(t -> {
             BookingRequest held = store.find(item.id()).orElse(null);
-            if (held != null && !from.equals(held.originator())) {
+            // a request this node sent to its host's node comes back as that node's: its replica replaces the request
+            boolean sentThere = held != null && held.originator() == null && from.equals(store.hostNode(held.id()).orElse(null));
+            if (held != null && !from.equals(held.originator()) && !sentThere) {
                 log.warn("federation: {}'s booking request {} has the id of a request this node holds; not kept", from, item.id());
                 return false;
             }
@@ -649,9 +694,12 @@ class BookingService implements Bookings {
                 }
             }
             if (r == null) {
-                if (held != null) store.delete(item.id());
+                if (held != null && !sentThere) store.delete(item.id());
+                if (sentThere) return false; // withdrawn before it came: the request stays as it was
             } else {
+                String host = held == null ? null : store.hostNode(item.id()).orElse(null);
                 store.storeReplica(r, from, item.version(), held != null);
+                if (host != null) store.setHostNode(item.id(), host); // still the request this node sent there
                 publish(r, r.state(), r.reason(), r.facility(), r.start());
             }
             List<BookingRequest> active = store.active();
@@ -667,6 +715,92 @@ class BookingService implements Bookings {
             return takes || frees;
         });
         if (Boolean.TRUE.equals(replan)) replanSoon();
+    }
+
+    // ---- requests between nodes: a booking request for facilities another node's nation hosts
+
+    /**
+     * A partner node's request for facilities this node's nation hosts (docs/booking.md, "Requests to the host's node"):
+     * checked as a request of that nation (its unit that nation's, every facility hosted by this node's nation, the
+     * label one that nation may read), filed here under the same id and planned with this node's own requests, and
+     * answered in the same transaction: accepted when booked, else refused with the planner's reason, which names only
+     * the rules and the count of possible times, whoever holds them. The request is then this node's: its booking, and
+     * every later change, reach the partners' nodes as any change (the requesting node's replica replaces its request).
+     */
+    synchronized void requestFrom(PeerRequest r, String from) {
+        requiresNew.executeWithoutResult(t -> {
+            Reason refusal;
+            BookingShares.Asked asked;
+            Checked c;
+            try {
+                asked = BookingShares.asked(r);
+                c = check(asked.request(), Reader.highestOf(from), unit -> {
+                    if (!unit.nation().equals(from)) throw refused("booking.answer.not-their-unit", unit.id(), from);
+                });
+                for (Facility f : c.facilities()) {
+                    if (!f.hostNation().equals(nation)) throw refused("booking.answer.not-hosted", f.id(), nation);
+                }
+                if (store.find(r.id()).isPresent()) throw refused("booking.answer.id-taken", r.id());
+                refusal = null;
+            } catch (Problems.Coded e) {
+                Object[] args = java.util.Arrays.stream(e.getDetailMessageArguments()).map(a -> a instanceof Reason x ? x : (Object) String.valueOf(a))
+                        .toArray();
+                refusal = e.getDetailMessageCode().startsWith("booking.answer.")
+                        ? Reason.of(e.getDetailMessageCode(), args)
+                        : Reason.of("booking.answer.invalid", Reason.of(e.getDetailMessageCode(), args));
+                asked = null;
+                c = null;
+            } catch (RuntimeException e) {
+                refusal = Reason.of("booking.answer.malformed", String.valueOf(e.getMessage()));
+                asked = null;
+                c = null;
+            }
+            if (refusal != null || asked == null || c == null) {
+                log.info("federation: {}'s booking request {} refused: {}", from, r.id(), refusal == null ? "" : refusal.english());
+                events.publishEvent(PeerRequestAnswered.of(r.id(), from, false, Objects.requireNonNull(refusal)));
+                return;
+            }
+            store.insert(r.id(), asked.request(), c.label(), from, c.unit().zone(), asked.requestedBy());
+            replan();
+            BookingRequest planned = store.find(r.id()).orElseThrow();
+            if (planned.state() == RequestState.BOOKED) {
+                events.publishEvent(PeerRequestAnswered.of(r.id(), from, true,
+                        Reason.of("booking.answer.booked", String.valueOf(planned.facility()), String.valueOf(planned.start()))));
+            } else {
+                Reason why = Reason.fromStored(planned.reasonCode());
+                events.publishEvent(PeerRequestAnswered.of(r.id(), from, false,
+                        Reason.of("booking.answer.refused", why != null ? why : String.valueOf(planned.reason()))));
+            }
+        });
+    }
+
+    /**
+     * Where a request this node sent to its host's node came to rest before its booking came back: refused there (kept
+     * with the host's reason), or not sent at all (the host's node is no longer an approved peer, or the guard withheld
+     * it): this node then plans it, as it plans requests for hosts whose node is not a peer. An accepted request waits
+     * for its booking, which the host's node shares as any change.
+     */
+    synchronized void answered(PeerAnswerReceived a) {
+        Boolean replan = requiresNew.execute(t -> {
+            BookingRequest b = store.find(a.requestId()).orElse(null);
+            String host = store.hostNode(a.requestId()).orElse(null);
+            // once the host's replica came back, it says where the request stands
+            if (b == null || b.originator() != null || host == null || b.state() != RequestState.PENDING) return false;
+            if (a.state().equals("not-sent")) {
+                log.info("federation: booking request {} was not sent to {}'s node ({}); planned here", b.id(), host, a.reason());
+                store.setHostNode(b.id(), null);
+                store.setOutcome(b.id(), RequestState.PENDING, (Reason) null, null, null, null);
+                return true;
+            }
+            if (a.state().equals("refused")) {
+                Reason told = Reason.fromStored(a.reasonCode());
+                Reason why = Reason.of("booking.refused.by-host", host, told != null ? told : String.valueOf(a.reason()));
+                store.setOutcome(b.id(), RequestState.REFUSED, why, null, null, null);
+                publish(b, RequestState.REFUSED, JdbcRequests.fitReason(why.english()), null, null);
+            }
+            return false;
+        });
+        if (Boolean.TRUE.equals(replan)) tx.executeWithoutResult(t -> replan());
     }
 
     /**

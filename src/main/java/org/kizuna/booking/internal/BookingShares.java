@@ -9,11 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.BookingRequest;
+import org.kizuna.booking.NewRequest;
 import org.kizuna.booking.RequestState;
+import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.Shareable;
+import org.kizuna.label.Label;
+import org.kizuna.node.Messages;
+import org.kizuna.node.Reason;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +50,7 @@ final class BookingShares {
         m.put("noisy", b.noisy());
         m.put("state", b.state().name());
         m.put("reason", b.reason());
+        m.put("reasonCode", b.reasonCode());
         m.put("facility", b.facility());
         m.put("start", b.start() == null ? null : b.start().toString());
         m.put("end", b.end() == null ? null : b.end().toString());
@@ -71,6 +78,69 @@ final class BookingShares {
         return new BookingRequest(item.id(), text(m, "unit"), text(m, "nation"), text(m, "requesterZone"), List.copyOf(facilities), duration,
                 requiredInstant(m, "earliestStart"), requiredInstant(m, "latestStart"), requiredInstant(m, "preferredStart"),
                 m.path("priority").asInt(0), m.path("noisy").asBoolean(false), part.label(), state, optional(m, "reason"), facility, start, end,
-                m.path("confirmed").asBoolean(false), text(m, "requestedBy"), from);
+                m.path("confirmed").asBoolean(false), text(m, "requestedBy"), from, trusted(optional(m, "reasonCode")));
+    }
+
+    /**
+     * A partner's reason code, kept where this node can tell it in each reader's language: a planner's refusal
+     * ({@code booking.refused.*}) whose every code is in this node's catalogues; else null (its English text is shown).
+     */
+    static @Nullable String trusted(@Nullable String stored) {
+        Reason r = Reason.fromStored(stored);
+        return r != null && r.code().startsWith("booking.refused.") && known(r) ? r.stored() : null;
+    }
+
+    private static boolean known(Reason r) {
+        boolean ours = r.code().equals(Reason.LIST) || r.code().equals(Reason.SENTENCES)
+                || (r.code().startsWith("booking.refused.") && Messages.shared().keys(Locale.ENGLISH).contains(r.code()));
+        if (!ours) return false;
+        for (Object a : r.args()) {
+            if (a instanceof Reason inner && !known(inner)) return false;
+        }
+        return true;
+    }
+
+    // ---- requests to the host's node
+
+    /** Kind of the request a node sends the node of its facilities' host nation, which plans it. */
+    static final String REQUEST = "booking";
+
+    /**
+     * A request filed on this node for facilities another nation hosts, as a request to that nation's node (addressed,
+     * about its first facility): one part {@code booking} under the request's label, the text the guard inspects (unit
+     * and facilities), its content what the host plans it by.
+     */
+    static PeerRequest request(String id, NewRequest r, Label label, String requestedBy, String host) {
+        Map<String, @Nullable Object> m = new LinkedHashMap<>();
+        m.put("unit", r.unit());
+        m.put("facilities", r.facilities());
+        m.put("durationMinutes", r.durationMinutes());
+        m.put("earliestStart", r.earliestStart().toString());
+        m.put("latestStart", r.latestStart().toString());
+        m.put("preferredStart", r.preferredStart().toString());
+        m.put("priority", r.priority());
+        m.put("noisy", r.noisy());
+        m.put("requestedBy", requestedBy);
+        String text = r.unit() + "\n" + String.join(", ", r.facilities());
+        return PeerRequest.addressed(host, REQUEST, id, "facility", r.facilities().getFirst(), Map.of(),
+                List.of(new Shareable.Part("booking", label.banner(), text, JSON.writeValueAsString(m))));
+    }
+
+    /** What a peer's booking request asks for, and who asked; throws IllegalArgumentException (or a parse error) when it is not well formed. */
+    record Asked(NewRequest request, String requestedBy) {
+    }
+
+    static Asked asked(PeerRequest r) {
+        Shareable.Part part = r.parts().stream().filter(p -> p.id().equals("booking")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a booking request has no part 'booking'"));
+        JsonNode m = JSON.readTree(part.content());
+        List<String> facilities = new ArrayList<>();
+        m.path("facilities").forEach(f -> facilities.add(f.asString("")));
+        if (facilities.size() > 100) throw new IllegalArgumentException("facilities");
+        String by = text(m, "requestedBy");
+        if (!by.matches("[A-Za-z0-9._@-]{1,64}")) throw new IllegalArgumentException("requestedBy");
+        return new Asked(new NewRequest(text(m, "unit"), List.copyOf(facilities), m.path("durationMinutes").asInt(0), requiredInstant(m, "earliestStart"),
+                requiredInstant(m, "latestStart"), requiredInstant(m, "preferredStart"), m.path("priority").asInt(0), m.path("noisy").asBoolean(false),
+                part.marking()), by);
     }
 }

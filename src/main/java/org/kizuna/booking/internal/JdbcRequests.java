@@ -41,14 +41,35 @@ class JdbcRequests {
     }
 
     void insert(String id, NewRequest r, Label label, String nation, String zone, String requester) {
+        insert(id, r, label, nation, zone, requester, null);
+    }
+
+    /** A new request; {@code hostNode} is the nation whose node it is sent to (which plans it), null when this node plans it. */
+    void insert(String id, NewRequest r, Label label, String nation, String zone, String requester, @Nullable String hostNode) {
         jdbc.sql("""
                 insert into booking_request (id, unit_id, nation, requester_zone, facilities, duration_minutes, earliest_start, latest_start,
-                    preferred_start, priority, noisy, label, state, requested_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    preferred_start, priority, noisy, label, state, requested_by, created_at, host_node)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, r.unit(), nation, zone, String.join(",", r.facilities()), r.durationMinutes(), utc(r.earliestStart()),
                         utc(r.latestStart()), utc(r.preferredStart()), r.priority(), r.noisy(), label.banner(),
                         RequestState.PENDING.name(), requester, utc(Instant.now()))
-                .update();
+                .param(hostNode).update();
+    }
+
+    /** The nation whose node the request was sent to (its facilities' host, which plans it), if it was sent. */
+    Optional<String> hostNode(String id) {
+        return jdbc.sql("select host_node from booking_request where id = ?").param(id).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+                .flatMap(o -> o);
+    }
+
+    /** The requests filed on this node and sent to the host's node whose booking has not come back yet (not planned here). */
+    java.util.Set<String> awaitingHost() {
+        return new java.util.HashSet<>(jdbc.sql("select id from booking_request where host_node is not null and replica_of is null")
+                .query(String.class).list());
+    }
+
+    void setHostNode(String id, @Nullable String hostNode) {
+        jdbc.sql("update booking_request set host_node = ? where id = ?").param(hostNode).param(id).update();
     }
 
     Optional<BookingRequest> find(String id) {
@@ -169,12 +190,13 @@ class JdbcRequests {
         jdbc.sql("""
                 insert into booking_request (id, unit_id, nation, requester_zone, facilities, duration_minutes, earliest_start, latest_start,
                     preferred_start, priority, noisy, label, state, reason, facility_id, starts_at, ends_at, confirmed, requested_by, created_at,
-                    share_version, replica_of)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    share_version, replica_of, reason_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .param(b.id()).param(b.unit()).param(b.nation()).param(b.requesterZone()).param(String.join(",", b.facilities()))
                 .param(b.durationMinutes()).param(utc(b.earliestStart())).param(utc(b.latestStart())).param(utc(b.preferredStart())).param(b.priority())
                 .param(b.noisy()).param(b.label().banner()).param(b.state().name()).param(fitReason(b.reason())).param(b.facility()).param(utc(b.start()))
-                .param(utc(b.end())).param(b.confirmed()).param(b.requestedBy()).param(utc(Instant.now())).param(version).param(from).update();
+                .param(utc(b.end())).param(b.confirmed()).param(b.requestedBy()).param(utc(Instant.now())).param(version).param(from)
+                .param(b.reasonCode() != null && b.reasonCode().length() <= REASON_CODE_LENGTH ? b.reasonCode() : null).update();
     }
 
     void delete(String id) {

@@ -85,6 +85,7 @@ record Envelope(String data, String banner, String digest, String signature) {
         m.put("aboutId", r.aboutId());
         m.put("from", from);
         m.put("to", to);
+        if (r.to() != null) m.put("addressed", true);
         m.put("header", new TreeMap<>(r.header()));
         m.put("parts", parts(released));
         return sign(m, released, kernel, key);
@@ -211,7 +212,8 @@ record Envelope(String data, String banner, String digest, String signature) {
                 case "item" -> new Item(new Shareable(root.path("kind").asString(""), root.path("id").asString(""), root.path("ownerNation").asString(""),
                         root.path("ownerNode").asString(""), root.path("version").asLong(0), header(root), parts));
                 case "request" -> new Request(new PeerRequest(root.path("kind").asString(""), root.path("id").asString(""),
-                        root.path("aboutKind").asString(""), root.path("aboutId").asString(""), header(root), parts), root.path("from").asString(""));
+                        root.path("aboutKind").asString(""), root.path("aboutId").asString(""), header(root), parts,
+                        root.path("addressed").asBoolean(false) ? root.path("to").asString("") : null), root.path("from").asString(""));
                 case "answer" -> new Answer(root.path("request").asString(""), root.path("from").asString(""), root.path("accepted").asBoolean(false),
                         parts.stream().filter(p -> p.id().equals("reason")).map(Shareable.Part::text).findFirst().orElse(""),
                         parts.stream().filter(p -> p.id().equals("reason")).map(Shareable.Part::content).findFirst().orElse(""));

@@ -52,8 +52,11 @@ class FederationConfiguration {
 
     @Bean
     Outbound federationOutbound(JdbcFederation store, PeerBook peers, ReleaseGuard guard, LabelKernel kernel, FederationTls tls,
-            PlatformTransactionManager transactions, NodeSettings node, Clock clock, FederationSettings settings) {
-        return new Outbound(store, peers, guard, kernel, tls, Transactions.requiresNew(transactions), node.nation(), clock, settings.maxFrameBytes());
+            PlatformTransactionManager transactions, NodeSettings node, Clock clock, FederationSettings settings, ApplicationEventPublisher events) {
+        Outbound outbound = new Outbound(store, peers, guard, kernel, tls, Transactions.requiresNew(transactions), node.nation(), clock,
+                settings.maxFrameBytes());
+        outbound.publishTo(events);
+        return outbound;
     }
 
     @Bean

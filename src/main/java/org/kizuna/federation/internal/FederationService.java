@@ -168,6 +168,11 @@ class FederationService implements Federation {
     }
 
     @Override
+    public boolean approvedPeer(String peerNation) {
+        return settings.enabled() && !peerNation.equals(nation) && peers.approved(peerNation).isPresent();
+    }
+
+    @Override
     public boolean enabled() {
         return settings.enabled();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestReceived;
@@ -35,8 +36,11 @@ import tools.jackson.databind.JsonNode;
  * (the newest version of each item);</li>
  * <li>a request must come from the peer and be about an item this node owns and sent to the peer (and not withdrew
  * since); one seen before is skipped, a new one is published as {@link PeerRequestReceived} with what the peer was
- * sent, and one about anything else is refused (an answer goes back, and it is the link's last error);</li>
- * <li>an answer must answer a request this node sent to the peer; it is kept with the request.</li>
+ * sent, and one about anything else is refused (an answer goes back, and it is the link's last error); an addressed
+ * request ({@link PeerRequest#addressed}) must be addressed to this node's nation, about reference data, and is handed
+ * on with nothing released (its module checks what it is about);</li>
+ * <li>an answer must answer a request this node sent to the peer; it is kept with the request and published as
+ * {@link PeerAnswerReceived}.</li>
  * </ul>
  */
 class Inbound {
@@ -181,6 +185,18 @@ class Inbound {
         if (store.request("in", peer, r.id()).isPresent()) return false; // seen before: a request is handled once
         String header = Envelope.JSON.writeValueAsString(new TreeMap<>(r.header()));
         java.time.Instant now = clock.instant();
+        if (r.to() != null) {
+            store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, null, now, null));
+            if (!r.to().equals(nation) || !PeerRequest.ADDRESSABLE.contains(r.aboutKind()) || ("nation".equals(r.aboutKind()) && !r.aboutId().equals(nation))) {
+                // the same words whatever it names: it was not for this node
+                events.publishEvent(
+                        PeerRequestAnswered.of(r.id(), peer, false, Reason.of("federation.answer.not-addressed", r.aboutKind(), r.aboutId(), nation)));
+                return false;
+            }
+            // about reference data every node holds, not a shared item: nothing was sent of it, and the module checks it
+            events.publishEvent(new PeerRequestReceived(r, peer, new PeerRequestReceived.Released(0, Map.of(), List.of())));
+            return true;
+        }
         String released = store.released(peer, r.aboutKind(), r.aboutId()).orElse(null);
         if (released == null) {
             // the same words whether the item does not exist, is not this node's, or was never (or no longer) sent to the peer
@@ -232,6 +248,8 @@ class Inbound {
         String reason = withheld != null ? withheld.english() : a.reason();
         String code = withheld != null ? withheld.stored() : trusted(a.reasonCode());
         store.answerRequest("out", peer, a.requestId(), a.accepted() ? "accepted" : "refused", reason.isEmpty() ? null : reason, code, clock.instant());
+        events.publishEvent(new PeerAnswerReceived(r.id(), r.kind(), r.aboutKind(), r.aboutId(), peer, a.accepted() ? "accepted" : "refused",
+                reason.isEmpty() ? null : reason, code));
         if (a.accepted()) return null;
         return peer + " refused request " + a.requestId() + " (" + r.kind() + " about " + r.aboutKind() + " " + r.aboutId() + "): " + reason;
     }

@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestSent;
@@ -66,6 +67,9 @@ class Outbound {
     };
     private volatile BiConsumer<String, String> errors = (peer, words) -> {
     };
+    /** Where a request this node could not send is told to the module that asked ({@link PeerAnswerReceived}). */
+    private volatile org.springframework.context.ApplicationEventPublisher events = event -> {
+    };
     private final long maxFrameBytes;
 
     Outbound(JdbcFederation store, PeerBook peers, ReleaseGuard guard, LabelKernel kernel, FederationTls tls, TransactionTemplate requiresNew, String nation,
@@ -83,6 +87,10 @@ class Outbound {
 
     void onQueued(Runnable r) {
         wake = r;
+    }
+
+    void publishTo(org.springframework.context.ApplicationEventPublisher publisher) {
+        events = publisher;
     }
 
     /** Where a peer's link keeps its last error (the links' health). */
@@ -242,9 +250,12 @@ class Outbound {
             if (store.requestSent(r.id())) return;
             Instant now = clock.instant();
             String header = Envelope.JSON.writeValueAsString(new java.util.TreeMap<>(r.header()));
-            String owner = store.replicaOwner(r.aboutKind(), r.aboutId()).orElse(null);
+            // an addressed request goes to the node of its nation; any other only to the node the replica came from
+            String owner = r.to() != null ? r.to() : store.replicaOwner(r.aboutKind(), r.aboutId()).orElse(null);
             Reason refusal = null;
-            if (owner == null) {
+            if (owner != null && owner.equals(nation)) {
+                refusal = Reason.of("federation.request.not-approved", owner);
+            } else if (owner == null) {
                 refusal = Reason.of("federation.request.no-replica", r.aboutKind(), r.aboutId());
             } else if (peers.approved(owner).isEmpty()) {
                 refusal = Reason.of("federation.request.not-approved", owner);
@@ -261,6 +272,8 @@ class Outbound {
                 log.warn("federation: request {} ({} about {} {}) not sent: {}", r.id(), r.kind(), r.aboutKind(), r.aboutId(), refusal.english());
                 store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent",
                         refusal.english(), refusal.stored(), now, now));
+                events.publishEvent(
+                        new PeerAnswerReceived(r.id(), r.kind(), r.aboutKind(), r.aboutId(), peer, "not-sent", refusal.english(), refusal.stored()));
                 return;
             }
             Envelope e = Envelope.sealRequest(r, released, nation, peer, kernel, tls.signingKey());
@@ -268,6 +281,7 @@ class Outbound {
                 Reason large = Reason.of("federation.request.too-large");
                 store.insertRequest(new JdbcFederation.Request("out", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "not-sent",
                         large.english(), large.stored(), now, now));
+                events.publishEvent(new PeerAnswerReceived(r.id(), r.kind(), r.aboutKind(), r.aboutId(), peer, "not-sent", large.english(), large.stored()));
                 return;
             }
             JdbcFederation.Cursor cursor = store.cursor(peer);

@@ -88,13 +88,14 @@ class AuthorityController {
     @Operation(summary = "The support requests the reader may read, newest first")
     @GetMapping("/support-requests")
     List<SupportRequest> requests(Reader reader) {
-        return authority.supportRequests(reader);
+        Locale language = LocaleContextHolder.getLocale();
+        return authority.supportRequests(reader).stream().map(r -> r.in(language)).toList();
     }
 
     @Operation(summary = "One support request")
     @GetMapping("/support-requests/{id}")
     SupportRequest request(@PathVariable String id, Reader reader) {
-        return authority.supportRequest(id, reader).orElseThrow(() -> notFound(id));
+        return authority.supportRequest(id, reader).map(r -> r.in(LocaleContextHolder.getLocale())).orElseThrow(() -> notFound(id));
     }
 
     @Operation(summary = "Request support from a partner; checked against the level in force in the region", description = "Answers the request with its outcome: ALLOWED, REFUSED (with the legal reason and basis) or PENDING_DECISION.")
