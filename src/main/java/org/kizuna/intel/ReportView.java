@@ -17,11 +17,13 @@ import org.kizuna.label.Labelled;
  * @param originator the node whose package the report was imported from, or null for a report written here
  * @param updatedAt  when a portion the reader sees last changed
  * @param related    reports linked to this one that the reader may read, through portions it may read on both sides
+ * @param nationalBanner the banner in this node's policy ({@code LabelKernel#inPolicy}) when it is written in another
+ *                   policy (a partner's report), else null; shown beside the banner, never decided on
  */
 public record ReportView(String id, Label banner, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable PortionView title, boolean titleHidden,
         List<PortionView> portions,
         String nation, String author, @Nullable String originator, Instant createdAt, Instant updatedAt,
-        NewReport.@Nullable Location location, @Nullable Instant observedAt, List<Related> related) implements Labelled {
+        NewReport.@Nullable Location location, @Nullable Instant observedAt, List<Related> related, @Nullable String nationalBanner) implements Labelled {
 
     public ReportView {
         portions = List.copyOf(portions);
@@ -33,8 +35,13 @@ public record ReportView(String id, Label banner, @JsonInclude(JsonInclude.Inclu
         return banner;
     }
 
-    /** A portion as the reader sees it: text (title, text, tear line) or an attachment. */
-    public record PortionView(String id, String kind, String marking, String text, @Nullable AttachmentInfo attachment, Instant changedAt) {
+    /**
+     * A portion as the reader sees it: text (title, text, tear line) or an attachment. {@code marking} is the portion's
+     * own label (the originator's, under which every decision is taken); {@code nationalMarking} is that label in this
+     * node's policy when it is written in another policy (a partner's portion), else null.
+     */
+    public record PortionView(String id, String kind, String marking, String text, @Nullable AttachmentInfo attachment, Instant changedAt,
+            @Nullable String nationalMarking) {
     }
 
     /** An attachment's name, type and size; its bytes at {@code .../portions/{id}/content}. */
