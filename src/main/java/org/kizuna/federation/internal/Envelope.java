@@ -219,7 +219,7 @@ record Envelope(String data, String banner, String digest, String signature) {
         if (!carried.equals(expected.banner())) {
             throw new IllegalArgumentException("part " + part.id() + " (" + own.banner() + ") came marked '" + carried + "' in " + policy
                     + "'s policy, and this node's "
-                    + tables + " make it '" + expected.banner() + "': the two nodes' equivalence tables are out of step; bring them to the same version");
+                    + tables + " makes it '" + expected.banner() + "': the two nodes' equivalence tables are out of step; bring them to the same version");
         }
     }
 

@@ -78,7 +78,7 @@ class EnvelopeRecipientMarkingTests {
         Envelope lower = resigned(e, "\"recipientMarking\":\"//JPN SECRET//FGI USA", "\"recipientMarking\":\"//JPN CONFIDENTIAL//FGI USA");
         assertThatThrownBy(() -> lower.open(keys.getPublic(), "JPN", JPN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("part p1 (SECRET//REL TO USA, JPN) came marked '//JPN CONFIDENTIAL//FGI USA//REL TO USA, JPN' in JPN's policy")
-                .hasMessageContaining("equivalence table USA-JPN version 2007-08-10 make it '//JPN SECRET//FGI USA//REL TO USA, JPN'")
+                .hasMessageContaining("equivalence table USA-JPN version 2007-08-10 makes it '//JPN SECRET//FGI USA//REL TO USA, JPN'")
                 .hasMessageContaining("out of step");
         // nor with a releasability the originator did not give
         Envelope wider = resigned(e, "//JPN SECRET//FGI USA//REL TO USA, JPN\"", "//JPN SECRET//FGI USA//REL TO USA, AUS, JPN\"");
@@ -92,7 +92,7 @@ class EnvelopeRecipientMarkingTests {
         Envelope e = Envelope.seal(report(part("p1", "(S//REL TO USA, JPN)")), List.of(part("p1", "(S//REL TO USA, JPN)")), "JPN", USA, keys.getPrivate());
         assertThatThrownBy(() -> e.open(keys.getPublic(), "JPN", later)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("came marked '//JPN SECRET//FGI USA//REL TO USA, JPN'")
-                .hasMessageContaining("equivalence table USA-JPN version 2099-01-01-test make it '//JPN TOP SECRET//FGI USA//REL TO USA, JPN'")
+                .hasMessageContaining("equivalence table USA-JPN version 2099-01-01-test makes it '//JPN TOP SECRET//FGI USA//REL TO USA, JPN'")
                 .hasMessageContaining("bring them to the same version");
         // the unclassified title alone agrees in both tables and is taken
         Envelope title = Envelope.seal(report(part("t", "(U)")), List.of(part("t", "(U)")), "JPN", USA, keys.getPrivate());
