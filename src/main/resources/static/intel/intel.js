@@ -60,7 +60,7 @@
     printBanner = r.printBanner;
     document.getElementById('related-box').classList.toggle('no-print', !r.printBanner);
     for (const b of ['banner-top', 'banner-bottom']) {
-      const e = document.getElementById(b); e.textContent = r.banner; e.className = 'rbanner ' + bannerClass(r.banner);
+      const e = document.getElementById(b); e.textContent = r.banner + (r.nationalBanner ? ' · ' + r.nationalBanner : ''); e.className = 'rbanner ' + bannerClass(r.banner);
     }
     const meta = [r.id, t('intel.meta.from', r.nation) + (r.originator ? ' ' + t('intel.meta.imported', r.originator) : ''), t('intel.meta.by', r.author),
       fmt.dateTime(r.createdAt)];
@@ -68,7 +68,7 @@
     document.getElementById('meta').textContent = meta.join(' · ');
     const title = document.getElementById('title');
     title.replaceChildren();
-    if (r.title) title.append(el('span', { class: 'mark' }, r.title.marking + ' '), r.title.text);
+    if (r.title) title.append(el('span', { class: 'mark' }, r.title.marking + ' '), national(r.title), r.title.text);
     else title.append(withheld());
     const portions = document.getElementById('portions');
     portions.replaceChildren();
@@ -79,7 +79,7 @@
       portions.append(el('div', { class: 'portion ' + p.kind, 'data-portion': p.id },
         el('span', { class: 'pid', title: t('intel.portion.position') }, (i + 1) + ' · ' + p.id),
         p.kind === 'tear-line' ? el('span', { class: 'tear' }, t('intel.portion.tear-line')) : '',
-        el('span', { class: 'mark' }, p.marking), content));
+        el('span', { class: 'mark' }, p.marking), national(p), content));
     });
     const related = document.getElementById('related');
     related.replaceChildren();
@@ -87,6 +87,11 @@
     for (const x of r.related) related.append(el('div', {}, el('a', { href: '#' + x.id }, x.id), ' ' + x.marking + ' · ' + x.reason));
     document.getElementById('package').hidden = true;
     await loadList();
+  }
+
+  /** A partner's portion also shows its marking in this node's policy (decisions stay with the originator's marking). */
+  function national(p) {
+    return p.nationalMarking ? el('span', { class: 'mark national', title: t('intel.portion.national') }, p.nationalMarking + ' ') : '';
   }
 
   function addComposePortion(marking, text) {

@@ -20,12 +20,14 @@ import org.kizuna.label.Labelled;
  * @param printBanner the banner of the printed report: the roll-up of {@code banner} and the marks of the related links
  *                    printed with it (a link's reason can say more than the report's portions); null when they have no
  *                    roll-up, and then the related links are not printed
+ * @param nationalBanner the banner in this node's policy ({@code LabelKernel#inPolicy}) when it is written in another
+ *                   policy (a partner's report), else null; shown beside the banner, never decided on
  */
 public record ReportView(String id, Label banner, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable PortionView title, boolean titleHidden,
         List<PortionView> portions,
         String nation, String author, @Nullable String originator, Instant createdAt, Instant updatedAt,
         NewReport.@Nullable Location location, @Nullable Instant observedAt, List<Related> related,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Label printBanner) implements Labelled {
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Label printBanner, @Nullable String nationalBanner) implements Labelled {
 
     public ReportView {
         portions = List.copyOf(portions);
@@ -37,8 +39,13 @@ public record ReportView(String id, Label banner, @JsonInclude(JsonInclude.Inclu
         return banner;
     }
 
-    /** A portion as the reader sees it: text (title, text, tear line) or an attachment. */
-    public record PortionView(String id, String kind, String marking, String text, @Nullable AttachmentInfo attachment, Instant changedAt) {
+    /**
+     * A portion as the reader sees it: text (title, text, tear line) or an attachment. {@code marking} is the portion's
+     * own label (the originator's, under which every decision is taken); {@code nationalMarking} is that label in this
+     * node's policy when it is written in another policy (a partner's portion), else null.
+     */
+    public record PortionView(String id, String kind, String marking, String text, @Nullable AttachmentInfo attachment, Instant changedAt,
+            @Nullable String nationalMarking) {
     }
 
     /** An attachment's name, type and size; its bytes at {@code .../portions/{id}/content}. */

@@ -1,6 +1,7 @@
 package org.kizuna.label;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.kizuna.node.Reason;
@@ -8,9 +9,11 @@ import org.kizuna.node.Reason;
 /**
  * What the guard lets leave on the link to one nation: the portions released (in their original order)
  * and, for the audit log only, the portions withheld with the reason. A recipient is never told of
- * withheld portions.
+ * withheld portions. {@code inPartnerPolicy} gives, for each released portion's id, its label expressed in the partner's
+ * policy ({@link LabelKernel#inPolicy}): what leaves with the portion beside its own (the originator's) label.
  */
-public record GuardResult(String toNation, @Nullable Label rolledUp, List<Portion> released, List<Withheld> withheld) {
+public record GuardResult(String toNation, @Nullable Label rolledUp, List<Portion> released, List<Withheld> withheld,
+        Map<String, Label> inPartnerPolicy) {
 
     /**
      * A portion that may not leave, and why: {@link #why()} as a code and arguments ({@code label.guard.*}) told in the
@@ -27,6 +30,12 @@ public record GuardResult(String toNation, @Nullable Label rolledUp, List<Portio
     public GuardResult {
         released = List.copyOf(released);
         withheld = List.copyOf(withheld);
+        inPartnerPolicy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inPartnerPolicy));
+    }
+
+    /** A result with no partner-policy forms (nothing released, or a decision taken before any was computed). */
+    public GuardResult(String toNation, @Nullable Label rolledUp, List<Portion> released, List<Withheld> withheld) {
+        this(toNation, rolledUp, released, withheld, Map.of());
     }
 
     /** Whether every portion may leave. */

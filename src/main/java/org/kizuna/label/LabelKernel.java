@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -185,6 +186,11 @@ public final class LabelKernel {
         return new LabelKernel(map, tables, membership, clock, fixedDay, c, p.index(), p.level(maxLevel).rank());
     }
 
+    /** The policy of this kernel's node ({@link #forNode}); empty for a kernel on no node. */
+    public Optional<Policy> nodePolicy() {
+        return nodePolicy < 0 ? Optional.empty() : Optional.of(Vocabulary.INSTANCE.policies().get(nodePolicy));
+    }
+
     /** The equivalence tables in force. */
     public List<EquivalenceTable> equivalenceTables() {
         return tables;
@@ -208,6 +214,38 @@ public final class LabelKernel {
     public int equivalentRank(Policy itemPolicy, Level level, Policy readerPolicy) {
         byte[] m = map[itemPolicy.index()][readerPolicy.index()];
         return m == null ? -1 : m[level.rank()];
+    }
+
+    /**
+     * The label expressed in {@code partner}'s policy, where the bilateral table has an equivalent for its level: the
+     * partner's level that the item's level maps to (the highest the table pairs with it, as every decision maps it),
+     * with the owner (originator), restrictive controls, releasability, permissive tags and communities unchanged. Empty
+     * when there is no table or no row for the level: such a label is never given a guessed level (and the guard does
+     * not release it to that partner). In the item's own policy it is the label itself.
+     * <p>
+     * Releasability keeps its meaning where the level changes between unclassified and classified: an item for its owner
+     * only (unmarked classified) whose equivalent is an unclassified level is written {@code NOFORN}, so it stays with
+     * its owner; an unmarked unclassified item (releasable to every nation) whose equivalent is a level the partner's
+     * policy counts as classified (GBR and AUS {@code OFFICIAL}) stays unmarked, which reads as its owner only: stricter
+     * than the original, never wider. Equivalence is not transitive, so the form is for showing and checking the
+     * item in the partner's policy; the read decision stays with the originator's label.
+     */
+    public Optional<Label> inPolicy(Label label, Policy partner) {
+        if (label.policyIndex == partner.index()) return Optional.of(label);
+        byte[] m = map[label.policyIndex][partner.index()];
+        int mapped = m == null ? -1 : m[label.level];
+        if (mapped < 0) return Optional.empty();
+        int releasability = label.releasability;
+        if (releasability == Label.UNMARKED && label.level().classified() && !partner.level(mapped).classified()) {
+            releasability = Label.NOFORN;
+        }
+        return Optional.of(new Label(partner, mapped, label.controls, releasability, label.relCountries, label.relTetras, label.owner,
+                label.permissiveTags(), label.communities()));
+    }
+
+    /** {@link #inPolicy(Label, Policy)} in the policy of {@code nation}; empty when the nation has no policy or the level no equivalent. */
+    public Optional<Label> inPolicyOf(Label label, String nation) {
+        return Policy.ofNation(nation).flatMap(p -> inPolicy(label, p));
     }
 
     /** A reader compiled for {@link #mayRead(Label, Clearance)}. */
@@ -620,6 +658,7 @@ public final class LabelKernel {
         int manualFrom = link.manualReleaseFrom() == null ? Integer.MAX_VALUE : partner.level(link.manualReleaseFrom()).rank();
         List<Portion> released = new ArrayList<>();
         List<GuardResult.Withheld> withheld = new ArrayList<>();
+        Map<String, Label> inPartnerPolicy = new java.util.LinkedHashMap<>();
         if (portions.isEmpty()) {
             return new GuardResult(toNation, null, released, withheld);
         }
@@ -669,11 +708,13 @@ public final class LabelKernel {
             }
             if (reason == null) {
                 released.add(portion);
+                // mapped >= 0 here, so the partner-policy form exists
+                inPartnerPolicy.put(portion.id(), inPolicy(l, partner).orElseThrow());
             } else {
                 withheld.add(new GuardResult.Withheld(portion.id(), reason));
             }
         }
-        return new GuardResult(toNation, rolled, released, withheld);
+        return new GuardResult(toNation, rolled, released, withheld, inPartnerPolicy);
     }
 
     /** Identity of two strings, for the scans over the vocabulary's own (interned) strings that fall back to equals. */

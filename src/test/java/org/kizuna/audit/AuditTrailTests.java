@@ -69,6 +69,8 @@ class AuditTrailTests {
         assertThat(result.released()).extracting(org.kizuna.label.Portion::id).containsExactly("p1");
         String usa = recent("usa.auditor");
         assertThat(usa).contains("intel/report/guarded-1").contains("to JPN released [p1]").contains("p2: ");
+        // which label left: the portion's own and its form in JPN's policy
+        assertThat(usa).contains("left as [p1 (S//REL TO USA, JPN) = (//JPN S//FGI USA//REL TO USA, JPN)]");
         assertThat(recent("jpn.auditor")).doesNotContain("guarded-1");
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kizuna.audit.AuditEntry;
+import org.kizuna.audit.AuditLog;
 import org.kizuna.federation.bench.Peering;
+import org.kizuna.label.Reader;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.TempDirs;
 import tools.jackson.databind.JsonNode;
@@ -85,8 +89,66 @@ class FederationTests {
         return n > 0;
     }
 
+    /** The node's audit records of the guard's decisions on an item's way out (outcome and reasons), read by an auditor of its nation. */
+    static List<String> releases(FederatedNode node, String id) {
+        AuditLog log = node.bean(AuditLog.class);
+        log.flush();
+        long size = log.latestTreeHead().orElseThrow().size();
+        Reader auditor = new Reader(node.nation, "TOP SECRET", Set.of(), Set.of());
+        List<String> out = new ArrayList<>();
+        for (long from = Math.max(0, size - 5000); from < size; from += 1000) {
+            log.entries(from, 1000, auditor).stream().map(AuditEntry::record).filter(r -> r.subject().startsWith("federation/report/" + id + "@"))
+                    .forEach(r -> out.add(r.outcome() + " " + r.reason()));
+        }
+        return out;
+    }
+
     static JsonNode peer(FederatedNode node, String nation) {
         return node.api("usa.admin").get("/api/v1/federation/peers/" + nation).json();
+    }
+
+    @Test
+    @Order(0)
+    void aUsPortionReleasableToJapanArrivesMarkedInJapansPolicyWithItsUsMarkingKept() {
+        String id = report(usa, "usa.officer", "(U)", "Relabel contact RL-TITLE", "(S//REL TO USA, JPN)", "Relabelled portion RL-1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> view(jpn, "jpn.officer", id).status() == 200);
+        JsonNode seen = view(jpn, "jpn.officer", id).json();
+        JsonNode portion = seen.path("portions").get(0);
+        assertThat(portion.path("text").asString()).isEqualTo("Relabelled portion RL-1");
+        // the originator's marking, under which every decision is taken, and beside it the same label in JPN's policy
+        assertThat(portion.path("marking").asString()).isEqualTo("(S//REL TO USA, JPN)");
+        assertThat(portion.path("nationalMarking").asString()).isEqualTo("(//JPN S//FGI USA//REL TO USA, JPN)");
+        assertThat(seen.path("title").path("nationalMarking").asString()).isEqualTo("(//JPN U//FGI USA)");
+        assertThat(seen.path("banner").asString()).isEqualTo("SECRET//REL TO USA, JPN");
+        assertThat(seen.path("nationalBanner").asString()).isEqualTo("//JPN SECRET//FGI USA//REL TO USA, JPN");
+        // what arrived holds both, inside the signed data
+        String data = jpn.jdbc().sql("select data from federation_replica where item_id = ?").param(id).query(String.class).single();
+        assertThat(data).contains("\"marking\":\"SECRET//REL TO USA, JPN\"").contains("\"recipientMarking\":\"//JPN SECRET//FGI USA//REL TO USA, JPN\"");
+        // on its own node a report in the node's policy has no second marking
+        JsonNode own = view(usa, "usa.officer", id).json();
+        assertThat(own.path("portions").get(0).has("nationalMarking")).isFalse();
+        assertThat(own.has("nationalBanner")).isFalse();
+        // the audit record of the release says which label left
+        assertThat(releases(usa, id))
+                .anySatisfy(r -> assertThat(r).contains("to JPN released").contains("(S//REL TO USA, JPN) = (//JPN S//FGI USA//REL TO USA, JPN)"));
+    }
+
+    @Test
+    @Order(0)
+    void anAustralianLevelWithNoEquivalentInThePeersPolicyDoesNotLeave() {
+        String id = report(aus, "aus.officer", "(//AUS O//REL TO USA, AUS, JPN)", "AUS contact OS-TITLE", "(//AUS OS//REL TO USA, AUS, JPN)",
+                "OFFICIAL-SENSITIVE detail OS-5");
+        await().atMost(Duration.ofSeconds(5)).until(() -> view(jpn, "jpn.officer", id).status() == 200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> view(usa, "usa.officer", id).status() == 200);
+        JsonNode seen = view(jpn, "jpn.officer", id).json();
+        assertThat(seen.path("portions")).isEmpty();
+        assertThat(seen.path("title").path("marking").asString()).isEqualTo("(//AUS O//REL TO USA, AUS, JPN)");
+        assertThat(seen.path("title").path("nationalMarking").asString()).isEqualTo("(//JPN U//FGI AUS//REL TO USA, AUS, JPN)");
+        assertThat(view(usa, "usa.officer", id).json().path("title").path("nationalMarking").asString()).isEqualTo("(U//FGI AUS//REL TO USA, AUS, JPN)");
+        assertThat(holdsAnywhere(jpn, "OS-5")).isFalse();
+        assertThat(holdsAnywhere(usa, "OS-5")).isFalse();
+        assertThat(releases(aus, id)).anySatisfy(r -> assertThat(r).contains("to JPN released").contains("= (//JPN U//FGI AUS//REL TO USA, AUS, JPN)")
+                .contains("has no agreed equivalent in the JPN policy"));
     }
 
     @Test

@@ -58,14 +58,22 @@ class ReadDecisionAudit implements ReadPath.ReadDecisionListener, ReleaseGuard.R
     @Override
     public void released(ReleaseGuard.Release r) {
         String released = r.result().released().stream().map(p -> p.id()).sorted().toList().toString();
+        // which label left: each released portion's own (the originator's) label and its form in the partner's policy
+        String leftAs = r.result().released().stream().sorted(java.util.Comparator.comparing(p -> p.id()))
+                .map(p -> p.id() + " " + p.label().portionMark() + " = " + partnerForm(r.result(), p.id())).toList().toString();
         // recorded under the roll-up of the declared banner and every portion: the reasons name portions
         // (and the banner the portions really add up to) that the declared banner may understate
         String withheld = r.covering() == null
                 ? "withheld " + r.result().withheld().size() + " portions; the banner and the portions have no common label, so the reasons are not recorded"
                 : "withheld " + r.result().withheld().stream().map(w -> w.portionId() + ": " + w.reason()).toList();
         log.append(new AuditRecord(AuditRecord.Kind.RELEASE, r.actor(), r.itemId(),
-                fit("to " + r.toNation() + " released " + released), fit(withheld),
+                fit("to " + r.toNation() + " released " + released + (r.result().released().isEmpty() ? "" : "; left as " + leftAs)), fit(withheld),
                 r.covering() == null ? r.declaredBanner() : r.covering(), clock.instant()));
+    }
+
+    private static String partnerForm(org.kizuna.label.GuardResult result, String portionId) {
+        org.kizuna.label.Label l = result.inPartnerPolicy().get(portionId);
+        return l == null ? "(none)" : l.portionMark();
     }
 
     /** A listing of many portions is cut so the record stays within the log's size; the count stays visible. */

@@ -37,6 +37,8 @@ record Envelope(String data, String banner, String digest, String signature) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String WITHDRAWN = "UNCLASSIFIED";
+    /** A part's label in the recipient's policy, beside its own marking. */
+    static final String RECIPIENT_MARKING = "recipientMarking";
 
     /** What an envelope carries, once opened and verified. */
     sealed interface Opened permits Item, Request, Answer {
@@ -71,7 +73,7 @@ record Envelope(String data, String banner, String digest, String signature) {
         m.put("version", item.version());
         m.put("to", to);
         m.put("header", released.isEmpty() ? Map.of() : new TreeMap<>(item.header()));
-        m.put("parts", parts(released));
+        m.put("parts", parts(released, to, kernel));
         return bind(m, released, kernel);
     }
 
@@ -87,7 +89,7 @@ record Envelope(String data, String banner, String digest, String signature) {
         m.put("to", to);
         if (r.to() != null) m.put("addressed", true);
         m.put("header", new TreeMap<>(r.header()));
-        m.put("parts", parts(released));
+        m.put("parts", parts(released, to, kernel));
         return sign(m, released, kernel, key);
     }
 
@@ -99,16 +101,23 @@ record Envelope(String data, String banner, String digest, String signature) {
         m.put("accepted", accepted);
         m.put("from", from);
         m.put("to", to);
-        m.put("parts", parts(reason));
+        m.put("parts", parts(reason, to, kernel));
         return sign(m, reason, kernel, key);
     }
 
-    private static List<Map<String, String>> parts(List<Shareable.Part> released) {
+    /**
+     * The parts as they leave for the node of {@code to}: each with its own (the originator's) marking and, as
+     * {@code recipientMarking}, its label in the recipient's policy ({@link LabelKernel#inPolicyOf}), both inside the
+     * signed data. The guard releases a part only where its level has an equivalent there, so the form exists; were it
+     * missing the field is empty and the recipient refuses the envelope.
+     */
+    private static List<Map<String, String>> parts(List<Shareable.Part> released, String to, LabelKernel kernel) {
         List<Map<String, String>> parts = new ArrayList<>();
         for (Shareable.Part p : released) {
             Map<String, String> x = new LinkedHashMap<>();
             x.put("id", p.id());
             x.put("marking", p.marking());
+            x.put(RECIPIENT_MARKING, kernel.inPolicyOf(p.label(), to).map(Label::banner).orElse(""));
             x.put("text", p.text());
             x.put("content", p.content());
             parts.add(x);
@@ -195,8 +204,10 @@ record Envelope(String data, String banner, String digest, String signature) {
         }
         List<Shareable.Part> parts = new ArrayList<>();
         for (JsonNode p : root.path("parts")) {
-            parts.add(
-                    new Shareable.Part(p.path("id").asString(""), p.path("marking").asString(""), p.path("text").asString(""), p.path("content").asString("")));
+            Shareable.Part part = new Shareable.Part(p.path("id").asString(""), p.path("marking").asString(""), p.path("text").asString(""),
+                    p.path("content").asString(""));
+            checkRecipientMarking(part, p.path(RECIPIENT_MARKING).asString(""), expectedTo, kernel);
+            parts.add(part);
         }
         // the bound label is the sender's roll-up, written in the sender's policy; this node decides each part under the
         // part's own label (signed with the data), so a roll-up here only has to exist
@@ -222,6 +233,45 @@ record Envelope(String data, String banner, String digest, String signature) {
         } catch (NullPointerException e) {
             throw new IllegalArgumentException("the envelope lacks a field: " + e.getMessage());
         }
+    }
+
+    /**
+     * The part's label in this node's policy must be exactly what this node's own tables make of the originator's label:
+     * a form this node's tables do not give (tables out of step between the two nodes, or a label edited before signing)
+     * refuses the envelope, and it is never guessed. The originator's label stays the one every decision is taken under.
+     */
+    static void checkRecipientMarking(Shareable.Part part, String carried, String nation, LabelKernel kernel) {
+        Label own;
+        try {
+            own = part.label();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("part " + part.id() + " has a label that does not parse: " + part.marking());
+        }
+        String policy = org.kizuna.label.Policy.ofNation(nation).map(org.kizuna.label.Policy::id).orElse(nation);
+        Label expected = kernel.inPolicyOf(own, nation).orElse(null);
+        String tables = tables(kernel, own.policy().id(), policy);
+        if (expected == null) {
+            throw new IllegalArgumentException("part " + part.id() + " (" + own.banner() + ") has no equivalent in " + policy + "'s policy in this node's "
+                    + tables + "; it was released as '" + carried + "': the two nodes' equivalence tables are out of step");
+        }
+        if (carried.isEmpty()) {
+            throw new IllegalArgumentException("part " + part.id() + " (" + own.banner() + ") came without its label in " + policy
+                    + "'s policy (a sender that does not re-label its parts): refused");
+        }
+        if (!carried.equals(expected.banner())) {
+            throw new IllegalArgumentException("part " + part.id() + " (" + own.banner() + ") came marked '" + carried + "' in " + policy
+                    + "'s policy, and this node's "
+                    + tables + " makes it '" + expected.banner() + "': the two nodes' equivalence tables are out of step; bring them to the same version");
+        }
+    }
+
+    /** The equivalence table between two policies this node uses, named with its version, for an operator to compare. */
+    private static String tables(LabelKernel kernel, String a, String b) {
+        if (a.equals(b)) return "policy " + a;
+        return kernel.equivalenceTables().stream()
+                .filter(t -> (t.policyA().equals(a) && t.policyB().equals(b)) || (t.policyA().equals(b) && t.policyB().equals(a)))
+                .map(t -> "equivalence table " + t.policyA() + "-" + t.policyB() + " version " + t.version()).findFirst()
+                .orElse("equivalence tables (no " + a + "-" + b + " table)");
     }
 
     private static Map<String, String> header(JsonNode root) {

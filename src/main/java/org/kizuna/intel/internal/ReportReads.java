@@ -154,7 +154,9 @@ public class ReportReads {
                     ? null
                     : new ReportView.AttachmentInfo(p.attachmentName(), p.mediaType() == null ? "application/octet-stream" : p.mediaType(),
                             p.contentSize() == null ? 0 : p.contentSize());
-            ReportView.PortionView v = new ReportView.PortionView(p.id(), p.kind(), p.label().portionMark(), p.text(), attachment, p.changedAt());
+            Label national = national(p.label());
+            ReportView.PortionView v = new ReportView.PortionView(p.id(), p.kind(), p.label().portionMark(), p.text(), attachment, p.changedAt(),
+                    national == null ? null : national.portionMark());
             if (p.kind().equals(Kinds.TITLE)) {
                 title = v;
             } else {
@@ -167,8 +169,10 @@ public class ReportReads {
             if (kernel.mayRead(override, c)) banner = override;
         }
         NewReport.Location location = title != null && r.lat() != null && r.lon() != null ? new NewReport.Location(r.lat(), r.lon()) : null;
+        Label nationalBanner = national(banner);
         return new ReportView(r.id(), banner, title, title == null, portions, r.nation(), r.author(), r.originator(), r.createdAt(), updated,
-                location, title == null ? null : r.observedAt(), related, printBanner(banner, relatedLabels));
+                location, title == null ? null : r.observedAt(), related, printBanner(banner, relatedLabels),
+                nationalBanner == null ? null : nationalBanner.banner());
     }
 
     /** The report's banner raised by the marks of its related links, which print with it; null when they have no roll-up. */
@@ -181,6 +185,15 @@ public class ReportReads {
         } catch (InvalidMarkingException e) {
             return null;
         }
+    }
+
+    /**
+     * A label of another policy (a partner's) in this node's policy, as it arrived beside the originator's label
+     * (federation refuses a part whose form there is not what this node's tables give); null for a label of the node's
+     * own policy, on a kernel of no node, or with no equivalent.
+     */
+    private @Nullable Label national(Label label) {
+        return kernel.nodePolicy().filter(p -> !p.equals(label.policy())).flatMap(p -> kernel.inPolicy(label, p)).orElse(null);
     }
 
     private Label rollUp(List<Label> labels) {
