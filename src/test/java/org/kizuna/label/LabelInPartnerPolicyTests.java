@@ -3,19 +3,16 @@ package org.kizuna.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -28,11 +25,8 @@ class LabelInPartnerPolicyTests {
 
     private static final LocalDate DAY = LocalDate.parse("2025-06-01");
     private static final LabelKernel KERNEL = LabelKernel.standard().asOf(DAY);
-    private static final List<String> CONTROLS = List.of("HCS", "SI", "TK", "RSEN", "ORCON", "IMCON", "PROPIN");
-    private static final List<String> NATIONS = List.of("USA", "JPN", "AUS", "GBR", "KOR");
     private static final List<String> REL_CODES = List.of("USA", "JPN", "AUS", "GBR", "KOR", "CAN", "NZL", "PHL", "FRA", "FVEY", "NATO");
     private static final List<String> MISSIONS = List.of("KEEN EDGE", "KEEN SWORD");
-    private static final List<String> COMMUNITIES = List.of("BMD", "ISR");
 
     @Property(tries = 3000)
     void theFormInAPartnersPolicyHasTheLevelEveryDecisionMapsToAndKeepsEverythingElse(@ForAll("labels") Label label,
@@ -189,40 +183,11 @@ class LabelInPartnerPolicyTests {
 
     @Provide
     Arbitrary<Label> labels() {
-        Arbitrary<Policy> policies = Arbitraries.of(Policy.all());
-        return policies.flatMap(policy -> Combinators.combine(
-                Arbitraries.integers().between(0, policy.levels().size() - 1),
-                Arbitraries.subsetOf(CONTROLS).ofMaxSize(3),
-                Arbitraries.frequency(Tuple.of(6, policy.id()), Tuple.of(1, "JPN"), Tuple.of(1, "USA"), Tuple.of(1, "GBR"), Tuple.of(1, "AUS")),
-                Arbitraries.integers().between(0, 2),
-                Arbitraries.subsetOf(REL_CODES).ofMaxSize(5),
-                Arbitraries.subsetOf(MISSIONS).ofMaxSize(2).injectNull(0.8),
-                Arbitraries.subsetOf(COMMUNITIES).ofMinSize(1).injectNull(0.8)).as((rank, controls, owner, releasability, rel, missions, cois) -> {
-                    Label.Builder b = Label.builder(policy, policy.levels().get(rank).englishName()).owner(owner).controls(controls.toArray(String[]::new));
-                    if (releasability == 1) {
-                        b.noforn();
-                    } else if (releasability == 2) {
-                        List<String> codes = new ArrayList<>(rel);
-                        codes.add(owner);
-                        if (codes.stream().allMatch(owner::equals)) codes.add(owner.equals("USA") ? "JPN" : "USA");
-                        b.relTo(codes.toArray(String[]::new));
-                    }
-                    if (missions != null && !missions.isEmpty()) b.permissive("MISSION", missions.toArray(String[]::new));
-                    if (cois != null) b.communities(cois.toArray(String[]::new));
-                    return b.build();
-                }));
+        return LabelArbitraries.labels(REL_CODES, MISSIONS, List.of("JPN", "USA", "GBR", "AUS"));
     }
 
     @Provide
     Arbitrary<Reader> readers() {
-        List<String> holdable = new ArrayList<>(CONTROLS);
-        holdable.addAll(MISSIONS);
-        return Arbitraries.of(NATIONS).flatMap(nation -> {
-            Policy p = Policy.of(nation);
-            return Combinators.combine(
-                    Arbitraries.of(p.levels()).map(Level::englishName),
-                    Arbitraries.subsetOf(holdable).ofMaxSize(6),
-                    Arbitraries.subsetOf(COMMUNITIES)).as((level, accesses, cois) -> new Reader(nation, level, accesses, cois));
-        });
+        return LabelArbitraries.readers(MISSIONS);
     }
 }
