@@ -25,7 +25,7 @@ import org.springframework.web.ErrorResponseException;
  * The exercises module, started with the modules it uses on a real H2 database with the registry's reference data and
  * the demo users: a Keen Sword exercise goes from design to lessons, and its lesson is published to the search.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "node", verifyAutomatically = false)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = {"node", "federation"}, verifyAutomatically = false)
 @ModuleOnH2
 class ExercisesModuleTests {
 
