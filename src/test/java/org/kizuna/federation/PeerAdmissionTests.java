@@ -90,8 +90,11 @@ class PeerAdmissionTests {
 
         String id = FederationTests.report(usa, "usa.officer", "(U)", "Written while AUS was revoked", "(S//REL TO USA, AUS, JPN)",
                 "Three nations: convoy at grid KILO-4", "(S//NF)", "NOFORN-ONLY tasking ZB42");
-        await().atMost(Duration.ofSeconds(5)).until(() -> view(jpn, "jpn.officer", id).status() == 200);
+        String plan = FederatedRecordsTests.plan(usa, "usa.officer", "(U)", "Plan written while AUS was revoked", FederatedRecordsTests.usaJpn(), "(U)",
+                "Concept", "unclassified concept of the plan");
+        await().atMost(Duration.ofSeconds(5)).until(() -> view(jpn, "jpn.officer", id).status() == 200 && jpn.replicas("plan").containsKey(plan));
         await().atMost(Duration.ofSeconds(10)).until(usa::drained);
+        assertThat(aus.replicas("plan")).doesNotContainKey(plan);
         assertThat(view(aus, "aus.officer", id).status()).isEqualTo(404);
         long toJpn = nextSeq("JPN");
         long jpnReceived = peer(jpn, "USA").path("receivedSeq").asLong();
@@ -105,6 +108,9 @@ class PeerAdmissionTests {
         assertThat(seen.json().path("originator").asString()).isEqualTo("USA");
         assertThat(seen.json().path("portions")).hasSize(1);
         assertThat(stored(aus, "ZB42")).isZero();
+        // so do the other kinds: the plan, at the version JPN holds
+        await().atMost(Duration.ofSeconds(5)).until(() -> aus.replicas("plan").containsKey(plan));
+        assertThat(aus.replicas("plan").get(plan)).isEqualTo(jpn.replicas("plan").get(plan));
         // the version did not move: AUS holds the version JPN holds, and JPN was sent nothing more
         long version = usa.jdbc().sql("select version from intel_report where id = ?").param(id).query(Long.class).single();
         assertThat(aus.replicas().get(id)).isEqualTo(version);

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.Offers;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -633,34 +634,15 @@ class IntelService implements Intel {
         }
     }
 
-    /** Reports offered to a newly admitted peer in one transaction, at most. */
-    static final int OFFER_PAGE = 500;
-
     /**
      * Offers a newly admitted peer every report this node owns and has shared, at its version now (not raised), for that
      * peer only ({@link ShareableChanged#offer}): federation guards each for the peer and queues what it was not sent at
-     * that version. In pages of {@link #OFFER_PAGE} reports, each in a transaction of its own; idempotent.
+     * that version. In pages ({@link Offers}), each in a transaction of its own; idempotent.
      */
     void offerTo(String peer) {
-        TransactionTemplate own = Transactions.requiresNew(tx);
-        String after = "";
-        int offered = 0;
-        while (true) {
-            String from = after;
-            List<String> page = Objects.requireNonNull(own.execute(s -> {
-                List<String> ids = store.ownSharedIds(from, OFFER_PAGE);
-                for (String id : ids) {
-                    Optional<JdbcReports.StoredReport> r = store.report(id);
-                    if (r.isEmpty()) continue;
-                    events.publishEvent(ShareableChanged.offer(shareable(r.get(), store.portions(List.of(id)), store.version(id)), peer));
-                }
-                return ids;
-            }));
-            offered += page.size();
-            if (page.size() < OFFER_PAGE) break;
-            after = page.get(page.size() - 1);
-        }
-        log.info("intel: offered {} report(s) to the newly admitted peer {}", offered, peer);
+        int n = Offers.offer(Transactions.requiresNew(tx), events, peer, store::ownSharedIds,
+                id -> store.report(id).map(r -> shareable(r, store.portions(List.of(id)), store.version(id))));
+        log.info("intel: offered {} report(s) to the newly admitted peer {}", n, peer);
     }
 
     /** A report as federation carries it: each portion a part under its own label, its content what a replica needs. */
