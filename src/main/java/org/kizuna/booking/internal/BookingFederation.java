@@ -1,5 +1,6 @@
 package org.kizuna.booking.internal;
 
+import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.ShareableReceived;
@@ -39,5 +40,15 @@ class BookingFederation {
     @TransactionalEventListener
     void answered(PeerAnswerReceived event) {
         if (event.kind().equals(BookingShares.REQUEST)) bookings.answered(event);
+    }
+
+    /**
+     * A peer was admitted: it is offered every request filed on this node that was shared, in pages, each in a transaction of its own.
+     * Idempotent: what the peer was sent at an item's version is not sent again.
+     */
+    @Async
+    @TransactionalEventListener
+    void admitted(PeerAdmitted event) {
+        bookings.offerTo(event.nation());
     }
 }

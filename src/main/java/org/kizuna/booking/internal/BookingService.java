@@ -32,6 +32,7 @@ import org.kizuna.booking.plan.Plan;
 import org.kizuna.booking.plan.PlanSolver;
 import org.kizuna.booking.plan.Problem;
 import org.kizuna.federation.Federation;
+import org.kizuna.federation.Offers;
 import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
@@ -653,6 +654,16 @@ class BookingService implements Bookings {
     }
 
     // ---- federation
+
+    /**
+     * Offers a newly admitted peer every request filed on this node, at its share version now (not raised), for that peer
+     * only: federation guards each for the peer and queues what it was not sent at that version ({@link Offers}).
+     */
+    void offerTo(String peer) {
+        int n = Offers.offer(requiresNew, events, peer, store::ownSharedIds,
+                id -> store.find(id).filter(b -> b.originator() == null).map(b -> BookingShares.shareable(b, nation, store.shareVersion(id))));
+        log.info("booking: offered {} request(s) to the newly admitted peer {}", n, peer);
+    }
 
     /** Publishes a request filed on this node for the partners' nodes, in the caller's transaction (replicas are never shared again). */
     private void share(String id) {

@@ -180,6 +180,12 @@ class JdbcRequests {
         return jdbc.sql("select share_version from booking_request where id = ?").param(id).query(Long.class).single();
     }
 
+    /** The ids of the requests filed on this node and shared, after {@code afterId} in id order, at most {@code limit}. */
+    List<String> ownSharedIds(String afterId, int limit) {
+        return jdbc.sql("select id from booking_request where replica_of is null and share_version > 0 and id > ? order by id limit ?")
+                .params(afterId, limit).query((rs, n) -> rs.getString(1)).list();
+    }
+
     long shareVersion(String id) {
         return jdbc.sql("select share_version from booking_request where id = ?").param(id).query(Long.class).optional().orElse(0L);
     }

@@ -1,5 +1,6 @@
 package org.kizuna.commitments.internal;
 
+import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.ShareableReceived;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -22,5 +23,15 @@ class CommitmentFederation {
     @TransactionalEventListener
     void received(ShareableReceived event) {
         if (event.kind().equals(CommitmentShares.KIND)) commitments.applyReplicas(event.items(), event.fromNation());
+    }
+
+    /**
+     * A peer was admitted: it is offered every commitment of this node's nation that was shared, in pages, each in a transaction of its own.
+     * Idempotent: what the peer was sent at an item's version is not sent again.
+     */
+    @Async
+    @TransactionalEventListener
+    void admitted(PeerAdmitted event) {
+        commitments.offerTo(event.nation());
     }
 }

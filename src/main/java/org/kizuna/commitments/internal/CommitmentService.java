@@ -21,6 +21,7 @@ import org.kizuna.commitments.CommitmentUpdate;
 import org.kizuna.commitments.Commitments;
 import org.kizuna.commitments.Evidence;
 import org.kizuna.commitments.Statement;
+import org.kizuna.federation.Offers;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -184,6 +185,21 @@ class CommitmentService implements Commitments {
             });
         });
         return find(id, user.reader());
+    }
+
+    /**
+     * Offers a newly admitted peer every commitment of this node's nation it has shared, at its share version now (not
+     * raised), for that peer only: federation guards each for the peer and queues what it was not sent at that version
+     * ({@link Offers}).
+     */
+    void offerTo(String peer) {
+        int n = Offers.offer(requiresNew, events, peer, (after, limit) -> store.ownSharedIds(nation, after, limit), id -> {
+            JdbcCommitments.Held held = store.held(id).orElse(null);
+            if (held == null || !held.owner().equals(nation) || held.replicaOf() != null || held.shareVersion() < 1) return Optional.empty();
+            return store.commitment(id).flatMap(c -> store.statements().stream().filter(x -> x.id().equals(c.statement())).findFirst()
+                    .map(s -> CommitmentShares.shareable(c, s, store.history(c.id()), nation, held.shareVersion())));
+        });
+        log.info("commitments: offered {} commitment(s) to the newly admitted peer {}", n, peer);
     }
 
     /**

@@ -90,6 +90,15 @@ class JdbcCommitments {
         return jdbc.sql("select share_version from commitment where id = ?").param(id).query(Long.class).single();
     }
 
+    /**
+     * The ids of the commitments of {@code owner} (this node's nation) this node holds as its own and has shared, after
+     * {@code afterId} in id order, at most {@code limit}.
+     */
+    List<String> ownSharedIds(String owner, String afterId, int limit) {
+        return jdbc.sql("select id from commitment where owner_nation = ? and replica_of is null and share_version > 0 and id > ? order by id limit ?")
+                .params(owner, afterId, limit).query((rs, n) -> rs.getString(1)).list();
+    }
+
     /** How this node holds a commitment: its owner nation, the node whose replica it is (null for its own copy) and the share version. */
     record Held(String owner, @Nullable String replicaOf, long shareVersion) {
     }

@@ -39,6 +39,7 @@ import org.kizuna.exercises.Observation;
 import org.kizuna.exercises.Product;
 import org.kizuna.exercises.Series;
 import org.kizuna.exercises.Template;
+import org.kizuna.federation.Offers;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -557,6 +558,22 @@ class ExerciseService implements Exercises {
     }
 
     // ---- federation
+
+    /**
+     * Offers a newly admitted peer every exercise this node shares, at its share version now (not raised), for that peer
+     * only: federation guards each for the peer and queues what it was not sent at that version ({@link Offers}).
+     */
+    void offerTo(String peer) {
+        int n = Offers.offer(requiresNew, events, peer, store::ownSharedIds, id -> {
+            JdbcExercises.Held held = store.held(id).orElse(null);
+            if (held == null || !held.shared() || held.replicaOf() != null || held.shareVersion() < 1) return Optional.empty();
+            Exercise e = store.exercise(id).orElseThrow();
+            ExerciseShares.Records r = new ExerciseShares.Records(e, held.createdAt(), store.products(id), store.injects(id), store.observations(id),
+                    store.issues(id), store.lessons(id));
+            return Optional.of(ExerciseShares.shareable(r, nation, held.shareVersion()));
+        });
+        log.info("exercises: offered {} exercise(s) to the newly admitted peer {}", n, peer);
+    }
 
     /** Publishes an exercise this node shares (one planned through its API) for the partners' nodes, in the caller's transaction. */
     private void share(String id) {

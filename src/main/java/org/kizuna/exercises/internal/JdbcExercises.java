@@ -171,6 +171,12 @@ class JdbcExercises {
                 .query((rs, n) -> new Held(rs.getBoolean(1), rs.getLong(2), rs.getString(3), requiredInstant(rs, "created_at"))).optional();
     }
 
+    /** The ids of the exercises this node owns and has shared, after {@code afterId} in id order, at most {@code limit}. */
+    List<String> ownSharedIds(String afterId, int limit) {
+        return jdbc.sql("select id from exercise where shared = true and replica_of is null and share_version > 0 and id > ? order by id limit ?")
+                .params(afterId, limit).query((rs, n) -> rs.getString(1)).list();
+    }
+
     void markShared(String id) {
         jdbc.sql("update exercise set shared = true where id = ?").param(id).update();
     }

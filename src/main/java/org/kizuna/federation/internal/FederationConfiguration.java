@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.console.ConsolePage;
+import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.PeerRequestSent;
@@ -84,8 +85,10 @@ class FederationConfiguration {
 
     @Bean
     FederationService federation(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls,
-            FederationSettings settings, NodeSettings node, Clock clock, Messages messages) {
-        return new FederationService(store, peers, links, writes, validator, tls, settings, node.nation(), clock, messages);
+            FederationSettings settings, NodeSettings node, Clock clock, Messages messages, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        return new FederationService(store, peers, links, writes, validator, tls, settings, node.nation(), clock, messages,
+                Transactions.requiresNew(transactions), events);
     }
 
     /** Reads the configured peers and opens the links once the node is up; closes them first when it stops. */
@@ -118,7 +121,7 @@ class FederationConfiguration {
                         publications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ofSeconds(30)).withBatchSize(1000)
                                 .withFilter(p -> p.getEvent() instanceof ShareableChanged || p.getEvent() instanceof ShareableReceived
                                         || p.getEvent() instanceof PeerRequestSent || p.getEvent() instanceof PeerRequestReceived
-                                        || p.getEvent() instanceof PeerRequestAnswered));
+                                        || p.getEvent() instanceof PeerRequestAnswered || p.getEvent() instanceof PeerAdmitted));
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.kizuna.federation.Federation;
 import org.kizuna.federation.NewPeer;
+import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.PeerApproval;
 import org.kizuna.federation.PeerStatus;
 import org.kizuna.federation.RequestStatus;
@@ -27,8 +28,10 @@ import org.kizuna.node.Reason;
 import org.kizuna.node.Validation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Peers and their admission, and the links' health for the API and the console. */
 class FederationService implements Federation {
@@ -45,9 +48,14 @@ class FederationService implements Federation {
     private final String nation;
     private final Clock clock;
     private final Messages messages;
+    /** A transaction of its own for each change of a peer, so that an admission's {@link PeerAdmitted} is kept with it. */
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     FederationService(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls, FederationSettings settings,
-            String nation, Clock clock, Messages messages) {
+            String nation, Clock clock, Messages messages, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.tx = tx;
+        this.events = events;
         this.store = store;
         this.peers = peers;
         this.links = links;
@@ -80,8 +88,15 @@ class FederationService implements Federation {
             }
             if (existing.isPresent() && existing.get().state().equals("revoked")) continue; // a revocation stands until an administrator re-adds it
             String state = approve ? "approved" : existing.filter(p -> p.fingerprint().equals(print)).map(JdbcFederation.Peer::state).orElse("pending");
-            store.upsertPeer(new JdbcFederation.Peer(c.nation(), c.address(), pem, print, state, approve ? "configuration" : null,
-                    approve ? clock.instant() : null, existing.map(JdbcFederation.Peer::createdAt).orElse(clock.instant())));
+            boolean admitted = approve && !existing.map(JdbcFederation.Peer::approved).orElse(false);
+            tx.executeWithoutResult(s -> {
+                store.upsertPeer(new JdbcFederation.Peer(c.nation(), c.address(), pem, print, state, approve ? "configuration" : null,
+                        approve ? clock.instant() : null, existing.map(JdbcFederation.Peer::createdAt).orElse(clock.instant())));
+                if (admitted) {
+                    peers.refresh(); // approved before the owner modules' offers reach the way out, which runs after this commits
+                    events.publishEvent(new PeerAdmitted(c.nation()));
+                }
+            });
         }
         peers.refresh();
     }
@@ -134,9 +149,19 @@ class FederationService implements Federation {
             throw Problems.coded(HttpStatus.CONFLICT, "federation.approval.fingerprint.differs", peerNation);
         }
         JdbcFederation.Peer x = p.get();
-        store.upsertPeer(new JdbcFederation.Peer(x.nation(), x.address(), x.caCertificate(), x.fingerprint(), "approved", admin.username(), clock.instant(),
-                x.createdAt()));
-        peers.refresh();
+        try {
+            tx.executeWithoutResult(s -> {
+                store.upsertPeer(new JdbcFederation.Peer(x.nation(), x.address(), x.caCertificate(), x.fingerprint(), "approved", admin.username(),
+                        clock.instant(), x.createdAt()));
+                // approved in the book before the owner modules' offers reach the way out, which runs after this commits
+                peers.refresh();
+                // the owner modules offer the peer what it may read now (what it was sent before, at that version, is not sent again)
+                if (!x.approved()) events.publishEvent(new PeerAdmitted(peerNation));
+            });
+        } catch (RuntimeException e) {
+            peers.refresh();
+            throw e;
+        }
         log.info("federation: {} approved peer {} (CA fingerprint {})", admin.username(), peerNation, x.fingerprint());
         return peer(peerNation, admin);
     }

@@ -109,7 +109,7 @@ class Outbound {
     void changed(ShareableChanged event) throws InterruptedException {
         CountDownLatch hold = held;
         if (hold != null) hold.await();
-        Pending mine = new Pending(event.item(), new CompletableFuture<>());
+        Pending mine = new Pending(event, new CompletableFuture<>());
         pending.put(mine);
         while (!mine.done().isDone()) {
             synchronized (this) {
@@ -118,7 +118,7 @@ class Outbound {
                 for (Pending p; batch.size() < GROUP && (p = pending.poll()) != null;) batch.add(p);
                 if (batch.isEmpty()) continue;
                 try {
-                    enqueue(batch.stream().map(Pending::item).toList());
+                    enqueueChanges(batch.stream().map(Pending::change).toList());
                     batch.forEach(p -> p.done().complete(null));
                 } catch (RuntimeException e) {
                     batch.forEach(p -> p.done().completeExceptionally(e));
@@ -128,7 +128,7 @@ class Outbound {
         mine.done().join();
     }
 
-    private record Pending(Shareable item, CompletableFuture<@Nullable Void> done) {
+    private record Pending(ShareableChanged change, CompletableFuture<@Nullable Void> done) {
     }
 
     /**
@@ -147,6 +147,15 @@ class Outbound {
 
     /** Guards, seals and queues these items for every approved peer; answers how many envelopes were queued. */
     synchronized int enqueue(List<Shareable> items) {
+        return enqueueChanges(items.stream().map(ShareableChanged::new).toList());
+    }
+
+    /**
+     * Guards, seals and queues these changes for every approved peer (a change offered to one peer, for that peer only,
+     * while it is approved); answers how many envelopes were queued. A peer already sent an item's version (or a newer
+     * one) is not sent it again.
+     */
+    synchronized int enqueueChanges(List<ShareableChanged> changes) {
         List<PeerBook.Known> approved = peers.approved();
         if (approved.isEmpty()) return 0;
         Integer queued = requiresNew.execute(s -> {
@@ -162,7 +171,9 @@ class Outbound {
                 }
                 JdbcFederation.Cursor cursor = store.cursor(to);
                 long next = cursor.nextSeq();
-                for (Shareable item : items) {
+                for (ShareableChanged change : changes) {
+                    if (change.to() != null && !change.to().equals(to)) continue;
+                    Shareable item = change.item();
                     if (!item.ownerNode().equals(nation)) {
                         log.warn("federation: {} {} is owned by node {}, not this one ({}); a node shares only what it owns", item.kind(), item.id(),
                                 item.ownerNode(), nation);

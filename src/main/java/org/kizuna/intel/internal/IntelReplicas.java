@@ -1,5 +1,6 @@
 package org.kizuna.intel.internal;
 
+import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.ShareableReceived;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -24,5 +25,15 @@ class IntelReplicas {
     @TransactionalEventListener
     void received(ShareableReceived event) {
         if (event.kind().equals("report")) intel.applyReplicas(event.items(), event.fromNation());
+    }
+
+    /**
+     * A peer was admitted: it is offered every report this node owns, in pages, each in a transaction of its own (no
+     * transaction, and so no connection, held between them). Idempotent: what the peer was sent is not sent again.
+     */
+    @Async
+    @TransactionalEventListener
+    void admitted(PeerAdmitted event) {
+        intel.offerTo(event.nation());
     }
 }

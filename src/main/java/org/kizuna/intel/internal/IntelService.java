@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.Offers;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -631,6 +632,17 @@ class IntelService implements Intel {
             // a report this node owns: its partners' nodes get what the guard releases to them (docs/federation.md)
             events.publishEvent(new ShareableChanged(shareable(r, portions, store.bumpVersion(reportId))));
         }
+    }
+
+    /**
+     * Offers a newly admitted peer every report this node owns and has shared, at its version now (not raised), for that
+     * peer only ({@link ShareableChanged#offer}): federation guards each for the peer and queues what it was not sent at
+     * that version. In pages ({@link Offers}), each in a transaction of its own; idempotent.
+     */
+    void offerTo(String peer) {
+        int n = Offers.offer(Transactions.requiresNew(tx), events, peer, store::ownSharedIds,
+                id -> store.report(id).map(r -> shareable(r, store.portions(List.of(id)), store.version(id))));
+        log.info("intel: offered {} report(s) to the newly admitted peer {}", n, peer);
     }
 
     /** A report as federation carries it: each portion a part under its own label, its content what a replica needs. */

@@ -260,6 +260,15 @@ public class JdbcReports {
         return sql("select version from intel_report where id = ?", reportId).query(Long.class).optional().orElse(0L);
     }
 
+    /**
+     * The ids of the reports this node owns and has shared (not replicas, not imported), after {@code afterId} in id
+     * order, at most {@code limit}: one page of what a newly admitted peer is offered.
+     */
+    public List<String> ownSharedIds(String afterId, int limit) {
+        return sql("select id from intel_report where originator is null and replica = false and version > 0 and id > ? order by id limit ?", afterId,
+                limit).query((rs, n) -> rs.getString(1)).list();
+    }
+
     /** Whether the report is a read-only replica of another node's report. */
     public boolean isReplica(String reportId) {
         return sql("select replica from intel_report where id = ?", reportId).query(Boolean.class).optional().orElse(false);

@@ -93,6 +93,12 @@ class JdbcPlans {
         return jdbc.sql("select share_version from plan where id = ?").param(id).query(Long.class).single();
     }
 
+    /** The ids of the plans this node owns and has shared, after {@code afterId} in id order, at most {@code limit}. */
+    List<String> ownSharedIds(String afterId, int limit) {
+        return jdbc.sql("select id from plan where replica_of is null and share_version > 0 and id > ? order by id limit ?").params(afterId, limit)
+                .query((rs, n) -> rs.getString(1)).list();
+    }
+
     long shareVersion(String id) {
         return jdbc.sql("select share_version from plan where id = ?").param(id).query(Long.class).optional().orElse(0L);
     }

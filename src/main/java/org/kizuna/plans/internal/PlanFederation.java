@@ -1,5 +1,6 @@
 package org.kizuna.plans.internal;
 
+import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.ShareableReceived;
 import org.springframework.scheduling.annotation.Async;
@@ -31,5 +32,15 @@ class PlanFederation {
     @TransactionalEventListener
     void requested(PeerRequestReceived event) {
         if (event.request().aboutKind().equals(PlanShares.KIND)) plans.handle(event);
+    }
+
+    /**
+     * A peer was admitted: it is offered every plan that was shared, in pages, each in a transaction of its own.
+     * Idempotent: what the peer was sent at an item's version is not sent again.
+     */
+    @Async
+    @TransactionalEventListener
+    void admitted(PeerAdmitted event) {
+        plans.offerTo(event.nation());
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.federation.Federation;
+import org.kizuna.federation.Offers;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestReceived;
@@ -549,6 +550,16 @@ class PlanService implements Plans {
             events.publishEvent(new SearchableChanged(searchable(p)));
             if (p.replicaOf() == null) events.publishEvent(new ShareableChanged(PlanShares.shareable(p, nation, store.bumpShareVersion(id))));
         });
+    }
+
+    /**
+     * Offers a newly admitted peer every plan this node owns, at its share version now (not raised), for that peer only:
+     * federation guards each for the peer and queues what it was not sent at that version ({@link Offers}).
+     */
+    void offerTo(String peer) {
+        int n = Offers.offer(requiresNew, events, peer, store::ownSharedIds,
+                id -> store.find(id).filter(p -> p.replicaOf() == null).map(p -> PlanShares.shareable(p, nation, store.shareVersion(id))));
+        log.info("plans: offered {} plan(s) to the newly admitted peer {}", n, peer);
     }
 
     static Searchable searchable(Stored p) {
