@@ -515,6 +515,46 @@ class FederatedRecordsTests {
         assertThat(booking(usa, "usa.officer", id).path("state").asString()).isEqualTo("BOOKED");
     }
 
+    @Test
+    @Order(13)
+    void aRequestCarryingAnIdOfTheHostsOwnIsRefusedAlikeWhetherTheHostHoldsThatIdOrNot() {
+        java.time.Instant at = day(203);
+        // a JPN request the USA may not read
+        Api.Response secret = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", "camp-hansen", at, "//JPN SECRET//NOFORN"));
+        assertThat(secret.status()).as(secret.body()).isEqualTo(201);
+        String secretId = secret.json().path("id").asString();
+        assertThat(secretId).as("made in the JPN node's space").endsWith("-JPN");
+        String none = "BR-" + Long.toHexString(System.nanoTime() & 0xfffffffL) + "-JPN";
+        String own = "BR-" + Long.toHexString(System.nanoTime() & 0xfffffffL) + "-USA";
+        // a USA node that sends requests under ids of its choosing: the id of JPN's hidden request, one JPN never made, one of its own
+        for (String id : List.of(secretId, none, own)) {
+            // the same words each time; the one in its own space asks for the next day, which is free
+            java.time.Instant when = id.equals(own) ? day(204) : at;
+            usa.publishInTransaction(new PeerRequestSent(PeerRequest.addressed("JPN", "booking", id, "facility", "camp-hansen", Map.of(),
+                    List.of(new Shareable.Part("booking", "UNCLASSIFIED", "iii-mef\ncamp-hansen", """
+                            {"unit": "iii-mef", "facilities": ["camp-hansen"], "durationMinutes": 120, "earliestStart": "%s", "latestStart": "%s",
+                             "preferredStart": "%s", "priority": 3, "noisy": false, "requestedBy": "usa.officer"}""".formatted(when, when, when))))));
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> List.of(secretId, none, own).stream().noneMatch(id -> sentStates(usa, id).equals(List.of("pending"))));
+        assertThat(sentStates(usa, secretId)).containsExactly("refused");
+        assertThat(sentStates(usa, none)).containsExactly("refused");
+        // the words for the id JPN holds and for the one it never made are the same but for the id: nothing tells them apart
+        String toSecret = sentReason(usa, secretId), toNone = sentReason(usa, none);
+        assertThat(toSecret.replace(secretId, "ID")).isEqualTo(toNone.replace(none, "ID"));
+        assertThat(toSecret).doesNotContain("already").doesNotContain("ardb").doesNotContain("NOFORN");
+        // one in the USA node's own space is planned and booked
+        assertThat(sentStates(usa, own)).containsExactly("accepted");
+        assertThat(bookedAt(jpn, "camp-hansen", day(204))).isEqualTo(1);
+        // the hidden request is as it was
+        assertThat(booking(jpn, "jpn.officer", secretId).path("state").asString()).isEqualTo("BOOKED");
+        assertThat(booking(jpn, "jpn.officer", secretId).path("unit").asString()).isEqualTo("ardb");
+    }
+
+    static String sentReason(FederatedNode node, String id) {
+        return node.jdbc().sql("select reason from federation_request where direction = 'out' and id = ?").param(id).query(String.class).single();
+    }
+
     static String support(String kind) {
         return """
                 {"from": "USA", "to": "JPN", "kind": "%s", "region": "surrounding-areas", "neededFrom": "%s", "neededTo": "%s",
@@ -564,7 +604,7 @@ class FederatedRecordsTests {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     void aRequestForAFacilityWhoseHostsNodeIsNotAPeerIsPlannedLocally() {
         // the USA node stops federating with JPN (the last test: the links stay cut): its request for camp-hansen, which JPN
         // hosts, is planned where it was filed, as a request for a host whose node is not a peer

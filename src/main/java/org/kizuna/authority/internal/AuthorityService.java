@@ -31,6 +31,7 @@ import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestSent;
+import org.kizuna.federation.RecordIds;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
@@ -176,7 +177,7 @@ class AuthorityService implements Authority {
         if (!readPath.kernel().mayRead(label, Reader.of(n.to(), supporting.levels().getLast().englishName(), Set.of()))) {
             throw Problems.badRequest("authority.problem.unreadable-for-partner", n.to(), label.banner());
         }
-        String id = "SR-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = RecordIds.next("SR", nation);
         String sentTo = !n.to().equals(nation) && federation.approvedPeer(n.to()) ? n.to() : null;
         if (sentTo != null) {
             // the supporting nation's node decides it, under the level in force there, by its designated users
@@ -258,6 +259,8 @@ class AuthorityService implements Authority {
                         || neededTo.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
                     throw new CodedArgumentException(Reason.of("authority.answer.period", neededFrom.toString(), neededTo.toString()));
                 }
+                // an id of the asking node's space can only be one of its own requests (RecordIds): naming it reveals nothing
+                if (!RecordIds.madeOn(r.id(), fromNode)) throw new CodedArgumentException(Reason.of("authority.answer.id-not-theirs", r.id(), fromNode));
                 if (store.request(r.id()).isPresent()) throw new CodedArgumentException(Reason.of("authority.answer.id-taken", r.id()));
                 Assessed a = assess(asked.from(), asked.to(), kind.id(), region);
                 filed = new SupportRequest(r.id(), asked.from(), asked.to(), kind.id(), region.id(), neededFrom, neededTo, asked.description(),

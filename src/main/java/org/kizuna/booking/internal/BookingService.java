@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.BookingRequest;
 import org.kizuna.booking.BookingRequestStateChanged;
@@ -37,6 +36,7 @@ import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestSent;
+import org.kizuna.federation.RecordIds;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -123,7 +123,7 @@ class BookingService implements Bookings {
         // the role first (it depends on nothing else); the nation once the unit is found among what the user may read
         writes.authorize(requester, Write.FILE_BOOKING_REQUEST, requester.nation());
         Checked c = check(r, requester.reader(), unit -> writes.authorize(requester, Write.FILE_BOOKING_REQUEST, unit.nation()));
-        String id = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = RecordIds.next("BR", nation);
         Organization o = c.unit();
         String host = hostNode(c.facilities());
         // the row and the plan that answers it commit together: a request the planner cannot handle leaves nothing behind
@@ -751,6 +751,8 @@ class BookingService implements Bookings {
                 for (Facility f : c.facilities()) {
                     if (!f.hostNation().equals(nation)) throw refused("booking.answer.not-hosted", f.id(), nation);
                 }
+                // an id of the asking node's space can only be one of its own requests (RecordIds): naming it reveals nothing
+                if (!RecordIds.madeOn(r.id(), from)) throw refused("booking.answer.id-not-theirs", r.id(), from);
                 if (store.find(r.id()).isPresent()) throw refused("booking.answer.id-taken", r.id());
                 refusal = null;
             } catch (Problems.Coded e) {

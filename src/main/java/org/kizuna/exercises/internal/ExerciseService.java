@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +39,7 @@ import org.kizuna.exercises.Product;
 import org.kizuna.exercises.Series;
 import org.kizuna.exercises.Template;
 import org.kizuna.federation.Offers;
+import org.kizuna.federation.RecordIds;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -306,8 +306,9 @@ class ExerciseService implements Exercises {
         }
     }
 
-    private static String newId(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A new id in this node's space: an exercise and its records travel to partners' nodes under their ids (RecordIds). */
+    private String newId(String prefix) {
+        return RecordIds.next(prefix, nation);
     }
 
     private LocalDate today() {

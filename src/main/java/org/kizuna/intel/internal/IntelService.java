@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.federation.Offers;
+import org.kizuna.federation.RecordIds;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
@@ -188,7 +189,7 @@ class IntelService implements Intel {
         if ((r.location() == null) != (r.observedAt() == null)) {
             throw Problems.badRequest("intel.problem.place-and-time");
         }
-        String id = newId("IR-");
+        String id = RecordIds.onNode(newId("IR-"), nation);
         Instant now = clock.instant();
         JdbcReports.StoredReport report = new JdbcReports.StoredReport(id, author.nation(), author.username(), now, 0, override, null, null,
                 r.location() == null ? null : r.location().lat(), r.location() == null ? null : r.location().lon(), r.observedAt());
@@ -866,7 +867,7 @@ class IntelService implements Intel {
         String observed = root.path("observedAt").asString(null);
         JsonNode loc = root.path("location");
         Instant now = clock.instant();
-        String id = newId("IR-");
+        String id = RecordIds.onNode(newId("IR-"), nation);
         String from = root.path("id").asString("");
         JdbcReports.StoredReport report = new JdbcReports.StoredReport(id, originNation, importer.username(), now, 0, null, pkg.node(),
                 from.length() > 64 ? from.substring(0, 64) : from, loc.isArray() ? loc.get(0).asDouble() : null, loc.isArray() ? loc.get(1).asDouble() : null,

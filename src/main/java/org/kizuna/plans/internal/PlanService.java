@@ -24,6 +24,7 @@ import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.PeerRequestSent;
+import org.kizuna.federation.RecordIds;
 import org.kizuna.federation.Replicas;
 import org.kizuna.federation.RequestStatus;
 import org.kizuna.federation.Shareable;
@@ -143,7 +144,7 @@ class PlanService implements Plans {
             if (s.key() != null) throw Problems.badRequest("plans.problem.new-key", String.valueOf(i));
             sections.add(new Section("s" + (i + 1), s.heading().strip(), label("sections[" + i + "].marking", s.marking(), nations, author), text(s.text())));
         }
-        String id = "PL-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = RecordIds.next("PL", nation);
         byte[] saltBytes = new byte[16];
         random.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
