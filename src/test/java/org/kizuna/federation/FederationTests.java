@@ -152,6 +152,22 @@ class FederationTests {
     }
 
     @Test
+    @Order(0)
+    void theJapaneseNodesPeersAreAdministeredByItsOwnNationsAdministratorOnly() {
+        String fingerprint = peer(jpn, "USA").path("fingerprint").asString();
+        String approval = "{\"fingerprint\":\"" + fingerprint + "\"}";
+        // the USA's administrator has an account on the JPN node, but the JPN node's peers are Japan's to administer
+        Api.Response refused = jpn.api("usa.admin").post("/api/v1/federation/peers/USA/approval", approval);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(jpn.api("usa.admin").post("/api/v1/federation/peers/USA/revocation", "{}").status()).isEqualTo(403);
+        assertThat(peer(jpn, "USA").path("state").asString()).isEqualTo("approved");
+        Api.Response approved = jpn.api("jpn.admin").post("/api/v1/federation/peers/USA/approval", approval);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("state").asString()).isEqualTo("approved");
+        assertThat(approved.json().path("queued").isNumber()).as("an administrator sees the link's figures").isTrue();
+    }
+
+    @Test
     @Order(1)
     void aReportReleasableToJapanAppearsOnTheJapaneseNodeWithinTwoSecondsWithoutItsNofornPortion() {
         String id = report(usa, "usa.officer", "(U)", "Exercise contact east of Okinawa", "(S//REL TO USA, JPN)", "Shared with Japan: course north",

@@ -25,7 +25,7 @@ class IdentityTests {
     void demoModeCreatesTheDemoUsersWithTheirNationsAndClearances() {
         assertThat(users.all()).extracting(KizunaUser::username)
                 .containsExactlyInAnyOrder("aus.officer", "jpn.officer", "usa.clerk", "usa.officer", "usa.auditor",
-                        "jpn.clerk", "usa.planner", "usa.releaser", "usa.admin", "usa.analyst", "jpn.analyst");
+                        "jpn.clerk", "usa.planner", "usa.releaser", "usa.admin", "jpn.admin", "usa.analyst", "jpn.analyst");
         KizunaUser jpn = users.find("jpn.officer").orElseThrow();
         assertThat(jpn.nation()).isEqualTo("JPN");
         assertThat(jpn.clearance()).isEqualTo("SECRET");

@@ -40,6 +40,8 @@ class NodeAccounts implements ApplicationRunner {
             new KizunaUser("usa.planner", "USA", "CONFIDENTIAL", Set.of(), Set.of(Role.VIEWER, Role.PLANNER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("usa.releaser", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("usa.admin", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.ADMINISTRATOR), ZoneId.of("Asia/Tokyo")),
+            // a node's own administration (its peers, its users) is its nation's: the JPN node of the demo has one of its own
+            new KizunaUser("jpn.admin", "JPN", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.ADMINISTRATOR), ZoneId.of("Asia/Tokyo")),
             // the second releaser of each nation, for releases that need two (docs/intel.md)
             new KizunaUser("usa.analyst", "USA", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.RELEASER), ZoneId.of("Asia/Tokyo")),
             new KizunaUser("jpn.analyst", "JPN", "SECRET", Set.of(), Set.of(Role.VIEWER, Role.RELEASER), ZoneId.of("Asia/Tokyo")));
