@@ -551,6 +551,19 @@ class FederatedRecordsTests {
         assertThat(booking(jpn, "jpn.officer", secretId).path("unit").asString()).isEqualTo("ardb");
     }
 
+    @Test
+    @Order(14)
+    void aRequestOfAKindNoModuleOfTheOwnerNodeHandlesIsRefusedAtOnceAndChangesNothing() {
+        String id = "GX-" + Long.toHexString(System.nanoTime() & 0xfffffffL) + "-USA";
+        long before = jpn.jdbc().sql("select count(*) from booking_request").query(Long.class).single();
+        usa.publishInTransaction(new PeerRequestSent(PeerRequest.addressed("JPN", "gossip", id, "nation", "JPN", Map.of(),
+                List.of(new Shareable.Part("gossip", "UNCLASSIFIED", "hello", "{}")))));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> sentStates(usa, id).equals(List.of("refused")));
+        assertThat(sentReason(usa, id)).isEqualTo(org.kizuna.node.Reason.of("federation.answer.not-handled", "gossip", "nation").english());
+        assertThat(received(jpn, id)).isEqualTo(1);
+        assertThat(jpn.jdbc().sql("select count(*) from booking_request").query(Long.class).single()).isEqualTo(before);
+    }
+
     static String sentReason(FederatedNode node, String id) {
         return node.jdbc().sql("select reason from federation_request where direction = 'out' and id = ?").param(id).query(String.class).single();
     }

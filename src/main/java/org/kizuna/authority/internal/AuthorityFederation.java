@@ -15,15 +15,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class AuthorityFederation {
 
     private final AuthorityService authority;
+    private final SupportRequestHandling handling;
 
-    AuthorityFederation(AuthorityService authority) {
+    AuthorityFederation(AuthorityService authority, SupportRequestHandling handling) {
         this.authority = authority;
+        this.handling = handling;
     }
 
     @Async
     @TransactionalEventListener
     void requested(PeerRequestReceived event) {
-        if (event.request().kind().equals(SupportShares.KIND) && event.request().to() != null) authority.requestFrom(event.request(), event.fromNation());
+        if (handling.handles(event.request())) authority.requestFrom(event.request(), event.fromNation());
     }
 
     @Async

@@ -17,9 +17,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class BookingFederation {
 
     private final BookingService bookings;
+    private final BookingRequestHandling handling;
 
-    BookingFederation(BookingService bookings) {
+    BookingFederation(BookingService bookings, BookingRequestHandling handling) {
         this.bookings = bookings;
+        this.handling = handling;
     }
 
     @Async
@@ -32,7 +34,7 @@ class BookingFederation {
     @Async
     @TransactionalEventListener
     void requested(PeerRequestReceived event) {
-        if (event.request().kind().equals(BookingShares.REQUEST) && event.request().to() != null) bookings.requestFrom(event.request(), event.fromNation());
+        if (handling.handles(event.request())) bookings.requestFrom(event.request(), event.fromNation());
     }
 
     /** Where a booking request this node sent its host's node came to rest. */

@@ -3,10 +3,12 @@ package org.kizuna.federation.internal;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.console.ConsolePage;
 import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestHandling;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.PeerRequestSent;
 import org.kizuna.federation.ShareableChanged;
@@ -62,8 +64,8 @@ class FederationConfiguration {
 
     @Bean
     Inbound federationInbound(JdbcFederation store, LabelKernel kernel, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-            NodeSettings node, Clock clock) {
-        return new Inbound(store, kernel, events, Transactions.requiresNew(transactions), node.nation(), clock);
+            NodeSettings node, Clock clock, List<PeerRequestHandling> handling) {
+        return new Inbound(store, kernel, events, Transactions.requiresNew(transactions), node.nation(), clock, handling);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
+import org.kizuna.federation.PeerRequestHandling;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableReceived;
@@ -63,14 +64,17 @@ class Inbound {
     private final TransactionTemplate tx;
     private final String nation;
     private final Clock clock;
+    private final List<PeerRequestHandling> handling;
 
-    Inbound(JdbcFederation store, LabelKernel kernel, ApplicationEventPublisher events, TransactionTemplate tx, String nation, Clock clock) {
+    Inbound(JdbcFederation store, LabelKernel kernel, ApplicationEventPublisher events, TransactionTemplate tx, String nation, Clock clock,
+            List<PeerRequestHandling> handling) {
         this.store = store;
         this.kernel = kernel;
         this.events = events;
         this.tx = tx;
         this.nation = nation;
         this.clock = clock;
+        this.handling = List.copyOf(handling);
     }
 
     long received(String peer) {
@@ -185,6 +189,13 @@ class Inbound {
         if (store.request("in", peer, r.id()).isPresent()) return false; // seen before: a request is handled once
         String header = Envelope.JSON.writeValueAsString(new TreeMap<>(r.header()));
         java.time.Instant now = clock.instant();
+        if (handling.stream().noneMatch(h -> h.handles(r))) {
+            // no module of this node answers such a request: refused at once, in words of the request alone
+            store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, null, now, null));
+            events.publishEvent(PeerRequestAnswered.of(r.id(), peer, false,
+                    Reason.of("federation.answer.not-handled", r.kind(), r.aboutKind())));
+            return false;
+        }
         if (r.to() != null) {
             store.insertRequest(new JdbcFederation.Request("in", peer, r.id(), r.kind(), r.aboutKind(), r.aboutId(), header, "pending", null, null, now, null));
             if (!r.to().equals(nation) || !PeerRequest.ADDRESSABLE.contains(r.aboutKind()) || ("nation".equals(r.aboutKind()) && !r.aboutId().equals(nation))) {

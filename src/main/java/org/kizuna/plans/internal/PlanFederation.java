@@ -17,9 +17,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class PlanFederation {
 
     private final PlanService plans;
+    private final PlanRequestHandling handling;
 
-    PlanFederation(PlanService plans) {
+    PlanFederation(PlanService plans, PlanRequestHandling handling) {
         this.plans = plans;
+        this.handling = handling;
     }
 
     @Async
@@ -31,7 +33,7 @@ class PlanFederation {
     @Async
     @TransactionalEventListener
     void requested(PeerRequestReceived event) {
-        if (event.request().aboutKind().equals(PlanShares.KIND)) plans.handle(event);
+        if (handling.handles(event.request())) plans.handle(event);
     }
 
     /**
