@@ -432,10 +432,11 @@ class FederatedRecordsTests {
         assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
         assertThat(theirs.json().path("state").asString()).isEqualTo("REFUSED");
         assertThat(theirs.json().path("reason").asString()).contains("reserved");
-        // on the USA node the booking is the JPN node's: read-only there, changed on the host's node
-        Api.Response cancelHere = usa.api("usa.officer").delete("/api/v1/booking/requests/" + id);
-        assertThat(cancelHere.status()).as(cancelHere.body()).isEqualTo(403);
-        assertThat(usa.api("usa.officer").acceptingLanguage("ja").delete("/api/v1/booking/requests/" + id).json().path("detail").asString())
+        // on the USA node the booking is the JPN node's: read-only there (a cancellation is asked of the host's node, below), changed on the host's node
+        String move = "{\"preferredStart\": \"" + at + "\"}";
+        Api.Response moveHere = usa.api("usa.officer").post("/api/v1/booking/requests/" + id + "/proposal", move);
+        assertThat(moveHere.status()).as(moveHere.body()).isEqualTo(403);
+        assertThat(usa.api("usa.officer").acceptingLanguage("ja").post("/api/v1/booking/requests/" + id + "/proposal", move).json().path("detail").asString())
                 .isEqualTo("要求 " + id + " はノード JPN の要求の複製です。変更できるのはそのノードだけです（その予約はこのノードの計画で枠を確保しています）");
         assertThat(jpn.api("usa.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(200);
         String jpnId = theirs.json().path("id").asString();
@@ -562,6 +563,44 @@ class FederatedRecordsTests {
         assertThat(sentReason(usa, id)).isEqualTo(org.kizuna.node.Reason.of("federation.answer.not-handled", "gossip", "nation").english());
         assertThat(received(jpn, id)).isEqualTo(1);
         assertThat(jpn.jdbc().sql("select count(*) from booking_request").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(14)
+    void aRequestSentToItsHostsNodeIsCancelledFromTheRequestingNodeAndNoNodeCancelsAnothersRequest() {
+        java.time.Instant at = day(205);
+        Api.Response filed = usa.api("usa.officer").post("/api/v1/booking/requests", bookingRequest("iii-mef", at));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String id = filed.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(usa, "usa.officer", id).path("state").asString().equals("BOOKED")
+                        && booking(usa, "usa.officer", id).path("originator").asString("").equals("JPN"));
+        assertThat(bookedAt(jpn, "camp-hansen", at)).isEqualTo(1);
+        // a JPN user on the USA node may not cancel a USA unit's request
+        assertThat(usa.api("jpn.officer").delete("/api/v1/booking/requests/" + id).status()).isEqualTo(403);
+        // the USA node asks the host's node, which cancels it; the cancellation comes back as the host's change
+        Api.Response cancelled = usa.api("usa.officer").delete("/api/v1/booking/requests/" + id);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(jpn, "jpn.officer", id).path("state").asString().equals("CANCELLED")
+                        && booking(usa, "usa.officer", id).path("state").asString().equals("CANCELLED"));
+        assertThat(bookedAt(jpn, "camp-hansen", at)).isEqualTo(0);
+        // a cancellation a node sends for a request of the host's own is refused, in the words used for an id it does not hold
+        Api.Response own = jpn.api("jpn.officer").post("/api/v1/booking/requests", bookingRequest("ardb", "camp-hansen", day(206), "//JPN SECRET//NOFORN"));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        String ownId = own.json().path("id").asString();
+        String none = "BR-" + Long.toHexString(System.nanoTime() & 0xfffffffL) + "-USA";
+        List<String> asks = new ArrayList<>();
+        for (String target : List.of(ownId, none)) {
+            String ask = "BX-" + Long.toHexString(System.nanoTime() & 0xfffffffL) + "-USA";
+            asks.add(ask);
+            usa.publishInTransaction(new PeerRequestSent(PeerRequest.addressed("JPN", "booking-cancel", ask, "facility", "camp-hansen",
+                    Map.of("request", target, "by", "usa.officer"), List.of())));
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> asks.stream().allMatch(a -> sentStates(usa, a).equals(List.of("refused"))));
+        assertThat(sentReason(usa, asks.get(0)).replace(ownId, "ID")).isEqualTo(sentReason(usa, asks.get(1)).replace(none, "ID"));
+        assertThat(booking(jpn, "jpn.officer", ownId).path("state").asString()).isEqualTo("BOOKED");
     }
 
     static String sentReason(FederatedNode node, String id) {

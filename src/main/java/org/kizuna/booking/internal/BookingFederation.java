@@ -34,7 +34,9 @@ class BookingFederation {
     @Async
     @TransactionalEventListener
     void requested(PeerRequestReceived event) {
-        if (handling.handles(event.request())) bookings.requestFrom(event.request(), event.fromNation());
+        if (!handling.handles(event.request())) return;
+        if (event.request().kind().equals(BookingShares.CANCEL)) bookings.cancelFrom(event.request(), event.fromNation());
+        else bookings.requestFrom(event.request(), event.fromNation());
     }
 
     /** Where a booking request this node sent its host's node came to rest. */

@@ -4,12 +4,15 @@ import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestHandling;
 import org.springframework.stereotype.Component;
 
-/** The requests booking answers: a partner node's booking request for facilities this node's nation hosts, addressed to this node ({@link BookingFederation}). */
+/**
+ * The requests booking answers, addressed to this node ({@link BookingFederation}): a partner node's booking request for
+ * facilities this node's nation hosts, and its cancellation of one.
+ */
 @Component
 class BookingRequestHandling implements PeerRequestHandling {
 
     @Override
     public boolean handles(PeerRequest request) {
-        return request.kind().equals(BookingShares.REQUEST) && request.to() != null;
+        return (request.kind().equals(BookingShares.REQUEST) || request.kind().equals(BookingShares.CANCEL)) && request.to() != null;
     }
 }

@@ -347,6 +347,11 @@ class BookingService implements Bookings {
 
     @Override
     public synchronized Optional<BookingRequest> cancel(String id, KizunaUser user) {
+        Optional<BookingRequest> sent = find(id, user.reader());
+        String host = sent.isPresent() ? store.hostNode(id).orElse(null) : null;
+        if (sent.isPresent() && host != null && (sent.get().originator() == null || host.equals(sent.get().originator()))) {
+            return cancelAtHost(sent.get(), host, user);
+        }
         Optional<BookingRequest> b = findFor(id, user, Write.CANCEL_BOOKING_REQUEST);
         b.ifPresent(x -> {
             // the change and the plan that follows commit together, or neither does
@@ -359,6 +364,21 @@ class BookingService implements Bookings {
             publish(x, RequestState.CANCELLED, "cancelled by the requester", null, null);
         });
         return b.flatMap(x -> store.find(id));
+    }
+
+    /**
+     * A request this node sent to its host's node, waiting for the host's answer or back as the host's booking: the
+     * cancellation is asked of the host's node, which plans it (docs/booking.md, "Requests to the host's node"). The
+     * request shows as cancelled when the host's change arrives; it stays as it is until then.
+     */
+    private Optional<BookingRequest> cancelAtHost(BookingRequest b, String host, KizunaUser user) {
+        writes.authorize(user, Write.CANCEL_BOOKING_REQUEST, b.nation());
+        if (b.state() == RequestState.CANCELLED) return Optional.of(b);
+        if (!federation.approvedPeer(host)) throw Problems.told(HttpStatus.CONFLICT, "Conflict", "booking.problem.host-not-peer", b.id(), host);
+        tx.executeWithoutResult(
+                s -> events.publishEvent(new PeerRequestSent(BookingShares.cancellation(RecordIds.next("BX", nation), b, host, user.username()))));
+        log.info("booking: {} asked {}'s node to cancel request {}", user.username(), host, b.id());
+        return Optional.of(b);
     }
 
     @Override
@@ -784,6 +804,33 @@ class BookingService implements Bookings {
                 events.publishEvent(PeerRequestAnswered.of(r.id(), from, false,
                         Reason.of("booking.answer.refused", why != null ? why : String.valueOf(planned.reason()))));
             }
+        });
+    }
+
+    /**
+     * A partner node's cancellation of a request it filed here (its id one made on that node): cancelled and re-planned as
+     * a cancellation by its requester is, and answered in the same transaction; the change reaches the partners' nodes as
+     * any change. The same words for an id this node does not hold and for one that is not that node's request.
+     */
+    synchronized void cancelFrom(PeerRequest r, String from) {
+        requiresNew.executeWithoutResult(t -> {
+            String target = r.header().getOrDefault("request", "");
+            BookingRequest b = RecordIds.madeOn(target, from)
+                    ? store.find(target).filter(x -> x.originator() == null && x.nation().equals(from)).orElse(null)
+                    : null;
+            if (b == null) {
+                events.publishEvent(PeerRequestAnswered.of(r.id(), from, false, Reason.of("booking.answer.no-such-request", target, from)));
+                return;
+            }
+            if (b.state() != RequestState.CANCELLED) {
+                store.setOutcome(b.id(), RequestState.CANCELLED, Reason.of("booking.refused.cancelled"), null, null, null);
+                store.setConfirmed(b.id(), false);
+                replan();
+                share(b.id());
+                publish(b, RequestState.CANCELLED, "cancelled by the requester", null, null);
+            }
+            log.info("federation: {}'s node cancelled its booking request {}", from, b.id());
+            events.publishEvent(PeerRequestAnswered.of(r.id(), from, true, Reason.of("booking.answer.cancelled", b.id())));
         });
     }
 

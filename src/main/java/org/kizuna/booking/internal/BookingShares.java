@@ -104,6 +104,8 @@ final class BookingShares {
 
     /** Kind of the request a node sends the node of its facilities' host nation, which plans it. */
     static final String REQUEST = "booking";
+    /** A cancellation of a request the requesting node sent its host's node ({@code request} in the header names it). */
+    static final String CANCEL = "booking-cancel";
 
     /**
      * A request filed on this node for facilities another nation hosts, as a request to that nation's node (addressed,
@@ -124,6 +126,12 @@ final class BookingShares {
         String text = r.unit() + "\n" + String.join(", ", r.facilities());
         return PeerRequest.addressed(host, REQUEST, id, "facility", r.facilities().getFirst(), Map.of(),
                 List.of(new Shareable.Part("booking", label.banner(), text, JSON.writeValueAsString(m))));
+    }
+
+    /** The cancellation of request {@code b}, which this node sent to {@code host}'s node, asked by {@code by}. */
+    static PeerRequest cancellation(String id, BookingRequest b, String host, String by) {
+        String facility = b.facility() != null ? b.facility() : b.facilities().getFirst();
+        return PeerRequest.addressed(host, CANCEL, id, "facility", facility, Map.of("request", b.id(), "by", by), List.of());
     }
 
     /** What a peer's booking request asks for, and who asked; throws IllegalArgumentException (or a parse error) when it is not well formed. */
