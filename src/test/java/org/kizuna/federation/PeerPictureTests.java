@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.kizuna.federation.bench.Peering;
 import org.kizuna.label.Reader;
 import org.kizuna.picture.CotEvent;
@@ -23,6 +26,7 @@ import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.Picture;
 import org.kizuna.picture.Source;
 import org.kizuna.picture.TrackView;
+import org.kizuna.testing.Api;
 import org.kizuna.testing.TempDirs;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * reports into the USA node's picture; the JPN node shows the track the guard releases to JPN, as the USA's, and never
  * the one under {@code SECRET//NOFORN}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerPictureTests {
 
     static Path root;
@@ -107,6 +112,7 @@ class PeerPictureTests {
     }
 
     @Test
+    @Order(1)
     void theJpnNodeShowsTheUsaTrackReleasableToJpnAsTheUsasAndNeverTheNoforn() {
         Reader jpnReader = Reader.parse("JPN/SECRET");
         Picture jpnPicture = jpn.bean(Picture.class);
@@ -142,5 +148,23 @@ class PeerPictureTests {
         assertThat(refusals).isEmpty();
         // nothing of B arrived to be refused either: the JPN node counted no refusal of a peer's track
         assertThat(jpnPicture.refusedByReason()).doesNotContainKeys("label-not-held", "bad-label", "peer-time");
+    }
+
+    /** Last: it ends the link. */
+    @Test
+    @Order(100)
+    void revokingThePeerTakesItsTracksOutOfThePictureAtOnce() {
+        Reader jpnReader = Reader.parse("JPN/SECRET");
+        Picture jpnPicture = jpn.bean(Picture.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jpnPicture.tracks(jpnReader).stream().anyMatch(t -> near(t, A_LAT, A_LON)));
+        Api.Response revoked = jpn.api("jpn.admin").post("/api/v1/federation/peers/USA/revocation", "{}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        long at = System.nanoTime();
+        // gone well before the 30 s a silent peer's tracks are kept
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jpnPicture.tracks(jpnReader).stream().noneMatch(t -> near(t, A_LAT, A_LON)));
+        assertThat(Duration.ofNanos(System.nanoTime() - at)).isLessThan(Duration.ofSeconds(5));
+        assertThat(jpn.api("jpn.officer").get("/api/v1/picture/tracks").json().toString()).doesNotContain("REL TO USA, JPN");
     }
 }

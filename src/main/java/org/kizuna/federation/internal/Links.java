@@ -124,6 +124,10 @@ class Links {
             error(peer, peer + " sent tracks of " + batch.from() + " for " + batch.to() + "; a node takes only tracks its peer built, sent to it");
             return;
         }
+        deliver(batch);
+    }
+
+    private void deliver(PeerTracks batch) {
         List<TrackExchange.Receiver> rs = receivers;
         if (rs == null) {
             rs = List.copyOf(trackReceivers.get());
@@ -133,7 +137,7 @@ class Links {
             try {
                 r.received(batch);
             } catch (RuntimeException e) {
-                log.warn("federation: the tracks {} sent could not be taken: {}", peer, e.getMessage());
+                log.warn("federation: the tracks {} sent could not be taken: {}", batch.from(), e.getMessage());
             }
         }
     }
@@ -197,19 +201,24 @@ class Links {
             senders.put(k.nation(), s);
             s.thread = Thread.ofVirtual().name("federation-send-" + k.nation()).start(s::run);
         }
+        java.util.Set<String> cut = new java.util.TreeSet<>();
         for (String n : new ArrayList<>(senders.keySet())) {
             if (approved.stream().noneMatch(k -> k.nation().equals(n))) {
                 Sender s = senders.remove(n);
                 if (s != null) s.stop();
                 health(n).outbound = false;
+                cut.add(n);
             }
         }
         for (String n : new ArrayList<>(inboundSockets.keySet())) {
             if (approved.stream().noneMatch(k -> k.nation().equals(n))) {
                 closeQuietly(inboundSockets.remove(n));
                 health(n).inbound = false;
+                cut.add(n);
             }
         }
+        // a peer no longer approved leaves the picture at once: an empty batch of its tracks, as if it had sent one
+        for (String n : cut) deliver(new PeerTracks(n, nation, clock.millis(), List.of()));
     }
 
     synchronized void stop() {
