@@ -46,6 +46,9 @@ public final class FusionEngine {
     final Registration registration = new Registration();
     private long nextId = 1;
     private double lastAdvance = Double.NEGATIVE_INFINITY;
+    /** How far behind the latest advance reports are processed ({@link #holdBack}), and the latest time advanced to. */
+    private double holdBack;
+    private double shownAt = Double.NEGATIVE_INFINITY;
 
     // queued reports, and seeds: unexplained reports that may still start a track
     private final Reports queue = new Reports();
@@ -116,7 +119,7 @@ public final class FusionEngine {
 
     /** Confirmed tracks as of the last advance, with the identities of the latest reports each took. */
     public void view(ReportedTrackSink sink) {
-        double t = lastAdvance, noise = cfg.processNoise();
+        double t = shownTime(), noise = cfg.processNoise();
         for (int k = 0; k < tracks.size(); k++) {
             int i = tracks.slot(k);
             if (!tracks.confirmed.at[i]) continue;
@@ -136,8 +139,29 @@ public final class FusionEngine {
                 recentBuffer, 0));
     }
 
-    /** Processes everything queued with time <= now, in time order, one scan (time and sensor) at a time. */
-    public void advance(double now) {
+    /**
+     * Processes reports only up to {@code seconds} behind each advance (0, the default: everything queued), so that a
+     * report that arrives up to that late (a partner's observations, sent in batches) is still processed in time order
+     * with the others; the tracks shown are the estimate at that time predicted to the time advanced to. Reports later
+     * still are processed as they come, against tracks already past their time.
+     */
+    public void holdBack(double seconds) {
+        if (!(seconds >= 0) || seconds > 10) throw new IllegalArgumentException("a hold-back is 0 to 10 s; got " + seconds);
+        holdBack = seconds;
+    }
+
+    /** The time the tracks are shown at: the latest advance. */
+    private double shownTime() {
+        return holdBack > 0 ? Math.max(shownAt, lastAdvance) : lastAdvance;
+    }
+
+    /**
+     * Processes everything queued with time <= now (less the {@link #holdBack}), in time order, one scan (time and
+     * sensor) at a time.
+     */
+    public void advance(double until) {
+        shownAt = Math.max(shownAt, until);
+        double now = until - holdBack;
         scanQueuedUpTo(now);
         lastAdvance = Math.max(lastAdvance, now);
         predictAll(now);
@@ -150,7 +174,7 @@ public final class FusionEngine {
 
     /** Confirmed tracks as of the last advance. */
     public void view(TrackSink sink) {
-        viewAt(lastAdvance, sink);
+        viewAt(shownTime(), sink);
     }
 
     /** Adds every label key this engine still holds (queued reports, seeds, live tracks) to {@code out}. */
