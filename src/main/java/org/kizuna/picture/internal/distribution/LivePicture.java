@@ -179,6 +179,7 @@ public final class LivePicture implements Picture, AutoCloseable {
      */
     static final double PEER_HOLD_BACK_SECONDS = 0.4;
     private boolean holdingBack;
+    private final ConcurrentHashMap<String, LongAdder> peerObservationsTaken = new ConcurrentHashMap<>();
 
     /**
      * A picture of the node of {@code nodeNation}, on the node's clock, holding at most {@code limits}; its
@@ -517,6 +518,13 @@ public final class LivePicture implements Picture, AutoCloseable {
     /** Audiences (distinct readers) the picture holds now. */
     public int audiences() {
         return audienceCount;
+    }
+
+    @Override
+    public Map<String, Long> peerObservations() {
+        Map<String, Long> out = new TreeMap<>();
+        peerObservationsTaken.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** Sensor reports taken as observations of registered sensors since start (the rest of the position reports are self-reports). */
@@ -977,6 +985,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             }
             trackerLabelsByNation.computeIfAbsent(b.from(), k -> new HashSet<>()).add(m.label());
             tracking.report(seconds(p.timeMs()), index, Plane.x(p.lon()), Plane.y(p.lat()), p.sigma(), m.key());
+            peerObservationsTaken.computeIfAbsent(b.from(), k -> new LongAdder()).increment();
         }
     }
 
