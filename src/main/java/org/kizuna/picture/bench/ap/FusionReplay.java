@@ -127,12 +127,14 @@ public final class FusionReplay {
      * this node's engine takes them as reports of those sensors (surveyed as the partner's registry says: the sensors
      * named in {@code surveyed}), with its own, processing reports {@code holdBackSeconds} behind (
      * {@link FusionEngine#holdBack}; 0: as they come). Each batch is taken, and the engine advanced, at its arrival;
-     * what is scored is this node's engine after every scan of the file, as for {@link #run}.
+     * what is scored is this node's engine after every scan of the file, as for {@link #run}: its view of the scan's time
+     * as it stands then ({@code scoreLagSeconds} 0), or once the batches that arrive up to {@code scoreLagSeconds}
+     * later have been taken (what this node's picture says of that time once the partner's reports of it are in).
      *
      * @throws IllegalArgumentException when a sensor named has no report in {@code d}, or when either side has no sensor
      */
     public static Outcome runObservations(ApFiles.Detections d, FusionConfig config, boolean keepTracks, TrackFile mode, Collection<String> surveyed,
-            Collection<String> peerSensors, double batchSeconds, double latencySeconds, double holdBackSeconds) {
+            Collection<String> peerSensors, double batchSeconds, double latencySeconds, double holdBackSeconds, double scoreLagSeconds) {
         if (!(batchSeconds >= 0) || !(latencySeconds >= 0)) throw new IllegalArgumentException("a batch interval and a latency are 0 or more");
         FusionEngine engine = new FusionEngine(config);
         engine.holdBack(holdBackSeconds);
@@ -145,11 +147,12 @@ public final class FusionReplay {
         int[] inFlight = new int[d.size()];
         double[] arrival = new double[d.size()];
         int[] head = {0, 0}; // next to deliver, count queued
+        double[] lag = {0}; // how far past the scan's time batches are taken: 0 before the scan, scoreLagSeconds before it is scored
         while (scans.next()) {
             double t = scans.t;
             // the batches that arrived by this scan's time, each taken and the engine advanced at its arrival
             Runnable deliver = () -> {
-                while (head[0] < head[1] && arrival[head[0]] <= t) {
+                while (head[0] < head[1] && arrival[head[0]] <= t + lag[0]) {
                     double at = arrival[head[0]];
                     while (head[0] < head[1] && arrival[head[0]] == at) {
                         int k = inFlight[head[0]++];
@@ -158,6 +161,7 @@ public final class FusionReplay {
                     engine.advance(at);
                 }
             };
+            lag[0] = 0;
             scans.timed(deliver);
             if (peersSensor[scans.sensorOf[scans.from]]) {
                 // the partner's node takes its scan and sends it with its next batch
@@ -172,6 +176,10 @@ public final class FusionReplay {
                     for (int k = scans.from; k < scans.to; k++) engine.report(d.t()[k], scans.sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
                     engine.advance(t);
                 });
+            }
+            if (scoreLagSeconds > 0) {
+                lag[0] = scoreLagSeconds;
+                scans.timed(deliver);
             }
             scans.collect(engine);
         }

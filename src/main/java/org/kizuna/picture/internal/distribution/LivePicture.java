@@ -173,12 +173,6 @@ public final class LivePicture implements Picture, AutoCloseable {
     static final long OBSERVATION_BATCH_MS = 250;
     /** At most this many observations wait for one peer between two batches; past it the newest are not queued (counted). */
     static final int OBSERVATIONS_PER_BATCH = 5_000;
-    /**
-     * How far behind the engines that read a peer's observations process reports (s): a batch interval and a link's
-     * latency, so that a peer's reports, which come up to that late, are taken in time order with this node's.
-     */
-    static final double PEER_HOLD_BACK_SECONDS = 0.4;
-    private boolean holdingBack;
     private final ConcurrentHashMap<String, LongAdder> peerObservationsTaken = new ConcurrentHashMap<>();
 
     /**
@@ -932,7 +926,8 @@ public final class LivePicture implements Picture, AutoCloseable {
      * the peer nation's share of labels (else the observation is dropped and counted); each goes to every audience's
      * engine that may read it, never to one whose tracks go to peers, as a report of the peer's sensor (its own tracking
      * index, {@code NATION:sensor}, surveyed when the peer's registry says so), so the engine fuses it as it fuses this
-     * node's own sensors' reports.
+     * node's own sensors' reports. They come up to a batch interval and the link's latency after their time, often after
+     * the engines advanced past it: the engine carries such a report to each track's time (docs/federation.md).
      */
     private void takePeerObservations(PeerObservations b) {
         long now = clock.millis();
@@ -945,10 +940,6 @@ public final class LivePicture implements Picture, AutoCloseable {
         if (offered.size() > limits.maxTracks()) {
             count("too-many-tracks", b.from() + " sent " + offered.size() + " observations; a partner's batch holds at most " + limits.maxTracks(), source);
             offered = offered.subList(0, limits.maxTracks());
-        }
-        if (!holdingBack && !offered.isEmpty()) {
-            holdingBack = true;
-            tracking.holdBack(PEER_HOLD_BACK_SECONDS);
         }
         for (PeerObservations.Observation p : offered) {
             if (p.timeMs() < now - limits.acceptPast().toMillis() || p.timeMs() > now + limits.acceptFuture().toMillis()) {

@@ -29,8 +29,6 @@ public final class AudienceTracking {
     private final List<SensorRole> roles = new ArrayList<>();
     /** The sensors that are a partner's (its observations, by agreement): never given to an audience whose tracks go to partners. */
     private final BitSet partnerSensors = new BitSet();
-    /** How far behind the engines of the audiences that read partners' observations process reports ({@link FusionEngine#holdBack}). */
-    private double holdBack;
 
     private static final class Audience {
         final IntPredicate mayRead;
@@ -125,15 +123,6 @@ public final class AudienceTracking {
         partnerSensors.set(sensor);
     }
 
-    /**
-     * Has the engines of the audiences that read partners' observations process reports {@code seconds} behind
-     * ({@link FusionEngine#holdBack}), so that a partner's reports, which come in batches, are taken in time order.
-     */
-    public void holdBack(double seconds) {
-        holdBack = seconds;
-        for (Audience a : audiences) if (!a.publishing) a.engine.holdBack(seconds);
-    }
-
     /** Sets what sensor {@code sensor} is to every audience's engine (a sensor not set is {@link SensorRole#ESTIMATED}). */
     public void role(int sensor, SensorRole role) {
         while (roles.size() <= sensor) roles.add(SensorRole.ESTIMATED);
@@ -154,7 +143,6 @@ public final class AudienceTracking {
 
     private Audience startFromRetained(IntPredicate mayRead, boolean publishing) {
         Audience a = new Audience(mayRead, newEngine(), publishing);
-        if (!publishing && holdBack > 0) a.engine.holdBack(holdBack);
         Reports r = retained;
         for (int i = retainedFrom; i < r.size; i++) {
             if (a.takes(r.sensor[i], r.label[i], partnerSensors)) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i], r.id[i]);

@@ -65,6 +65,8 @@ public final class FusionEngine {
     /** The scan's sensor, and the variance of each of its reports per axis: its own, plus its registration estimate's. */
     private int scanSensor;
     private double scanRx, scanRy;
+    /** The scan's time: older than a track's state only when its reports came late ({@link #late}). */
+    private double scanTime;
     /** Per seed: expired, or has started a track. */
     private boolean[] seedGone = new boolean[0];
     /** Per seed: its position corrected by its sensor's registration estimate, and its variance with the estimate's. */
@@ -394,6 +396,7 @@ public final class FusionEngine {
     private void scan(int first, int n) {
         double t = queue.t[first];
         predictAll(t);
+        scanTime = t;
         scanSensor = queue.sensor[first];
         registration.heard(scanSensor, t);
         double maxSigma = indexReports(first, n, t);
@@ -411,6 +414,16 @@ public final class FusionEngine {
         peers.expire(t, cfg.confirmedTimeout());
         peers.unlinkGone(this);
         if (peers.anyAlone()) peers.associate(this, t, true);
+    }
+
+    /**
+     * How much older the scan is than track {@code i}'s state (s): above 0 only for reports that came after the track was
+     * advanced past their time (a partner's observations, sent in batches); such a report is carried to the track's time
+     * at the track's velocity, its variance grown by the velocity's over the interval (a first-order out-of-sequence
+     * update: the track is not rolled back).
+     */
+    private double late(int i) {
+        return tracks.stateTime.at[i] - scanTime;
     }
 
     private void predictAll(double t) {
@@ -476,7 +489,15 @@ public final class FusionEngine {
             int i = tracks.slot(k);
             if (tracks.confirmed.at[i] != confirmedTracks) continue;
             double tx = tracks.x.pos.at[i], ty = tracks.y.pos.at[i], txVar = gateVarX(i), tyVar = gateVarY(i);
-            double radius = Math.sqrt(g * (Math.max(txVar, tyVar) + maxSigma * maxSigma));
+            // a late scan's reports are carried to the track's time at its velocity (late 0 for every scan in time order)
+            double late = late(i), shiftX = 0, shiftY = 0;
+            if (late > 0) {
+                shiftX = tracks.x.vel.at[i] * late;
+                shiftY = tracks.y.vel.at[i] * late;
+                txVar += tracks.x.velVar.at[i] * late * late;
+                tyVar += tracks.y.velVar.at[i] * late * late;
+            }
+            double radius = Math.sqrt(g * (Math.max(txVar, tyVar) + maxSigma * maxSigma)) + Math.abs(shiftX) + Math.abs(shiftY);
             int cx0 = cell(tx - radius), cx1 = cell(tx + radius);
             int cy0 = cell(ty - radius), cy1 = cell(ty + radius);
             if (cx1 - cx0 > 6) { cx0 = cell(tx) - 3; cx1 = cell(tx) + 3; }
@@ -487,7 +508,7 @@ public final class FusionEngine {
                         if (used[j]) continue;
                         int r = first + j;
                         double sx = txVar + rx(r), sy = tyVar + ry(r);
-                        double ex = zx[j] - tx, ey = zy[j] - ty;
+                        double ex = zx[j] + shiftX - tx, ey = zy[j] + shiftY - ty;
                         double d2 = ex * ex / sx + ey * ey / sy;
                         if (d2 <= g) addPair(k, j, d2 + Math.log(sx * sy));
                     }
@@ -621,7 +642,14 @@ public final class FusionEngine {
         } else {
             measureRegistration(i, r);
         }
-        tracks.update(i, t, zx[j], zy[j], rx(r), ry(r));
+        double late = late(i);
+        if (late > 0) {
+            // a late report: carried to the track's time at its velocity, with that velocity's uncertainty over the interval
+            tracks.update(i, t, zx[j] + tracks.x.vel.at[i] * late, zy[j] + tracks.y.vel.at[i] * late, rx(r) + tracks.x.velVar.at[i] * late * late,
+                    ry(r) + tracks.y.velVar.at[i] * late * late);
+        } else {
+            tracks.update(i, t, zx[j], zy[j], rx(r), ry(r));
+        }
         // a late report never makes a track look older than it is
         tracks.lastReportTime.at[i] = Math.max(tracks.lastReportTime.at[i], t);
         // a unit's own position makes no track more certain to exist (it starts none, and confirms none)
