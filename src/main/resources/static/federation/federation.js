@@ -4,6 +4,7 @@
   const body = document.querySelector('#peers tbody');
   const status = document.getElementById('status');
   const problem = document.getElementById('problem');
+  const EXCHANGE = { tracks: t('federation.exchange.tracks'), observations: t('federation.exchange.observations') };
   const STATE = { pending: t('federation.state.pending'), approved: t('federation.state.approved'), revoked: t('federation.state.revoked') };
 
   function cell(text, cls) {
@@ -20,13 +21,13 @@
       body.replaceChildren();
       for (const p of peers) {
         body.append(el('tr', { 'data-peer': p.nation }, el('th', { scope: 'row' }, p.nation), cell(STATE[p.state] || p.state), cell(p.address),
-          link(p.outbound), link(p.inbound),
+          cell(EXCHANGE[p.exchange] || p.exchange), link(p.outbound), link(p.inbound),
           cell(p.queued == null ? '—' : Kizuna.fmt.number(p.queued)), cell(p.lagSeconds == null ? '—' : t('federation.lag', Kizuna.fmt.number(p.lagSeconds, 1))),
           cell(p.lastError ? p.lastError + (p.lastErrorAt ? ' (' + Kizuna.fmt.dateTime(p.lastErrorAt) + ')' : '') : '', 'error')));
       }
       if (peers.length === 0) {
         const td = cell(t('federation.none'));
-        td.colSpan = 8;
+        td.colSpan = 9;
         body.append(el('tr', {}, td));
       }
       status.textContent = t('federation.updated', Kizuna.fmt.time(new Date().toISOString()));

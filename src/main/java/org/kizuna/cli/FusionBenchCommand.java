@@ -34,6 +34,11 @@ final class FusionBenchCommand extends Verb {
     @Option(names = "--peer-sensors", split = ",", paramLabel = "SENSOR", description = "Two nodes: these sensors feed a partner's engine, which sends its tracks after each of its scans; the others feed this node's engine, which fuses them with the partner's tracks. Prints this node's figures (split), one engine's on every report (single) and the ratio of their GOSPA.")
     @Nullable List<String> peerSensors;
     @Option(names = "--peer-fusion", defaultValue = "INDEPENDENT", description = "With --peer-sensors: INDEPENDENT (information added: neither node's track takes the other's) or CI (covariance intersection) (default: ${DEFAULT-VALUE}).") FusionBench.PeerFusion peerFusion;
+    @Option(names = "--peer-exchange", defaultValue = "TRACKS", description = "With --peer-sensors: what the partner sends, as agreed per peer: TRACKS (its confirmed tracks after each of its scans) or OBSERVATIONS (every report of its sensors, in batches) (default: ${DEFAULT-VALUE}).") FusionBench.PeerExchange peerExchange;
+    @Option(names = "--peer-batch-ms", defaultValue = "250", description = "With --peer-exchange OBSERVATIONS: the partner sends its reports every this many ms (0: each scan at once, as tracks are sent) (default: ${DEFAULT-VALUE}).") double peerBatchMs;
+    @Option(names = "--peer-latency-ms", defaultValue = "50", description = "With --peer-exchange OBSERVATIONS: a batch takes this long to arrive (default: ${DEFAULT-VALUE}).") double peerLatencyMs;
+    @Option(names = "--hold-back-ms", defaultValue = "0", description = "With --peer-exchange OBSERVATIONS: this node's engine processes reports this far behind, so that the partner's arrive in time order (default: ${DEFAULT-VALUE}: as they come; a late report is carried to each track's time, as on a node).") double holdBackMs;
+    @Option(names = "--score-lag-ms", defaultValue = "0", description = "With --peer-exchange OBSERVATIONS: score each scan's time as this node's picture stands this long after it, once the partner's batches that arrived by then are taken (default: ${DEFAULT-VALUE}: as it stands at that time).") double scoreLagMs;
     @Option(names = "--score-from", defaultValue = "0", paramLabel = "SECONDS", description = "With --peer-sensors: also score both pictures from this time on (the nodes' tracks formed).") double scoreFrom;
     @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured replays first, so the JIT has compiled the engine (default: ${DEFAULT-VALUE}).") int warmup;
 
@@ -60,6 +65,13 @@ final class FusionBenchCommand extends Verb {
                 if (reference) throw refuse("--peer-sensors runs the tracker on two nodes; --reference is not a tracker");
                 if (peerSensors.stream().anyMatch(String::isBlank)) throw refuse("--peer-sensors names sensors as the detections file does; got an empty name");
                 if (!(scoreFrom >= 0)) throw refuse("--score-from is a time in seconds, 0 or more; got " + scoreFrom);
+                if (peerExchange == FusionBench.PeerExchange.OBSERVATIONS) {
+                    if (!(peerBatchMs >= 0) || !(peerLatencyMs >= 0) || !(scoreLagMs >= 0) || !(holdBackMs >= 0) || holdBackMs > 10_000) {
+                        throw refuse("--peer-batch-ms, --peer-latency-ms and --score-lag-ms are 0 or more, --hold-back-ms 0 to 10000");
+                    }
+                    return print(FusionBench.observations(new FusionBench.Settings(det, tru, tracksOut, trackFile, warmup, surveyed, reg), peerSensors,
+                            scoreFrom, peerBatchMs, peerLatencyMs, holdBackMs, scoreLagMs));
+                }
                 return print(
                         FusionBench.split(new FusionBench.Settings(det, tru, tracksOut, trackFile, warmup, surveyed, reg), peerSensors, peerFusion, scoreFrom));
             }

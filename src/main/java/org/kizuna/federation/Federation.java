@@ -26,6 +26,12 @@ public interface Federation {
     Optional<PeerStatus> revoke(String nation, KizunaUser admin);
 
     /**
+     * Sets what of this node's picture goes to the peer, as agreed with it ({@link PeerExchangeChange}): its tracks or its
+     * sensors' observations; empty when there is no such peer.
+     */
+    Optional<PeerStatus> exchange(String nation, PeerExchangeChange change, KizunaUser admin);
+
+    /**
      * The requests this node sent about one replica it holds ({@link PeerRequestSent}), oldest first, with the owner's
      * answers. The caller shows them only to readers of the replica.
      */

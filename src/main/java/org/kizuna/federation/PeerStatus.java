@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state       {@code pending} (not admitted until an administrator approves its fingerprint), {@code approved} or
  *                    {@code revoked}
+ * @param exchange    what of this node's picture goes to the peer, as agreed with it: {@code tracks} or {@code observations}
  * @param fingerprint SHA-256 of the peer's CA certificate (hex, colon-separated pairs)
  * @param outbound    whether this node's link to the peer is up (it sends this node's items)
  * @param inbound     whether the peer's link to this node is up (it sends the peer's items)
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param lagSeconds  the age of the oldest item not yet acknowledged by the peer, 0 when none
  * @param lastError   the last thing that went wrong on the link, in words an operator can act on, or null
  */
-public record PeerStatus(String nation, String address, String fingerprint, String state, boolean outbound, boolean inbound,
+public record PeerStatus(String nation, String address, String fingerprint, String state, String exchange, boolean outbound, boolean inbound,
         @Nullable Long queued, @Nullable Double lagSeconds, @Nullable Long sentSeq, @Nullable Long ackedSeq, @Nullable Long receivedSeq,
         @Nullable String lastError, @Nullable Instant lastErrorAt, @Nullable Instant connectedSince) {
 }

@@ -40,4 +40,12 @@ public interface Picture {
 
     /** Events refused since start, by reason ({@code time-too-old}, {@code label-not-held} ...), sorted by reason. */
     Map<String, Long> refusedByReason();
+
+    /**
+     * Reports of peers' sensors this picture took since start, by nation of the peer: the observations peers send this
+     * node by their agreement (docs/federation.md, "The picture across nodes").
+     */
+    default Map<String, Long> peerObservations() {
+        return Map.of();
+    }
 }

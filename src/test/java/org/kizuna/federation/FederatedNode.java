@@ -34,6 +34,11 @@ final class FederatedNode implements AutoCloseable {
     }
 
     static FederatedNode start(Peering.Node self, List<Peering.Peer> peers) {
+        return start(self, peers, Map.of());
+    }
+
+    /** As {@link #start(Peering.Node, List)}, with more of the node's configuration. */
+    static FederatedNode start(Peering.Node self, List<Peering.Peer> peers, Map<String, Object> more) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("kizuna.nation", self.nation());
         p.put("kizuna.data-dir", self.dataDir().toString());
@@ -49,6 +54,7 @@ final class FederatedNode implements AutoCloseable {
         // long enough that a loaded machine (CI on two cores) applying a batch does not pass for a dead link; a cut closes the sockets at once anyway
         p.put("kizuna.federation.idle", "15s");
         p.putAll(Peering.properties(self, peers));
+        p.putAll(more);
         SpringApplication app = new SpringApplication(KizunaApplication.class);
         ConfigurableApplicationContext ctx = app.run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         return new FederatedNode(self.nation(), self.dataDir(), self.federationPort(), ctx);

@@ -44,6 +44,11 @@ class FederationConfiguration {
     }
 
     @Bean
+    PeerAgreements federationAgreements(JdbcClient jdbc) {
+        return new PeerAgreements(jdbc);
+    }
+
+    @Bean
     PeerBook federationPeers(JdbcFederation store) {
         return new PeerBook(store);
     }
@@ -81,16 +86,16 @@ class FederationConfiguration {
 
     /** The picture's live tracks to and from the peers, over the links (not through the outbox). */
     @Bean
-    TrackExchange federationTracks(Links links, PeerBook peers, NodeSettings node, FederationSettings settings) {
-        return new LinkedTracks(links, peers, node.nation(), settings.enabled());
+    TrackExchange federationTracks(Links links, PeerBook peers, PeerAgreements agreements, NodeSettings node, FederationSettings settings) {
+        return new LinkedTracks(links, peers, agreements, node.nation(), settings.enabled());
     }
 
     @Bean
     FederationService federation(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls,
             FederationSettings settings, NodeSettings node, Clock clock, Messages messages, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PeerAgreements agreements) {
         return new FederationService(store, peers, links, writes, validator, tls, settings, node.nation(), clock, messages,
-                Transactions.requiresNew(transactions), events);
+                Transactions.requiresNew(transactions), events, agreements);
     }
 
     /** Reads the configured peers and opens the links once the node is up; closes them first when it stops. */

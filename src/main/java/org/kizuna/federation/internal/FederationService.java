@@ -15,6 +15,7 @@ import org.kizuna.federation.Federation;
 import org.kizuna.federation.NewPeer;
 import org.kizuna.federation.PeerAdmitted;
 import org.kizuna.federation.PeerApproval;
+import org.kizuna.federation.PeerExchangeChange;
 import org.kizuna.federation.PeerStatus;
 import org.kizuna.federation.RequestStatus;
 import org.kizuna.identity.KizunaUser;
@@ -51,9 +52,11 @@ class FederationService implements Federation {
     /** A transaction of its own for each change of a peer, so that an admission's {@link PeerAdmitted} is kept with it. */
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final PeerAgreements agreements;
 
     FederationService(JdbcFederation store, PeerBook peers, Links links, Writes writes, Validator validator, FederationTls tls, FederationSettings settings,
-            String nation, Clock clock, Messages messages, TransactionTemplate tx, ApplicationEventPublisher events) {
+            String nation, Clock clock, Messages messages, TransactionTemplate tx, ApplicationEventPublisher events, PeerAgreements agreements) {
+        this.agreements = agreements;
         this.tx = tx;
         this.events = events;
         this.store = store;
@@ -85,6 +88,9 @@ class FederationService implements Federation {
             if (c.approvedFingerprint() != null && !approve) {
                 log.warn("federation: the approved fingerprint configured for {} does not match its CA certificate {} (fingerprint {}); it stays pending",
                         c.nation(), c.caCertificate(), print);
+            }
+            if (c.exchange() != null && !c.exchange().equals(agreements.of(c.nation()))) {
+                agreements.set(c.nation(), c.exchange(), "configuration", clock.instant());
             }
             if (existing.isPresent() && existing.get().state().equals("revoked")) continue; // a revocation stands until an administrator re-adds it
             String state = approve ? "approved" : existing.filter(p -> p.fingerprint().equals(print)).map(JdbcFederation.Peer::state).orElse("pending");
@@ -180,6 +186,16 @@ class FederationService implements Federation {
     }
 
     @Override
+    public synchronized Optional<PeerStatus> exchange(String peerNation, PeerExchangeChange change, KizunaUser admin) {
+        writes.authorize(admin, Write.ADMINISTER_PEERS, nation);
+        Validation.check(validator, change);
+        if (store.peer(peerNation).isEmpty()) return Optional.empty();
+        agreements.set(peerNation, change.exchange(), admin.username(), clock.instant());
+        log.info("federation: {} agreed to send {} {} of this node's picture", admin.username(), peerNation, change.exchange());
+        return peer(peerNation, admin);
+    }
+
+    @Override
     public List<RequestStatus> requests(String aboutKind, String aboutId) {
         Locale language = LocaleContextHolder.getLocale();
         return store.requestsAbout("out", aboutKind, aboutId).stream().map(r -> {
@@ -232,7 +248,8 @@ class FederationService implements Federation {
         }
         if (p.state().equals("pending") && error == null) error = messages.text("federation.status.pending", locale, p.nation(), p.fingerprint());
         if (!settings.enabled() && error == null) error = messages.text("federation.status.off", locale);
-        return new PeerStatus(p.nation(), p.address(), p.fingerprint(), p.state(), h.outbound, h.inbound, queued, lag, sent, acked, received, error,
+        return new PeerStatus(p.nation(), p.address(), p.fingerprint(), p.state(), agreements.of(p.nation()), h.outbound, h.inbound, queued, lag, sent, acked,
+                received, error,
                 h.lastErrorAt, h.connectedSince);
     }
 }

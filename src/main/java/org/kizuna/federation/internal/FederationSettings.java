@@ -55,8 +55,12 @@ public record FederationSettings(@DefaultValue("0") @Min(0) @Max(65535) int port
      * @param caCertificate       a file holding the peer's CA certificate in PEM
      * @param approvedFingerprint the SHA-256 fingerprint of that certificate as compared with the peer's operator; with it
      *                            the peer is approved at start, without it the peer waits for an administrator
+     * @param exchange            what of the picture goes to the peer, as agreed with it: {@code tracks} (this node's fused
+     *                            tracks) or {@code observations} (every report of this node's own sensors the guard
+     *                            releases to the peer's nation); set at each start, unset keeps what an administrator
+     *                            last set (tracks when never)
      */
     public record ConfiguredPeer(@NotBlank @Pattern(regexp = "[A-Z]{3}") String nation, @NotBlank String address, @NotBlank String caCertificate,
-            @Nullable String approvedFingerprint) {
+            @Nullable String approvedFingerprint, @Nullable @Pattern(regexp = "tracks|observations") String exchange) {
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kizuna.federation.PeerObservations;
 import org.kizuna.federation.PeerTracks;
 
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * {@code t}: {@code hello} (the connecting node's nation), {@code welcome} (the highest sequence the receiver applied,
  * where the sender resumes) or {@code refuse} (why not), {@code item} (sequence and envelope, signed
  * on its own), {@code batch} (envelopes signed together, {@link #batch}), {@code ack} (the highest
- * sequence applied), {@code ping}, {@code tracks} (a batch of live tracks, {@link PeerTracks}). A message longer than the limit ends the connection.
+ * sequence applied), {@code ping}, {@code tracks} (a batch of live tracks, {@link PeerTracks}),
+ * {@code observations} (a batch of a node's sensors' reports, {@link PeerObservations}). A message longer than the limit ends the connection.
  */
 final class Frames {
 
@@ -177,6 +179,32 @@ final class Frames {
             tracks.add(new PeerTracks.Track(t.path("id").asLong(0), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], label));
         }
         return new PeerTracks(m.path("from").asString(""), m.path("to").asString(""), m.path("time").asLong(0), tracks);
+    }
+
+    /** A batch of observations (the picture across nodes, by agreement): sent on the same link, neither sequenced nor acknowledged. */
+    static Map<String, Object> observations(PeerObservations b) {
+        List<Map<String, Object>> obs = new ArrayList<>(b.observations().size());
+        for (PeerObservations.Observation o : b.observations()) {
+            obs.add(Map.of("sensor", o.sensor(), "surveyed", o.surveyed(), "time", o.timeMs(), "lat", o.lat(), "lon", o.lon(), "sigma", o.sigma(), "label",
+                    o.label()));
+        }
+        return Map.of("t", "observations", "from", b.from(), "to", b.to(), "time", b.timeMs(), "observations", obs);
+    }
+
+    /** The batch of an {@code observations} message; one without a sensor, a finite position and accuracy, or a label is refused with the batch. */
+    static PeerObservations peerObservations(JsonNode m) throws IOException {
+        List<PeerObservations.Observation> obs = new ArrayList<>();
+        for (JsonNode o : m.path("observations")) {
+            double lat = o.path("lat").asDouble(Double.NaN), lon = o.path("lon").asDouble(Double.NaN), sigma = o.path("sigma").asDouble(Double.NaN);
+            if (!Double.isFinite(lat) || !Double.isFinite(lon) || !(sigma > 0) || !Double.isFinite(sigma)) {
+                throw new IOException("an observation of an observations message has no finite position or accuracy");
+            }
+            String sensor = o.path("sensor").asString(""), label = o.path("label").asString("");
+            if (sensor.isBlank() || sensor.length() > 64) throw new IOException("an observation of an observations message names no sensor");
+            if (label.isBlank()) throw new IOException("an observation of an observations message has no label");
+            obs.add(new PeerObservations.Observation(sensor, o.path("surveyed").asBoolean(false), o.path("time").asLong(0), lat, lon, sigma, label));
+        }
+        return new PeerObservations(m.path("from").asString(""), m.path("to").asString(""), m.path("time").asLong(0), obs);
     }
 
     static Envelope envelope(JsonNode m) {

@@ -33,6 +33,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.PeerObservations;
 import org.kizuna.federation.PeerTracks;
 import org.kizuna.federation.TrackExchange;
 import org.kizuna.node.BackgroundThreads;
@@ -80,6 +81,16 @@ class Links {
 
     private record Offered(PeerTracks batch, long number) {
     }
+
+    /**
+     * Observations queued for each peer, oldest first: at most {@link #OBSERVATION_BATCHES} batches (about a second of
+     * them); past that the oldest is dropped (they are reports, not state: one dropped is a report the peer never
+     * gets, as a missed detection, and one that old would reach the peer too late to be fused in its time anyway).
+     */
+    private final Map<String, java.util.ArrayDeque<PeerObservations>> offeredObservations = new ConcurrentHashMap<>();
+    static final int OBSERVATION_BATCHES = 4;
+    /** Observations dropped for each peer because its link was slow or down. */
+    private final Map<String, AtomicLong> observationsDropped = new ConcurrentHashMap<>();
     private @Nullable SSLServerSocket server;
     private @Nullable Thread acceptor;
 
@@ -114,6 +125,62 @@ class Links {
         if (s != null) s.wake();
     }
 
+    /** A batch of observations for a peer, sent after those queued before it; the oldest go when too many wait. */
+    void offerObservations(PeerObservations batch) {
+        java.util.ArrayDeque<PeerObservations> q = offeredObservations.computeIfAbsent(batch.to(), k -> new java.util.ArrayDeque<>());
+        synchronized (q) {
+            q.addLast(batch);
+            while (q.size() > OBSERVATION_BATCHES) {
+                observationsDropped.computeIfAbsent(batch.to(), k -> new AtomicLong()).addAndGet(q.removeFirst().observations().size());
+            }
+        }
+        Sender s = senders.get(batch.to());
+        if (s != null) s.wake();
+    }
+
+    /** Observations dropped for the peer since start because its link was slow or down. */
+    long observationsDropped(String peer) {
+        AtomicLong n = observationsDropped.get(peer);
+        return n == null ? 0 : n.get();
+    }
+
+    private @Nullable PeerObservations nextObservations(String peer) {
+        java.util.ArrayDeque<PeerObservations> q = offeredObservations.get(peer);
+        if (q == null) return null;
+        synchronized (q) {
+            return q.pollFirst();
+        }
+    }
+
+    /**
+     * A batch of observations from {@code peer}: taken only when the peer (as its certificate names it) made them from
+     * its own sensors and sent them to this node, as tracks are.
+     */
+    private void receiveObservations(String peer, JsonNode m) throws IOException {
+        PeerObservations batch = Frames.peerObservations(m);
+        if (!batch.from().equals(peer) || !batch.to().equals(nation)) {
+            error(peer, peer + " sent observations of " + batch.from() + " for " + batch.to()
+                    + "; a node takes only observations of its peer's own sensors, sent to it");
+            return;
+        }
+        for (TrackExchange.Receiver r : receivers()) {
+            try {
+                r.received(batch);
+            } catch (RuntimeException e) {
+                log.warn("federation: the observations {} sent could not be taken: {}", peer, e.getMessage());
+            }
+        }
+    }
+
+    private List<TrackExchange.Receiver> receivers() {
+        List<TrackExchange.Receiver> rs = receivers;
+        if (rs == null) {
+            rs = List.copyOf(trackReceivers.get());
+            receivers = rs;
+        }
+        return rs;
+    }
+
     /**
      * A batch of live tracks from {@code peer}: taken only when the peer (as its certificate names it) built them and
      * sealed them for this node; a node passes on no track it was sent, so nothing else may arrive.
@@ -128,12 +195,7 @@ class Links {
     }
 
     private void deliver(PeerTracks batch) {
-        List<TrackExchange.Receiver> rs = receivers;
-        if (rs == null) {
-            rs = List.copyOf(trackReceivers.get());
-            receivers = rs;
-        }
-        for (TrackExchange.Receiver r : rs) {
+        for (TrackExchange.Receiver r : receivers()) {
             try {
                 r.received(batch);
             } catch (RuntimeException e) {
@@ -321,6 +383,7 @@ class Links {
                     }
                     case "ping" -> answer = true;
                     case "tracks" -> receiveTracks(peer, m);
+                    case "observations" -> receiveObservations(peer, m);
                     default -> throw new IOException("an unknown message type '" + m.path("t").asString("") + "'");
                 }
             } while (items.size() < settings.batch() && in.available() > 0);
@@ -457,6 +520,16 @@ class Links {
                             Frames.write(out, frame);
                             out.flush();
                         }
+                    }
+                    for (PeerObservations o = nextObservations(peer.nation()); o != null; o = nextObservations(peer.nation())) {
+                        byte[] frame = Frames.bytes(Frames.observations(o));
+                        if (frame.length > settings.maxFrameBytes()) {
+                            error(peer.nation(), "the observations for " + peer.nation() + " (" + o.observations().size()
+                                    + ") exceed the link's frame limit of " + settings.maxFrameBytes() + " bytes; they were not sent");
+                            continue;
+                        }
+                        Frames.write(out, frame);
+                        out.flush();
                     }
                     long inflight = sent - acked;
                     if (inflight >= settings.window()) {

@@ -115,6 +115,12 @@ public final class FusionBench {
                 + ", \"registration\": " + registration(o.registration(), offsets) + "}";
     }
 
+    /** What the partner of the split benchmark sends: its tracks, or its sensors' reports. */
+    public enum PeerExchange {
+        TRACKS,
+        OBSERVATIONS
+    }
+
     /** How the split benchmark's node combines a partner's track with its own track of the same target. */
     public enum PeerFusion {
         /** As independent estimates (neither node's track ever takes the other's). */
@@ -170,6 +176,50 @@ public final class FusionBench {
         List<String> local = sensors.stream().filter(n -> !peerSensors.contains(n)).sorted().toList();
         return "{\"detections\": " + d.size() + ", \"partner_sensors\": " + names(peerSensors) + ", \"local_sensors\": " + names(local)
                 + ", \"peer_fusion\": \"" + rule + "\", \"partner_revisit_s\": " + revisit
+                + ", \"split\": {\"seconds\": " + o.seconds() + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": "
+                + percentile(lat, 0.99) + "}, \"tracks_total\": " + o.tracksTotal() + ", " + split.json() + ", \"registration\": "
+                + registration(o.registration(), Map.of()) + "}"
+                + ", \"single\": {\"tracks_total\": " + single.tracksTotal() + ", " + one.json() + "}"
+                + ", \"gospa_ratio\": " + split.gospaMean() / one.gospaMean()
+                + (scoreFrom > 0 ? from(truth, o.tracks(), single.tracks(), scoreFrom) : "") + "}";
+    }
+
+    /**
+     * Two nodes under the observations agreement ({@link FusionReplay#runObservations}): the sensors in {@code peerSensors}
+     * are the partner's, whose every report comes to this node in batches every {@code batchMs}, {@code latencyMs} on the
+     * way; this node's engine (the defaults, as the single engine) fuses them with its own sensors' reports, processing
+     * reports {@code holdBackMs} behind; each scan's time is scored as this node's picture stands then, or {@code scoreLagMs} later
+     * ({@link FusionReplay#runObservations}). Answers as {@link #split(Settings, List, PeerFusion, double)}.
+     */
+    public static String observations(Settings s, List<String> peerSensors, double scoreFrom, double batchMs, double latencyMs, double holdBackMs,
+            double scoreLagMs) throws IOException {
+        ApFiles.Detections d = ApFiles.readDetections(s.detections());
+        ApFiles.States truth = ApFiles.readStates(s.truth());
+        Set<String> sensors = new HashSet<>(Arrays.asList(d.sensor()));
+        for (String name : s.surveyed()) {
+            if (!sensors.contains(name)) {
+                throw new IllegalArgumentException("--surveyed " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
+            }
+        }
+        for (String name : peerSensors) {
+            if (!sensors.contains(name)) {
+                throw new IllegalArgumentException("--peer-sensors " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
+            }
+        }
+        FusionConfig config = FusionConfig.defaults();
+        double batch = batchMs / 1000, latency = latencyMs / 1000, holdBack = holdBackMs / 1000, lag = scoreLagMs / 1000;
+        for (int i = 0; i < s.warmup(); i++)
+            FusionReplay.runObservations(d, config, false, TrackFile.HISTORY, s.surveyed(), peerSensors, batch, latency, holdBack, lag);
+        FusionReplay.Outcome o = FusionReplay.runObservations(d, config, true, s.trackFile(), s.surveyed(), peerSensors, batch, latency, holdBack, lag);
+        if (s.tracksOut() != null) ApFiles.writeStates(s.tracksOut(), "t_s,track_id,x_m,vx_mps,y_m,vy_mps", o.tracks());
+        FusionReplay.Outcome single = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile(), s.surveyed());
+        PictureMetrics.Result split = PictureMetrics.evaluate(truth, o.tracks()), one = PictureMetrics.evaluate(truth, single.tracks());
+        long[] lat = o.scanNanos().clone();
+        Arrays.sort(lat);
+        List<String> local = sensors.stream().filter(n -> !peerSensors.contains(n)).sorted().toList();
+        return "{\"detections\": " + d.size() + ", \"partner_sensors\": " + names(peerSensors) + ", \"local_sensors\": " + names(local)
+                + ", \"peer_exchange\": \"OBSERVATIONS\", \"batch_ms\": " + batchMs + ", \"latency_ms\": " + latencyMs + ", \"hold_back_ms\": "
+                + holdBackMs + ", \"score_lag_ms\": " + scoreLagMs
                 + ", \"split\": {\"seconds\": " + o.seconds() + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": "
                 + percentile(lat, 0.99) + "}, \"tracks_total\": " + o.tracksTotal() + ", " + split.json() + ", \"registration\": "
                 + registration(o.registration(), Map.of()) + "}"

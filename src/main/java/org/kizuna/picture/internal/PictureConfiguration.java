@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kizuna.console.ConsolePage;
+import org.kizuna.federation.PeerObservations;
+import org.kizuna.federation.PeerTracks;
 import org.kizuna.federation.TrackExchange;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.label.LabelKernel;
@@ -62,10 +64,20 @@ class PictureConfiguration {
         return picture;
     }
 
-    /** The peers' tracks into the picture (the picture across nodes, docs/federation.md). */
+    /** The peers' tracks and observations into the picture (the picture across nodes, docs/federation.md). */
     @Bean
     TrackExchange.Receiver peerTracksIntoPicture(LivePicture picture) {
-        return picture::peerTracks;
+        return new TrackExchange.Receiver() {
+            @Override
+            public void received(PeerTracks batch) {
+                picture.peerTracks(batch);
+            }
+
+            @Override
+            public void received(PeerObservations batch) {
+                picture.peerObservations(batch);
+            }
+        };
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import org.kizuna.federation.Federation;
 import org.kizuna.federation.NewPeer;
 import org.kizuna.federation.PeerApproval;
+import org.kizuna.federation.PeerExchangeChange;
 import org.kizuna.federation.PeerStatus;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.node.Problems;
@@ -16,6 +17,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,6 +61,12 @@ class FederationController {
     @PostMapping("/peers/{nation}/revocation")
     PeerStatus revoke(@PathVariable String nation, KizunaUser user) {
         return federation.revoke(nation, user).orElseThrow(() -> notFound(nation));
+    }
+
+    @Operation(summary = "Set what of this node's picture goes to a peer, as agreed with it: tracks or observations")
+    @PutMapping("/peers/{nation}/exchange")
+    PeerStatus exchange(@PathVariable String nation, @Valid @RequestBody PeerExchangeChange change, KizunaUser user) {
+        return federation.exchange(nation, change, user).orElseThrow(() -> notFound(nation));
     }
 
     @Operation(summary = "This node's CA certificate and fingerprint, for a partner's administrator")

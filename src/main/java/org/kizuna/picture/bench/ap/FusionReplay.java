@@ -121,6 +121,72 @@ public final class FusionReplay {
     }
 
     /**
+     * Two nodes under the observations agreement: the sensors named in {@code peerSensors} are the partner's (the "USA"
+     * node), which sends each of their reports to this node (the "JPN" node) in batches: a report leaves with the first
+     * batch after it was taken (every {@code batchSeconds}, at its multiples; 0: at once, as the tracks of {@link #runSplit} do) and arrives {@code latencySeconds} later;
+     * this node's engine takes them as reports of those sensors (surveyed as the partner's registry says: the sensors
+     * named in {@code surveyed}), with its own, processing reports {@code holdBackSeconds} behind (
+     * {@link FusionEngine#holdBack}; 0: as they come). Each batch is taken, and the engine advanced, at its arrival;
+     * what is scored is this node's engine after every scan of the file, as for {@link #run}: its view of the scan's time
+     * as it stands then ({@code scoreLagSeconds} 0), or once the batches that arrive up to {@code scoreLagSeconds}
+     * later have been taken (what this node's picture says of that time once the partner's reports of it are in).
+     *
+     * @throws IllegalArgumentException when a sensor named has no report in {@code d}, or when either side has no sensor
+     */
+    public static Outcome runObservations(ApFiles.Detections d, FusionConfig config, boolean keepTracks, TrackFile mode, Collection<String> surveyed,
+            Collection<String> peerSensors, double batchSeconds, double latencySeconds, double holdBackSeconds, double scoreLagSeconds) {
+        if (!(batchSeconds >= 0) || !(latencySeconds >= 0)) throw new IllegalArgumentException("a batch interval and a latency are 0 or more");
+        FusionEngine engine = new FusionEngine(config);
+        engine.holdBack(holdBackSeconds);
+        Scans scans = new Scans(d, keepTracks, mode);
+        boolean[] peersSensor = new boolean[scans.sensors.size()];
+        for (String name : peerSensors) peersSensor[scans.sensorIndex(name, "peer")] = true;
+        if (peerSensors.containsAll(scans.sensors.keySet())) throw new IllegalArgumentException("every sensor is the partner's: this node would have none");
+        for (String name : surveyed) engine.role(scans.sensorIndex(name, "surveyed"), SensorRole.SURVEYED);
+        // the partner's reports on their way: indices into d, in the order taken, and each one's arrival here
+        int[] inFlight = new int[d.size()];
+        double[] arrival = new double[d.size()];
+        int[] head = {0, 0}; // next to deliver, count queued
+        double[] lag = {0}; // how far past the scan's time batches are taken: 0 before the scan, scoreLagSeconds before it is scored
+        while (scans.next()) {
+            double t = scans.t;
+            // the batches that arrived by this scan's time, each taken and the engine advanced at its arrival
+            Runnable deliver = () -> {
+                while (head[0] < head[1] && arrival[head[0]] <= t + lag[0]) {
+                    double at = arrival[head[0]];
+                    while (head[0] < head[1] && arrival[head[0]] == at) {
+                        int k = inFlight[head[0]++];
+                        engine.report(d.t()[k], scans.sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+                    }
+                    engine.advance(at);
+                }
+            };
+            lag[0] = 0;
+            scans.timed(deliver);
+            if (peersSensor[scans.sensorOf[scans.from]]) {
+                // the partner's node takes its scan and sends it with its next batch
+                double leaves = batchSeconds == 0 ? t : (Math.floor(t / batchSeconds + 1e-9) + 1) * batchSeconds;
+                for (int k = scans.from; k < scans.to; k++) {
+                    inFlight[head[1]] = k;
+                    arrival[head[1]++] = leaves + latencySeconds;
+                }
+                scans.timed(deliver); // at once when nothing delays it
+            } else {
+                scans.timed(() -> {
+                    for (int k = scans.from; k < scans.to; k++) engine.report(d.t()[k], scans.sensorOf[k], d.x()[k], d.y()[k], d.sigma()[k], 0);
+                    engine.advance(t);
+                });
+            }
+            if (scoreLagSeconds > 0) {
+                lag[0] = scoreLagSeconds;
+                scans.timed(deliver);
+            }
+            scans.collect(engine);
+        }
+        return scans.outcome(engine, -1);
+    }
+
+    /**
      * The replay of a detections file, one scan (a time and a sensor) at a time: the engine's numbers of the sensors (in
      * the order the file first names them), the timing of each scan (elapsed and, where measured, processor time: on a
      * machine others share, the elapsed time of a scan includes the time the replaying thread waited for a processor) and

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.kizuna.federation.PeerObservations;
 import org.kizuna.federation.PeerTracks;
 import org.kizuna.federation.TrackExchange;
 import org.kizuna.label.InvalidMarkingException;
@@ -163,6 +164,16 @@ public final class LivePicture implements Picture, AutoCloseable {
     private final Map<String, PeerAudience> peerAudiences = new HashMap<>();
     /** The tracking index of each peer nation's tracks. */
     private final Map<String, Integer> peerIndex = new HashMap<>();
+    /** The tracking index of each peer sensor whose observations this node takes, by {@code NATION:sensor}. */
+    private final Map<String, Integer> peerSensorIndex = new HashMap<>();
+    /** Per peer nation sent observations by agreement: the guard's decisions and the observations not yet sent (picture thread only). */
+    private final Map<String, ObservationPeer> observationPeers = new HashMap<>();
+    private long lastObservationBatch;
+    /** A batch of observations is sent to each peer under that agreement this often (ms). */
+    static final long OBSERVATION_BATCH_MS = 250;
+    /** At most this many observations wait for one peer between two batches; past it the newest are not queued (counted). */
+    static final int OBSERVATIONS_PER_BATCH = 5_000;
+    private final ConcurrentHashMap<String, LongAdder> peerObservationsTaken = new ConcurrentHashMap<>();
 
     /**
      * A picture of the node of {@code nodeNation}, on the node's clock, holding at most {@code limits}; its
@@ -213,6 +224,17 @@ public final class LivePicture implements Picture, AutoCloseable {
      */
     public void peerTracks(PeerTracks batch) {
         if (!commands.offer(new PeerBatch(batch))) count("overloaded", "picture is overloaded; a peer's tracks were dropped", "peer " + batch.from());
+    }
+
+    /**
+     * A peer's observations ({@link TrackExchange.Receiver}), by the peer's agreement: queued for the picture's thread,
+     * where each audience's engine that may read them takes them as reports of the peer's sensors. Dropped when the
+     * picture is overloaded.
+     */
+    public void peerObservations(PeerObservations batch) {
+        if (!commands.offer(new PeerObservationBatch(batch))) {
+            count("overloaded", "picture is overloaded; a peer's observations were dropped", "peer " + batch.from());
+        }
     }
 
     /** Receives every self-reported version and every audience's fused view from now on (the track history). */
@@ -287,6 +309,9 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     private record PeerBatch(PeerTracks batch) implements Command {
+    }
+
+    private record PeerObservationBatch(PeerObservations batch) implements Command {
     }
 
     private record Unsubscribe(Subscriber subscriber) implements Command {
@@ -489,6 +514,13 @@ public final class LivePicture implements Picture, AutoCloseable {
         return audienceCount;
     }
 
+    @Override
+    public Map<String, Long> peerObservations() {
+        Map<String, Long> out = new TreeMap<>();
+        peerObservationsTaken.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
     /** Sensor reports taken as observations of registered sensors since start (the rest of the position reports are self-reports). */
     public long observations() {
         return observations;
@@ -621,6 +653,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             a.fusedTracks = new TrackState[0];
         }
         for (PeerAudience pa : peerAudiences.values()) Arrays.fill(pa.decisions, (byte) 0);
+        for (ObservationPeer op : observationPeers.values()) Arrays.fill(op.decisions, (byte) 0);
         tracking.restart(); // after the audiences' decisions are cleared: the engines are fed again by what each may read today
         common.forgetAll(); // the engines' numbers start again; their tracks find their uids again by their reports
         lastFusedPublish = now - FUSED_PUBLISH_MS;
@@ -676,6 +709,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                     trackerLabelsByNation.computeIfAbsent(o.sensor().nation(), k -> new HashSet<>()).add(m.label());
                     tracking.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key());
                     observations = observations + 1; // only this thread writes it
+                    if (!observationPeers.isEmpty()) queueForPeers(o, m);
                 }
             }
             case Subscribe s -> {
@@ -696,6 +730,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             }
             case Query<?> q -> answer(q);
             case PeerBatch b -> takePeerTracks(b.batch());
+            case PeerObservationBatch b -> takePeerObservations(b.batch());
         }
     }
 
@@ -813,6 +848,138 @@ public final class LivePicture implements Picture, AutoCloseable {
         tracking.peerTracks(index, t, tracks);
     }
 
+    /** A peer sent observations by agreement: the guard's decision for its nation by label key, and what waits for the next batch. */
+    private final class ObservationPeer {
+        final String nation;
+        /** 0 not yet decided, 1 the guard releases it to the nation, 2 it does not. */
+        byte[] decisions = new byte[16];
+        List<PeerObservations.Observation> waiting = new ArrayList<>();
+        long notQueued;
+
+        ObservationPeer(String nation) {
+            this.nation = nation;
+        }
+
+        boolean mayRelease(int key) {
+            if (key < 0) return false;
+            if (key >= decisions.length) decisions = Arrays.copyOf(decisions, Math.max(key + 1, decisions.length * 2));
+            byte d = decisions[key];
+            if (d == 0) {
+                Label label = Objects.requireNonNull(labels.marking(key), "a live report's label key").label();
+                // the guard of the link to the nation, as for tracks (not audited per report: see docs/federation.md)
+                d = kernel.guard(label, List.of(new Portion("observation", label, "")), nation).allReleased() ? (byte) 1 : (byte) 2;
+                decisions[key] = d;
+            }
+            return d == 1;
+        }
+    }
+
+    /**
+     * An observation of this node's own sensor (never a peer's: those come in by another way and are never queued), for
+     * each peer sent observations whose nation the guard releases its label to.
+     */
+    private void queueForPeers(Observation o, LabelKeys.Marking m) {
+        PeerObservations.Observation out = null;
+        for (ObservationPeer op : observationPeers.values()) {
+            if (!op.mayRelease(m.key())) continue;
+            if (op.waiting.size() >= OBSERVATIONS_PER_BATCH) {
+                op.notQueued++;
+                continue;
+            }
+            if (out == null) {
+                out = new PeerObservations.Observation(o.sensor().id(), o.sensor().surveyed(), epochMs + Math.round(o.t() * 1000), Plane.lat(o.y()),
+                        Plane.lon(o.x()), o.sigma(), m.banner());
+            }
+            op.waiting.add(out);
+        }
+    }
+
+    /** Sends each peer under the observations agreement what waits for it, and learns which peers those are now. */
+    private void sendObservations(long now) {
+        TrackExchange x = exchange;
+        if (x == null) return;
+        List<String> peers;
+        try {
+            peers = x.observationPeers();
+        } catch (RuntimeException e) {
+            log.warn("picture: the peers could not be read: {}", e.getMessage());
+            return;
+        }
+        observationPeers.keySet().retainAll(peers);
+        for (String nation : peers) {
+            if (nation.equals(nodeNation)) continue;
+            ObservationPeer op = observationPeers.computeIfAbsent(nation, ObservationPeer::new);
+            if (op.waiting.isEmpty()) continue;
+            x.offer(new PeerObservations(nodeNation, nation, now, op.waiting));
+            op.waiting = new ArrayList<>();
+            if (op.notQueued > 0) {
+                log.warn("picture: {} observations for {} were not sent: more than {} in {} ms", op.notQueued, nation, OBSERVATIONS_PER_BATCH,
+                        OBSERVATION_BATCH_MS);
+                op.notQueued = 0;
+            }
+        }
+    }
+
+    /**
+     * A peer's observations: the batch's time and each observation's must be within the node's window for events
+     * ({@link Limits#acceptPast}, {@link Limits#acceptFuture}), each label must parse, be one this node may hold and fit
+     * the peer nation's share of labels (else the observation is dropped and counted); each goes to every audience's
+     * engine that may read it, never to one whose tracks go to peers, as a report of the peer's sensor (its own tracking
+     * index, {@code NATION:sensor}, surveyed when the peer's registry says so), so the engine fuses it as it fuses this
+     * node's own sensors' reports. They come up to a batch interval and the link's latency after their time, often after
+     * the engines advanced past it: the engine carries such a report to each track's time (docs/federation.md).
+     */
+    private void takePeerObservations(PeerObservations b) {
+        long now = clock.millis();
+        String source = "peer " + b.from();
+        if (b.from().equals(nodeNation) || b.timeMs() < now - limits.acceptPast().toMillis() || b.timeMs() > now + limits.acceptFuture().toMillis()) {
+            count("peer-time", "observations of " + b.from() + " at " + Instant.ofEpochMilli(b.timeMs()) + " are outside the node's time window", source);
+            return;
+        }
+        List<PeerObservations.Observation> offered = b.observations();
+        if (offered.size() > limits.maxTracks()) {
+            count("too-many-tracks", b.from() + " sent " + offered.size() + " observations; a partner's batch holds at most " + limits.maxTracks(), source);
+            offered = offered.subList(0, limits.maxTracks());
+        }
+        for (PeerObservations.Observation p : offered) {
+            if (p.timeMs() < now - limits.acceptPast().toMillis() || p.timeMs() > now + limits.acceptFuture().toMillis()) {
+                count("peer-time", "an observation of " + b.from() + " is outside the node's time window", source);
+                continue;
+            }
+            Label label;
+            try {
+                label = labels.parse(p.label());
+            } catch (IllegalArgumentException e) { // an InvalidMarkingException among them
+                count("bad-label", "an observation of " + b.from() + " has a label that does not parse", source);
+                continue;
+            }
+            if (!kernel.mayHold(label)) {
+                count("label-not-held", "an observation of " + b.from() + " has a label this node may not hold", source);
+                continue;
+            }
+            if (!withinLabelShare(b.from(), label)) {
+                count("too-many-labels", "the observations of " + b.from() + " use " + limits.maxLabels() + " distinct labels", source);
+                continue;
+            }
+            LabelKeys.Marking m = labels.tryIntern(label);
+            if (m == null) {
+                count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", source);
+                continue;
+            }
+            String key = b.from() + ':' + p.sensor();
+            Integer index = peerSensorIndex.get(key);
+            if (index == null) {
+                index = newIndex(null, b.from());
+                peerSensorIndex.put(key, index);
+                tracking.partnerSensor(index);
+                if (p.surveyed()) tracking.role(index, SensorRole.SURVEYED);
+            }
+            trackerLabelsByNation.computeIfAbsent(b.from(), k -> new HashSet<>()).add(m.label());
+            tracking.report(seconds(p.timeMs()), index, Plane.x(p.lon()), Plane.y(p.lat()), p.sigma(), m.key());
+            peerObservationsTaken.computeIfAbsent(b.from(), k -> new LongAdder()).increment();
+        }
+    }
+
     private <T> void answer(Query<T> q) {
         Audience a = audience(q.reader());
         if (a == null) {
@@ -922,6 +1089,10 @@ public final class LivePicture implements Picture, AutoCloseable {
             }
             publishToPeers(now);
         }
+        if (now - lastObservationBatch >= OBSERVATION_BATCH_MS) {
+            lastObservationBatch = now;
+            sendObservations(now);
+        }
     }
 
     /** One confirmed track of an audience's tracker, before it is named; {@code shown}: its roll-up is one the audience may read. */
@@ -978,6 +1149,9 @@ public final class LivePicture implements Picture, AutoCloseable {
         }
         for (PeerAudience pa : peerAudiences.values()) {
             for (int k = released.nextSetBit(0); k >= 0 && k < pa.decisions.length; k = released.nextSetBit(k + 1)) pa.decisions[k] = 0;
+        }
+        for (ObservationPeer op : observationPeers.values()) {
+            for (int k = released.nextSetBit(0); k >= 0 && k < op.decisions.length; k = released.nextSetBit(k + 1)) op.decisions[k] = 0;
         }
     }
 

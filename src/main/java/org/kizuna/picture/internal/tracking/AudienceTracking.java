@@ -27,6 +27,8 @@ public final class AudienceTracking {
     private long nextReport;
     /** What each sensor is to the engines (index: sensor), given to every engine, later ones too. */
     private final List<SensorRole> roles = new ArrayList<>();
+    /** The sensors that are a partner's (its observations, by agreement): never given to an audience whose tracks go to partners. */
+    private final BitSet partnerSensors = new BitSet();
 
     private static final class Audience {
         final IntPredicate mayRead;
@@ -42,6 +44,11 @@ public final class AudienceTracking {
 
         boolean reads(int labelKey) {
             return labelKey >= 0 && mayRead.test(labelKey);
+        }
+
+        /** Whether it is given this report: one it may read, and never a partner's to an audience whose tracks go to partners. */
+        boolean takes(int sensor, int labelKey, BitSet partnerSensors) {
+            return !(publishing && partnerSensors.get(sensor)) && reads(labelKey);
         }
     }
 
@@ -108,6 +115,14 @@ public final class AudienceTracking {
         audiences.replaceAll(a -> startFromRetained(a.mayRead, a.publishing));
     }
 
+    /**
+     * Marks {@code sensor} as a partner's (its reports come from a partner node, by agreement): its reports are never
+     * given to an audience whose tracks go to partners, so a node's tracks never carry a partner's reports.
+     */
+    public void partnerSensor(int sensor) {
+        partnerSensors.set(sensor);
+    }
+
     /** Sets what sensor {@code sensor} is to every audience's engine (a sensor not set is {@link SensorRole#ESTIMATED}). */
     public void role(int sensor, SensorRole role) {
         while (roles.size() <= sensor) roles.add(SensorRole.ESTIMATED);
@@ -130,7 +145,7 @@ public final class AudienceTracking {
         Audience a = new Audience(mayRead, newEngine(), publishing);
         Reports r = retained;
         for (int i = retainedFrom; i < r.size; i++) {
-            if (a.reads(r.label[i])) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i], r.id[i]);
+            if (a.takes(r.sensor[i], r.label[i], partnerSensors)) a.engine.report(r.t[i], r.sensor[i], r.x[i], r.y[i], r.sigma[i], r.label[i], r.id[i]);
         }
         if (now > Double.NEGATIVE_INFINITY) a.engine.advance(now);
         return a;
@@ -145,7 +160,7 @@ public final class AudienceTracking {
     public long report(double t, int sensor, double x, double y, double sigma, int labelKey) {
         long id = nextReport++;
         for (Audience a : audiences) {
-            if (a.reads(labelKey)) a.engine.report(t, sensor, x, y, sigma, labelKey, id);
+            if (a.takes(sensor, labelKey, partnerSensors)) a.engine.report(t, sensor, x, y, sigma, labelKey, id);
         }
         if (retained.full() && retainedFrom >= retained.size / 2) { // compact when at least half is expired, else grow
             retained.dropFirst(retainedFrom);

@@ -46,6 +46,9 @@ public final class FusionEngine {
     final Registration registration = new Registration();
     private long nextId = 1;
     private double lastAdvance = Double.NEGATIVE_INFINITY;
+    /** How far behind the latest advance reports are processed ({@link #holdBack}), and the latest time advanced to. */
+    private double holdBack;
+    private double shownAt = Double.NEGATIVE_INFINITY;
 
     // queued reports, and seeds: unexplained reports that may still start a track
     private final Reports queue = new Reports();
@@ -62,6 +65,8 @@ public final class FusionEngine {
     /** The scan's sensor, and the variance of each of its reports per axis: its own, plus its registration estimate's. */
     private int scanSensor;
     private double scanRx, scanRy;
+    /** The scan's time: older than a track's state only when its reports came late ({@link #late}). */
+    private double scanTime;
     /** Per seed: expired, or has started a track. */
     private boolean[] seedGone = new boolean[0];
     /** Per seed: its position corrected by its sensor's registration estimate, and its variance with the estimate's. */
@@ -116,7 +121,7 @@ public final class FusionEngine {
 
     /** Confirmed tracks as of the last advance, with the identities of the latest reports each took. */
     public void view(ReportedTrackSink sink) {
-        double t = lastAdvance, noise = cfg.processNoise();
+        double t = shownTime(), noise = cfg.processNoise();
         for (int k = 0; k < tracks.size(); k++) {
             int i = tracks.slot(k);
             if (!tracks.confirmed.at[i]) continue;
@@ -136,8 +141,29 @@ public final class FusionEngine {
                 recentBuffer, 0));
     }
 
-    /** Processes everything queued with time <= now, in time order, one scan (time and sensor) at a time. */
-    public void advance(double now) {
+    /**
+     * Processes reports only up to {@code seconds} behind each advance (0, the default: everything queued), so that a
+     * report that arrives up to that late (a partner's observations, sent in batches) is still processed in time order
+     * with the others; the tracks shown are the estimate at that time predicted to the time advanced to. Reports later
+     * still are processed as they come, against tracks already past their time.
+     */
+    public void holdBack(double seconds) {
+        if (!(seconds >= 0) || seconds > 10) throw new IllegalArgumentException("a hold-back is 0 to 10 s; got " + seconds);
+        holdBack = seconds;
+    }
+
+    /** The time the tracks are shown at: the latest advance. */
+    private double shownTime() {
+        return holdBack > 0 ? Math.max(shownAt, lastAdvance) : lastAdvance;
+    }
+
+    /**
+     * Processes everything queued with time <= now (less the {@link #holdBack}), in time order, one scan (time and
+     * sensor) at a time.
+     */
+    public void advance(double until) {
+        shownAt = Math.max(shownAt, until);
+        double now = until - holdBack;
         scanQueuedUpTo(now);
         lastAdvance = Math.max(lastAdvance, now);
         predictAll(now);
@@ -150,7 +176,7 @@ public final class FusionEngine {
 
     /** Confirmed tracks as of the last advance. */
     public void view(TrackSink sink) {
-        viewAt(lastAdvance, sink);
+        viewAt(shownTime(), sink);
     }
 
     /** Adds every label key this engine still holds (queued reports, seeds, live tracks) to {@code out}. */
@@ -370,6 +396,7 @@ public final class FusionEngine {
     private void scan(int first, int n) {
         double t = queue.t[first];
         predictAll(t);
+        scanTime = t;
         scanSensor = queue.sensor[first];
         registration.heard(scanSensor, t);
         double maxSigma = indexReports(first, n, t);
@@ -387,6 +414,16 @@ public final class FusionEngine {
         peers.expire(t, cfg.confirmedTimeout());
         peers.unlinkGone(this);
         if (peers.anyAlone()) peers.associate(this, t, true);
+    }
+
+    /**
+     * How much older the scan is than track {@code i}'s state (s): above 0 only for reports that came after the track was
+     * advanced past their time (a partner's observations, sent in batches); such a report is carried to the track's time
+     * at the track's velocity, its variance grown by the velocity's over the interval (a first-order out-of-sequence
+     * update: the track is not rolled back).
+     */
+    private double late(int i) {
+        return tracks.stateTime.at[i] - scanTime;
     }
 
     private void predictAll(double t) {
@@ -452,7 +489,15 @@ public final class FusionEngine {
             int i = tracks.slot(k);
             if (tracks.confirmed.at[i] != confirmedTracks) continue;
             double tx = tracks.x.pos.at[i], ty = tracks.y.pos.at[i], txVar = gateVarX(i), tyVar = gateVarY(i);
-            double radius = Math.sqrt(g * (Math.max(txVar, tyVar) + maxSigma * maxSigma));
+            // a late scan's reports are carried to the track's time at its velocity (late 0 for every scan in time order)
+            double late = late(i), shiftX = 0, shiftY = 0;
+            if (late > 0) {
+                shiftX = tracks.x.vel.at[i] * late;
+                shiftY = tracks.y.vel.at[i] * late;
+                txVar += tracks.x.velVar.at[i] * late * late;
+                tyVar += tracks.y.velVar.at[i] * late * late;
+            }
+            double radius = Math.sqrt(g * (Math.max(txVar, tyVar) + maxSigma * maxSigma)) + Math.abs(shiftX) + Math.abs(shiftY);
             int cx0 = cell(tx - radius), cx1 = cell(tx + radius);
             int cy0 = cell(ty - radius), cy1 = cell(ty + radius);
             if (cx1 - cx0 > 6) { cx0 = cell(tx) - 3; cx1 = cell(tx) + 3; }
@@ -463,7 +508,7 @@ public final class FusionEngine {
                         if (used[j]) continue;
                         int r = first + j;
                         double sx = txVar + rx(r), sy = tyVar + ry(r);
-                        double ex = zx[j] - tx, ey = zy[j] - ty;
+                        double ex = zx[j] + shiftX - tx, ey = zy[j] + shiftY - ty;
                         double d2 = ex * ex / sx + ey * ey / sy;
                         if (d2 <= g) addPair(k, j, d2 + Math.log(sx * sy));
                     }
@@ -597,7 +642,14 @@ public final class FusionEngine {
         } else {
             measureRegistration(i, r);
         }
-        tracks.update(i, t, zx[j], zy[j], rx(r), ry(r));
+        double late = late(i);
+        if (late > 0) {
+            // a late report: carried to the track's time at its velocity, with that velocity's uncertainty over the interval
+            tracks.update(i, t, zx[j] + tracks.x.vel.at[i] * late, zy[j] + tracks.y.vel.at[i] * late, rx(r) + tracks.x.velVar.at[i] * late * late,
+                    ry(r) + tracks.y.velVar.at[i] * late * late);
+        } else {
+            tracks.update(i, t, zx[j], zy[j], rx(r), ry(r));
+        }
         // a late report never makes a track look older than it is
         tracks.lastReportTime.at[i] = Math.max(tracks.lastReportTime.at[i], t);
         // a unit's own position makes no track more certain to exist (it starts none, and confirms none)

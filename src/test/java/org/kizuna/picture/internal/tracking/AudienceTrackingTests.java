@@ -125,4 +125,38 @@ class AudienceTrackingTests {
         p.replaceAudience(aud[1], key -> kernel.mayRead(labels.get(key), Readers.usa()));
         assertThat(seen(p, aud[1])).as("a new audience starts from the retained reports it may read").hasSize(4);
     }
+
+    /** What an audience's engine sends partners ({@link AudienceTracking#ownStates}), as lines of id and position. */
+    static List<String> sent(AudienceTracking p, int audience, double t) {
+        List<String> out = new ArrayList<>();
+        p.ownStates(audience, t, (id, tt, x, y, vx, vy, pxx, pxv, vxx, pyy, pyv, vyy, l, lc, s, sc) -> out.add(id + " " + x + " " + y));
+        return out;
+    }
+
+    @Test
+    void aPartnersObservationsReachTheReadersEnginesButNeverOneWhoseTracksGoToPartners() {
+        AudienceTracking p = new AudienceTracking(FusionConfig.defaults(), Duration.ofSeconds(30));
+        int reader = p.addAudience(key -> true);
+        int publishing = p.addPublishingAudience(key -> true);
+        p.partnerSensor(1);
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int k = 0; k < 20; k++) {
+            // target 0 seen by this node's sensor 0, target 1 only by the partner's sensor 1
+            p.report(k, 0, 10_000 + 200 * k + rnd.nextGaussian() * 50, 20_000 + rnd.nextGaussian() * 50, 50, 0);
+            p.report(k + 0.5, 1, 50_000 - 200 * k + rnd.nextGaussian() * 50, 70_000 + rnd.nextGaussian() * 50, 50, 0);
+            p.advance(k + 0.9);
+        }
+        assertThat(seen(p, reader)).hasSize(2);
+        assertThat(sent(p, publishing, 19.9)).hasSize(1).allMatch(s -> Double.parseDouble(s.split(" ")[1]) < 30_000);
+        // an audience that arrives later is replayed the retained reports: the partner's too, unless its tracks go to partners
+        int lateReader = p.addAudience(key -> true);
+        int latePublishing = p.addPublishingAudience(key -> true);
+        for (int k = 20; k < 25; k++) {
+            p.report(k, 0, 10_000 + 200 * k + rnd.nextGaussian() * 50, 20_000 + rnd.nextGaussian() * 50, 50, 0);
+            p.report(k + 0.5, 1, 50_000 - 200 * k + rnd.nextGaussian() * 50, 70_000 + rnd.nextGaussian() * 50, 50, 0);
+            p.advance(k + 0.9);
+        }
+        assertThat(seen(p, lateReader)).hasSize(2);
+        assertThat(sent(p, latePublishing, 24.9)).hasSize(1).allMatch(s -> Double.parseDouble(s.split(" ")[1]) < 30_000);
+    }
 }
