@@ -7,18 +7,29 @@ import static org.kizuna.node.Columns.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Peers, the per-peer outbox, the link cursors and the replicas in the node's database (V100__federation.sql). */
+/**
+ * Peers, the changes pending, the per-peer outbox, the link cursors and the replicas in the node's database
+ * (V100__federation.sql, V137__federation_pending.sql). What the way out writes for a group of changes is written with
+ * JDBC batches.
+ */
 class JdbcFederation {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    JdbcFederation(JdbcClient jdbc) {
+    JdbcFederation(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     record Peer(String nation, String address, String caCertificate, String fingerprint, String state, @Nullable String decidedBy,
@@ -94,11 +105,54 @@ class JdbcFederation {
         sql("update federation_cursor set received = ? where peer = ?", seq, peer).update();
     }
 
+    // ---- changes pending (federation's transactional outbox of ShareableChanged)
+
+    /** A change an owner module published, as JSON, waiting to pass the guard for the peers. */
+    record PendingChange(long id, String event) {
+    }
+
+    /** Writes a change in the current transaction (the owner's). */
+    void addPending(String event, Instant at) {
+        sql("insert into federation_pending (event, created_at) values (?, ?)", event, utc(at)).update();
+    }
+
+    /** The oldest changes due (in the order written), at most {@code limit}. */
+    List<PendingChange> pending(int limit, Instant now) {
+        return sql("select id, event from federation_pending where retry_at is null or retry_at <= ? order by id limit ?", utc(now), limit)
+                .query((rs, n) -> new PendingChange(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    long pendingCount() {
+        return jdbc.sql("select count(*) from federation_pending").query(Long.class).single();
+    }
+
+    void deletePending(List<Long> ids) {
+        batches.batchUpdate("delete from federation_pending where id = ?", ids.stream().map(id -> new Object[]{id}).toList());
+    }
+
+    /** A change that failed alone waits until {@code at} before it is tried again. */
+    void retryPendingAt(long id, Instant at) {
+        sql("update federation_pending set retry_at = ? where id = ?", utc(at), id).update();
+    }
+
     // ---- outbox
 
     void enqueue(String peer, long seq, String kind, String itemId, long version, Envelope e, Instant at) {
         sql("insert into federation_outbox (peer, seq, kind, item_id, version, data, banner, digest, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 peer, seq, kind, itemId, version, e.data(), e.banner(), e.digest(), e.signature(), utc(at)).update();
+    }
+
+    /** An envelope to queue ({@link #enqueueAll}). */
+    record ToQueue(String peer, long seq, String kind, String itemId, long version, Envelope envelope, Instant at) {
+    }
+
+    /** Queues these envelopes with one JDBC batch. */
+    void enqueueAll(List<ToQueue> rows) {
+        if (rows.isEmpty()) return;
+        batches.batchUpdate(
+                "insert into federation_outbox (peer, seq, kind, item_id, version, data, banner, digest, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.stream().map(r -> new Object[]{r.peer(), r.seq(), r.kind(), r.itemId(), r.version(), r.envelope().data(), r.envelope().banner(),
+                        r.envelope().digest(), r.envelope().signature(), utc(r.at())}).toList());
     }
 
     List<Queued> after(String peer, long seq, int limit) {
@@ -123,6 +177,53 @@ class JdbcFederation {
     long sharedVersion(String peer, String kind, String itemId) {
         return sql("select version from federation_shared where peer = ? and kind = ? and item_id = ?", peer, kind, itemId).query(Long.class).optional()
                 .orElse(0L);
+    }
+
+    /**
+     * The versions last sent to the peer of these items, keyed by {@link #itemKey} (an item never sent has none). One
+     * query for up to 1,000 ids.
+     */
+    Map<String, Long> sharedVersions(String peer, Collection<String> itemIds) {
+        Map<String, Long> versions = new HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(itemIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            List<Object> params = new ArrayList<>(chunk.size() + 1);
+            params.add(peer);
+            params.addAll(chunk);
+            sql("select kind, item_id, version from federation_shared where peer = ? and item_id in (" + String.join(", ", java.util.Collections.nCopies(
+                    chunk.size(), "?")) + ")", params.toArray()).query((rs, n) -> {
+                        versions.put(itemKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                        return null;
+                    }).list();
+        }
+        return versions;
+    }
+
+    static String itemKey(String kind, String itemId) {
+        return kind + "/" + itemId;
+    }
+
+    /** What was last sent to a peer of an item ({@link #setSharedAll}); {@code existed}: the peer had been sent a version before. */
+    record Shared(String peer, String kind, String itemId, long version, boolean existed, @Nullable String released) {
+    }
+
+    /** Records what was last sent, with one JDBC batch of inserts and one of updates. */
+    void setSharedAll(Collection<Shared> rows) {
+        List<Object[]> inserts = new ArrayList<>(), updates = new ArrayList<>();
+        for (Shared r : rows) {
+            if (r.existed()) {
+                updates.add(new Object[]{r.version(), r.released(), r.peer(), r.kind(), r.itemId()});
+            } else {
+                inserts.add(new Object[]{r.peer(), r.kind(), r.itemId(), r.version(), r.released()});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batches.batchUpdate("insert into federation_shared (peer, kind, item_id, version, released) values (?, ?, ?, ?, ?)", inserts);
+        }
+        if (!updates.isEmpty()) {
+            batches.batchUpdate("update federation_shared set version = ?, released = ? where peer = ? and kind = ? and item_id = ?", updates);
+        }
     }
 
     /** Records the version last sent to the peer and what of it was released ({@code released} null for a withdrawal). */
