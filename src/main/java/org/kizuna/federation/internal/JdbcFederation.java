@@ -122,10 +122,6 @@ class JdbcFederation {
                 .query((rs, n) -> new PendingChange(rs.getLong(1), rs.getString(2))).list();
     }
 
-    long pendingCount() {
-        return jdbc.sql("select count(*) from federation_pending").query(Long.class).single();
-    }
-
     void deletePending(List<Long> ids) {
         batches.batchUpdate("delete from federation_pending where id = ?", ids.stream().map(id -> new Object[]{id}).toList());
     }
@@ -174,26 +170,34 @@ class JdbcFederation {
 
     // ---- what was shared
 
-    long sharedVersion(String peer, String kind, String itemId) {
-        return sql("select version from federation_shared where peer = ? and kind = ? and item_id = ?", peer, kind, itemId).query(Long.class).optional()
-                .orElse(0L);
+    /**
+     * The versions last sent to the peer of these items (kind and id), keyed by {@link #itemKey} (an item never sent has
+     * none): one query by item id for up to 1,000 ids (V138__federation_item_indexes.sql).
+     */
+    Map<String, Long> sharedVersions(String peer, Collection<Map.Entry<String, String>> items) {
+        return versions("select kind, item_id, version, peer from federation_shared where item_id in (%s)", peer, items);
     }
 
     /**
-     * The versions last sent to the peer of these items, keyed by {@link #itemKey} (an item never sent has none). One
-     * query for up to 1,000 ids.
+     * Versions of the rows {@code sql} answers (kind, item id, version and, where {@code peer} is given, the peer) for
+     * these items, in chunks of 1,000 ids; rows of other kinds or peers are left out here. The condition is on the item
+     * id alone, so that H2 looks each id up in the item id's index (it uses an index for a list only on its first column).
      */
-    Map<String, Long> sharedVersions(String peer, Collection<String> itemIds) {
+    private Map<String, Long> versions(String sql, @Nullable String peer, Collection<Map.Entry<String, String>> items) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        java.util.Set<String> idSet = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, String> i : items) {
+            wanted.add(itemKey(i.getKey(), i.getValue()));
+            idSet.add(i.getValue());
+        }
+        List<String> ids = List.copyOf(idSet);
         Map<String, Long> versions = new HashMap<>();
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(itemIds));
         for (int from = 0; from < ids.size(); from += 1000) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            List<Object> params = new ArrayList<>(chunk.size() + 1);
-            params.add(peer);
-            params.addAll(chunk);
-            sql("select kind, item_id, version from federation_shared where peer = ? and item_id in (" + String.join(", ", java.util.Collections.nCopies(
-                    chunk.size(), "?")) + ")", params.toArray()).query((rs, n) -> {
-                        versions.put(itemKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
+            sql(String.format(java.util.Locale.ROOT, sql, String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))), chunk.toArray())
+                    .query((rs, n) -> {
+                        String key = itemKey(rs.getString(1), rs.getString(2));
+                        if (wanted.contains(key) && (peer == null || peer.equals(rs.getString(4)))) versions.put(key, rs.getLong(3));
                         return null;
                     }).list();
         }
@@ -226,17 +230,6 @@ class JdbcFederation {
         }
     }
 
-    /** Records the version last sent to the peer and what of it was released ({@code released} null for a withdrawal). */
-    void setShared(String peer, String kind, String itemId, long version, boolean existed, @Nullable String released) {
-        if (existed) {
-            sql("update federation_shared set version = ?, released = ? where peer = ? and kind = ? and item_id = ?", version, released, peer, kind, itemId)
-                    .update();
-        } else {
-            sql("insert into federation_shared (peer, kind, item_id, version, released) values (?, ?, ?, ?, ?)", peer, kind, itemId, version, released)
-                    .update();
-        }
-    }
-
     /** What the peer was last sent of an item this node owns (JSON of its header and released part ids); empty if never sent or withdrawn. */
     Optional<String> released(String peer, String kind, String itemId) {
         return sql("select released from federation_shared where peer = ? and kind = ? and item_id = ?", peer, kind, itemId)
@@ -245,17 +238,35 @@ class JdbcFederation {
 
     // ---- replicas
 
-    long replicaVersion(String kind, String itemId) {
-        return sql("select version from federation_replica where kind = ? and item_id = ?", kind, itemId).query(Long.class).optional().orElse(0L);
+    /** The versions of the replicas held of these items (kind and id), keyed by {@link #itemKey}: one query by item id. */
+    Map<String, Long> replicaVersions(Collection<Map.Entry<String, String>> items) {
+        return versions("select kind, item_id, version from federation_replica where item_id in (%s)", null, items);
     }
 
-    void upsertReplica(Replica r, String signer, Instant at, boolean existed) {
-        if (existed) {
-            sql("update federation_replica set owner_node = ?, version = ?, banner = ?, data = ?, signer = ?, received_at = ? where kind = ? and item_id = ?",
-                    r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at), r.kind(), r.itemId()).update();
-        } else {
-            sql("insert into federation_replica (kind, item_id, owner_node, version, banner, data, signer, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.kind(), r.itemId(), r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at)).update();
+    /** A replica to keep ({@link #upsertReplicas}); {@code existed}: a version of it was held before. */
+    record ReplicaWrite(Replica replica, boolean existed) {
+    }
+
+    /** Keeps these replicas with one JDBC batch of inserts and one of updates. */
+    void upsertReplicas(Collection<ReplicaWrite> rows, String signer, Instant at) {
+        List<Object[]> inserts = new ArrayList<>(), updates = new ArrayList<>();
+        for (ReplicaWrite w : rows) {
+            Replica r = w.replica();
+            if (w.existed()) {
+                updates.add(new Object[]{r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at), r.kind(), r.itemId()});
+            } else {
+                inserts.add(new Object[]{r.kind(), r.itemId(), r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at)});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batches.batchUpdate(
+                    "insert into federation_replica (kind, item_id, owner_node, version, banner, data, signer, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    inserts);
+        }
+        if (!updates.isEmpty()) {
+            batches.batchUpdate(
+                    "update federation_replica set owner_node = ?, version = ?, banner = ?, data = ?, signer = ?, received_at = ? where kind = ? and item_id = ?",
+                    updates);
         }
     }
 

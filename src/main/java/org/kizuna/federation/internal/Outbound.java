@@ -273,7 +273,7 @@ class Outbound {
             }
             List<ShareableChanged> forPeer = changes.stream().filter(c -> c.to() == null || c.to().equals(to)).toList();
             if (forPeer.isEmpty()) continue;
-            Map<String, Long> sent = store.sharedVersions(to, forPeer.stream().map(c -> c.item().id()).toList());
+            Map<String, Long> sent = store.sharedVersions(to, forPeer.stream().map(c -> Map.entry(c.item().kind(), c.item().id())).toList());
             Map<String, JdbcFederation.Shared> shared = new LinkedHashMap<>();
             JdbcFederation.Cursor cursor = store.cursor(to);
             long next = cursor.nextSeq();
