@@ -22,7 +22,7 @@ public final class Offers {
      * Publishes {@link ShareableChanged#offer} for {@code peer} of every item {@code ids} names, page by page in id order
      * ({@code ids} answers at most {@code limit} ids after the one given, "" for the first page), each page in one
      * transaction of {@code tx} (which must begin one of its own), so that no more than a page is held at once and the
-     * event publication registry keeps each page's offers with that page's commit. {@code item} reads an item at its
+     * federation keeps each page's offers (its table of pending changes) with that page's commit. {@code item} reads an item at its
      * version now (empty where it is gone or no longer shared). Answers how many items were offered. Idempotent: federation
      * queues nothing the peer was sent at that version.
      */

@@ -3,8 +3,8 @@ package org.kizuna.federation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An owner module created or changed a record it owns (published in the transaction of the change, so the event
- * publication registry holds it durably with the change). Federation runs the guard for each peer and queues what
+ * An owner module created or changed a record it owns (published in the transaction of the change, so federation
+ * writes it durably with the change, in its table of pending changes). Federation runs the guard for each peer and queues what
  * may leave. The record replaces what peers hold of it when its version is newer.
  *
  * @param item the record at its version now

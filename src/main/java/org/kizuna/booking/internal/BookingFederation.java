@@ -25,7 +25,8 @@ class BookingFederation {
     }
 
     @Async
-    @TransactionalEventListener
+    // only arrivals of its kind: the event publication registry keeps no publication of another kind's for this listener
+    @TransactionalEventListener(condition = "#root.args[0].kind() == 'booking'")
     void received(ShareableReceived event) {
         if (event.kind().equals(BookingShares.KIND)) bookings.applyReplicas(event.items(), event.fromNation());
     }

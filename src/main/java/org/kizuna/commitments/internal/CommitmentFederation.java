@@ -20,7 +20,8 @@ class CommitmentFederation {
     }
 
     @Async
-    @TransactionalEventListener
+    // only arrivals of its kind: the event publication registry keeps no publication of another kind's for this listener
+    @TransactionalEventListener(condition = "#root.args[0].kind() == 'commitment'")
     void received(ShareableReceived event) {
         if (event.kind().equals(CommitmentShares.KIND)) commitments.applyReplicas(event.items(), event.fromNation());
     }

@@ -20,7 +20,8 @@ class ExerciseFederation {
     }
 
     @Async
-    @TransactionalEventListener
+    // only arrivals of its kind: the event publication registry keeps no publication of another kind's for this listener
+    @TransactionalEventListener(condition = "#root.args[0].kind() == 'exercise'")
     void received(ShareableReceived event) {
         if (event.kind().equals(ExerciseShares.KIND)) exercises.applyReplicas(event.items(), event.fromNation());
     }

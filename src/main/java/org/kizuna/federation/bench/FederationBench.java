@@ -35,10 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  * <li>Owner: the USA node runs alone (its peer JPN is down) with its way out held ({@link OutboundHold}), and
- * {@code backlog} items are published, each in a transaction of its own; they stay pending in the event publication
- * registry. Figure: the owner's items per second (its transactions and publications, not federation's work).</li>
- * <li>Guard: the way out goes on; figure: items per second through federation's listener, the guard, sealing and
- * queueing into the outbox, until every owner publication is completed.</li>
+ * {@code backlog} items are published, each in a transaction of its own; each change's row stays in federation's
+ * table of pending changes. Figure: the owner's items per second (its transactions and those rows, not federation's
+ * work).</li>
+ * <li>Guard: the way out goes on; figure: items per second through federation's worker, the guard, sealing and
+ * queueing into the outbox, until no change is pending.</li>
  * <li>Recovery: the JPN node starts; figure: the time until it applied the whole backlog (items per second across
  * the link), and how much of it JPN took to start.</li>
  * <li>Flow: with both nodes up, {@code items} more are published; figures: items per second end to end, latency
@@ -116,14 +117,14 @@ public final class FederationBench {
             JdbcClient usaDb = usa.getBean(JdbcClient.class);
 
             // 1. partition: JPN is down; the owner publishes the backlog while USA's way out is held (the changes stay
-            // pending in the event publication registry), so the owner's transactions are timed alone
+            // in federation's table of pending changes), so the owner's transactions are timed alone
             OutboundHold.hold(usa, true);
             long t0 = System.nanoTime();
             publish(usa, 0, settings.backlog(), published);
             double ownerSeconds = (System.nanoTime() - t0) / 1e9;
 
-            // 2. the way out goes on: federation guards, seals and queues the pending backlog into the outbox, and completes
-            // the owner's publications
+            // 2. the way out goes on: federation guards, seals and queues the pending backlog into the outbox, and deletes
+            // the pending changes it queued
             ConfigurableApplicationContext owner = usa;
             long tg = System.nanoTime();
             OutboundHold.hold(usa, false);
@@ -218,9 +219,11 @@ public final class FederationBench {
         return db.sql("select count(*) from federation_outbox where peer = 'JPN'").query(Long.class).single();
     }
 
-    /** Whether the node's event publication registry has no incomplete publication left (every change handed to federation). */
+    /** Whether federation has no change pending left (every change guarded and queued) and the registry no incomplete publication. */
     private static boolean allCompleted(ConfigurableApplicationContext node) {
-        return node.getBean(JdbcClient.class).sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0;
+        JdbcClient db = node.getBean(JdbcClient.class);
+        return db.sql("select count(*) from federation_pending").query(Long.class).single() == 0
+                && db.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0;
     }
 
     private static double percentile(double[] sorted, double q) {

@@ -11,7 +11,6 @@ import org.kizuna.federation.PeerRequestAnswered;
 import org.kizuna.federation.PeerRequestHandling;
 import org.kizuna.federation.PeerRequestReceived;
 import org.kizuna.federation.PeerRequestSent;
-import org.kizuna.federation.ShareableChanged;
 import org.kizuna.federation.ShareableReceived;
 import org.kizuna.federation.TrackExchange;
 import org.kizuna.identity.Writes;
@@ -28,6 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -39,8 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class FederationConfiguration {
 
     @Bean
-    JdbcFederation federationStore(JdbcClient jdbc) {
-        return new JdbcFederation(jdbc);
+    JdbcFederation federationStore(JdbcClient jdbc, JdbcTemplate batches) {
+        return new JdbcFederation(jdbc, batches);
     }
 
     @Bean
@@ -100,7 +100,7 @@ class FederationConfiguration {
 
     /** Reads the configured peers and opens the links once the node is up; closes them first when it stops. */
     @Bean
-    SmartLifecycle federationLifecycle(FederationService federation, Links links, ObjectProvider<FailedEventPublications> failed) {
+    SmartLifecycle federationLifecycle(FederationService federation, Links links, Outbound outbound, ObjectProvider<FailedEventPublications> failed) {
         return new SmartLifecycle() {
             private volatile boolean started;
             private volatile @Nullable Thread retry;
@@ -108,6 +108,8 @@ class FederationConfiguration {
             @Override
             public void start() {
                 federation.configure();
+                // the changes pending (some left by the last run) are queued for the peers just read
+                outbound.start();
                 links.start();
                 started = true;
                 FailedEventPublications publications = failed.getIfAvailable();
@@ -115,7 +117,7 @@ class FederationConfiguration {
             }
 
             /*
-             * A change, an arrival, a request or an answer whose listener failed (the database busy, say) is handed to it
+             * An arrival, a request or an answer whose listener failed (the database busy, say) is handed to it
              * again after 30 s, so nothing waits for the next restart; the listeners are idempotent (versions, request ids).
              * Only failed publications: one still being processed (a backlog waiting for the outbox's lock) is not handed
              * again, which would process it twice and, with a large backlog, read and hand again every pending event every
@@ -126,7 +128,7 @@ class FederationConfiguration {
                     try {
                         Thread.sleep(Duration.ofSeconds(15));
                         publications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ofSeconds(30)).withBatchSize(1000)
-                                .withFilter(p -> p.getEvent() instanceof ShareableChanged || p.getEvent() instanceof ShareableReceived
+                                .withFilter(p -> p.getEvent() instanceof ShareableReceived
                                         || p.getEvent() instanceof PeerRequestSent || p.getEvent() instanceof PeerRequestReceived
                                         || p.getEvent() instanceof PeerRequestAnswered || p.getEvent() instanceof PeerAdmitted));
                     } catch (InterruptedException e) {
@@ -142,6 +144,7 @@ class FederationConfiguration {
                 started = false;
                 Thread t = retry;
                 if (t != null) t.interrupt();
+                outbound.stop(Duration.ofSeconds(5));
                 links.stop();
             }
 

@@ -89,6 +89,9 @@ class Inbound {
             // what arrived, by kind and item (the newest version of each), published once per kind at the end
             Map<String, Map<String, Arrival>> arrived = new LinkedHashMap<>();
             List<String> refused = new ArrayList<>();
+            // first each envelope opened and checked, in order; then the replicas held of the items, with one query
+            List<Item> accepted = new ArrayList<>();
+            List<Envelope.Opened> openedAll = new ArrayList<>();
             for (Item item : items) {
                 if (item.seq() <= last) continue;
                 last = item.seq();
@@ -106,14 +109,28 @@ class Inbound {
                     refused.add("item " + item.seq() + " from " + peer + " refused: " + e.getMessage());
                     continue;
                 }
-                switch (opened) {
+                accepted.add(item);
+                openedAll.add(opened);
+            }
+            Map<String, Long> held = store.replicaVersions(
+                    openedAll.stream().filter(o -> o instanceof Envelope.Item)
+                            .map(o -> Map.entry(((Envelope.Item) o).item().kind(), ((Envelope.Item) o).item().id())).toList());
+            // the replicas this batch keeps, each once (a newer version of an item in the same batch replaces the older)
+            Map<String, JdbcFederation.ReplicaWrite> writes = new LinkedHashMap<>();
+            java.time.Instant now = clock.instant();
+            for (int k = 0; k < accepted.size(); k++) {
+                Item item = accepted.get(k);
+                switch (openedAll.get(k)) {
                     case Envelope.Item i -> {
                         Shareable in = i.item();
-                        long held = store.replicaVersion(in.kind(), in.id());
-                        if (in.version() <= held) continue;
-                        store.upsertReplica(new JdbcFederation.Replica(in.kind(), in.id(), in.ownerNode(), in.version(), item.envelope().banner(),
-                                item.envelope().data()), signerPrint, clock.instant(), held > 0);
-                        Map<String, Arrival> ofKind = arrived.computeIfAbsent(in.kind(), k -> new LinkedHashMap<>());
+                        String key = JdbcFederation.itemKey(in.kind(), in.id());
+                        long version = held.getOrDefault(key, 0L);
+                        if (in.version() <= version) continue;
+                        JdbcFederation.ReplicaWrite before = writes.get(key);
+                        writes.put(key, new JdbcFederation.ReplicaWrite(new JdbcFederation.Replica(in.kind(), in.id(), in.ownerNode(), in.version(),
+                                item.envelope().banner(), item.envelope().data()), before != null ? before.existed() : version > 0));
+                        held.put(key, in.version());
+                        Map<String, Arrival> ofKind = arrived.computeIfAbsent(in.kind(), x -> new LinkedHashMap<>());
                         ofKind.remove(in.id()); // a newer version of an item in the same batch takes its place, and its place in the order
                         ofKind.put(in.id(), new Arrival(in, item.envelope().data().length()));
                         applied++;
@@ -128,6 +145,7 @@ class Inbound {
                     }
                 }
             }
+            store.upsertReplicas(writes.values(), signerPrint, now);
             arrived.forEach((kind, ofKind) -> publish(kind, ofKind.values(), peer));
             store.setReceived(peer, last);
             return new Applied(last, applied, refused);

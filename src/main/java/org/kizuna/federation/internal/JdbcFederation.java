@@ -7,18 +7,29 @@ import static org.kizuna.node.Columns.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Peers, the per-peer outbox, the link cursors and the replicas in the node's database (V100__federation.sql). */
+/**
+ * Peers, the changes pending, the per-peer outbox, the link cursors and the replicas in the node's database
+ * (V100__federation.sql, V137__federation_pending.sql). What the way out writes for a group of changes is written with
+ * JDBC batches.
+ */
 class JdbcFederation {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    JdbcFederation(JdbcClient jdbc) {
+    JdbcFederation(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     record Peer(String nation, String address, String caCertificate, String fingerprint, String state, @Nullable String decidedBy,
@@ -94,11 +105,50 @@ class JdbcFederation {
         sql("update federation_cursor set received = ? where peer = ?", seq, peer).update();
     }
 
+    // ---- changes pending (federation's transactional outbox of ShareableChanged)
+
+    /** A change an owner module published, as JSON, waiting to pass the guard for the peers. */
+    record PendingChange(long id, String event) {
+    }
+
+    /** Writes a change in the current transaction (the owner's). */
+    void addPending(String event, Instant at) {
+        sql("insert into federation_pending (event, created_at) values (?, ?)", event, utc(at)).update();
+    }
+
+    /** The oldest changes due (in the order written), at most {@code limit}. */
+    List<PendingChange> pending(int limit, Instant now) {
+        return sql("select id, event from federation_pending where retry_at is null or retry_at <= ? order by id limit ?", utc(now), limit)
+                .query((rs, n) -> new PendingChange(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    void deletePending(List<Long> ids) {
+        batches.batchUpdate("delete from federation_pending where id = ?", ids.stream().map(id -> new Object[]{id}).toList());
+    }
+
+    /** A change that failed alone waits until {@code at} before it is tried again. */
+    void retryPendingAt(long id, Instant at) {
+        sql("update federation_pending set retry_at = ? where id = ?", utc(at), id).update();
+    }
+
     // ---- outbox
 
     void enqueue(String peer, long seq, String kind, String itemId, long version, Envelope e, Instant at) {
         sql("insert into federation_outbox (peer, seq, kind, item_id, version, data, banner, digest, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 peer, seq, kind, itemId, version, e.data(), e.banner(), e.digest(), e.signature(), utc(at)).update();
+    }
+
+    /** An envelope to queue ({@link #enqueueAll}). */
+    record ToQueue(String peer, long seq, String kind, String itemId, long version, Envelope envelope, Instant at) {
+    }
+
+    /** Queues these envelopes with one JDBC batch. */
+    void enqueueAll(List<ToQueue> rows) {
+        if (rows.isEmpty()) return;
+        batches.batchUpdate(
+                "insert into federation_outbox (peer, seq, kind, item_id, version, data, banner, digest, signature, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.stream().map(r -> new Object[]{r.peer(), r.seq(), r.kind(), r.itemId(), r.version(), r.envelope().data(), r.envelope().banner(),
+                        r.envelope().digest(), r.envelope().signature(), utc(r.at())}).toList());
     }
 
     List<Queued> after(String peer, long seq, int limit) {
@@ -120,19 +170,63 @@ class JdbcFederation {
 
     // ---- what was shared
 
-    long sharedVersion(String peer, String kind, String itemId) {
-        return sql("select version from federation_shared where peer = ? and kind = ? and item_id = ?", peer, kind, itemId).query(Long.class).optional()
-                .orElse(0L);
+    /**
+     * The versions last sent to the peer of these items (kind and id), keyed by {@link #itemKey} (an item never sent has
+     * none): one query by item id for up to 1,000 ids (V138__federation_item_indexes.sql).
+     */
+    Map<String, Long> sharedVersions(String peer, Collection<Map.Entry<String, String>> items) {
+        return versions("select kind, item_id, version, peer from federation_shared where item_id in (%s)", peer, items);
     }
 
-    /** Records the version last sent to the peer and what of it was released ({@code released} null for a withdrawal). */
-    void setShared(String peer, String kind, String itemId, long version, boolean existed, @Nullable String released) {
-        if (existed) {
-            sql("update federation_shared set version = ?, released = ? where peer = ? and kind = ? and item_id = ?", version, released, peer, kind, itemId)
-                    .update();
-        } else {
-            sql("insert into federation_shared (peer, kind, item_id, version, released) values (?, ?, ?, ?, ?)", peer, kind, itemId, version, released)
-                    .update();
+    /**
+     * Versions of the rows {@code sql} answers (kind, item id, version and, where {@code peer} is given, the peer) for
+     * these items, in chunks of 1,000 ids; rows of other kinds or peers are left out here. The condition is on the item
+     * id alone, so that H2 looks each id up in the item id's index (it uses an index for a list only on its first column).
+     */
+    private Map<String, Long> versions(String sql, @Nullable String peer, Collection<Map.Entry<String, String>> items) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        java.util.Set<String> idSet = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, String> i : items) {
+            wanted.add(itemKey(i.getKey(), i.getValue()));
+            idSet.add(i.getValue());
+        }
+        List<String> ids = List.copyOf(idSet);
+        Map<String, Long> versions = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            sql(String.format(java.util.Locale.ROOT, sql, String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))), chunk.toArray())
+                    .query((rs, n) -> {
+                        String key = itemKey(rs.getString(1), rs.getString(2));
+                        if (wanted.contains(key) && (peer == null || peer.equals(rs.getString(4)))) versions.put(key, rs.getLong(3));
+                        return null;
+                    }).list();
+        }
+        return versions;
+    }
+
+    static String itemKey(String kind, String itemId) {
+        return kind + "/" + itemId;
+    }
+
+    /** What was last sent to a peer of an item ({@link #setSharedAll}); {@code existed}: the peer had been sent a version before. */
+    record Shared(String peer, String kind, String itemId, long version, boolean existed, @Nullable String released) {
+    }
+
+    /** Records what was last sent, with one JDBC batch of inserts and one of updates. */
+    void setSharedAll(Collection<Shared> rows) {
+        List<Object[]> inserts = new ArrayList<>(), updates = new ArrayList<>();
+        for (Shared r : rows) {
+            if (r.existed()) {
+                updates.add(new Object[]{r.version(), r.released(), r.peer(), r.kind(), r.itemId()});
+            } else {
+                inserts.add(new Object[]{r.peer(), r.kind(), r.itemId(), r.version(), r.released()});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batches.batchUpdate("insert into federation_shared (peer, kind, item_id, version, released) values (?, ?, ?, ?, ?)", inserts);
+        }
+        if (!updates.isEmpty()) {
+            batches.batchUpdate("update federation_shared set version = ?, released = ? where peer = ? and kind = ? and item_id = ?", updates);
         }
     }
 
@@ -144,17 +238,35 @@ class JdbcFederation {
 
     // ---- replicas
 
-    long replicaVersion(String kind, String itemId) {
-        return sql("select version from federation_replica where kind = ? and item_id = ?", kind, itemId).query(Long.class).optional().orElse(0L);
+    /** The versions of the replicas held of these items (kind and id), keyed by {@link #itemKey}: one query by item id. */
+    Map<String, Long> replicaVersions(Collection<Map.Entry<String, String>> items) {
+        return versions("select kind, item_id, version from federation_replica where item_id in (%s)", null, items);
     }
 
-    void upsertReplica(Replica r, String signer, Instant at, boolean existed) {
-        if (existed) {
-            sql("update federation_replica set owner_node = ?, version = ?, banner = ?, data = ?, signer = ?, received_at = ? where kind = ? and item_id = ?",
-                    r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at), r.kind(), r.itemId()).update();
-        } else {
-            sql("insert into federation_replica (kind, item_id, owner_node, version, banner, data, signer, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.kind(), r.itemId(), r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at)).update();
+    /** A replica to keep ({@link #upsertReplicas}); {@code existed}: a version of it was held before. */
+    record ReplicaWrite(Replica replica, boolean existed) {
+    }
+
+    /** Keeps these replicas with one JDBC batch of inserts and one of updates. */
+    void upsertReplicas(Collection<ReplicaWrite> rows, String signer, Instant at) {
+        List<Object[]> inserts = new ArrayList<>(), updates = new ArrayList<>();
+        for (ReplicaWrite w : rows) {
+            Replica r = w.replica();
+            if (w.existed()) {
+                updates.add(new Object[]{r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at), r.kind(), r.itemId()});
+            } else {
+                inserts.add(new Object[]{r.kind(), r.itemId(), r.ownerNode(), r.version(), r.banner(), r.data(), signer, utc(at)});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batches.batchUpdate(
+                    "insert into federation_replica (kind, item_id, owner_node, version, banner, data, signer, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    inserts);
+        }
+        if (!updates.isEmpty()) {
+            batches.batchUpdate(
+                    "update federation_replica set owner_node = ?, version = ?, banner = ?, data = ?, signer = ?, received_at = ? where kind = ? and item_id = ?",
+                    updates);
         }
     }
 

@@ -1,19 +1,18 @@
 package org.kizuna.federation.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-
 import org.jspecify.annotations.Nullable;
-
 import org.kizuna.federation.PeerAnswerReceived;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.PeerRequestAnswered;
@@ -30,17 +29,26 @@ import org.kizuna.label.ReleaseGuard;
 import org.kizuna.node.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The way out: each change to a record this node owns passes the guard for each approved peer, and what the guard
- * releases is sealed for that peer and queued in its outbox, in sequence order, in one transaction. Items this node
- * does not own (replicas) are never queued: a node shares only what it owns, so an item never travels further than
- * its originator sent it. Queueing is serialized, so sequences commit in order and a sender never skips one. The same
- * outboxes carry this node's requests to the owners of its replicas (only to the node a replica came from, through the
- * guard of that link) and its answers to the requests of its peers.
+ * releases is sealed for that peer and queued in its outbox, in sequence order. Items this node does not own
+ * (replicas) are never queued: a node shares only what it owns, so an item never travels further than its originator
+ * sent it. The same outboxes carry this node's requests to the owners of its replicas (only to the node a replica came
+ * from, through the guard of that link) and its answers to the requests of its peers. Queueing is serialized (this
+ * object's lock), so sequences commit in order and a sender never skips one.
+ *
+ * <p>A change reaches it through federation's own transactional outbox: {@link #changed} writes the
+ * {@link ShareableChanged} as one row of {@code federation_pending} in the owner's transaction (committed or rolled
+ * back with the change), and one worker thread takes the rows in order, up to {@link #GROUP} at a time, and in one
+ * transaction guards, seals and queues them for every peer and deletes them. So a change is queued exactly once, with no
+ * work per change in the event publication registry, and a node killed at any point loses no committed change.
  */
 class Outbound {
 
@@ -54,15 +62,20 @@ class Outbound {
     private final TransactionTemplate requiresNew;
     private final String nation;
     private final Clock clock;
-    /** Changes queued together in one transaction, at most. */
-    private static final int GROUP = 1000;
+    /** Changes taken from {@code federation_pending} and queued in one transaction, at most (and so held in memory at once). */
+    static final int GROUP = 1000;
 
-    /** Changes waiting for the lock, at most (a listener whose change does not fit waits for room). */
-    static final int PENDING = 4 * GROUP;
+    /** How long a change that failed alone waits before it is tried again. */
+    static final Duration RETRY = Duration.ofSeconds(30);
 
-    private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(PENDING);
-    /** While the way out is held (the benchmark's first phase), the listeners wait here before they queue. */
-    private volatile @Nullable CountDownLatch held;
+    /** The longest the worker sleeps with nothing to do before it looks at the table again (rows due for a retry). */
+    private static final Duration IDLE = Duration.ofSeconds(1);
+
+    /** While the way out is held (the benchmark's first phase), the worker takes no change. */
+    private volatile boolean held;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean working;
+    private volatile @Nullable Thread worker;
     private volatile Runnable wake = () -> {
     };
     private volatile BiConsumer<String, String> errors = (peer, words) -> {
@@ -99,108 +112,205 @@ class Outbound {
     }
 
     /**
-     * A change published by an owner module (held by the event publication registry until this completes). The
-     * listener holds no transaction (and so no connection) of its own while it waits: the changes waiting are queued
-     * together, in one transaction, by whichever listener gets the lock (group commit), and each listener returns
-     * once its own change is committed in the outbox, or fails (and is retried) if that transaction failed.
+     * A change published by an owner module, written to {@code federation_pending} in the publisher's transaction (so it
+     * commits or rolls back with the change; a failed write fails the owner's transaction). The worker is woken once the
+     * transaction commits. Synchronous, so the event publication registry keeps nothing of it.
      */
-    @Async
-    @TransactionalEventListener
-    void changed(ShareableChanged event) throws InterruptedException {
-        CountDownLatch hold = held;
-        if (hold != null) hold.await();
-        Pending mine = new Pending(event, new CompletableFuture<>());
-        pending.put(mine);
-        while (!mine.done().isDone()) {
-            synchronized (this) {
-                if (mine.done().isDone()) break;
-                List<Pending> batch = new ArrayList<>();
-                for (Pending p; batch.size() < GROUP && (p = pending.poll()) != null;) batch.add(p);
-                if (batch.isEmpty()) continue;
-                try {
-                    enqueueChanges(batch.stream().map(Pending::change).toList());
-                    batch.forEach(p -> p.done().complete(null));
-                } catch (RuntimeException e) {
-                    batch.forEach(p -> p.done().completeExceptionally(e));
+    @EventListener
+    void changed(ShareableChanged event) {
+        store.addPending(Envelope.JSON.writeValueAsString(event), clock.instant());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeWorker();
                 }
-            }
+            });
+        } else {
+            wakeWorker();
         }
-        mine.done().join();
     }
 
-    private record Pending(ShareableChanged change, CompletableFuture<@Nullable Void> done) {
+    private void wakeWorker() {
+        if (signal.availablePermits() == 0) signal.release();
+    }
+
+    /** Starts the worker that drains {@code federation_pending} (once the peers are read). */
+    synchronized void start() {
+        if (working) return;
+        working = true;
+        worker = Thread.ofPlatform().daemon().name("federation-outbound").start(this::work);
     }
 
     /**
-     * Holds the way out (the changes published meanwhile stay pending in the event publication registry) or lets it go
-     * on. For the benchmark, which times the owner's publishing and federation's guarding and queueing apart.
+     * Stops the worker: it finishes (commits) the group it is queueing, if any, and takes no other; waits for it at most
+     * {@code wait}. What it had not taken stays in {@code federation_pending} for the next start.
      */
-    void hold(boolean hold) {
-        CountDownLatch h = held;
-        if (hold && h == null) {
-            held = new CountDownLatch(1);
-        } else if (!hold && h != null) {
-            held = null;
-            h.countDown();
+    void stop(Duration wait) {
+        Thread t;
+        synchronized (this) {
+            working = false;
+            t = worker;
+            worker = null;
+        }
+        wakeWorker();
+        if (t == null) return;
+        try {
+            t.join(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Guards, seals and queues these items for every approved peer; answers how many envelopes were queued. */
-    synchronized int enqueue(List<Shareable> items) {
-        return enqueueChanges(items.stream().map(ShareableChanged::new).toList());
+    private void work() {
+        long backoff = 0;
+        while (working) {
+            int taken = 0;
+            if (!held) {
+                try {
+                    taken = drain();
+                    backoff = 0;
+                } catch (RuntimeException e) {
+                    // the database itself failing (each change's own failure is handled in drain): wait, then try again
+                    backoff = Math.min(Math.max(backoff * 2, 250), RETRY.toMillis());
+                    log.warn("federation: queueing pending changes failed, trying again in {} ms: {}", backoff, e.getMessage());
+                }
+            }
+            if (taken >= GROUP && backoff == 0) continue; // more waiting
+            try {
+                signal.tryAcquire(backoff > 0 ? backoff : IDLE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Takes the oldest group of pending changes and queues them for every peer, deleting them, in one transaction; where
+     * that fails, each is tried in a transaction of its own, and one that fails alone waits {@link #RETRY} (so that it
+     * holds back no other). Answers how many rows it took.
+     */
+    int drain() {
+        synchronized (this) {
+            List<JdbcFederation.PendingChange> rows = store.pending(GROUP, clock.instant());
+            if (rows.isEmpty()) return 0;
+            List<ShareableChanged> changes = new ArrayList<>(rows.size());
+            List<Long> ids = new ArrayList<>(rows.size());
+            for (JdbcFederation.PendingChange row : rows) {
+                ShareableChanged change = read(row);
+                if (change == null) continue;
+                changes.add(change);
+                ids.add(row.id());
+            }
+            if (changes.isEmpty()) return rows.size();
+            try {
+                queueAndDelete(changes, ids);
+            } catch (RuntimeException e) {
+                log.warn("federation: a group of {} changes could not be queued ({}); trying each alone", changes.size(), e.getMessage());
+                for (int i = 0; i < changes.size(); i++) {
+                    try {
+                        queueAndDelete(List.of(changes.get(i)), List.of(ids.get(i)));
+                    } catch (RuntimeException alone) {
+                        Shareable item = changes.get(i).item();
+                        log.warn("federation: {} {} version {} could not be queued, tried again in {} s: {}", item.kind(), item.id(), item.version(),
+                                RETRY.toSeconds(), alone.getMessage());
+                        store.retryPendingAt(ids.get(i), clock.instant().plus(RETRY));
+                    }
+                }
+            }
+            return rows.size();
+        }
+    }
+
+    /** A pending row's change; null (and the row set aside for an hour) where it does not read back. */
+    private @Nullable ShareableChanged read(JdbcFederation.PendingChange row) {
+        try {
+            return Envelope.JSON.readValue(row.event(), ShareableChanged.class);
+        } catch (RuntimeException e) {
+            log.error("federation: pending change {} does not read back ({}); it is kept and tried again in an hour", row.id(), e.getMessage());
+            store.retryPendingAt(row.id(), clock.instant().plus(Duration.ofHours(1)));
+            return null;
+        }
+    }
+
+    private void queueAndDelete(List<ShareableChanged> changes, List<Long> ids) {
+        Integer queued = requiresNew.execute(s -> {
+            int n = queue(changes);
+            store.deletePending(ids);
+            return n;
+        });
+        if (queued != null && queued > 0) wake.run();
+    }
+
+    /**
+     * Holds the way out (the changes published meanwhile stay in {@code federation_pending}) or lets it go on. For the
+     * benchmark, which times the owner's publishing and federation's guarding and queueing apart.
+     */
+    void hold(boolean hold) {
+        held = hold;
+        if (!hold) wakeWorker();
     }
 
     /**
      * Guards, seals and queues these changes for every approved peer (a change offered to one peer, for that peer only,
-     * while it is approved); answers how many envelopes were queued. A peer already sent an item's version (or a newer
-     * one) is not sent it again.
+     * while it is approved), in the current transaction, with one query of what each peer was sent and JDBC batches for
+     * what is written; answers how many envelopes were queued. A peer already sent an item's version (or a newer one)
+     * is not sent it again.
      */
-    synchronized int enqueueChanges(List<ShareableChanged> changes) {
+    private int queue(List<ShareableChanged> changes) {
         List<PeerBook.Known> approved = peers.approved();
         if (approved.isEmpty()) return 0;
-        Integer queued = requiresNew.execute(s -> {
-            int n = 0;
-            Instant now = clock.instant();
-            for (PeerBook.Known peer : approved) {
-                String to = peer.nation();
-                Link link;
-                try {
-                    link = Link.to(to);
-                } catch (InvalidMarkingException e) {
-                    continue; // a peer's nation has a policy, or it could not have been added
-                }
-                JdbcFederation.Cursor cursor = store.cursor(to);
-                long next = cursor.nextSeq();
-                for (ShareableChanged change : changes) {
-                    if (change.to() != null && !change.to().equals(to)) continue;
-                    Shareable item = change.item();
-                    if (!item.ownerNode().equals(nation)) {
-                        log.warn("federation: {} {} is owned by node {}, not this one ({}); a node shares only what it owns", item.kind(), item.id(),
-                                item.ownerNode(), nation);
-                        continue;
-                    }
-                    long prior = store.sharedVersion(to, item.kind(), item.id());
-                    if (prior >= item.version()) continue;
-                    List<Shareable.Part> released = released(item, link);
-                    if (released.isEmpty() && prior == 0) continue;
-                    Envelope e = Envelope.seal(item, released, to, kernel);
-                    if (!fits(e, to)) {
-                        String words = item.kind() + " " + item.id() + " version " + item.version() + " is larger than the link's frame limit ("
-                                + maxFrameBytes + " bytes) and was not sent to " + to;
-                        log.warn("federation: {}", words);
-                        errors.accept(to, words);
-                        continue;
-                    }
-                    store.enqueue(to, next++, item.kind(), item.id(), item.version(), e, now);
-                    store.setShared(to, item.kind(), item.id(), item.version(), prior > 0, released.isEmpty() ? null : releasedJson(item, released));
-                    n++;
-                }
-                if (next != cursor.nextSeq()) store.setNextSeq(to, next);
+        int n = 0;
+        Instant now = clock.instant();
+        List<JdbcFederation.ToQueue> envelopes = new ArrayList<>();
+        for (PeerBook.Known peer : approved) {
+            String to = peer.nation();
+            Link link;
+            try {
+                link = Link.to(to);
+            } catch (InvalidMarkingException e) {
+                continue; // a peer's nation has a policy, or it could not have been added
             }
-            return n;
-        });
-        if (queued != null && queued > 0) wake.run();
-        return queued == null ? 0 : queued;
+            List<ShareableChanged> forPeer = changes.stream().filter(c -> c.to() == null || c.to().equals(to)).toList();
+            if (forPeer.isEmpty()) continue;
+            Map<String, Long> sent = store.sharedVersions(to, forPeer.stream().map(c -> Map.entry(c.item().kind(), c.item().id())).toList());
+            Map<String, JdbcFederation.Shared> shared = new LinkedHashMap<>();
+            JdbcFederation.Cursor cursor = store.cursor(to);
+            long next = cursor.nextSeq();
+            for (ShareableChanged change : forPeer) {
+                Shareable item = change.item();
+                if (!item.ownerNode().equals(nation)) {
+                    log.warn("federation: {} {} is owned by node {}, not this one ({}); a node shares only what it owns", item.kind(), item.id(),
+                            item.ownerNode(), nation);
+                    continue;
+                }
+                String key = JdbcFederation.itemKey(item.kind(), item.id());
+                long prior = sent.getOrDefault(key, 0L);
+                if (prior >= item.version()) continue;
+                List<Shareable.Part> released = released(item, link);
+                if (released.isEmpty() && prior == 0) continue;
+                Envelope e = Envelope.seal(item, released, to, kernel);
+                if (!fits(e, to)) {
+                    String words = item.kind() + " " + item.id() + " version " + item.version() + " is larger than the link's frame limit ("
+                            + maxFrameBytes + " bytes) and was not sent to " + to;
+                    log.warn("federation: {}", words);
+                    errors.accept(to, words);
+                    continue;
+                }
+                envelopes.add(new JdbcFederation.ToQueue(to, next++, item.kind(), item.id(), item.version(), e, now));
+                // an item sent twice in a group: its row is written once, with the newer version
+                JdbcFederation.Shared before = shared.get(key);
+                boolean existed = before != null ? before.existed() : prior > 0;
+                shared.put(key, new JdbcFederation.Shared(to, item.kind(), item.id(), item.version(), existed,
+                        released.isEmpty() ? null : releasedJson(item, released)));
+                sent.put(key, item.version());
+                n++;
+            }
+            store.setSharedAll(shared.values());
+            if (next != cursor.nextSeq()) store.setNextSeq(to, next);
+        }
+        store.enqueueAll(envelopes);
+        return n;
     }
 
     /** Whether the envelope fits the link's frame limit (a larger frame would end every connection that carried it). */

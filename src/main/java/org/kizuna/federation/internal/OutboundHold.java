@@ -4,7 +4,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * For the federation benchmark only ({@code org.kizuna.federation.bench}): holds a node's way out, so that the changes
- * its owners publish stay pending in the event publication registry until it is let go, and the owner's publishing and
+ * its owners publish stay in federation's table of pending changes until it is let go, and the owner's publishing and
  * federation's guarding, sealing and queueing are timed apart. No node's code holds it.
  */
 public final class OutboundHold {

@@ -9,8 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The node's peers as last read from the database, with their CA certificates parsed; read again whenever an
  * administrator changes one. Whoever keeps links (and the outbound guard) asks it who is approved now. It reads them on
- * first use too: at a restart the event publication registry hands the changes that were pending again while the node
- * is still starting, before its configured peers are read, and a change queued for no peer would be done and lost.
+ * first use too, should anything ask before the node's configured peers are read.
  */
 class PeerBook {
 

@@ -22,7 +22,8 @@ class IntelReplicas {
      * held a connection while it waited for the lock would let a burst of arrivals take every connection of the pool.
      */
     @Async
-    @TransactionalEventListener
+    // only arrivals of its kind: the event publication registry keeps no publication of another kind's for this listener
+    @TransactionalEventListener(condition = "#root.args[0].kind() == 'report'")
     void received(ShareableReceived event) {
         if (event.kind().equals("report")) intel.applyReplicas(event.items(), event.fromNation());
     }

@@ -25,7 +25,8 @@ class PlanFederation {
     }
 
     @Async
-    @TransactionalEventListener
+    // only arrivals of its kind: the event publication registry keeps no publication of another kind's for this listener
+    @TransactionalEventListener(condition = "#root.args[0].kind() == 'plan'")
     void received(ShareableReceived event) {
         if (event.kind().equals(PlanShares.KIND)) plans.applyReplicas(event.items(), event.fromNation());
     }
