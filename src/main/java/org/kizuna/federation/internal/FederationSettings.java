@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("kizuna.federation")
 public record FederationSettings(@DefaultValue("0") @Min(0) @Max(65535) int port,
         @DefaultValue("127.0.0.1") @NotBlank String bindAddress,
-        @DefaultValue("500") @Min(1) @Max(5000) int batch,
+        @DefaultValue("1000") @Min(1) @Max(5000) int batch,
         @DefaultValue("5000") @Min(1) @Max(100000) int window,
         @DefaultValue("4194304") @Min(65536) @Max(67108864) int maxFrameBytes,
         @DefaultValue("10s") @NotNull Duration reconnect,

@@ -63,10 +63,12 @@ class PendingChangesTests {
                 });
             }
             assertThat(pendingOfKind(db)).isEqualTo(COUNT);
+            // the node's own changes of other kinds (a re-plan at start) may come late and be taken in the same group
+            long others = db.sql("select count(*) from federation_pending").query(Long.class).single() - COUNT;
             int taken = outbound.drain();
             assertThat(taken).isEqualTo(Outbound.GROUP);
-            assertThat(pendingOfKind(db)).isEqualTo(COUNT - Outbound.GROUP);
-            assertThat(queuedOfKind(db)).isEqualTo(Outbound.GROUP);
+            assertThat(queuedOfKind(db)).isBetween(Outbound.GROUP - others, (long) Outbound.GROUP);
+            assertThat(pendingOfKind(db)).isEqualTo(COUNT - queuedOfKind(db));
 
             // the node stops with changes pending; at its restart they are queued, each once
             usa.close();
