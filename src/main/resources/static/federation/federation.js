@@ -22,7 +22,7 @@
       for (const p of peers) {
         body.append(el('tr', { 'data-peer': p.nation }, el('th', { scope: 'row' }, p.nation), cell(STATE[p.state] || p.state), cell(p.address),
           cell(EXCHANGE[p.exchange] || p.exchange), link(p.outbound), link(p.inbound),
-          cell(p.queued == null ? '—' : Kizuna.fmt.number(p.queued)), cell(p.lagSeconds == null ? '—' : t('federation.lag', Kizuna.fmt.number(p.lagSeconds, 1))),
+          cell(p.queued == null ? '—' : Kizuna.fmt.number(p.queued) + (p.pending ? ' ' + t('federation.pending', Kizuna.fmt.number(p.pending)) : '')), cell(p.lagSeconds == null ? '—' : t('federation.lag', Kizuna.fmt.number(p.lagSeconds, 1))),
           cell(p.lastError ? p.lastError + (p.lastErrorAt ? ' (' + Kizuna.fmt.dateTime(p.lastErrorAt) + ')' : '') : '', 'error')));
       }
       if (peers.length === 0) {

@@ -228,11 +228,12 @@ class FederationService implements Federation {
         JdbcFederation.Peer p = k.peer();
         Links.Health h = links.health(p.nation());
         boolean figures = user.has(Role.ADMINISTRATOR);
-        Long queued = null, sent = null, acked = null, received = null;
+        Long queued = null, pending = null, sent = null, acked = null, received = null;
         Double lag = null;
         if (figures) {
             JdbcFederation.Cursor c = store.cursor(p.nation());
             queued = store.queued(p.nation());
+            pending = store.pendingCount();
             Instant oldest = store.oldestQueued(p.nation());
             lag = oldest == null ? 0.0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
             sent = Math.max(h.sent, c.acked());
@@ -248,7 +249,8 @@ class FederationService implements Federation {
         }
         if (p.state().equals("pending") && error == null) error = messages.text("federation.status.pending", locale, p.nation(), p.fingerprint());
         if (!settings.enabled() && error == null) error = messages.text("federation.status.off", locale);
-        return new PeerStatus(p.nation(), p.address(), p.fingerprint(), p.state(), agreements.of(p.nation()), h.outbound, h.inbound, queued, lag, sent, acked,
+        return new PeerStatus(p.nation(), p.address(), p.fingerprint(), p.state(), agreements.of(p.nation()), h.outbound, h.inbound, queued, pending, lag, sent,
+                acked,
                 received, error,
                 h.lastErrorAt, h.connectedSince);
     }

@@ -116,6 +116,11 @@ class JdbcFederation {
         sql("insert into federation_pending (event, created_at) values (?, ?)", event, utc(at)).update();
     }
 
+    /** How many changes are pending (not yet through the guard). */
+    long pendingCount() {
+        return sql("select count(*) from federation_pending").query(Long.class).single();
+    }
+
     /** The oldest changes due (in the order written), at most {@code limit}. */
     List<PendingChange> pending(int limit, Instant now) {
         return sql("select id, event from federation_pending where retry_at is null or retry_at <= ? order by id limit ?", utc(now), limit)

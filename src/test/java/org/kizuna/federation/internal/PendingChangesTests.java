@@ -63,6 +63,11 @@ class PendingChangesTests {
                 });
             }
             assertThat(pendingOfKind(db)).isEqualTo(COUNT);
+            // the link's health tells an administrator how many changes wait for the guard, and no one else
+            long allPending = db.sql("select count(*) from federation_pending").query(Long.class).single();
+            org.kizuna.federation.Federation federation = usa.getBean(org.kizuna.federation.Federation.class);
+            assertThat(federation.peer("JPN", user(org.kizuna.identity.Role.ADMINISTRATOR)).orElseThrow().pending()).isEqualTo(allPending);
+            assertThat(federation.peer("JPN", user(org.kizuna.identity.Role.PLANNER)).orElseThrow().pending()).isNull();
             // the node's own changes of other kinds (a re-plan at start) may come late and be taken in the same group
             long others = db.sql("select count(*) from federation_pending").query(Long.class).single() - COUNT;
             int taken = outbound.drain();
@@ -95,6 +100,11 @@ class PendingChangesTests {
             usa.close();
             TempDirs.delete(root);
         }
+    }
+
+    private static org.kizuna.identity.KizunaUser user(org.kizuna.identity.Role role) {
+        return new org.kizuna.identity.KizunaUser("usa.someone", "USA", "SECRET", java.util.Set.of(),
+                java.util.Set.of(org.kizuna.identity.Role.VIEWER, role), java.time.ZoneId.of("UTC"));
     }
 
     private static long pendingOfKind(JdbcClient db) {
