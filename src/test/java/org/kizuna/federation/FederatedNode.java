@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A whole demo node in this JVM, with its own data directory, embedded H2 file database, keys and ports (plain HTTP,
  * HTTPS and CoT on ports of the system's choosing), federated with the peers given.
  */
-final class FederatedNode implements AutoCloseable {
+public final class FederatedNode implements AutoCloseable {
 
     final String nation;
     final Path dir;
@@ -37,8 +37,8 @@ final class FederatedNode implements AutoCloseable {
         return start(self, peers, Map.of());
     }
 
-    /** As {@link #start(Peering.Node, List)}, with more of the node's configuration. */
-    static FederatedNode start(Peering.Node self, List<Peering.Peer> peers, Map<String, Object> more) {
+    /** A test node's configuration: demo mode, its own H2 file database, every port chosen by the system, the peers as configured. */
+    public static Map<String, Object> properties(Peering.Node self, List<Peering.Peer> peers) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("kizuna.nation", self.nation());
         p.put("kizuna.data-dir", self.dataDir().toString());
@@ -54,6 +54,12 @@ final class FederatedNode implements AutoCloseable {
         // long enough that a loaded machine (CI on two cores) applying a batch does not pass for a dead link; a cut closes the sockets at once anyway
         p.put("kizuna.federation.idle", "15s");
         p.putAll(Peering.properties(self, peers));
+        return p;
+    }
+
+    /** As {@link #start(Peering.Node, List)}, with more of the node's configuration. */
+    static FederatedNode start(Peering.Node self, List<Peering.Peer> peers, Map<String, Object> more) {
+        Map<String, Object> p = properties(self, peers);
         p.putAll(more);
         SpringApplication app = new SpringApplication(KizunaApplication.class);
         ConfigurableApplicationContext ctx = app.run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

@@ -92,12 +92,7 @@ public final class FusionBench {
         ApFiles.States truth = ApFiles.readStates(s.truth());
         Map<String, ApFiles.Offset> offsets = new HashMap<>();
         if (s.registration() != null) ApFiles.readRegistration(s.registration()).forEach(o -> offsets.put(o.sensor(), o));
-        Set<String> sensors = new HashSet<>(Arrays.asList(d.sensor()));
-        for (String name : s.surveyed()) {
-            if (!sensors.contains(name)) {
-                throw new IllegalArgumentException("--surveyed " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
-            }
-        }
+        sensorsOf(s, d, List.of());
         if (s.reference()) return reference(s, d, truth, offsets);
         for (int i = 0; i < s.warmup(); i++) FusionReplay.run(d, FusionConfig.defaults(), false, TrackFile.HISTORY, s.surveyed());
         FusionReplay.Outcome o = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile(), s.surveyed());
@@ -148,19 +143,9 @@ public final class FusionBench {
     public static String split(Settings s, List<String> peerSensors, PeerFusion rule, double scoreFrom) throws IOException {
         ApFiles.Detections d = ApFiles.readDetections(s.detections());
         ApFiles.States truth = ApFiles.readStates(s.truth());
-        Set<String> sensors = new HashSet<>(Arrays.asList(d.sensor()));
-        for (String name : s.surveyed()) {
-            if (!sensors.contains(name)) {
-                throw new IllegalArgumentException("--surveyed " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
-            }
-        }
+        Set<String> sensors = sensorsOf(s, d, peerSensors);
         double revisit = 0;
-        for (String name : peerSensors) {
-            if (!sensors.contains(name)) {
-                throw new IllegalArgumentException("--peer-sensors " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
-            }
-            revisit = Math.max(revisit, revisitOf(d, name));
-        }
+        for (String name : peerSensors) revisit = Math.max(revisit, revisitOf(d, name));
         FusionConfig peerConfig = FusionConfig.forRevisit(revisit);
         // this node's engine as the single engine's (the defaults): set for a 10 s radar alone, it keeps tentative tracks of the
         // clutter for 25 s and confirms many (measured: docs/benchmarks.md)
@@ -184,17 +169,8 @@ public final class FusionBench {
                 + (scoreFrom > 0 ? from(truth, o.tracks(), single.tracks(), scoreFrom) : "") + "}";
     }
 
-    /**
-     * Two nodes under the observations agreement ({@link FusionReplay#runObservations}): the sensors in {@code peerSensors}
-     * are the partner's, whose every report comes to this node in batches every {@code batchMs}, {@code latencyMs} on the
-     * way; this node's engine (the defaults, as the single engine) fuses them with its own sensors' reports, processing
-     * reports {@code holdBackMs} behind; each scan's time is scored as this node's picture stands then, or {@code scoreLagMs} later
-     * ({@link FusionReplay#runObservations}). Answers as {@link #split(Settings, List, PeerFusion, double)}.
-     */
-    public static String observations(Settings s, List<String> peerSensors, double scoreFrom, double batchMs, double latencyMs, double holdBackMs,
-            double scoreLagMs) throws IOException {
-        ApFiles.Detections d = ApFiles.readDetections(s.detections());
-        ApFiles.States truth = ApFiles.readStates(s.truth());
+    /** The sensors of the file; refuses a {@code --surveyed} or {@code --peer-sensors} name the file has no report of. */
+    private static Set<String> sensorsOf(Settings s, ApFiles.Detections d, List<String> peerSensors) {
         Set<String> sensors = new HashSet<>(Arrays.asList(d.sensor()));
         for (String name : s.surveyed()) {
             if (!sensors.contains(name)) {
@@ -206,6 +182,21 @@ public final class FusionBench {
                 throw new IllegalArgumentException("--peer-sensors " + name + ": " + s.detections() + " has no report of sensor '" + name + "'");
             }
         }
+        return sensors;
+    }
+
+    /**
+     * Two nodes under the observations agreement ({@link FusionReplay#runObservations}): the sensors in {@code peerSensors}
+     * are the partner's, whose every report comes to this node in batches every {@code batchMs}, {@code latencyMs} on the
+     * way; this node's engine (the defaults, as the single engine) fuses them with its own sensors' reports, processing
+     * reports {@code holdBackMs} behind; each scan's time is scored as this node's picture stands then, or {@code scoreLagMs} later
+     * ({@link FusionReplay#runObservations}). Answers as {@link #split(Settings, List, PeerFusion, double)}.
+     */
+    public static String observations(Settings s, List<String> peerSensors, double scoreFrom, double batchMs, double latencyMs, double holdBackMs,
+            double scoreLagMs) throws IOException {
+        ApFiles.Detections d = ApFiles.readDetections(s.detections());
+        ApFiles.States truth = ApFiles.readStates(s.truth());
+        Set<String> sensors = sensorsOf(s, d, peerSensors);
         FusionConfig config = FusionConfig.defaults();
         double batch = batchMs / 1000, latency = latencyMs / 1000, holdBack = holdBackMs / 1000, lag = scoreLagMs / 1000;
         for (int i = 0; i < s.warmup(); i++)

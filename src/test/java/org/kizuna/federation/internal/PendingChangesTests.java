@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.kizuna.KizunaApplication;
 import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableChanged;
 import org.kizuna.federation.bench.Peering;
-import org.kizuna.node.NodeDatabase;
 import org.kizuna.testing.TempDirs;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -126,20 +124,7 @@ class PendingChangesTests {
     }
 
     private static ConfigurableApplicationContext start(Peering.Node self, Peering.Node peer) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("kizuna.nation", self.nation());
-        p.put("kizuna.data-dir", self.dataDir().toString());
-        p.put("kizuna.mode", "demo");
-        p.put("kizuna.simulator.enabled", false);
-        p.put("server.port", 0);
-        p.put("kizuna.https-port", 0);
-        p.put("kizuna.cot.tcp-port", 0);
-        p.put("kizuna.cot.tls-port", 0);
-        p.put("spring.datasource.url", NodeDatabase.h2Url(self.dataDir()));
-        p.put("spring.datasource.username", NodeDatabase.h2User());
-        p.put("kizuna.federation.reconnect", "1s");
-        p.put("kizuna.federation.idle", "15s");
-        p.putAll(Peering.properties(self, List.of(Peering.Peer.of(peer))));
+        Map<String, Object> p = org.kizuna.federation.FederatedNode.properties(self, List.of(Peering.Peer.of(peer)));
         return new SpringApplication(KizunaApplication.class)
                 .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
