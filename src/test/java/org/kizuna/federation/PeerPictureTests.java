@@ -54,8 +54,9 @@ class PeerPictureTests {
         root = Files.createTempDirectory("kizuna-peerpic");
         Peering.Node u = new Peering.Node("USA", root.resolve("usa"), Peering.freePort());
         Peering.Node j = new Peering.Node("JPN", root.resolve("jpn"), Peering.freePort());
-        usa = FederatedNode.start(u, List.of(Peering.Peer.of(j)));
-        jpn = FederatedNode.start(j, List.of(Peering.Peer.of(u)));
+        // a short idle: a link that carries only tracks must still be answered well within it (it pings)
+        usa = FederatedNode.start(u, List.of(Peering.Peer.of(j)), java.util.Map.of("kizuna.federation.idle", "4s"));
+        jpn = FederatedNode.start(j, List.of(Peering.Peer.of(u)), java.util.Map.of("kizuna.federation.idle", "4s"));
         FederatedNode.settle(usa, jpn);
         long start = System.currentTimeMillis();
         Picture usaPicture = usa.bean(Picture.class);
@@ -148,6 +149,11 @@ class PeerPictureTests {
         assertThat(refusals).isEmpty();
         // nothing of B arrived to be refused either: the JPN node counted no refusal of a peer's track
         assertThat(jpnPicture.refusedByReason()).doesNotContainKeys("label-not-held", "bad-label", "peer-time");
+        // tracks every second and no record for longer than the idle time: neither link passed for dead
+        for (FederatedNode node : List.of(usa, jpn)) {
+            JsonNode peer = node.api(node == usa ? "usa.admin" : "jpn.admin").get("/api/v1/federation/peers/" + (node == usa ? "JPN" : "USA")).json();
+            assertThat(peer.path("lastError").asString("")).as(peer.toString()).doesNotContain("did not answer");
+        }
     }
 
     /** Last: it ends the link. */

@@ -507,6 +507,9 @@ class Links {
             });
             try {
                 long pingEvery = Math.max(100, settings.idle().toMillis() / 3);
+                // when this side last wrote what the peer answers (a batch, a ping): tracks and observations are not answered, so
+                // a link that carries only those still pings, or the peer's silence would pass for a dead link after idle
+                long asked = System.nanoTime();
                 long tracksSent = 0; // the offer last sent on this connection: a new connection sends the newest at once
                 while (active && running && !s.isClosed()) {
                     Offered offered = offeredTracks.get(peer.nation());
@@ -538,13 +541,17 @@ class Links {
                     }
                     List<JdbcFederation.Queued> rows = store.after(peer.nation(), sent, (int) Math.min(settings.batch(), settings.window() - inflight));
                     if (rows.isEmpty()) {
-                        if (!signal.tryAcquire(pingEvery, TimeUnit.MILLISECONDS) && !s.isClosed()) {
+                        long due = asked + TimeUnit.MILLISECONDS.toNanos(pingEvery) - System.nanoTime();
+                        if (due > 0 && signal.tryAcquire(due, TimeUnit.NANOSECONDS)) continue; // woken: something to send
+                        if (!s.isClosed()) {
                             Frames.write(out, Map.of("t", "ping"));
                             out.flush();
+                            asked = System.nanoTime();
                         }
                         continue;
                     }
                     writeBatch(out, rows);
+                    asked = System.nanoTime();
                     sent = rows.getLast().seq();
                     out.flush();
                     h.sent = sent;
