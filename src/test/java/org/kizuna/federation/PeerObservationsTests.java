@@ -25,7 +25,6 @@ import org.kizuna.picture.Source;
 import org.kizuna.picture.TrackView;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.TempDirs;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Observations by agreement, end to end: a USA, a JPN and an AUS node in this JVM (H2, mutual TLS on loopback). The USA
@@ -135,19 +134,7 @@ class PeerObservationsTests {
         Reader ausReader = Reader.parse("AUS/SECRET");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> ausPicture.tracks(ausReader).stream().anyMatch(t -> near(t, A_LAT, A_LON)));
-        long until = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < until) {
-            watchForLeak();
-            JsonNode tracks = jpn.api("jpn.officer").get("/api/v1/picture/tracks").json();
-            int nearA = 0;
-            for (JsonNode t : tracks) {
-                assertThat(t.toString()).doesNotContain("NOFORN");
-                assertThat(Math.abs(t.path("lat").asDouble() - B_LAT) < 0.3 && Math.abs(t.path("lon").asDouble() - B_LON) < 0.5).isFalse();
-                if (Math.abs(t.path("lat").asDouble() - A_LAT) < 0.3 && Math.abs(t.path("lon").asDouble() - A_LON) < 0.5) nearA++;
-            }
-            assertThat(nearA).isEqualTo(1);
-            await().pollDelay(Duration.ofMillis(300)).until(() -> true);
-        }
+        PeerPictureTests.showsOneTrackNearAAndNothingOfB(jpn, 5_000, PeerObservationsTests::watchForLeak);
         assertThat(leaks.get()).isZero();
         assertThat(refusals).isEmpty();
         // nothing of B reached JPN to be refused or counted: JPN counted only what the USA radar's A reports are

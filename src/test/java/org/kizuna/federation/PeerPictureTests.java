@@ -112,6 +112,26 @@ class PeerPictureTests {
         }
     }
 
+    /**
+     * For {@code millis}, as a JPN officer asks through the API, {@code node} shows exactly one track near A (one target,
+     * one track: a peer's track is not shown twice) and nothing of B; {@code watch} looks for a leak between the asks.
+     */
+    static void showsOneTrackNearAAndNothingOfB(FederatedNode node, long millis, Runnable watch) {
+        long until = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < until) {
+            watch.run();
+            JsonNode tracks = node.api("jpn.officer").get("/api/v1/picture/tracks").json();
+            int nearA = 0;
+            for (JsonNode t : tracks) {
+                assertThat(t.toString()).doesNotContain("NOFORN");
+                assertThat(Math.abs(t.path("lat").asDouble() - B_LAT) < 0.3 && Math.abs(t.path("lon").asDouble() - B_LON) < 0.5).isFalse();
+                if (Math.abs(t.path("lat").asDouble() - A_LAT) < 0.3 && Math.abs(t.path("lon").asDouble() - A_LON) < 0.5) nearA++;
+            }
+            assertThat(nearA).isEqualTo(1);
+            await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        }
+    }
+
     @Test
     @Order(1)
     void theJpnNodeShowsTheUsaTrackReleasableToJpnAsTheUsasAndNeverTheNoforn() {
@@ -131,20 +151,7 @@ class PeerPictureTests {
         assertThat(a.nations()).containsExactly("USA");
         assertThat(a.banner()).isEqualTo("SECRET//REL TO USA, JPN");
         // for a while longer, however asked, the JPN node holds nothing of B
-        long until = System.currentTimeMillis() + 6_000;
-        while (System.currentTimeMillis() < until) {
-            watchForLeak();
-            JsonNode tracks = jpn.api("jpn.officer").get("/api/v1/picture/tracks").json();
-            int nearA = 0;
-            for (JsonNode t : tracks) {
-                assertThat(t.toString()).doesNotContain("NOFORN");
-                assertThat(Math.abs(t.path("lat").asDouble() - B_LAT) < 0.3 && Math.abs(t.path("lon").asDouble() - B_LON) < 0.5).isFalse();
-                if (Math.abs(t.path("lat").asDouble() - A_LAT) < 0.3 && Math.abs(t.path("lon").asDouble() - A_LON) < 0.5) nearA++;
-            }
-            // one target, one track: the USA's track is not shown twice
-            assertThat(nearA).isEqualTo(1);
-            await().pollDelay(Duration.ofMillis(300)).until(() -> true);
-        }
+        showsOneTrackNearAAndNothingOfB(jpn, 6_000, PeerPictureTests::watchForLeak);
         assertThat(leaks.get()).isZero();
         assertThat(refusals).isEmpty();
         // nothing of B arrived to be refused either: the JPN node counted no refusal of a peer's track
