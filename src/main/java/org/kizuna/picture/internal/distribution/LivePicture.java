@@ -166,6 +166,10 @@ public final class LivePicture implements Picture, AutoCloseable {
     private final Map<String, Integer> peerIndex = new HashMap<>();
     /** The tracking index of each peer sensor whose observations this node takes, by {@code NATION:sensor}. */
     private final Map<String, Integer> peerSensorIndex = new HashMap<>();
+    /** How many sensors of each peer nation {@link #peerSensorIndex} holds: at most {@link #SENSORS_PER_PEER}. */
+    private final Map<String, Integer> peerSensorCount = new HashMap<>();
+    /** A peer's observations name at most this many sensors; an observation of one more is dropped (counted). */
+    static final int SENSORS_PER_PEER = 512;
     /** Per peer nation sent observations by agreement: the guard's decisions and the observations not yet sent (picture thread only). */
     private final Map<String, ObservationPeer> observationPeers = new HashMap<>();
     private long lastObservationBatch;
@@ -245,7 +249,8 @@ public final class LivePicture implements Picture, AutoCloseable {
     /**
      * Events refused since start, by reason: {@code time-too-old}, {@code time-in-future},
      * {@code not-a-position}, {@code no-label}, {@code bad-label}, {@code label-not-held}, {@code too-many-labels},
-     * {@code too-many-tracks}, {@code too-many-audiences}, {@code overloaded}. A snapshot, sorted by reason.
+     * {@code too-many-tracks}, {@code too-many-sensors}, {@code too-many-audiences}, {@code overloaded}. A snapshot, sorted by
+     * reason.
      */
     @Override
     public Map<String, Long> refusedByReason() {
@@ -969,6 +974,12 @@ public final class LivePicture implements Picture, AutoCloseable {
             String key = b.from() + ':' + p.sensor();
             Integer index = peerSensorIndex.get(key);
             if (index == null) {
+                int held = peerSensorCount.getOrDefault(b.from(), 0);
+                if (held >= SENSORS_PER_PEER) {
+                    count("too-many-sensors", "the observations of " + b.from() + " name more than " + SENSORS_PER_PEER + " sensors", source);
+                    continue;
+                }
+                peerSensorCount.put(b.from(), held + 1);
                 index = newIndex(null, b.from());
                 peerSensorIndex.put(key, index);
                 tracking.partnerSensor(index);

@@ -189,6 +189,31 @@ class PictureBoundsTests {
     }
 
     @Test
+    void aPartnersObservationsNameAtMostTheSensorsOfOnePeersShareAndTheRestAreDroppedAndCounted() {
+        TestClock now = TestClock.startingNow();
+        int extra = 5, total = LivePicture.SENSORS_PER_PEER + extra;
+        try (LivePicture picture = new LivePicture(KERNEL, new SensorCatalog(), "USA", now, LIMITS)) {
+            java.util.List<org.kizuna.federation.PeerObservations.Observation> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                batch.add(new org.kizuna.federation.PeerObservations.Observation("radar-" + i, false, now.get(), 26.0 + i * 0.001, 127.5, 50, "UNCLASSIFIED"));
+                if (batch.size() == LIMITS.maxTracks() || i == total - 1) {
+                    picture.peerObservations(new org.kizuna.federation.PeerObservations("JPN", "USA", now.get(), batch));
+                    batch = new java.util.ArrayList<>();
+                }
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> picture.refusedByReason().getOrDefault("too-many-sensors", 0L) == extra);
+            assertThat(picture.peerObservations()).containsEntry("JPN", (long) LivePicture.SENSORS_PER_PEER);
+            // a sensor already named is still taken
+            picture.peerObservations(new org.kizuna.federation.PeerObservations("JPN", "USA", now.get(),
+                    java.util.List.of(new org.kizuna.federation.PeerObservations.Observation("radar-0", false, now.get(), 26.0, 127.5, 50, "UNCLASSIFIED"))));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> picture.peerObservations().get("JPN") == LivePicture.SENSORS_PER_PEER + 1L);
+            assertThat(picture.refusedByReason()).containsEntry("too-many-sensors", (long) extra);
+        }
+    }
+
+    @Test
     void eachNationHasItsOwnShareSoATakenReportNeverDependsOnAnotherNationsTracksOrLabels() throws Exception {
         TestClock now = TestClock.startingNow();
         Source jpn = new Source("jpn-test", "JPN", null);
