@@ -153,6 +153,16 @@ public final class FusionBench {
         FusionEngine.PeerFusion r = rule == PeerFusion.CI ? FusionEngine.PeerFusion.COVARIANCE_INTERSECTION : FusionEngine.PeerFusion.INDEPENDENT;
         for (int i = 0; i < s.warmup(); i++) FusionReplay.runSplit(d, localConfig, peerConfig, false, TrackFile.HISTORY, s.surveyed(), peerSensors, r);
         FusionReplay.Outcome o = FusionReplay.runSplit(d, localConfig, peerConfig, true, s.trackFile(), s.surveyed(), peerSensors, r);
+        return scored(s, d, truth, sensors, peerSensors, o, ", \"peer_fusion\": \"" + rule + "\", \"partner_revisit_s\": " + revisit, scoreFrom);
+    }
+
+    /**
+     * The JSON of a two-node run {@code o}, scored with the single engine over the same file: the sensors of each node,
+     * {@code settings} (the run's own fields, each after a comma), the split's and the single engine's metrics, their
+     * GOSPA ratio, and with {@code scoreFrom} above 0 the same from then on. Writes the split's tracks where asked.
+     */
+    private static String scored(Settings s, ApFiles.Detections d, ApFiles.States truth, Set<String> sensors, List<String> peerSensors,
+            FusionReplay.Outcome o, String settings, double scoreFrom) throws IOException {
         if (s.tracksOut() != null) ApFiles.writeStates(s.tracksOut(), "t_s,track_id,x_m,vx_mps,y_m,vy_mps", o.tracks());
         FusionReplay.Outcome single = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile(), s.surveyed());
         PictureMetrics.Result split = PictureMetrics.evaluate(truth, o.tracks()), one = PictureMetrics.evaluate(truth, single.tracks());
@@ -160,7 +170,7 @@ public final class FusionBench {
         Arrays.sort(lat);
         List<String> local = sensors.stream().filter(n -> !peerSensors.contains(n)).sorted().toList();
         return "{\"detections\": " + d.size() + ", \"partner_sensors\": " + names(peerSensors) + ", \"local_sensors\": " + names(local)
-                + ", \"peer_fusion\": \"" + rule + "\", \"partner_revisit_s\": " + revisit
+                + settings
                 + ", \"split\": {\"seconds\": " + o.seconds() + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": "
                 + percentile(lat, 0.99) + "}, \"tracks_total\": " + o.tracksTotal() + ", " + split.json() + ", \"registration\": "
                 + registration(o.registration(), Map.of()) + "}"
@@ -202,21 +212,8 @@ public final class FusionBench {
         for (int i = 0; i < s.warmup(); i++)
             FusionReplay.runObservations(d, config, false, TrackFile.HISTORY, s.surveyed(), peerSensors, batch, latency, holdBack, lag);
         FusionReplay.Outcome o = FusionReplay.runObservations(d, config, true, s.trackFile(), s.surveyed(), peerSensors, batch, latency, holdBack, lag);
-        if (s.tracksOut() != null) ApFiles.writeStates(s.tracksOut(), "t_s,track_id,x_m,vx_mps,y_m,vy_mps", o.tracks());
-        FusionReplay.Outcome single = FusionReplay.run(d, FusionConfig.defaults(), true, s.trackFile(), s.surveyed());
-        PictureMetrics.Result split = PictureMetrics.evaluate(truth, o.tracks()), one = PictureMetrics.evaluate(truth, single.tracks());
-        long[] lat = o.scanNanos().clone();
-        Arrays.sort(lat);
-        List<String> local = sensors.stream().filter(n -> !peerSensors.contains(n)).sorted().toList();
-        return "{\"detections\": " + d.size() + ", \"partner_sensors\": " + names(peerSensors) + ", \"local_sensors\": " + names(local)
-                + ", \"peer_exchange\": \"OBSERVATIONS\", \"batch_ms\": " + batchMs + ", \"latency_ms\": " + latencyMs + ", \"hold_back_ms\": "
-                + holdBackMs + ", \"score_lag_ms\": " + scoreLagMs
-                + ", \"split\": {\"seconds\": " + o.seconds() + ", \"scan_latency_ms\": {\"p50\": " + percentile(lat, 0.50) + ", \"p99\": "
-                + percentile(lat, 0.99) + "}, \"tracks_total\": " + o.tracksTotal() + ", " + split.json() + ", \"registration\": "
-                + registration(o.registration(), Map.of()) + "}"
-                + ", \"single\": {\"tracks_total\": " + single.tracksTotal() + ", " + one.json() + "}"
-                + ", \"gospa_ratio\": " + split.gospaMean() / one.gospaMean()
-                + (scoreFrom > 0 ? from(truth, o.tracks(), single.tracks(), scoreFrom) : "") + "}";
+        return scored(s, d, truth, sensors, peerSensors, o, ", \"peer_exchange\": \"OBSERVATIONS\", \"batch_ms\": " + batchMs + ", \"latency_ms\": "
+                + latencyMs + ", \"hold_back_ms\": " + holdBackMs + ", \"score_lag_ms\": " + scoreLagMs, scoreFrom);
     }
 
     /** Both engines' metrics from {@code t0} on, and the ratio of their GOSPA. */
