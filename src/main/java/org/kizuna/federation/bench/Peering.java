@@ -77,12 +77,28 @@ public final class Peering {
         return p;
     }
 
-    /** A port free on the loopback interface now. */
+    /** Ports already handed out by this JVM: a node restarted on its port must not find another node of the run there. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free now, below the range the kernel takes ports from for outgoing connections (32768 and up on Linux):
+     * a node stopped and restarted on its port (a test of a restart, say) must not find it taken in between by some
+     * other program's outgoing connection, which a port the kernel handed out as free ({@code new ServerSocket(0)})
+     * could be.
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (HANDED_OUT.contains(port)) continue;
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress(port));
+            } catch (IOException taken) {
+                continue;
+            }
+            if (HANDED_OUT.add(port)) return port;
         }
+        throw new IllegalStateException("no free port found between 20000 and 32000");
     }
 }
