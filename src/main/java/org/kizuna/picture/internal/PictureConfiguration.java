@@ -57,10 +57,13 @@ class PictureConfiguration {
     /** The picture: self-reported tracks, the per-audience tracking of sensor reports, and its subscribers. */
     @Bean(destroyMethod = "close")
     LivePicture picture(LabelKernel kernel, JdbcSensors sensors, NodeSettings node, Clock clock, PictureSettings settings,
-            ObjectProvider<TrackExchange> exchange) {
+            ObjectProvider<TrackExchange> exchange, ObjectProvider<org.kizuna.picture.internal.cluster.PictureCluster> cluster) {
         LivePicture picture = new LivePicture(kernel, sensors, node.nation(), clock, settings.limits());
         TrackExchange x = exchange.getIfAvailable();
         if (x != null) picture.exchange(x);
+        // on Apache Kafka (kizuna.picture.bus.kind=kafka): a replica or a fusion worker, before any client is heard
+        var onKafka = cluster.getIfAvailable();
+        if (onKafka != null) onKafka.attach(picture);
         return picture;
     }
 

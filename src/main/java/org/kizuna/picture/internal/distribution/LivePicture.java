@@ -178,6 +178,11 @@ public final class LivePicture implements Picture, AutoCloseable {
     /** At most this many observations wait for one peer between two batches; past it the newest are not queued (counted). */
     static final int OBSERVATIONS_PER_BATCH = 5_000;
     private final ConcurrentHashMap<String, LongAdder> peerObservationsTaken = new ConcurrentHashMap<>();
+    /** Where a replica sends what it takes, for the fusion workers; null when this picture fuses (docs/scaling.md). */
+    private volatile @Nullable PictureBus bus;
+    /** Where a fusion worker publishes its tracks for the replicas; null when nobody takes them. */
+    private volatile @Nullable TrackOutlet outlet;
+    private final Map<String, Audience> audienceByName = new HashMap<>();
 
     /**
      * A picture of the node of {@code nodeNation}, on the node's clock, holding at most {@code limits}; its
@@ -244,6 +249,38 @@ public final class LivePicture implements Picture, AutoCloseable {
     /** Receives every self-reported version and every audience's fused view from now on (the track history). */
     public void record(Recorder r) {
         this.recorder = r;
+    }
+
+    /**
+     * Makes this picture a replica of a picture that runs on Apache Kafka (docs/scaling.md): from now on every event it
+     * accepts goes to the fusion workers through {@code b} instead of its own tracking, each audience it serves is
+     * announced there, and its tracks are the workers' ({@link #remoteSelf}, {@link #remoteFused}), each decided for
+     * each audience here, as its own would be.
+     */
+    public void publishTo(PictureBus b) {
+        this.bus = b;
+    }
+
+    /** Publishes this picture's self-reported versions and each audience's fused view through {@code o} from now on (a fusion worker). */
+    public void publishTo(TrackOutlet o) {
+        this.outlet = o;
+    }
+
+    /** The epoch of the picture's label keys: read it before interning a label for {@link #remoteSelf} or {@link #remoteFused}. */
+    public int labelEpoch() {
+        return labelEpoch;
+    }
+
+    /** A self-reported version a fusion worker published, under the worker's key of the track; taken as one of this picture's own would be. */
+    public void remoteSelf(String key, TrackState state, int labelEpoch) {
+        if (!commands.offer(new RemoteSelf(key, state, labelEpoch)))
+            count("overloaded", "picture is overloaded; a worker's track was dropped", "the fusion workers");
+    }
+
+    /** A fused track of an audience a fusion worker published ({@code state} null: the worker no longer shows it). */
+    public void remoteFused(String audience, String uid, @Nullable TrackState state, int labelEpoch) {
+        if (!commands.offer(new RemoteFused(audience, uid, state, labelEpoch)))
+            count("overloaded", "picture is overloaded; a worker's track was dropped", "the fusion workers");
     }
 
     /**
@@ -317,6 +354,12 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     private record PeerObservationBatch(PeerObservations batch) implements Command {
+    }
+
+    private record RemoteSelf(String key, TrackState state, int labelEpoch) implements Command {
+    }
+
+    private record RemoteFused(String audience, String uid, @Nullable TrackState state, int labelEpoch) implements Command {
     }
 
     private record Unsubscribe(Subscriber subscriber) implements Command {
@@ -393,6 +436,12 @@ public final class LivePicture implements Picture, AutoCloseable {
         if (marking == null) {
             labelsFull = true; // the picture's thread releases the labels nothing uses any more
             throw refuse("too-many-labels", Reason.of("picture.refused.picture-labels", String.valueOf(labels.limit())), source.name());
+        }
+        PictureBus way = bus;
+        if (way != null) {
+            // a replica: the fusion workers take it again, as this picture would have (docs/scaling.md)
+            if (!way.publish(e, source)) throw refuse("overloaded", Reason.of("picture.refused.overloaded"), source.name());
+            return;
         }
         Command command;
         if (sensor != null) {
@@ -548,6 +597,8 @@ public final class LivePicture implements Picture, AutoCloseable {
         byte[] decisions = new byte[16];
         int trackingPlace = -1;
         TrackState[] fusedTracks = new TrackState[0];
+        /** A replica's: the fusion workers' fused tracks of this audience, by uid. */
+        final Map<String, TrackState> remote = new HashMap<>();
         long lastUsed;
 
         Audience(Reader reader) {
@@ -575,7 +626,10 @@ public final class LivePicture implements Picture, AutoCloseable {
             a = new Audience(reader);
             audiences.add(a);
             audienceByReader.put(reader, a);
+            audienceByName.put(a.name, a);
             audienceCount = audiences.size();
+            PictureBus way = bus;
+            if (way != null) way.audience(reader);
             Integer free = freeTrackingPlaces.poll();
             if (free == null) {
                 a.trackingPlace = tracking.addAudience(a::mayRead);
@@ -602,6 +656,7 @@ public final class LivePicture implements Picture, AutoCloseable {
     private void drop(Audience a) {
         audiences.remove(a);
         audienceByReader.remove(a.reader);
+        audienceByName.remove(a.name);
         audienceCount = audiences.size();
         tracking.clear(a.trackingPlace); // an engine fed nothing until a new audience takes the place
         common.forget(a.trackingPlace);
@@ -695,6 +750,8 @@ public final class LivePicture implements Picture, AutoCloseable {
                 }
                 if (self.put(key, state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
                 pending.add(state);
+                TrackOutlet out = outlet;
+                if (out != null) out.self(key, state);
                 if (!Double.isNaN(r.referenceSigma()) && (previous == null || previous.timeMs < state.timeMs)) {
                     // a unit's own fix: a report of its nation's self-reports for the tracking, under its own label
                     trackerLabelsByNation.computeIfAbsent(state.nations[0], k -> new HashSet<>()).add(state.marking.label());
@@ -733,10 +790,71 @@ public final class LivePicture implements Picture, AutoCloseable {
                     if (a.subscribers.remove(u.subscriber())) a.lastUsed = clock.millis();
                 }
             }
+            case RemoteSelf r -> takeRemoteSelf(r);
+            case RemoteFused r -> takeRemoteFused(r);
             case Query<?> q -> answer(q);
             case PeerBatch b -> takePeerTracks(b.batch());
             case PeerObservationBatch b -> takePeerObservations(b.batch());
         }
+    }
+
+    // ------------------------------------------------------------------ a replica of a picture on Apache Kafka (picture thread)
+
+    /** The version under a live label key: interned again where its key was released while it was queued; null past the label limit. */
+    private @Nullable TrackState live(TrackState state, int epoch) {
+        if (epoch == labelEpoch || labels.isLive(state.marking)) return state;
+        LabelKeys.Marking m = labels.tryIntern(state.marking.label());
+        return m == null ? null : state.withMarking(m);
+    }
+
+    private void takeRemoteSelf(RemoteSelf r) {
+        TrackState state = live(r.state(), r.labelEpoch());
+        if (state == null) {
+            count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "the fusion workers");
+            return;
+        }
+        TrackState previous = self.get(r.key());
+        if (previous != null && previous.timeMs >= state.timeMs) return; // two workers held the unit (it moved between regions): keep the newer
+        if (previous == null && tracksByNation.getOrDefault(state.nations[0], 0) >= limits.maxTracks()) {
+            count("too-many-tracks", state.nations[0] + " reports " + limits.maxTracks() + " self-reported tracks, the limit of one nation; "
+                    + "a report of a new track is dropped", "nation " + state.nations[0]);
+            return;
+        }
+        if (self.put(r.key(), state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
+        pending.add(state);
+        if (r.key().startsWith("~")) {
+            if (previous != null) retired.add(previous); // forgotten once flushed
+            unauthenticated.put(state, state.nations[0] + '|' + state.uid);
+        }
+    }
+
+    private void takeRemoteFused(RemoteFused r) {
+        Audience a = audienceByName.get(r.audience());
+        if (a == null) return; // an audience this replica does not serve (another replica's, or one it dropped)
+        TrackState given = r.state();
+        if (given == null) {
+            a.remote.remove(r.uid());
+            return;
+        }
+        TrackState state = live(given, r.labelEpoch());
+        if (state == null) {
+            count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "the fusion workers");
+        } else if (a.remote.size() >= limits.maxTracks() && !a.remote.containsKey(r.uid())) {
+            count("too-many-tracks", "the fusion workers' view of an audience holds " + limits.maxTracks() + " tracks, the limit", "the fusion workers");
+        } else {
+            a.remote.put(r.uid(), state);
+        }
+    }
+
+    /** A replica's fused view of the audience: the workers' tracks not yet stale, each decided for the audience here. */
+    private TrackState[] remoteView(Audience a, long now) {
+        List<TrackState> out = new ArrayList<>(a.remote.size());
+        for (var it = a.remote.values().iterator(); it.hasNext();) {
+            TrackState s = it.next();
+            if (s.staleMs < now) it.remove();
+            else if (a.mayRead(s.marking.key())) out.add(s);
+        }
+        return out.toArray(new TrackState[0]);
     }
 
     // ------------------------------------------------------------------ the picture across nodes (picture thread)
@@ -1025,7 +1143,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         lastFlush = System.nanoTime();
         boolean plain = !unauthenticated.isEmpty();
         long now = plain ? clock.millis() : 0;
-        Recorder recording = recorder;
+        Recorder recording = bus == null ? recorder : null; // a replica journals nothing: the fusion workers journal what they publish
         if (recording != null) recording.selfReported(all, n);
         for (Audience a : audiences) {
             if (a.subscribers.isEmpty()) continue;
@@ -1079,7 +1197,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             labelsFull = false;
             releaseUnusedLabels();
         }
-        Recorder recording = recorder;
+        Recorder recording = bus == null ? recorder : null; // a replica journals nothing: the fusion workers journal what they publish
         if (now - lastFusedPublish >= FUSED_PUBLISH_MS) {
             lastFusedPublish = now;
             // every audience's tracker is asked first, then the tracks are named together (common track numbers)
@@ -1091,8 +1209,13 @@ public final class LivePicture implements Picture, AutoCloseable {
                 seen.put(a.trackingPlace, view.stream().map(Fused::seen).toList());
             }
             Map<Integer, Map<Long, String>> uids = common.name(seen, now);
+            boolean replica = bus != null;
+            TrackOutlet out = outlet;
             for (Audience a : audiences) {
-                a.fusedTracks = fusedStates(views.getOrDefault(a.trackingPlace, List.of()), uids.getOrDefault(a.trackingPlace, Map.of()), now);
+                a.fusedTracks = replica
+                        ? remoteView(a, now)
+                        : fusedStates(views.getOrDefault(a.trackingPlace, List.of()), uids.getOrDefault(a.trackingPlace, Map.of()), now);
+                if (out != null) out.fused(a.name, a.fusedTracks, a.fusedTracks.length);
                 if (recording != null && a.fusedTracks.length > 0) recording.fused(a.name, a.fusedTracks, a.fusedTracks.length);
                 if (a.subscribers.isEmpty() || a.fusedTracks.length == 0) continue;
                 Frame f = new Frame(a.fusedTracks, a.fusedTracks.length, false);
@@ -1148,7 +1271,10 @@ public final class LivePicture implements Picture, AutoCloseable {
         BitSet inUse = new BitSet();
         for (TrackState s : self.values()) inUse.set(s.marking.key());
         for (TrackState s : pending) inUse.set(s.marking.key());
-        for (Audience a : audiences) for (TrackState s : a.fusedTracks) inUse.set(s.marking.key());
+        for (Audience a : audiences) {
+            for (TrackState s : a.fusedTracks) inUse.set(s.marking.key());
+            for (TrackState s : a.remote.values()) inUse.set(s.marking.key());
+        }
         tracking.labelKeysInUse(inUse);
         rollUps.clear(); // its entries name keys; they are made again from the tracker's keys on the next view
         BitSet released = labels.release(inUse);

@@ -1,0 +1,174 @@
+package org.kizuna.picture.internal.cluster;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.kizuna.label.Reader;
+import org.kizuna.picture.CotRejected;
+import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.distribution.TrackOutlet;
+import org.kizuna.picture.internal.distribution.TrackState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fusion worker of a picture on Apache Kafka. It consumes the observations topic in the node's consumer group, which
+ * gives it some partitions, so some region cells, each whole; its picture takes each event as one node's would (the same
+ * checks, the same per-audience tracking, for every audience the replicas announced); it publishes on the tracks topic the
+ * self-reported versions it takes and, every second, each audience's fused tracks that stand in its own cells, and a
+ * tombstone for each it published and no longer does. A partition it is newly given is read again from 30 s back, so
+ * that its tracks form again from the reports of the last scans (failover, docs/scaling.md).
+ */
+final class FusionWorker implements TrackOutlet, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FusionWorker.class);
+    /** How far back a partition newly given to this worker is read again. */
+    static final Duration REPLAY = Duration.ofSeconds(30);
+    /** Audiences this worker fuses for at most (the picture's own limit is the tighter, by default). */
+    private static final int MAX_AUDIENCES = 10_000;
+
+    private final LivePicture picture;
+    private final Topics topics;
+    private final Cells cells;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    /** Per partition this worker has fused, the offset of the next record it has not taken (consumer thread only). */
+    private final Map<TopicPartition, Long> next = new HashMap<>();
+    /** Per audience, the uids of the fused tracks published last second (picture thread only). */
+    private final Map<String, Set<String>> published = new HashMap<>();
+    private final Map<Reader, AutoCloseable> audiences = new ConcurrentHashMap<>();
+    private final Clients.Loop observations, audienceLoop;
+
+    FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client, String group) {
+        this.picture = picture;
+        this.topics = topics;
+        this.cells = cells;
+        this.producer = Clients.producer(client);
+        picture.publishTo(this);
+        KafkaConsumer<String, byte[]> a = Clients.consumer(client, null);
+        List<TopicPartition> audiencePartitions = List.of(new TopicPartition(topics.audiences(), 0));
+        a.assign(audiencePartitions);
+        a.seekToBeginning(audiencePartitions);
+        this.audienceLoop = new Clients.Loop("picture-worker-audiences", a, this::pollAudiences);
+        KafkaConsumer<String, byte[]> o = Clients.consumer(client, group);
+        o.subscribe(List.of(topics.observations()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(p -> owned.remove(p.partition()));
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                Map<TopicPartition, Long> since = new HashMap<>();
+                long from = System.currentTimeMillis() - REPLAY.toMillis();
+                for (TopicPartition p : partitions) {
+                    owned.add(p.partition());
+                    Long taken = next.get(p);
+                    if (taken == null) since.put(p, from);
+                    else o.seek(p, taken); // back to a partition it fused before: on from where it was, nothing taken twice
+                }
+                if (since.isEmpty()) return;
+                for (Map.Entry<TopicPartition, OffsetAndTimestamp> e : o.offsetsForTimes(since).entrySet()) {
+                    if (e.getValue() != null) o.seek(e.getKey(), e.getValue().offset());
+                }
+                log.info("picture: this worker fuses partitions {} of {}", new java.util.TreeSet<>(owned), topics.observations());
+            }
+        });
+        this.observations = new Clients.Loop("picture-worker-observations", o, this::pollObservations);
+    }
+
+    private void pollObservations(KafkaConsumer<String, byte[]> consumer) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+            Wire.Taken taken;
+            try {
+                taken = Wire.taken(r.value());
+            } catch (IllegalArgumentException e) {
+                log.warn("picture: an observation record on {} dropped: {}", topics.observations(), e.getMessage());
+                continue;
+            }
+            try {
+                picture.ingest(taken.event(), taken.source());
+            } catch (CotRejected refused) {
+                // counted by the picture, by reason, as one node's refusals are
+            }
+        }
+    }
+
+    private void pollAudiences(KafkaConsumer<String, byte[]> consumer) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+            if (r.value() == null || audiences.size() >= MAX_AUDIENCES) continue;
+            try {
+                Reader reader = Wire.audience(r.value());
+                audiences.computeIfAbsent(reader, k -> picture.subscribe(k, frame -> {
+                }));
+            } catch (IllegalArgumentException e) {
+                log.warn("picture: an audience record on {} dropped: {}", topics.audiences(), e.getMessage());
+            }
+        }
+    }
+
+    /** Partitions of the observations topic this worker fuses now. */
+    Set<Integer> owned() {
+        return Set.copyOf(owned);
+    }
+
+    @Override
+    public void self(String key, TrackState state) {
+        send("*|" + key, Wire.track(state));
+    }
+
+    @Override
+    public void fused(String audience, TrackState[] states, int count) {
+        Set<String> now = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            TrackState s = states[i];
+            if (!owned.contains(cells.partition(s.lat, s.lon))) continue; // in another worker's region
+            now.add(s.uid);
+            send(audience + '|' + s.uid, Wire.track(s));
+        }
+        Set<String> before = published.put(audience, now);
+        if (before != null) {
+            for (String uid : before) {
+                if (!now.contains(uid)) send(audience + '|' + uid, null);
+            }
+        }
+    }
+
+    private void send(String key, byte @Nullable [] value) {
+        try {
+            var unused = producer.send(new ProducerRecord<>(topics.tracks(), key, value));
+        } catch (KafkaException e) {
+            log.debug("picture: a track could not go to the replicas: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        observations.close();
+        audienceLoop.close();
+        for (AutoCloseable a : audiences.values()) {
+            try {
+                a.close();
+            } catch (Exception e) {
+                // the picture is closing too
+            }
+        }
+        producer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.kizuna.picture.internal.cluster;
+
+import org.jspecify.annotations.NullMarked;
