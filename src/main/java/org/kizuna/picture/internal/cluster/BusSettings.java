@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions       partitions of the observations and tracks topics, made when they do not exist: the most workers
  *                         that can share the fusion
  * @param cellDegrees      the side of a region cell, in degrees: a cell's observations all go to one partition
+ * @param haloDegrees      an observation this near (degrees) to another cell also goes to that cell's partition, so that the
+ *                         worker there holds the target's track before it crosses, under the same uid
  * @param client           further Kafka client settings (TLS, SASL: {@code security.protocol}, {@code ssl.truststore.location}
  *                         ...), given to every producer, consumer and admin client as they are
  */
@@ -35,9 +37,11 @@ public record BusSettings(@DefaultValue("embedded") @Pattern(regexp = "embedded|
         @DefaultValue("kizuna") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String topics,
         @DefaultValue("12") @Min(1) @Max(1000) int partitions,
         @DefaultValue("1.0") @DecimalMin("0.01") @DecimalMax("90") double cellDegrees,
+        @DefaultValue("0.1") @DecimalMin("0") @DecimalMax("10") double haloDegrees,
         @DefaultValue Map<String, String> client) {
 
     public BusSettings {
+        if (haloDegrees >= cellDegrees) throw new IllegalArgumentException("kizuna.picture.bus.halo-degrees must be less than cell-degrees");
         if (kind.equals("kafka") && (bootstrapServers == null || bootstrapServers.isBlank())) {
             throw new IllegalArgumentException("kizuna.picture.bus.kind=kafka needs kizuna.picture.bus.bootstrap-servers (host:port of the brokers)");
         }

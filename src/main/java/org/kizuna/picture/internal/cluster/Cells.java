@@ -13,6 +13,23 @@ record Cells(double degrees, int partitions) {
         return (int) Math.floorMod(h, (long) partitions);
     }
 
+    /**
+     * The partitions an observation here goes to: its cell's, and the partitions of the cells within {@code halo} degrees,
+     * so that a target near an edge is tracked on both sides of it.
+     */
+    java.util.Set<Integer> partitions(double lat, double lon, double halo) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        out.add(partition(lat, lon));
+        if (halo <= 0) return out;
+        for (double dLat : new double[]{-halo, 0, halo}) {
+            for (double dLon : new double[]{-halo, 0, halo}) {
+                double la = Math.max(-90, Math.min(90, lat + dLat));
+                out.add(partition(la, lon + dLon));
+            }
+        }
+        return out;
+    }
+
     /** The cell's name, the key of its observations. */
     String key(double lat, double lon) {
         return row(lat) + ":" + column(lon);

@@ -51,7 +51,14 @@ final class Clients {
     static KafkaConsumer<String, byte[]> consumer(Properties common, @Nullable String group) {
         Properties p = new Properties();
         p.putAll(common);
-        if (group != null) p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        if (group != null) {
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            // a worker that dies (kill -9, its machine lost) loses its partitions to the others after 10 s without a
+            // heartbeat, not Kafka's default 45 s; one whose loop hangs, after 15 s without a poll
+            p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+            p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
+            p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 15_000);
+        }
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, group != null);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);

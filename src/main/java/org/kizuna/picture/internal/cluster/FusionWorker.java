@@ -52,7 +52,15 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     /** Per audience, the uids of the fused tracks published last second (picture thread only). */
     private final Map<String, Set<String>> published = new HashMap<>();
     private final Map<Reader, AutoCloseable> audiences = new ConcurrentHashMap<>();
-    private final Clients.Loop observations, audienceLoop;
+    private static final int RECENT_REPORTS = 200_000;
+    /** The identities of the reports taken lately: a report given twice (its cell's partition and a halo's, both this worker's) is taken once. */
+    private final Set<Long> recent = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>(1 << 16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > RECENT_REPORTS;
+        }
+    });
+    private final Clients.Loop observations, audienceLoop, trackLoop;
 
     FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client, String group) {
         this.picture = picture;
@@ -65,6 +73,12 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
         a.assign(audiencePartitions);
         a.seekToBeginning(audiencePartitions);
         this.audienceLoop = new Clients.Loop("picture-worker-audiences", a, this::pollAudiences);
+        KafkaConsumer<String, byte[]> t = Clients.consumer(client, null);
+        List<TopicPartition> trackPartitions = t.partitionsFor(topics.tracks(), Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        t.assign(trackPartitions);
+        t.seekToBeginning(trackPartitions);
+        this.trackLoop = new Clients.Loop("picture-worker-names", t, this::pollNames);
         KafkaConsumer<String, byte[]> o = Clients.consumer(client, group);
         o.subscribe(List.of(topics.observations()), new ConsumerRebalanceListener() {
             @Override
@@ -102,8 +116,9 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
                 log.warn("picture: an observation record on {} dropped: {}", topics.observations(), e.getMessage());
                 continue;
             }
+            if (!recent.add(taken.reportId())) continue;
             try {
-                picture.ingest(taken.event(), taken.source());
+                picture.ingest(taken.event(), taken.source(), taken.reportId());
             } catch (CotRejected refused) {
                 // counted by the picture, by reason, as one node's refusals are
             }
@@ -123,6 +138,20 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
         }
     }
 
+    /** The uids the workers published with the reports their tracks took: this worker names its tracks of those reports alike. */
+    private void pollNames(KafkaConsumer<String, byte[]> consumer) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            String key = r.key();
+            if (r.value() == null || key == null || key.startsWith("*|")) continue;
+            try {
+                Wire.Track track = Wire.track(r.value());
+                if (track.reports().length > 0) picture.learn(track.reports(), track.uid());
+            } catch (IllegalArgumentException e) {
+                log.warn("picture: a track record on {} dropped: {}", topics.tracks(), e.getMessage());
+            }
+        }
+    }
+
     /** Partitions of the observations topic this worker fuses now. */
     Set<Integer> owned() {
         return Set.copyOf(owned);
@@ -130,22 +159,33 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
 
     @Override
     public void self(String key, TrackState state) {
-        send("*|" + key, Wire.track(state));
+        send("*|" + key, Wire.track(state, new long[0]));
     }
 
     @Override
-    public void fused(String audience, TrackState[] states, int count) {
-        Set<String> now = new HashSet<>();
+    public boolean owns(double lat, double lon) {
+        return owned.contains(cells.partition(lat, lon));
+    }
+
+    /**
+     * Publishes the audience's tracks that stand in this worker's cells. A track it published last second and no longer
+     * holds at all is withdrawn (a tombstone); one that has moved into another worker's cells is not: that worker
+     * publishes it now, under the same uid.
+     */
+    @Override
+    public void fused(String audience, TrackState[] states, int count, java.util.function.Function<String, long[]> reports) {
+        Set<String> now = new HashSet<>(), held = new HashSet<>();
         for (int i = 0; i < count; i++) {
             TrackState s = states[i];
-            if (!owned.contains(cells.partition(s.lat, s.lon))) continue; // in another worker's region
+            held.add(s.uid);
+            if (!owns(s.lat, s.lon)) continue;
             now.add(s.uid);
-            send(audience + '|' + s.uid, Wire.track(s));
+            send(audience + '|' + s.uid, Wire.track(s, reports.apply(s.uid)));
         }
         Set<String> before = published.put(audience, now);
         if (before != null) {
             for (String uid : before) {
-                if (!now.contains(uid)) send(audience + '|' + uid, null);
+                if (!held.contains(uid)) send(audience + '|' + uid, null);
             }
         }
     }
@@ -162,6 +202,7 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     public void close() {
         observations.close();
         audienceLoop.close();
+        trackLoop.close();
         for (AutoCloseable a : audiences.values()) {
             try {
                 a.close();

@@ -32,13 +32,15 @@ final class KafkaReplica implements PictureBus, AutoCloseable {
     private final LivePicture picture;
     private final Topics topics;
     private final Cells cells;
+    private final double halo;
     private final KafkaProducer<String, byte[]> producer;
     private final Clients.Loop tracks;
 
-    KafkaReplica(LivePicture picture, Topics topics, Cells cells, Properties client) {
+    KafkaReplica(LivePicture picture, Topics topics, Cells cells, double halo, Properties client) {
         this.picture = picture;
         this.topics = topics;
         this.cells = cells;
+        this.halo = halo;
         this.producer = Clients.producer(client);
         KafkaConsumer<String, byte[]> consumer = Clients.consumer(client, null);
         List<TopicPartition> all = consumer.partitionsFor(topics.tracks(), Duration.ofSeconds(30)).stream()
@@ -49,12 +51,19 @@ final class KafkaReplica implements PictureBus, AutoCloseable {
         picture.publishTo(this);
     }
 
+    /**
+     * Sends the event to its cell's partition and to those of the cells within the halo, under one report identity (random,
+     * at least 2^62), so that every worker that takes it names it alike.
+     */
     @Override
     public boolean publish(CotEvent event, Source source) {
+        long reportId = LivePicture.GIVEN_REPORT_IDS | (java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 2);
+        byte[] value = Wire.taken(event, source, reportId);
+        String key = cells.key(event.lat(), event.lon());
         try {
-            var unused = producer
-                    .send(new ProducerRecord<>(topics.observations(), cells.partition(event.lat(), event.lon()), cells.key(event.lat(), event.lon()),
-                            Wire.taken(event, source)));
+            for (int partition : cells.partitions(event.lat(), event.lon(), halo)) {
+                var unused = producer.send(new ProducerRecord<>(topics.observations(), partition, key, value));
+            }
             return true;
         } catch (KafkaException e) {
             log.debug("picture: an event could not go to the fusion workers: {}", e.getMessage());

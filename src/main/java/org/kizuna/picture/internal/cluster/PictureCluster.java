@@ -28,7 +28,7 @@ public final class PictureCluster implements AutoCloseable {
         Cells cells = new Cells(settings.cellDegrees(), topics.partitions());
         part = settings.isWorker()
                 ? new FusionWorker(picture, topics, cells, client, settings.topics() + "." + nation + ".picture.fusion")
-                : new KafkaReplica(picture, topics, cells, client);
+                : new KafkaReplica(picture, topics, cells, settings.haloDegrees(), client);
     }
 
     @Override

@@ -29,21 +29,23 @@ final class Wire {
     private Wire() {
     }
 
-    /** An accepted event and its source (the observations topic). */
-    record Taken(CotEvent event, Source source) {
+    /** An accepted event, its source, and the identity the replica gave the report (the observations topic). */
+    record Taken(CotEvent event, Source source, long reportId) {
     }
 
     /** A track version as a worker published it, its label not yet interned in the replica's picture. */
     record Track(String uid, String type, String how, double lat, double lon, double hae, double ce, double le, double speed, double course,
-            @Nullable String callsign, @Nullable String detail, String banner, long timeMs, long staleMs, String[] nations, boolean self) {
+            @Nullable String callsign, @Nullable String detail, String banner, long timeMs, long staleMs, String[] nations, boolean self,
+            long[] reports) {
 
         TrackState in(LabelKeys.Marking marking) {
             return new TrackState(uid, type, how, lat, lon, hae, ce, le, speed, course, callsign, detail, marking, timeMs, staleMs, nations, self);
         }
     }
 
-    static byte[] taken(CotEvent e, Source s) {
+    static byte[] taken(CotEvent e, Source s, long reportId) {
         return write(out -> {
+            out.writeLong(reportId);
             out.writeUTF(s.name());
             out.writeUTF(s.nation());
             optional(out, s.defaultLabel() == null ? null : s.defaultLabel().banner());
@@ -74,6 +76,8 @@ final class Wire {
 
     static Taken taken(byte[] bytes) {
         return read(bytes, in -> {
+            long reportId = in.readLong();
+            if (reportId < org.kizuna.picture.internal.distribution.LivePicture.GIVEN_REPORT_IDS) throw new IOException("a report identity below 2^62");
             String name = in.readUTF(), nation = in.readUTF();
             String banner = optional(in);
             boolean authenticated = in.readBoolean();
@@ -83,12 +87,14 @@ final class Wire {
             CotEvent e = new CotEvent(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readDouble(),
                     in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), optional(in), optional(in), optional(in), in.readDouble(),
                     in.readDouble(), optional(in), null, optional(in));
-            return new Taken(e, source);
+            return new Taken(e, source, reportId);
         });
     }
 
-    static byte[] track(TrackState s) {
+    static byte[] track(TrackState s, long[] reports) {
         return write(out -> {
+            out.writeByte(count(reports.length));
+            for (long r : reports) out.writeLong(r);
             out.writeUTF(s.uid);
             out.writeUTF(s.type);
             out.writeUTF(s.how);
@@ -106,6 +112,8 @@ final class Wire {
 
     static Track track(byte[] bytes) {
         return read(bytes, in -> {
+            long[] reports = new long[count(in.readUnsignedByte())];
+            for (int i = 0; i < reports.length; i++) reports[i] = in.readLong();
             String uid = in.readUTF(), type = in.readUTF(), how = in.readUTF();
             double lat = in.readDouble(), lon = in.readDouble(), hae = in.readDouble(), ce = in.readDouble(), le = in.readDouble(),
                     speed = in.readDouble(), course = in.readDouble();
@@ -113,7 +121,8 @@ final class Wire {
             long time = in.readLong(), stale = in.readLong();
             String[] nations = new String[count(in.readUnsignedByte())];
             for (int i = 0; i < nations.length; i++) nations[i] = in.readUTF();
-            return new Track(uid, type, how, lat, lon, hae, ce, le, speed, course, callsign, detail, banner, time, stale, nations, in.readBoolean());
+            return new Track(uid, type, how, lat, lon, hae, ce, le, speed, course, callsign, detail, banner, time, stale, nations, in.readBoolean(),
+                    reports);
         });
     }
 

@@ -67,13 +67,23 @@ final class CommonTrackIds {
      * audience's view lose their names.
      */
     Map<Integer, Map<Long, String>> name(Map<Integer, List<Seen>> views, long now) {
+        return name(views, s -> false, now);
+    }
+
+    /**
+     * {@link #name(Map, long)}, where the {@code provisional} tracks are a fusion worker's tracks outside its own cells,
+     * which another worker publishes (docs/scaling.md): each is named afresh every time by the uid most of its reports are
+     * known under (reports another worker's tracks took, {@link #learn}), else keeps the name it had, else is given one;
+     * it lends its name to no report. A track that stops being provisional keeps the name it had.
+     */
+    Map<Integer, Map<Long, String>> name(Map<Integer, List<Seen>> views, java.util.function.Predicate<Seen> provisional, long now) {
         forgetOldReports(now);
         // named tracks first: each lends its uid to the reports it took since
         for (var v : views.entrySet()) {
             Map<Long, String> named = names.getOrDefault(v.getKey(), Map.of());
             for (Seen s : v.getValue()) {
                 String uid = named.get(s.trackerId());
-                if (uid != null) lend(uid, s.reports(), now);
+                if (uid != null && !provisional.test(s)) lend(uid, s.reports(), now);
             }
         }
         Map<Integer, Map<Long, String>> out = new HashMap<>();
@@ -83,7 +93,7 @@ final class CommonTrackIds {
             Set<String> taken = new HashSet<>();
             for (Seen s : v.getValue()) {
                 String uid = before.get(s.trackerId());
-                if (uid != null) {
+                if (uid != null && !provisional.test(s)) {
                     now2.put(s.trackerId(), uid);
                     taken.add(uid);
                 }
@@ -91,6 +101,13 @@ final class CommonTrackIds {
             for (Seen s : v.getValue()) {
                 if (now2.containsKey(s.trackerId())) continue;
                 String uid = adopted(s.reports(), taken);
+                if (provisional.test(s)) {
+                    String had = before.get(s.trackerId());
+                    if (uid == null) uid = had != null && !taken.contains(had) ? had : issue();
+                    now2.put(s.trackerId(), uid);
+                    taken.add(uid);
+                    continue;
+                }
                 if (uid == null) uid = issue();
                 now2.put(s.trackerId(), uid);
                 taken.add(uid);
@@ -103,6 +120,15 @@ final class CommonTrackIds {
             out.put(v.getKey(), now2);
         }
         return out;
+    }
+
+    /**
+     * Another fusion worker published a track of {@code uid} that took these reports: each report not known under a uid
+     * here is known under this one, as if a track of this picture had taken it (kept as long, {@link #REPORT_MEMORY_MS}).
+     */
+    void learn(long[] reports, String uid, long now) {
+        if (!uid.startsWith(prefix)) return; // a uid of another node's making is never issued here
+        lend(uid, reports, now);
     }
 
     /** Forgets the names of an audience's tracks: its tracker is gone or starts again (its numbers start again). */

@@ -80,6 +80,8 @@ public final class LivePicture implements Picture, AutoCloseable {
 
     private static final long LOG_EVERY_MS = 10_000, COMPACT_EVERY_MS = 60_000, AUDIENCE_SWEEP_MS = 60_000;
     private static final int ROLL_UP_CACHE = 10_000;
+    /** Report identities given from outside ({@link #ingest(CotEvent, Source, long)}) are at least this; the tracking's own count up from 0. */
+    public static final long GIVEN_REPORT_IDS = 1L << 62;
     /** The finest accuracy (m, one sigma) a unit's own GPS fix is taken to have, whatever it claims. */
     static final double FINEST_FIX_METRES = 5;
 
@@ -277,6 +279,15 @@ public final class LivePicture implements Picture, AutoCloseable {
             count("overloaded", "picture is overloaded; a worker's track was dropped", "the fusion workers");
     }
 
+    /**
+     * Another fusion worker published a track of this uid that took these reports (a fusion worker's): a track of this
+     * picture that took them and that it does not publish yet is named alike, so that a track keeps its uid when it
+     * passes from one worker's cells to another's or its worker stops (docs/scaling.md).
+     */
+    public void learn(long[] reports, String uid) {
+        if (!commands.offer(new Learn(reports, uid))) count("overloaded", "picture is overloaded; a worker's track names were dropped", "the fusion workers");
+    }
+
     /** A fused track of an audience a fusion worker published ({@code state} null: the worker no longer shows it). */
     public void remoteFused(String audience, String uid, @Nullable TrackState state, int labelEpoch) {
         if (!commands.offer(new RemoteFused(audience, uid, state, labelEpoch)))
@@ -340,10 +351,10 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     /** {@code referenceSigma}: the circular error (m) of a unit's own GPS fix, a reference for the tracking; NaN for any other self-report. */
-    private record SelfReport(TrackState state, String owner, int labelEpoch, double referenceSigma) implements Command {
+    private record SelfReport(TrackState state, String owner, int labelEpoch, double referenceSigma, long reportId) implements Command {
     }
 
-    private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking, int labelEpoch)
+    private record Observation(Sensor sensor, double t, double x, double y, double sigma, LabelKeys.Marking marking, int labelEpoch, long reportId)
             implements Command {
     }
 
@@ -357,6 +368,9 @@ public final class LivePicture implements Picture, AutoCloseable {
     }
 
     private record RemoteSelf(String key, TrackState state, int labelEpoch) implements Command {
+    }
+
+    private record Learn(long[] reports, String uid) implements Command {
     }
 
     private record RemoteFused(String audience, String uid, @Nullable TrackState state, int labelEpoch) implements Command {
@@ -386,6 +400,16 @@ public final class LivePicture implements Picture, AutoCloseable {
      */
     @Override
     public void ingest(CotEvent e, Source source) throws CotRejected {
+        ingest(e, source, -1);
+    }
+
+    /**
+     * {@link #ingest(CotEvent, Source)}, the report known by {@code reportId} (at least {@link #GIVEN_REPORT_IDS}) in the
+     * tracking and in the naming of tracks: a fusion worker's picture takes each event under the identity its replica gave
+     * it, so that every worker that takes the report names it alike (docs/scaling.md); -1: the picture gives it one.
+     */
+    public void ingest(CotEvent e, Source source, long reportId) throws CotRejected {
+        if (reportId != -1 && reportId < GIVEN_REPORT_IDS) throw new IllegalArgumentException("a report identity given from outside is at least 2^62");
         if (!e.isPosition()) throw refuse("not-a-position", Reason.of("picture.refused.not-a-position", e.type()), source.name());
         long now = clock.millis();
         if (e.timeMs() < now - limits.acceptPast().toMillis()) {
@@ -446,7 +470,7 @@ public final class LivePicture implements Picture, AutoCloseable {
         Command command;
         if (sensor != null) {
             double sigma = Double.isFinite(e.ce()) && e.ce() > 0 && e.ce() < CotEvent.UNKNOWN ? e.ce() : sensor.accuracyMetres();
-            command = new Observation(sensor, seconds(e.timeMs()), Plane.x(e.lon()), Plane.y(e.lat()), sigma, marking, epoch);
+            command = new Observation(sensor, seconds(e.timeMs()), Plane.x(e.lon()), Plane.y(e.lat()), sigma, marking, epoch, reportId);
         } else {
             String[] nations = {source.nation()};
             long stale = Math.min(Math.max(e.staleMs(), e.timeMs()), e.timeMs() + limits.maxStale().toMillis());
@@ -461,7 +485,7 @@ public final class LivePicture implements Picture, AutoCloseable {
             String detail = e.detail() == null ? null : inspected(e.detail(), label, source.name());
             command = new SelfReport(new TrackState(e.uid(), e.type(), e.how().isEmpty() ? "m-g" : e.how(), e.lat(), e.lon(), e.hae(),
                     e.ce(), e.le(), e.speed(), e.course(), e.callsign(), detail, marking, e.timeMs(), stale, nations, true),
-                    source.authenticated() ? "" : '~' + source.owner() + '|', epoch, reference);
+                    source.authenticated() ? "" : '~' + source.owner() + '|', epoch, reference, reportId);
         }
         if (!commands.offer(command)) throw refuse("overloaded", Reason.of("picture.refused.overloaded"), source.name());
     }
@@ -756,7 +780,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                     // a unit's own fix: a report of its nation's self-reports for the tracking, under its own label
                     trackerLabelsByNation.computeIfAbsent(state.nations[0], k -> new HashSet<>()).add(state.marking.label());
                     tracking.report(seconds(state.timeMs), selfReportIndex(state.nations[0]), Plane.x(state.lon), Plane.y(state.lat),
-                            r.referenceSigma(), state.marking.key());
+                            r.referenceSigma(), state.marking.key(), r.reportId());
                 }
                 if (!r.owner().isEmpty()) {
                     if (previous != null) retired.add(previous); // forgotten once flushed
@@ -769,7 +793,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                     count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "sensor " + o.sensor().id());
                 } else {
                     trackerLabelsByNation.computeIfAbsent(o.sensor().nation(), k -> new HashSet<>()).add(m.label());
-                    tracking.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key());
+                    tracking.report(o.t(), sensorIndex(o.sensor()), o.x(), o.y(), o.sigma(), m.key(), o.reportId());
                     observations = observations + 1; // only this thread writes it
                     if (!observationPeers.isEmpty()) queueForPeers(o, m);
                 }
@@ -791,6 +815,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                 }
             }
             case RemoteSelf r -> takeRemoteSelf(r);
+            case Learn l -> common.learn(l.reports(), l.uid(), clock.millis());
             case RemoteFused r -> takeRemoteFused(r);
             case Query<?> q -> answer(q);
             case PeerBatch b -> takePeerTracks(b.batch());
@@ -839,6 +864,8 @@ public final class LivePicture implements Picture, AutoCloseable {
         TrackState state = live(given, r.labelEpoch());
         if (state == null) {
             count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "the fusion workers");
+        } else if (a.remote.containsKey(r.uid()) && a.remote.get(r.uid()).timeMs > state.timeMs) {
+            return; // two workers published it as it passed from one's cells to the other's: keep the newer
         } else if (a.remote.size() >= limits.maxTracks() && !a.remote.containsKey(r.uid())) {
             count("too-many-tracks", "the fusion workers' view of an audience holds " + limits.maxTracks() + " tracks, the limit", "the fusion workers");
         } else {
@@ -1203,19 +1230,29 @@ public final class LivePicture implements Picture, AutoCloseable {
             // every audience's tracker is asked first, then the tracks are named together (common track numbers)
             Map<Integer, List<Fused>> views = new HashMap<>();
             Map<Integer, List<CommonTrackIds.Seen>> seen = new HashMap<>();
+            TrackOutlet out = outlet;
+            Set<CommonTrackIds.Seen> provisional = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Audience a : audiences) {
                 List<Fused> view = fusedView(a);
                 views.put(a.trackingPlace, view);
                 seen.put(a.trackingPlace, view.stream().map(Fused::seen).toList());
+                // a fusion worker's track outside its own cells is not its to publish: named as the worker that publishes it names it
+                if (out != null) for (Fused f : view) if (!out.owns(Plane.lat(f.y()), Plane.lon(f.x()))) provisional.add(f.seen());
             }
-            Map<Integer, Map<Long, String>> uids = common.name(seen, now);
+            Map<Integer, Map<Long, String>> uids = common.name(seen, provisional::contains, now);
             boolean replica = bus != null;
-            TrackOutlet out = outlet;
             for (Audience a : audiences) {
-                a.fusedTracks = replica
-                        ? remoteView(a, now)
-                        : fusedStates(views.getOrDefault(a.trackingPlace, List.of()), uids.getOrDefault(a.trackingPlace, Map.of()), now);
-                if (out != null) out.fused(a.name, a.fusedTracks, a.fusedTracks.length);
+                List<Fused> view = views.getOrDefault(a.trackingPlace, List.of());
+                Map<Long, String> named = uids.getOrDefault(a.trackingPlace, Map.of());
+                a.fusedTracks = replica ? remoteView(a, now) : fusedStates(view, named, now);
+                if (out != null) {
+                    Map<String, long[]> reports = new HashMap<>();
+                    for (Fused f : view) {
+                        String uid = named.get(f.seen().trackerId());
+                        if (uid != null) reports.put(uid, f.seen().reports());
+                    }
+                    out.fused(a.name, a.fusedTracks, a.fusedTracks.length, uid -> reports.getOrDefault(uid, new long[0]));
+                }
                 if (recording != null && a.fusedTracks.length > 0) recording.fused(a.name, a.fusedTracks, a.fusedTracks.length);
                 if (a.subscribers.isEmpty() || a.fusedTracks.length == 0) continue;
                 Frame f = new Frame(a.fusedTracks, a.fusedTracks.length, false);

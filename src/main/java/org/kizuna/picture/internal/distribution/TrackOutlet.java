@@ -13,6 +13,12 @@ public interface TrackOutlet {
      */
     void self(String key, TrackState state);
 
-    /** The audience's whole fused view now, each track under the audience's own roll-up of its reports' labels. */
-    void fused(String audience, TrackState[] states, int count);
+    /**
+     * The audience's whole fused view now, each track under the audience's own roll-up of its reports' labels, and the
+     * identities of the latest reports each took ({@code reports}, by uid).
+     */
+    void fused(String audience, TrackState[] states, int count, java.util.function.Function<String, long[]> reports);
+
+    /** Whether a track standing here is this worker's to publish (its cells); a track elsewhere is named as its owner names it. */
+    boolean owns(double lat, double lon);
 }

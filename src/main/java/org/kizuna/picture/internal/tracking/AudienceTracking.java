@@ -158,7 +158,12 @@ public final class AudienceTracking {
      * FusionEngine.ReportedTrackSink)}); returns it.
      */
     public long report(double t, int sensor, double x, double y, double sigma, int labelKey) {
-        long id = nextReport++;
+        return report(t, sensor, x, y, sigma, labelKey, -1);
+    }
+
+    /** {@link #report(double, int, double, double, double, int)} under the identity {@code given} (-1: the next of its own). */
+    public long report(double t, int sensor, double x, double y, double sigma, int labelKey, long given) {
+        long id = given == -1 ? nextReport++ : given;
         for (Audience a : audiences) {
             if (a.takes(sensor, labelKey, partnerSensors)) a.engine.report(t, sensor, x, y, sigma, labelKey, id);
         }

@@ -71,7 +71,7 @@ class PictureOnKafkaTests {
     }
 
     static BusSettings settings(String topics, String role) {
-        return new BusSettings("kafka", role, broker.getBrokersAsString(), topics, 12, 1.0, Map.of());
+        return new BusSettings("kafka", role, broker.getBrokersAsString(), topics, 12, 1.0, 0.1, Map.of());
     }
 
     /** The events of one second: each radar's report of the targets it sees, and two units' own positions. */
@@ -135,7 +135,7 @@ class PictureOnKafkaTests {
         Cells cells = new Cells(1.0, 12);
         try (single; replicaPicture; workerPicture;
                 FusionWorker worker = new FusionWorker(workerPicture, topics, cells, client, "one.fusion");
-                KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, client)) {
+                KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, 0.1, client)) {
             List<Frame> jpnFrames = new CopyOnWriteArrayList<>();
             try (AutoCloseable a = replicaPicture.subscribe(USA, f -> {}); AutoCloseable b = replicaPicture.subscribe(JPN, jpnFrames::add);
                     AutoCloseable c = single.subscribe(USA, f -> {}); AutoCloseable d = single.subscribe(JPN, f -> {})) {
@@ -170,9 +170,9 @@ class PictureOnKafkaTests {
                 try (KafkaProducer<String, byte[]> producer = Clients.producer(client)) {
                     producer.send(new ProducerRecord<>(topics.tracks(), AudienceName.of(JPN) + "|KZ-USA-FORGED", Wire.track(new TrackState(
                             "KZ-USA-FORGED", "a-u-A", "m-f", 36.0, 136.0, CotEvent.UNKNOWN, 50, CotEvent.UNKNOWN, 150, 90, null, null, noforn, now,
-                            now + 60_000, new String[]{"USA"}, false)))).get();
+                            now + 60_000, new String[]{"USA"}, false), new long[0]))).get();
                     producer.send(new ProducerRecord<>(topics.tracks(), "*|USA|FORGED-UNIT", Wire.track(new TrackState("FORGED-UNIT", "a-f-G", "m-g", 36.0,
-                            136.0, 0, 10, 10, 0, 0, null, null, noforn, now, now + 60_000, new String[]{"USA"}, true)))).get();
+                            136.0, 0, 10, 10, 0, 0, null, null, noforn, now, now + 60_000, new String[]{"USA"}, true), new long[0]))).get();
                 }
                 await().atMost(Duration.ofSeconds(10)).until(() -> replicaPicture.tracks(USA).stream().anyMatch(t -> t.id().equals("FORGED-UNIT")));
                 await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5)).until(() -> replicaPicture.tracks(JPN).stream()
@@ -192,7 +192,7 @@ class PictureOnKafkaTests {
         Properties client = Clients.common(settings("two", "replica"), "test");
         topics.create(client);
         Cells cells = new Cells(1.0, 12);
-        try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, client);
+        try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, 0.1, client);
                 FusionWorker first = new FusionWorker(firstPicture, topics, cells, client, "two.fusion")) {
             FusionWorker second = new FusionWorker(secondPicture, topics, cells, client, "two.fusion");
             try (second; AutoCloseable a = replicaPicture.subscribe(USA, f -> {})) {
@@ -211,17 +211,78 @@ class PictureOnKafkaTests {
                     assertThat(first.owned().contains(p) ^ second.owned().contains(p)).isTrue();
                 }
 
-                // one worker stops: the other is given its partitions, reads their last 30 s again, and every target has one track again
+                // one worker stops: the other is given its partitions, reads their last 30 s again, and names its tracks of
+                // those reports as the stopped worker did: every target keeps its one track and its uid
+                List<String> before = uidPerTarget(replicaPicture.tracks(USA), start);
                 second.close();
                 long stopped = System.currentTimeMillis();
                 await().atMost(Duration.ofSeconds(30)).until(() -> first.owned().size() == 12);
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                     feed(start, System.currentTimeMillis(), replicaPicture);
-                    return fusedPerTarget(replicaPicture.tracks(USA), start).equals(List.of(1, 1, 1));
+                    List<TrackView> now = replicaPicture.tracks(USA);
+                    return fusedPerTarget(now, start).equals(List.of(1, 1, 1)) && uidPerTarget(now, start).equals(before)
+                            && now.stream().filter(t -> !t.selfReported()).allMatch(t -> t.lastUpdate().toEpochMilli() > stopped + 1_000);
                 });
-                System.out.printf("picture on Kafka: every target had one track again %d ms after a worker stopped%n", System.currentTimeMillis() - stopped);
+                System.out.printf("picture on Kafka: every target's track, under its uid, updated by the remaining worker %d ms after the other stopped%n",
+                        System.currentTimeMillis() - stopped);
             }
         }
+    }
+
+    @Test
+    void aTargetThatCrossesIntoAnotherWorkersCellsKeepsItsOneTrackAndItsUid() throws Exception {
+        LivePicture replicaPicture = picture(), firstPicture = picture(), secondPicture = picture();
+        Topics topics = Topics.of(settings("cross", "replica"), "USA");
+        Properties client = Clients.common(settings("cross", "replica"), "test");
+        topics.create(client);
+        Cells cells = new Cells(1.0, 12);
+        try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, 0.1, client);
+                FusionWorker first = new FusionWorker(firstPicture, topics, cells, client, "cross.fusion");
+                FusionWorker second = new FusionWorker(secondPicture, topics, cells, client, "cross.fusion");
+                AutoCloseable a = replicaPicture.subscribe(USA, f -> {})) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.owned().size() + second.owned().size() == 12 && !first.owned().isEmpty()
+                    && !second.owned().isEmpty());
+            // a boundary between a cell of one worker (west) and a cell of the other (east)
+            double lat = 36.5;
+            double boundary = java.util.stream.IntStream.rangeClosed(125, 150).mapToDouble(d -> d)
+                    .filter(b -> first.owned().contains(cells.partition(lat, b - 0.5)) != first.owned().contains(cells.partition(lat, b + 0.5)))
+                    .findFirst().orElseThrow();
+            // an aircraft at 300 m/s from 0.04 degrees west of it (within the halo: both workers track it) to 0.12 east (beyond it)
+            double x0 = Plane.x(boundary - 0.04), y = Plane.y(lat), xEnd = Plane.x(boundary + 0.12);
+            long start = System.currentTimeMillis();
+            Set<String> uids = new java.util.LinkedHashSet<>();
+            List<Integer> counts = new ArrayList<>();
+            double x = x0;
+            while (x < xEnd) {
+                long now = System.currentTimeMillis();
+                x = x0 + 300 * (now - start) / 1000.0;
+                replicaPicture.ingest(new CotEvent("USA-TPY2-KYOGA.x", "a-u-A", "m-r", now, now, now + 30_000, Plane.lat(y), Plane.lon(x), CotEvent.UNKNOWN, 50,
+                        CotEvent.UNKNOWN, null, null, null, Double.NaN, Double.NaN, null, null, null), USA_RADAR);
+                double here = x;
+                List<String> near = replicaPicture.tracks(USA).stream().filter(t -> !t.selfReported())
+                        .filter(t -> Math.hypot(Plane.x(t.lon()) - here, Plane.y(t.lat()) - y) < 3_000).map(TrackView::id).toList();
+                if (!near.isEmpty() || !uids.isEmpty()) {
+                    counts.add(near.size());
+                    uids.addAll(near);
+                }
+                Thread.sleep(1_000);
+            }
+            assertThat(counts).as("a track was shown before the crossing, and after it").hasSizeGreaterThan(20);
+            assertThat(counts).as("one track near the target every second from its first").containsOnly(1);
+            assertThat(uids).as("under one uid, on either side of the boundary").hasSize(1);
+        }
+    }
+
+    /** The uid of the fused track nearest each target now (within 1 km), or "none". */
+    static List<String> uidPerTarget(List<TrackView> tracks, long startMs) {
+        List<String> out = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (double[] t : TARGETS) {
+            double x = Plane.x(t[1]) + 150 * (now - startMs) / 1000.0, y = Plane.y(t[0]);
+            out.add(tracks.stream().filter(v -> !v.selfReported() && Math.hypot(Plane.x(v.lon()) - x, Plane.y(v.lat()) - y) < 1_000)
+                    .map(TrackView::id).findFirst().orElse("none"));
+        }
+        return out;
     }
 
     /** How many fused tracks stand within 1 km of each target now. */
