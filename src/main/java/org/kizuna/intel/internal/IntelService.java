@@ -333,14 +333,12 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> release(String reportId, ReleaseRequest request, KizunaUser releaser) {
-        Validation.check(validator, request);
-        Optional<ReportView> found = reads.single(reportId, releaser.reader());
+        Optional<ReportView> found = asked(reportId, request, releaser);
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
         Optional<ReportView.PortionView> named = portion(view, request.portion());
         if (named.isEmpty()) return Optional.empty();
-        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
-        readOnly(view);
+        mayRelease(releaser, view);
         JdbcReports.StoredPortion portion = store.portion(named.get().id()).orElseThrow();
         JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
         Label current = portion.label();
@@ -380,6 +378,18 @@ class IntelService implements Intel {
         });
     }
 
+    /** The releaser's view of the report a release (or tear line) asks for, once the request is valid; empty where it may read none of it. */
+    private Optional<ReportView> asked(String reportId, Object request, KizunaUser releaser) {
+        Validation.check(validator, request);
+        return reads.single(reportId, releaser.reader());
+    }
+
+    /** Refuses a releaser who may not release portions of the report's nation (403), and any change to a replica (403). */
+    private void mayRelease(KizunaUser releaser, ReportView view) {
+        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
+        readOnly(view);
+    }
+
     /** The portion by its id, or by its position N (from 1) among the non-title portions of the releaser's view. */
     private static Optional<ReportView.PortionView> portion(ReportView view, String named) {
         if (view.title() != null && view.title().id().equals(named)) return Optional.of(view.title());
@@ -395,12 +405,10 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> tearLine(String reportId, TearLineRequest request, KizunaUser releaser) {
-        Validation.check(validator, request);
-        Optional<ReportView> found = reads.single(reportId, releaser.reader());
+        Optional<ReportView> found = asked(reportId, request, releaser);
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
-        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
-        readOnly(view);
+        mayRelease(releaser, view);
         Label label = marking("marking", request.marking(), releaser.reader());
         if (!label.hasReleasabilityList()) {
             throw Problems.badRequest("intel.problem.tear-line-rel");
