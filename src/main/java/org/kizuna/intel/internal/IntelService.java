@@ -57,7 +57,6 @@ import org.kizuna.label.Portion;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.label.ReleaseGuard;
-import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
@@ -227,12 +226,7 @@ class IntelService implements Intel {
 
     /** A marking the node may hold and the user may read, or a 400 naming the field. */
     private Label marking(String field, String marking, @Nullable Reader author) {
-        Label label;
-        try {
-            label = Label.parse(marking);
-        } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", field, e.reason()), e);
-        }
+        Label label = Label.parseField(field, marking);
         if (label.banner().length() > JdbcReports.LABEL_LENGTH) {
             throw Problems.badRequest("intel.problem.marking-length", field, String.valueOf(JdbcReports.LABEL_LENGTH));
         }
@@ -358,7 +352,7 @@ class IntelService implements Intel {
             all.addAll(added);
             widened = current.toBuilder().relTo(all.toArray(String[]::new)).build();
         } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", "to", e.reason()), e);
+            throw e.inField("to");
         }
         originatorControl(portion.ceiling(), report, widened, Problems.part("intel.problem.what.portion", portion.id()));
         Reason refusal = kernel.holdReason(widened);
@@ -829,7 +823,7 @@ class IntelService implements Intel {
         try {
             label = Adatp4774.fromXml(pkg.label());
         } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
+            throw e.inField("label");
         } catch (RuntimeException e) {
             throw Problems.badRequest("intel.problem.not-adatp4774");
         }
