@@ -1,5 +1,7 @@
 package org.kizuna.tak.internal;
 
+import static org.kizuna.tak.internal.MissionNotices.attr;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -343,11 +345,5 @@ class MissionController {
             x.append("/>");
         }
         x.append("</detail></event>");
-    }
-
-    private static void attr(StringBuilder x, String name, String value) {
-        x.append(' ').append(name).append("=\"");
-        MissionNotices.escape(x, value);
-        x.append('"');
     }
 }
