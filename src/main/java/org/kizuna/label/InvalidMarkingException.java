@@ -20,6 +20,14 @@ public class InvalidMarkingException extends CodedArgumentException {
         super(reason, cause);
     }
 
+    /**
+     * This refusal as one of the request's field {@code field} ({@code label: ...}): input that is not valid (400),
+     * told in the reader's language, with this exception as its cause.
+     */
+    public CodedArgumentException inField(String field) {
+        return new CodedArgumentException(Reason.of("label.field", field, reason()), this);
+    }
+
     /** The exception for {@code label.invalid.<key>} ({@code code} is the whole code) with {@code args}. */
     public static InvalidMarkingException of(String code, Object... args) {
         return new InvalidMarkingException(Reason.of(code, args));

@@ -137,6 +137,18 @@ public final class Label {
     }
 
     /**
+     * Parses the marking a request gives in {@code field}, as {@link #parse}; one that is not valid is refused naming
+     * the field ({@link InvalidMarkingException#inField}).
+     */
+    public static Label parseField(String field, String marking) {
+        try {
+            return parse(marking);
+        } catch (InvalidMarkingException e) {
+            throw e.inField(field);
+        }
+    }
+
+    /**
      * Composes a label from Cursor-on-Target attributes as TAK does ({@code access//caveat//releasableTo}),
      * e.g. ("SECRET", null, "REL TO USA, JPN") is {@code SECRET//REL TO USA, JPN}. Strict like {@link #parse}.
      */

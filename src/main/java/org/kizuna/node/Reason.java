@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import tools.jackson.databind.JsonNode;
@@ -99,6 +100,20 @@ public final class Reason implements MessageSourceResolvable {
     /** The arguments, a copy. */
     public Object[] args() {
         return args.clone();
+    }
+
+    /**
+     * Whether the node's catalogues tell this reason whole, as one that came from a peer must be before it is kept as a
+     * code: its code and every code among its arguments is a list, sentences, or a code {@code accepted} takes and the
+     * catalogues have.
+     */
+    public boolean toldByCatalogues(Predicate<String> accepted) {
+        boolean told = code.equals(LIST) || code.equals(SENTENCES) || (accepted.test(code) && Messages.shared().keys(Locale.ENGLISH).contains(code));
+        if (!told) return false;
+        for (Object a : args) {
+            if (a instanceof Reason inner && !inner.toldByCatalogues(accepted)) return false;
+        }
+        return true;
     }
 
     /** The reason in a language (English for anything but Japanese). */

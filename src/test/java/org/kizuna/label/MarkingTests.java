@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kizuna.node.CodedArgumentException;
 
 /** Parsing and rendering of US banners and portion marks: canonical, strict, never guessed. */
 class MarkingTests {
@@ -50,6 +51,13 @@ class MarkingTests {
         assertThat(jpnInUsSyntax.banner()).isEqualTo("SECRET//FGI JPN//REL TO USA, JPN");
         assertThat(jpnInUsSyntax.portionMark()).isEqualTo("(S//FGI JPN//REL TO USA, JPN)");
         assertThat(Label.parse("(S//FGI JPN//REL TO USA, JPN)")).isEqualTo(jpnInUsSyntax);
+    }
+
+    @Test
+    void aMarkingARequestGivesInAFieldIsRefusedNamingTheField() {
+        assertThat(Label.parseField("to", "SECRET//REL TO USA, JPN")).isEqualTo(Label.parse("SECRET//REL TO USA, JPN"));
+        assertThatThrownBy(() -> Label.parseField("to", "SECRET//BOGUS")).isInstanceOf(CodedArgumentException.class)
+                .isNotInstanceOf(InvalidMarkingException.class).hasMessageStartingWith("to: ").hasCauseInstanceOf(InvalidMarkingException.class);
     }
 
     @Test

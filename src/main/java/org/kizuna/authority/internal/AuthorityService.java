@@ -35,7 +35,6 @@ import org.kizuna.federation.RecordIds;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
-import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
 import org.kizuna.label.Policy;
 import org.kizuna.label.ReadPath;
@@ -362,12 +361,7 @@ class AuthorityService implements Authority {
     }
 
     private Label label(String text, KizunaUser user) {
-        Label label;
-        try {
-            label = Label.parse(text);
-        } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
-        }
+        Label label = Label.parseField("label", text);
         if (label.banner().length() > JdbcAuthority.LABEL_LENGTH) {
             throw Problems.badRequest("authority.problem.label-length", String.valueOf(JdbcAuthority.LABEL_LENGTH));
         }

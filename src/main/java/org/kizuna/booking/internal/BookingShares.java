@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.booking.BookingRequest;
@@ -18,7 +17,6 @@ import org.kizuna.booking.RequestState;
 import org.kizuna.federation.PeerRequest;
 import org.kizuna.federation.Shareable;
 import org.kizuna.label.Label;
-import org.kizuna.node.Messages;
 import org.kizuna.node.Reason;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,17 +85,7 @@ final class BookingShares {
      */
     static @Nullable String trusted(@Nullable String stored) {
         Reason r = Reason.fromStored(stored);
-        return r != null && r.code().startsWith("booking.refused.") && known(r) ? r.stored() : null;
-    }
-
-    private static boolean known(Reason r) {
-        boolean ours = r.code().equals(Reason.LIST) || r.code().equals(Reason.SENTENCES)
-                || (r.code().startsWith("booking.refused.") && Messages.shared().keys(Locale.ENGLISH).contains(r.code()));
-        if (!ours) return false;
-        for (Object a : r.args()) {
-            if (a instanceof Reason inner && !known(inner)) return false;
-        }
-        return true;
+        return r != null && r.code().startsWith("booking.refused.") && r.toldByCatalogues(code -> code.startsWith("booking.refused.")) ? r.stored() : null;
     }
 
     // ---- requests to the host's node

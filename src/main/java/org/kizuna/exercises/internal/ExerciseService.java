@@ -275,12 +275,7 @@ class ExerciseService implements Exercises {
 
     /** The label a user writes a record under: well formed, fits its column, and one the user may read. */
     private Label label(String marking, KizunaUser user) {
-        Label label;
-        try {
-            label = Label.parse(marking);
-        } catch (org.kizuna.label.InvalidMarkingException ex) {
-            throw new org.kizuna.node.CodedArgumentException(org.kizuna.node.Reason.of("label.field", "label", ex.reason()), ex);
-        }
+        Label label = Label.parseField("label", marking);
         if (label.banner().length() > JdbcExercises.LABEL_LENGTH) {
             throw Problems.badRequest("exercises.problem.label-length", String.valueOf(JdbcExercises.LABEL_LENGTH));
         }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +18,6 @@ import org.kizuna.federation.Shareable;
 import org.kizuna.federation.ShareableReceived;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
-import org.kizuna.node.Messages;
 import org.kizuna.node.Reason;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -256,16 +254,8 @@ class Inbound {
      */
     static @Nullable String trusted(String reasonCode) {
         Reason r = Reason.fromStored(reasonCode.isEmpty() ? null : reasonCode);
-        if (r == null || !r.code().matches("[a-z]+\\.answer\\.[a-z0-9.-]+") || !known(r)) return null;
+        if (r == null || !r.code().matches("[a-z]+\\.answer\\.[a-z0-9.-]+") || !r.toldByCatalogues(code -> true)) return null;
         return r.stored();
-    }
-
-    private static boolean known(Reason r) {
-        if (!r.code().equals(Reason.LIST) && !r.code().equals(Reason.SENTENCES) && !Messages.shared().keys(Locale.ENGLISH).contains(r.code())) return false;
-        for (Object a : r.args()) {
-            if (a instanceof Reason inner && !known(inner)) return false;
-        }
-        return true;
     }
 
     /** Keeps the owner's answer with the request this node sent; answers words for the link's health (a refusal), or null. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Role;
 import org.kizuna.identity.UserDirectory;
+import org.kizuna.node.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -106,12 +106,8 @@ class JdbcUsers implements UserDirectory {
 
     private static KizunaUser user(ResultSet rs) throws SQLException {
         return new KizunaUser(rs.getString("username"), rs.getString("nation"), rs.getString("clearance"),
-                split(rs.getString("accesses")),
-                split(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
+                Set.copyOf(Columns.list(rs.getString("accesses"))),
+                Columns.list(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
                 ZoneId.of(rs.getString("zone")));
-    }
-
-    private static Set<String> split(String csv) {
-        return csv == null || csv.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(csv.split(",")));
     }
 }

@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.LoginLockedOut;
+import org.kizuna.node.LeastRecentlyUsed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -100,12 +100,7 @@ final class LoginThrottle {
         private final Map<String, Failures> map;
 
         Counters(int capacity) {
-            this.map = new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-                    return size() > capacity;
-                }
-            };
+            this.map = new LeastRecentlyUsed<>(capacity);
         }
 
         synchronized boolean locked(String key, Instant now) {

@@ -68,12 +68,7 @@ class UserAccounts {
         if (user.isEmpty()) return Outcome.UNKNOWN;
         String banner = null;
         if (marking != null) {
-            org.kizuna.label.Label label;
-            try {
-                label = org.kizuna.label.Label.parse(marking);
-            } catch (org.kizuna.label.InvalidMarkingException e) {
-                throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
-            }
+            org.kizuna.label.Label label = org.kizuna.label.Label.parseField("label", marking);
             Reason refusal = kernel.holdReason(label);
             if (refusal != null) {
                 throw new CodedArgumentException(Reason.of("identity.default-label.not-held", label.banner(), refusal));

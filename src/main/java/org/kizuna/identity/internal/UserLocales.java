@@ -4,13 +4,13 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.CurrentUser;
 import org.kizuna.identity.KizunaUser;
+import org.kizuna.node.LeastRecentlyUsed;
 import org.kizuna.node.Messages;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -30,12 +30,7 @@ class UserLocales implements LocaleResolver {
 
     private final CurrentUser currentUser;
     private final JdbcUsers users;
-    private final Map<String, Optional<Locale>> chosen = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Optional<Locale>> eldest) {
-            return size() > CACHED_USERS;
-        }
-    };
+    private final Map<String, Optional<Locale>> chosen = new LeastRecentlyUsed<>(CACHED_USERS);
 
     UserLocales(CurrentUser currentUser, JdbcUsers users) {
         this.currentUser = currentUser;

@@ -57,7 +57,6 @@ import org.kizuna.label.Portion;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
 import org.kizuna.label.ReleaseGuard;
-import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.NodeSettings;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
@@ -227,12 +226,7 @@ class IntelService implements Intel {
 
     /** A marking the node may hold and the user may read, or a 400 naming the field. */
     private Label marking(String field, String marking, @Nullable Reader author) {
-        Label label;
-        try {
-            label = Label.parse(marking);
-        } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", field, e.reason()), e);
-        }
+        Label label = Label.parseField(field, marking);
         if (label.banner().length() > JdbcReports.LABEL_LENGTH) {
             throw Problems.badRequest("intel.problem.marking-length", field, String.valueOf(JdbcReports.LABEL_LENGTH));
         }
@@ -333,14 +327,12 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> release(String reportId, ReleaseRequest request, KizunaUser releaser) {
-        Validation.check(validator, request);
-        Optional<ReportView> found = reads.single(reportId, releaser.reader());
+        Optional<ReportView> found = asked(reportId, request, releaser);
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
         Optional<ReportView.PortionView> named = portion(view, request.portion());
         if (named.isEmpty()) return Optional.empty();
-        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
-        readOnly(view);
+        mayRelease(releaser, view);
         JdbcReports.StoredPortion portion = store.portion(named.get().id()).orElseThrow();
         JdbcReports.StoredReport report = store.report(reportId).orElseThrow();
         Label current = portion.label();
@@ -360,7 +352,7 @@ class IntelService implements Intel {
             all.addAll(added);
             widened = current.toBuilder().relTo(all.toArray(String[]::new)).build();
         } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", "to", e.reason()), e);
+            throw e.inField("to");
         }
         originatorControl(portion.ceiling(), report, widened, Problems.part("intel.problem.what.portion", portion.id()));
         Reason refusal = kernel.holdReason(widened);
@@ -380,6 +372,18 @@ class IntelService implements Intel {
         });
     }
 
+    /** The releaser's view of the report a release (or tear line) asks for, once the request is valid; empty where it may read none of it. */
+    private Optional<ReportView> asked(String reportId, Object request, KizunaUser releaser) {
+        Validation.check(validator, request);
+        return reads.single(reportId, releaser.reader());
+    }
+
+    /** Refuses a releaser who may not release portions of the report's nation (403), and any change to a replica (403). */
+    private void mayRelease(KizunaUser releaser, ReportView view) {
+        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
+        readOnly(view);
+    }
+
     /** The portion by its id, or by its position N (from 1) among the non-title portions of the releaser's view. */
     private static Optional<ReportView.PortionView> portion(ReportView view, String named) {
         if (view.title() != null && view.title().id().equals(named)) return Optional.of(view.title());
@@ -395,12 +399,10 @@ class IntelService implements Intel {
 
     @Override
     public synchronized Optional<ReleaseOutcome> tearLine(String reportId, TearLineRequest request, KizunaUser releaser) {
-        Validation.check(validator, request);
-        Optional<ReportView> found = reads.single(reportId, releaser.reader());
+        Optional<ReportView> found = asked(reportId, request, releaser);
         if (found.isEmpty()) return Optional.empty();
         ReportView view = found.get();
-        writes.authorize(releaser, Write.RELEASE_PORTION, view.nation());
-        readOnly(view);
+        mayRelease(releaser, view);
         Label label = marking("marking", request.marking(), releaser.reader());
         if (!label.hasReleasabilityList()) {
             throw Problems.badRequest("intel.problem.tear-line-rel");
@@ -821,7 +823,7 @@ class IntelService implements Intel {
         try {
             label = Adatp4774.fromXml(pkg.label());
         } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
+            throw e.inField("label");
         } catch (RuntimeException e) {
             throw Problems.badRequest("intel.problem.not-adatp4774");
         }

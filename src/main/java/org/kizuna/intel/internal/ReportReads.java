@@ -23,6 +23,7 @@ import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.LeastRecentlyUsed;
 
 /**
  * The read side of the intel module: a page of reports and a single report for one reader, each as one query of the
@@ -40,12 +41,7 @@ public class ReportReads {
     private final ReadPath readPath;
     private final LabelKernel kernel;
     private final Clock clock;
-    private final Map<Key, Map<Long, Boolean>> decisions = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Map<Long, Boolean>> eldest) {
-            return size() > READERS;
-        }
-    });
+    private final Map<Key, Map<Long, Boolean>> decisions = java.util.Collections.synchronizedMap(new LeastRecentlyUsed<>(READERS));
 
     private record Key(Reader reader, LocalDate day) {
     }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
 import org.kizuna.missions.Assignment;
+import org.kizuna.node.Columns;
 import org.kizuna.registry.Organization;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -97,7 +97,7 @@ class JdbcAssignments {
         return new Assignment(rs.getString("id"), rs.getString("area"), rs.getString("region"), rs.getString("organization_id"),
                 rs.getString("nation"), Assignment.Role.valueOf(rs.getString("role")), rs.getString("task"), rs.getString("division"),
                 new Organization.Validity(date(rs.getDate("valid_from")), date(rs.getDate("valid_to"))),
-                new Organization.Provenance(list(rs.getString("sources")), rs.getString("verification"), rs.getString("note")),
+                new Organization.Provenance(Columns.list(rs.getString("sources")), rs.getString("verification"), rs.getString("note")),
                 rs.getString("recorded_by"), labels.computeIfAbsent(rs.getString("label"), Label::parse),
                 rs.getString("ended_by") == null
                         ? null
@@ -108,7 +108,4 @@ class JdbcAssignments {
         return d == null ? null : d.toLocalDate();
     }
 
-    private static List<String> list(@Nullable String csv) {
-        return csv == null || csv.isBlank() ? List.of() : List.copyOf(Arrays.asList(csv.split(",")));
-    }
 }

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
-import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
@@ -29,7 +28,6 @@ import org.kizuna.missions.MissionArea;
 import org.kizuna.missions.MissionRegion;
 import org.kizuna.missions.Missions;
 import org.kizuna.missions.NewAssignment;
-import org.kizuna.node.CodedArgumentException;
 import org.kizuna.node.Problems;
 import org.kizuna.node.Reason;
 import org.kizuna.node.Validation;
@@ -181,12 +179,7 @@ class MissionsService implements Missions {
         if (to != null && !to.isAfter(from)) {
             throw Problems.badRequest("missions.problem.valid-to", from.toString(), to.toString());
         }
-        Label label;
-        try {
-            label = Label.parse(n.label());
-        } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", "label", e.reason()), e);
-        }
+        Label label = Label.parseField("label", n.label());
         if (label.banner().length() > JdbcAssignments.LABEL_LENGTH) {
             throw Problems.badRequest("missions.problem.label-length", String.valueOf(JdbcAssignments.LABEL_LENGTH));
         }

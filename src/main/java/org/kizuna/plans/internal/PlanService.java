@@ -33,7 +33,6 @@ import org.kizuna.identity.KizunaUser;
 import org.kizuna.identity.UserDirectory;
 import org.kizuna.identity.Write;
 import org.kizuna.identity.Writes;
-import org.kizuna.label.InvalidMarkingException;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Policy;
@@ -460,12 +459,7 @@ class PlanService implements Plans {
      * releasable to every participating nation (a bilateral plan is shared with all of them by construction).
      */
     private Label label(String field, String marking, List<String> nations, KizunaUser author) {
-        Label l;
-        try {
-            l = Label.parse(marking.strip());
-        } catch (InvalidMarkingException e) {
-            throw new CodedArgumentException(Reason.of("label.field", field, e.reason()), e);
-        }
+        Label l = Label.parseField(field, marking.strip());
         if (l.banner().length() > 200) throw Problems.badRequest("plans.problem.banner-length", field, l.banner());
         Reason refusal = kernel.holdReason(l);
         if (refusal != null) throw Problems.badRequest("plans.problem.not-held", field, l.banner(), refusal);

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
 import org.kizuna.label.ReadPath;
 import org.kizuna.label.Reader;
+import org.kizuna.node.Columns;
 import org.kizuna.registry.AccessAgreement;
 import org.kizuna.registry.Facility;
 import org.kizuna.registry.ForcePosture;
@@ -210,7 +210,7 @@ class JdbcRegistry implements Registry {
     public List<AccessAgreement> agreements(LocalDate asOf, Reader reader) {
         return readPath.readable(jdbc.sql("select * from registry_agreement where entry_into_force <= :day order by entry_into_force")
                 .param("day", asOf)
-                .query((rs, n) -> new AccessAgreement(rs.getString("id"), list(rs.getString("parties")), rs.getString("host_nation"),
+                .query((rs, n) -> new AccessAgreement(rs.getString("id"), Columns.list(rs.getString("parties")), rs.getString("host_nation"),
                         rs.getObject("entry_into_force", LocalDate.class), provenance(rs, null), label(rs)))
                 .list(), reader, a -> "registry/agreement/" + a.id(), "registry/agreements@" + asOf);
     }
@@ -259,8 +259,8 @@ class JdbcRegistry implements Registry {
     private Facility facility(ResultSet rs) throws SQLException {
         return new Facility(rs.getString("id"), rs.getString("name"), Facility.Kind.of(rs.getString("kind")), rs.getString("operator"),
                 new Organization.Location(null, rs.getDouble("lat"), rs.getDouble("lon")), rs.getString("zone"),
-                rs.getString("host_nation"), list(rs.getString("users")), rs.getString("joint_use"), rs.getString("joint_use_note"),
-                list(rs.getString("hosts")), validity(rs), provenance(rs, rs.getString("note")), label(rs));
+                rs.getString("host_nation"), Columns.list(rs.getString("users")), rs.getString("joint_use"), rs.getString("joint_use_note"),
+                Columns.list(rs.getString("hosts")), validity(rs), provenance(rs, rs.getString("note")), label(rs));
     }
 
     private static Organization.Validity validity(ResultSet rs) throws SQLException {
@@ -268,7 +268,7 @@ class JdbcRegistry implements Registry {
     }
 
     private static Organization.Provenance provenance(ResultSet rs, @Nullable String note) throws SQLException {
-        return new Organization.Provenance(list(rs.getString("sources")), rs.getString("verification"), note);
+        return new Organization.Provenance(Columns.list(rs.getString("sources")), rs.getString("verification"), note);
     }
 
     private static @Nullable LocalDate date(@Nullable Date d) {
@@ -278,10 +278,6 @@ class JdbcRegistry implements Registry {
     private static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
-    }
-
-    private static List<String> list(@Nullable String csv) {
-        return csv == null || csv.isBlank() ? List.of() : List.copyOf(Arrays.asList(csv.split(",")));
     }
 
     /** An organization's id on the read path. */

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.label.Label;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,34 +78,36 @@ class JdbcMissions {
 
     // ------------------------------------------------------------------ what missions hold
 
-    /** The packages of the missions of this name, in the order they were added. */
-    List<MissionItems.PackageItem> packages(String name) {
-        return jdbc.sql(PACKAGE + "where m.name = :name order by mp.added_at, p.id").param("name", name).query(JdbcMissions::pkg).list();
+    /**
+     * What a mission holds of one kind, as read with the missions ({@code m}) it belongs to: its select, its order (the
+     * order they were added) and how a row becomes one.
+     */
+    record Items<T>(String select, String order, RowMapper<T> row) {
     }
 
-    /** The packages of these missions, in the order they were added. */
-    List<MissionItems.PackageItem> packagesOf(java.util.Collection<String> guids) {
-        if (guids.isEmpty()) return List.of();
-        return jdbc.sql(PACKAGE + "where m.guid in (:guids) order by mp.added_at, p.id").param("guids", guids).query(JdbcMissions::pkg).list();
+    /** The packages missions hold. */
+    static final Items<MissionItems.PackageItem> PACKAGES = new Items<>(PACKAGE, "mp.added_at, p.id", JdbcMissions::pkg);
+
+    /** The uids missions hold. */
+    static final Items<MissionItems.Uid> UIDS = new Items<>(UID, "u.added_at, u.uid, u.id", JdbcMissions::uid);
+
+    /** What the missions of this name hold of one kind, in the order it was added. */
+    <T> List<T> itemsNamed(Items<T> items, String name) {
+        return items(items, "m.name = :name", "name", name);
     }
 
-    List<MissionItems.PackageItem> packagesOfGuid(String guid) {
-        return jdbc.sql(PACKAGE + "where m.guid = :guid order by mp.added_at, p.id").param("guid", guid).query(JdbcMissions::pkg).list();
+    /** What these missions hold of one kind, in the order it was added. */
+    <T> List<T> itemsOf(Items<T> items, Collection<String> guids) {
+        return guids.isEmpty() ? List.of() : items(items, "m.guid in (:guids)", "guids", guids);
     }
 
-    /** The uids of the missions of this name, in the order they were added. */
-    List<MissionItems.Uid> uids(String name) {
-        return jdbc.sql(UID + "where m.name = :name order by u.added_at, u.uid, u.id").param("name", name).query(JdbcMissions::uid).list();
+    /** What the mission of this guid holds of one kind, in the order it was added. */
+    <T> List<T> itemsOfGuid(Items<T> items, String guid) {
+        return items(items, "m.guid = :guid", "guid", guid);
     }
 
-    /** The uids of these missions, in the order they were added. */
-    List<MissionItems.Uid> uidsOf(java.util.Collection<String> guids) {
-        if (guids.isEmpty()) return List.of();
-        return jdbc.sql(UID + "where m.guid in (:guids) order by u.added_at, u.uid, u.id").param("guids", guids).query(JdbcMissions::uid).list();
-    }
-
-    List<MissionItems.Uid> uidsOfGuid(String guid) {
-        return jdbc.sql(UID + "where m.guid = :guid order by u.added_at, u.uid, u.id").param("guid", guid).query(JdbcMissions::uid).list();
+    private <T> List<T> items(Items<T> items, String where, String parameter, Object value) {
+        return jdbc.sql(items.select() + "where " + where + " order by " + items.order()).param(parameter, value).query(items.row()).list();
     }
 
     /** Adds a package to a mission; false when it is there already. */

@@ -1,5 +1,7 @@
 package org.kizuna.tak.internal;
 
+import static org.kizuna.tak.internal.MissionNotices.attr;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -80,7 +82,7 @@ class MissionController {
         }
         Missions.Saved saved = missions.create(user, name, new Missions.Details(description, chatRoom, tool, keywords, creatorUid));
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).contentType(MediaType.APPLICATION_JSON)
-                .body(MartiController.envelope("Mission", List.of(mission(saved.view(), user, false, false))));
+                .body(envelope(saved.view(), user, false, false));
     }
 
     @GetMapping(value = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,9 +90,9 @@ class MissionController {
             @RequestParam(required = false) @Nullable Boolean logs, @RequestParam(required = false) @Nullable Long secago,
             @RequestParam(required = false) @Nullable Instant start, @RequestParam(required = false) @Nullable Instant end) {
         KizunaUser user = callers.current();
-        boolean withChanges = Boolean.TRUE.equals(changes);
-        Missions.View v = missions.get(user.reader(), name, withChanges ? window(secago, start, end) : null).orElseThrow(() -> notFound(name));
-        return MartiController.envelope("Mission", List.of(mission(v, user, withChanges, Boolean.TRUE.equals(logs))));
+        Missions.@Nullable Window window = asked(changes, secago, start, end);
+        Missions.View v = missions.get(user.reader(), name, window).orElseThrow(() -> notFound(name));
+        return envelope(v, user, window != null, Boolean.TRUE.equals(logs));
     }
 
     @GetMapping(value = "/guid/{guid}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -98,17 +100,17 @@ class MissionController {
             @RequestParam(required = false) @Nullable Boolean logs, @RequestParam(required = false) @Nullable Long secago,
             @RequestParam(required = false) @Nullable Instant start, @RequestParam(required = false) @Nullable Instant end) {
         KizunaUser user = callers.current();
-        boolean withChanges = Boolean.TRUE.equals(changes);
-        Missions.View v = missions.byGuid(user.reader(), guid, withChanges ? window(secago, start, end) : null)
+        Missions.@Nullable Window window = asked(changes, secago, start, end);
+        Missions.View v = missions.byGuid(user.reader(), guid, window)
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "no mission with guid " + guid.toLowerCase(java.util.Locale.ROOT)));
-        return MartiController.envelope("Mission", List.of(mission(v, user, withChanges, Boolean.TRUE.equals(logs))));
+        return envelope(v, user, window != null, Boolean.TRUE.equals(logs));
     }
 
     @RequestMapping(value = "/{name}/keywords", method = RequestMethod.PUT, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> keywords(@PathVariable String name, @RequestBody(required = false) @Nullable List<String> keywords) {
         KizunaUser user = callers.current();
         Missions.View v = missions.keywords(user, name, keywords == null ? List.of() : keywords).orElseThrow(() -> notFound(name));
-        return MartiController.envelope("Mission", List.of(mission(v, user, false, false)));
+        return envelope(v, user, false, false);
     }
 
     @RequestMapping(value = "/{name}/contents", method = RequestMethod.PUT, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,7 +119,7 @@ class MissionController {
         KizunaUser user = callers.current();
         Missions.View v = missions.addContents(user, name, body.hashes() == null ? List.of() : body.hashes(), body.uids() == null ? List.of() : body.uids(),
                 creatorUid).orElseThrow(() -> notFound(name));
-        return MartiController.envelope("Mission", List.of(mission(v, user, false, false)));
+        return envelope(v, user, false, false);
     }
 
     @DeleteMapping(value = "/{name}/contents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -125,7 +127,7 @@ class MissionController {
             @RequestParam(required = false) @Nullable String uid, @RequestParam(required = false) @Nullable String creatorUid) {
         KizunaUser user = callers.current();
         Missions.View v = missions.removeContents(user, name, hash, uid, creatorUid).orElseThrow(() -> notFound(name));
-        return MartiController.envelope("Mission", List.of(mission(v, user, false, false)));
+        return envelope(v, user, false, false);
     }
 
     @GetMapping(value = "/{name}/changes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -192,6 +194,16 @@ class MissionController {
     }
 
     // ------------------------------------------------------------------ answers
+
+    /** The window of the changes asked for with a mission ({@code changes=true}), or null where none were asked for. */
+    private Missions.@Nullable Window asked(@Nullable Boolean changes, @Nullable Long secago, @Nullable Instant start, @Nullable Instant end) {
+        return Boolean.TRUE.equals(changes) ? window(secago, start, end) : null;
+    }
+
+    /** One mission in the Marti API's envelope, as {@link #mission} describes it. */
+    private Map<String, Object> envelope(Missions.View v, KizunaUser user, boolean withChanges, boolean withLogs) {
+        return MartiController.envelope("Mission", List.of(mission(v, user, withChanges, withLogs)));
+    }
 
     private Missions.Window window(@Nullable Long secago, @Nullable Instant start, @Nullable Instant end) {
         Instant now = clock.instant();
@@ -333,11 +345,5 @@ class MissionController {
             x.append("/>");
         }
         x.append("</detail></event>");
-    }
-
-    private static void attr(StringBuilder x, String name, String value) {
-        x.append(' ').append(name).append("=\"");
-        MissionNotices.escape(x, value);
-        x.append('"');
     }
 }

@@ -144,7 +144,8 @@ class MissionNotices {
         x.append("</").append(name).append('>');
     }
 
-    private static void attr(StringBuilder x, String name, String value) {
+    /** An attribute {@code name="value"}, its value escaped as {@link #escape} does, after a space. */
+    static void attr(StringBuilder x, String name, String value) {
         x.append(' ').append(name).append("=\"");
         escape(x, value);
         x.append('"');

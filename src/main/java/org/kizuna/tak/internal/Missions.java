@@ -1,5 +1,8 @@
 package org.kizuna.tak.internal;
 
+import static org.kizuna.tak.internal.JdbcMissions.PACKAGES;
+import static org.kizuna.tak.internal.JdbcMissions.UIDS;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,7 +173,7 @@ class Missions {
                         details.chatRoom() == null ? m.chatRoom() : details.chatRoom(), details.tool() == null ? m.tool() : details.tool(),
                         kw == null ? m.keywords() : kw, m.creatorUid(), m.createdBy(), m.nation(), m.createdAt(), m.label());
                 store.describe(m.guid(), changed.description(), changed.chatRoom(), changed.tool(), changed.keywords());
-                return new Saved(view(q, changed, store.packagesOfGuid(m.guid()), store.uidsOfGuid(m.guid()), List.of()), false);
+                return new Saved(current(q, changed), false);
             }
             writes.authorize(user, Write.CHANGE_TAK_MISSION, user.nation());
             Label label = labels.held(user, " (a mission takes the label of your reports)");
@@ -201,9 +204,9 @@ class Missions {
                 q.readable(Optional.of(m), Mission::guid).ifPresent(readable::add);
             }
             List<String> guids = readable.stream().map(Mission::guid).toList();
-            Map<String, List<MissionItems.PackageItem>> pkgs = store.packagesOf(guids).stream()
+            Map<String, List<MissionItems.PackageItem>> pkgs = store.itemsOf(PACKAGES, guids).stream()
                     .collect(Collectors.groupingBy(MissionItems.PackageItem::missionGuid));
-            Map<String, List<MissionItems.Uid>> uids = store.uidsOf(guids).stream().collect(Collectors.groupingBy(MissionItems.Uid::missionGuid));
+            Map<String, List<MissionItems.Uid>> uids = store.itemsOf(UIDS, guids).stream().collect(Collectors.groupingBy(MissionItems.Uid::missionGuid));
             return readable.stream().map(m -> view(q, m, pkgs.getOrDefault(m.guid(), List.of()), uids.getOrDefault(m.guid(), List.of()), List.of())).toList();
         }
     }
@@ -213,8 +216,8 @@ class Missions {
         String name = name(rawName);
         try (ReadPath.Query q = readPath.query(reader, "tak/missions/" + name)) {
             List<Mission> named = store.named(name);
-            List<MissionItems.PackageItem> pkgs = store.packages(name);
-            List<MissionItems.Uid> uids = store.uids(name);
+            List<MissionItems.PackageItem> pkgs = store.itemsNamed(PACKAGES, name);
+            List<MissionItems.Uid> uids = store.itemsNamed(UIDS, name);
             return resolve(q, named).map(m -> view(q, m, pkgs, uids, changes == null ? List.of() : changes(q, m, changes)));
         }
     }
@@ -225,8 +228,8 @@ class Missions {
         String g = guid.toLowerCase(java.util.Locale.ROOT);
         try (ReadPath.Query q = readPath.query(reader, "tak/missions/guid/" + g)) {
             Optional<Mission> m = store.byGuid(g);
-            List<MissionItems.PackageItem> pkgs = store.packagesOfGuid(g);
-            List<MissionItems.Uid> uids = store.uidsOfGuid(g);
+            List<MissionItems.PackageItem> pkgs = store.itemsOfGuid(PACKAGES, g);
+            List<MissionItems.Uid> uids = store.itemsOfGuid(UIDS, g);
             return q.readable(m, Mission::guid).map(x -> view(q, x, pkgs, uids, changes == null ? List.of() : changes(q, x, changes)));
         }
     }
@@ -251,7 +254,7 @@ class Missions {
             store.describe(m.guid(), m.description(), m.chatRoom(), m.tool(), kw);
             Mission changed = new Mission(m.guid(), m.name(), m.description(), m.chatRoom(), m.tool(), kw, m.creatorUid(), m.createdBy(), m.nation(),
                     m.createdAt(), m.label());
-            return Optional.of(view(q, changed, store.packagesOfGuid(m.guid()), store.uidsOfGuid(m.guid()), List.of()));
+            return Optional.of(current(q, changed));
         }
     }
 
@@ -288,7 +291,8 @@ class Missions {
                 if (readable.isEmpty()) throw Problems.of(HttpStatus.BAD_REQUEST, "hashes: no data package with hash " + h);
                 add.add(readable.getFirst());
             }
-            Set<String> present = q.readable(store.uidsOfGuid(m.guid()), MissionItems.Uid::id).stream().map(MissionItems.Uid::uid).collect(Collectors.toSet());
+            Set<String> present = q.readable(store.itemsOfGuid(UIDS, m.guid()), MissionItems.Uid::id).stream().map(MissionItems.Uid::uid)
+                    .collect(Collectors.toSet());
             List<String> newUids = uids.stream().distinct().filter(u -> !present.contains(u)).toList();
             Map<String, TrackView> tracks = newUids.isEmpty() ? Map.of() : tracks(user.reader());
             Instant now = clock.instant();
@@ -317,7 +321,7 @@ class Missions {
                 }
                 changes.forEach(store::addChange);
             });
-            view = view(q, m, store.packagesOfGuid(m.guid()), store.uidsOfGuid(m.guid()), List.of());
+            view = current(q, m);
         }
         notices.changed(m, changes);
         return Optional.of(view);
@@ -346,11 +350,11 @@ class Missions {
             writes.authorize(user, Write.CHANGE_TAK_MISSION, m.nation());
             List<MissionItems.PackageItem> pkgs = hash == null || hash.isEmpty()
                     ? List.of()
-                    : q.readable(store.packagesOfGuid(m.guid()).stream().filter(p -> p.pkg().hash().equalsIgnoreCase(hash)).toList(),
+                    : q.readable(store.itemsOfGuid(PACKAGES, m.guid()).stream().filter(p -> p.pkg().hash().equalsIgnoreCase(hash)).toList(),
                             MissionItems.PackageItem::id);
             List<MissionItems.Uid> entries = uid == null || uid.isEmpty()
                     ? List.of()
-                    : q.readable(store.uidsOfGuid(m.guid()).stream().filter(u -> u.uid().equals(uid)).toList(), MissionItems.Uid::id);
+                    : q.readable(store.itemsOfGuid(UIDS, m.guid()).stream().filter(u -> u.uid().equals(uid)).toList(), MissionItems.Uid::id);
             if (hash != null && !hash.isEmpty() && pkgs.isEmpty())
                 throw Problems.of(HttpStatus.NOT_FOUND, "no data package with hash " + hash.toLowerCase(java.util.Locale.ROOT) + " in this mission");
             if (uid != null && !uid.isEmpty() && entries.isEmpty()) throw Problems.of(HttpStatus.NOT_FOUND, "no uid " + uid + " in this mission");
@@ -366,7 +370,7 @@ class Missions {
                 }
                 changes.forEach(store::addChange);
             });
-            view = view(q, m, store.packagesOfGuid(m.guid()), store.uidsOfGuid(m.guid()), List.of());
+            view = current(q, m);
         }
         notices.changed(m, changes);
         return Optional.of(view);
@@ -378,7 +382,7 @@ class Missions {
         Optional<Set<String>> uids;
         try (ReadPath.Query q = readPath.query(reader, "tak/missions/" + name + "/cot")) {
             List<Mission> named = store.named(name);
-            List<MissionItems.Uid> all = store.uids(name);
+            List<MissionItems.Uid> all = store.itemsNamed(UIDS, name);
             uids = resolve(q, named).map(m -> q.readable(all.stream().filter(u -> u.missionGuid().equals(m.guid())).toList(), MissionItems.Uid::id).stream()
                     .map(MissionItems.Uid::uid).collect(Collectors.toSet()));
         }
@@ -451,6 +455,11 @@ class Missions {
             if (r.isPresent()) return r;
         }
         return Optional.empty();
+    }
+
+    /** The mission as the reader sees it, with what it holds as stored now (and no changes). */
+    private View current(ReadPath.Query q, Mission m) {
+        return view(q, m, store.itemsOfGuid(PACKAGES, m.guid()), store.itemsOfGuid(UIDS, m.guid()), List.of());
     }
 
     private static View view(ReadPath.Query q, Mission m, List<MissionItems.PackageItem> pkgs, List<MissionItems.Uid> uids, List<MissionItems.Change> changes) {

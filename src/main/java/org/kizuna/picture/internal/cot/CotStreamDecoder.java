@@ -1,8 +1,9 @@
 package org.kizuna.picture.internal.cot;
 
+import static org.kizuna.picture.internal.cot.XmlText.isSpace;
+
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.CotEvent;
 import org.kizuna.picture.CotRejected;
@@ -232,7 +233,4 @@ public final class CotStreamDecoder {
         return end - start;
     }
 
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    }
 }

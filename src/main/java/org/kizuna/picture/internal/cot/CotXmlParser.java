@@ -1,5 +1,7 @@
 package org.kizuna.picture.internal.cot;
 
+import static org.kizuna.picture.internal.cot.XmlText.isSpace;
+
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.kizuna.picture.CotEvent;
@@ -488,10 +490,6 @@ public final class CotXmlParser {
         long t = CotTime.parse(value(s, l, plain));
         if (t == Long.MIN_VALUE) throw new CotRejected("'" + what + "' is not an ISO 8601 UTC time: " + str(s, Math.min(l, 40)));
         return t;
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
     private static byte[] ascii(String s) {

@@ -1,5 +1,7 @@
 package org.kizuna.picture.internal.cot;
 
+import static org.kizuna.picture.internal.cot.XmlText.isSpace;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,10 +118,6 @@ public final class DetailElements {
             }
         }
         return f.length() - 1;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
     /** Writes one empty element with the given attributes (values escaped); attributes whose value is null are left out. */

@@ -11,6 +11,11 @@ public final class XmlText {
     private XmlText() {
     }
 
+    /** Whether {@code c} is XML's white space: a space, tab, line feed or carriage return. */
+    static boolean isSpace(int c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
     public static void escape(StringBuilder sb, String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
