@@ -53,10 +53,10 @@ final class Clients {
         p.putAll(common);
         if (group != null) {
             p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-            // a worker that dies (kill -9, its machine lost) loses its partitions to the others after 10 s without a
-            // heartbeat, not Kafka's default 45 s; one whose loop hangs, after 15 s without a poll
-            p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-            p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
+            // a worker that dies (kill -9, its machine lost) loses its partitions to the others after 6 s without a
+            // heartbeat (the brokers' least by default), not Kafka's default 45 s; one whose loop hangs, after 15 s without a poll
+            p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
+            p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_500);
             p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 15_000);
         }
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, group != null);

@@ -112,14 +112,14 @@ public final class FusionEngine {
 
     /** Receives the tracks of one view with the identities of the latest reports each took. */
     public interface ReportedTrackSink {
-        /** As {@link TrackSink#track}, and the latest reports' identities, {@code reports[0..reportCount)}, newest last. */
+        /** As {@link TrackSink#track}, and the identities of the first and the latest reports it took, {@code reports[0..reportCount)}, oldest first. */
         void track(long id, double t, double x, double y, double vx, double vy, double positionVariance, int[] labelKeys, int labelKeyCount,
                 int[] sensors, int sensorCount, long[] reports, int reportCount);
     }
 
-    private long[] recentBuffer = new long[TrackTable.RECENT];
+    private long[] recentBuffer = new long[TrackTable.FIRST + TrackTable.RECENT];
 
-    /** Confirmed tracks as of the last advance, with the identities of the latest reports each took. */
+    /** Confirmed tracks as of the last advance, with the identities of the first and the latest reports each took, oldest first. */
     public void view(ReportedTrackSink sink) {
         double t = shownTime(), noise = cfg.processNoise();
         for (int k = 0; k < tracks.size(); k++) {
@@ -127,8 +127,11 @@ public final class FusionEngine {
             if (!tracks.confirmed.at[i]) continue;
             double dt = t - tracks.stateTime.at[i];
             double positionVariance = (tracks.x.positionVarianceAt(i, dt, noise) + tracks.y.positionVarianceAt(i, dt, noise)) / 2;
-            int taken = tracks.recentCount.at[i], n = Math.min(taken, TrackTable.RECENT);
-            for (int j = 0; j < n; j++) recentBuffer[j] = tracks.recent.at[i * TrackTable.RECENT + (taken - n + j) % TrackTable.RECENT];
+            int taken = tracks.recentCount.at[i], latest = Math.min(taken, TrackTable.RECENT);
+            int firsts = Math.min(TrackTable.FIRST, taken - latest); // the first reports that are not among the latest
+            for (int j = 0; j < firsts; j++) recentBuffer[j] = tracks.first.at[i * TrackTable.FIRST + j];
+            for (int j = 0; j < latest; j++) recentBuffer[firsts + j] = tracks.recent.at[i * TrackTable.RECENT + (taken - latest + j) % TrackTable.RECENT];
+            int n = firsts + latest;
             if (peers.fusedWith(tracks.id.at[i])) {
                 Peers.Shown f = peers.fused(this, i, t);
                 sink.track(tracks.id.at[i], t, f.x, f.y, f.vx, f.vy, f.positionVariance, f.labels, f.labelCount, f.sensors, f.sensorCount, recentBuffer, n);

@@ -55,6 +55,13 @@ final class TrackTable {
     final Columns.Column<long[]> recent = columns.longBlocks(RECENT);
     final Columns.Column<int[]> recentCount = columns.ints();
     static final int RECENT = 16;
+    /**
+     * The identities of the first {@link #FIRST} reports the track took: a young track formed from reports read again
+     * (a fusion worker that takes over a stopped one's regions, docs/scaling.md) is named by its first reports as well as
+     * its latest, which came after the other worker last published.
+     */
+    final Columns.Column<long[]> first = columns.longBlocks(FIRST);
+    static final int FIRST = 8;
 
     /**
      * Whether a confirmed track has been seen to manoeuvre (its straight flight is then expected to end within a minute or
@@ -128,6 +135,7 @@ final class TrackTable {
     /** Notes that track {@code i} took the report of identity {@code report} (nothing for a report without one). */
     void took(int i, long report) {
         if (report < 0) return;
+        if (recentCount.at[i] < FIRST) first.at[i * FIRST + recentCount.at[i]] = report;
         recent.at[i * RECENT + recentCount.at[i] % RECENT] = report;
         recentCount.at[i]++;
     }
