@@ -755,25 +755,10 @@ public final class LivePicture implements Picture, AutoCloseable {
                 // neither overwrite nor hide another nation's track (nor learn that the uid is taken).
                 // An unauthenticated (plain port) source's tracks are keyed by their owner too: it can never
                 // replace a track an authenticated source owns, nor another plain source's.
-                TrackState state = r.state();
-                String key = r.owner() + state.nations[0] + '|' + state.uid;
+                String key = r.owner() + r.state().nations[0] + '|' + r.state().uid;
                 TrackState previous = self.get(key);
-                if (previous != null && previous.timeMs > state.timeMs) return; // out of order: keep the newer
-                if (previous == null && tracksByNation.getOrDefault(state.nations[0], 0) >= limits.maxTracks()) {
-                    count("too-many-tracks", state.nations[0] + " reports " + limits.maxTracks() + " self-reported tracks, the limit of one nation; "
-                            + "a report of a new track is dropped", "nation " + state.nations[0]);
-                    return;
-                }
-                if (r.labelEpoch() != labelEpoch && !labels.isLive(state.marking)) { // its label was released while the report was queued
-                    LabelKeys.Marking m = labels.tryIntern(state.marking.label());
-                    if (m == null) {
-                        count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "nation " + state.nations[0]);
-                        return;
-                    }
-                    state = state.withMarking(m);
-                }
-                if (self.put(key, state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
-                pending.add(state);
+                TrackState state = holdSelf(key, r.state(), r.labelEpoch());
+                if (state == null) return;
                 TrackOutlet out = outlet;
                 if (out != null) out.self(key, state);
                 if (!Double.isNaN(r.referenceSigma()) && (previous == null || previous.timeMs < state.timeMs)) {
@@ -781,10 +766,6 @@ public final class LivePicture implements Picture, AutoCloseable {
                     trackerLabelsByNation.computeIfAbsent(state.nations[0], k -> new HashSet<>()).add(state.marking.label());
                     tracking.report(seconds(state.timeMs), selfReportIndex(state.nations[0]), Plane.x(state.lon), Plane.y(state.lat),
                             r.referenceSigma(), state.marking.key(), r.reportId());
-                }
-                if (!r.owner().isEmpty()) {
-                    if (previous != null) retired.add(previous); // forgotten once flushed
-                    unauthenticated.put(state, state.nations[0] + '|' + state.uid);
                 }
             }
             case Observation o -> {
@@ -814,7 +795,7 @@ public final class LivePicture implements Picture, AutoCloseable {
                     if (a.subscribers.remove(u.subscriber())) a.lastUsed = clock.millis();
                 }
             }
-            case RemoteSelf r -> takeRemoteSelf(r);
+            case RemoteSelf r -> holdSelf(r.key(), r.state(), r.labelEpoch());
             case Learn l -> common.learn(l.reports(), l.uid(), clock.millis());
             case RemoteFused r -> takeRemoteFused(r);
             case Query<?> q -> answer(q);
@@ -832,25 +813,32 @@ public final class LivePicture implements Picture, AutoCloseable {
         return m == null ? null : state.withMarking(m);
     }
 
-    private void takeRemoteSelf(RemoteSelf r) {
-        TrackState state = live(r.state(), r.labelEpoch());
+    /**
+     * Holds a self-reported version under the picture's key of the track ({@code ~owner|} first for a plain port's track)
+     * and queues it for the subscribers; null when it is not taken: older than the version held (out of order, or a unit
+     * two fusion workers held as it moved between their regions), a new track past its nation's limit, or its label
+     * released while it was queued and the picture full of labels.
+     */
+    private @Nullable TrackState holdSelf(String key, TrackState given, int epoch) {
+        TrackState previous = self.get(key);
+        if (previous != null && previous.timeMs > given.timeMs) return null; // out of order: keep the newer
+        if (previous == null && tracksByNation.getOrDefault(given.nations[0], 0) >= limits.maxTracks()) {
+            count("too-many-tracks", given.nations[0] + " reports " + limits.maxTracks() + " self-reported tracks, the limit of one nation; "
+                    + "a report of a new track is dropped", "nation " + given.nations[0]);
+            return null;
+        }
+        TrackState state = live(given, epoch);
         if (state == null) {
-            count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "the fusion workers");
-            return;
+            count("too-many-labels", "the picture holds " + labels.limit() + " distinct labels, its limit", "nation " + given.nations[0]);
+            return null;
         }
-        TrackState previous = self.get(r.key());
-        if (previous != null && previous.timeMs >= state.timeMs) return; // two workers held the unit (it moved between regions): keep the newer
-        if (previous == null && tracksByNation.getOrDefault(state.nations[0], 0) >= limits.maxTracks()) {
-            count("too-many-tracks", state.nations[0] + " reports " + limits.maxTracks() + " self-reported tracks, the limit of one nation; "
-                    + "a report of a new track is dropped", "nation " + state.nations[0]);
-            return;
-        }
-        if (self.put(r.key(), state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
+        if (self.put(key, state) == null) tracksByNation.merge(state.nations[0], 1, Integer::sum);
         pending.add(state);
-        if (r.key().startsWith("~")) {
+        if (key.startsWith("~")) {
             if (previous != null) retired.add(previous); // forgotten once flushed
             unauthenticated.put(state, state.nations[0] + '|' + state.uid);
         }
+        return state;
     }
 
     private void takeRemoteFused(RemoteFused r) {
