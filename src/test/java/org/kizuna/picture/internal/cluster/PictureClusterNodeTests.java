@@ -36,10 +36,7 @@ class PictureClusterNodeTests {
 
     @BeforeAll
     static void start() {
-        KafkaLogs.quiet();
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
+        broker = TestBus.broker();
     }
 
     @AfterAll

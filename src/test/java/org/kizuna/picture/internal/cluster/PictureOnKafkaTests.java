@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,10 +54,7 @@ class PictureOnKafkaTests {
 
     @BeforeAll
     static void start() {
-        KafkaLogs.quiet();
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
+        broker = TestBus.broker();
         sensors = new SensorCatalog();
         sensors.register(new Sensor("USA-TPY2-KYOGA", "USA", "AN/TPY-2", "radar", "SECRET//NOFORN", 50, 35.77, 135.22));
         sensors.register(new Sensor("JPN-FPS5-SADO", "JPN", "J/FPS-5", "radar", "//JPN SECRET//REL TO USA, JPN", 50, 38.08, 138.40));
@@ -68,10 +63,6 @@ class PictureOnKafkaTests {
     @AfterAll
     static void stop() {
         broker.destroy();
-    }
-
-    static BusSettings settings(String topics, String role) {
-        return new BusSettings("kafka", role, broker.getBrokersAsString(), topics, 12, 1.0, 0.1, Map.of());
     }
 
     /** The events of one second: each radar's report of the targets it sees, and two units' own positions. */
@@ -129,13 +120,11 @@ class PictureOnKafkaTests {
     @Test
     void aReaderSeesOnAReplicaWhatOneNodeShowsItAndAJapaneseReaderNothingOfTheNofornRadar() throws Exception {
         LivePicture single = picture(), replicaPicture = picture(), workerPicture = picture();
-        Topics topics = Topics.of(settings("one", "replica"), "USA");
-        Properties client = Clients.common(settings("one", "replica"), "test");
-        topics.create(client);
-        Cells cells = new Cells(1.0, 12);
+        TestBus bus = TestBus.of(broker, "one");
+        Cells cells = bus.cells();
         try (single; replicaPicture; workerPicture;
-                FusionWorker worker = new FusionWorker(workerPicture, topics, cells, client, "one.fusion");
-                KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, 0.1, client)) {
+                FusionWorker worker = bus.worker(workerPicture);
+                KafkaReplica replica = bus.replica(replicaPicture)) {
             List<Frame> jpnFrames = new CopyOnWriteArrayList<>();
             try (AutoCloseable a = replicaPicture.subscribe(USA, f -> {}); AutoCloseable b = replicaPicture.subscribe(JPN, jpnFrames::add);
                     AutoCloseable c = single.subscribe(USA, f -> {}); AutoCloseable d = single.subscribe(JPN, f -> {})) {
@@ -167,12 +156,14 @@ class PictureOnKafkaTests {
                 // audience's key (a worker's fault, or a misrouted record), and a NOFORN unit, never reach the JPN reader
                 long now = System.currentTimeMillis();
                 LabelKeys.Marking noforn = workerPicture.labels().intern(Label.parse("SECRET//NOFORN"));
-                try (KafkaProducer<String, byte[]> producer = Clients.producer(client)) {
-                    producer.send(new ProducerRecord<>(topics.tracks(), AudienceName.of(JPN) + "|KZ-USA-FORGED", Wire.track(new TrackState(
+                try (KafkaProducer<String, byte[]> producer = Clients.producer(bus.client())) {
+                    producer.send(new ProducerRecord<>(bus.topics().tracks(), AudienceName.of(JPN) + "|KZ-USA-FORGED", Wire.track(new TrackState(
                             "KZ-USA-FORGED", "a-u-A", "m-f", 36.0, 136.0, CotEvent.UNKNOWN, 50, CotEvent.UNKNOWN, 150, 90, null, null, noforn, now,
                             now + 60_000, new String[]{"USA"}, false), new long[0]))).get();
-                    producer.send(new ProducerRecord<>(topics.tracks(), "*|USA|FORGED-UNIT", Wire.track(new TrackState("FORGED-UNIT", "a-f-G", "m-g", 36.0,
-                            136.0, 0, 10, 10, 0, 0, null, null, noforn, now, now + 60_000, new String[]{"USA"}, true), new long[0]))).get();
+                    producer.send(
+                            new ProducerRecord<>(bus.topics().tracks(), "*|USA|FORGED-UNIT", Wire.track(new TrackState("FORGED-UNIT", "a-f-G", "m-g", 36.0,
+                                    136.0, 0, 10, 10, 0, 0, null, null, noforn, now, now + 60_000, new String[]{"USA"}, true), new long[0])))
+                            .get();
                 }
                 await().atMost(Duration.ofSeconds(10)).until(() -> replicaPicture.tracks(USA).stream().anyMatch(t -> t.id().equals("FORGED-UNIT")));
                 await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5)).until(() -> replicaPicture.tracks(JPN).stream()
@@ -188,13 +179,11 @@ class PictureOnKafkaTests {
     @Test
     void twoWorkersShareTheRegionsAndWhenOneStopsTheOtherTakesItsRegionsOver() throws Exception {
         LivePicture replicaPicture = picture(), firstPicture = picture(), secondPicture = picture();
-        Topics topics = Topics.of(settings("two", "replica"), "USA");
-        Properties client = Clients.common(settings("two", "replica"), "test");
-        topics.create(client);
-        Cells cells = new Cells(1.0, 12);
-        try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, 0.1, client);
-                FusionWorker first = new FusionWorker(firstPicture, topics, cells, client, "two.fusion")) {
-            FusionWorker second = new FusionWorker(secondPicture, topics, cells, client, "two.fusion");
+        TestBus bus = TestBus.of(broker, "two");
+        Cells cells = bus.cells();
+        try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = bus.replica(replicaPicture);
+                FusionWorker first = bus.worker(firstPicture)) {
+            FusionWorker second = bus.worker(secondPicture);
             try (second; AutoCloseable a = replicaPicture.subscribe(USA, f -> {})) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> first.owned().size() + second.owned().size() == 12 && !first.owned().isEmpty()
                         && !second.owned().isEmpty());
@@ -232,13 +221,11 @@ class PictureOnKafkaTests {
     @Test
     void aTargetThatCrossesIntoAnotherWorkersCellsKeepsItsOneTrackAndItsUid() throws Exception {
         LivePicture replicaPicture = picture(), firstPicture = picture(), secondPicture = picture();
-        Topics topics = Topics.of(settings("cross", "replica"), "USA");
-        Properties client = Clients.common(settings("cross", "replica"), "test");
-        topics.create(client);
-        Cells cells = new Cells(1.0, 12);
-        try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, 0.1, client);
-                FusionWorker first = new FusionWorker(firstPicture, topics, cells, client, "cross.fusion");
-                FusionWorker second = new FusionWorker(secondPicture, topics, cells, client, "cross.fusion");
+        TestBus bus = TestBus.of(broker, "cross");
+        Cells cells = bus.cells();
+        try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = bus.replica(replicaPicture);
+                FusionWorker first = bus.worker(firstPicture);
+                FusionWorker second = bus.worker(secondPicture);
                 AutoCloseable a = replicaPicture.subscribe(USA, f -> {})) {
             await().atMost(Duration.ofSeconds(30)).until(() -> first.owned().size() + second.owned().size() == 12 && !first.owned().isEmpty()
                     && !second.owned().isEmpty());
@@ -270,6 +257,25 @@ class PictureOnKafkaTests {
             assertThat(counts).as("a track was shown before the crossing, and after it").hasSizeGreaterThan(20);
             assertThat(counts).as("one track near the target every second from its first").containsOnly(1);
             assertThat(uids).as("under one uid, on either side of the boundary").hasSize(1);
+        }
+    }
+
+    @Test
+    void aReaderOnOneReplicaSeesWhatClientsSentAnother() throws Exception {
+        LivePicture front = picture(), back = picture(), workerPicture = picture();
+        TestBus bus = TestBus.of(broker, "replicas");
+        try (front; back; workerPicture; FusionWorker worker = bus.worker(workerPicture); KafkaReplica taking = bus.replica(front);
+                KafkaReplica serving = bus.replica(back); AutoCloseable a = back.subscribe(USA, f -> {}); AutoCloseable b = back.subscribe(JPN, f -> {})) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> worker.owned().size() == 12);
+            long start = System.currentTimeMillis();
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                feed(start, System.currentTimeMillis(), front);
+                return fusedPerTarget(back.tracks(USA), start).equals(List.of(1, 1, 1)) && back.tracks(JPN).size() == 3;
+            });
+            assertThat(back.tracks(JPN)).extracting(TrackView::id).contains("JGSDF-1").doesNotContain("USMC-7");
+            assertThat(back.tracks(JPN)).allSatisfy(t -> assertThat(t.banner()).doesNotContain("NOFORN"));
+            assertThat(front.observations()).isZero();
+            assertThat(back.observations()).isZero();
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,10 +45,7 @@ class WorkerCrashTests {
 
     @BeforeAll
     static void start() {
-        KafkaLogs.quiet();
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
+        broker = TestBus.broker();
     }
 
     @AfterAll
@@ -96,11 +92,8 @@ class WorkerCrashTests {
     @Test
     void whenAWorkerIsKilledTheOtherTakesItsRegionsAndEveryTrackKeepsItsUid() throws Exception {
         String servers = broker.getBrokersAsString();
-        BusSettings settings = new BusSettings("kafka", "worker", servers, "crash", 12, 1.0, 0.1, Map.of());
-        Topics topics = Topics.of(settings, "USA");
-        Properties client = Clients.common(settings, "test");
-        topics.create(client);
-        Cells cells = new Cells(1.0, 12);
+        TestBus bus = TestBus.of(broker, "crash");
+        Cells cells = bus.cells();
         SensorCatalog sensors = new SensorCatalog();
         for (Sensor s : JdbcSensors.demo()) sensors.register(s);
         LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
@@ -109,8 +102,8 @@ class WorkerCrashTests {
         try (NodeProcess process = NodeProcess.start(dir.resolve("worker"), Map.of("SPRING_APPLICATION_JSON", json));
                 LivePicture single = new LivePicture(kernel, sensors, "USA"); LivePicture replicaPicture = new LivePicture(kernel, sensors, "USA");
                 LivePicture survivorPicture = new LivePicture(kernel, sensors, "USA");
-                FusionWorker survivor = new FusionWorker(survivorPicture, topics, cells, client, "crash.USA.picture.fusion");
-                KafkaReplica replica = new KafkaReplica(replicaPicture, topics, cells, 0.1, client);
+                FusionWorker survivor = bus.worker(survivorPicture);
+                KafkaReplica replica = bus.replica(replicaPicture);
                 AutoCloseable a = replicaPicture.subscribe(USA, f -> {}); AutoCloseable b = replicaPicture.subscribe(JPN, f -> {});
                 AutoCloseable c = single.subscribe(USA, f -> {}); AutoCloseable d = single.subscribe(JPN, f -> {})) {
             // the process took some partitions: targets in cells of the process's partitions and one of the survivor's
