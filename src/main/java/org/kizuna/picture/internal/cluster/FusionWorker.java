@@ -46,6 +46,16 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     private final Topics topics;
     private final Cells cells;
     private final KafkaProducer<String, byte[]> producer;
+    /**
+     * The records the picture's thread publishes, waiting for the sender's thread: the picture never waits on Kafka. At
+     * most {@link #WAITING}; past it a record is dropped (the next second publishes the track again).
+     */
+    private final java.util.concurrent.BlockingQueue<ProducerRecord<String, byte[]>> waiting = new java.util.concurrent.ArrayBlockingQueue<>(WAITING);
+    private static final int WAITING = 100_000;
+    private final Thread sender;
+    private volatile boolean sending = true;
+    /** When each uid's reports were last learnt (names consumer's thread only): a track's reports are learnt once a second at most. */
+    private final Map<String, Long> learnt = new org.kizuna.node.LeastRecentlyUsed<>(100_000);
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     /** Per partition this worker has fused, the offset of the next record it has not taken (consumer thread only). */
     private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -67,6 +77,7 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
         this.topics = topics;
         this.cells = cells;
         this.producer = Clients.producer(client);
+        this.sender = Thread.ofPlatform().daemon().name("picture-worker-sender").start(this::sendWaiting);
         picture.publishTo(this);
         KafkaConsumer<String, byte[]> a = Clients.consumer(client, null);
         List<TopicPartition> audiencePartitions = List.of(new TopicPartition(topics.audiences(), 0));
@@ -145,7 +156,10 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
             if (r.value() == null || key == null || key.startsWith("*|")) continue;
             try {
                 Wire.Track track = Wire.track(r.value());
-                if (track.reports().length > 0) picture.learn(track.reports(), track.uid());
+                Long last = learnt.get(track.uid());
+                if (track.reports().length == 0 || (last != null && r.timestamp() - last < 500)) continue; // every audience's version names the same reports
+                learnt.put(track.uid(), r.timestamp());
+                picture.learn(track.reports(), track.uid());
             } catch (IllegalArgumentException e) {
                 log.warn("picture: a track record on {} dropped: {}", topics.tracks(), e.getMessage());
             }
@@ -191,10 +205,21 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     }
 
     private void send(String key, byte @Nullable [] value) {
-        try {
-            var unused = producer.send(new ProducerRecord<>(topics.tracks(), key, value));
-        } catch (KafkaException e) {
-            log.debug("picture: a track could not go to the replicas: {}", e.getMessage());
+        if (!waiting.offer(new ProducerRecord<>(topics.tracks(), key, value))) log.debug("picture: a track dropped, {} records wait for the brokers", WAITING);
+    }
+
+    private void sendWaiting() {
+        while (sending || !waiting.isEmpty()) {
+            try {
+                ProducerRecord<String, byte[]> r = waiting.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    var unused = producer.send(r);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (KafkaException e) {
+                log.debug("picture: a track could not go to the replicas: {}", e.getMessage());
+            }
         }
     }
 
@@ -209,6 +234,12 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
             } catch (Exception e) {
                 // the picture is closing too
             }
+        }
+        sending = false;
+        try {
+            sender.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(2));
     }

@@ -71,13 +71,16 @@ final class KafkaReplica implements PictureBus, AutoCloseable {
         }
     }
 
+    /** Sent from a thread of its own: the picture's thread, which announces an audience, never waits on Kafka. */
     @Override
     public void audience(Reader reader) {
-        try {
-            var unused = producer.send(new ProducerRecord<>(topics.audiences(), AudienceName.of(reader), Wire.audience(reader)));
-        } catch (KafkaException e) {
-            log.warn("picture: the workers could not be told of a new audience ({}); they are told again when it is next created", e.getMessage());
-        }
+        Thread.ofVirtual().name("picture-replica-audience").start(() -> {
+            try {
+                var unused = producer.send(new ProducerRecord<>(topics.audiences(), AudienceName.of(reader), Wire.audience(reader)));
+            } catch (KafkaException e) {
+                log.warn("picture: the workers could not be told of a new audience ({}); they are told again when it is next created", e.getMessage());
+            }
+        });
     }
 
     private void poll(KafkaConsumer<String, byte[]> consumer) {
