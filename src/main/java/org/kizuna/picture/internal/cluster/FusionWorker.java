@@ -31,12 +31,16 @@ import org.slf4j.LoggerFactory;
  * gives it some partitions, so some region cells, each whole; its picture takes each event as one node's would (the same
  * checks, the same per-audience tracking, for every audience the replicas announced); it publishes on the tracks topic the
  * self-reported versions it takes and, every second, each audience's fused tracks that stand in its own cells, and a
- * tombstone for each it published and no longer does. A partition it is newly given is read again from 30 s back, so
- * that its tracks form again from the reports of the last scans (failover, docs/scaling.md).
+ * tombstone for each it published and no longer holds at all. It reads the tracks the other workers publish and names its
+ * tracks of the same reports alike, so that a track keeps its uid from one worker's cells to another's. A partition it is
+ * newly given is read again from 30 s back, so that its tracks form again from the reports of the last scans, under the
+ * uids they had (failover, docs/scaling.md).
  */
 final class FusionWorker implements TrackOutlet, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FusionWorker.class);
+    /** An audience no replica announced for this long is forgotten: five times the replicas' announcing period. */
+    static final Duration FORGET = Duration.ofMinutes(5);
     /** How far back a partition newly given to this worker is read again. */
     static final Duration REPLAY = Duration.ofSeconds(30);
     /** Audiences this worker fuses for at most (the picture's own limit is the tighter, by default). */
@@ -54,7 +58,7 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     private static final int WAITING = 100_000;
     private final Thread sender;
     private volatile boolean sending = true;
-    /** When each uid's reports were last learnt (names consumer's thread only): a track's reports are learnt once a second at most. */
+    /** When each uid's reports were last learnt (names consumer's thread only): a track's reports are learnt twice a second at most. */
     private final Map<String, Long> learnt = new org.kizuna.node.LeastRecentlyUsed<>(100_000);
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     /** Per partition this worker has fused, the offset of the next record it has not taken (consumer thread only). */
@@ -62,6 +66,11 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     /** Per audience, the uids of the fused tracks published last second (picture thread only). */
     private final Map<String, Set<String>> published = new HashMap<>();
     private final Map<Reader, AutoCloseable> audiences = new ConcurrentHashMap<>();
+    /** When a replica last announced each audience (audiences consumer's thread only). */
+    private final Map<Reader, Long> announced = new HashMap<>();
+    /** An audience no replica announced for this long is no longer fused for (replicas announce theirs every minute). */
+    private final Duration forget;
+    private long lastForgetting;
     private static final int RECENT_REPORTS = 200_000;
     /** The identities of the reports taken lately: a report given twice (its cell's partition and a halo's, both this worker's) is taken once. */
     private final Set<Long> recent = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>(1 << 16, 0.75f, false) {
@@ -73,6 +82,11 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     private final Clients.Loop observations, audienceLoop, trackLoop;
 
     FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client, String group) {
+        this(picture, topics, cells, client, group, FORGET);
+    }
+
+    FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client, String group, Duration forget) {
+        this.forget = forget;
         this.picture = picture;
         this.topics = topics;
         this.cells = cells;
@@ -136,17 +150,43 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
         }
     }
 
+    /**
+     * The audiences the replicas serve: each one announced within {@link #forget} is fused for (the picture subscribed to),
+     * and one no replica has announced for longer is forgotten (its subscription closed; the picture drops an audience
+     * nobody subscribes to once it has been idle).
+     */
     private void pollAudiences(KafkaConsumer<String, byte[]> consumer) {
+        long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-            if (r.value() == null || audiences.size() >= MAX_AUDIENCES) continue;
+            if (r.value() == null || r.timestamp() < now - forget.toMillis()) continue;
             try {
                 Reader reader = Wire.audience(r.value());
+                if (!audiences.containsKey(reader) && audiences.size() >= MAX_AUDIENCES) continue;
+                announced.put(reader, r.timestamp());
                 audiences.computeIfAbsent(reader, k -> picture.subscribe(k, frame -> {
                 }));
             } catch (IllegalArgumentException e) {
                 log.warn("picture: an audience record on {} dropped: {}", topics.audiences(), e.getMessage());
             }
         }
+        if (now - lastForgetting < Math.min(10_000, forget.toMillis())) return;
+        lastForgetting = now;
+        for (var it = announced.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (e.getValue() >= now - forget.toMillis()) continue;
+            it.remove();
+            AutoCloseable subscription = audiences.remove(e.getKey());
+            try {
+                if (subscription != null) subscription.close();
+            } catch (Exception closing) {
+                log.warn("picture: an audience could not be forgotten: {}", closing.getMessage());
+            }
+        }
+    }
+
+    /** Audiences this worker fuses for now. */
+    int audiences() {
+        return audiences.size();
     }
 
     /** The uids the workers published with the reports their tracks took: this worker names its tracks of those reports alike. */

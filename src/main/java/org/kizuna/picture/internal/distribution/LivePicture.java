@@ -1206,6 +1206,9 @@ public final class LivePicture implements Picture, AutoCloseable {
         if (now - lastAudienceSweep >= AUDIENCE_SWEEP_MS) {
             lastAudienceSweep = now;
             dropIdleAudiences(now);
+            PictureBus way = bus;
+            // a replica announces the audiences it still serves every minute: the fusion workers forget the others
+            if (way != null) for (Audience a : audiences) way.audience(a.reader);
         }
         if ((labelsFull && now - lastCompaction >= 1000) || now - lastCompaction >= COMPACT_EVERY_MS) {
             lastCompaction = now;

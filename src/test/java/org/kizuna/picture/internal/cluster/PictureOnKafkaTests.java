@@ -279,6 +279,23 @@ class PictureOnKafkaTests {
         }
     }
 
+    @Test
+    void aWorkerFusesForTheAudiencesTheReplicasAnnounceAndForgetsOnesNoReplicaAnnouncesAnyMore() throws Exception {
+        LivePicture workerPicture = picture();
+        TestBus bus = TestBus.of(broker, "forget");
+        try (workerPicture; FusionWorker worker = new FusionWorker(workerPicture, bus.topics(), bus.cells(), bus.client(), bus.group(), Duration.ofSeconds(3));
+                KafkaProducer<String, byte[]> producer = Clients.producer(bus.client())) {
+            Reader aus = org.kizuna.testing.Readers.aus();
+            producer.send(new ProducerRecord<>(bus.topics().audiences(), AudienceName.of(aus), Wire.audience(aus))).get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> worker.audiences() == 1 && workerPicture.audiences() == 1);
+            // announced again within the time: kept
+            producer.send(new ProducerRecord<>(bus.topics().audiences(), AudienceName.of(aus), Wire.audience(aus))).get();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> worker.audiences() == 1);
+            // no more announcements: forgotten
+            await().atMost(Duration.ofSeconds(15)).until(() -> worker.audiences() == 0);
+        }
+    }
+
     /** The uid of the fused track nearest each target now (within 1 km), or "none". */
     static List<String> uidPerTarget(List<TrackView> tracks, long startMs) {
         List<String> out = new ArrayList<>();
