@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.KizunaApplication;
 import org.kizuna.label.Reader;
@@ -21,7 +20,6 @@ import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.testing.Readers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Choosing where the picture's streams run is configuration only: two processes of one node, the same application with
@@ -32,22 +30,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class PictureClusterNodeTests {
 
     static @TempDir Path dir;
-    static EmbeddedKafkaKraftBroker broker;
-
-    @BeforeAll
-    static void start() {
-        broker = TestBus.broker();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.destroy();
-    }
+    @RegisterExtension static final TestBus.Broker KAFKA = new TestBus.Broker();
 
     static ConfigurableApplicationContext node(Path data, String role) {
         String[] args = {"--spring.datasource.url=" + NodeDatabase.h2Url(data), "--spring.datasource.username=sa", "--kizuna.data-dir=" + data,
                 "--kizuna.mode=demo", "--server.port=0", "--kizuna.cot.tcp-port=-1", "--kizuna.cot.tls-port=0", "--kizuna.picture.bus.kind=kafka",
-                "--kizuna.picture.bus.role=" + role, "--kizuna.picture.bus.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--kizuna.picture.bus.role=" + role, "--kizuna.picture.bus.bootstrap-servers=" + KAFKA.get().getBrokersAsString(),
                 "--kizuna.picture.bus.topics=nodetest", "--kizuna.picture.bus.partitions=4"};
         return new SpringApplication(KizunaApplication.class).run(args);
     }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
@@ -20,7 +19,6 @@ import org.kizuna.picture.internal.distribution.LivePicture;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.testing.Readers;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * One node's leak rules hold on the picture's Kafka path, where a worker takes each event again from the record a replica
@@ -30,18 +28,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class PictureLeaksOnKafkaTests {
 
-    static EmbeddedKafkaKraftBroker broker;
+    @RegisterExtension static final TestBus.Broker KAFKA = new TestBus.Broker();
     static final LabelKernel KERNEL = LabelKernel.standard().forNode("USA", "TOP SECRET");
-
-    @BeforeAll
-    static void start() {
-        broker = TestBus.broker();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.destroy();
-    }
 
     static CotEvent report(String uid, long now, String access, String caveat) {
         return new CotEvent(uid, "a-u-A", "m-g", now, now, now + 60_000, 34.0, 135.0, 0, 50, 50, access, caveat, null, 200, 90, null, null, null);
@@ -51,7 +39,7 @@ class PictureLeaksOnKafkaTests {
     void aGuessedIdOfASensorTheSourceMayNotReadIsNoObservationThroughAWorkerEither() throws Exception {
         SensorCatalog sensors = new SensorCatalog();
         sensors.register(new Sensor("USA-HIDDEN-RADAR", "USA", "test radar", "radar", "SECRET//NOFORN", 100, 34.0, 135.0));
-        TestBus bus = TestBus.of(broker, "oracle");
+        TestBus bus = TestBus.of(KAFKA.get(), "oracle");
         Reader planner = Readers.usa("CONFIDENTIAL");
         try (LivePicture replicaPicture = new LivePicture(KERNEL, sensors, "USA"); LivePicture workerPicture = new LivePicture(KERNEL, sensors, "USA");
                 FusionWorker worker = bus.worker(workerPicture); KafkaReplica replica = bus.replica(replicaPicture)) {
@@ -73,7 +61,7 @@ class PictureLeaksOnKafkaTests {
 
     @Test
     void aPlainPortsTrackNeverReplacesAnAuthenticatedOneThroughAWorkerEither() throws Exception {
-        TestBus bus = TestBus.of(broker, "plain");
+        TestBus bus = TestBus.of(KAFKA.get(), "plain");
         Reader officer = Readers.usa(), anonymous = Readers.usa("UNCLASSIFIED");
         try (LivePicture replicaPicture = new LivePicture(KERNEL, new SensorCatalog(), "USA");
                 LivePicture workerPicture = new LivePicture(KERNEL, new SensorCatalog(), "USA"); FusionWorker worker = bus.worker(workerPicture);
@@ -91,7 +79,7 @@ class PictureLeaksOnKafkaTests {
 
     @Test
     void aLabelTheNodeMayNotHoldIsRefusedByTheReplicaAndNeverReachesAWorker() throws Exception {
-        TestBus bus = TestBus.of(broker, "hold");
+        TestBus bus = TestBus.of(KAFKA.get(), "hold");
         Source jpn = new Source("rest:jpn.officer", "JPN", CotIdentities.ownNationOnly("JPN", "SECRET"));
         try (LivePicture replicaPicture = new LivePicture(KERNEL, new SensorCatalog(), "USA");
                 LivePicture workerPicture = new LivePicture(KERNEL, new SensorCatalog(), "USA"); FusionWorker worker = bus.worker(workerPicture);

@@ -13,9 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kizuna.label.Label;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
@@ -32,7 +31,6 @@ import org.kizuna.picture.internal.distribution.TrackState;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.internal.tracking.Plane;
 import org.kizuna.testing.Readers;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The picture over Apache Kafka (issue 18, docs/scaling.md), on a real broker in KRaft mode in this JVM: replicas take the
@@ -48,21 +46,13 @@ class PictureOnKafkaTests {
     /** Three aircraft in three region cells, flying east at 150 m/s: {lat, lon at the start}; the third only the NOFORN radar sees. */
     static final double[][] TARGETS = {{37.3, 134.2}, {35.4, 139.3}, {30.6, 128.1}};
 
-    static EmbeddedKafkaKraftBroker broker;
-    static SensorCatalog sensors;
-    static LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
+    @RegisterExtension static final TestBus.Broker KAFKA = new TestBus.Broker();
+    static final SensorCatalog sensors = new SensorCatalog();
+    static final LabelKernel kernel = LabelKernel.standard().forNode("USA", "TOP SECRET");
 
-    @BeforeAll
-    static void start() {
-        broker = TestBus.broker();
-        sensors = new SensorCatalog();
+    static {
         sensors.register(new Sensor("USA-TPY2-KYOGA", "USA", "AN/TPY-2", "radar", "SECRET//NOFORN", 50, 35.77, 135.22));
         sensors.register(new Sensor("JPN-FPS5-SADO", "JPN", "J/FPS-5", "radar", "//JPN SECRET//REL TO USA, JPN", 50, 38.08, 138.40));
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.destroy();
     }
 
     /** The events of one second: each radar's report of the targets it sees, and two units' own positions. */
@@ -120,7 +110,7 @@ class PictureOnKafkaTests {
     @Test
     void aReaderSeesOnAReplicaWhatOneNodeShowsItAndAJapaneseReaderNothingOfTheNofornRadar() throws Exception {
         LivePicture single = picture(), replicaPicture = picture(), workerPicture = picture();
-        TestBus bus = TestBus.of(broker, "one");
+        TestBus bus = TestBus.of(KAFKA.get(), "one");
         Cells cells = bus.cells();
         try (single; replicaPicture; workerPicture;
                 FusionWorker worker = bus.worker(workerPicture);
@@ -179,7 +169,7 @@ class PictureOnKafkaTests {
     @Test
     void twoWorkersShareTheRegionsAndWhenOneStopsTheOtherTakesItsRegionsOver() throws Exception {
         LivePicture replicaPicture = picture(), firstPicture = picture(), secondPicture = picture();
-        TestBus bus = TestBus.of(broker, "two");
+        TestBus bus = TestBus.of(KAFKA.get(), "two");
         Cells cells = bus.cells();
         try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = bus.replica(replicaPicture);
                 FusionWorker first = bus.worker(firstPicture)) {
@@ -221,7 +211,7 @@ class PictureOnKafkaTests {
     @Test
     void aTargetThatCrossesIntoAnotherWorkersCellsKeepsItsOneTrackAndItsUid() throws Exception {
         LivePicture replicaPicture = picture(), firstPicture = picture(), secondPicture = picture();
-        TestBus bus = TestBus.of(broker, "cross");
+        TestBus bus = TestBus.of(KAFKA.get(), "cross");
         Cells cells = bus.cells();
         try (replicaPicture; firstPicture; secondPicture; KafkaReplica replica = bus.replica(replicaPicture);
                 FusionWorker first = bus.worker(firstPicture);
@@ -263,7 +253,7 @@ class PictureOnKafkaTests {
     @Test
     void aReaderOnOneReplicaSeesWhatClientsSentAnother() throws Exception {
         LivePicture front = picture(), back = picture(), workerPicture = picture();
-        TestBus bus = TestBus.of(broker, "replicas");
+        TestBus bus = TestBus.of(KAFKA.get(), "replicas");
         try (front; back; workerPicture; FusionWorker worker = bus.worker(workerPicture); KafkaReplica taking = bus.replica(front);
                 KafkaReplica serving = bus.replica(back); AutoCloseable a = back.subscribe(USA, f -> {}); AutoCloseable b = back.subscribe(JPN, f -> {})) {
             await().atMost(Duration.ofSeconds(30)).until(() -> worker.owned().size() == 12);
@@ -282,7 +272,7 @@ class PictureOnKafkaTests {
     @Test
     void aWorkerFusesForTheAudiencesTheReplicasAnnounceAndForgetsOnesNoReplicaAnnouncesAnyMore() throws Exception {
         LivePicture workerPicture = picture();
-        TestBus bus = TestBus.of(broker, "forget");
+        TestBus bus = TestBus.of(KAFKA.get(), "forget");
         try (workerPicture; FusionWorker worker = new FusionWorker(workerPicture, bus.topics(), bus.cells(), bus.client(), bus.group(), Duration.ofSeconds(3));
                 KafkaProducer<String, byte[]> producer = Clients.producer(bus.client())) {
             Reader aus = org.kizuna.testing.Readers.aus();

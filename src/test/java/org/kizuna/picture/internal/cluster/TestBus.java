@@ -4,6 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kizuna.picture.internal.distribution.LivePicture;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -14,15 +18,32 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 record TestBus(BusSettings settings, Topics topics, Properties client, Cells cells) {
 
-    /** A broker of one node, which logs warnings only, as a node does (application.yaml). */
-    static EmbeddedKafkaKraftBroker broker() {
-        for (String name : new String[]{"org.apache.kafka", "kafka", "state.change.logger", "org.springframework.kafka"}) {
-            ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
+    /**
+     * A broker of one node for the tests of a class ({@code @RegisterExtension static final TestBus.Broker KAFKA}), started
+     * before the first and stopped after the last; it logs warnings only, as a node does (application.yaml).
+     */
+    static final class Broker implements BeforeAllCallback, AfterAllCallback {
+        private @Nullable EmbeddedKafkaKraftBroker broker;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            for (String name : new String[]{"org.apache.kafka", "kafka", "state.change.logger", "org.springframework.kafka"}) {
+                ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
+            }
+            EmbeddedKafkaKraftBroker b = new EmbeddedKafkaKraftBroker(1, 1);
+            b.brokerProperty("group.initial.rebalance.delay.ms", "0");
+            b.afterPropertiesSet();
+            broker = b;
         }
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
-        return broker;
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (broker != null) broker.destroy();
+        }
+
+        EmbeddedKafkaKraftBroker get() {
+            return java.util.Objects.requireNonNull(broker, "the broker starts before the class's first test");
+        }
     }
 
     /** The topics named {@code name} (made on the broker) and the settings of their clients. */

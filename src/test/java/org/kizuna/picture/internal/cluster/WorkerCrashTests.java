@@ -10,9 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.label.LabelKernel;
 import org.kizuna.label.Reader;
@@ -27,7 +26,6 @@ import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.picture.internal.tracking.Plane;
 import org.kizuna.testing.NodeProcess;
 import org.kizuna.testing.Readers;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Failover (issue 18, point 2): a fusion worker in a process of its own is killed outright ({@code kill -9}) mid-stream. The
@@ -41,17 +39,7 @@ class WorkerCrashTests {
     static final Source USA_RADAR = new Source("usa-radar", "USA", null), JPN_RADAR = new Source("jpn-radar", "JPN", null);
 
     static @TempDir Path dir;
-    static EmbeddedKafkaKraftBroker broker;
-
-    @BeforeAll
-    static void start() {
-        broker = TestBus.broker();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.destroy();
-    }
+    @RegisterExtension static final TestBus.Broker KAFKA = new TestBus.Broker();
 
     /** A radar report of an aircraft flying east at 150 m/s from {@code from}, now; the JPN radar's half a second later, 40 m off. */
     static void feed(List<double[]> targets, long startMs, long nowMs, LivePicture... pictures) throws CotRejected {
@@ -91,8 +79,8 @@ class WorkerCrashTests {
 
     @Test
     void whenAWorkerIsKilledTheOtherTakesItsRegionsAndEveryTrackKeepsItsUid() throws Exception {
-        String servers = broker.getBrokersAsString();
-        TestBus bus = TestBus.of(broker, "crash");
+        String servers = KAFKA.get().getBrokersAsString();
+        TestBus bus = TestBus.of(KAFKA.get(), "crash");
         Cells cells = bus.cells();
         SensorCatalog sensors = new SensorCatalog();
         for (Sensor s : JdbcSensors.demo()) sensors.register(s);
