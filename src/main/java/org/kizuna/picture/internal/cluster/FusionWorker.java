@@ -122,8 +122,15 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
                     else o.seek(p, taken); // back to a partition it fused before: on from where it was, nothing taken twice
                 }
                 if (since.isEmpty()) return;
-                for (Map.Entry<TopicPartition, OffsetAndTimestamp> e : o.offsetsForTimes(since).entrySet()) {
-                    if (e.getValue() != null) o.seek(e.getKey(), e.getValue().offset());
+                // where each partition ends now, asked before the replay's start: a report sent after this is read, one sent
+                // before it within the replay is found by its time (a lazy reset to the end could pass over the first reports)
+                Map<TopicPartition, Long> ends = o.endOffsets(since.keySet());
+                Map<TopicPartition, OffsetAndTimestamp> found = o.offsetsForTimes(since);
+                for (TopicPartition p : since.keySet()) {
+                    OffsetAndTimestamp f = found.get(p);
+                    Long end = ends.get(p);
+                    if (f != null) o.seek(p, f.offset());
+                    else if (end != null) o.seek(p, end);
                 }
                 log.info("picture: this worker fuses partitions {} of {}", new java.util.TreeSet<>(owned), topics.observations());
             }
