@@ -229,21 +229,20 @@ class PictureOnKafkaTests {
             long start = System.currentTimeMillis();
             Set<String> uids = new java.util.LinkedHashSet<>();
             List<Integer> counts = new ArrayList<>();
-            double x = x0;
-            while (x < xEnd) {
+            // one report a second, and a look at the replica's picture near the target, until it is past the halo
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 long now = System.currentTimeMillis();
-                x = x0 + 300 * (now - start) / 1000.0;
+                double x = x0 + 300 * (now - start) / 1000.0;
                 replicaPicture.ingest(new CotEvent("USA-TPY2-KYOGA.x", "a-u-A", "m-r", now, now, now + 30_000, Plane.lat(y), Plane.lon(x), CotEvent.UNKNOWN, 50,
                         CotEvent.UNKNOWN, null, null, null, Double.NaN, Double.NaN, null, null, null), USA_RADAR);
-                double here = x;
                 List<String> near = replicaPicture.tracks(USA).stream().filter(t -> !t.selfReported())
-                        .filter(t -> Math.hypot(Plane.x(t.lon()) - here, Plane.y(t.lat()) - y) < 3_000).map(TrackView::id).toList();
+                        .filter(t -> Math.hypot(Plane.x(t.lon()) - x, Plane.y(t.lat()) - y) < 3_000).map(TrackView::id).toList();
                 if (!near.isEmpty() || !uids.isEmpty()) {
                     counts.add(near.size());
                     uids.addAll(near);
                 }
-                Thread.sleep(1_000);
-            }
+                return x >= xEnd;
+            });
             assertThat(counts).as("a track was shown before the crossing, and after it").hasSizeGreaterThan(20);
             assertThat(counts).as("one track near the target every second from its first").containsOnly(1);
             assertThat(uids).as("under one uid, on either side of the boundary").hasSize(1);
