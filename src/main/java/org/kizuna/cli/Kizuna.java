@@ -24,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "kizuna", versionProvider = Kizuna.Version.class, description = "Kizuna: alliance coordination platform. One node per nation; nodes federate through a guard.", subcommands = {
         StartCommand.class,
         DemoCommand.class,
+        ClusterCommand.class,
         BenchCommand.class,
         AuditCommand.class,
         SimCommand.class,
@@ -41,7 +42,7 @@ public final class Kizuna extends VerbGroup {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        if (code != 0 || (!StartCommand.isServing() && !DemoCommand.isServing())) {
+        if (code != 0 || (!StartCommand.isServing() && !DemoCommand.isServing() && !ClusterCommand.isServing())) {
             System.exit(code);
         }
     }

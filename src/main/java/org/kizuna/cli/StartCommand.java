@@ -34,6 +34,9 @@ final class StartCommand extends Verb {
     @Nullable Boolean cotPlain;
     @Option(names = "--cot-plain-bind", paramLabel = "ADDRESS", description = "Address the plain CoT port listens on (default: 127.0.0.1).")
     @Nullable String cotPlainBind;
+    @Option(names = "--picture-bus", paramLabel = "HOST:PORT[,...]", description = "Run the picture on Apache Kafka, on these brokers, as one process of a node (docs/scaling.md); without it, the picture runs in this process.")
+    @Nullable String pictureBus;
+    @Option(names = "--picture-role", defaultValue = "replica", paramLabel = "ROLE", description = "With --picture-bus: replica (takes clients' events and serves readers) or worker (fuses its share of the regions; no client ports) (default: ${DEFAULT-VALUE}).") String pictureRole = "replica";
     @Option(names = "--cot-plain-reader", paramLabel = "USER", description = "A user of the node whose clearance plain CoT connections read with (default: anonymous, UNCLASSIFIED only).")
     @Nullable String cotPlainReader;
 
@@ -47,6 +50,10 @@ final class StartCommand extends Verb {
         String code = nation.code(spec);
         checkPort("--port", port);
         checkPort("--https-port", httpsPort);
+        if (!pictureRole.equals("replica") && !pictureRole.equals("worker")) throw refuseWith("cli.start.picture-role", pictureRole);
+        if (pictureBus != null && !pictureBus.matches("[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5})*")) {
+            throw refuseWith("cli.start.picture-bus", pictureBus);
+        }
         if (database.given() && !database.postgres()) {
             throw refuseWith("cli.db-url", String.valueOf(database.url));
         }
@@ -70,11 +77,21 @@ final class StartCommand extends Verb {
     }
 
     private NodeLaunch launch(Path dir) {
-        return new NodeLaunch(nation.nation, dir, production, !noSimulator && !production, port, database.jdbc(NodeDatabase.h2Url(dir)))
-                .with("kizuna.https-port", httpsPort)
+        boolean worker = pictureBus != null && pictureRole.equals("worker");
+        NodeLaunch launch = new NodeLaunch(nation.nation, dir, production, !noSimulator && !production && !worker, port,
+                database.jdbc(NodeDatabase.h2Url(dir))).with("kizuna.https-port", httpsPort)
                 .with("kizuna.cot.plain-enabled", cotPlain)
                 .with("kizuna.cot.tcp-bind-address", cotPlainBind)
                 .with("kizuna.cot.plain-reader", cotPlainReader);
+        if (pictureBus != null) {
+            launch.with("kizuna.picture.bus.kind", "kafka").with("kizuna.picture.bus.bootstrap-servers", pictureBus)
+                    .with("kizuna.picture.bus.role", pictureRole);
+        }
+        if (worker) {
+            // a fusion worker serves no client: no HTTPS, no CoT; its plain HTTP port stays on loopback for its health
+            launch.with("kizuna.https-port", -1).with("kizuna.cot.tcp-port", -1).with("kizuna.cot.tls-port", -1);
+        }
+        return launch;
     }
 
     private void checkPort(String option, int value) {
@@ -88,6 +105,11 @@ final class StartCommand extends Verb {
         var out = System.out;
         out.println();
         String name = nation.nation.toUpperCase(Locale.ROOT);
+        if (pictureBus != null && pictureRole.equals("worker")) {
+            out.println(t("cli.start.ready-worker", name, String.valueOf(pictureBus), String.valueOf(ProcessHandle.current().pid())));
+            out.flush();
+            return;
+        }
         if (production) {
             out.println(t("cli.start.ready", name, https));
         } else {

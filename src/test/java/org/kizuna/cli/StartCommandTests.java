@@ -31,10 +31,20 @@ class StartCommandTests {
     }
 
     @Test
+    void anUnknownPictureRoleOrABrokerListThatIsNotHostsAndPortsIsRefused() {
+        Run role = run("start", "--picture-bus", "127.0.0.1:9092", "--picture-role", "fuser");
+        assertThat(role.exit()).isEqualTo(2);
+        assertThat(role.err()).contains("--picture-role must be replica or worker; got fuser");
+        Run bus = run("start", "--picture-bus", "127.0.0.1");
+        assertThat(bus.exit()).isEqualTo(2);
+        assertThat(bus.err()).contains("--picture-bus must be brokers as host:port");
+    }
+
+    @Test
     void helpListsTheVerbs() {
         Run r = run("help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("start").contains("bench");
+        assertThat(r.out()).contains("start").contains("bench").contains("cluster");
         Run startHelp = run("start", "--help");
         assertThat(startHelp.out()).contains("--nation").contains("--db-url").contains("--production").contains("--https-port");
     }
