@@ -13,11 +13,15 @@ import org.kizuna.label.Reader;
 public interface AuditLog {
 
     /**
-     * Queues a record and returns its index in the log at once. A record accepted here is never dropped:
-     * it is durable once a later {@link #flush()} returns (or within about 100 ms on a healthy node), and
-     * when the writer is far behind, append waits for room.
+     * Queues a record and returns at once. A record accepted here is never dropped: it is durable once a later
+     * {@link #flush()} returns (or within about 100 ms on a healthy node), and when the writer is far behind, append
+     * waits for room. Its index is given when its batch is written, at the end of the one log that every replica of
+     * the node appends to.
      */
-    long append(AuditRecord record);
+    void append(AuditRecord record);
+
+    /** Appends a record and waits until it is durable and covered by a signed tree head; returns its index in the log. */
+    long appendAndWait(AuditRecord record);
 
     /** Waits until every record appended before this call is durable and covered by a signed tree head. */
     void flush();

@@ -125,7 +125,7 @@ class AuditTrailTests {
 
     @Test
     void aProofCarriesTheEntryOnlyForAReaderWhoMayReadIt() {
-        long noforn = log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-proof", "withheld from JPN", "",
+        long noforn = log.appendAndWait(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/noforn-proof", "withheld from JPN", "",
                 org.kizuna.label.Label.parse("SECRET//NOFORN"), java.time.Instant.now()));
         log.flush();
         long size = log.latestTreeHead().orElseThrow().size();

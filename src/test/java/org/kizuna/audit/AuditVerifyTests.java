@@ -42,9 +42,10 @@ class AuditVerifyTests {
             AuditLog log = ctx.getBean(AuditLog.class);
             log.flush();
             for (int i = 0; i < 200; i++) {
-                long index = log.append(new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/" + i, "released to JPN", "",
-                        i % 3 == 0 ? Label.parse("SECRET//REL TO USA, JPN") : Label.UNCLASSIFIED, Instant.ofEpochMilli(1_780_000_000_000L + i)));
-                if (i == 0) base = index;
+                AuditRecord r = new AuditRecord(AuditRecord.Kind.RELEASE, "USA/SECRET", "intel/report/" + i, "released to JPN", "",
+                        i % 3 == 0 ? Label.parse("SECRET//REL TO USA, JPN") : Label.UNCLASSIFIED, Instant.ofEpochMilli(1_780_000_000_000L + i));
+                if (i == 0) base = log.appendAndWait(r);
+                else log.append(r);
                 if (i % 50 == 49) log.flush();
             }
         }

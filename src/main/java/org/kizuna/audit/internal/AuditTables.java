@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.kizuna.audit.TreeHead;
 
 /**
- * Plain JDBC access to the two audit tables, shared by the running log and the offline verifier. The
+ * Plain JDBC access to the audit tables, shared by the running log and the offline verifier. The
  * columns are text (record in base64, hashes in hex) so that one schema serves H2 and PostgreSQL.
+ * {@code audit_writer_lock} holds one row, which a writer locks for the length of each batch's transaction.
  */
 public final class AuditTables {
 
@@ -32,6 +33,39 @@ public final class AuditTables {
     }
 
     private AuditTables() {
+    }
+
+    /**
+     * Locks the node's log until the transaction ends: replicas of the node append one batch after the other. Taken first
+     * in each writing transaction; under READ COMMITTED (the default of PostgreSQL, H2 and the pools), each statement after
+     * it sees everything the previous holder committed.
+     */
+    static void lockLog(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id from audit_writer_lock where id = 1 for update");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("audit_writer_lock has no row: the audit migrations were not applied (or the row was deleted)");
+            }
+        }
+    }
+
+    /** The number of stored entries as the end of the log says: its last index plus one. */
+    static long size(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select max(idx) from audit_entry"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long last = rs.getLong(1);
+            return rs.wasNull() ? 0 : last + 1;
+        }
+    }
+
+    /** The tree head at {@code size}, if one is stored. */
+    static @Nullable TreeHead treeHead(Connection c, long size) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select tree_size, root_hash, signed_at, signature from audit_tree_head where tree_size = ?")) {
+            ps.setLong(1, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? head(rs) : null;
+            }
+        }
     }
 
     static void insert(Connection c, List<Row> rows) throws SQLException {

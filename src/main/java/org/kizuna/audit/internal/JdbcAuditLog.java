@@ -40,12 +40,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The audit log on the node's database. An append takes the next index with one atomic increment and
- * puts the record in the ring slot of that index, so a caller never waits for the database (only for
- * room, when the writer is a whole ring behind). One writer thread takes records in index order,
- * encodes, hashes and inserts them in batches, extends the in-memory {@link Merkle.Frontier} and, in the same
- * transaction, signs a tree head when someone waits in {@link #flush()}, when the tree-head interval has
- * passed, or on close; so every stored tree head matches the stored entries.
+ * The audit log on the node's database. An append takes the next place in this process's queue with one atomic
+ * increment and puts the record in the ring slot of that place, so a caller never waits for the database (only for
+ * room, when the writer is a whole ring behind). One writer thread takes records in order, and for each batch opens
+ * one transaction that locks the node's log (the one row of {@code audit_writer_lock}, {@code select ... for update}),
+ * reads where the stored log ends, first brings its in-memory {@link Merkle.Frontier} up to that end when another
+ * replica of the node (another process on the same database) has appended since, and only then gives the batch its
+ * indexes, inserts it and, in the same transaction, signs a tree head when someone waits in {@link #flush()}, when
+ * the tree-head interval has passed, or on close. So whichever replica appends, the database holds one log, and every
+ * stored tree head signs the root of that log at its size.
  */
 public final class JdbcAuditLog implements AutoCloseable {
 
@@ -60,6 +63,9 @@ public final class JdbcAuditLog implements AutoCloseable {
      * @param queueCapacity    appends wait for room when this many records (rounded up to a power of two) are not yet written
      * @param refuseAfter      appends (and the reads they record) are refused once writes have failed this long, and an
      *                         append that waits for room waits at most this long
+     * @param keysDir          where the node's audit key lives (default: {@code <data-dir>/keys}); every replica of a node
+     *                         must sign with the same key, so replicas with data directories of their own point this at
+     *                         one copy of the key
      */
     @Validated
     @ConfigurationProperties("kizuna.audit")
@@ -67,7 +73,8 @@ public final class JdbcAuditLog implements AutoCloseable {
             @DefaultValue("100ms") @DurationMin(nanos = 0, message = "must not be negative") Duration maxDelay,
             @DefaultValue("1s") @DurationMin(nanos = 0, message = "must not be negative") Duration treeHeadInterval,
             @DefaultValue("65536") @Positive int queueCapacity,
-            @DefaultValue("5s") @DurationMin(nanos = 1, message = "must be positive") Duration refuseAfter) {
+            @DefaultValue("5s") @DurationMin(nanos = 1, message = "must be positive") Duration refuseAfter,
+            @Nullable Path keysDir) {
 
         /** The tuning of a log made in code (tests, the benchmark); the node binds {@code kizuna.audit.*} instead. */
         @ConstructorBinding
@@ -84,6 +91,15 @@ public final class JdbcAuditLog implements AutoCloseable {
             this(batchSize, maxDelay, treeHeadInterval, queueCapacity, DEFAULT_REFUSE_AFTER);
         }
 
+        public Settings(int batchSize, Duration maxDelay, Duration treeHeadInterval, int queueCapacity, Duration refuseAfter) {
+            this(batchSize, maxDelay, treeHeadInterval, queueCapacity, refuseAfter, null);
+        }
+
+        /** These settings with the node's audit key in {@code dir}. */
+        public Settings withKeysDir(Path dir) {
+            return new Settings(batchSize, maxDelay, treeHeadInterval, queueCapacity, refuseAfter, dir);
+        }
+
         public static Settings defaults() {
             return new Settings(2048, Duration.ofMillis(100), Duration.ofSeconds(1), 65_536);
         }
@@ -93,7 +109,18 @@ public final class JdbcAuditLog implements AutoCloseable {
     /** {@link #failingSince} while writes succeed. */
     private static final long HEALTHY = Long.MIN_VALUE;
 
-    private record Pending(long index, AuditRecord record) {
+    /** A record taken from the ring: its place in this process's queue, and who waits to learn its index. */
+    private record Pending(long ticket, AuditRecord record, @Nullable Awaited awaited) {
+    }
+
+    /** A record whose appender waits for its index in the log ({@link #appendAndWait}). */
+    private static final class Awaited {
+        final AuditRecord record;
+        volatile long index = -1;
+
+        Awaited(AuditRecord record) {
+            this.record = record;
+        }
     }
 
     /** Set in {@link #tail} by {@link #close()}: every index handed out after it is refused. */
@@ -102,13 +129,21 @@ public final class JdbcAuditLog implements AutoCloseable {
     private final DataSource dataSource;
     private final KeyPair keys;
     private final Settings settings;
-    private final AtomicReferenceArray<AuditRecord> ring;
+    /** {@link AuditRecord}s, or {@link Awaited}s, by their place in this process's queue. */
+    private final AtomicReferenceArray<Object> ring;
     private final int mask;
-    /** The next index to hand out, with {@link #CLOSED} set once the log is closed. */
+    /**
+     * The next place in this process's queue (a ticket, not the index in the log: other replicas append to the same log),
+     * with {@link #CLOSED} set once the log is closed.
+     */
     private final AtomicLong tail = new AtomicLong();
-    /** Every index below this one has been taken out of the ring by the writer. */
+    /** Every ticket below this one has been taken out of the ring by the writer. */
     private volatile long head;
-    /** The largest number of entries that a caller of {@link #flush()} waits to see signed. */
+    /** Every ticket below this one is stored. */
+    private volatile long written;
+    /** Every ticket below this one is stored under a signed tree head. */
+    private volatile long covered;
+    /** The largest number of tickets that a caller of {@link #flush()} waits to see signed. */
     private final AtomicLong flushTarget = new AtomicLong();
     private final ReentrantLock signedLock = new ReentrantLock();
     private final Condition signedGrew = signedLock.newCondition();
@@ -117,8 +152,8 @@ public final class JdbcAuditLog implements AutoCloseable {
 
     private volatile boolean closing;
     private volatile boolean stopping;
-    @SuppressWarnings("NullAway.Init") // set by recover(), which open() runs before it hands the log out
-    private volatile TreeHead latest;
+    /** The latest tree head this process has signed or read; set by recover(), which open() runs before it hands the log out. */
+    @SuppressWarnings("NullAway.Init") private volatile TreeHead latest;
     /** When the write the writer keeps retrying first failed ({@link System#nanoTime()}), or {@link #HEALTHY}. */
     private volatile long failingSince = HEALTHY;
     private final long refuseAfterNanos;
@@ -126,6 +161,8 @@ public final class JdbcAuditLog implements AutoCloseable {
     // owned by the writer thread after construction
     private Merkle.Frontier frontier = new Merkle.Frontier();
     private long lastHeadNanos;
+    /** What the current transaction stores, set just before its commit so that a retry can tell whether the commit went through. */
+    private @Nullable Written attempt;
 
     private JdbcAuditLog(DataSource dataSource, KeyPair keys, Settings settings) {
         this.dataSource = dataSource;
@@ -139,13 +176,14 @@ public final class JdbcAuditLog implements AutoCloseable {
     }
 
     /**
-     * Opens the log: loads (or creates) the node key under {@code dataDir/keys}, rebuilds the tree from
-     * the stored leaf hashes, refuses a log that no longer matches its latest tree head, signs a head for
-     * any stored entries not yet covered, and starts the writer. It gives its entries to no reader:
-     * {@link NodeAuditLog} decides them for each reader through the read path.
+     * Opens the log: loads (or creates) the node key in {@link Settings#keysDir()} (by default {@code dataDir/keys}),
+     * rebuilds the tree from the stored leaf hashes, refuses a log that no longer matches its latest tree head or whose
+     * tree heads this key did not sign, signs a head for any stored entries not yet covered, and starts the writer. It
+     * gives its entries to no reader: {@link NodeAuditLog} decides them for each reader through the read path.
      */
     public static JdbcAuditLog open(DataSource dataSource, Path dataDir, Settings settings) {
-        JdbcAuditLog auditLog = new JdbcAuditLog(dataSource, NodeKeys.loadOrCreate(dataDir), settings);
+        Path keysDir = settings.keysDir() != null ? settings.keysDir() : NodeKeys.defaultDir(dataDir);
+        JdbcAuditLog auditLog = new JdbcAuditLog(dataSource, NodeKeys.loadOrCreateIn(keysDir), settings);
         try {
             auditLog.recover();
         } catch (SQLException e) {
@@ -159,13 +197,18 @@ public final class JdbcAuditLog implements AutoCloseable {
         return new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
     }
 
+    /**
+     * Rebuilds the frontier and the chunk hashes from what is stored (without the log's lock: other replicas may go on
+     * appending, and the first locked transaction catches up with what they added meanwhile), then signs the unsigned tail.
+     */
     private void recover() throws SQLException {
+        TreeHead stored;
+        Merkle.Frontier f = new Merkle.Frontier();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            TreeHead stored = AuditTables.latestTreeHead(c);
+            stored = AuditTables.latestTreeHead(c);
             long headSize = stored == null ? 0 : stored.size();
             byte[][] rootAtHead = {stored == null ? null : (headSize == 0 ? Merkle.emptyRoot() : null)};
-            Merkle.Frontier f = new Merkle.Frontier();
             AuditTables.scanLeafHashes(c, 0, (index, record, leafHash, label) -> {
                 if (index != f.size()) {
                     throw new IllegalStateException("audit log has no entry " + f.size() + " (next stored entry is " + index
@@ -180,50 +223,67 @@ public final class JdbcAuditLog implements AutoCloseable {
             if (stored != null && (rootAtHead[0] == null || !MessageDigest.isEqual(rootAtHead[0], stored.rootHash()))) {
                 throw new IllegalStateException("audit log no longer matches its tree head at size " + headSize + "; run ./kizuna audit verify");
             }
-            frontier = f;
-            tail.set(f.size());
-            this.head = f.size();
-            if (stored != null) latest = stored;
-            if (stored == null || f.size() > headSize) {
-                TreeHead signed = sign(f);
-                AuditTables.insert(c, signed);
-                c.commit();
-                latest = signed;
-            }
-            lastHeadNanos = System.nanoTime();
         }
+        if (stored != null && !NodeKeys.verify(keys.getPublic(), stored)) {
+            throw new IllegalStateException("the audit key of this process does not verify the log's tree head at size " + stored.size()
+                    + ": every replica of a node must sign with the node's one key (kizuna.audit.keys-dir)");
+        }
+        frontier = f;
+        if (stored != null) {
+            latest = stored;
+        }
+        if (stored == null || f.size() > stored.size()) {
+            apply(transact(List.of(), true), List.of());
+        }
+        lastHeadNanos = System.nanoTime();
     }
 
     /**
-     * Queues a record and returns its index in the log at once ({@link org.kizuna.audit.AuditLog#append}).
+     * Queues a record and returns at once ({@link org.kizuna.audit.AuditLog#append}). Its index in the log is given when
+     * its batch is written: other replicas of the node append to the same log.
      *
      * @throws AuditUnavailableException when writes have failed for {@link Settings#refuseAfter()}, or the writer has been
      *                                   a whole ring behind that long; the record is then not accepted
      */
-    public long append(AuditRecord record) {
-        java.util.Objects.requireNonNull(record, "record");
+    public void append(AuditRecord record) {
+        enqueue(java.util.Objects.requireNonNull(record, "record"));
+    }
+
+    /**
+     * Appends a record and waits until it is stored under a signed tree head ({@link org.kizuna.audit.AuditLog#appendAndWait});
+     * returns its index in the log.
+     */
+    public long appendAndWait(AuditRecord record) {
+        Awaited awaited = new Awaited(java.util.Objects.requireNonNull(record, "record"));
+        long ticket = enqueue(awaited);
+        awaitCovered(ticket + 1, Long.MAX_VALUE);
+        return awaited.index;
+    }
+
+    /** Puts a record (or an {@link Awaited} one) in the ring; returns its ticket. */
+    private long enqueue(Object entry) {
         refuseWhileFailing();
-        // an index is taken only with its slot free, so a refused append never leaves a gap in the log
-        long index = tail.get();
+        // a ticket is taken only with its slot free, so a refused append never leaves a hole in the queue
+        long ticket = tail.get();
         while (true) {
-            if ((index & CLOSED) != 0) {
+            if ((ticket & CLOSED) != 0) {
                 throw new IllegalStateException("the audit log is closed");
             }
-            if (index - head > mask) {
-                index = waitForRoom();
+            if (ticket - head > mask) {
+                ticket = waitForRoom();
                 continue;
             }
-            long witness = tail.compareAndExchange(index, index + 1);
-            if (witness == index) {
+            long witness = tail.compareAndExchange(ticket, ticket + 1);
+            if (witness == ticket) {
                 break;
             }
-            index = witness;
+            ticket = witness;
         }
-        ring.setRelease((int) (index & mask), record);
-        if (index - head == settings.batchSize()) {
+        ring.setRelease((int) (ticket & mask), entry);
+        if (ticket - head == settings.batchSize()) {
             LockSupport.unpark(writer);
         }
-        return index;
+        return ticket;
     }
 
     private void refuseWhileFailing() {
@@ -268,16 +328,16 @@ public final class JdbcAuditLog implements AutoCloseable {
      */
     public void flush() {
         long target = tail.get() & ~CLOSED;
-        awaitSigned(target, Long.MAX_VALUE);
+        awaitCovered(target, Long.MAX_VALUE);
     }
 
     /**
-     * Waits until {@code target} entries are stored under a signed tree head; false on timeout.
+     * Waits until the records of every ticket below {@code target} are stored under a signed tree head; false on timeout.
      *
      * @throws AuditUnavailableException when writes have failed for {@link Settings#refuseAfter()}
      */
-    private boolean awaitSigned(long target, long timeoutNanos) {
-        if (latest.size() >= target) {
+    private boolean awaitCovered(long target, long timeoutNanos) {
+        if (covered >= target) {
             return true;
         }
         flushTarget.accumulateAndGet(target, Math::max);
@@ -285,7 +345,7 @@ public final class JdbcAuditLog implements AutoCloseable {
         long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 2);
         signedLock.lock();
         try {
-            while (latest.size() < target) {
+            while (covered < target) {
                 if (stopping) {
                     throw new IllegalStateException("the audit log stopped before " + target + " entries were signed");
                 }
@@ -305,8 +365,32 @@ public final class JdbcAuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * The latest signed tree head in the database, which another replica of the node may have signed; the latest this
+     * process knows when the database cannot be read.
+     */
     public Optional<TreeHead> latestTreeHead() {
+        try (Connection c = dataSource.getConnection()) {
+            TreeHead stored = AuditTables.latestTreeHead(c);
+            if (stored != null) {
+                noteHead(stored);
+            }
+        } catch (SQLException e) {
+            log.debug("audit log: the latest tree head could not be read, answering the last one known: {}", e.toString());
+        }
         return Optional.of(latest);
+    }
+
+    /** Keeps {@code head} as the latest known when it is larger than the one known so far. */
+    private void noteHead(TreeHead head) {
+        signedLock.lock();
+        try {
+            if (head.size() > latest.size()) {
+                latest = head;
+            }
+        } finally {
+            signedLock.unlock();
+        }
     }
 
     public byte[] publicKey() {
@@ -348,6 +432,9 @@ public final class JdbcAuditLog implements AutoCloseable {
 
     private void checkSize(long treeSize) {
         long signed = latest.size();
+        if (treeSize > signed) {
+            signed = latestTreeHead().orElseThrow().size(); // another replica may have signed it
+        }
         if (treeSize < 0 || treeSize > signed) {
             throw new IllegalArgumentException("tree size " + treeSize + " is beyond the latest signed tree head (size " + signed + ")");
         }
@@ -393,12 +480,12 @@ public final class JdbcAuditLog implements AutoCloseable {
         }
         closing = true;
         try {
-            if (!awaitSigned(assigned, TimeUnit.SECONDS.toNanos(30))) {
-                log.error("audit log: {} appended records could not be written within 30 s of shutdown", assigned - latest.size());
+            if (!awaitCovered(assigned, TimeUnit.SECONDS.toNanos(30))) {
+                log.error("audit log: {} appended records could not be written within 30 s of shutdown", assigned - covered);
             }
         } catch (AuditUnavailableException e) {
             log.error("audit log: {} appended records could not be written before shutdown: the database refuses writes",
-                    assigned - latest.size());
+                    assigned - covered);
         } finally {
             stopping = true;
             BackgroundThreads.stop(writer, Duration.ofSeconds(5));
@@ -433,7 +520,7 @@ public final class JdbcAuditLog implements AutoCloseable {
     private long step(List<Pending> batch, long firstSeen, long maxDelay, long idlePark) throws InterruptedException {
         long taken = head;
         long pending = (tail.get() & ~CLOSED) - taken;
-        long signed = latest.size();
+        long signed = covered;
         boolean flushWanted = flushTarget.get() > signed;
         if (pending > 0) {
             long now = System.nanoTime();
@@ -442,7 +529,7 @@ public final class JdbcAuditLog implements AutoCloseable {
             }
             if (pending >= settings.batchSize() || flushWanted || closing || now - firstSeen >= maxDelay) {
                 if (take(batch) > 0) {
-                    long end = batch.getLast().index() + 1;
+                    long end = batch.getLast().ticket() + 1;
                     boolean sign = headDue() || (flushWanted && flushTarget.get() <= end)
                             || (closing && end == (tail.get() & ~CLOSED));
                     writeWithRetry(batch, sign);
@@ -454,7 +541,7 @@ public final class JdbcAuditLog implements AutoCloseable {
             LockSupport.parkNanos(Math.max(10_000L, firstSeen + maxDelay - now));
             return firstSeen;
         }
-        if (frontier.size() > signed && (flushWanted || closing || headDue())) {
+        if (written > signed && (flushWanted || closing || headDue())) {
             batch.clear();
             writeWithRetry(batch, true);
             return -1;
@@ -470,12 +557,12 @@ public final class JdbcAuditLog implements AutoCloseable {
         long end = tail.get() & ~CLOSED;
         while (next < end && batch.size() < settings.batchSize()) {
             int slot = (int) (next & mask);
-            AuditRecord r = ring.getAcquire(slot);
+            Object r = ring.getAcquire(slot);
             if (r == null) {
                 break;
             }
             ring.setPlain(slot, null);
-            batch.add(new Pending(next, r));
+            batch.add(r instanceof Awaited a ? new Pending(next, a.record, a) : new Pending(next, (AuditRecord) r, null));
             next++;
         }
         head = next; // volatile write: publishes the freed slots to appenders waiting for room
@@ -486,28 +573,34 @@ public final class JdbcAuditLog implements AutoCloseable {
         return System.nanoTime() - lastHeadNanos >= settings.treeHeadInterval().toNanos();
     }
 
-    /** What one transaction stores, computed once so that a retry stores exactly the same bytes and signature. */
-    private record Prepared(Merkle.Frontier frontier, List<AuditTables.Row> rows, List<byte[]> closedChunks, @Nullable TreeHead head) {
+    /**
+     * What one transaction stored: the frontier after it (caught up with other replicas' entries, then extended by the
+     * batch), the chunk hashes that closed on the way, where the batch went, and the tree head that covers it when one
+     * was due (signed by this transaction, or already stored at that size).
+     */
+    private record Written(Merkle.Frontier frontier, List<byte[]> closedChunks, long firstIndex, int count, byte @Nullable [] lastLeaf,
+            @Nullable TreeHead signed, @Nullable TreeHead head) {
     }
 
     /**
      * Writes the batch, retrying through any throwable (a refused write, a lost connection, an Error in a driver)
      * until it is stored: the records were taken from the ring, so this is their only copy. While it fails,
      * {@link #failingSince} tells appenders and {@link #flush()} waiters to give up after {@link Settings#refuseAfter()}.
+     * Each try is a transaction of its own that gives the batch its indexes at the log's end as it finds it then.
      */
     private void writeWithRetry(List<Pending> batch, boolean signHead) throws InterruptedException {
-        Prepared prepared = null;
+        Written done;
         long backoff = 50;
         while (true) {
+            attempt = null;
             try {
-                if (prepared == null) {
-                    prepared = prepare(batch, signHead);
-                }
-                persist(prepared);
+                done = transact(batch, signHead);
                 break;
             } catch (Throwable e) {
-                if (prepared != null && alreadyStored(prepared)) {
-                    break; // the commit reached the database although the driver reported a failure
+                Written tried = attempt;
+                if (tried != null && alreadyStored(tried)) {
+                    done = tried; // the commit reached the database although the driver reported a failure
+                    break;
                 }
                 if (failingSince == HEALTHY) {
                     failingSince = System.nanoTime();
@@ -518,7 +611,7 @@ public final class JdbcAuditLog implements AutoCloseable {
                 backoff = Math.min(backoff * 2, 1_000);
             }
         }
-        apply(prepared);
+        apply(done, batch);
         if (failingSince != HEALTHY) {
             failingSince = HEALTHY;
             log.info("audit log: writing again");
@@ -534,33 +627,59 @@ public final class JdbcAuditLog implements AutoCloseable {
         }
     }
 
-    private Prepared prepare(List<Pending> batch, boolean signHead) {
-        Merkle.Frontier next = frontier.copy();
-        List<byte[]> closedChunks = new ArrayList<>(2);
-        List<AuditTables.Row> rows = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            if (p.index() != next.size()) {
-                throw new IllegalStateException("audit writer expected entry " + next.size() + " but got " + p.index());
-            }
-            byte[] bytes = RecordCodec.encode(p.index(), p.record());
-            byte[] leaf = Merkle.leafHash(bytes);
-            next.append(leaf, 0, (chunk, hash, offset) -> closedChunks.add(Arrays.copyOfRange(hash, offset, offset + Merkle.HASH_BYTES)));
-            rows.add(new AuditTables.Row(p.index(), bytes, leaf, p.record().label().banner()));
-        }
-        return new Prepared(next, rows, closedChunks, signHead ? sign(next) : null);
-    }
-
-    private void persist(Prepared p) throws SQLException {
+    /**
+     * One transaction: locks the node's log, catches up with what other replicas stored since this process last wrote,
+     * appends the batch at the log's end and, when {@code signHead}, signs a tree head at the new end unless one is stored
+     * there already. Statements per batch on one replica: the lock, the log's end, the insert (and the latest head and
+     * its insert when a head is due).
+     */
+    private Written transact(List<Pending> batch, boolean signHead) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!p.rows().isEmpty()) {
-                    AuditTables.insert(c, p.rows());
+                AuditTables.lockLog(c);
+                long stored = AuditTables.size(c);
+                Merkle.Frontier next = frontier.copy();
+                List<byte[]> closedChunks = new ArrayList<>(2);
+                Merkle.Frontier.ChunkListener keep = (chunk, hash, offset) -> closedChunks
+                        .add(Arrays.copyOfRange(hash, offset, offset + Merkle.HASH_BYTES));
+                if (stored < next.size()) {
+                    throw new IllegalStateException("the audit log holds " + stored + " entries, fewer than the " + next.size()
+                            + " this process has seen; run ./kizuna audit verify");
                 }
-                if (p.head() != null) {
-                    AuditTables.insert(c, p.head());
+                if (stored > next.size()) {
+                    catchUp(c, next, stored, keep);
                 }
+                long firstIndex = next.size();
+                List<AuditTables.Row> rows = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    long index = next.size();
+                    byte[] bytes = RecordCodec.encode(index, p.record());
+                    byte[] leaf = Merkle.leafHash(bytes);
+                    next.append(leaf, 0, keep);
+                    rows.add(new AuditTables.Row(index, bytes, leaf, p.record().label().banner()));
+                }
+                TreeHead signed = null;
+                TreeHead head = null;
+                if (signHead) {
+                    TreeHead storedHead = AuditTables.latestTreeHead(c);
+                    if (storedHead != null && storedHead.size() >= next.size()) {
+                        head = storedHead; // another replica signed this size already: one head per size
+                    } else {
+                        signed = sign(next, storedHead);
+                        head = signed;
+                    }
+                }
+                if (!rows.isEmpty()) {
+                    AuditTables.insert(c, rows);
+                }
+                if (signed != null) {
+                    AuditTables.insert(c, signed);
+                }
+                Written w = new Written(next, closedChunks, firstIndex, rows.size(), rows.isEmpty() ? null : rows.getLast().leafHash(), signed, head);
+                attempt = w;
                 c.commit();
+                return w;
             } catch (Throwable e) {
                 try {
                     c.rollback();
@@ -572,31 +691,58 @@ public final class JdbcAuditLog implements AutoCloseable {
         }
     }
 
-    private boolean alreadyStored(Prepared p) {
-        try (Connection c = dataSource.getConnection()) {
-            if (!p.rows().isEmpty()) {
-                AuditTables.Row last = p.rows().getLast();
-                List<AuditTables.Row> stored = AuditTables.leafHashes(c, last.index(), last.index() + 1);
-                return stored.size() == 1 && Arrays.equals(stored.getFirst().leafHash(), last.leafHash());
+    /** Extends {@code next} with the leaf hashes other replicas stored after it, up to {@code stored} entries. */
+    private static void catchUp(Connection c, Merkle.Frontier next, long stored, Merkle.Frontier.ChunkListener keep) throws SQLException {
+        AuditTables.scanLeafHashes(c, next.size(), (index, record, leafHash, label) -> {
+            if (index != next.size() || leafHash.length != Merkle.HASH_BYTES) {
+                throw new IllegalStateException("audit log has no readable entry " + next.size() + " (next stored entry is " + index
+                        + "); run ./kizuna audit verify");
             }
-            TreeHead stored = AuditTables.latestTreeHead(c);
-            return stored != null && stored.equals(p.head());
+            next.append(leafHash, 0, keep);
+        });
+        if (next.size() != stored) {
+            throw new IllegalStateException("the audit log changed while its lock was held: " + next.size() + " entries read, " + stored + " counted");
+        }
+    }
+
+    /** Whether the transaction of {@code w} committed, although the driver reported a failure (its random bytes make its last leaf unique). */
+    private boolean alreadyStored(Written w) {
+        try (Connection c = dataSource.getConnection()) {
+            byte[] lastLeaf = w.lastLeaf();
+            if (lastLeaf != null) {
+                long last = w.firstIndex() + w.count() - 1;
+                List<AuditTables.Row> stored = AuditTables.leafHashes(c, last, last + 1);
+                return stored.size() == 1 && Arrays.equals(stored.getFirst().leafHash(), lastLeaf);
+            }
+            TreeHead signed = w.signed();
+            return signed == null || signed.equals(AuditTables.treeHead(c, signed.size()));
         } catch (Throwable e) {
             return false;
         }
     }
 
-    private void apply(Prepared p) {
-        long firstChunk = chunks.count();
-        for (int i = 0; i < p.closedChunks().size(); i++) {
-            chunks.add(firstChunk + i, p.closedChunks().get(i), 0);
+    private void apply(Written w, List<Pending> batch) {
+        for (byte[] chunk : w.closedChunks()) {
+            chunks.add(chunks.count(), chunk, 0);
         }
-        frontier = p.frontier();
-        TreeHead signedHead = p.head();
-        if (signedHead != null) {
+        frontier = w.frontier();
+        for (int i = 0; i < batch.size(); i++) {
+            Awaited awaited = batch.get(i).awaited();
+            if (awaited != null) {
+                awaited.index = w.firstIndex() + i;
+            }
+        }
+        if (!batch.isEmpty()) {
+            written = batch.getLast().ticket() + 1;
+        }
+        TreeHead head = w.head();
+        if (head != null) {
             signedLock.lock();
             try {
-                latest = signedHead;
+                if (latest == null || head.size() > latest.size()) {
+                    latest = head;
+                }
+                covered = written; // every record this process stored so far lies below the head's size
                 signedGrew.signalAll();
             } finally {
                 signedLock.unlock();
@@ -605,11 +751,13 @@ public final class JdbcAuditLog implements AutoCloseable {
         }
     }
 
-    private TreeHead sign(Merkle.Frontier f) {
+    /** Signs the tree of {@code f}, never earlier than the latest head stored (whichever replica signed it) or known here. */
+    private TreeHead sign(Merkle.Frontier f, @Nullable TreeHead stored) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        TreeHead previous = latest;
-        if (previous != null && now.isBefore(previous.signedAt())) {
-            now = previous.signedAt(); // tree heads never go back in time, even when the clock does
+        for (TreeHead previous : new TreeHead[]{latest, stored}) {
+            if (previous != null && now.isBefore(previous.signedAt())) {
+                now = previous.signedAt(); // tree heads never go back in time, even when a clock does
+            }
         }
         byte[] root = f.root();
         byte[] signature = NodeKeys.sign(keys.getPrivate(), f.size(), root, now.toEpochMilli());

@@ -31,8 +31,13 @@ class NodeAuditLog implements AuditLog {
     }
 
     @Override
-    public long append(AuditRecord record) {
-        return log.append(record);
+    public void append(AuditRecord record) {
+        log.append(record);
+    }
+
+    @Override
+    public long appendAndWait(AuditRecord record) {
+        return log.appendAndWait(record);
     }
 
     @Override

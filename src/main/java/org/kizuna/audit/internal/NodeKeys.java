@@ -16,8 +16,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 
 /**
- * The node's Ed25519 audit key, kept in {@code <data-dir>/keys}: created at first start, the private
- * key readable by the node's user only. Tree heads are signed over a domain-separated encoding.
+ * The node's Ed25519 audit key, kept in {@code <data-dir>/keys} unless {@code kizuna.audit.keys-dir} says otherwise:
+ * created at first start, the private key readable by the node's user only. Tree heads are signed over a
+ * domain-separated encoding. All replicas of a node sign its one log, so they must load the same key.
  */
 public final class NodeKeys {
 
@@ -28,13 +29,22 @@ public final class NodeKeys {
     private NodeKeys() {
     }
 
+    /** Where the key lives by default: {@code <data-dir>/keys}. */
+    public static Path defaultDir(Path dataDir) {
+        return dataDir.resolve("keys");
+    }
+
     public static KeyPair loadOrCreate(Path dataDir) {
-        Path dir = dataDir.resolve("keys");
+        return loadOrCreateIn(defaultDir(dataDir));
+    }
+
+    /** Loads the key pair kept in {@code dir}, or creates it there. */
+    public static KeyPair loadOrCreateIn(Path dir) {
         try {
             if (Files.exists(dir.resolve(PRIVATE))) {
                 KeyFactory f = KeyFactory.getInstance("Ed25519");
                 PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(dir.resolve(PRIVATE))));
-                return new KeyPair(publicKey(dataDir), priv);
+                return new KeyPair(readPublicKey(dir.resolve(PUBLIC)), priv);
             }
             org.kizuna.node.NodeDirectory.createPrivate(dir);
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -53,7 +63,7 @@ public final class NodeKeys {
 
     /** Where a node keeps its public key: all that {@code audit verify} and partners need. */
     public static Path publicKeyFile(Path dataDir) {
-        return dataDir.resolve("keys").resolve(PUBLIC);
+        return defaultDir(dataDir).resolve(PUBLIC);
     }
 
     /** An Ed25519 public key in X.509 DER, such as the node's or one a partner was given. */
