@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,19 +83,30 @@ final class ClusterCommand extends Verb {
                 cluster.broker = LocalBroker.start(base.resolve("broker"), brokerPort);
                 bus = cluster.broker.bootstrapServers();
             }
-            for (int i = 1; i <= workers; i++) {
-                cluster.start("worker-" + i,
-                        List.of("--data", base.resolve("worker-" + i).toString(), "--port", "0", "--picture-bus", bus, "--picture-role", "worker"),
-                        List.of());
-            }
+            List<Launch> launches = new ArrayList<>();
             for (int i = 1; i <= replicas; i++) {
                 List<String> args = new ArrayList<>(
                         List.of("--data", base.resolve("replica-" + i).toString(), "--port", String.valueOf(port == 0 ? 0 : port + i - 1),
                                 "--https-port", String.valueOf(httpsPort == 0 ? 0 : httpsPort + i - 1), "--picture-bus", bus, "--picture-role", "replica"));
                 if (noSimulator || i > 1) args.add("--no-simulator");
                 int tcp = cotPort == 0 ? 0 : cotPort + 10 * (i - 1);
-                cluster.start("replica-" + i, args, List.of("KIZUNA_COT_TCPPORT=" + tcp, "KIZUNA_COT_TLSPORT=" + (tcp == 0 ? 0 : tcp + 2)));
+                launches.add(new Launch("replica-" + i, args, List.of("KIZUNA_COT_TCPPORT=" + tcp, "KIZUNA_COT_TLSPORT=" + (tcp == 0 ? 0 : tcp + 2))));
             }
+            for (int i = 1; i <= workers; i++) {
+                launches.add(new Launch("worker-" + i,
+                        List.of("--data", base.resolve("worker-" + i).toString(), "--port", "0", "--picture-bus", bus, "--picture-role", "worker"), List.of()));
+            }
+            if (database.given()) {
+                // one database: the first replica makes the node's schema, demo data, keys and CA; every other process is
+                // given those keys and that CA (as an operator gives each machine of a node the node's), then starts
+                Launch first = launches.removeFirst();
+                cluster.start(first.name(), first.args(), first.environment());
+                cluster.children.getFirst().awaitReady();
+                for (Launch l : launches) {
+                    for (String dir : new String[]{"keys", "pki"}) copyPrivate(base.resolve(first.name()).resolve(dir), base.resolve(l.name()).resolve(dir));
+                }
+            }
+            for (Launch l : launches) cluster.start(l.name(), l.args(), l.environment());
             for (Child c : cluster.children) c.awaitReady();
             out.println();
             out.println(t("cli.cluster.ready", code, bus));
@@ -115,6 +127,24 @@ final class ClusterCommand extends Verb {
             cluster.stop();
         });
         return 0;
+    }
+
+    /** A process to start: its name, its {@code start} options and environment. */
+    private record Launch(String name, List<String> args, List<String> environment) {
+    }
+
+    /** Copies the files of {@code from} into {@code to}, made private where it does not exist; files there already stay. */
+    private static void copyPrivate(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        NodeDirectory.createPrivate(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(f.getFileName());
+                if (Files.isRegularFile(f) && !Files.exists(target)) {
+                    NodeDirectory.writePrivate(target, Files.readAllBytes(f));
+                }
+            }
+        }
     }
 
     /** The broker and the processes this verb started. */
