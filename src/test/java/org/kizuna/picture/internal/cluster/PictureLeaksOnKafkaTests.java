@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kizuna.label.Label;
@@ -15,10 +18,13 @@ import org.kizuna.picture.CotRejected;
 import org.kizuna.picture.Sensor;
 import org.kizuna.picture.Source;
 import org.kizuna.picture.TrackView;
+import org.kizuna.picture.internal.distribution.Frame;
 import org.kizuna.picture.internal.distribution.LivePicture;
+import org.kizuna.picture.internal.distribution.PictureMembershipChangeTests;
 import org.kizuna.picture.internal.ingest.CotIdentities;
 import org.kizuna.picture.internal.sensors.SensorCatalog;
 import org.kizuna.testing.Readers;
+import org.kizuna.testing.TestClock;
 
 /**
  * One node's leak rules hold on the picture's Kafka path, where a worker takes each event again from the record a replica
@@ -93,6 +99,36 @@ class PictureLeaksOnKafkaTests {
             assertThat(workerPicture.tracks(Readers.usa())).extracting(TrackView::id).containsExactly("JPN-REL");
             assertThat(workerPicture.refusedByReason()).doesNotContainKey("label-not-held");
             assertThat(replicaPicture.refusedByReason()).containsEntry("label-not-held", 1L);
+        }
+    }
+
+    @Test
+    void aNationThatLeavesATetragraphStopsSeeingItsTracksOnTheDayThroughAReplicaToo() throws Exception {
+        TestClock now = TestClock.at(Instant.parse("2029-12-31T23:59:00Z"));
+        LabelKernel kernel = LabelKernel.fromResources("label/equivalences.yaml", "picture/tetragraphs-aus-leaves-test.yaml", now).forNode("USA", "TOP SECRET");
+        TestBus bus = TestBus.of(KAFKA.get(), "membership");
+        Reader aus = Readers.aus();
+        Source usa = new Source("test", "USA", null);
+        try (LivePicture replicaPicture = new LivePicture(kernel, new SensorCatalog(), "USA", now);
+                LivePicture workerPicture = new LivePicture(kernel, new SensorCatalog(), "USA", now); FusionWorker worker = bus.worker(workerPicture);
+                KafkaReplica replica = bus.replica(replicaPicture)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> worker.owned().size() == 12);
+            List<Frame> frames = new CopyOnWriteArrayList<>();
+            try (AutoCloseable subscription = replicaPicture.subscribe(aus, frames::add)) {
+                replicaPicture.ingest(PictureMembershipChangeTests.fvey("FVEY-1", now.get(), 30.0), usa);
+                await("AUS is in FVEY on 2029-12-31").atMost(Duration.ofSeconds(15))
+                        .until(() -> PictureMembershipChangeTests.carries(frames, "FVEY-1") && replicaPicture.tracks(aus).size() == 1);
+
+                now.set(Instant.parse("2030-01-01T00:00:01Z").toEpochMilli());
+                frames.clear();
+                replicaPicture.ingest(PictureMembershipChangeTests.fvey("FVEY-2", now.get(), 31.0), usa);
+                replicaPicture.ingest(PictureMembershipChangeTests.relAus("REL-AUS-1", now.get(), 32.0), usa);
+                await().atMost(Duration.ofSeconds(15)).until(() -> PictureMembershipChangeTests.carries(frames, "REL-AUS-1")
+                        && replicaPicture.tracks(Readers.usa()).size() == 3);
+                assertThat(replicaPicture.tracks(aus)).as("no FVEY track for AUS from 2030-01-01").extracting(TrackView::id).containsExactly("REL-AUS-1");
+                assertThat(frames).as("no FVEY track pushed to AUS from 2030-01-01")
+                        .noneMatch(f -> PictureMembershipChangeTests.carries(f, "FVEY-1") || PictureMembershipChangeTests.carries(f, "FVEY-2"));
+            }
         }
     }
 }

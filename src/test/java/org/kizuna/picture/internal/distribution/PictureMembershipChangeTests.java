@@ -22,11 +22,11 @@ import org.kizuna.testing.TestClock;
  * membership changes on its date; a running picture must follow the change on that date, for queries,
  * replays and pushed frames alike.
  */
-class PictureMembershipChangeTests {
+public class PictureMembershipChangeTests {
 
     static final Reader AUS = Readers.aus();
 
-    static CotEvent fvey(String uid, long now, double lat) {
+    public static CotEvent fvey(String uid, long now, double lat) {
         return new CotEvent(uid, "a-f-S-C", "m-g", now, now, now + 600_000, lat, 135.0, 0, 10, 10,
                 "SECRET", null, "REL TO USA, FVEY", 8, 90, null, null);
     }
@@ -65,17 +65,17 @@ class PictureMembershipChangeTests {
         }
     }
 
-    static CotEvent relAus(String uid, long now, double lat) {
+    public static CotEvent relAus(String uid, long now, double lat) {
         return new CotEvent(uid, "a-f-S-C", "m-g", now, now, now + 600_000, lat, 135.0, 0, 10, 10,
                 "SECRET", null, "REL TO USA, AUS", 8, 90, null, null);
     }
 
-    static boolean carries(Frame f, String uid) {
+    public static boolean carries(Frame f, String uid) {
         for (int i = 0; i < f.count(); i++) if (f.tracks()[i].uid.equals(uid)) return true;
         return false;
     }
 
-    static boolean carries(List<Frame> frames, String uid) {
+    public static boolean carries(List<Frame> frames, String uid) {
         return frames.stream().anyMatch(f -> carries(f, uid));
     }
 
