@@ -110,11 +110,12 @@ class BookingService implements Bookings {
         this.registry = registry;
         this.readPath = readPath;
         this.events = events;
-        this.tx = tx;
+        // every write takes the planner lock first: replicas of the node on one database plan one after another
+        this.tx = new PlannerTransactions(tx, store::lockPlanner);
         // the planner sees every facility the node holds, as the node itself
         this.nation = node.nation();
         this.node = Reader.highestOf(nation);
-        this.requiresNew = Transactions.requiresNew(tx);
+        this.requiresNew = new PlannerTransactions(Transactions.requiresNew(tx), store::lockPlanner);
         this.planningTime = settings.planningTime();
     }
 
@@ -415,6 +416,8 @@ class BookingService implements Bookings {
 
     /** Re-plans every open request; confirmed bookings stay where they are. */
     synchronized void replan() {
+        // held already where this node's own transaction began here; taken here where another module's did
+        store.lockPlanner();
         Instant now = clock.instant();
         // what is over or beyond the horizon is not re-planned: the planning period stays bounded whatever the table holds
         // a partner's booking (a replica) holds its place as a confirmed booking does, unless a booking of this node that

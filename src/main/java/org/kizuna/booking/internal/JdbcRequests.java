@@ -168,6 +168,11 @@ class JdbcRequests {
         return jdbc.sql("select capacity from booking_capacity where facility_id = ?").param(facility).query(Integer.class).optional().orElse(1);
     }
 
+    /** Takes the node's planner lock until the transaction ends (a replica of the node that holds it makes others wait). */
+    void lockPlanner() {
+        jdbc.sql("select id from booking_planner_lock where id = 1 for update").query(Integer.class).single();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from booking_request").query(Long.class).single();
     }
