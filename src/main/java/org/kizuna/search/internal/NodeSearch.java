@@ -26,8 +26,10 @@ import org.kizuna.search.SearchableRemoved;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The node's search. When the node starts, the index is built in the background from every {@link SearchSource}
@@ -48,13 +50,17 @@ class NodeSearch implements Search, SmartLifecycle {
     private final SearchSettings settings;
     private final SearchIndex index;
     private final ReadableSearch search;
+    private final SearchChanges changes;
     private volatile boolean ready;
     private volatile boolean running;
     private @Nullable Thread builder;
+    private @Nullable Thread follower;
 
-    NodeSearch(ReadPath readPath, ObjectProvider<SearchSource> sources, SearchSettings settings, NodeSettings node) throws IOException {
+    NodeSearch(ReadPath readPath, ObjectProvider<SearchSource> sources, SearchSettings settings, NodeSettings node, JdbcClient jdbc,
+            JsonMapper json) throws IOException {
         this.sources = sources;
         this.settings = settings;
+        this.changes = new SearchChanges(jdbc, json);
         Directory directory = settings.inMemory()
                 ? new ByteBuffersDirectory()
                 : FSDirectory.open(NodeDirectory.createPrivate(node.dataDir().resolve("search-index")));
@@ -96,6 +102,17 @@ class NodeSearch implements Search, SmartLifecycle {
 
     @ApplicationModuleListener
     void on(SearchableChanged changed) {
+        put(changed);
+        changes.wrote(changed);
+    }
+
+    @ApplicationModuleListener
+    void on(SearchableRemoved removed) {
+        index.remove(removed.kind(), removed.id());
+        changes.wrote(removed);
+    }
+
+    private void put(SearchableChanged changed) {
         try {
             index.put(changed.record());
         } catch (IllegalStateException e) {
@@ -103,15 +120,32 @@ class NodeSearch implements Search, SmartLifecycle {
         }
     }
 
-    @ApplicationModuleListener
-    void on(SearchableRemoved removed) {
-        index.remove(removed.kind(), removed.id());
+    /** Takes the changes other replicas of the node indexed, every second, while the node runs. */
+    private void follow() {
+        while (running) {
+            try {
+                changes.take(this::put, r -> index.remove(r.kind(), r.id()));
+            } catch (RuntimeException e) {
+                log.warn("search: the other replicas' changes could not be read, trying again: {}", e.toString());
+            }
+            try {
+                Thread.sleep(FOLLOW_INTERVAL);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
+
+    private static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(1);
 
     /** Builds the index when the node starts (again, if a stop interrupted the build; a built index is kept current by the events). */
     @Override
     public void start() {
         running = true;
+        Thread f = new Thread(this::follow, "search-follow");
+        f.setDaemon(true);
+        follower = f;
+        f.start();
         if (ready) return;
         Thread t = new Thread(this::build, "search-index-build");
         t.setDaemon(true);
@@ -141,6 +175,9 @@ class NodeSearch implements Search, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        Thread f = follower;
+        follower = null;
+        if (f != null && f.isAlive()) BackgroundThreads.stop(f, Duration.ofMillis(500));
         Thread t = builder;
         builder = null;
         if (t != null && t.isAlive()) BackgroundThreads.stop(t, Duration.ofMillis(500));

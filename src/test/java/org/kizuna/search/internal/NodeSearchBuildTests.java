@@ -63,7 +63,21 @@ class NodeSearchBuildTests {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("plans", source);
         return new NodeSearch(new ReadPath(LabelKernel.standard(), "USA", List.of()), beans.getBeanProvider(SearchSource.class),
-                new SearchSettings(false, 16, 100, 1000, 2), new NodeSettings("USA", NodeSettings.Mode.DEMO, dir));
+                new SearchSettings(false, 16, 100, 1000, 2), new NodeSettings("USA", NodeSettings.Mode.DEMO, dir), changesTable(),
+                tools.jackson.databind.json.JsonMapper.builder().build());
+    }
+
+    /** A database of its own with the table of the changes replicas share (none here: one node). */
+    static org.springframework.jdbc.core.simple.JdbcClient changesTable() throws Exception {
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:h2:mem:search-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL", "sa", ""));
+        try (var in = NodeSearchBuildTests.class.getResourceAsStream("/db/migration/V115__search_changes.sql")) {
+            String sql = new String(java.util.Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) jdbc.sql(statement).update();
+            }
+        }
+        return jdbc;
     }
 
     @Test
