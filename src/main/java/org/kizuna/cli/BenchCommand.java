@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         IntelBenchCommand.class,
         SearchBenchCommand.class,
         FederationBenchCommand.class,
+        ClusterBenchCommand.class,
 })
 final class BenchCommand extends VerbGroup {
 }
