@@ -1,6 +1,5 @@
 package org.kizuna.picture.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
