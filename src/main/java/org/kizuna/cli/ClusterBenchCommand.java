@@ -25,7 +25,7 @@ final class ClusterBenchCommand extends Verb {
     @Nullable Path truth;
     @Option(names = "--workers", defaultValue = "2", description = "Fusion workers of the cluster, 1 to 64 (default: ${DEFAULT-VALUE}).") int workers;
     @Option(names = "--partitions", defaultValue = "12", description = "Partitions of the observations and tracks topics, 1 to 1000 (default: ${DEFAULT-VALUE}).") int partitions;
-    @Option(names = "--speed", defaultValue = "5", description = "The scenario is played this many times as fast as its own pace, on a clock of every picture that runs as fast (more than 0, at most 100; default: ${DEFAULT-VALUE}).") double speed;
+    @Option(names = "--speed", defaultValue = "1", description = "The scenario is played this many times as fast as its own pace, on a clock of every picture that runs as fast (more than 0, at most 100; default: ${DEFAULT-VALUE}).") double speed;
     @Option(names = "--seconds", defaultValue = "0", description = "Play only the scenario's first this many seconds (default: ${DEFAULT-VALUE}: all of it).") double seconds;
     @Option(names = "--audiences", defaultValue = "3", description = "Readers subscribed on the picture that serves them, 1 to 5: USA/SECRET (timed and scored), JPN/SECRET, AUS/SECRET, GBR/SECRET, USA/CONFIDENTIAL (default: ${DEFAULT-VALUE}).") int audiences;
     @Option(names = "--no-score", description = "Do not score the tracks shown against the truth (GOSPA, SIAP).") boolean noScore;

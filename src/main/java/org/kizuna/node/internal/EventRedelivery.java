@@ -1,6 +1,7 @@
 package org.kizuna.node.internal;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.kizuna.node.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +51,12 @@ class EventRedelivery implements SmartLifecycle {
 
     private final IncompleteEventPublications incomplete;
     private final Settings settings;
-    private final Thread thread;
+    private @Nullable Thread thread;
     private volatile boolean running;
 
     EventRedelivery(IncompleteEventPublications incomplete, Settings settings) {
         this.incomplete = incomplete;
         this.settings = settings;
-        this.thread = Thread.ofPlatform().name("event-redelivery").daemon(true).unstarted(this::run);
     }
 
     /** One round: failed publications resubmitted, each claimed by one replica only. */
@@ -80,15 +80,20 @@ class EventRedelivery implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        // a new thread at every start: a context may be stopped and started again (the test framework's cache does)
         running = true;
-        thread.start();
+        Thread t = Thread.ofPlatform().name("event-redelivery").daemon(true).unstarted(this::run);
+        thread = t;
+        t.start();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        BackgroundThreads.stop(thread, Duration.ofSeconds(5));
+        Thread t = thread;
+        thread = null;
+        if (t != null) BackgroundThreads.stop(t, Duration.ofSeconds(5));
     }
 
     @Override

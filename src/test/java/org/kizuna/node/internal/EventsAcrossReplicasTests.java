@@ -63,9 +63,8 @@ class EventsAcrossReplicasTests {
         return app.run("--spring.datasource.url=" + database, "--kizuna.data-dir=" + dir.resolve(name), "--kizuna.audit.keys-dir=" + dir.resolve("keys"),
                 "--kizuna.mode=demo", "--kizuna.database=h2", "--server.port=0", "--kizuna.https-port=-1", "--kizuna.cot.tcp-port=-1",
                 "--kizuna.cot.tls-port=-1",
-                // lost publications are found within seconds here, not minutes
-                "--spring.modulith.events.staleness.published=3s", "--spring.modulith.events.staleness.processing=3s",
-                "--spring.modulith.events.staleness.resubmitted=3s", "--spring.modulith.events.staleness.check-interval=1s",
+                // failed publications are handed again within a second here; one is taken for lost (stale) only after the
+                // node's 2 minutes, longer than the first replica's handling is held
                 "--kizuna.events.check-interval=1s");
     }
 
