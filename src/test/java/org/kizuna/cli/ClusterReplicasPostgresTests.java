@@ -10,11 +10,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.testing.Api;
 import org.kizuna.testing.PostgresAvailable;
+import org.kizuna.testing.PostgresSchema;
 
 /**
  * Records across replicas (issue 18, point 3), as {@code ./kizuna cluster --replicas 2 --db-url ...} runs them: two API
@@ -40,11 +39,12 @@ class ClusterReplicasPostgresTests {
 
     @Test
     void twoReplicasShareTheNodesRecordsAndSignOneAuditLog() throws Exception {
-        String schema = "kizuna_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (var c = DriverManager.getConnection(PostgresAvailable.URL, PostgresAvailable.USER, "")) {
-            c.createStatement().execute("create schema " + schema);
+        try (PostgresSchema schema = PostgresSchema.create("kizuna_cluster_")) {
+            twoReplicasOn(schema.url());
         }
-        String url = PostgresAvailable.URL + "?currentSchema=" + schema;
+    }
+
+    private void twoReplicasOn(String url) throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
         Map<String, Integer> ports = new ConcurrentHashMap<>();
         Process cluster = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.testing.PostgresAvailable;
+import org.kizuna.testing.PostgresSchema;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The same log on the local PostgreSQL (a schema of its own): proofs, and {@code audit verify --db-url} intact and tampered. */
@@ -24,28 +22,20 @@ import org.postgresql.ds.PGSimpleDataSource;
 class AuditPostgresTests {
 
     @TempDir Path dataDir;
-    private String schema;
+    private PostgresSchema schema;
     private String url;
     private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void schemaOfItsOwn() throws SQLException {
-        schema = "kizuna_audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PostgresAvailable.URL, PostgresAvailable.USER, "")) {
-            c.createStatement().execute("create schema " + schema);
-        }
-        url = PostgresAvailable.URL + "?currentSchema=" + schema;
-        Flyway.configure().dataSource(url, PostgresAvailable.USER, "").schemas(schema).locations("classpath:db/migration").load().migrate();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser(PostgresAvailable.USER);
+        schema = PostgresSchema.create("kizuna_audit_").migrated();
+        url = schema.url();
+        dataSource = schema.dataSource();
     }
 
     @AfterEach
     void dropIt() throws SQLException {
-        try (Connection c = DriverManager.getConnection(PostgresAvailable.URL, PostgresAvailable.USER, "")) {
-            c.createStatement().execute("drop schema " + schema + " cascade");
-        }
+        schema.close();
     }
 
     @Test

@@ -3,12 +3,8 @@ package org.kizuna.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kizuna.testing.PostgresAvailable;
+import org.kizuna.testing.PostgresSchema;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Two replicas of one node appending at once to one log on the local PostgreSQL (a schema of its own). */
@@ -23,27 +20,18 @@ import org.postgresql.ds.PGSimpleDataSource;
 class AuditReplicasPostgresTests {
 
     @TempDir Path dataDir;
-    private String schema;
+    private PostgresSchema schema;
     private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void schemaOfItsOwn() throws SQLException {
-        schema = "kizuna_replicas_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PostgresAvailable.URL, PostgresAvailable.USER, "")) {
-            c.createStatement().execute("create schema " + schema);
-        }
-        String url = PostgresAvailable.URL + "?currentSchema=" + schema;
-        Flyway.configure().dataSource(url, PostgresAvailable.USER, "").schemas(schema).locations("classpath:db/migration").load().migrate();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser(PostgresAvailable.USER);
+        schema = PostgresSchema.create("kizuna_replicas_").migrated();
+        dataSource = schema.dataSource();
     }
 
     @AfterEach
     void dropIt() throws SQLException {
-        try (Connection c = DriverManager.getConnection(PostgresAvailable.URL, PostgresAvailable.USER, "")) {
-            c.createStatement().execute("drop schema " + schema + " cascade");
-        }
+        schema.close();
     }
 
     @Test
