@@ -97,7 +97,14 @@ final class ClusterCommand extends Verb {
                         List.of("--data", base.resolve("worker-" + i).toString(), "--port", "0", "--picture-bus", bus, "--picture-role", "worker"), List.of()));
             }
             if (database.given()) {
-                // one database: the first replica makes the node's schema, demo data, keys and CA; every other process is
+                // one database: a restarting process must not hand again the event publications another is handling
+                for (int i = 0; i < launches.size(); i++) {
+                    Launch l = launches.get(i);
+                    List<String> environment = new ArrayList<>(l.environment());
+                    environment.add("SPRING_MODULITH_EVENTS_REPUBLISHOUTSTANDINGEVENTSONRESTART=false");
+                    launches.set(i, new Launch(l.name(), l.args(), environment));
+                }
+                // the first replica makes the node's schema, demo data, keys and CA; every other process is
                 // given those keys and that CA (as an operator gives each machine of a node the node's), then starts
                 Launch first = launches.removeFirst();
                 cluster.start(first.name(), first.args(), first.environment());

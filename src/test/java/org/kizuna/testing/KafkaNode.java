@@ -41,7 +41,8 @@ public @interface KafkaNode {
                 String[] shared = {"spring.datasource.url=" + database, "kizuna.mode=demo", "kizuna.database=h2",
                         "kizuna.audit.keys-dir=" + dir.resolve("keys"),
                         "kizuna.picture.bus.kind=kafka", "kizuna.picture.bus.bootstrap-servers=" + broker.bootstrapServers(),
-                        "kizuna.picture.bus.topics=" + name.substring(0, 15), "kizuna.picture.bus.partitions=4"};
+                        "kizuna.picture.bus.topics=" + name.substring(0, 15), "kizuna.picture.bus.partitions=4",
+                        "spring.modulith.events.republish-outstanding-events-on-restart=false"};
                 // the worker first: it makes the schema and the node's key; then the replica, the test's context
                 String[] worker = {"--kizuna.data-dir=" + dir.resolve("worker"), "--kizuna.picture.bus.role=worker", "--server.port=0",
                         "--kizuna.https-port=-1",

@@ -34,7 +34,8 @@ class SearchAcrossReplicasTests {
     private ConfigurableApplicationContext replica(String database, String name) {
         return new SpringApplication(KizunaApplication.class).run("--spring.datasource.url=" + database, "--kizuna.data-dir=" + dir.resolve(name),
                 "--kizuna.audit.keys-dir=" + dir.resolve("keys"), "--kizuna.mode=demo", "--kizuna.database=h2", "--kizuna.search.in-memory=true",
-                "--server.port=0", "--kizuna.https-port=-1", "--kizuna.cot.tcp-port=-1", "--kizuna.cot.tls-port=-1");
+                "--server.port=0", "--kizuna.https-port=-1", "--kizuna.cot.tcp-port=-1", "--kizuna.cot.tls-port=-1",
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false");
     }
 
     private static Api api(ConfigurableApplicationContext replica, String user) {
