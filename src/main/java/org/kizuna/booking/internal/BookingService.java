@@ -414,10 +414,8 @@ class BookingService implements Bookings {
         return store.find(id);
     }
 
-    /** Re-plans every open request; confirmed bookings stay where they are. */
+    /** Re-plans every open request; confirmed bookings stay where they are. Runs in a planner transaction (the lock held). */
     synchronized void replan() {
-        // held already where this node's own transaction began here; taken here where another module's did
-        store.lockPlanner();
         Instant now = clock.instant();
         // what is over or beyond the horizon is not re-planned: the planning period stays bounded whatever the table holds
         // a partner's booking (a replica) holds its place as a confirmed booking does, unless a booking of this node that

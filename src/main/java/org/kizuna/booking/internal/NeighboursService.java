@@ -72,7 +72,8 @@ class NeighboursService implements Neighbours {
         this.readPath = readPath;
         this.writes = writes;
         this.settings = settings;
-        this.tx = tx;
+        // a noise budget's change re-plans: it takes the planner lock first, as every planner transaction does
+        this.tx = new PlannerTransactions(tx, requests::lockPlanner);
         this.clock = clock;
         this.messages = messages;
     }

@@ -143,4 +143,21 @@ final class AuditReplicas {
             log.close();
         }
     }
+
+    /**
+     * Two replicas on {@code database}, three threads each appending {@code perThread} records at once: every acknowledged
+     * record is stored once in one log that verifies, and the log passes from one replica's batches to the other's often.
+     */
+    static void assertTwoReplicasStoreOneLog(DataSource database, Path dataDir, int perThread) throws Exception {
+        List<JdbcAuditLog> replicas = List.of(JdbcAuditLog.open(database, dataDir, INTERLEAVING), JdbcAuditLog.open(database, dataDir, INTERLEAVING));
+        List<String> acknowledged;
+        try {
+            acknowledged = appendConcurrently(replicas, 3, perThread, 50);
+        } finally {
+            closeAll(replicas);
+        }
+        assertThat(acknowledged).hasSize(2 * 3 * perThread);
+        int interleaved = assertOneLog(database, dataDir.resolve("keys"), acknowledged, 2 * 3 * perThread);
+        assertThat(interleaved).as("times the log passes from one replica's batch to the other's").isGreaterThan(10);
+    }
 }

@@ -81,11 +81,12 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
     });
     private final Clients.Loop observations, audienceLoop, trackLoop;
 
-    FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client, String group) {
-        this(picture, topics, cells, client, group, FORGET);
+    FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client) {
+        this(picture, topics, cells, client, FORGET);
     }
 
-    FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client, String group, Duration forget) {
+    /** A worker in the node's consumer group ({@link Topics#fusionGroup()}). */
+    FusionWorker(LivePicture picture, Topics topics, Cells cells, Properties client, Duration forget) {
         this.forget = forget;
         this.picture = picture;
         this.topics = topics;
@@ -104,7 +105,7 @@ final class FusionWorker implements TrackOutlet, AutoCloseable {
         t.assign(trackPartitions);
         t.seekToBeginning(trackPartitions);
         this.trackLoop = new Clients.Loop("picture-worker-names", t, this::pollNames);
-        KafkaConsumer<String, byte[]> o = Clients.consumer(client, group);
+        KafkaConsumer<String, byte[]> o = Clients.consumer(client, topics.fusionGroup());
         o.subscribe(List.of(topics.observations()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {

@@ -34,7 +34,7 @@ public final class LocalPictureCluster implements AutoCloseable {
         Cells cells = new Cells(settings.cellDegrees(), t.partitions());
         List<FusionWorker> started = new ArrayList<>();
         try {
-            for (LivePicture p : workers) started.add(new FusionWorker(p, t, cells, client, settings.topics() + "." + nation + ".picture.fusion"));
+            for (LivePicture p : workers) started.add(new FusionWorker(p, t, cells, client));
             return new LocalPictureCluster(new KafkaReplica(replica, t, cells, settings.haloDegrees(), client), List.copyOf(started));
         } catch (RuntimeException e) {
             started.forEach(FusionWorker::close);

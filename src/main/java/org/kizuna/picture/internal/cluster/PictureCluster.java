@@ -27,7 +27,7 @@ public final class PictureCluster implements AutoCloseable {
         topics.create(client);
         Cells cells = new Cells(settings.cellDegrees(), topics.partitions());
         part = settings.isWorker()
-                ? new FusionWorker(picture, topics, cells, client, settings.topics() + "." + nation + ".picture.fusion")
+                ? new FusionWorker(picture, topics, cells, client)
                 : new KafkaReplica(picture, topics, cells, settings.haloDegrees(), client);
     }
 

@@ -56,4 +56,9 @@ record Topics(String observations, String tracks, String audiences, int partitio
             throw new IllegalStateException("the Kafka brokers did not answer in 30 s (kizuna.picture.bus.bootstrap-servers)", e);
         }
     }
+
+    /** The consumer group of the node's fusion workers: {@code <topics>.<NATION>.picture.fusion}. */
+    String fusionGroup() {
+        return observations.substring(0, observations.length() - "observations".length()) + "fusion";
+    }
 }

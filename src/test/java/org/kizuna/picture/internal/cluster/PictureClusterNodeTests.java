@@ -35,7 +35,7 @@ class PictureClusterNodeTests {
     static ConfigurableApplicationContext node(Path data, String role) {
         String[] args = {"--spring.datasource.url=" + NodeDatabase.h2Url(data), "--spring.datasource.username=sa", "--kizuna.data-dir=" + data,
                 "--kizuna.mode=demo", "--server.port=0", "--kizuna.cot.tcp-port=-1", "--kizuna.cot.tls-port=0", "--kizuna.picture.bus.kind=kafka",
-                "--kizuna.picture.bus.role=" + role, "--kizuna.picture.bus.bootstrap-servers=" + KAFKA.get().getBrokersAsString(),
+                "--kizuna.picture.bus.role=" + role, "--kizuna.picture.bus.bootstrap-servers=" + KAFKA.get().bootstrapServers(),
                 "--kizuna.picture.bus.topics=nodetest", "--kizuna.picture.bus.partitions=4"};
         return new SpringApplication(KizunaApplication.class).run(args);
     }

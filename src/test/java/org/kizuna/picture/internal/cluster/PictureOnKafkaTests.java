@@ -272,7 +272,7 @@ class PictureOnKafkaTests {
     void aWorkerFusesForTheAudiencesTheReplicasAnnounceAndForgetsOnesNoReplicaAnnouncesAnyMore() throws Exception {
         LivePicture workerPicture = picture();
         TestBus bus = TestBus.of(KAFKA.get(), "forget");
-        try (workerPicture; FusionWorker worker = new FusionWorker(workerPicture, bus.topics(), bus.cells(), bus.client(), bus.group(), Duration.ofSeconds(3));
+        try (workerPicture; FusionWorker worker = new FusionWorker(workerPicture, bus.topics(), bus.cells(), bus.client(), Duration.ofSeconds(3));
                 KafkaProducer<String, byte[]> producer = Clients.producer(bus.client())) {
             Reader aus = org.kizuna.testing.Readers.aus();
             producer.send(new ProducerRecord<>(bus.topics().audiences(), AudienceName.of(aus), Wire.audience(aus))).get();

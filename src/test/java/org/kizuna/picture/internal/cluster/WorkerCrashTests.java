@@ -79,7 +79,7 @@ class WorkerCrashTests {
 
     @Test
     void whenAWorkerIsKilledTheOtherTakesItsRegionsAndEveryTrackKeepsItsUid() throws Exception {
-        String servers = KAFKA.get().getBrokersAsString();
+        String servers = KAFKA.get().bootstrapServers();
         TestBus bus = TestBus.of(KAFKA.get(), "crash");
         Cells cells = bus.cells();
         SensorCatalog sensors = new SensorCatalog();
